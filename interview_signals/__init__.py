@@ -1,0 +1,70 @@
+"""interview-signals: judge how a job interview went, and say exactly why.
+
+Observations of an interview go into a durable_rules engine whose rules (TOML files in the
+rulebook) encode seven signs of a good interview and their qualifiers; out comes an
+explained ``Assessment``.
+
+    >>> from interview_signals import assess
+    >>> assess({"next_steps": {"invited_to_next_round": True}}).verdict
+    'promising'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from ._api import assess
+from ._assessment import Advice, AppliedQualifier, Assessment, Firing, Missing, Signal, Source
+from ._engine import Engine, Session
+from ._errors import (
+    EngineError,
+    InterviewSignalsError,
+    ObservationError,
+    RulebookError,
+    RuleProblem,
+)
+from ._observations import (
+    BodyLanguage,
+    Interest,
+    Interview,
+    JobSpecifics,
+    NextSteps,
+    Observations,
+    ThankYou,
+    Tour,
+)
+from ._rulebook import Rule, Rulebook
+
+try:
+    __version__ = version("interview-signals")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Advice",
+    "AppliedQualifier",
+    "Assessment",
+    "BodyLanguage",
+    "Engine",
+    "EngineError",
+    "Firing",
+    "Interest",
+    "Interview",
+    "InterviewSignalsError",
+    "JobSpecifics",
+    "Missing",
+    "NextSteps",
+    "ObservationError",
+    "Observations",
+    "Rule",
+    "RuleProblem",
+    "Rulebook",
+    "RulebookError",
+    "Session",
+    "Signal",
+    "Source",
+    "ThankYou",
+    "Tour",
+    "__version__",
+    "assess",
+]

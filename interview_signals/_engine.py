@@ -1,0 +1,306 @@
+"""``Engine`` and ``Session``: the only module that talks to durable_rules.
+
+Neighbours: ``_compile`` hands over ruleset definitions and the table of engine rules;
+``_scoring`` turns the recorded firings into an ``Assessment``. The guards of
+ENGINE-NOTES.md all live here:
+
+- No durable ``Host``: its two self-re-arming timer threads are what crash sessions and mix
+  threads. The engine's C functions are driven directly (assert, start action, complete),
+  so no thread is ever started and no state is serialised per action.
+- One ruleset per ``Engine``, created once from freshly compiled definitions, under a name
+  the library makes. Every call into the engine holds the engine's lock.
+- Engine state is ephemeral: each assessment replays the observations as one fact into a
+  fresh engine session with a library-made id, and deletes that state in a ``finally``.
+- Every value reaches the C parser as JSON the library wrote: no float with an exponent.
+- An action that fails is abandoned and surfaces as ``EngineError``, never swallowed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import threading
+import uuid
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+from typing import Any, ClassVar
+
+import attrs
+import durable_rules_engine as _durable
+
+from ._assessment import Assessment, Firing
+from ._compile import OBSERVATION, CompiledRulebook, EngineRule, compile_rulebook
+from ._errors import EngineError, InterviewSignalsError, ObservationError
+from ._observations import (
+    GROUP_CLASSES,
+    VOCABULARY,
+    Observations,
+    Value,
+    describe,
+    fact_key,
+    observation_fact,
+    parse_values,
+)
+from ._rulebook import Rulebook, load_rulebook
+from ._scoring import build_assessment
+
+# Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).
+_HANDLED, _NOT_HANDLED, _ALREADY_OBSERVED = 0, 1, 2
+SESSION_FORMAT = "interview-signals/session"
+SESSION_VERSION = 1
+
+
+def encode_json(value: object) -> str:
+    """JSON the engine's C parser reads back faithfully: floats never carry an exponent."""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise EngineError(f"a non-finite number {value!r} cannot reach the engine")
+        text = repr(value)
+        return format(Decimal(text), "f") if "e" in text or "E" in text else text
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{json.dumps(str(k))}:{encode_json(v)}"
+                              for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(encode_json(v) for v in value) + "]"
+    raise EngineError(f"cannot send a {type(value).__name__} to the engine")
+
+
+class Engine:
+    """A rulebook compiled into one durable_rules ruleset; build once, share freely.
+
+    Example::
+
+        engine = Engine.default()
+        result = engine.assess({"next_steps": {"invited_to_next_round": True}})
+        print(result.verdict, result.confidence)
+
+    An ``Engine`` is safe to share between threads (every engine call holds its lock) and
+    holds no per-assessment state, so it never grows with use.
+    """
+
+    _default: ClassVar[Engine | None] = None
+    _default_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self._compiled: CompiledRulebook = compile_rulebook(rulebook)
+        self._lock = threading.Lock()
+        self._sids = itertools.count(1)
+        # A ruleset name can never be registered twice in a process: make it unique.
+        self._name = f"interview_signals_{uuid.uuid4().hex}"
+        try:
+            self._handle = _durable.create_ruleset(
+                self._name, encode_json(self._compiled.definitions()))
+        except Exception as exc:  # the C extension raises its own untyped error
+            raise EngineError(f"the engine rejected the compiled rulebook: {exc}") from exc
+
+    @classmethod
+    def default(cls) -> Engine:
+        """The engine of the packaged rulebook, built on first use and then reused."""
+        with cls._default_lock:
+            if cls._default is None:
+                cls._default = cls(load_rulebook())
+            return cls._default
+
+    @classmethod
+    def from_paths(cls, *paths: str | Path, include_default: bool = True) -> Engine:
+        """An engine of the default rulebook plus the given packs (files or folders).
+
+        Raises:
+            RulebookError: listing every problem of every pack.
+        """
+        return cls(load_rulebook(*paths, include_default=include_default))
+
+    @property
+    def rulebook(self) -> Rulebook:
+        return self._compiled.rulebook
+
+    def assess(self, observations: Mapping[str, object] | Observations) -> Assessment:
+        """Assess one interview's observations.
+
+        Raises:
+            ObservationError: the observations do not fit the vocabulary.
+        """
+        obs = observations if isinstance(observations, Observations) else \
+            Observations.from_dict(observations)
+        return build_assessment(self._compiled.rulebook, obs, self.run(obs))
+
+    def session(self, saved: Mapping[str, object] | None = None) -> Session:
+        """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``."""
+        return Session(self, restore_observations(saved) if saved is not None else None)
+
+    def run(self, obs: Observations) -> tuple[Firing, ...]:
+        """Replay ``obs`` into a fresh engine session; return every firing in order."""
+        fact: dict[str, Any] = observation_fact(obs)
+        with self._lock:
+            sid = str(next(self._sids))
+            fact["sid"], fact["id"] = sid, "observation"
+            return tuple(self._replay(sid, encode_json(fact)))
+
+    def _replay(self, sid: str, fact_json: str) -> Iterator[Firing]:
+        try:
+            code, state = _durable.assert_fact(self._handle, fact_json)
+        except Exception as exc:
+            raise EngineError(f"the engine rejected an observation fact: {exc}") from exc
+        try:
+            if code == _NOT_HANDLED:
+                return  # no rule reads anything that was observed: nothing fires
+            result = _durable.start_action_for_state(self._handle, state)
+            message = result[1] if result else None
+            step = 0
+            while message:
+                step += 1
+                try:
+                    yield self._fire(step, sid, json.loads(message))
+                except Exception as exc:
+                    _durable.abandon_action(self._handle, state)
+                    raise EngineError(f"rule action failed at step {step}: {exc}") from exc
+                message = _durable.complete_and_start_action(self._handle, state)
+        finally:
+            if code != _NOT_HANDLED:
+                _durable.delete_state(self._handle, sid)
+
+    def _fire(self, step: int, sid: str, message: dict[str, Any]) -> Firing:
+        """The action of every engine rule: record the firing, assert the derived fact."""
+        (name, matched), = message.items()
+        engine_rule: EngineRule = self._compiled.engine_rules[name]
+        rule = engine_rule.rule
+        kind = rule.kind
+        fact = {"sid": sid, "id": f"{kind}:{rule.id}", "kind": kind, kind: rule.id}
+        code = _durable.assert_fact(self._handle, encode_json(fact))[0]
+        # Already observed: another branch reached this conclusion first (dedupe, not error).
+        asserted = () if code == _ALREADY_OBSERVED else ((kind, rule.id),)
+        return Firing(step=step, rule=rule.id, engine_rule=name, kind=kind,
+                      because=engine_rule.paths,
+                      matched_observations=_observed(engine_rule, matched.get(OBSERVATION)),
+                      matched_facts=tuple((k, i) for _, k, i in engine_rule.facts),
+                      asserted=asserted)
+
+
+def _observed(engine_rule: EngineRule, fact: Mapping[str, Any] | None
+              ) -> tuple[tuple[str, Value | None], ...]:
+    """The values the engine matched for the paths this rule reads (None: unknown)."""
+    if fact is None:
+        return ()
+    return tuple((path, fact.get(fact_key(path))) for path in engine_rule.paths)
+
+
+class Session:
+    """One interview followed over time: observations in, an assessment whenever asked.
+
+    Example::
+
+        session = Engine.default().session()
+        session.observe({"interview": {"scheduled_minutes": 45, "actual_minutes": 70}})
+        session.observe({"thank_you": {"note_sent": True}})
+        saved = session.to_dict()            # store it; days later:
+        session = Engine.default().session(saved)
+        session.observe({"thank_you": {"response_received": True}})
+        print(session.assessment().verdict)
+
+    The observations are the source of truth; each ``assessment()`` replays them, so the
+    order and the batches in which they arrived never matter. A rejected batch changes
+    nothing. A ``Session`` belongs to one thread at a time.
+    """
+
+    def __init__(self, engine: Engine, observations: Observations | None = None) -> None:
+        self._engine = engine
+        self._observations = observations or Observations()
+        self._closed = False
+
+    @property
+    def observations(self) -> Observations:
+        return self._observations
+
+    def observe(self, observations: Mapping[str, object] | Observations | object) -> None:
+        """Add or correct observations: a JSON-shaped mapping, ``Observations`` or a group.
+
+        The batch is checked whole, merged with what the session holds, and the result
+        checked for contradictions before anything changes.
+        """
+        self._check_open()
+        new = _values_of(observations)
+        merged = {**self._observations.values(), **new}
+        self._observations = Observations.from_values(
+            {p: merged[p] for p in VOCABULARY if p in merged})
+
+    def forget(self, path: str) -> None:
+        """Make a field (``group.field``) or a whole group unknown again."""
+        self._check_open()
+        if path in GROUP_CLASSES:
+            doomed = {p for p in VOCABULARY if p.startswith(path + ".")}
+        elif path in VOCABULARY:
+            doomed = {path}
+        else:
+            raise ObservationError(path, "a group or a group.field path of the vocabulary",
+                                   describe(path))
+        values = self._observations.values()
+        self._observations = Observations.from_values(
+            {p: v for p, v in values.items() if p not in doomed})
+
+    def assessment(self) -> Assessment:
+        """The assessment of everything observed so far."""
+        self._check_open()
+        return self._engine.assess(self._observations)
+
+    def to_dict(self) -> dict[str, object]:
+        """The session as JSON-ready data; ``engine.session(saved)`` picks it up again."""
+        return {"format": SESSION_FORMAT, "version": SESSION_VERSION,
+                "observations": self._observations.to_dict()}
+
+    def close(self) -> None:
+        """End the session; later calls raise. It holds no engine state to release."""
+        self._closed = True
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise InterviewSignalsError("this session is closed")
+
+
+def _values_of(observations: object) -> dict[str, Value]:
+    if isinstance(observations, Observations):
+        return observations.values()
+    group = getattr(type(observations), "GROUP", None)
+    if isinstance(group, str) and isinstance(observations, GROUP_CLASSES.get(group, ())):
+        return {f"{group}.{a.name}": v for a in attrs.fields(GROUP_CLASSES[group])
+                if (v := getattr(observations, a.name)) is not None}
+    return parse_values(observations)
+
+
+def restore_observations(saved: Mapping[str, object]) -> Observations:
+    """Read what ``Session.to_dict()`` wrote; reject anything else by name."""
+    if not isinstance(saved, Mapping):
+        raise ObservationError("session", "a saved session object", describe(saved))
+    if saved.get("format") != SESSION_FORMAT:
+        raise ObservationError("session.format", f'"{SESSION_FORMAT}"',
+                               describe(saved.get("format")))
+    if saved.get("version") != SESSION_VERSION:
+        raise ObservationError("session.version", str(SESSION_VERSION),
+                               describe(saved.get("version")))
+    extra = set(saved) - {"format", "version", "observations"}
+    if extra:
+        raise ObservationError("session", "format, version and observations",
+                               f"unknown key {sorted(extra)[0]!r}")
+    observations = saved.get("observations", {})
+    if not isinstance(observations, Mapping):
+        raise ObservationError("session.observations", "an object", describe(observations))
+    return Observations.from_dict(observations)

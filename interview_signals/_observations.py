@@ -1,0 +1,355 @@
+"""Observations: a JSON mapping in, frozen attrs groups out (SPEC section 4).
+
+Neighbours: callers hand mappings to ``parse_observations``; ``_engine`` turns an
+``Observations`` into the one observation fact it asserts (``observation_fact``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal, TypeAlias, cast
+
+import attrs
+from attrs import field, frozen
+
+from ._errors import ObservationError
+
+Tone: TypeAlias = Literal["warm", "neutral", "curt", "automatic"]
+Value: TypeAlias = bool | int | float | str
+FieldKind: TypeAlias = Literal["bool", "int", "number", "choice"]
+
+TONES: tuple[str, ...] = ("warm", "neutral", "curt", "automatic")
+
+
+@frozen(kw_only=True)
+class FieldSpec:
+    """What one observation field accepts; read from the attrs metadata of its group."""
+
+    path: str
+    kind: FieldKind
+    sign: int
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+
+    @property
+    def expected(self) -> str:
+        """The expectation, in the words an error message uses."""
+        if self.kind == "bool":
+            return "true or false"
+        if self.kind == "choice":
+            return "one of " + ", ".join(f'"{c}"' for c in self.choices)
+        what = "an integer" if self.kind == "int" else "a finite number"
+        return f"{what} from {_num(self.minimum)} to {_num(self.maximum)}"
+
+
+def _num(x: float | None) -> str:
+    return str(int(x)) if x is not None and float(x).is_integer() else str(x)
+
+
+def describe(value: object) -> str:
+    """A short, safe rendering of a value that arrived, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f'the string "{shown}"'
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def check_value(spec: FieldSpec, value: object) -> Value:
+    """Return ``value`` if it fits ``spec``; raise ``ObservationError`` naming the path if not."""
+    if spec.kind == "bool":
+        if isinstance(value, bool):
+            return value
+    elif spec.kind == "choice":
+        if isinstance(value, str) and value in spec.choices:
+            return value
+    elif isinstance(value, bool):
+        pass  # true is not a number (SPEC section 4)
+    elif isinstance(value, float) and not math.isfinite(value):
+        name = "NaN" if math.isnan(value) else "infinity"
+        raise ObservationError(spec.path, spec.expected, name)
+    elif isinstance(value, int) or (spec.kind == "number" and isinstance(value, float)):
+        number = cast(float, value)
+        if (spec.minimum is None or number >= spec.minimum) and (
+            spec.maximum is None or number <= spec.maximum
+        ):
+            return value
+    raise ObservationError(spec.path, spec.expected, describe(value))
+
+
+def _spec(kind: FieldKind, sign: int, lo: float | None = None, hi: float | None = None,
+          choices: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {"kind": kind, "sign": sign, "minimum": lo, "maximum": hi, "choices": choices}
+
+
+def _validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_value(_field_spec(type(instance), attribute), value)
+
+
+def _field_spec(cls: type, attribute: attrs.Attribute[Any]) -> FieldSpec:
+    meta = attribute.metadata
+    return FieldSpec(path=f"{cls.__dict__['GROUP']}.{attribute.name}", kind=meta["kind"],
+                     sign=meta["sign"], minimum=meta["minimum"], maximum=meta["maximum"],
+                     choices=meta["choices"])
+
+
+def _bool(sign: int) -> Any:
+    return field(default=None, validator=_validate, metadata=_spec("bool", sign))
+
+
+def _int(sign: int, lo: int, hi: int) -> Any:
+    return field(default=None, validator=_validate, metadata=_spec("int", sign, lo, hi))
+
+
+@frozen(kw_only=True)
+class Interview:
+    """The time allotted, the time it really took, and who was in the room (sign 5)."""
+
+    GROUP = "interview"
+    scheduled_minutes: int | None = _int(5, 1, 1440)
+    actual_minutes: int | None = _int(5, 1, 1440)
+    interviewer_count: int | None = _int(5, 1, 50)
+
+
+@frozen(kw_only=True)
+class BodyLanguage:
+    """How the interviewer carried themselves (sign 1)."""
+
+    GROUP = "body_language"
+    engaged: bool | None = _bool(1)
+    rote_questions: bool | None = _bool(1)
+    nods: bool | None = _bool(1)
+    smiles: bool | None = _bool(1)
+    verbal_agreement: bool | None = _bool(1)
+    naturally_friendly: bool | None = _bool(1)
+
+
+@frozen(kw_only=True)
+class Interest:
+    """Questions about your interest and your other interviews (sign 2)."""
+
+    GROUP = "interest"
+    asked_if_interested: bool | None = _bool(2)
+    asked_where_else_interviewing: bool | None = _bool(2)
+
+
+@frozen(kw_only=True)
+class NextSteps:
+    """An invitation to another round (sign 3)."""
+
+    GROUP = "next_steps"
+    invited_to_next_round: bool | None = _bool(3)
+    scheduled_on_the_spot: bool | None = _bool(3)
+
+
+@frozen(kw_only=True)
+class Tour:
+    """Being shown around and introduced (sign 4)."""
+
+    GROUP = "tour"
+    office_tour: bool | None = _bool(4)
+    introduced_to_people: bool | None = _bool(4)
+    people_called_in: bool | None = _bool(4)
+
+
+@frozen(kw_only=True)
+class JobSpecifics:
+    """How deep the talk about the job went (sign 6)."""
+
+    GROUP = "job_specifics"
+    overview_given: bool | None = _bool(6)
+    deep_dive: bool | None = _bool(6)
+    you_would_language: bool | None = _bool(6)
+
+
+@frozen(kw_only=True)
+class ThankYou:
+    """Your thank-you note and the reply to it (sign 7)."""
+
+    GROUP = "thank_you"
+    note_sent: bool | None = _bool(7)
+    response_received: bool | None = _bool(7)
+    response_hours: float | None = field(
+        default=None, validator=_validate, metadata=_spec("number", 7, 0, 8760))
+    references_specifics: bool | None = _bool(7)
+    tone: Tone | None = field(
+        default=None, validator=_validate, metadata=_spec("choice", 7, choices=TONES))
+
+
+GROUP_CLASSES: dict[str, type] = {
+    cls.GROUP: cls
+    for cls in (Interview, BodyLanguage, Interest, NextSteps, Tour, JobSpecifics, ThankYou)
+}
+
+VOCABULARY: dict[str, FieldSpec] = {
+    spec.path: spec
+    for cls in GROUP_CLASSES.values()
+    for spec in (_field_spec(cls, a) for a in attrs.fields(cls))
+}
+"""Every observation path of SPEC section 4, in vocabulary order."""
+
+# Each pair (dependent, prerequisite): the dependent may not be set while the prerequisite is false.
+_PREREQUISITES: tuple[tuple[str, str, str], ...] = (
+    ("thank_you.response_received", "thank_you.note_sent", "a reply needs a note that was sent"),
+    ("thank_you.response_hours", "thank_you.response_received", "a reply time needs a reply"),
+    ("thank_you.references_specifics", "thank_you.response_received",
+     "what a reply says needs a reply"),
+    ("thank_you.tone", "thank_you.response_received", "the tone of a reply needs a reply"),
+    ("thank_you.response_hours", "thank_you.note_sent", "a reply time needs a note that was sent"),
+    ("thank_you.references_specifics", "thank_you.note_sent", "a reply needs a note that was sent"),
+    ("thank_you.tone", "thank_you.note_sent", "a reply needs a note that was sent"),
+    ("next_steps.scheduled_on_the_spot", "next_steps.invited_to_next_round",
+     "scheduling a next round needs an invitation to it"),
+)
+
+
+def _check_contradictions(obs: Observations) -> None:
+    for dependent, prerequisite, why in _PREREQUISITES:
+        value = obs.value(dependent)
+        # An unknown or negative dependent ("no reply") never contradicts anything.
+        if value is None or value is False:
+            continue
+        if obs.value(prerequisite) is False:
+            raise ObservationError(
+                dependent, f"{prerequisite} not to be false",
+                f"{dependent} = {describe(value)} with {prerequisite} = false",
+                message=f"{dependent} contradicts {prerequisite}: {why}, but {dependent} is "
+                f"{describe(value)} while {prerequisite} is false")
+
+
+@frozen(kw_only=True)
+class Observations:
+    """Everything recorded about one interview; a field left as ``None`` is unknown.
+
+    Build it with ``Observations.from_dict`` from the JSON vocabulary, or from the group
+    classes directly. Contradicting fields (a reply without a note) are rejected.
+    """
+
+    interview: Interview = field(factory=Interview)
+    body_language: BodyLanguage = field(factory=BodyLanguage)
+    interest: Interest = field(factory=Interest)
+    next_steps: NextSteps = field(factory=NextSteps)
+    tour: Tour = field(factory=Tour)
+    job_specifics: JobSpecifics = field(factory=JobSpecifics)
+    thank_you: ThankYou = field(factory=ThankYou)
+
+    def __attrs_post_init__(self) -> None:
+        for name, cls in GROUP_CLASSES.items():
+            if not isinstance(getattr(self, name), cls):
+                raise ObservationError(name, f"a {cls.__name__}",
+                                       describe(getattr(self, name)))
+        _check_contradictions(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Observations:
+        """Parse the JSON vocabulary; raise ``ObservationError`` naming the first bad path."""
+        return cls.from_values(parse_values(data))
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Value]) -> Observations:
+        """Build from a ``{"group.field": value}`` mapping of known fields."""
+        groups: dict[str, dict[str, Value]] = {}
+        for path, value in values.items():
+            group, name = path.split(".", 1)
+            groups.setdefault(group, {})[name] = value
+        return cls(**{g: GROUP_CLASSES[g](**f) for g, f in groups.items()})
+
+    def to_dict(self) -> dict[str, dict[str, Value]]:
+        """The known fields in the JSON vocabulary; ``from_dict`` reads it back unchanged."""
+        out: dict[str, dict[str, Value]] = {}
+        for path, value in self.known():
+            group, name = path.split(".", 1)
+            out.setdefault(group, {})[name] = value
+        return out
+
+    def value(self, path: str) -> Value | None:
+        """The value at ``group.field``, or ``None`` when it is unknown."""
+        group, name = path.split(".", 1)
+        return cast(Value | None, getattr(getattr(self, group), name))
+
+    def known(self) -> Iterator[tuple[str, Value]]:
+        """``(path, value)`` for every known field, in vocabulary order."""
+        for path in VOCABULARY:
+            value = self.value(path)
+            if value is not None:
+                yield path, value
+
+    def values(self) -> dict[str, Value]:
+        """The known fields as a flat ``{"group.field": value}`` mapping."""
+        return dict(self.known())
+
+    def is_known(self, path: str) -> bool:
+        return self.value(path) is not None
+
+
+def parse_values(data: object) -> dict[str, Value]:
+    """Check a JSON-shaped mapping against the vocabulary; return its known fields, flat.
+
+    Only shape, types and ranges are checked here; contradictions are checked when the
+    fields are combined into ``Observations``.
+    """
+    if not isinstance(data, Mapping):
+        raise ObservationError("observations", "an object of observation groups",
+                               describe(data))
+    values: dict[str, Value] = {}
+    for group, fields in data.items():
+        if not isinstance(group, str) or group not in GROUP_CLASSES:
+            raise ObservationError(str(group), "one of the groups " + ", ".join(GROUP_CLASSES),
+                                   "an unknown group", message=f"{group}: unknown group; "
+                                   f"expected one of {', '.join(GROUP_CLASSES)}")
+        if not isinstance(fields, Mapping):
+            raise ObservationError(group, "an object of fields", describe(fields))
+        for name, value in fields.items():
+            path = f"{group}.{name}"
+            spec = VOCABULARY.get(path)
+            if spec is None:
+                known = ", ".join(p.split(".", 1)[1] for p in VOCABULARY if p.startswith(group))
+                raise ObservationError(path, f"a field of {group} ({known})", "an unknown field",
+                                       message=f"{path}: unknown field; {group} has {known}")
+            values[path] = check_value(spec, value)
+    return values
+
+
+def parse_observations(data: Mapping[str, object] | Observations) -> Observations:
+    """Accept an ``Observations`` object or a JSON-shaped mapping; return ``Observations``."""
+    if isinstance(data, Observations):
+        return data
+    return Observations.from_dict(data)
+
+
+def fact_key(path: str) -> str:
+    """The flat key under which the observation fact carries ``path``."""
+    return path.replace(".", "__")
+
+
+def unknown_key(path: str) -> str:
+    """The flag the observation fact carries when ``path`` is unknown (a positive test)."""
+    return "unknown__" + fact_key(path)
+
+
+def observation_fact(obs: Observations) -> dict[str, Value]:
+    """The one observation fact asserted per assessment, in vocabulary order.
+
+    Unknown fields get a ``unknown__<field>: true`` flag so that rules about unknowns use a
+    positive test, never engine negation (ENGINE-NOTES, conditions).
+    """
+    fact: dict[str, Value] = {"kind": "observation"}
+    for path in VOCABULARY:
+        value = obs.value(path)
+        if value is None:
+            fact[unknown_key(path)] = True
+        else:
+            fact[fact_key(path)] = value
+    return fact

@@ -1,0 +1,85 @@
+"""An ``Assessment`` as text, markdown or JSON, for people and for other programs.
+
+Neighbour: ``_assessment.Assessment.render`` and the command line call ``render``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._assessment import Assessment
+
+FORMATS = ("text", "markdown", "json")
+
+
+def render(assessment: Assessment, format: str) -> str:
+    """Render in one of ``FORMATS``; raise ``ValueError`` for any other name."""
+    if format == "json":
+        return assessment.to_json()
+    if format == "text":
+        return _text(assessment)
+    if format == "markdown":
+        return _markdown(assessment)
+    raise ValueError(f"format: expected one of {', '.join(FORMATS)}, got {format!r}")
+
+
+def _pct(x: float) -> str:
+    return f"{round(x * 100)}%"
+
+
+def _text(a: Assessment) -> str:
+    lines = [f"Verdict: {a.verdict} (confidence {_pct(a.confidence)})", "", a.summary, ""]
+    lines.append("Signals:" if a.signals else "Signals: none established")
+    for s in a.signals:
+        change = "" if s.strength == s.base_strength else f", from {s.base_strength:+.2f}"
+        lines.append(f"  [sign {s.sign}] {s.title}: strength {s.strength:+.2f}{change}")
+        lines.append(f"      {s.explanation}")
+        lines.append(f"      because: {', '.join(s.because)}  (rule {s.rule}, "
+                     f"{s.source.title!r})")
+        for q in s.qualifiers:
+            lines.append(f"      {q.effect} {q.amount:g} ({q.id}): {q.explanation}")
+    if a.advice:
+        lines += ["", "Advice:"]
+        for ad in a.advice:
+            lines.append(f"  - {ad.text}")
+            why = ", ".join(ad.because) or "nothing recorded"
+            lines.append(f"      because: {why}  (rule {ad.rule})")
+    if a.missing:
+        lines += ["", "Still unknown (recording these would help):"]
+        for m in a.missing:
+            lines.append(f"  [sign {m.sign}] {m.signal}: {', '.join(m.fields)}")
+    lines += ["", f"Trace: {len(a.trace)} rule firing{'s' if len(a.trace) != 1 else ''}"]
+    for f in a.trace:
+        made = ", ".join(f"{k} {i}" for k, i in f.asserted) or "already concluded"
+        lines.append(f"  {f.step}. {f.engine_rule} -> {made}")
+    return "\n".join(lines) + "\n"
+
+
+def _markdown(a: Assessment) -> str:
+    lines = [f"# Interview assessment: **{a.verdict}**", "",
+             f"Confidence: **{_pct(a.confidence)}**", "", a.summary, "", "## Signals", ""]
+    if not a.signals:
+        lines.append("No signal established.")
+    for s in a.signals:
+        lines.append(f"- **{s.title}** (sign {s.sign}, strength {s.strength:+.2f}, "
+                     f"base {s.base_strength:+.2f}): {s.explanation}")
+        lines.append(f"  - because: {', '.join(f'`{p}`' for p in s.because)}; rule "
+                     f"`{s.rule}`; source: sign {s.source.sign}, *{s.source.title}*")
+        for q in s.qualifiers:
+            lines.append(f"  - {q.effect} {q.amount:g} (`{q.id}`): {q.explanation}")
+    if a.advice:
+        lines += ["", "## Advice", ""]
+        lines += [f"- {ad.text} (rule `{ad.rule}`)" for ad in a.advice]
+    if a.missing:
+        lines += ["", "## Still unknown", ""]
+        lines += [f"- sign {m.sign}, `{m.signal}`: {', '.join(f'`{p}`' for p in m.fields)}"
+                  for m in a.missing]
+    lines += ["", "## Trace", "", "| step | rule | matched | asserted |",
+              "| --- | --- | --- | --- |"]
+    for f in a.trace:
+        matched = "; ".join([f"{p} = {v}" for p, v in f.matched_observations]
+                            + [f"{k} {i}" for k, i in f.matched_facts])
+        made = ", ".join(f"{k} {i}" for k, i in f.asserted) or "(already concluded)"
+        lines.append(f"| {f.step} | `{f.engine_rule}` | {matched} | {made} |")
+    return "\n".join(lines) + "\n"
