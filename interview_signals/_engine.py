@@ -13,6 +13,9 @@ ENGINE-NOTES.md all live here:
   fresh engine session with a library-made id, and deletes that state in a ``finally``.
 - Every value reaches the C parser as JSON the library wrote: no float with an exponent.
 - An action that fails is abandoned and surfaces as ``EngineError``, never swallowed.
+- Found here, not in ENGINE-NOTES: until one action has run in a ruleset, ``delete_state``
+  reads uninitialised memory (valgrind: ``deleteStateNode``) and crashes the process
+  depending on heap layout. Every new ruleset is primed with one action first.
 """
 
 from __future__ import annotations
@@ -49,6 +52,9 @@ from ._scoring import build_assessment
 
 # Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).
 _HANDLED, _NOT_HANDLED, _ALREADY_OBSERVED = 0, 1, 2
+# The priming rule and fact; "$" keeps the name apart from every rulebook rule name.
+_PRIME = "$prime"
+_PRIME_RULE = {"all": [{"p": {"$and": [{"kind": _PRIME}, {_PRIME: 1}]}}]}
 SESSION_FORMAT = "interview-signals/session"
 SESSION_VERSION = 1
 
@@ -100,11 +106,24 @@ class Engine:
         self._sids = itertools.count(1)
         # A ruleset name can never be registered twice in a process: make it unique.
         self._name = f"interview_signals_{uuid.uuid4().hex}"
+        definitions = self._compiled.definitions()
+        definitions[_PRIME] = _PRIME_RULE
         try:
-            self._handle = _durable.create_ruleset(
-                self._name, encode_json(self._compiled.definitions()))
+            self._handle = _durable.create_ruleset(self._name, encode_json(definitions))
+            self._prime()
         except Exception as exc:  # the C extension raises its own untyped error
             raise EngineError(f"the engine rejected the compiled rulebook: {exc}") from exc
+
+    def _prime(self) -> None:
+        """Run one action before any state is deleted (see the module docstring)."""
+        sid = "0"
+        _, state = _durable.assert_fact(
+            self._handle, encode_json({"sid": sid, "id": _PRIME, "kind": _PRIME, _PRIME: 1}))
+        if not _durable.start_action_for_state(self._handle, state):
+            raise EngineError("the engine did not run the priming action")
+        if _durable.complete_and_start_action(self._handle, state):
+            raise EngineError("the priming action started another action")
+        _durable.delete_state(self._handle, sid)
 
     @classmethod
     def default(cls) -> Engine:
@@ -156,7 +175,7 @@ class Engine:
             raise EngineError(f"the engine rejected an observation fact: {exc}") from exc
         try:
             if code == _NOT_HANDLED:
-                return  # no rule reads anything that was observed: nothing fires
+                return  # no rule matched the observation: nothing fires (a state still exists)
             result = _durable.start_action_for_state(self._handle, state)
             message = result[1] if result else None
             step = 0
@@ -169,8 +188,9 @@ class Engine:
                     raise EngineError(f"rule action failed at step {step}: {exc}") from exc
                 message = _durable.complete_and_start_action(self._handle, state)
         finally:
-            if code != _NOT_HANDLED:
-                _durable.delete_state(self._handle, sid)
+            # Even a fact that matched nothing leaves a state: always delete it, or the
+            # ruleset's 1024-session limit is reached and the process dies (ENGINE-NOTES).
+            _durable.delete_state(self._handle, sid)
 
     def _fire(self, step: int, sid: str, message: dict[str, Any]) -> Firing:
         """The action of every engine rule: record the firing, assert the derived fact."""
