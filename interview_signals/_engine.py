@@ -25,17 +25,18 @@ import json
 import math
 import threading
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
 import durable_rules_engine as _durable
+from attrs import frozen
 
 from ._assessment import Assessment, Firing
-from ._compile import OBSERVATION, CompiledRulebook, EngineRule, compile_rulebook
+from ._compile import CompiledRulebook, EngineRule, compile_rulebook
 from ._errors import EngineError, InterviewSignalsError, ObservationError
 from ._observations import (
     GROUP_CLASSES,
@@ -44,11 +45,11 @@ from ._observations import (
     Value,
     describe,
     fact_key,
-    observation_fact,
     parse_values,
+    unknown_key,
 )
 from ._rulebook import Rulebook, load_rulebook
-from ._scoring import build_assessment
+from ._scoring import Scorer
 
 # Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).
 _HANDLED, _NOT_HANDLED, _ALREADY_OBSERVED = 0, 1, 2
@@ -102,10 +103,14 @@ class Engine:
 
     def __init__(self, rulebook: Rulebook) -> None:
         self._compiled: CompiledRulebook = compile_rulebook(rulebook)
+        self._scorer = Scorer(rulebook)
         self._lock = threading.Lock()
         self._sids = itertools.count(1)
         # A ruleset name can never be registered twice in a process: make it unique.
         self._name = f"interview_signals_{uuid.uuid4().hex}"
+        consumed = {(k, i) for r in self._compiled.engine_rules.values() for _, k, i in r.facts}
+        self._actions = {name: _Action.of(r, consumed)
+                         for name, r in self._compiled.engine_rules.items()}
         definitions = self._compiled.definitions()
         definitions[_PRIME] = _PRIME_RULE
         try:
@@ -154,7 +159,7 @@ class Engine:
         """
         obs = observations if isinstance(observations, Observations) else \
             Observations.from_dict(observations)
-        return build_assessment(self._compiled.rulebook, obs, self.run(obs))
+        return self._scorer.assess(obs, self.run(obs))
 
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
         """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``."""
@@ -162,59 +167,104 @@ class Engine:
 
     def run(self, obs: Observations) -> tuple[Firing, ...]:
         """Replay ``obs`` into a fresh engine session; return every firing in order."""
-        fact: dict[str, Any] = observation_fact(obs)
+        values = obs.values()
+        body = _observation_json(values)
         with self._lock:
             sid = str(next(self._sids))
-            fact["sid"], fact["id"] = sid, "observation"
-            return tuple(self._replay(sid, encode_json(fact)))
+            return self._replay(sid, values, f'{{"sid":"{sid}",{body}')
 
-    def _replay(self, sid: str, fact_json: str) -> Iterator[Firing]:
+    def _replay(self, sid: str, values: Mapping[str, Value], fact_json: str
+                ) -> tuple[Firing, ...]:
+        handle = self._handle
         try:
-            code, state = _durable.assert_fact(self._handle, fact_json)
-        except Exception as exc:
+            code, state = _durable.assert_fact(handle, fact_json)
+        except Exception as exc:  # the C extension raises its own untyped error
             raise EngineError(f"the engine rejected an observation fact: {exc}") from exc
+        firings: list[Firing] = []
+        concluded: set[tuple[str, str]] = set()
         try:
             if code == _NOT_HANDLED:
-                return  # no rule matched the observation: nothing fires (a state still exists)
-            result = _durable.start_action_for_state(self._handle, state)
+                return ()  # no rule matched the observation (a state exists all the same)
+            result = _durable.start_action_for_state(handle, state)
             message = result[1] if result else None
-            step = 0
             while message:
-                step += 1
                 try:
-                    yield self._fire(step, sid, json.loads(message))
+                    # The message is {"<engine rule name>": {matched facts}}; the names are
+                    # ours and need no unescaping, and the only observation fact is the one
+                    # built from `values`, so nothing else of the message needs parsing.
+                    action = self._actions[message[2:message.index('"', 2)]]
+                    firings.append(action.fire(len(firings) + 1, sid, values, concluded,
+                                               handle))
                 except Exception as exc:
-                    _durable.abandon_action(self._handle, state)
-                    raise EngineError(f"rule action failed at step {step}: {exc}") from exc
-                message = _durable.complete_and_start_action(self._handle, state)
+                    _durable.abandon_action(handle, state)
+                    raise EngineError(f"rule action failed at step {len(firings) + 1}: "
+                                      f"{exc!r}") from exc
+                message = _durable.complete_and_start_action(handle, state)
         finally:
             # Even a fact that matched nothing leaves a state: always delete it, or the
             # ruleset's 1024-session limit is reached and the process dies (ENGINE-NOTES).
-            _durable.delete_state(self._handle, sid)
+            _durable.delete_state(handle, sid)
+        return tuple(firings)
 
-    def _fire(self, step: int, sid: str, message: dict[str, Any]) -> Firing:
-        """The action of every engine rule: record the firing, assert the derived fact."""
-        (name, matched), = message.items()
-        engine_rule: EngineRule = self._compiled.engine_rules[name]
+
+@frozen
+class _Action:
+    """What the action of one engine rule does: record the firing, assert its conclusion."""
+
+    name: str
+    rule: str
+    kind: str
+    paths: tuple[str, ...]
+    matched_facts: tuple[tuple[str, str], ...]
+    fact_tail: str | None
+    """The derived fact's JSON after its sid, or None when no rule reads that fact: the
+    engine would not store it (not handled), so asserting it would only cost time."""
+
+    @classmethod
+    def of(cls, engine_rule: EngineRule, consumed: set[tuple[str, str]]) -> _Action:
         rule = engine_rule.rule
-        kind = rule.kind
-        fact = {"sid": sid, "id": f"{kind}:{rule.id}", "kind": kind, kind: rule.id}
-        code = _durable.assert_fact(self._handle, encode_json(fact))[0]
-        # Already observed: another branch reached this conclusion first (dedupe, not error).
-        asserted = () if code == _ALREADY_OBSERVED else ((kind, rule.id),)
-        return Firing(step=step, rule=rule.id, engine_rule=name, kind=kind,
-                      because=engine_rule.paths,
-                      matched_observations=_observed(engine_rule, matched.get(OBSERVATION)),
-                      matched_facts=tuple((k, i) for _, k, i in engine_rule.facts),
-                      asserted=asserted)
+        ref = (rule.kind, rule.id)
+        tail = encode_json({"id": f"{rule.kind}:{rule.id}", "kind": rule.kind,
+                            rule.kind: rule.id})[1:] if ref in consumed else None
+        return cls(name=engine_rule.name, rule=rule.id, kind=rule.kind,
+                   paths=engine_rule.paths,
+                   matched_facts=tuple((k, i) for _, k, i in engine_rule.facts),
+                   fact_tail=tail)
+
+    def fire(self, step: int, sid: str, values: Mapping[str, Value],
+             concluded: set[tuple[str, str]], handle: int) -> Firing:
+        ref = (self.kind, self.rule)
+        # A conclusion reached again by another branch is recorded, not asserted twice.
+        asserted: tuple[tuple[str, str], ...] = () if ref in concluded else (ref,)
+        concluded.add(ref)
+        if asserted and self.fact_tail is not None:
+            _durable.assert_fact(handle, f'{{"sid":"{sid}",{self.fact_tail}')
+        return Firing(step=step, rule=self.rule, engine_rule=self.name, kind=self.kind,
+                      because=self.paths,
+                      matched_observations=tuple((p, values.get(p)) for p in self.paths),
+                      matched_facts=self.matched_facts, asserted=asserted)
 
 
-def _observed(engine_rule: EngineRule, fact: Mapping[str, Any] | None
-              ) -> tuple[tuple[str, Value | None], ...]:
-    """The values the engine matched for the paths this rule reads (None: unknown)."""
-    if fact is None:
-        return ()
-    return tuple((path, fact.get(fact_key(path))) for path in engine_rule.paths)
+def _scalar_json(value: Value) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return encode_json(value)
+
+
+_FACT_KEYS = tuple((path, f'"{fact_key(path)}":', f'"{unknown_key(path)}":true')
+                   for path in VOCABULARY)
+
+
+def _observation_json(values: Mapping[str, Value]) -> str:
+    """``observation_fact`` as JSON, without its leading ``{"sid":...,``: built by hand
+    because this runs on every assessment."""
+    parts = ['"id":"observation","kind":"observation"']
+    for path, key, unknown in _FACT_KEYS:
+        value = values.get(path)
+        parts.append(unknown if value is None else key + _scalar_json(value))
+    return ",".join(parts) + "}"
 
 
 class Session:

@@ -95,7 +95,7 @@ def _spec(kind: FieldKind, sign: int, lo: float | None = None, hi: float | None 
 
 def _validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
-        check_value(_field_spec(type(instance), attribute), value)
+        check_value(_SPECS[type(instance), attribute.name], value)
 
 
 def _field_spec(cls: type, attribute: attrs.Attribute[Any]) -> FieldSpec:
@@ -200,6 +200,16 @@ VOCABULARY: dict[str, FieldSpec] = {
 }
 """Every observation path of SPEC section 4, in vocabulary order."""
 
+_GROUP_FIELDS: tuple[tuple[str, type, tuple[tuple[str, str], ...]], ...] = tuple(
+    (name, cls, tuple((f"{name}.{a.name}", a.name) for a in attrs.fields(cls)))
+    for name, cls in GROUP_CLASSES.items())
+
+_SPECS: dict[tuple[type, str], FieldSpec] = {
+    (cls, spec.path.split(".", 1)[1]): spec
+    for cls in GROUP_CLASSES.values() for spec in VOCABULARY.values()
+    if spec.path.startswith(cls.GROUP + ".")  # type: ignore[attr-defined]
+}
+
 # Each pair (dependent, prerequisite): the dependent may not be set while the prerequisite is false.
 _PREREQUISITES: tuple[tuple[str, str, str], ...] = (
     ("thank_you.response_received", "thank_you.note_sent", "a reply needs a note that was sent"),
@@ -237,19 +247,28 @@ class Observations:
     classes directly. Contradicting fields (a reply without a note) are rejected.
     """
 
-    interview: Interview = field(factory=Interview)
-    body_language: BodyLanguage = field(factory=BodyLanguage)
-    interest: Interest = field(factory=Interest)
-    next_steps: NextSteps = field(factory=NextSteps)
-    tour: Tour = field(factory=Tour)
-    job_specifics: JobSpecifics = field(factory=JobSpecifics)
-    thank_you: ThankYou = field(factory=ThankYou)
+    # Groups are frozen, so one empty instance of each can be shared as the default.
+    interview: Interview = field(default=Interview())
+    body_language: BodyLanguage = field(default=BodyLanguage())
+    interest: Interest = field(default=Interest())
+    next_steps: NextSteps = field(default=NextSteps())
+    tour: Tour = field(default=Tour())
+    job_specifics: JobSpecifics = field(default=JobSpecifics())
+    thank_you: ThankYou = field(default=ThankYou())
+    # The known fields, flat and in vocabulary order: computed once, read on every assessment.
+    _known: dict[str, Value] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        for name, cls in GROUP_CLASSES.items():
-            if not isinstance(getattr(self, name), cls):
-                raise ObservationError(name, f"a {cls.__name__}",
-                                       describe(getattr(self, name)))
+        known: dict[str, Value] = {}
+        for name, cls, fields in _GROUP_FIELDS:
+            group = getattr(self, name)
+            if not isinstance(group, cls):
+                raise ObservationError(name, f"a {cls.__name__}", describe(group))
+            for path, attribute in fields:
+                value = getattr(group, attribute)
+                if value is not None:
+                    known[path] = value
+        object.__setattr__(self, "_known", known)
         _check_contradictions(self)
 
     @classmethod
@@ -269,29 +288,28 @@ class Observations:
     def to_dict(self) -> dict[str, dict[str, Value]]:
         """The known fields in the JSON vocabulary; ``from_dict`` reads it back unchanged."""
         out: dict[str, dict[str, Value]] = {}
-        for path, value in self.known():
+        for path, value in self._known.items():
             group, name = path.split(".", 1)
             out.setdefault(group, {})[name] = value
         return out
 
     def value(self, path: str) -> Value | None:
         """The value at ``group.field``, or ``None`` when it is unknown."""
-        group, name = path.split(".", 1)
-        return cast(Value | None, getattr(getattr(self, group), name))
+        if path not in VOCABULARY:
+            raise KeyError(path)
+        return self._known.get(path)
 
     def known(self) -> Iterator[tuple[str, Value]]:
         """``(path, value)`` for every known field, in vocabulary order."""
-        for path in VOCABULARY:
-            value = self.value(path)
-            if value is not None:
-                yield path, value
+        return iter(self._known.items())
 
     def values(self) -> dict[str, Value]:
-        """The known fields as a flat ``{"group.field": value}`` mapping."""
-        return dict(self.known())
+        """The known fields as a flat ``{"group.field": value}`` mapping (a copy)."""
+        return dict(self._known)
 
     def is_known(self, path: str) -> bool:
-        return self.value(path) is not None
+        """Whether ``path`` has a value (``False`` is a known value)."""
+        return path in self._known
 
 
 def parse_values(data: object) -> dict[str, Value]:

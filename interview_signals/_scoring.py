@@ -53,65 +53,71 @@ def qualify(base: float, boosts: Sequence[float], discounts: Sequence[float]) ->
     return magnitude if base >= 0 else -magnitude
 
 
+class Scorer:
+    """A rulebook's scoring tables, built once per ``Engine``: which qualifiers belong to
+    which signal, in which order signals and advice are listed, and their sources."""
+
+    def __init__(self, book: Rulebook) -> None:
+        self.book = book
+        self.signals = book.of_kind("signal")
+        self.advice = book.of_kind("advice")
+        self.qualifiers: dict[str, tuple[Rule, ...]] = {
+            s.id: tuple(q for q in book.of_kind("qualifier") if q.applies_to == s.id)
+            for s in self.signals}
+        self.sources = {r.id: Source(sign=r.source_sign, title=r.source_title)
+                        for r in book.rules}
+
+    def assess(self, obs: Observations, firings: Sequence[Firing]) -> Assessment:
+        """Turn the engine's firings into the explained assessment."""
+        because = _because_index(firings)
+        fired = {f.rule for f in firings}
+        signals = tuple(self._signal(rule, fired, because) for rule in self.signals
+                        if rule.id in fired)
+        advice = tuple(Advice(id=r.id, sign=r.sign, text=r.explanation,
+                              because=because[("advice", r.id)], rule=r.id,
+                              source=self.sources[r.id], pack=r.pack)
+                       for r in self.advice if r.id in fired)
+        confidence = round(max(0.0, combine(s.strength for s in signals)), 6)
+        verdict = choose_verdict(self.book, confidence, signals)
+        return Assessment(
+            verdict=verdict, confidence=confidence,
+            signals=tuple(sorted(signals, key=lambda s: s.sign)), advice=advice,
+            missing=tuple(_missing(self.signals, obs, fired)), trace=tuple(firings),
+            summary=_summary(self.book, obs, verdict, signals), observations=obs.to_dict())
+
+    def _signal(self, rule: Rule, fired: set[str],
+                because: dict[FactRef, tuple[str, ...]]) -> Signal:
+        qualifiers = tuple(
+            AppliedQualifier(id=q.id, effect="boost" if q.effect == "boost" else "discount",
+                             amount=q.amount, explanation=q.explanation,
+                             because=because[("qualifier", q.id)], rule=q.id, pack=q.pack)
+            for q in self.qualifiers[rule.id] if q.id in fired)
+        strength = qualify(rule.amount, [q.amount for q in qualifiers if q.effect == "boost"],
+                           [q.amount for q in qualifiers if q.effect == "discount"])
+        return Signal(id=rule.id, sign=rule.sign, title=rule.title, strength=strength,
+                      base_strength=rule.amount, qualifiers=qualifiers,
+                      because=because[("signal", rule.id)], rule=rule.id,
+                      source=self.sources[rule.id], explanation=rule.explanation,
+                      pack=rule.pack)
+
+
 def build_assessment(book: Rulebook, obs: Observations, firings: Sequence[Firing]
                      ) -> Assessment:
-    """Turn the engine's firings into the explained assessment."""
-    rules = book.by_id()
-    because = _because_index(firings)
-    fired = {f.rule for f in firings}
-    signals = tuple(_signal(rule, book, firings, because) for rule in book.rules
-                    if rule.kind == "signal" and rule.id in fired)
-    advice = tuple(_advice(rule, because) for rule in book.rules
-                   if rule.kind == "advice" and rule.id in fired)
-    confidence = round(max(0.0, combine(s.strength for s in signals)), 6)
-    verdict = choose_verdict(book, confidence, signals)
-    return Assessment(
-        verdict=verdict, confidence=confidence,
-        signals=tuple(sorted(signals, key=lambda s: (s.sign, _order(rules, s.id)))),
-        advice=advice, missing=tuple(_missing(book, obs, fired)), trace=tuple(firings),
-        summary=_summary(book, obs, verdict, signals), observations=obs.to_dict())
-
-
-def _order(rules: dict[str, Rule], rule_id: str) -> int:
-    return list(rules).index(rule_id)
+    """Turn the engine's firings into the explained assessment (builds a ``Scorer``)."""
+    return Scorer(book).assess(obs, firings)
 
 
 def _because_index(firings: Sequence[Firing]) -> dict[FactRef, tuple[str, ...]]:
     """For every derived fact, the known observations behind it, through earlier facts."""
     index: dict[FactRef, dict[str, None]] = {}
     for f in firings:
-        paths = dict.fromkeys(f.known_paths)
+        paths = index.setdefault((f.kind, f.rule), {})
+        for path, value in f.matched_observations:
+            if value is not None:
+                paths[path] = None
         for ref in f.matched_facts:
             paths.update(index.get(ref, {}))
-        index.setdefault((f.kind, f.rule), {}).update(paths)
     return {ref: tuple(p) for ref, p in index.items()}
-
-
-def _source(rule: Rule) -> Source:
-    return Source(sign=rule.source_sign, title=rule.source_title)
-
-
-def _signal(rule: Rule, book: Rulebook, firings: Sequence[Firing],
-            because: dict[FactRef, tuple[str, ...]]) -> Signal:
-    fired = {f.rule for f in firings if f.kind == "qualifier"}
-    qualifiers = tuple(
-        AppliedQualifier(id=q.id, effect="boost" if q.effect == "boost" else "discount",
-                         amount=q.amount, explanation=q.explanation,
-                         because=tuple(p for p in because[("qualifier", q.id)]),
-                         rule=q.id, pack=q.pack)
-        for q in book.of_kind("qualifier") if q.applies_to == rule.id and q.id in fired)
-    strength = qualify(rule.amount, [q.amount for q in qualifiers if q.effect == "boost"],
-                       [q.amount for q in qualifiers if q.effect == "discount"])
-    return Signal(id=rule.id, sign=rule.sign, title=rule.title, strength=strength,
-                  base_strength=rule.amount, qualifiers=qualifiers,
-                  because=because[("signal", rule.id)], rule=rule.id, source=_source(rule),
-                  explanation=rule.explanation, pack=rule.pack)
-
-
-def _advice(rule: Rule, because: dict[FactRef, tuple[str, ...]]) -> Advice:
-    return Advice(id=rule.id, sign=rule.sign, text=rule.explanation,
-                  because=because[("advice", rule.id)], rule=rule.id, source=_source(rule),
-                  pack=rule.pack)
 
 
 def choose_verdict(book: Rulebook, confidence: float, signals: Sequence[Signal]) -> Verdict:
@@ -160,9 +166,9 @@ def _compare(op: str, left: object, right: object) -> bool:
     return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[op]
 
 
-def _missing(book: Rulebook, obs: Observations, fired: set[str]) -> list[Missing]:
+def _missing(signals: Sequence[Rule], obs: Observations, fired: set[str]) -> list[Missing]:
     out = []
-    for rule in book.of_kind("signal"):
+    for rule in signals:
         if rule.id in fired or rule.amount <= 0:
             continue
         fields: dict[str, None] = {}
