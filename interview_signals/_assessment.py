@@ -7,9 +7,10 @@ Neighbours: ``_engine`` records ``Firing``s; ``_scoring`` builds the ``Assessmen
 from __future__ import annotations
 
 import json
-from typing import Literal, TypeAlias
+from collections.abc import Mapping
+from typing import Literal, Protocol, TypeAlias
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ._observations import Value
 
@@ -25,21 +26,30 @@ def _round(x: float) -> float:
 
 @frozen(kw_only=True)
 class Firing:
-    """One rule firing in the engine: what it matched and what it asserted."""
+    """One rule firing in the engine: what it matched and what it asserted.
+
+    ``values`` are the observations of the assessment (the one observation fact the engine
+    matched); ``matched_observations`` reads the paths this rule tested from them.
+    """
 
     step: int
     rule: str
     engine_rule: str
     kind: str
     because: tuple[str, ...]
-    matched_observations: tuple[tuple[str, Value | None], ...]
     matched_facts: tuple[FactRef, ...]
     asserted: tuple[FactRef, ...]
+    values: Mapping[str, Value] = field(repr=False)
+
+    @property
+    def matched_observations(self) -> tuple[tuple[str, Value | None], ...]:
+        """``(path, value)`` for every observation path the rule tested; None: unknown."""
+        return tuple((p, self.values.get(p)) for p in self.because)
 
     @property
     def known_paths(self) -> tuple[str, ...]:
         """The observation paths this firing matched on a known value."""
-        return tuple(p for p, v in self.matched_observations if v is not None)
+        return tuple(p for p in self.because if p in self.values)
 
     def to_dict(self) -> dict[str, object]:
         matched: list[dict[str, object]] = [
@@ -140,18 +150,85 @@ class Missing:
         return {"sign": self.sign, "signal": self.signal, "fields": list(self.fields)}
 
 
-@frozen(kw_only=True)
-class Assessment:
-    """The explained judgment of one interview (SPEC section 6)."""
+class Explanation(Protocol):
+    """The parts of an assessment that explain it; built when first read."""
 
-    verdict: Verdict
-    confidence: float
+    @property
+    def signals(self) -> tuple[Signal, ...]: ...
+    @property
+    def advice(self) -> tuple[Advice, ...]: ...
+    @property
+    def missing(self) -> tuple[Missing, ...]: ...
+    @property
+    def trace(self) -> tuple[Firing, ...]: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def observations(self) -> dict[str, dict[str, Value]]: ...
+
+
+@frozen(kw_only=True)
+class Parts:
+    """An explanation whose parts are all built: what a pickled assessment carries."""
+
     signals: tuple[Signal, ...]
     advice: tuple[Advice, ...]
     missing: tuple[Missing, ...]
     trace: tuple[Firing, ...]
     summary: str
     observations: dict[str, dict[str, Value]]
+
+
+@frozen(kw_only=True, eq=False)
+class Assessment:
+    """The explained judgment of one interview (SPEC section 6).
+
+    The verdict and confidence are decided when the assessment is made; the explanation
+    (signals, advice, missing evidence, trace, summary) is built from the same engine
+    firings the first time it is read, so callers that only need the verdict do not pay
+    for it. Two assessments are equal when their ``to_dict()`` forms are.
+    """
+
+    verdict: Verdict
+    confidence: float
+    explanation: Explanation = field(repr=False)
+
+    @property
+    def signals(self) -> tuple[Signal, ...]:
+        """Every signal the engine established, in sign order."""
+        return self.explanation.signals
+
+    @property
+    def advice(self) -> tuple[Advice, ...]:
+        """Advice and caveats for the candidate, in rulebook order."""
+        return self.explanation.advice
+
+    @property
+    def missing(self) -> tuple[Missing, ...]:
+        """Unknown observations that would settle signals that do not stand yet."""
+        return self.explanation.missing
+
+    @property
+    def trace(self) -> tuple[Firing, ...]:
+        """Every rule firing, in the order the engine fired them."""
+        return self.explanation.trace
+
+    @property
+    def summary(self) -> str:
+        """A short paragraph for the candidate, in plain words."""
+        return self.explanation.summary
+
+    @property
+    def observations(self) -> dict[str, dict[str, Value]]:
+        """The observations that were assessed, in the JSON vocabulary."""
+        return self.explanation.observations
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Assessment):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable-hashable
 
     def signal(self, signal_id: str) -> Signal | None:
         """The signal with this id, if the engine established it."""

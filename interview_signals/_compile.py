@@ -44,6 +44,9 @@ class CompiledRulebook:
 
     rulebook: Rulebook
     engine_rules: dict[str, EngineRule]
+    flagged: frozenset[str]
+    """The paths whose unknown flag some engine rule tests; the engine's observation fact
+    only needs to carry those flags."""
     _definitions: dict[str, Any]
 
     def definitions(self) -> dict[str, Any]:
@@ -66,7 +69,10 @@ def compile_rulebook(book: Rulebook) -> CompiledRulebook:
                 definitions[name] = definition
                 engine_rules[name] = EngineRule(name=name, rule=rule, branch=branch_no,
                                                 tests=tests, facts=facts)
-    return CompiledRulebook(rulebook=book, engine_rules=engine_rules, definitions=definitions)
+    flagged = frozenset(str(t.path) for r in engine_rules.values() for t in r.tests
+                        if t.op in ("unknown", "is_not"))
+    return CompiledRulebook(rulebook=book, engine_rules=engine_rules, flagged=flagged,
+                            definitions=definitions)
 
 
 def _alternatives(tests: tuple[Test, ...]) -> list[tuple[int, ...]]:

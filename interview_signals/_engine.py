@@ -25,7 +25,7 @@ import json
 import math
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
@@ -43,6 +43,7 @@ from ._observations import (
     VOCABULARY,
     Observations,
     Value,
+    check_values,
     describe,
     fact_key,
     parse_values,
@@ -104,6 +105,7 @@ class Engine:
     def __init__(self, rulebook: Rulebook) -> None:
         self._compiled: CompiledRulebook = compile_rulebook(rulebook)
         self._scorer = Scorer(rulebook)
+        self._encode_fact = _fact_encoder(self._compiled.flagged)
         self._lock = threading.Lock()
         self._sids = itertools.count(1)
         # A ruleset name can never be registered twice in a process: make it unique.
@@ -157,9 +159,9 @@ class Engine:
         Raises:
             ObservationError: the observations do not fit the vocabulary.
         """
-        obs = observations if isinstance(observations, Observations) else \
-            Observations.from_dict(observations)
-        return self._scorer.assess(obs, self.run(obs))
+        values = observations.values() if isinstance(observations, Observations) else \
+            check_values(observations)
+        return self._scorer.assess(values, self._run(values))
 
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
         """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``."""
@@ -167,8 +169,10 @@ class Engine:
 
     def run(self, obs: Observations) -> tuple[Firing, ...]:
         """Replay ``obs`` into a fresh engine session; return every firing in order."""
-        values = obs.values()
-        body = _observation_json(values)
+        return self._run(obs.values())
+
+    def _run(self, values: Mapping[str, Value]) -> tuple[Firing, ...]:
+        body = self._encode_fact(values)
         with self._lock:
             sid = str(next(self._sids))
             return self._replay(sid, values, f'{{"sid":"{sid}",{body}')
@@ -240,9 +244,8 @@ class _Action:
         if asserted and self.fact_tail is not None:
             _durable.assert_fact(handle, f'{{"sid":"{sid}",{self.fact_tail}')
         return Firing(step=step, rule=self.rule, engine_rule=self.name, kind=self.kind,
-                      because=self.paths,
-                      matched_observations=tuple((p, values.get(p)) for p in self.paths),
-                      matched_facts=self.matched_facts, asserted=asserted)
+                      because=self.paths, matched_facts=self.matched_facts,
+                      asserted=asserted, values=values)
 
 
 def _scalar_json(value: Value) -> str:
@@ -253,18 +256,24 @@ def _scalar_json(value: Value) -> str:
     return encode_json(value)
 
 
-_FACT_KEYS = tuple((path, f'"{fact_key(path)}":', f'"{unknown_key(path)}":true')
-                   for path in VOCABULARY)
+_KEYS = {path: f'"{fact_key(path)}":' for path in VOCABULARY}
 
 
-def _observation_json(values: Mapping[str, Value]) -> str:
-    """``observation_fact`` as JSON, without its leading ``{"sid":...,``: built by hand
-    because this runs on every assessment."""
-    parts = ['"id":"observation","kind":"observation"']
-    for path, key, unknown in _FACT_KEYS:
-        value = values.get(path)
-        parts.append(unknown if value is None else key + _scalar_json(value))
-    return ",".join(parts) + "}"
+def _fact_encoder(flagged: frozenset[str]) -> Callable[[Mapping[str, Value]], str]:
+    """Encode the observation fact (``observation_fact``) as JSON without its leading
+    ``{"sid":...,``, built by hand because it runs on every assessment. Only the unknown
+    flags that some rule tests are carried: no rule can tell the others apart."""
+    flags = tuple((path, f'"{unknown_key(path)}":true') for path in VOCABULARY
+                  if path in flagged)
+    head = '"id":"observation","kind":"observation"'
+
+    def encode(values: Mapping[str, Value]) -> str:
+        parts = [head]
+        parts += [_KEYS[p] + _scalar_json(v) for p, v in values.items()]
+        parts += [flag for p, flag in flags if p not in values]
+        return ",".join(parts) + "}"
+
+    return encode
 
 
 class Session:
@@ -295,7 +304,8 @@ class Session:
         return self._observations
 
     def observe(self, observations: Mapping[str, object] | Observations | object) -> None:
-        """Add or correct observations: a JSON-shaped mapping, ``Observations`` or a group.
+        """Add or correct observations: a JSON-shaped mapping, ``Observations``, a group
+        object such as ``ThankYou(note_sent=True)``, or a list of these (one batch).
 
         The batch is checked whole, merged with what the session holds, and the result
         checked for contradictions before anything changes.
@@ -349,6 +359,11 @@ class Session:
 def _values_of(observations: object) -> dict[str, Value]:
     if isinstance(observations, Observations):
         return observations.values()
+    if isinstance(observations, list | tuple):  # several groups (or mappings): one batch
+        merged: dict[str, Value] = {}
+        for item in observations:
+            merged.update(_values_of(item))
+        return merged
     group = getattr(type(observations), "GROUP", None)
     if isinstance(group, str) and isinstance(observations, GROUP_CLASSES.get(group, ())):
         return {f"{group}.{a.name}": v for a in attrs.fields(GROUP_CLASSES[group])
@@ -363,9 +378,9 @@ def restore_observations(saved: Mapping[str, object]) -> Observations:
     if saved.get("format") != SESSION_FORMAT:
         raise ObservationError("session.format", f'"{SESSION_FORMAT}"',
                                describe(saved.get("format")))
-    if saved.get("version") != SESSION_VERSION:
-        raise ObservationError("session.version", str(SESSION_VERSION),
-                               describe(saved.get("version")))
+    version = saved.get("version")
+    if type(version) is not int or version != SESSION_VERSION:  # True == 1 in Python
+        raise ObservationError("session.version", str(SESSION_VERSION), describe(version))
     extra = set(saved) - {"format", "version", "observations"}
     if extra:
         raise ObservationError("session", "format, version and observations",

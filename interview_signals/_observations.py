@@ -204,6 +204,11 @@ _GROUP_FIELDS: tuple[tuple[str, type, tuple[tuple[str, str], ...]], ...] = tuple
     (name, cls, tuple((f"{name}.{a.name}", a.name) for a in attrs.fields(cls)))
     for name, cls in GROUP_CLASSES.items())
 
+_FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    name: tuple(a.name for a in attrs.fields(cls)) for name, cls in GROUP_CLASSES.items()}
+_PARTS: dict[str, tuple[str, str]] = {
+    path: (path.split(".", 1)[0], path.split(".", 1)[1]) for path in VOCABULARY}
+
 _SPECS: dict[tuple[type, str], FieldSpec] = {
     (cls, spec.path.split(".", 1)[1]): spec
     for cls in GROUP_CLASSES.values() for spec in VOCABULARY.values()
@@ -224,14 +229,24 @@ _PREREQUISITES: tuple[tuple[str, str, str], ...] = (
      "scheduling a next round needs an invitation to it"),
 )
 
+_REQUIRES: dict[str, tuple[str, ...]] = {}
+for _dependent, _prerequisite, _ in _PREREQUISITES:
+    _REQUIRES[_dependent] = (*_REQUIRES.get(_dependent, ()), _prerequisite)
 
-def _check_contradictions(obs: Observations) -> None:
+
+def is_ruled_out(path: str, known: Mapping[str, Value]) -> bool:
+    """Whether ``path`` cannot hold a value because a prerequisite of it is false (a reply
+    time when no note was sent): such a field is never worth asking for."""
+    return any(known.get(p) is False for p in _REQUIRES.get(path, ()))
+
+
+def _check_contradictions(known: Mapping[str, Value]) -> None:
     for dependent, prerequisite, why in _PREREQUISITES:
-        value = obs.value(dependent)
+        value = known.get(dependent)
         # An unknown or negative dependent ("no reply") never contradicts anything.
         if value is None or value is False:
             continue
-        if obs.value(prerequisite) is False:
+        if known.get(prerequisite) is False:
             raise ObservationError(
                 dependent, f"{prerequisite} not to be false",
                 f"{dependent} = {describe(value)} with {prerequisite} = false",
@@ -268,30 +283,27 @@ class Observations:
                 value = getattr(group, attribute)
                 if value is not None:
                     known[path] = value
+        _check_contradictions(known)
         object.__setattr__(self, "_known", known)
-        _check_contradictions(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Observations:
         """Parse the JSON vocabulary; raise ``ObservationError`` naming the first bad path."""
-        return cls.from_values(parse_values(data))
+        return cls(**{group: GROUP_CLASSES[group](**fields)
+                      for group, fields in _checked_groups(data)})
 
     @classmethod
     def from_values(cls, values: Mapping[str, Value]) -> Observations:
         """Build from a ``{"group.field": value}`` mapping of known fields."""
         groups: dict[str, dict[str, Value]] = {}
         for path, value in values.items():
-            group, name = path.split(".", 1)
+            group, name = _PARTS[path]
             groups.setdefault(group, {})[name] = value
         return cls(**{g: GROUP_CLASSES[g](**f) for g, f in groups.items()})
 
     def to_dict(self) -> dict[str, dict[str, Value]]:
         """The known fields in the JSON vocabulary; ``from_dict`` reads it back unchanged."""
-        out: dict[str, dict[str, Value]] = {}
-        for path, value in self._known.items():
-            group, name = path.split(".", 1)
-            out.setdefault(group, {})[name] = value
-        return out
+        return grouped(self._known)
 
     def value(self, path: str) -> Value | None:
         """The value at ``group.field``, or ``None`` when it is unknown."""
@@ -312,32 +324,69 @@ class Observations:
         return path in self._known
 
 
+def _checked_groups(data: object) -> Iterator[tuple[str, Mapping[str, object]]]:
+    """The groups of a JSON-shaped mapping, after checking its shape and field names."""
+    if not isinstance(data, Mapping):
+        raise ObservationError("observations", "an object of observation groups",
+                               describe(data))
+    for group, fields in data.items():
+        names = _FIELD_NAMES.get(group) if isinstance(group, str) else None
+        if names is None:
+            raise _unknown_group(group)
+        if not isinstance(fields, Mapping):
+            raise ObservationError(group, "an object of fields", describe(fields))
+        for name, value in fields.items():
+            if name not in names:
+                raise _unknown_field(group, name)
+            if value is None:  # null is not "unknown": an unknown field is left out
+                raise ObservationError(f"{group}.{name}",
+                                       VOCABULARY[f"{group}.{name}"].expected, "null")
+        yield group, fields
+
+
+def _unknown_group(group: object) -> ObservationError:
+    return ObservationError(str(group), "one of the groups " + ", ".join(GROUP_CLASSES),
+                            "an unknown group", message=f"{group}: unknown group; "
+                            f"expected one of {', '.join(GROUP_CLASSES)}")
+
+
+def _unknown_field(group: str, name: object) -> ObservationError:
+    path = f"{group}.{name}"
+    known = ", ".join(_FIELD_NAMES[group])
+    return ObservationError(path, f"a field of {group} ({known})", "an unknown field",
+                            message=f"{path}: unknown field; {group} has {known}")
+
+
 def parse_values(data: object) -> dict[str, Value]:
     """Check a JSON-shaped mapping against the vocabulary; return its known fields, flat.
 
     Only shape, types and ranges are checked here; contradictions are checked when the
     fields are combined into ``Observations``.
     """
-    if not isinstance(data, Mapping):
-        raise ObservationError("observations", "an object of observation groups",
-                               describe(data))
     values: dict[str, Value] = {}
-    for group, fields in data.items():
-        if not isinstance(group, str) or group not in GROUP_CLASSES:
-            raise ObservationError(str(group), "one of the groups " + ", ".join(GROUP_CLASSES),
-                                   "an unknown group", message=f"{group}: unknown group; "
-                                   f"expected one of {', '.join(GROUP_CLASSES)}")
-        if not isinstance(fields, Mapping):
-            raise ObservationError(group, "an object of fields", describe(fields))
+    for group, fields in _checked_groups(data):
         for name, value in fields.items():
             path = f"{group}.{name}"
-            spec = VOCABULARY.get(path)
-            if spec is None:
-                known = ", ".join(p.split(".", 1)[1] for p in VOCABULARY if p.startswith(group))
-                raise ObservationError(path, f"a field of {group} ({known})", "an unknown field",
-                                       message=f"{path}: unknown field; {group} has {known}")
-            values[path] = check_value(spec, value)
+            values[path] = check_value(VOCABULARY[path], value)
     return values
+
+
+def grouped(values: Mapping[str, Value]) -> dict[str, dict[str, Value]]:
+    """Flat ``{"group.field": value}`` back to the JSON vocabulary's nested groups."""
+    out: dict[str, dict[str, Value]] = {}
+    for path, value in values.items():
+        group, name = _PARTS[path]
+        out.setdefault(group, {})[name] = value
+    return out
+
+
+def check_values(data: object) -> dict[str, Value]:
+    """Check a JSON-shaped mapping whole, contradictions included, without building
+    ``Observations``: the fast path of a one-shot assessment. Returns the known fields
+    flat, in vocabulary order, exactly as ``Observations.from_dict(data).values()``."""
+    values = parse_values(data)
+    _check_contradictions(values)
+    return {p: values[p] for p in VOCABULARY if p in values}
 
 
 def parse_observations(data: Mapping[str, object] | Observations) -> Observations:

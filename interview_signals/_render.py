@@ -5,7 +5,10 @@ Neighbour: ``_assessment.Assessment.render`` and the command line call ``render`
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
+
+from ._ruletypes import DEFAULT_PACK
 
 if TYPE_CHECKING:
     from ._assessment import Assessment
@@ -25,7 +28,13 @@ def render(assessment: Assessment, format: str) -> str:
 
 
 def _pct(x: float) -> str:
-    return f"{round(x * 100)}%"
+    # Rounded down and capped: "100%" would read as a certainty no interview gives.
+    return f"{min(math.floor(x * 100), 99)}%"
+
+
+def _pack(pack: str) -> str:
+    """Which pack a rule came from, said only when it is not the default rulebook."""
+    return "" if pack == DEFAULT_PACK else f", pack {pack}"
 
 
 def _text(a: Assessment) -> str:
@@ -35,16 +44,17 @@ def _text(a: Assessment) -> str:
         change = "" if s.strength == s.base_strength else f", from {s.base_strength:+.2f}"
         lines.append(f"  [sign {s.sign}] {s.title}: strength {s.strength:+.2f}{change}")
         lines.append(f"      {s.explanation}")
-        lines.append(f"      because: {', '.join(s.because)}  (rule {s.rule}, "
+        lines.append(f"      because: {', '.join(s.because)}  (rule {s.rule}{_pack(s.pack)}, "
                      f"{s.source.title!r})")
         for q in s.qualifiers:
-            lines.append(f"      {q.effect} {q.amount:g} ({q.id}): {q.explanation}")
+            lines.append(f"      {q.effect} {q.amount:g} ({q.id}{_pack(q.pack)}): "
+                         f"{q.explanation}")
     if a.advice:
         lines += ["", "Advice:"]
         for ad in a.advice:
             lines.append(f"  - {ad.text}")
             why = ", ".join(ad.because) or "nothing recorded"
-            lines.append(f"      because: {why}  (rule {ad.rule})")
+            lines.append(f"      because: {why}  (rule {ad.rule}{_pack(ad.pack)})")
     if a.missing:
         lines += ["", "Still unknown (recording these would help):"]
         for m in a.missing:
@@ -65,12 +75,14 @@ def _markdown(a: Assessment) -> str:
         lines.append(f"- **{s.title}** (sign {s.sign}, strength {s.strength:+.2f}, "
                      f"base {s.base_strength:+.2f}): {s.explanation}")
         lines.append(f"  - because: {', '.join(f'`{p}`' for p in s.because)}; rule "
-                     f"`{s.rule}`; source: sign {s.source.sign}, *{s.source.title}*")
+                     f"`{s.rule}`{_pack(s.pack)}; source: sign {s.source.sign}, "
+                     f"*{s.source.title}*")
         for q in s.qualifiers:
-            lines.append(f"  - {q.effect} {q.amount:g} (`{q.id}`): {q.explanation}")
+            lines.append(f"  - {q.effect} {q.amount:g} (`{q.id}`{_pack(q.pack)}): "
+                         f"{q.explanation}")
     if a.advice:
         lines += ["", "## Advice", ""]
-        lines += [f"- {ad.text} (rule `{ad.rule}`)" for ad in a.advice]
+        lines += [f"- {ad.text} (rule `{ad.rule}`{_pack(ad.pack)})" for ad in a.advice]
     if a.missing:
         lines += ["", "## Still unknown", ""]
         lines += [f"- sign {m.sign}, `{m.signal}`: {', '.join(f'`{p}`' for p in m.fields)}"

@@ -7,7 +7,9 @@ fixed order (by id), so the arrival order of observations can never change a num
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property
+from typing import Any, TypeAlias
 
 from ._assessment import (
     Advice,
@@ -16,11 +18,12 @@ from ._assessment import (
     FactRef,
     Firing,
     Missing,
+    Parts,
     Signal,
     Source,
     Verdict,
 )
-from ._observations import Observations
+from ._observations import Value, grouped, is_ruled_out
 from ._rulebook import Rule, Rulebook, Test
 
 
@@ -47,7 +50,9 @@ def qualify(base: float, boosts: Sequence[float], discounts: Sequence[float]) ->
     """
     magnitude = abs(base)
     for b in sorted(boosts):
-        magnitude = 1 - (1 - magnitude) * (1 - b)
+        # m + (1 - m) b, not 1 - (1 - m)(1 - b): adding a non-negative amount can never
+        # round below m, however small the boost (the other form loses tiny boosts).
+        magnitude = min(1.0, magnitude + (1 - magnitude) * b)
     for d in sorted(discounts):
         magnitude *= 1 - d
     return magnitude if base >= 0 else -magnitude
@@ -66,45 +71,99 @@ class Scorer:
             for s in self.signals}
         self.sources = {r.id: Source(sign=r.source_sign, title=r.source_title)
                         for r in book.rules}
+        self.signs = {r.id: r.sign for r in self.signals}
+        self.plan = missing_plan(self.signals)
 
-    def assess(self, obs: Observations, firings: Sequence[Firing]) -> Assessment:
-        """Turn the engine's firings into the explained assessment."""
-        because = _because_index(firings)
+    def assess(self, values: Mapping[str, Value], firings: Sequence[Firing]) -> Assessment:
+        """Decide the verdict and confidence now; explain when the explanation is read."""
         fired = {f.rule for f in firings}
-        signals = tuple(self._signal(rule, fired, because) for rule in self.signals
-                        if rule.id in fired)
-        advice = tuple(Advice(id=r.id, sign=r.sign, text=r.explanation,
-                              because=because[("advice", r.id)], rule=r.id,
-                              source=self.sources[r.id], pack=r.pack)
-                       for r in self.advice if r.id in fired)
-        confidence = round(max(0.0, combine(s.strength for s in signals)), 6)
-        verdict = choose_verdict(self.book, confidence, signals)
-        return Assessment(
-            verdict=verdict, confidence=confidence,
-            signals=tuple(sorted(signals, key=lambda s: s.sign)), advice=advice,
-            missing=tuple(_missing(self.signals, obs, fired)), trace=tuple(firings),
-            summary=_summary(self.book, obs, verdict, signals), observations=obs.to_dict())
+        strengths = {rule.id: self._strength(rule, fired) for rule in self.signals
+                     if rule.id in fired}
+        confidence = round(max(0.0, combine(strengths.values())), 6)
+        standing = {i for i, s in strengths.items() if s > 0}
+        verdict = choose_verdict(self.book, confidence, standing,
+                                 {self.signs[i] for i in standing})
+        return Assessment(verdict=verdict, confidence=confidence,
+                          explanation=_Explanation(self, values, tuple(firings), fired,
+                                                               verdict))
 
-    def _signal(self, rule: Rule, fired: set[str],
-                because: dict[FactRef, tuple[str, ...]]) -> Signal:
+    def _strength(self, rule: Rule, fired: set[str]) -> float:
+        qualifiers = [q for q in self.qualifiers[rule.id] if q.id in fired]
+        return qualify(rule.amount, [q.amount for q in qualifiers if q.effect == "boost"],
+                       [q.amount for q in qualifiers if q.effect == "discount"])
+
+    def signal(self, rule: Rule, fired: set[str],
+               because: dict[FactRef, tuple[str, ...]]) -> Signal:
         qualifiers = tuple(
             AppliedQualifier(id=q.id, effect="boost" if q.effect == "boost" else "discount",
                              amount=q.amount, explanation=q.explanation,
                              because=because[("qualifier", q.id)], rule=q.id, pack=q.pack)
             for q in self.qualifiers[rule.id] if q.id in fired)
-        strength = qualify(rule.amount, [q.amount for q in qualifiers if q.effect == "boost"],
-                           [q.amount for q in qualifiers if q.effect == "discount"])
-        return Signal(id=rule.id, sign=rule.sign, title=rule.title, strength=strength,
+        return Signal(id=rule.id, sign=rule.sign, title=rule.title,
+                      strength=self._strength(rule, fired),
                       base_strength=rule.amount, qualifiers=qualifiers,
                       because=because[("signal", rule.id)], rule=rule.id,
                       source=self.sources[rule.id], explanation=rule.explanation,
                       pack=rule.pack)
 
 
-def build_assessment(book: Rulebook, obs: Observations, firings: Sequence[Firing]
+class _Explanation:
+    """The explanation of one assessment, each part built on first read (``Explanation``).
+
+    Pickling builds every part and sends a plain ``Parts``, so an assessment crossing a
+    process boundary does not drag the rulebook along.
+    """
+
+    def __init__(self, scorer: Scorer, values: Mapping[str, Value], firings: tuple[Firing, ...],
+                 fired: set[str], verdict: str) -> None:
+        self._scorer, self._values, self._fired, self._verdict = scorer, values, fired, verdict
+        self.trace = firings
+
+    @cached_property
+    def _because(self) -> dict[FactRef, tuple[str, ...]]:
+        return _because_index(self.trace)
+
+    @cached_property
+    def signals(self) -> tuple[Signal, ...]:
+        sc = self._scorer
+        made = [sc.signal(r, self._fired, self._because) for r in sc.signals
+                if r.id in self._fired]
+        return tuple(sorted(made, key=lambda s: s.sign))
+
+    @cached_property
+    def advice(self) -> tuple[Advice, ...]:
+        sc = self._scorer
+        return tuple(Advice(id=r.id, sign=r.sign, text=r.explanation,
+                            because=self._because[("advice", r.id)], rule=r.id,
+                            source=sc.sources[r.id], pack=r.pack)
+                     for r in sc.advice if r.id in self._fired)
+
+    @cached_property
+    def missing(self) -> tuple[Missing, ...]:
+        return tuple(_missing(self._scorer.plan, self._values, self._fired))
+
+    @cached_property
+    def summary(self) -> str:
+        return _summary(self._scorer.book, self._values, self._verdict, self.signals)
+
+    @cached_property
+    def observations(self) -> dict[str, dict[str, Value]]:
+        return grouped(self._values)
+
+    def __reduce__(self) -> tuple[Callable[[dict[str, Any]], Parts], tuple[dict[str, Any]]]:
+        return (_parts, ({"signals": self.signals, "advice": self.advice,
+                          "missing": self.missing, "trace": self.trace,
+                          "summary": self.summary, "observations": self.observations},))
+
+
+def _parts(fields: dict[str, Any]) -> Parts:
+    return Parts(**fields)
+
+
+def build_assessment(book: Rulebook, values: Mapping[str, Value], firings: Sequence[Firing]
                      ) -> Assessment:
     """Turn the engine's firings into the explained assessment (builds a ``Scorer``)."""
-    return Scorer(book).assess(obs, firings)
+    return Scorer(book).assess(values, firings)
 
 
 def _because_index(firings: Sequence[Firing]) -> dict[FactRef, tuple[str, ...]]:
@@ -112,18 +171,20 @@ def _because_index(firings: Sequence[Firing]) -> dict[FactRef, tuple[str, ...]]:
     index: dict[FactRef, dict[str, None]] = {}
     for f in firings:
         paths = index.setdefault((f.kind, f.rule), {})
-        for path, value in f.matched_observations:
-            if value is not None:
-                paths[path] = None
+        for path in f.known_paths:
+            paths[path] = None
         for ref in f.matched_facts:
             paths.update(index.get(ref, {}))
     return {ref: tuple(p) for ref, p in index.items()}
 
 
-def choose_verdict(book: Rulebook, confidence: float, signals: Sequence[Signal]) -> Verdict:
-    """The first verdict of the rulebook whose numbers the evidence meets."""
-    standing = {s.id for s in signals if s.stands}
-    signs = {s.sign for s in signals if s.stands}
+def choose_verdict(book: Rulebook, confidence: float, standing: set[str], signs: set[int]
+                   ) -> Verdict:
+    """The first verdict of the rulebook whose numbers the evidence meets.
+
+    ``standing`` are the ids of the signals that stand (strength above 0), ``signs`` the
+    distinct signs they belong to.
+    """
     for v in book.verdicts:
         if confidence >= v.min_confidence and (
                 len(signs) >= v.min_signs or standing & set(v.or_signals)):
@@ -131,7 +192,7 @@ def choose_verdict(book: Rulebook, confidence: float, signals: Sequence[Signal])
     return book.verdicts[-1].id  # type: ignore[return-value]
 
 
-def holds(test: Test, obs: Observations) -> bool | None:
+def holds(test: Test, values: Mapping[str, Value]) -> bool | None:
     """Whether a test holds on what is known; ``None`` when unknown values decide it.
 
     Used only to report missing evidence: which unknown fields could still settle a signal.
@@ -139,7 +200,7 @@ def holds(test: Test, obs: Observations) -> bool | None:
     """
     if test.fact_kind is not None or test.path is None:
         return None
-    value = obs.value(test.path)
+    value = values.get(test.path)
     if test.op == "unknown":
         return value is None
     if test.op == "known":
@@ -150,7 +211,7 @@ def holds(test: Test, obs: Observations) -> bool | None:
         return value != test.value
     right = test.value
     if test.other is not None:
-        other = obs.value(test.other)
+        other = values.get(test.other)
         if other is None:
             return None
         right = float(other) + test.plus
@@ -166,22 +227,36 @@ def _compare(op: str, left: object, right: object) -> bool:
     return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[op]
 
 
-def _missing(signals: Sequence[Rule], obs: Observations, fired: set[str]) -> list[Missing]:
+_Plan: TypeAlias = tuple[tuple[Rule, tuple[tuple[tuple[Test, tuple[str, ...]], ...], ...]], ...]
+
+
+def missing_plan(signals: Sequence[Rule]) -> _Plan:
+    """For every signal that counts for the candidate, its branches' tests and paths, in
+    sign order: what ``_missing`` walks on every assessment, prepared once."""
+    return tuple((r, tuple(tuple((t, t.paths) for t in b) for b in r.branches))
+                 for r in sorted(signals, key=lambda r: r.sign) if r.amount > 0)
+
+
+def _missing(plan: _Plan, values: Mapping[str, Value], fired: set[str]) -> list[Missing]:
     out = []
-    for rule in signals:
-        if rule.id in fired or rule.amount <= 0:
+    for rule, branches in plan:
+        if rule.id in fired:
             continue
         fields: dict[str, None] = {}
-        for branch in rule.branches:
-            results = [(t, holds(t, obs)) for t in branch]
-            if any(r is False for _, r in results):
-                continue  # a known value already rules this branch out
-            for t, r in results:
-                if r is None:
-                    fields.update(dict.fromkeys(p for p in t.paths if not obs.is_known(p)))
+        for branch in branches:
+            undecided: list[str] = []
+            for test, paths in branch:
+                result = holds(test, values)
+                if result is False:
+                    break  # a known value already rules this branch out
+                if result is None:
+                    undecided += [p for p in paths
+                                  if p not in values and not is_ruled_out(p, values)]
+            else:
+                fields.update(dict.fromkeys(undecided))
         if fields:
             out.append(Missing(sign=rule.sign, signal=rule.id, fields=tuple(fields)))
-    return sorted(out, key=lambda m: m.sign)
+    return out
 
 
 def _join(titles: Sequence[str]) -> str:
@@ -190,8 +265,9 @@ def _join(titles: Sequence[str]) -> str:
     return ", ".join(titles[:-1]) + " and " + titles[-1]
 
 
-def _summary(book: Rulebook, obs: Observations, verdict: str, signals: Sequence[Signal]) -> str:
-    if not obs.values():
+def _summary(book: Rulebook, values: Mapping[str, Value], verdict: str,
+             signals: Sequence[Signal]) -> str:
+    if not values:
         return book.nothing_known
     text = next(v.summary for v in book.verdicts if v.id == verdict)
     standing = [s for s in sorted(signals, key=lambda s: -s.strength) if s.stands]
