@@ -1,74 +1,97 @@
 """Whole-rulebook checks: references, conditions that can never hold, rules that can never
 fire, and rules that would count absence as evidence against (SPEC section 5).
 
-Neighbour: ``_rulebook.read_rulebook`` runs these after merging every pack.
+Neighbour: ``_rulebook.read_rulebook`` runs these on everything it read without problems.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from typing import TypeAlias
 
 from ._errors import RuleProblem
 from ._observations import VOCABULARY
-from ._rulebook import Branch, Rule, Rulebook, Test
+from ._ruleparse import did_you_mean
+from ._ruletypes import Branch, Rule, Rulebook, Test
 
 _Bad: TypeAlias = Callable[[Rule, str], None]
 
 # Observations the article says are no evidence against the candidate when they are
 # negative or missing: no reply (sign 7), no deep dive beyond the overview (sign 6).
-# A short interview (sign 5) is checked separately: `actual_minutes` below the schedule.
-_ABSENCE_IS_NOT_EVIDENCE = {
+_NEGATIVE_IS_NOT_EVIDENCE = {
     "thank_you.response_received": "sign 7: the interviewer owes you no reply",
     "job_specifics.deep_dive": "sign 6: an overview alone is standard, not a bad sign",
     "job_specifics.you_would_language": "sign 6: an overview alone is standard, not a bad sign",
 }
+_OVERVIEW = "job_specifics.overview_given"
+_NOT_KNOWN = "a field nobody recorded says nothing about how you did"
+_ACTUAL, _SCHEDULED = "interview.actual_minutes", "interview.scheduled_minutes"
 
 
-def check_rulebook(book: Rulebook) -> list[RuleProblem]:
-    """Every problem of the merged rulebook as a whole, in rule order."""
+def check_rulebook(book: Rulebook, *, broken: Collection[str] = (),
+                   partial: bool = False) -> list[RuleProblem]:
+    """Every problem of the merged rulebook as a whole, in rule order.
+
+    Args:
+        broken: ids of rules left out for problems of their own; a reference to one is
+            not reported again.
+        partial: some file could not be read, so unknown ids and rules that can never
+            fire are not reported (the missing file may hold what they need).
+    """
     problems: list[RuleProblem] = []
-    rules = book.by_id()
 
     def bad(rule: Rule, reason: str) -> None:
-        problems.append(RuleProblem(file=rule.file, rule_id=rule.id, reason=reason))
+        problems.append(RuleProblem(file=rule.file, rule_id=rule.id, reason=reason,
+                                    line=rule.line))
 
+    rules = book.by_id()
+    unresolved: set[str] = set()
     for rule in book.rules:
-        _check_references(rule, rules, bad)
+        for is_unknown, reason in _reference_problems(rule, rules, set(broken)):
+            unresolved.add(rule.id)
+            if not (partial and is_unknown):
+                bad(rule, reason)
         for i, branch in enumerate(rule.branches):
             why = contradiction(branch)
             if why:
                 where = f"branch {i + 1} of when" if len(rule.branches) > 1 else "when"
                 bad(rule, f"{where} can never hold: {why}")
-        _check_absence(rule, bad)
-    if not problems:
-        for rule, reason in _never_fire(book):
+    for rule in book.rules:
+        _check_absence(rule, rules, bad)
+    if not partial:
+        for rule, reason in _never_fire(book, skip=unresolved | set(broken)):
             bad(rule, reason)
-    problems.extend(_check_verdicts(book))
+    problems.extend(_check_verdicts(book, broken))
     return problems
 
 
-def _check_references(rule: Rule, rules: dict[str, Rule], bad: _Bad) -> None:
-    if rule.applies_to is not None:
+def _reference_problems(rule: Rule, rules: dict[str, Rule], broken: set[str]
+                        ) -> Iterator[tuple[bool, str]]:
+    """(is the id unknown, reason) for each bad id in ``applies_to`` and fact tests."""
+    if rule.applies_to is not None and rule.applies_to not in broken:
         target = rules.get(rule.applies_to)
         if target is None:
-            bad(rule, f"applies_to: unknown id {rule.applies_to!r}")
+            yield True, (f"applies_to: unknown signal id {rule.applies_to!r}"
+                         f"{did_you_mean(rule.applies_to, rules)}")
         elif target.kind != "signal":
-            bad(rule, f"applies_to: {rule.applies_to!r} is a {target.kind}, not a signal")
+            yield False, f"applies_to: {rule.applies_to!r} is a {target.kind}, not a signal"
         elif rule.sign != target.sign:
-            bad(rule, f"sign: a qualifier of {target.id!r} belongs to its sign {target.sign}")
+            yield False, (f"sign: a qualifier of {target.id!r} belongs to its sign "
+                          f"{target.sign}")
     for branch in rule.branches:
         for test in branch:
-            if test.fact_kind is None:
+            if test.fact_kind is None or test.fact_id in broken:
                 continue
             target = rules.get(str(test.fact_id))
             if target is None:
-                bad(rule, f"when: unknown {test.fact_kind} id {test.fact_id!r}")
+                yield True, (f"when: unknown {test.fact_kind} id {test.fact_id!r}"
+                             f"{did_you_mean(test.fact_id, rules)}")
             elif target.kind != test.fact_kind:
-                bad(rule, f"when: {test.fact_id!r} is a {target.kind}, not a {test.fact_kind}")
+                yield False, (f"when: {test.fact_id!r} is a {target.kind}, not a "
+                              f"{test.fact_kind}")
             elif target.id == rule.id:
-                bad(rule, "when: a rule cannot wait for its own conclusion")
+                yield False, "when: a rule cannot wait for its own conclusion"
 
 
 def contradiction(branch: Branch) -> str | None:
@@ -92,7 +115,8 @@ def _value_conflict(path: str, tests: list[Test]) -> str | None:
         return f"{path} cannot be unknown and known at once"
     equal = {repr(t.value) for t in tests if t.op == "=="}
     if len(equal) > 1:
-        return f"{path} cannot equal {' and '.join(sorted(equal))} at once"
+        shown = " and ".join(sorted(t.describe().split()[-1] for t in tests if t.op == "=="))
+        return f"{path} cannot equal {shown} at once"
     for t in tests:
         if t.op in ("!=", "is_not") and repr(t.value) in equal:
             return f"{path} cannot both equal and not equal {t.describe().split()[-1]}"
@@ -121,28 +145,64 @@ def _numeric_conflict(path: str, tests: list[Test]) -> str | None:
     return None
 
 
-def _check_absence(rule: Rule, bad: _Bad) -> None:
-    """A rule that lowers a strength must not fire on missing or negative evidence."""
-    if not _lowers(rule):
+def _check_absence(rule: Rule, rules: dict[str, Rule], bad: _Bad) -> None:
+    """A rule that would lower the confidence must not fire on missing or negative evidence
+    the article says is no evidence against, directly or through a fact it waits for."""
+    if not _lowers_confidence(rule, rules):
         return
+    basis = absence_basis(rule, rules)
+    if basis is not None:
+        test, why = basis
+        bad(rule, f"when: fires on {test} and would lower the confidence, but that is no "
+            f"evidence against ({why})")
+
+
+def _lowers_confidence(rule: Rule, rules: dict[str, Rule]) -> bool:
+    """A negative signal, a discount of a positive signal, or a boost of a negative one."""
+    if rule.effect == "strength":
+        return rule.amount < 0
+    if rule.effect not in ("boost", "discount"):
+        return False
+    target = rules.get(str(rule.applies_to))
+    negative = target is not None and target.amount < 0
+    return (rule.effect == "discount") != negative
+
+
+def absence_basis(rule: Rule, rules: dict[str, Rule], seen: frozenset[str] = frozenset()
+                  ) -> tuple[str, str] | None:
+    """The first absence a rule can fire on, as (what it tests, why that is no evidence)."""
     for branch in rule.branches:
+        positive = any(t.op not in ("unknown", "is_not") for t in branch)
         for test in branch:
-            if test.op == "unknown":
-                bad(rule, f"when: fires on {test.path} being unknown and lowers a strength; "
-                    "not knowing is never evidence against")
-            elif test.path in _ABSENCE_IS_NOT_EVIDENCE and _accepts_absence(test):
-                bad(rule, f"when: fires on {test.describe()} and lowers a strength, but "
-                    f"that is no evidence against ({_ABSENCE_IS_NOT_EVIDENCE[test.path]})")
-            elif _short_interview(test):
-                bad(rule, f"when: fires on {test.describe()} and lowers a strength, but a "
-                    "short interview is no evidence against (sign 5)")
+            if test.fact_kind is not None:
+                target = rules.get(str(test.fact_id))
+                if target is None or target.id in seen:
+                    continue
+                inner = absence_basis(target, rules, seen | {rule.id})
+                if inner is not None:
+                    return (f"{test.describe()} (which fires on {inner[0]})", inner[1])
+                continue
+            why = _no_evidence(test) or (None if positive else
+                                         _NOT_KNOWN)
+            if why:
+                return test.describe(), why
+    return None
 
 
-def _lowers(rule: Rule) -> bool:
-    return rule.effect == "discount" or (rule.effect == "strength" and rule.amount < 0)
+def _no_evidence(test: Test) -> str | None:
+    """Why what this test accepts is no evidence against, or ``None`` if it can be."""
+    if test.op == "unknown":
+        return _NOT_KNOWN
+    if test.path in _NEGATIVE_IS_NOT_EVIDENCE and _accepts_negative(test):
+        return _NEGATIVE_IS_NOT_EVIDENCE[test.path]
+    if test.path == _OVERVIEW and _accepts_true(test):
+        return "sign 6: an overview of the role is standard, not a bad sign"
+    if _short_interview(test):
+        return "sign 5: a short interview is not a dealbreaker"
+    return None
 
 
-def _accepts_absence(test: Test) -> bool:
+def _accepts_negative(test: Test) -> bool:
     if test.op == "is_not":
         return test.value is True
     if test.op == "==":
@@ -150,17 +210,21 @@ def _accepts_absence(test: Test) -> bool:
     return test.op == "!=" and test.value is True
 
 
+def _accepts_true(test: Test) -> bool:
+    return (test.op == "==" and test.value is True) or (
+        test.op in ("!=", "is_not") and test.value is False) or test.op == "known"
+
+
 def _short_interview(test: Test) -> bool:
-    actual, scheduled = "interview.actual_minutes", "interview.scheduled_minutes"
-    if test.path == actual and test.other == scheduled:
-        return test.op in ("<", "<=") or (test.op == "==" and test.plus < 0)
-    if test.path == scheduled and test.other == actual:
-        return test.op in (">", ">=")
-    return test.path == actual and test.op in ("<", "<=")
+    if test.path == _ACTUAL and test.other == _SCHEDULED:
+        return test.op in ("<", "<=", "!=") or (test.op == "==" and test.plus < 0)
+    if test.path == _SCHEDULED and test.other == _ACTUAL:
+        return test.op in (">", ">=", "!=") or (test.op == "==" and test.plus > 0)
+    return test.path == _ACTUAL and test.other is None and test.op in ("<", "<=")
 
 
-def _never_fire(book: Rulebook) -> list[tuple[Rule, str]]:
-    """Rules whose condition needs a conclusion that no rule can reach."""
+def _never_fire(book: Rulebook, skip: set[str]) -> list[tuple[Rule, str]]:
+    """Rules that wait for a conclusion no rule can reach (those in ``skip`` aside)."""
     produced: set[str] = set()
     changed = True
     while changed:
@@ -171,34 +235,45 @@ def _never_fire(book: Rulebook) -> list[tuple[Rule, str]]:
                 changed = True
     out = []
     for rule in book.rules:
-        if rule.id in produced:
+        if rule.id in produced or rule.id in skip or _never_holds(rule):
             continue
         if rule.applies_to and rule.applies_to not in produced:
             out.append((rule, f"can never fire: the signal it qualifies, {rule.applies_to!r}, "
                         "is never produced"))
-        else:
-            out.append((rule, "can never fire: every branch waits for a conclusion that no "
-                        "rule produces"))
+            continue
+        waits = sorted({f"{t.fact_kind} {t.fact_id!r}" for b in rule.branches for t in b
+                        if t.fact_kind and t.fact_id not in produced})
+        out.append((rule, f"can never fire: it waits for {' or '.join(waits)}, which no rule "
+                    "produces"))
     return out
+
+
+def _never_holds(rule: Rule) -> bool:
+    """Every branch contradicts itself: that is reported already, as such."""
+    return all(contradiction(b) for b in rule.branches)
 
 
 def _can_fire(rule: Rule, produced: set[str]) -> bool:
     if rule.applies_to and rule.applies_to not in produced:
         return False
-    return any(all(t.fact_id in produced for t in b if t.fact_kind) for b in rule.branches)
+    return any(contradiction(b) is None and all(t.fact_id in produced for t in b
+                                                 if t.fact_kind) for b in rule.branches)
 
 
-def _check_verdicts(book: Rulebook) -> list[RuleProblem]:
+def _check_verdicts(book: Rulebook, broken: Collection[str]) -> list[RuleProblem]:
     problems = []
     signals = {r.id for r in book.of_kind("signal")}
     for verdict in book.verdicts:
-        file = verdict.file
         for signal in verdict.or_signals:
-            if signal not in signals:
-                problems.append(RuleProblem(file=file, rule_id=verdict.id,
-                                            reason=f"or_signals: unknown signal {signal!r}"))
-    last = book.verdicts[-1]
-    if last.min_confidence > 0 or last.min_signs > 0:
-        problems.append(RuleProblem(file=last.file, rule_id=last.id, reason="the last verdict must "
-                                    "always hold (min_confidence = 0, min_signs = 0)"))
+            if signal not in signals and signal not in broken:
+                problems.append(RuleProblem(
+                    file=verdict.file, rule_id=verdict.id, line=verdict.line,
+                    reason=f"or_signals: unknown signal {signal!r}"
+                    f"{did_you_mean(signal, signals)}"))
+    if book.verdicts:
+        last = book.verdicts[-1]
+        if last.min_confidence > 0 or last.min_signs > 0:
+            problems.append(RuleProblem(
+                file=last.file, rule_id=last.id, line=last.line,
+                reason="the last verdict must always hold (min_confidence = 0, min_signs = 0)"))
     return problems
