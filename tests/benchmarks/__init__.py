@@ -1,0 +1,1 @@
+"""Benchmarks, run as scripts (``python tests/benchmarks/bench_assess.py``), not as tests."""

@@ -1,0 +1,238 @@
+"""``Assessment``: the output contract of SPEC section 6, its JSON form and its renderings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from interview_signals import Assessment, Engine
+
+from .strategies import Nested, observations
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "data"
+GOOD = json.loads((EXAMPLES / "good_interview.json").read_text())
+UNCLEAR = json.loads((EXAMPLES / "unclear_interview.json").read_text())
+VERDICTS = ("strong", "promising", "tentative", "inconclusive")
+
+
+def _is_number(x: object) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool)
+
+
+def _is_paths(x: object) -> bool:
+    return isinstance(x, list) and all(isinstance(p, str) and "." in p for p in x)
+
+
+def check_contract(d: dict[str, Any]) -> None:
+    """Every key of SPEC section 6 is there, with the right type."""
+    assert {"verdict", "confidence", "signals", "advice", "missing", "trace",
+            "summary"} <= set(d)
+    assert d["verdict"] in VERDICTS
+    assert _is_number(d["confidence"])
+    assert 0 <= d["confidence"] <= 1
+    assert isinstance(d["summary"], str)
+    assert d["summary"].strip()
+    for s in d["signals"]:
+        assert {"id", "sign", "title", "strength", "base_strength", "qualifiers", "because",
+                "rule", "source"} <= set(s)
+        assert isinstance(s["id"], str)
+        assert isinstance(s["title"], str)
+        assert isinstance(s["rule"], str)
+        assert isinstance(s["sign"], int)
+        assert 1 <= s["sign"] <= 7
+        assert _is_number(s["strength"])
+        assert _is_number(s["base_strength"])
+        assert -1 <= s["strength"] <= 1
+        assert _is_paths(s["because"])
+        assert s["because"]
+        assert isinstance(s["source"]["sign"], int)
+        assert isinstance(s["source"]["title"], str)
+        for q in s["qualifiers"]:
+            assert {"id", "effect", "explanation"} <= set(q)
+            assert q["effect"] in ("boost", "discount")
+            assert isinstance(q["explanation"], str)
+            assert q["explanation"]
+    for a in d["advice"]:
+        assert {"id", "text", "because", "rule"} <= set(a)
+        assert isinstance(a["text"], str)
+        assert a["text"]
+        assert _is_paths(a["because"])
+    for m in d["missing"]:
+        assert set(m) == {"sign", "signal", "fields"}
+        assert isinstance(m["sign"], int)
+        assert isinstance(m["signal"], str)
+        assert _is_paths(m["fields"])
+        assert m["fields"]
+    assert [t["step"] for t in d["trace"]] == list(range(1, len(d["trace"]) + 1))
+    for t in d["trace"]:
+        assert {"step", "rule", "matched", "asserted"} <= set(t)
+        assert isinstance(t["rule"], str)
+        assert isinstance(t["matched"], list)
+        assert isinstance(t["asserted"], list)
+
+
+class TestToDict:
+    @pytest.mark.parametrize("data", [GOOD, UNCLEAR, {}], ids=["good", "unclear", "nothing"])
+    def test_the_examples_meet_the_output_contract(self, engine: Engine,
+                                                   data: Nested) -> None:
+        check_contract(engine.assess(data).to_dict())
+
+    @given(observations())
+    def test_any_valid_observations_meet_the_output_contract(
+            self, engine: Engine, data: Nested) -> None:
+        check_contract(engine.assess(data).to_dict())
+
+    def test_the_good_example_is_strong_with_a_signal_for_every_sign(
+            self, engine: Engine) -> None:
+        d: Any = engine.assess(GOOD).to_dict()
+        assert d["verdict"] == "strong"
+        assert {s["sign"] for s in d["signals"]} == set(range(1, 8))
+
+    def test_a_next_round_set_up_on_the_spot_is_strong_with_its_caveats(
+            self, engine: Engine) -> None:
+        result = engine.assess({"next_steps": {"invited_to_next_round": True,
+                                               "scheduled_on_the_spot": True}})
+        assert result.verdict == "strong"
+        assert [(s.id, [q.id for q in s.qualifiers]) for s in result.signals] == [
+            ("second_interview_on_the_spot", ["scheduled_on_the_spot"])]
+        assert {a.id for a in result.advice} == {"prepare_for_next_round", "not_an_offer_yet",
+                                                 "send_thank_you_note"}
+
+    def test_nothing_known_is_inconclusive_with_no_signal(self, engine: Engine) -> None:
+        d = engine.assess({}).to_dict()
+        assert (d["verdict"], d["confidence"], d["signals"]) == ("inconclusive", 0.0, [])
+
+    def test_to_dict_carries_the_observations_assessed(self, engine: Engine) -> None:
+        assert engine.assess(UNCLEAR).to_dict()["observations"] == UNCLEAR
+
+    def test_to_dict_is_a_fresh_copy_each_time(self, engine: Engine) -> None:
+        result = engine.assess(GOOD)
+        first: Any = result.to_dict()
+        first["signals"].clear()
+        assert result.to_dict()["signals"]
+
+    def test_an_assessment_is_frozen(self, engine: Engine) -> None:
+        result: Any = engine.assess(GOOD)
+        with pytest.raises(AttributeError):
+            result.verdict = "inconclusive"
+
+    def test_signal_looks_up_by_id(self, engine: Engine) -> None:
+        result = engine.assess({"tour": {"office_tour": True}})
+        signal = result.signal("personal_tour")
+        assert signal is not None
+        signals: Any = result.to_dict()["signals"]
+        assert signal.to_dict() == signals[0]
+        assert result.signal("no_such_signal") is None
+
+
+class TestJson:
+    @pytest.mark.parametrize("data", [GOOD, UNCLEAR, {}], ids=["good", "unclear", "nothing"])
+    def test_to_json_parses_back_to_to_dict(self, engine: Engine, data: Nested) -> None:
+        result = engine.assess(data)
+        assert json.loads(result.to_json()) == result.to_dict()
+
+    @given(observations())
+    def test_to_json_parses_back_to_to_dict_for_any_observations(
+            self, engine: Engine, data: Nested) -> None:
+        result = engine.assess(data)
+        assert json.loads(result.to_json(indent=None)) == result.to_dict()
+
+    def test_to_json_without_indent_is_one_line(self, engine: Engine) -> None:
+        assert "\n" not in engine.assess(GOOD).to_json(indent=None)
+
+
+class TestRender:
+    def test_text_shows_verdict_signals_advice_and_sources(self, engine: Engine) -> None:
+        result = engine.assess(UNCLEAR)
+        text = result.render("text")
+        assert text.startswith(f"Verdict: {result.verdict} (confidence ")
+        assert result.summary in text
+        for s in result.signals:
+            assert s.title in text
+            assert s.source.title in text
+        for a in result.advice:
+            assert a.text in text
+        for m in result.missing:
+            assert m.signal in text
+
+    def test_text_is_the_default_format(self, engine: Engine) -> None:
+        result = engine.assess(GOOD)
+        assert result.render() == result.render("text")
+
+    def test_markdown_has_a_heading_and_every_signal_and_advice(self, engine: Engine) -> None:
+        result = engine.assess(UNCLEAR)
+        md = result.render("markdown")
+        assert md.startswith(f"# Interview assessment: **{result.verdict}**\n")
+        assert "## Trace" in md
+        for s in result.signals:
+            assert s.title in md
+        for a in result.advice:
+            assert a.text in md
+
+    def test_json_rendering_is_the_json_form(self, engine: Engine) -> None:
+        result = engine.assess(GOOD)
+        assert json.loads(result.render("json")) == result.to_dict()
+
+    def test_nothing_known_renders_without_signals(self, engine: Engine) -> None:
+        result = engine.assess({})
+        assert "Signals: none established" in result.render("text")
+        assert "No signal established." in result.render("markdown")
+
+    @pytest.mark.parametrize("fmt", ["pdf", "TEXT", "", "html"])
+    def test_an_unknown_format_raises_value_error(self, engine: Engine, fmt: str) -> None:
+        result: Any = engine.assess(GOOD)
+        with pytest.raises(ValueError, match="format"):
+            result.render(fmt)
+
+
+class TestTrace:
+    def test_trace_steps_are_numbered_from_one(self, engine: Engine) -> None:
+        result = engine.assess(GOOD)
+        assert [f.step for f in result.trace] == list(range(1, len(result.trace) + 1))
+
+    def test_every_conclusion_is_asserted_by_exactly_one_firing(self, engine: Engine) -> None:
+        result = engine.assess(GOOD)
+        asserted = [ref for f in result.trace for ref in f.asserted]
+        concluded = ([("signal", s.id) for s in result.signals]
+                     + [("qualifier", q.id) for s in result.signals for q in s.qualifiers]
+                     + [("advice", a.id) for a in result.advice])
+        assert sorted(asserted) == sorted(concluded)
+
+    def test_a_trace_step_names_what_it_matched_and_asserted(self, engine: Engine) -> None:
+        result = engine.assess({"thank_you": {"note_sent": True, "response_received": True,
+                                              "response_hours": 3}})
+        trace: Any = result.to_dict()["trace"]
+        steps = [{k: t[k] for k in ("step", "rule", "matched", "asserted")} for t in trace]
+        assert steps == [
+            {"step": 1, "rule": "thank_you_response",
+             "matched": [{"kind": "observation", "path": "thank_you.response_received",
+                          "value": True}],
+             "asserted": [{"kind": "signal", "id": "thank_you_response"}]},
+            {"step": 2, "rule": "quick_response",
+             "matched": [{"kind": "observation", "path": "thank_you.response_hours",
+                          "value": 3},
+                         {"kind": "signal", "id": "thank_you_response"}],
+             "asserted": [{"kind": "qualifier", "id": "quick_response"}]},
+        ]
+
+
+class TestSummary:
+    @given(observations())
+    def test_the_summary_is_never_empty(self, engine: Engine, data: Nested) -> None:
+        assert engine.assess(data).summary.strip()
+
+    def test_nothing_known_asks_for_observations(self, engine: Engine) -> None:
+        assert engine.assess({}).summary == engine.rulebook.nothing_known
+
+    def test_a_summary_with_signals_ends_with_the_caveat(self, engine: Engine) -> None:
+        result = engine.assess(GOOD)
+        assert result.summary.endswith(engine.rulebook.caveat)
+        for s in result.signals:
+            assert s.title.lower() in result.summary
+
+    def test_assessment_is_the_public_result_type(self, engine: Engine) -> None:
+        assert isinstance(engine.assess({}), Assessment)

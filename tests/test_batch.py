@@ -1,0 +1,293 @@
+"""assess_many, assess_partition and the assess-many command: order, isolation, streaming."""
+
+from __future__ import annotations
+
+import io
+import json
+import multiprocessing
+import pickle
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from interview_signals import (
+    Assessment,
+    Engine,
+    ObservationError,
+    Observations,
+    RulebookError,
+    RuleProblem,
+    assess_many,
+    assess_partition,
+)
+from interview_signals._batch import CHUNKS_PER_WORKER
+from interview_signals._cli import main
+
+GOOD: list[Mapping[str, object]] = [
+    {"next_steps": {"invited_to_next_round": True, "scheduled_on_the_spot": True}},
+    {},
+    {"tour": {"office_tour": True}, "interview": {"scheduled_minutes": 30,
+                                                  "actual_minutes": 55, "interviewer_count": 1}},
+    {"thank_you": {"note_sent": True, "response_received": True, "response_hours": 2.5,
+                   "tone": "warm", "references_specifics": True}},
+    {"body_language": {"nods": True, "naturally_friendly": True, "rote_questions": False},
+     "job_specifics": {"overview_given": True}},
+    {"thank_you": {"note_sent": True, "response_received": False}},
+]
+
+BAD: list[Any] = [  # Any: these are wrong on purpose
+    {"thank_you": {"response_hours": "soon"}},                     # wrong type
+    {"interview": {"actual_minutes": True}},                       # true is not a number
+    {"thank_you": {"note_sent": False, "response_received": True}},  # contradiction
+    {"next_steps": {"invited_to_next_round": False, "scheduled_on_the_spot": True}},
+    {"weather": {"sunny": True}},                                  # unknown group
+    ["not", "an", "object"],
+    None,
+]
+
+TOUR_PACK = """\
+# Test pack: a tour counts for much more.
+[[rule]]
+overrides = "personal_tour"
+effect = { strength = 0.9 }
+"""
+
+
+def outcome(result: object) -> object:
+    """A comparable form of one result: the assessment's JSON, or the error's fields."""
+    if isinstance(result, Assessment):
+        return result.to_dict()
+    assert isinstance(result, ObservationError)
+    return ("error", result.path, result.expected, result.got, str(result))
+
+
+def expected_outcome(engine: Engine, item: object) -> object:
+    try:
+        return outcome(engine.assess(item))  # type: ignore[arg-type]
+    except ObservationError as exc:
+        return outcome(exc)
+
+
+def mixed_items() -> list[Any]:
+    """Good and bad items interleaved, some given as Observations objects."""
+    items: list[Any] = []
+    for i in range(30):
+        items.append(GOOD[i % len(GOOD)])
+        if i % 3 == 0:
+            items.append(BAD[i % len(BAD)])
+        if i % 5 == 0:
+            items.append(Observations.from_dict(GOOD[(i + 2) % len(GOOD)]))
+    return items
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_come_in_input_order_and_agree_with_assess(engine: Engine, workers: int) -> None:
+    items = mixed_items()
+    results = list(assess_many(items, workers=workers, chunksize=4))
+    assert [outcome(r) for r in results] == [expected_outcome(engine, i) for i in items]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_each_bad_item_gives_its_own_error_and_the_batch_goes_on(workers: int) -> None:
+    items = [GOOD[0], *BAD, GOOD[2]]
+    results = list(assess_many(items, workers=workers, chunksize=2))
+    assert isinstance(results[0], Assessment)
+    assert isinstance(results[-1], Assessment)
+    errors = results[1:-1]
+    assert all(isinstance(e, ObservationError) for e in errors)
+    assert [e.path for e in errors if isinstance(e, ObservationError)] == [
+        "thank_you.response_hours", "interview.actual_minutes", "thank_you.response_received",
+        "next_steps.scheduled_on_the_spot", "weather", "observations", "observations"]
+
+
+def test_an_item_that_cannot_be_sent_to_a_worker_is_an_item_error() -> None:
+    lock_inside = {"tour": {"office_tour": threading.Lock()}}
+    results = list(assess_many([GOOD[0], lock_inside, GOOD[0]], workers=2, chunksize=8))
+    assert [type(r).__name__ for r in results] == ["Assessment", "ObservationError",
+                                                   "Assessment"]
+    error = results[1]
+    assert isinstance(error, ObservationError)
+    assert error.path == "observations"
+    assert "cannot be sent to a worker process" in str(error)
+
+
+class CountingSource:
+    """A generator of many items that counts how far it has been read."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.pulled = 0
+
+    def __iter__(self) -> Iterator[Mapping[str, object]]:
+        for i in range(self.size):
+            self.pulled += 1
+            yield GOOD[i % len(GOOD)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_stream_with_a_bounded_read_ahead(workers: int) -> None:
+    """The first results arrive long before a 20,000-item input is exhausted, and the input is
+    never read more than the in-flight bound ahead of the results."""
+    chunksize = 16
+    bound = workers * CHUNKS_PER_WORKER * chunksize + chunksize
+    source = CountingSource(20_000)
+    results = assess_many(source, workers=workers, chunksize=chunksize)
+    before = set(multiprocessing.active_children())
+    for taken in range(1, 401):
+        next(results)
+        assert source.pulled - taken <= bound
+    assert source.pulled < 1_000
+    results.close()
+    # Closing early shuts the pool down: no worker process of ours is left running.
+    assert set(multiprocessing.active_children()) <= before
+
+
+def test_a_rule_pack_path_reaches_every_worker(tmp_path: Path) -> None:
+    pack = tmp_path / "tour.toml"
+    pack.write_text(TOUR_PACK, encoding="utf-8")
+    items = [{"tour": {"office_tour": True}}] * 5 + [{"next_steps":
+                                                       {"invited_to_next_round": True}}]
+    results = list(assess_many(items, workers=2, chunksize=2, engine_paths=[pack]))
+    with_pack = Engine.from_paths(pack)
+    assert [outcome(r) for r in results] == [expected_outcome(with_pack, i) for i in items]
+    first = results[0]
+    assert isinstance(first, Assessment)
+    tour = first.signal("personal_tour")
+    assert tour is not None
+    assert tour.strength == pytest.approx(0.9)
+
+
+def test_a_broken_rule_pack_fails_before_any_item_is_read(tmp_path: Path) -> None:
+    source = CountingSource(10)
+    with pytest.raises(RulebookError):
+        assess_many(source, workers=2, engine_paths=[tmp_path / "missing.toml"])
+    assert source.pulled == 0
+
+
+@pytest.mark.parametrize(("workers", "chunksize"), [(0, 1), (-1, 1), (2, 0), (True, 1)])
+def test_workers_and_chunksize_must_be_positive_integers(workers: int, chunksize: int) -> None:
+    with pytest.raises(ValueError, match="expected a positive integer"):
+        assess_many([], workers=workers, chunksize=chunksize)
+
+
+def test_an_empty_input_gives_no_results() -> None:
+    assert list(assess_many([], workers=2)) == []
+
+
+def test_assess_partition_assesses_one_partition_in_order(engine: Engine) -> None:
+    items = mixed_items()
+    results = assess_partition(iter(items))
+    assert [outcome(r) for r in results] == [expected_outcome(engine, i) for i in items]
+
+
+def test_assess_partition_reuses_one_engine_per_rule_pack(tmp_path: Path) -> None:
+    from interview_signals._batch import process_engine
+
+    pack = tmp_path / "tour.toml"
+    pack.write_text(TOUR_PACK, encoding="utf-8")
+    assess_partition([GOOD[2]], engine_paths=[str(pack)])
+    assert process_engine([str(pack)]) is process_engine([str(pack)])
+    assert process_engine([str(pack)]) is not Engine.default()
+
+
+def test_errors_cross_process_boundaries_with_their_fields() -> None:
+    errors: list[Exception] = [
+        ObservationError("thank_you.tone", 'one of "warm"', 'the string "hot"'),
+        ObservationError("a.b", "x", "y", message="a message of its own"),
+        RulebookError([RuleProblem(file="p.toml", rule_id="r", reason="bad", line=3)]),
+    ]
+    for error in errors:
+        copy = pickle.loads(pickle.dumps(error))
+        assert (type(copy), str(copy), copy.__dict__) == (type(error), str(error),
+                                                           error.__dict__)
+
+
+# The command line.
+
+LINES = (
+    '{"tour": {"office_tour": true}}\n'
+    '{"tour": \n'
+    '{"thank_you": {"response_hours": -1}}\n'
+    '\n'
+    '{"next_steps": {"invited_to_next_round": true}}\n'
+)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def run(argv: list[str], stdin: str = "", err: io.StringIO | None = None
+        ) -> tuple[int, str, str]:
+    out, err = io.StringIO(), err or io.StringIO()
+    code = main(argv, stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_assess_many_writes_one_json_line_per_input_line(engine: Engine, tmp_path: Path,
+                                                         workers: str) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(LINES, encoding="utf-8")
+    code, out, err = run(["assess-many", str(source), "--workers", workers])
+    assert (code, err) == (0, "")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows[0] == engine.assess({"tour": {"office_tour": True}}).to_dict()
+    assert rows[1] == {"line": 2, "error": "not valid JSON: Expecting value at column 10"}
+    assert rows[2] == {"line": 3, "path": "thank_you.response_hours",
+                       "error": "thank_you.response_hours: expected a finite number from 0 "
+                                "to 8760, got -1"}
+    assert rows[3] == {"line": 4, "error": "not valid JSON: Expecting value at column 1"}
+    assert rows[4] == engine.assess({"next_steps": {"invited_to_next_round": True}}).to_dict()
+    assert len(rows) == 5
+
+
+def test_assess_many_reads_stdin_and_writes_the_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    code, out, err = run(["assess-many", "-", "--workers", "1", "-o", str(target)],
+                         stdin=LINES)
+    assert (code, out, err) == (0, "", "")
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_assess_many_on_a_missing_file_is_one_error_line(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.jsonl"
+    code, out, err = run(["assess-many", str(missing)])
+    assert (code, out) == (2, "")
+    assert err == (f"interview-signals: error: {missing}: cannot read the file: "
+                   "No such file or directory\n")
+
+
+def test_assess_many_with_a_broken_rule_pack_exits_1(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(LINES, encoding="utf-8")
+    code, out, err = run(["assess-many", str(source), "--rules", str(tmp_path / "none")])
+    assert (code, out) == (1, "")
+    assert "no such file or folder" in err
+
+
+def test_assess_many_rejects_zero_workers(tmp_path: Path) -> None:
+    code, out, err = run(["assess-many", "x.jsonl", "--workers", "0"])
+    assert (code, out) == (2, "")
+    assert err.startswith("interview-signals: error: argument --workers: expected a positive")
+
+
+def test_assess_many_counts_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(LINES, encoding="utf-8")
+    code, _, err = run(["assess-many", str(source), "--workers", "1"], err=Terminal())
+    assert code == 0
+    assert err.startswith("\rinterview-signals: ")
+    assert err.endswith("\rinterview-signals: 5 lines assessed\n")
+
+
+def test_assess_many_with_no_default_and_no_pack_has_no_rulebook(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"tour": {"office_tour": true}}\n', encoding="utf-8")
+    code, out, err = run(["assess-many", str(source), "--workers", "1", "--no-default"])
+    assert (code, out) == (1, "")
+    assert "no rule pack given" in err

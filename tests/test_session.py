@@ -1,0 +1,290 @@
+"""``Session``: one interview over days; observations in any form, corrections, forgetting,
+rejected batches that change nothing, saving and restoring, closing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from interview_signals import (
+    Engine,
+    Interview,
+    InterviewSignalsError,
+    NextSteps,
+    ObservationError,
+    Observations,
+    Session,
+    ThankYou,
+    Tour,
+)
+
+FIRST_DAY = {"interview": {"scheduled_minutes": 45, "actual_minutes": 70,
+                           "interviewer_count": 1},
+             "tour": {"office_tour": True}, "thank_you": {"note_sent": True}}
+DAYS_LATER = {"thank_you": {"response_received": True, "response_hours": 30, "tone": "warm"}}
+EVERYTHING = {"interview": FIRST_DAY["interview"], "tour": FIRST_DAY["tour"],
+              "thank_you": {"note_sent": True, **DAYS_LATER["thank_you"]}}
+
+
+@pytest.fixture
+def session(engine: Engine) -> Session:
+    return engine.session()
+
+
+class TestObserve:
+    def test_a_new_session_knows_nothing(self, session: Session) -> None:
+        assert session.observations == Observations()
+
+    def test_mappings_accumulate_across_batches(self, session: Session) -> None:
+        session.observe(FIRST_DAY)
+        session.observe(DAYS_LATER)
+        assert session.observations.to_dict() == EVERYTHING
+
+    def test_an_observations_object_is_accepted(self, session: Session) -> None:
+        session.observe(Observations.from_dict(FIRST_DAY))
+        assert session.observations.to_dict() == FIRST_DAY
+
+    def test_group_objects_are_accepted(self, session: Session) -> None:
+        session.observe(ThankYou(note_sent=True))
+        session.observe(Tour(office_tour=True))
+        session.observe(Interview(scheduled_minutes=45, actual_minutes=70, interviewer_count=1))
+        assert session.observations.to_dict() == FIRST_DAY
+
+    def test_a_list_of_groups_and_mappings_is_one_batch(self, session: Session) -> None:
+        session.observe([ThankYou(note_sent=True), {"tour": {"office_tour": True}},
+                         Interview(scheduled_minutes=45, actual_minutes=70,
+                                   interviewer_count=1)])
+        assert session.observations.to_dict() == FIRST_DAY
+
+    def test_a_list_with_one_bad_item_is_rejected_whole(self, session: Session) -> None:
+        with pytest.raises(ObservationError) as info:
+            session.observe([Tour(office_tour=True), {"thank_you": {"tone": "loud"}}])
+        assert info.value.path == "thank_you.tone"
+        assert session.observations == Observations()
+
+    def test_a_list_whose_items_contradict_each_other_is_rejected_whole(
+            self, session: Session) -> None:
+        with pytest.raises(ObservationError):
+            session.observe([NextSteps(invited_to_next_round=False),
+                             NextSteps(scheduled_on_the_spot=True), Tour(office_tour=True)])
+        assert session.observations == Observations()
+
+    def test_unknown_fields_of_a_group_object_keep_what_the_session_knows(
+            self, session: Session) -> None:
+        session.observe({"thank_you": {"note_sent": True, "response_received": True}})
+        session.observe(ThankYou(tone="warm"))
+        assert session.observations.to_dict() == {
+            "thank_you": {"note_sent": True, "response_received": True, "tone": "warm"}}
+
+    def test_a_correction_overrides_the_earlier_value(self, session: Session) -> None:
+        session.observe({"tour": {"office_tour": True}, "interest": {"asked_if_interested": True}})
+        session.observe({"tour": {"office_tour": False}})
+        assert session.observations.to_dict() == {
+            "interest": {"asked_if_interested": True}, "tour": {"office_tour": False}}
+        assert session.assessment().signal("personal_tour") is None
+
+    def test_the_session_assessment_equals_a_one_shot_assessment(
+            self, engine: Engine, session: Session) -> None:
+        session.observe(FIRST_DAY)
+        session.observe(DAYS_LATER)
+        assert session.assessment().to_dict() == engine.assess(EVERYTHING).to_dict()
+
+    def test_the_order_of_batches_does_not_change_the_assessment(
+            self, engine: Engine) -> None:
+        one, two = engine.session(), engine.session()
+        one.observe(FIRST_DAY)
+        one.observe(DAYS_LATER)
+        two.observe(DAYS_LATER)
+        two.observe(FIRST_DAY)
+        assert one.assessment().to_dict() == two.assessment().to_dict()
+
+    def test_an_assessment_can_be_asked_for_at_any_time(self, session: Session) -> None:
+        assert session.assessment().verdict == "inconclusive"
+        session.observe({"next_steps": {"invited_to_next_round": True}})
+        first = session.assessment()
+        session.observe({"next_steps": {"scheduled_on_the_spot": True}})
+        second = session.assessment()
+        assert first.confidence < second.confidence
+        assert first.signal("second_interview_on_the_spot") is not None
+
+
+class TestRejectedBatches:
+    @pytest.mark.parametrize("batch", [
+        {"tour": {"introduced_to_people": True, "office_tour": "yes"}},
+        {"tour": {"introduced_to_people": True}, "mood": {"happy": True}},
+        {"tour": {"introduced_to_people": True, "coffee": True}},
+        {"interview": {"actual_minutes": 1441}},
+        {"thank_you": {"response_hours": float("nan")}},
+        ["tour"],
+        {"next_steps": {"invited_to_next_round": False, "scheduled_on_the_spot": True}},
+    ])
+    def test_a_bad_batch_is_rejected_whole_and_leaves_the_session_unchanged(
+            self, session: Session, batch: Any) -> None:
+        session.observe(FIRST_DAY)
+        before = session.observations
+        with pytest.raises(ObservationError):
+            session.observe(batch)
+        assert session.observations == before
+        assert session.observations.to_dict() == FIRST_DAY
+
+    def test_a_batch_contradicting_what_the_session_holds_is_rejected(
+            self, session: Session) -> None:
+        session.observe({"thank_you": {"note_sent": False}})
+        with pytest.raises(ObservationError) as info:
+            session.observe({"thank_you": {"response_received": True, "tone": "warm"}})
+        assert "thank_you.note_sent" in str(info.value)
+        assert session.observations.to_dict() == {"thank_you": {"note_sent": False}}
+
+    def test_a_correction_that_contradicts_held_values_is_rejected(
+            self, session: Session) -> None:
+        session.observe({"next_steps": {"invited_to_next_round": True,
+                                        "scheduled_on_the_spot": True}})
+        with pytest.raises(ObservationError) as info:
+            session.observe(NextSteps(invited_to_next_round=False))
+        assert info.value.path == "next_steps.scheduled_on_the_spot"
+        assert session.observations.to_dict() == {
+            "next_steps": {"invited_to_next_round": True, "scheduled_on_the_spot": True}}
+
+    def test_a_contradiction_can_be_resolved_by_forgetting_first(
+            self, session: Session) -> None:
+        session.observe({"thank_you": {"note_sent": True, "response_received": True}})
+        session.forget("thank_you.response_received")
+        session.observe({"thank_you": {"note_sent": False}})
+        assert session.observations.to_dict() == {"thank_you": {"note_sent": False}}
+
+
+class TestForget:
+    def test_forgetting_a_path_makes_it_unknown_again(self, session: Session) -> None:
+        session.observe(FIRST_DAY)
+        session.forget("tour.office_tour")
+        assert not session.observations.is_known("tour.office_tour")
+        assert session.observations.to_dict() == {
+            "interview": FIRST_DAY["interview"], "thank_you": FIRST_DAY["thank_you"]}
+        assert session.assessment().signal("personal_tour") is None
+
+    def test_forgetting_a_group_makes_all_its_fields_unknown(self, session: Session) -> None:
+        session.observe(FIRST_DAY)
+        session.forget("interview")
+        assert session.observations.to_dict() == {
+            "tour": FIRST_DAY["tour"], "thank_you": FIRST_DAY["thank_you"]}
+
+    def test_forgetting_an_unknown_field_changes_nothing(self, session: Session) -> None:
+        session.observe(FIRST_DAY)
+        session.forget("interest.asked_if_interested")
+        assert session.observations.to_dict() == FIRST_DAY
+
+    @pytest.mark.parametrize("path", ["tour.coffee", "mood", "", "tour.", "tour.office_tour.x"])
+    def test_forgetting_a_path_outside_the_vocabulary_is_rejected(
+            self, session: Session, path: str) -> None:
+        session.observe(FIRST_DAY)
+        with pytest.raises(ObservationError) as info:
+            session.forget(path)
+        assert info.value.path == path
+        assert session.observations.to_dict() == FIRST_DAY
+
+
+class TestSaveAndRestore:
+    def test_a_restored_session_gives_the_same_assessment(self, engine: Engine) -> None:
+        session = engine.session()
+        session.observe(FIRST_DAY)
+        saved = json.loads(json.dumps(session.to_dict()))
+        restored = engine.session(saved)
+        assert restored.observations == session.observations
+        assert restored.assessment().to_dict() == session.assessment().to_dict()
+
+    def test_a_restored_session_takes_later_observations(self, engine: Engine) -> None:
+        session = engine.session()
+        session.observe(FIRST_DAY)
+        restored = engine.session(session.to_dict())
+        restored.observe(DAYS_LATER)
+        assert restored.assessment().to_dict() == engine.assess(EVERYTHING).to_dict()
+
+    def test_the_saved_form_names_its_format_and_version(self, session: Session) -> None:
+        session.observe({"tour": {"office_tour": True}})
+        assert session.to_dict() == {"format": "interview-signals/session", "version": 1,
+                                     "observations": {"tour": {"office_tour": True}}}
+
+    def test_an_empty_session_round_trips(self, engine: Engine) -> None:
+        assert engine.session(engine.session().to_dict()).observations == Observations()
+
+    @pytest.mark.parametrize(("change", "path"), [
+        ({"format": "something-else"}, "session.format"),
+        ({"format": None}, "session.format"),
+        ({"version": 2}, "session.version"),
+        ({"version": "1"}, "session.version"),
+        ({"extra": 1}, "session"),
+        ({"observations": []}, "session.observations"),
+        ({"observations": {"tour": {"office_tour": 1}}}, "tour.office_tour"),
+        ({"observations": {"mood": {}}}, "mood"),
+        ({"observations": {"thank_you": {"note_sent": False, "response_received": True}}},
+         "thank_you.response_received"),
+    ])
+    def test_a_corrupted_saved_session_is_rejected_naming_the_path(
+            self, engine: Engine, change: dict[str, object], path: str) -> None:
+        saved = {**engine.session().to_dict(), **change}
+        with pytest.raises(ObservationError) as info:
+            engine.session(saved)
+        assert info.value.path == path
+
+    @pytest.mark.parametrize("missing", ["format", "version"])
+    def test_a_saved_session_without_format_or_version_is_rejected(
+            self, engine: Engine, missing: str) -> None:
+        saved = engine.session().to_dict()
+        del saved[missing]
+        with pytest.raises(ObservationError) as info:
+            engine.session(saved)
+        assert info.value.path == f"session.{missing}"
+
+    def test_something_that_is_not_a_saved_session_is_rejected(self, engine: Engine) -> None:
+        not_saved: Any = ["interview-signals/session", 1, {}]
+        with pytest.raises(ObservationError) as info:
+            engine.session(not_saved)
+        assert info.value.path == "session"
+
+    def test_a_version_of_true_is_rejected(self, engine: Engine) -> None:
+        saved = {**engine.session().to_dict(), "version": True}
+        with pytest.raises(ObservationError) as info:
+            engine.session(saved)
+        assert info.value.path == "session.version"
+
+
+class TestClosing:
+    @pytest.mark.parametrize(("method", "args"), [
+        ("observe", ({"tour": {"office_tour": True}},)), ("forget", ("tour",)),
+        ("assessment", ())])
+    def test_a_closed_session_refuses_every_call(
+            self, session: Session, method: str, args: tuple[object, ...]) -> None:
+        session.observe(FIRST_DAY)
+        session.close()
+        with pytest.raises(InterviewSignalsError, match="closed"):
+            getattr(session, method)(*args)
+        assert session.observations.to_dict() == FIRST_DAY
+
+    def test_a_closed_session_can_still_be_saved(self, engine: Engine,
+                                                 session: Session) -> None:
+        session.observe(FIRST_DAY)
+        session.close()
+        assert engine.session(session.to_dict()).observations.to_dict() == FIRST_DAY
+
+    def test_closing_twice_is_harmless(self, session: Session) -> None:
+        session.close()
+        session.close()
+        with pytest.raises(InterviewSignalsError):
+            session.assessment()
+
+    def test_the_context_manager_yields_the_session_and_closes_it(
+            self, engine: Engine) -> None:
+        with engine.session() as session:
+            session.observe(FIRST_DAY)
+            assert session.assessment().signal("personal_tour") is not None
+        with pytest.raises(InterviewSignalsError, match="closed"):
+            session.assessment()
+
+    def test_the_context_manager_closes_on_an_error_and_lets_it_through(
+            self, engine: Engine) -> None:
+        with pytest.raises(ObservationError), engine.session() as session:
+            session.observe({"tour": {"office_tour": 1}})
+        with pytest.raises(InterviewSignalsError, match="closed"):
+            session.observe({})
