@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from ._api import assess
 from ._assessment import Advice, AppliedQualifier, Assessment, Firing, Missing, Signal, Source
+from ._batch import assess_many, assess_partition
 from ._engine import Engine, Session
 from ._errors import (
     EngineError,
@@ -67,4 +68,6 @@ __all__ = [
     "Tour",
     "__version__",
     "assess",
+    "assess_many",
+    "assess_partition",
 ]

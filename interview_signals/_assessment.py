@@ -52,6 +52,7 @@ class Firing:
         return tuple(p for p in self.because if p in self.values)
 
     def to_dict(self) -> dict[str, object]:
+        """This firing in the JSON form of the trace."""
         matched: list[dict[str, object]] = [
             {"kind": "observation", "path": p, "value": "unknown" if v is None else v}
             for p, v in self.matched_observations]
@@ -69,6 +70,7 @@ class Source:
     title: str
 
     def to_dict(self) -> dict[str, object]:
+        """The source as JSON: sign number and title."""
         return {"sign": self.sign, "title": self.title}
 
 
@@ -85,6 +87,7 @@ class AppliedQualifier:
     pack: str
 
     def to_dict(self) -> dict[str, object]:
+        """The qualifier in the JSON form of SPEC section 6."""
         return {"id": self.id, "effect": self.effect, "amount": _round(self.amount),
                 "explanation": self.explanation, "because": list(self.because),
                 "rule": self.rule, "pack": self.pack}
@@ -112,6 +115,7 @@ class Signal:
         return self.strength > 0
 
     def to_dict(self) -> dict[str, object]:
+        """The signal in the JSON form of SPEC section 6."""
         return {"id": self.id, "sign": self.sign, "title": self.title,
                 "strength": _round(self.strength), "base_strength": _round(self.base_strength),
                 "qualifiers": [q.to_dict() for q in self.qualifiers],
@@ -133,6 +137,7 @@ class Advice:
     pack: str
 
     def to_dict(self) -> dict[str, object]:
+        """The advice in the JSON form of SPEC section 6."""
         return {"id": self.id, "sign": self.sign, "text": self.text,
                 "because": list(self.because), "rule": self.rule,
                 "source": self.source.to_dict(), "pack": self.pack}
@@ -147,6 +152,7 @@ class Missing:
     fields: tuple[str, ...]
 
     def to_dict(self) -> dict[str, object]:
+        """The missing evidence in the JSON form of SPEC section 6."""
         return {"sign": self.sign, "signal": self.signal, "fields": list(self.fields)}
 
 
@@ -244,6 +250,7 @@ class Assessment:
                 "summary": self.summary, "observations": self.observations}
 
     def to_json(self, *, indent: int | None = 2) -> str:
+        """The ``to_dict()`` form as JSON text; ``indent=None`` for one line."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def render(self, format: Format = "text") -> str:

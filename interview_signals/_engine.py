@@ -151,6 +151,7 @@ class Engine:
 
     @property
     def rulebook(self) -> Rulebook:
+        """The merged, checked rulebook this engine was built from."""
         return self._compiled.rulebook
 
     def assess(self, observations: Mapping[str, object] | Observations) -> Assessment:
@@ -301,6 +302,7 @@ class Session:
 
     @property
     def observations(self) -> Observations:
+        """Everything observed so far (the source of truth of the session)."""
         return self._observations
 
     def observe(self, observations: Mapping[str, object] | Observations | object) -> None:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from attrs import frozen
 
@@ -29,6 +30,17 @@ class ObservationError(InterviewSignalsError, ValueError):
         self.expected = expected
         self.got = got
         super().__init__(message or f"{path}: expected {expected}, got {got}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exceptions pickle as ``type(*args)`` and our args hold only the message: rebuild
+        # from the fields instead, so the error crosses process boundaries (``assess_many``).
+        return (_rebuild_observation_error,
+                (type(self), self.path, self.expected, self.got, str(self)), self.__dict__)
+
+
+def _rebuild_observation_error(cls: type[ObservationError], path: str, expected: str, got: str,
+                               message: str) -> ObservationError:
+    return cls(path, expected, got, message=message)
 
 
 @frozen(kw_only=True)
@@ -54,6 +66,10 @@ class RulebookError(InterviewSignalsError):
         lines = "\n".join(f"  {p}" for p in self.problems)
         count = len(self.problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the rulebook:\n{lines}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # As for ObservationError: rebuild from the problems, not from the message.
+        return (type(self), (self.problems,), self.__dict__)
 
 
 class EngineError(InterviewSignalsError):

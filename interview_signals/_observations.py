@@ -77,7 +77,7 @@ def check_value(spec: FieldSpec, value: object) -> Value:
     elif isinstance(value, bool):
         pass  # true is not a number (SPEC section 4)
     elif isinstance(value, float) and not math.isfinite(value):
-        name = "NaN" if math.isnan(value) else "infinity"
+        name = "NaN" if math.isnan(value) else ("-infinity" if value < 0 else "infinity")
         raise ObservationError(spec.path, spec.expected, name)
     elif isinstance(value, int) or (spec.kind == "number" and isinstance(value, float)):
         number = cast(float, value)

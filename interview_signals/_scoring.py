@@ -23,7 +23,7 @@ from ._assessment import (
     Source,
     Verdict,
 )
-from ._observations import Value, grouped, is_ruled_out
+from ._observations import VOCABULARY, Value, grouped, is_ruled_out
 from ._rulebook import Rule, Rulebook, Test
 
 
@@ -205,17 +205,44 @@ def holds(test: Test, values: Mapping[str, Value]) -> bool | None:
         return value is None
     if test.op == "known":
         return value is not None
-    if value is None:
-        return True if test.op == "is_not" else None
     if test.op == "is_not":
-        return value != test.value
-    right = test.value
-    if test.other is not None:
-        other = values.get(test.other)
-        if other is None:
-            return None
-        right = float(other) + test.plus
+        return True if value is None else value != test.value
+    other = values.get(test.other) if test.other is not None else test.value
+    if value is None or other is None:
+        return _possible(test, values)
+    right = float(other) + test.plus if test.other is not None else other
     return _compare(test.op, value, right)
+
+
+def _span(path: str | None, values: Mapping[str, Value]) -> tuple[float, float] | None:
+    """The values a numeric path can take: its known value, or its vocabulary range."""
+    if path is None:
+        return None
+    if path in values:
+        value = values[path]
+        return None if isinstance(value, str | bool) else (float(value), float(value))
+    spec = VOCABULARY[path]
+    if spec.minimum is None or spec.maximum is None:
+        return None
+    return float(spec.minimum), float(spec.maximum)
+
+
+def _possible(test: Test, values: Mapping[str, Value]) -> bool | None:
+    """``None`` if some values of the unknown fields could make a comparison hold, else
+    ``False``: a field that cannot settle the test is not worth asking for."""
+    left = _span(test.path, values)
+    if test.other is not None:
+        right = _span(test.other, values)
+    elif isinstance(test.value, int | float) and not isinstance(test.value, bool):
+        right = (float(test.value), float(test.value))
+    else:
+        return None
+    if left is None or right is None:
+        return None
+    (lo, hi), (rlo, rhi) = left, (right[0] + test.plus, right[1] + test.plus)
+    can = {">": hi > rlo, ">=": hi >= rlo, "<": lo < rhi, "<=": lo <= rhi,
+           "==": lo <= rhi and rlo <= hi, "!=": not lo == hi == rlo == rhi}[test.op]
+    return None if can else False
 
 
 def _compare(op: str, left: object, right: object) -> bool:

@@ -1,0 +1,289 @@
+"""Assess many observation sets in worker processes, streaming, results in input order.
+
+Neighbours: each worker process builds one ``Engine`` (``_engine``) and reuses it; ``_cli``'s
+``assess-many`` and Dask's ``map_partitions`` (through ``assess_partition``) call in here.
+
+Workers are started with ``spawn``, never ``fork``: a forked child would inherit the parent's
+durable_rules rulesets and any lock another thread held at the fork, and the engine's C state
+is not fork-safe (ENGINE-NOTES). A spawned worker starts clean, on every platform, and pays
+its start-up (an import and one rulebook compile, a fraction of a second) once per batch.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import pickle
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from pathlib import Path
+from typing import TypeAlias, TypeVar
+
+from ._assessment import Assessment
+from ._engine import Engine
+from ._errors import EngineError, ObservationError
+from ._observations import Observations, describe
+from ._rulebook import load_rulebook
+
+Item: TypeAlias = Mapping[str, object] | Observations
+Result: TypeAlias = Assessment | ObservationError
+_Key: TypeAlias = tuple[tuple[str, ...], bool]
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
+
+DEFAULT_CHUNKSIZE = 64
+CHUNKS_PER_WORKER = 4
+"""Chunks in flight per worker: enough to keep each one busy, few enough to stay flat."""
+
+# The engines of this process, one per rulebook. A ruleset can never be freed (ENGINE-NOTES),
+# so building one per call would grow without end; this is the only cache besides
+# ``Engine.default()``.
+_engines: dict[_Key, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def process_engine(engine_paths: Sequence[str | Path] = (), include_default: bool = True
+                   ) -> Engine:
+    """The one ``Engine`` of this process for these rule packs, built on first use.
+
+    The packs are read once per process: a pack changed on disk afterwards is not seen.
+    """
+    if not engine_paths and include_default:
+        return Engine.default()
+    key = (tuple(str(p) for p in engine_paths), include_default)
+    with _engines_lock:
+        engine = _engines.get(key)
+        if engine is None:
+            engine = _engines[key] = Engine.from_paths(*key[0], include_default=include_default)
+        return engine
+
+
+def assess_one(engine: Engine, item: object) -> Result:
+    """Assess one item; an item that does not fit the vocabulary gives its error."""
+    if isinstance(item, ObservationError):
+        return item  # the parent could not send it (see ``_pack``)
+    try:
+        return engine.assess(item)  # type: ignore[arg-type]  # anything else is rejected by name
+    except ObservationError as exc:
+        return exc
+
+
+def assess_partition(items: Iterable[Item], *, engine_paths: Sequence[str | Path] = (),
+                     include_default: bool = True) -> list[Result]:
+    """Assess one partition of observation sets with this process's engine.
+
+    Made for distributed engines that hand a function one partition at a time, such as
+    ``dask.bag.Bag.map_partitions``: every worker process builds one ``Engine`` and reuses it
+    for every partition it is given. Each result is an ``Assessment`` or the
+    ``ObservationError`` of that item.
+
+    Example::
+
+        import dask.bag as db
+        from interview_signals import assess_partition
+        bag = db.from_sequence(observation_sets, npartitions=8)
+        verdicts = bag.map_partitions(assess_partition).map(
+            lambda r: getattr(r, "verdict", "error")).compute()
+
+    Raises:
+        RulebookError: a rule pack in ``engine_paths`` has problems.
+    """
+    engine = process_engine(engine_paths, include_default)
+    return [assess_one(engine, item) for item in items]
+
+
+def assess_many(observations: Iterable[Item], *, workers: int | None = None,
+                engine_paths: Sequence[str | Path] = (), include_default: bool = True,
+                chunksize: int = DEFAULT_CHUNKSIZE) -> Generator[Result, None, None]:
+    """Assess many interviews in worker processes; yield one result per item, in input order.
+
+    Each result is an ``Assessment`` or the ``ObservationError`` for that item: one bad item
+    never stops the batch. The input is read lazily and at most
+    ``workers * CHUNKS_PER_WORKER * chunksize`` items are in flight, so memory stays flat for
+    any number of items. ``workers=1`` assesses in this process. The worker processes stop
+    when the results are exhausted or the generator is closed (``contextlib.closing``).
+
+    Example::
+
+        from interview_signals import Assessment, assess_many
+        for result in assess_many(read_observations(), workers=4):
+            if isinstance(result, Assessment):
+                print(result.verdict)
+            else:
+                print("bad item:", result)
+
+    Workers are spawned, so a script that calls this at its top level needs the usual
+    ``if __name__ == "__main__":`` guard.
+
+    Args:
+        workers: the number of processes; by default one per available CPU.
+        engine_paths: rule packs added to (or, without ``include_default``, replacing) the
+            default rulebook, as for ``Engine.from_paths``.
+        chunksize: items sent to a worker at once.
+
+    Raises:
+        RulebookError: a rule pack has problems (raised here, before anything is read).
+        EngineError: a worker process died, or a rule failed inside the engine.
+    """
+    count, size = _check_sizes(workers, chunksize)
+    paths = _resolve(engine_paths, include_default)
+    if count == 1:
+        engine = process_engine(paths, include_default)
+        return (assess_one(engine, item) for item in observations)
+    return _flattened(map_chunks(_assess_chunk, _packed(observations, size), workers=count,
+                                 engine_paths=paths, include_default=include_default))
+
+
+def _flattened(chunks: Generator[list[_Out], None, None]) -> Generator[_Out, None, None]:
+    try:
+        for chunk in chunks:
+            yield from chunk
+    finally:
+        chunks.close()  # closing the results stops the pool now, not when collected
+
+
+def map_chunks(func: Callable[[_In, tuple[str, ...], bool], list[_Out]], chunks: Iterable[_In],
+               *, workers: int, engine_paths: tuple[str, ...], include_default: bool
+               ) -> Generator[list[_Out], None, None]:
+    """``func(chunk, engine_paths, include_default)`` for each chunk in a pool, in order.
+
+    At most ``workers * CHUNKS_PER_WORKER`` chunks are in flight; the pool is shut down when
+    the iterator is exhausted, closed or dropped.
+    """
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_start_worker,
+                               initargs=(engine_paths, include_default))
+    limit = workers * CHUNKS_PER_WORKER
+    try:
+        pending: deque[Future[list[_Out]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(func, chunk, engine_paths, include_default))
+            if len(pending) >= limit:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future[list[_Out]]) -> list[_Out]:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise EngineError(f"a worker process died: {exc}") from exc
+
+
+def _check_sizes(workers: int | None, chunksize: int) -> tuple[int, int]:
+    count = available_cpus() if workers is None else workers
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise ValueError(f"workers: expected a positive integer or None, got {workers!r}")
+    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
+        raise ValueError(f"chunksize: expected a positive integer, got {chunksize!r}")
+    return count, chunksize
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def _resolve(engine_paths: Sequence[str | Path], include_default: bool) -> tuple[str, ...]:
+    """Absolute pack paths, checked here so a bad pack fails once, before any worker starts."""
+    if isinstance(engine_paths, str | Path):
+        engine_paths = (engine_paths,)  # one path, not a sequence of characters
+    paths = tuple(str(Path(p).resolve()) for p in engine_paths)
+    if paths or not include_default:
+        load_rulebook(*paths, include_default=include_default)
+    return paths
+
+
+def _start_worker(engine_paths: tuple[str, ...], include_default: bool) -> None:
+    """Build the worker's one engine before its first chunk.
+
+    Ctrl-C reaches the whole process group: the parent alone handles it and stops the pool,
+    so a worker waiting for work does not die with a traceback of its own.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    process_engine(engine_paths, include_default)
+
+
+def _packed(items: Iterable[object], size: int) -> Iterator[bytes]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield _pack(chunk)
+
+
+def _pack(chunk: list[object]) -> bytes:
+    """Pickle a chunk here, so an item that cannot be sent becomes that item's error."""
+    try:
+        return pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return pickle.dumps([_sendable(item) for item in chunk], pickle.HIGHEST_PROTOCOL)
+
+
+def _sendable(item: object) -> object:
+    try:
+        pickle.dumps(item, pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return ObservationError("observations", "JSON-shaped observations or Observations",
+                                f"{describe(item)} that cannot be sent to a worker process")
+    return item
+
+
+def _assess_chunk(payload: bytes, engine_paths: tuple[str, ...], include_default: bool
+                  ) -> list[Result]:
+    engine = process_engine(engine_paths, include_default)
+    return [assess_one(engine, item) for item in pickle.loads(payload)]
+
+
+def assess_jsonl(lines: Iterable[bytes], *, workers: int | None = None,
+                 engine_paths: Sequence[str | Path] = (), include_default: bool = True,
+                 chunksize: int = DEFAULT_CHUNKSIZE) -> Generator[str, None, None]:
+    """Assess JSON Lines as ``assess_many`` does; yield one JSON line (no newline) per line.
+
+    Decoding, assessing and encoding all happen in the workers, which send back text.
+    """
+    count, size = _check_sizes(workers, chunksize)
+    paths = _resolve(engine_paths, include_default)
+    iterator = enumerate(lines, start=1)
+    chunks = iter(lambda: list(islice(iterator, size)), [])
+    if count == 1:
+        process_engine(paths, include_default)
+        return _flattened(assess_json_lines(c, paths, include_default) for c in chunks)
+    return _flattened(map_chunks(assess_json_lines, chunks, workers=count, engine_paths=paths,
+                                 include_default=include_default))
+
+
+def assess_json_lines(lines: Sequence[tuple[int, bytes]], engine_paths: tuple[str, ...],
+                      include_default: bool) -> list[str]:
+    """Assess numbered JSON Lines; return one compact JSON line per input line, no newline.
+
+    A line that is not UTF-8, not JSON, or not valid observations gives
+    ``{"line": n, "error": "...", "path": ...}`` instead of an assessment.
+    """
+    engine = process_engine(engine_paths, include_default)
+    out = []
+    for number, raw in lines:
+        row: Mapping[str, object]
+        try:
+            data = json.loads(raw.decode("utf-8").rstrip("\r\n"))
+        except UnicodeDecodeError as exc:
+            row = {"line": number, "error": f"not UTF-8 text: {exc.reason}"}
+        except json.JSONDecodeError as exc:
+            row = {"line": number,
+                   "error": f"not valid JSON: {exc.msg} at column {exc.colno}"}
+        else:
+            result = assess_one(engine, data)
+            row = result.to_dict() if isinstance(result, Assessment) else {
+                "line": number, "error": str(result), "path": result.path}
+        out.append(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+    return out
