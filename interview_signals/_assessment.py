@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Literal, Protocol, TypeAlias
+from functools import cached_property
+from typing import Any, Literal, Protocol, TypeAlias
 
 from attrs import field, frozen
 
+from ._errors import InterviewSignalsError
 from ._observations import Value
 
 Verdict: TypeAlias = Literal["strong", "promising", "tentative", "inconclusive"]
@@ -39,7 +41,7 @@ class Firing:
     because: tuple[str, ...]
     matched_facts: tuple[FactRef, ...]
     asserted: tuple[FactRef, ...]
-    values: Mapping[str, Value] = field(repr=False)
+    values: Mapping[str, Value] = field(repr=False, eq=False)
 
     @property
     def matched_observations(self) -> tuple[tuple[str, Value | None], ...]:
@@ -58,7 +60,7 @@ class Firing:
             for p, v in self.matched_observations]
         matched += [{"kind": k, "id": i} for k, i in self.matched_facts]
         return {"step": self.step, "rule": self.rule, "engine_rule": self.engine_rule,
-                "matched": matched,
+                "kind": self.kind, "matched": matched,
                 "asserted": [{"kind": k, "id": i} for k, i in self.asserted]}
 
 
@@ -229,12 +231,31 @@ class Assessment:
         """The observations that were assessed, in the JSON vocabulary."""
         return self.explanation.observations
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Assessment:
+        """Read back what ``to_dict()`` wrote (from JSON, or from another process).
+
+        The parts are rebuilt when first read. Strengths come back rounded as ``to_dict``
+        wrote them, so ``Assessment.from_dict(a.to_dict()).to_dict() == a.to_dict()``.
+
+        Raises:
+            InterviewSignalsError: ``data`` is not an assessment's dict form.
+        """
+        missing = [k for k in _KEYS if k not in data]
+        if missing or data.get("verdict") not in VERDICTS:
+            raise InterviewSignalsError(
+                "not an assessment: " + (f"missing {', '.join(missing)}" if missing
+                                         else f"unknown verdict {data.get('verdict')!r}"))
+        return cls(verdict=data["verdict"], confidence=float(data["confidence"]),
+                   explanation=_FromDict(data))
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Assessment):
             return NotImplemented
         return self.to_dict() == other.to_dict()
 
     __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable-hashable
+
 
     def signal(self, signal_id: str) -> Signal | None:
         """The signal with this id, if the engine established it."""
@@ -258,3 +279,80 @@ class Assessment:
         from ._render import render
 
         return render(self, format)
+
+
+VERDICTS = ("strong", "promising", "tentative", "inconclusive")
+_KEYS = ("verdict", "confidence", "signals", "advice", "missing", "trace", "summary",
+         "observations")
+
+
+def explanation_dict(explanation: Explanation) -> dict[str, Any]:
+    """The explanation in the ``to_dict()`` form (what crosses a process boundary)."""
+    return {"signals": [s.to_dict() for s in explanation.signals],
+            "advice": [a.to_dict() for a in explanation.advice],
+            "missing": [m.to_dict() for m in explanation.missing],
+            "trace": [f.to_dict() for f in explanation.trace],
+            "summary": explanation.summary, "observations": explanation.observations}
+
+
+def _source(d: Mapping[str, Any]) -> Source:
+    return Source(sign=d["sign"], title=d["title"])
+
+
+def _firing(d: Mapping[str, Any]) -> Firing:
+    observed = [m for m in d["matched"] if m["kind"] == "observation"]
+    return Firing(step=d["step"], rule=d["rule"], engine_rule=d["engine_rule"], kind=d["kind"],
+                  because=tuple(m["path"] for m in observed),
+                  matched_facts=tuple((m["kind"], m["id"]) for m in d["matched"]
+                                      if m["kind"] != "observation"),
+                  asserted=tuple((a["kind"], a["id"]) for a in d["asserted"]),
+                  values={m["path"]: m["value"] for m in observed if m["value"] != "unknown"})
+
+
+def _signal(d: Mapping[str, Any]) -> Signal:
+    return Signal(id=d["id"], sign=d["sign"], title=d["title"], strength=d["strength"],
+                  base_strength=d["base_strength"],
+                  qualifiers=tuple(AppliedQualifier(
+                      id=q["id"], effect=q["effect"], amount=q["amount"],
+                      explanation=q["explanation"], because=tuple(q["because"]),
+                      rule=q["rule"], pack=q["pack"]) for q in d["qualifiers"]),
+                  because=tuple(d["because"]), rule=d["rule"], source=_source(d["source"]),
+                  explanation=d["explanation"], pack=d["pack"])
+
+
+class _FromDict:
+    """An explanation read from the ``to_dict()`` form; each part built on first read."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._data = data
+
+    @cached_property
+    def signals(self) -> tuple[Signal, ...]:
+        return tuple(_signal(d) for d in self._data["signals"])
+
+    @cached_property
+    def advice(self) -> tuple[Advice, ...]:
+        return tuple(Advice(id=d["id"], sign=d["sign"], text=d["text"],
+                            because=tuple(d["because"]), rule=d["rule"],
+                            source=_source(d["source"]), pack=d["pack"])
+                     for d in self._data["advice"])
+
+    @cached_property
+    def missing(self) -> tuple[Missing, ...]:
+        return tuple(Missing(sign=d["sign"], signal=d["signal"], fields=tuple(d["fields"]))
+                     for d in self._data["missing"])
+
+    @cached_property
+    def trace(self) -> tuple[Firing, ...]:
+        return tuple(_firing(d) for d in self._data["trace"])
+
+    @property
+    def summary(self) -> str:
+        return str(self._data["summary"])
+
+    @property
+    def observations(self) -> dict[str, dict[str, Value]]:
+        return {g: dict(f) for g, f in self._data["observations"].items()}
+
+    def __reduce__(self) -> tuple[type[_FromDict], tuple[Mapping[str, Any]]]:
+        return (_FromDict, (self._data,))

@@ -27,9 +27,15 @@ def render(assessment: Assessment, format: str) -> str:
     raise ValueError(f"format: expected one of {', '.join(FORMATS)}, got {format!r}")
 
 
+def _r(x: float) -> float:
+    """Numbers are shown from the value ``to_dict`` writes, so a rendering read back from
+    JSON (``Assessment.from_dict``) is the same text."""
+    return round(x, 4)
+
+
 def _pct(x: float) -> str:
     # Rounded down and capped: "100%" would read as a certainty no interview gives.
-    return f"{min(math.floor(x * 100), 99)}%"
+    return f"{min(math.floor(_r(x) * 100), 99)}%"
 
 
 def _pack(pack: str) -> str:
@@ -41,8 +47,8 @@ def _text(a: Assessment) -> str:
     lines = [f"Verdict: {a.verdict} (confidence {_pct(a.confidence)})", "", a.summary, ""]
     lines.append("Signals:" if a.signals else "Signals: none established")
     for s in a.signals:
-        change = "" if s.strength == s.base_strength else f", from {s.base_strength:+.2f}"
-        lines.append(f"  [sign {s.sign}] {s.title}: strength {s.strength:+.2f}{change}")
+        change = "" if s.strength == s.base_strength else f", from {_r(s.base_strength):+.2f}"
+        lines.append(f"  [sign {s.sign}] {s.title}: strength {_r(s.strength):+.2f}{change}")
         lines.append(f"      {s.explanation}")
         lines.append(f"      because: {', '.join(s.because)}  (rule {s.rule}{_pack(s.pack)}, "
                      f"{s.source.title!r})")
@@ -72,8 +78,8 @@ def _markdown(a: Assessment) -> str:
     if not a.signals:
         lines.append("No signal established.")
     for s in a.signals:
-        lines.append(f"- **{s.title}** (sign {s.sign}, strength {s.strength:+.2f}, "
-                     f"base {s.base_strength:+.2f}): {s.explanation}")
+        lines.append(f"- **{s.title}** (sign {s.sign}, strength {_r(s.strength):+.2f}, "
+                     f"base {_r(s.base_strength):+.2f}): {s.explanation}")
         lines.append(f"  - because: {', '.join(f'`{p}`' for p in s.because)}; rule "
                      f"`{s.rule}`{_pack(s.pack)}; source: sign {s.source.sign}, "
                      f"*{s.source.title}*")

@@ -7,7 +7,7 @@ fixed order (by id), so the arrival order of observations can never change a num
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, TypeAlias
 
@@ -18,10 +18,11 @@ from ._assessment import (
     FactRef,
     Firing,
     Missing,
-    Parts,
     Signal,
     Source,
     Verdict,
+    _FromDict,
+    explanation_dict,
 )
 from ._observations import VOCABULARY, Value, grouped, is_ruled_out
 from ._rulebook import Rule, Rulebook, Test
@@ -150,14 +151,9 @@ class _Explanation:
     def observations(self) -> dict[str, dict[str, Value]]:
         return grouped(self._values)
 
-    def __reduce__(self) -> tuple[Callable[[dict[str, Any]], Parts], tuple[dict[str, Any]]]:
-        return (_parts, ({"signals": self.signals, "advice": self.advice,
-                          "missing": self.missing, "trace": self.trace,
-                          "summary": self.summary, "observations": self.observations},))
-
-
-def _parts(fields: dict[str, Any]) -> Parts:
-    return Parts(**fields)
+    def __reduce__(self) -> tuple[type[_FromDict], tuple[dict[str, Any]]]:
+        # Plain dicts pickle in C and carry no rulebook; the receiver rebuilds parts lazily.
+        return (_FromDict, (explanation_dict(self),))
 
 
 def build_assessment(book: Rulebook, values: Mapping[str, Value], firings: Sequence[Firing]

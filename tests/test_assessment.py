@@ -236,3 +236,48 @@ class TestSummary:
 
     def test_assessment_is_the_public_result_type(self, engine: Engine) -> None:
         assert isinstance(engine.assess({}), Assessment)
+
+
+class TestReadingBack:
+    """An assessment survives JSON (``from_dict``) and pickling (process boundaries)."""
+
+    @given(observations())
+    def test_from_dict_of_to_dict_gives_the_same_assessment(self, obs: Nested) -> None:
+        engine = Engine.default()
+        original = engine.assess(obs)
+        back = Assessment.from_dict(json.loads(original.to_json()))
+        assert back.to_dict() == original.to_dict()
+        assert back.render("text") == original.render("text")
+        assert back.render("markdown") == original.render("markdown")
+
+    @given(observations())
+    def test_a_pickled_assessment_is_equal_and_renders_the_same(self, obs: Nested) -> None:
+        import pickle
+
+        original = Engine.default().assess(obs)
+        back = pickle.loads(pickle.dumps(original))
+        assert back == original
+        assert (back.verdict, back.confidence) == (original.verdict, original.confidence)
+        assert back.render("text") == original.render("text")
+        assert pickle.loads(pickle.dumps(back)) == original
+
+    def test_a_pickled_assessment_does_not_carry_the_rulebook(self) -> None:
+        import pickle
+
+        data = pickle.dumps(Engine.default().assess(GOOD))
+        assert b"Rulebook" not in data
+        assert b"Scorer" not in data
+
+    def test_from_dict_rejects_a_dict_without_the_assessment_keys(self) -> None:
+        from interview_signals import InterviewSignalsError
+
+        with pytest.raises(InterviewSignalsError, match="not an assessment: missing verdict"):
+            Assessment.from_dict({})
+
+    def test_from_dict_rejects_an_unknown_verdict(self) -> None:
+        from interview_signals import InterviewSignalsError
+
+        data = Engine.default().assess(GOOD).to_dict()
+        data["verdict"] = "certain"
+        with pytest.raises(InterviewSignalsError, match="unknown verdict 'certain'"):
+            Assessment.from_dict(data)
