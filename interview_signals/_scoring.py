@@ -86,14 +86,14 @@ class Scorer:
                                  {self.signs[i] for i in standing})
         return Assessment(verdict=verdict, confidence=confidence,
                           explanation=_Explanation(self, values, tuple(firings), fired,
-                                                               verdict))
+                                                   strengths, verdict))
 
     def _strength(self, rule: Rule, fired: set[str]) -> float:
         qualifiers = [q for q in self.qualifiers[rule.id] if q.id in fired]
         return qualify(rule.amount, [q.amount for q in qualifiers if q.effect == "boost"],
                        [q.amount for q in qualifiers if q.effect == "discount"])
 
-    def signal(self, rule: Rule, fired: set[str],
+    def signal(self, rule: Rule, fired: set[str], strength: float,
                because: dict[FactRef, tuple[str, ...]]) -> Signal:
         qualifiers = tuple(
             AppliedQualifier(id=q.id, effect="boost" if q.effect == "boost" else "discount",
@@ -101,7 +101,7 @@ class Scorer:
                              because=because[("qualifier", q.id)], rule=q.id, pack=q.pack)
             for q in self.qualifiers[rule.id] if q.id in fired)
         return Signal(id=rule.id, sign=rule.sign, title=rule.title,
-                      strength=self._strength(rule, fired),
+                      strength=strength,
                       base_strength=rule.amount, qualifiers=qualifiers,
                       because=because[("signal", rule.id)], rule=rule.id,
                       source=self.sources[rule.id], explanation=rule.explanation,
@@ -111,13 +111,14 @@ class Scorer:
 class _Explanation:
     """The explanation of one assessment, each part built on first read (``Explanation``).
 
-    Pickling builds every part and sends a plain ``Parts``, so an assessment crossing a
-    process boundary does not drag the rulebook along.
+    Pickling builds every part and sends it in the ``to_dict()`` form, so an assessment
+    crossing a process boundary does not drag the rulebook along.
     """
 
     def __init__(self, scorer: Scorer, values: Mapping[str, Value], firings: tuple[Firing, ...],
-                 fired: set[str], verdict: str) -> None:
+                 fired: set[str], strengths: dict[str, float], verdict: str) -> None:
         self._scorer, self._values, self._fired, self._verdict = scorer, values, fired, verdict
+        self._strengths = strengths
         self.trace = firings
 
     @cached_property
@@ -127,8 +128,8 @@ class _Explanation:
     @cached_property
     def signals(self) -> tuple[Signal, ...]:
         sc = self._scorer
-        made = [sc.signal(r, self._fired, self._because) for r in sc.signals
-                if r.id in self._fired]
+        made = [sc.signal(r, self._fired, self._strengths[r.id], self._because)
+                for r in sc.signals if r.id in self._fired]
         return tuple(sorted(made, key=lambda s: s.sign))
 
     @cached_property
@@ -167,8 +168,10 @@ def _because_index(firings: Sequence[Firing]) -> dict[FactRef, tuple[str, ...]]:
     index: dict[FactRef, dict[str, None]] = {}
     for f in firings:
         paths = index.setdefault((f.kind, f.rule), {})
-        for path in f.known_paths:
-            paths[path] = None
+        values = f.values
+        for path in f.because:
+            if path in values:
+                paths[path] = None
         for ref in f.matched_facts:
             paths.update(index.get(ref, {}))
     return {ref: tuple(p) for ref, p in index.items()}
