@@ -2,9 +2,10 @@
 
 Shows a coaching team's weekly review: ``examples/data/interviews.jsonl`` holds one
 interview's observations per line (40 lines, three of them broken on purpose). Each line is
-assessed with one shared ``Engine``; a line that is not JSON or does not fit the vocabulary
-is reported with its line number and skipped, and the batch carries on. The report counts
-the verdicts, the signs seen most often and the advice given most often.
+assessed with one shared ``Engine``; a line that is not UTF-8, not JSON (or too deep or with
+too long a number to read) or does not fit the vocabulary is reported with its line number
+and skipped, and the batch carries on. The report counts the verdicts, the signs seen most
+often and the advice given most often.
 
 Run from any folder, on the shipped file or on your own::
 
@@ -17,6 +18,7 @@ the same work over worker processes.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections import Counter
@@ -41,12 +43,21 @@ class Skipped:
 
 def assess_lines(engine: Engine, path: Path) -> Iterator[Assessment | Skipped]:
     """One result per line of the file, in order; a bad line never stops the batch."""
-    with path.open(encoding="utf-8") as lines:
-        for number, text in enumerate(lines, start=1):
+    with path.open("rb") as lines:  # bytes: a line that is not UTF-8 spoils only itself
+        for number, raw in enumerate(lines, start=1):
             try:
-                data = json.loads(text)
+                data = json.loads(raw.decode("utf-8-sig"))
+            except UnicodeDecodeError as exc:
+                yield Skipped(line=number, reason=f"not UTF-8 text ({exc.reason})")
+                continue
             except json.JSONDecodeError as exc:
                 yield Skipped(line=number, reason=f"not valid JSON ({exc.msg})")
+                continue
+            except RecursionError:
+                yield Skipped(line=number, reason="JSON nested too deeply to read")
+                continue
+            except ValueError:  # Python refuses integers of more than 4300 digits
+                yield Skipped(line=number, reason="a number too long to read")
                 continue
             if not isinstance(data, dict):
                 yield Skipped(line=number, reason="not a JSON object")
@@ -66,15 +77,21 @@ def table(title: str, counts: Counter[str], total: int, top: int = 5) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if isinstance(sys.stdout, io.TextIOWrapper):  # a reason may quote text (a lone surrogate
+        sys.stdout.reconfigure(errors="backslashreplace")  # of a JSON string) it cannot encode
     path = Path(argv[0]) if argv else DATA
     engine = Engine.default()
     assessments: list[Assessment] = []
     skipped: list[Skipped] = []
-    for result in assess_lines(engine, path):
-        if isinstance(result, Skipped):
-            skipped.append(result)
-        else:
-            assessments.append(result)
+    try:
+        for result in assess_lines(engine, path):
+            if isinstance(result, Skipped):
+                skipped.append(result)
+            else:
+                assessments.append(result)
+    except OSError as exc:  # no such file, a folder, ...
+        print(f"{path}: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
+        return 2
 
     total = len(assessments)
     print(f"{path.name}: {total} interviews assessed, {len(skipped)} lines skipped\n")

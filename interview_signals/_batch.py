@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -27,8 +28,8 @@ from typing import TypeAlias, TypeVar
 
 from ._assessment import Assessment
 from ._engine import Engine
-from ._errors import EngineError, ObservationError
-from ._observations import Observations, describe
+from ._errors import EngineError, InterviewSignalsError, ObservationError
+from ._observations import Observations, check_values, describe
 from ._rulebook import load_rulebook
 
 Item: TypeAlias = Mapping[str, object] | Observations
@@ -65,13 +66,51 @@ def process_engine(engine_paths: Sequence[str | Path] = (), include_default: boo
 
 
 def assess_one(engine: Engine, item: object) -> Result:
-    """Assess one item; an item that does not fit the vocabulary gives its error."""
+    """Assess one item; an item that does not fit the vocabulary gives its error.
+
+    So does an item that cannot even be checked (a mapping that raises when read, say): its
+    error names what it raised. Anything else that goes wrong, ``EngineError`` above all, is
+    a bug in a rule or the library and is raised, never passed off as the item's fault.
+    """
     if isinstance(item, ObservationError):
         return item  # the parent could not send it (see ``_pack``)
     try:
         return engine.assess(item)  # type: ignore[arg-type]  # anything else is rejected by name
     except ObservationError as exc:
         return exc
+    except InterviewSignalsError:
+        raise
+    except Exception:
+        # Checked again only on this rare path, so a good item is checked once: if checking
+        # alone fails, the item is at fault; if it passes, the failure came later (a bug).
+        error = _unreadable(item)
+        if error is None:
+            raise
+        return error
+
+
+def _unreadable(item: object) -> ObservationError | None:
+    """The error of an item that cannot be checked against the vocabulary, or ``None``."""
+    if isinstance(item, Observations):
+        return None  # already checked when it was built
+    try:
+        check_values(item)
+    except ObservationError:
+        return None  # checking it reaches a plain verdict: the failure came from elsewhere
+    except Exception as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+        if len(reason) > 120:
+            reason = reason[:117] + "..."
+        return ObservationError("observations", "JSON-shaped observations or Observations",
+                                f"{_safe_describe(item)} that raised {reason} when read")
+    return None
+
+
+def _safe_describe(item: object) -> str:
+    try:
+        return describe(item)
+    except Exception:
+        return "a value"
 
 
 def assess_partition(items: Iterable[Item], *, engine_paths: Sequence[str | Path] = (),
@@ -245,6 +284,37 @@ def _assess_chunk(payload: bytes, engine_paths: tuple[str, ...], include_default
     return [assess_one(engine, item) for item in pickle.loads(payload)]
 
 
+class UnreadableJSON(ValueError):
+    """Text that cannot be read as JSON: ``reason``, and ``line`` and ``column`` when known."""
+
+    def __init__(self, reason: str, line: int | None = None, column: int | None = None
+                 ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.column = column
+
+
+def load_json(text: str) -> object:
+    """``json.loads``, failing only with ``UnreadableJSON`` whatever is wrong with the text.
+
+    Besides malformed text, ``json.loads`` gives up on valid JSON nested deeper than the
+    recursion limit (``RecursionError``) and on an integer longer than
+    ``sys.get_int_max_str_digits()`` (a plain ``ValueError``): each becomes a clear reason.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableJSON(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise UnreadableJSON("cannot read the JSON: nested too deeply") from None
+    except ValueError as exc:
+        limit = sys.get_int_max_str_digits()
+        reason = f"a number has more than {limit} digits" if "digits" in str(exc) and limit \
+            else str(exc)
+        raise UnreadableJSON(f"cannot read the JSON: {reason}") from None
+
+
 def assess_jsonl(lines: Iterable[bytes], *, workers: int | None = None,
                  engine_paths: Sequence[str | Path] = (), include_default: bool = True,
                  chunksize: int = DEFAULT_CHUNKSIZE) -> Generator[str, None, None]:
@@ -267,23 +337,34 @@ def assess_json_lines(lines: Sequence[tuple[int, bytes]], engine_paths: tuple[st
                       include_default: bool) -> list[str]:
     """Assess numbered JSON Lines; return one compact JSON line per input line, no newline.
 
-    A line that is not UTF-8, not JSON, or not valid observations gives
-    ``{"line": n, "error": "...", "path": ...}`` instead of an assessment.
+    A line that is not UTF-8, not JSON (or JSON too deep or with too long a number to read),
+    or not valid observations gives ``{"line": n, "error": "...", "path": ...}`` instead of
+    an assessment. A byte order mark at the start of a line is ignored.
     """
     engine = process_engine(engine_paths, include_default)
     out = []
     for number, raw in lines:
-        row: Mapping[str, object]
         try:
-            data = json.loads(raw.decode("utf-8").rstrip("\r\n"))
+            data = load_json(raw.decode("utf-8-sig").rstrip("\r\n"))
         except UnicodeDecodeError as exc:
-            row = {"line": number, "error": f"not UTF-8 text: {exc.reason}"}
-        except json.JSONDecodeError as exc:
-            row = {"line": number,
-                   "error": f"not valid JSON: {exc.msg} at column {exc.colno}"}
+            out.append(_error_line({"line": number, "error": f"not UTF-8 text: {exc.reason}"}))
+        except UnreadableJSON as exc:
+            where = f" at column {exc.column}" if exc.column is not None else ""
+            out.append(_error_line({"line": number, "error": exc.reason + where}))
         else:
             result = assess_one(engine, data)
-            row = result.to_dict() if isinstance(result, Assessment) else {
-                "line": number, "error": str(result), "path": result.path}
-        out.append(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+            out.append(json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
+                       if isinstance(result, Assessment) else _error_line(
+                           {"line": number, "error": str(result), "path": result.path}))
     return out
+
+
+def _error_line(row: Mapping[str, object]) -> str:
+    """An error row as compact JSON. It may quote the input, whose JSON strings can hold lone
+    surrogates that no UTF-8 output can write: such a row is written with escapes instead."""
+    text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(row, separators=(",", ":"))
+    return text

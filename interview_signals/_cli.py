@@ -1,7 +1,8 @@
 """The ``interview-signals`` command: parse arguments, call the library, render, pick the exit
 status. Nothing else in the package prints.
 
-Exit statuses: 0 done, 1 rule pack problems, 2 bad input (one line on stderr, no traceback).
+Exit statuses: 0 done, 1 rule pack problems, 2 bad input (one line on stderr, no traceback),
+3 an internal error (a bug: one line on stderr asking for a report), 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from . import __version__
-from ._batch import assess_jsonl
+from ._batch import UnreadableJSON, assess_jsonl, load_json
 from ._engine import Engine
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
 from ._render import FORMATS
 from ._rulebook import Rulebook, load_rulebook, read_rulebook
 
-EXIT_OK, EXIT_RULES, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_RULES, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class _UsageError(Exception):
@@ -127,10 +128,10 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
         return EXIT_INPUT
     except KeyboardInterrupt:  # Ctrl-C, say during assess-many: stop quietly, as shells expect
         print("\ninterview-signals: interrupted", file=err)
-        return 130
+        return EXIT_INTERRUPTED
     except InterviewSignalsError as exc:  # an engine bug: still no traceback, but say so
         print(f"interview-signals: internal error (please report): {exc}", file=err)
-        return 3
+        return EXIT_INTERNAL
 
 
 class _InputError(Exception):
@@ -138,16 +139,46 @@ class _InputError(Exception):
 
 
 def _read_json(name: str, stdin: TextIO) -> object:
+    """The JSON document of a file or of stdin (``-``), read as UTF-8 with or without a BOM."""
+    label = "<stdin>" if name == "-" else name
     try:
-        text = stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise _InputError(f"{name}: cannot read the file: {reason}") from exc
+        if name != "-":
+            data: bytes | str = Path(name).read_bytes()
+        else:
+            raw = getattr(stdin, "buffer", None)
+            data = raw.read() if raw is not None else stdin.read()
+        # utf-8-sig: a byte order mark (Windows editors write one) is read past, not rejected
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) \
+            else data.removeprefix("\ufeff")
+    except OSError as exc:
+        raise _InputError(f"{label}: cannot read the file: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise _InputError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                          "expected a JSON object of observations") from exc
+    if not text.strip():
+        raise _InputError(f"{label}: empty; expected a JSON object of observations")
+    if "\x00" in text:
+        raise _InputError(f"{label}: a binary file, not JSON text")
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _InputError(f"{name}: not valid JSON: {exc.msg} at line {exc.lineno} "
-                          f"column {exc.colno}") from exc
+        return load_json(text)
+    except UnreadableJSON as exc:
+        where = f" at line {exc.line} column {exc.column}" if exc.line is not None else ""
+        raise _InputError(f"{label}: {exc.reason}{where}") from exc
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in JSON's words, for an error message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list (array)"
+    return "an object" if isinstance(value, dict) else "a value"
 
 
 def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
@@ -156,7 +187,7 @@ def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         if args.rules or args.no_default else Engine.default()
     if not isinstance(data, dict):
         raise ObservationError("observations", "a JSON object of observation groups",
-                               f"a JSON {type(data).__name__}")
+                               _json_kind(data))
     out.write(engine.assess(data).render(args.format))
     return EXIT_OK
 

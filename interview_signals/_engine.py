@@ -25,8 +25,9 @@ import json
 import math
 import threading
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from os import PathLike
 from pathlib import Path
 from types import TracebackType
 from typing import ClassVar
@@ -37,7 +38,13 @@ from attrs import frozen
 
 from ._assessment import Assessment, Firing
 from ._compile import CompiledRulebook, EngineRule, compile_rulebook
-from ._errors import EngineError, InterviewSignalsError, ObservationError
+from ._errors import (
+    EngineError,
+    InterviewSignalsError,
+    ObservationError,
+    RulebookError,
+    RuleProblem,
+)
 from ._observations import (
     GROUP_CLASSES,
     VOCABULARY,
@@ -141,13 +148,17 @@ class Engine:
             return cls._default
 
     @classmethod
-    def from_paths(cls, *paths: str | Path, include_default: bool = True) -> Engine:
+    def from_paths(cls, *paths: str | PathLike[str] | Iterable[str | PathLike[str]],
+                   include_default: bool = True) -> Engine:
         """An engine of the default rulebook plus the given packs (files or folders).
+
+        ``Engine.from_paths("a.toml", "b/")`` and ``Engine.from_paths(["a.toml", "b/"])``
+        are the same: later packs win.
 
         Raises:
             RulebookError: listing every problem of every pack.
         """
-        return cls(load_rulebook(*paths, include_default=include_default))
+        return cls(load_rulebook(*_flat_paths(paths), include_default=include_default))
 
     @property
     def rulebook(self) -> Rulebook:
@@ -261,9 +272,10 @@ _KEYS = {path: f'"{fact_key(path)}":' for path in VOCABULARY}
 
 
 def _fact_encoder(flagged: frozenset[str]) -> Callable[[Mapping[str, Value]], str]:
-    """Encode the observation fact (``observation_fact``) as JSON without its leading
-    ``{"sid":...,``, built by hand because it runs on every assessment. Only the unknown
-    flags that some rule tests are carried: no rule can tell the others apart."""
+    """Encode the one observation fact as JSON without its leading ``{"sid":...,``: every
+    known field under its ``fact_key``, and ``unknown__<field>: true`` for an unknown field
+    that some rule tests as unknown (a positive test, never engine negation; no rule can
+    tell the other flags apart). Built by hand because it runs on every assessment."""
     flags = tuple((path, f'"{unknown_key(path)}":true') for path in VOCABULARY
                   if path in flagged)
     head = '"id":"observation","kind":"observation"'
@@ -356,6 +368,21 @@ class Session:
     def _check_open(self) -> None:
         if self._closed:
             raise InterviewSignalsError("this session is closed")
+
+
+def _flat_paths(paths: Iterable[object]) -> list[str | Path]:
+    """Paths given one by one or as lists; anything else is a ``RulebookError``."""
+    out: list[str | Path] = []
+    for item in paths:
+        if isinstance(item, str | PathLike):
+            out.append(Path(item))
+        elif isinstance(item, Iterable) and not isinstance(item, bytes | Mapping):
+            out += _flat_paths(item)
+        else:
+            raise RulebookError([RuleProblem(
+                file=repr(item), rule_id=None,
+                reason=f"expected a rule pack path (a file or folder), got {describe(item)}")])
+    return out
 
 
 def _values_of(observations: object) -> dict[str, Value]:

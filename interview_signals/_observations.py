@@ -1,7 +1,8 @@
 """Observations: a JSON mapping in, frozen attrs groups out (SPEC section 4).
 
-Neighbours: callers hand mappings to ``parse_observations``; ``_engine`` turns an
-``Observations`` into the one observation fact it asserts (``observation_fact``).
+Neighbours: ``Engine.assess`` checks mappings with ``check_values`` (no ``Observations``
+built) and ``Session`` keeps ``Observations``; ``_engine`` encodes the known fields, keyed by
+``fact_key`` with ``unknown_key`` flags for unknown fields, as the one observation fact.
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ def describe(value: object) -> str:
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f'the string "{shown}"'
+    if isinstance(value, int) and abs(value) > 10**18:
+        # repr() of a huge int can itself fail (Python's digit limit): say how big it is.
+        return f"{'a negative' if value < 0 else 'an'} integer of {value.bit_length()} bits"
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, Mapping):
@@ -229,6 +233,13 @@ _PREREQUISITES: tuple[tuple[str, str, str], ...] = (
      "scheduling a next round needs an invitation to it"),
 )
 
+# Pairs of values that cannot both hold (sign 7: referring to what you discussed is how a
+# genuine reply differs from an automatic one).
+_EXCLUSIONS: tuple[tuple[str, Value, str, Value, str], ...] = (
+    ("thank_you.references_specifics", True, "thank_you.tone", "automatic",
+     "a reply that refers to what you discussed is not an automatic one"),
+)
+
 _REQUIRES: dict[str, tuple[str, ...]] = {}
 for _dependent, _prerequisite, _ in _PREREQUISITES:
     _REQUIRES[_dependent] = (*_REQUIRES.get(_dependent, ()), _prerequisite)
@@ -241,6 +252,13 @@ def is_ruled_out(path: str, known: Mapping[str, Value]) -> bool:
 
 
 def _check_contradictions(known: Mapping[str, Value]) -> None:
+    for path, banned, other, other_banned, why in _EXCLUSIONS:
+        if known.get(path) == banned and known.get(other) == other_banned:
+            raise ObservationError(
+                path, f"not {describe(banned)} while {other} is {describe(other_banned)}",
+                f"{path} = {describe(banned)} with {other} = {describe(other_banned)}",
+                message=f"{path} contradicts {other}: {why}, but {path} is "
+                f"{describe(banned)} while {other} is {describe(other_banned)}")
     for dependent, prerequisite, why in _PREREQUISITES:
         value = known.get(dependent)
         # An unknown or negative dependent ("no reply") never contradicts anything.
@@ -389,13 +407,6 @@ def check_values(data: object) -> dict[str, Value]:
     return {p: values[p] for p in VOCABULARY if p in values}
 
 
-def parse_observations(data: Mapping[str, object] | Observations) -> Observations:
-    """Accept an ``Observations`` object or a JSON-shaped mapping; return ``Observations``."""
-    if isinstance(data, Observations):
-        return data
-    return Observations.from_dict(data)
-
-
 def fact_key(path: str) -> str:
     """The flat key under which the observation fact carries ``path``."""
     return path.replace(".", "__")
@@ -404,19 +415,3 @@ def fact_key(path: str) -> str:
 def unknown_key(path: str) -> str:
     """The flag the observation fact carries when ``path`` is unknown (a positive test)."""
     return "unknown__" + fact_key(path)
-
-
-def observation_fact(obs: Observations) -> dict[str, Value]:
-    """The one observation fact asserted per assessment, in vocabulary order.
-
-    Unknown fields get a ``unknown__<field>: true`` flag so that rules about unknowns use a
-    positive test, never engine negation (ENGINE-NOTES, conditions).
-    """
-    fact: dict[str, Value] = {"kind": "observation"}
-    for path in VOCABULARY:
-        value = obs.value(path)
-        if value is None:
-            fact[unknown_key(path)] = True
-        else:
-            fact[fact_key(path)] = value
-    return fact

@@ -5,13 +5,14 @@ Neighbour: ``_assessment.Assessment.render`` and the command line call ``render`
 
 from __future__ import annotations
 
+import json
 import math
 from typing import TYPE_CHECKING
 
 from ._ruletypes import DEFAULT_PACK
 
 if TYPE_CHECKING:
-    from ._assessment import Assessment
+    from ._assessment import Assessment, Firing
 
 FORMATS = ("text", "markdown", "json")
 
@@ -67,9 +68,19 @@ def _text(a: Assessment) -> str:
             lines.append(f"  [sign {m.sign}] {m.signal}: {', '.join(m.fields)}")
     lines += ["", f"Trace: {len(a.trace)} rule firing{'s' if len(a.trace) != 1 else ''}"]
     for f in a.trace:
-        made = ", ".join(f"{k} {i}" for k, i in f.asserted) or "already concluded"
-        lines.append(f"  {f.step}. {f.engine_rule} -> {made}")
+        made = ", ".join(f"{k} {i}" for k, i in f.asserted) or "(already concluded)"
+        lines.append(f"  {f.step}. {f.rule}: {_matched(f)} -> {made}")
     return "\n".join(lines) + "\n"
+
+
+def _literal(value: object) -> str:
+    """A matched value as it reads in the JSON vocabulary: true, 45, "warm", unknown."""
+    return "unknown" if value is None else json.dumps(value)
+
+
+def _matched(f: Firing) -> str:
+    return "; ".join([f"{p} = {_literal(v)}" for p, v in f.matched_observations]
+                     + [f"{k} {i}" for k, i in f.matched_facts])
 
 
 def _markdown(a: Assessment) -> str:
@@ -96,8 +107,7 @@ def _markdown(a: Assessment) -> str:
     lines += ["", "## Trace", "", "| step | rule | matched | asserted |",
               "| --- | --- | --- | --- |"]
     for f in a.trace:
-        matched = "; ".join([f"{p} = {v}" for p, v in f.matched_observations]
-                            + [f"{k} {i}" for k, i in f.matched_facts])
+        matched = _matched(f)
         made = ", ".join(f"{k} {i}" for k, i in f.asserted) or "(already concluded)"
         lines.append(f"| {f.step} | `{f.engine_rule}` | {matched} | {made} |")
     return "\n".join(lines) + "\n"

@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 _SUMMARY_KEYS = ("caveat", "nothing_known")
+_OPTIONAL_SUMMARY_KEYS = ("against",)
 _TOP_KEYS = ("rule", "verdict", "summary")
 
 
@@ -211,8 +212,11 @@ class _Merger:
         if rule_id in self.rules or rule_id in self.broken:
             first = self.rules.get(rule_id)
             where = f" (already defined in {_origin(first)})" if first else ""
+            # Checking a copy of the whole default rulebook repeats every id of it.
+            hint = ("; to check a complete rulebook on its own, add --no-default"
+                    if first is not None and first.pack == DEFAULT_PACK else "")
             bad(f"duplicate id {rule_id!r}{where}; to change that rule, write "
-                f'overrides = "{rule_id}" instead of id')
+                f'overrides = "{rule_id}" instead of id{hint}')
             return
         rule = parse_rule(table, file=file, pack=pack, line=line, bad=bad)
         if rule is None:
@@ -275,11 +279,15 @@ class _Merger:
             self.problem(file, None, "[summary]: expected a table")
             return
         for key, value in summary.items():
-            if key not in _SUMMARY_KEYS:
+            known = (*_SUMMARY_KEYS, *_OPTIONAL_SUMMARY_KEYS)
+            if key not in known:
                 self.problem(file, None, f"[summary]: unknown key {key!r}"
-                             f"{did_you_mean(key, _SUMMARY_KEYS)}")
+                             f"{did_you_mean(key, known)}")
             elif not isinstance(value, str) or not value.strip():
                 self.problem(file, None, f"[summary].{key}: expected text")
+            elif re.sub(r"\{signals\}", "", value).count("{") or "}" in value.replace(
+                    "{signals}", ""):
+                self.problem(file, None, f"[summary].{key}: the only placeholder is {{signals}}")
             else:
                 self.summary[key] = value
 
@@ -288,7 +296,7 @@ class _Merger:
         return Rulebook(rules=tuple(self.rules.values()), verdicts=tuple(self.verdicts.values()),
                         caveat=self.summary.get("caveat", ""),
                         nothing_known=self.summary.get("nothing_known", ""),
-                        files=tuple(self.files))
+                        against=self.summary.get("against", ""), files=tuple(self.files))
 
     def whole_book_problems(self) -> list[RuleProblem]:
         """Parts every rulebook needs: a pack used alone must bring them itself."""

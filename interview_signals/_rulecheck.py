@@ -260,6 +260,31 @@ def _can_fire(rule: Rule, produced: set[str]) -> bool:
                                                  if t.fact_kind) for b in rule.branches)
 
 
+def _shadowed_verdicts(book: Rulebook) -> list[RuleProblem]:
+    """Verdicts are tried in order: a later one whose needs an earlier one's already cover
+    can never be chosen. Each such pair is blamed on whichever of the two was loaded last,
+    the pack that made the problem."""
+    order = {file: i for i, file in enumerate(book.files)}
+    problems = []
+    for i, first in enumerate(book.verdicts):
+        for later in book.verdicts[i + 1:]:
+            if first.min_confidence > later.min_confidence or first.min_signs > later.min_signs:
+                continue
+            needs = (f"(min_confidence {first.min_confidence:g} <= {later.min_confidence:g}, "
+                     f"min_signs {first.min_signs} <= {later.min_signs})")
+            if order.get(later.file, 0) >= order.get(first.file, 0):
+                problems.append(RuleProblem(
+                    file=later.file, rule_id=later.id, line=later.line,
+                    reason=f"can never be chosen: verdict {first.id!r} is tried first and "
+                    f"holds whenever this one does {needs}"))
+            else:
+                problems.append(RuleProblem(
+                    file=first.file, rule_id=first.id, line=first.line,
+                    reason=f"hides verdict {later.id!r}, which can never be chosen: this one "
+                    f"is tried first and holds whenever that one does {needs}"))
+    return problems
+
+
 def _check_verdicts(book: Rulebook, broken: Collection[str]) -> list[RuleProblem]:
     problems = []
     signals = {r.id for r in book.of_kind("signal")}
@@ -276,4 +301,11 @@ def _check_verdicts(book: Rulebook, broken: Collection[str]) -> list[RuleProblem
             problems.append(RuleProblem(
                 file=last.file, rule_id=last.id, line=last.line,
                 reason="the last verdict must always hold (min_confidence = 0, min_signs = 0)"))
+    problems += _shadowed_verdicts(book)
+    for later in book.verdicts:
+        if "{signals}" in later.summary and later.min_signs == 0 and not later.or_signals:
+            problems.append(RuleProblem(
+                file=later.file, rule_id=later.id, line=later.line,
+                reason="summary: {signals} may be empty, as this verdict needs no standing "
+                "signal (min_signs = 0 and no or_signals)"))
     return problems

@@ -137,6 +137,8 @@ class Rulebook:
     caveat: str
     nothing_known: str
     files: tuple[str, ...]
+    against: str = ""
+    """Optional: the sentence naming the signs against; ``{signals}`` lists them."""
 
     def by_id(self) -> dict[str, Rule]:
         """Every rule by its id, in rulebook order."""

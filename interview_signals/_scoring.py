@@ -86,7 +86,7 @@ class Scorer:
                                  {self.signs[i] for i in standing})
         return Assessment(verdict=verdict, confidence=confidence,
                           explanation=_Explanation(self, values, tuple(firings), fired,
-                                                   strengths, verdict))
+                                                   strengths=strengths, verdict=verdict))
 
     def _strength(self, rule: Rule, fired: set[str]) -> float:
         qualifiers = [q for q in self.qualifiers[rule.id] if q.id in fired]
@@ -116,7 +116,7 @@ class _Explanation:
     """
 
     def __init__(self, scorer: Scorer, values: Mapping[str, Value], firings: tuple[Firing, ...],
-                 fired: set[str], strengths: dict[str, float], verdict: str) -> None:
+                 fired: set[str], *, strengths: dict[str, float], verdict: str) -> None:
         self._scorer, self._values, self._fired, self._verdict = scorer, values, fired, verdict
         self._strengths = strengths
         self.trace = firings
@@ -155,12 +155,6 @@ class _Explanation:
     def __reduce__(self) -> tuple[type[_FromDict], tuple[dict[str, Any]]]:
         # Plain dicts pickle in C and carry no rulebook; the receiver rebuilds parts lazily.
         return (_FromDict, (explanation_dict(self),))
-
-
-def build_assessment(book: Rulebook, values: Mapping[str, Value], firings: Sequence[Firing]
-                     ) -> Assessment:
-    """Turn the engine's firings into the explained assessment (builds a ``Scorer``)."""
-    return Scorer(book).assess(values, firings)
 
 
 def _because_index(firings: Sequence[Firing]) -> dict[FactRef, tuple[str, ...]]:
@@ -203,7 +197,7 @@ def holds(test: Test, values: Mapping[str, Value]) -> bool | None:
     if test.op == "unknown":
         return value is None
     if test.op == "known":
-        return value is not None
+        return None if value is None else True  # an unknown field could still become known
     if test.op == "is_not":
         return True if value is None else value != test.value
     other = values.get(test.other) if test.other is not None else test.value
@@ -298,4 +292,7 @@ def _summary(book: Rulebook, values: Mapping[str, Value], verdict: str,
     text = next(v.summary for v in book.verdicts if v.id == verdict)
     standing = [s for s in sorted(signals, key=lambda s: -s.strength) if s.stands]
     text = text.replace("{signals}", _join([s.title.lower() for s in standing]))
+    against = [s for s in sorted(signals, key=lambda s: s.strength) if s.strength < 0]
+    if against and book.against:
+        text += " " + book.against.replace("{signals}", _join([s.title.lower() for s in against]))
     return f"{text} {book.caveat}" if standing else text

@@ -59,6 +59,12 @@ PREREQUISITES: tuple[tuple[str, str], ...] = (
 """(dependent, prerequisite): the dependent may not be set (non-false) while the
 prerequisite is false. A false or unknown dependent never contradicts anything."""
 
+EXCLUSIONS: tuple[tuple[str, Value, str, Value], ...] = (
+    ("thank_you.references_specifics", True, "thank_you.tone", "automatic"),
+)
+"""(path, value, other, other value): the two values may not both hold (a reply that refers
+to what was discussed is not an automatic one)."""
+
 # Values the engine's C parser could mangle (exponents, subnormals) or that sit on the edge of
 # the quick-reply threshold and of the range.
 AWKWARD_HOURS: tuple[Value, ...] = (
@@ -83,15 +89,19 @@ def flatten(observations: Mapping[str, Mapping[str, Value]]) -> Flat:
 
 
 def contradictions(values: Mapping[str, Value]) -> list[tuple[str, str]]:
-    """Every (dependent, prerequisite) pair that ``values`` breaks."""
+    """Every (dependent, prerequisite) pair that ``values`` breaks, then every (path, other)
+    pair of ``EXCLUSIONS`` that holds both its values."""
     # By identity: a reply time of 0 hours is set, though 0 == False in Python.
-    return [(dep, pre) for dep, pre in PREREQUISITES
-            if values.get(dep) is not None and values.get(dep) is not False
-            and values.get(pre) is False]
+    broken = [(dep, pre) for dep, pre in PREREQUISITES
+              if values.get(dep) is not None and values.get(dep) is not False
+              and values.get(pre) is False]
+    return broken + [(path, other) for path, value, other, other_value in EXCLUSIONS
+                     if values.get(path) is value and values.get(other) == other_value]
 
 
 def without_contradictions(values: Mapping[str, Value]) -> Flat:
-    """``values`` with every dependent that contradicts a false prerequisite made unknown."""
+    """``values`` with every dependent that contradicts a false prerequisite, and the first
+    path of every exclusion that holds, made unknown."""
     out = dict(values)
     for dependent, _ in contradictions(out):
         out.pop(dependent, None)
@@ -252,13 +262,22 @@ def corruptions(draw: st.DrawFn) -> Corruption:
 
 @st.composite
 def contradicting_values(draw: st.DrawFn) -> tuple[Flat, tuple[str, str]]:
-    """Values that are valid field by field but break one prerequisite pair."""
+    """Values that are valid field by field but break one prerequisite pair, as
+    (values, (dependent, prerequisite)), or hold both values of one exclusion, as
+    (values, (path, other)): the first path is the one an error names, the second the one
+    it contradicts."""
     base = draw(observation_values())
-    dependent, prerequisite = draw(st.sampled_from(PREREQUISITES))
     values = dict(base)
-    values[prerequisite] = False
-    values[dependent] = draw(field_values(dependent).filter(lambda v: v is not False))
-    return values, (dependent, prerequisite)
+    pairs = [*((d, p) for d, p in PREREQUISITES), *((p, o) for p, _, o, _ in EXCLUSIONS)]
+    first, second = draw(st.sampled_from(pairs))
+    exclusion = next(((v, ov) for p, v, o, ov in EXCLUSIONS if (p, o) == (first, second)),
+                     None)
+    if exclusion is None:
+        values[second] = False
+        values[first] = draw(field_values(first).filter(lambda v: v is not False))
+    else:
+        values[first], values[second] = exclusion
+    return values, (first, second)
 
 
 # Booleans whose true value is evidence for the candidate under the article. Not among them:
@@ -338,6 +357,10 @@ def positive_changes(draw: st.DrawFn) -> PositiveChange:
     after = dict(before)
     after[path] = value
     _with_prerequisites(after, path)
+    for excluded, banned, other, other_banned in EXCLUSIONS:
+        # A specific reply is no automatic one: the tone improves with it (good news too).
+        if path == excluded and value is banned and after.get(other) == other_banned:
+            after[other] = "neutral"
     after = {p: after[p] for p in VOCABULARY if p in after}
     assert not contradictions(after), (before, path, value)
     return PositiveChange(before, after, f"{path} = {value!r}")

@@ -184,11 +184,15 @@ def test_observations_in_any_batches_and_order_give_one_assessment(
 @given(case=contradicting_values(), data=st.data())
 @example(case=({"thank_you.note_sent": False, "thank_you.response_hours": 0},
                ("thank_you.response_hours", "thank_you.note_sent")), data=None)
+@example(case=({"thank_you.note_sent": True, "thank_you.references_specifics": True,
+                "thank_you.tone": "automatic"},
+               ("thank_you.references_specifics", "thank_you.tone")), data=None)
 def test_a_batch_that_contradicts_the_session_is_rejected_and_changes_nothing(
         pack_engine: Engine, case: tuple[Flat, tuple[str, str]],
         data: st.DataObject | None) -> None:
     """A batch valid on its own but contradicting what the session holds (a reply when the
-    session says no note was sent) is rejected whole, naming both fields."""
+    session says no note was sent, a reply that refers to specifics when the session says it
+    was automatic) is rejected whole, naming both fields."""
     values, (_, prerequisite) = case
     held = {prerequisite: values[prerequisite]}
     batch = {p: v for p, v in values.items() if p != prerequisite}

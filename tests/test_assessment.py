@@ -102,6 +102,15 @@ class TestToDict:
         assert {a.id for a in result.advice} == {"prepare_for_next_round", "not_an_offer_yet",
                                                  "send_thank_you_note"}
 
+    def test_an_invitation_alone_is_strong(self, engine: Engine) -> None:
+        result = engine.assess({"next_steps": {"invited_to_next_round": True}})
+        (signal,) = result.signals
+        assert (signal.id, signal.strength, signal.qualifiers) == (
+            "second_interview_on_the_spot", 0.75, ())
+        assert (result.verdict, result.confidence) == ("strong", 0.75)
+        assert {a.id for a in result.advice} == {"prepare_for_next_round", "not_an_offer_yet",
+                                                 "send_thank_you_note"}
+
     def test_nothing_known_is_inconclusive_with_no_signal(self, engine: Engine) -> None:
         d = engine.assess({}).to_dict()
         assert (d["verdict"], d["confidence"], d["signals"]) == ("inconclusive", 0.0, [])
@@ -212,9 +221,16 @@ class TestTrace:
              "matched": [{"kind": "observation", "path": "thank_you.response_received",
                           "value": True}],
              "asserted": [{"kind": "signal", "id": "thank_you_response"}]},
-            {"step": 2, "rule": "quick_response",
+            # The reply time shows a reply too: a second branch fires, asserting nothing new.
+            {"step": 2, "rule": "thank_you_response",
+             "matched": [{"kind": "observation", "path": "thank_you.response_hours",
+                          "value": 3}],
+             "asserted": []},
+            {"step": 3, "rule": "quick_response",
              "matched": [{"kind": "observation", "path": "thank_you.response_hours",
                           "value": 3},
+                         {"kind": "observation", "path": "thank_you.tone",
+                          "value": "unknown"},
                          {"kind": "signal", "id": "thank_you_response"}],
              "asserted": [{"kind": "qualifier", "id": "quick_response"}]},
         ]
@@ -233,6 +249,46 @@ class TestSummary:
         assert result.summary.endswith(engine.rulebook.caveat)
         for s in result.signals:
             assert s.title.lower() in result.summary
+
+    def test_a_summary_names_the_signs_against_after_those_for(self, engine: Engine) -> None:
+        book = engine.rulebook
+        result = engine.assess({"body_language": {"rote_questions": True},
+                                "tour": {"office_tour": True}})
+        assert (result.verdict, [s.id for s in result.signals]) == (
+            "tentative", ["disengaged_interviewer", "personal_tour"])
+        tentative = next(v.summary for v in book.verdicts if v.id == "tentative")
+        assert result.summary == " ".join([
+            tentative.replace("{signals}", "a personal tour"),
+            book.against.replace("{signals}", "disengaged interviewer"), book.caveat])
+
+    def test_a_summary_with_only_a_sign_against_names_it_without_the_caveat(
+            self, engine: Engine) -> None:
+        book = engine.rulebook
+        result = engine.assess({"body_language": {"rote_questions": True}})
+        assert result.verdict == "inconclusive"
+        inconclusive = book.verdicts[-1].summary
+        assert result.summary == (
+            f"{inconclusive} {book.against.replace('{signals}', 'disengaged interviewer')}")
+        assert book.caveat not in result.summary
+
+    @pytest.mark.parametrize("data", [GOOD, {"tour": {"office_tour": True}},
+                                      {"body_language": {"rote_questions": False}}],
+                             ids=["good", "tour", "not_rote"])
+    def test_a_summary_without_a_sign_against_does_not_mention_one(
+            self, engine: Engine, data: Nested) -> None:
+        result = engine.assess(data)
+        assert all(s.strength > 0 for s in result.signals)
+        before, _, after = engine.rulebook.against.partition("{signals}")
+        assert before not in result.summary
+        assert after not in result.summary
+
+    def test_the_inconclusive_summary_says_little_either_way(self, engine: Engine) -> None:
+        result = engine.assess({"body_language": {"engaged": False}})
+        assert (result.verdict, result.signals) == ("inconclusive", ())
+        assert result.summary == engine.rulebook.verdicts[-1].summary
+        assert result.summary == (
+            "Nothing you recorded points clearly in your favour yet. Many interviews leave few "
+            "visible signs, so this alone says little either way.")
 
     def test_assessment_is_the_public_result_type(self, engine: Engine) -> None:
         assert isinstance(engine.assess({}), Assessment)

@@ -16,6 +16,7 @@ import pytest
 from interview_signals import (
     Assessment,
     Engine,
+    EngineError,
     ObservationError,
     Observations,
     RulebookError,
@@ -112,6 +113,54 @@ def test_an_item_that_cannot_be_sent_to_a_worker_is_an_item_error() -> None:
     assert isinstance(error, ObservationError)
     assert error.path == "observations"
     assert "cannot be sent to a worker process" in str(error)
+
+
+class RaisingMapping(Mapping[str, object]):
+    """A mapping that raises when read: it cannot even be checked against the vocabulary."""
+
+    def __getitem__(self, key: str) -> object:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("the database went away")
+
+    def __len__(self) -> int:
+        return 1
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_item_that_raises_while_being_checked_is_an_item_error(workers: int) -> None:
+    results = list(assess_many([GOOD[0], RaisingMapping(), GOOD[0]], workers=workers,
+                               chunksize=8))
+    assert [type(r).__name__ for r in results] == ["Assessment", "ObservationError",
+                                                   "Assessment"]
+    error = results[1]
+    assert isinstance(error, ObservationError)
+    assert error.path == "observations"
+    assert str(error) == ("observations: expected JSON-shaped observations or Observations, "
+                          "got an object that raised RuntimeError: the database went away "
+                          "when read")
+
+
+def test_an_engine_failure_is_raised_not_passed_off_as_an_item_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(self: Engine, observations: object) -> None:
+        raise EngineError("a rule failed: boom")
+
+    monkeypatch.setattr(Engine, "assess", fail)
+    with pytest.raises(EngineError, match="a rule failed: boom"):
+        list(assess_many([GOOD[0]], workers=1))
+
+
+def test_a_failure_after_an_item_was_checked_is_raised_as_a_bug(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An item that passes the vocabulary is not at fault for what goes wrong later."""
+    def fail(self: Engine, observations: object) -> None:
+        raise KeyError("a scoring bug")
+
+    monkeypatch.setattr(Engine, "assess", fail)
+    with pytest.raises(KeyError, match="a scoring bug"):
+        list(assess_many([GOOD[0]], workers=1))
 
 
 class CountingSource:
@@ -291,3 +340,53 @@ def test_assess_many_with_no_default_and_no_pack_has_no_rulebook(tmp_path: Path)
     code, out, err = run(["assess-many", str(source), "--workers", "1", "--no-default"])
     assert (code, out) == (1, "")
     assert "no rule pack given" in err
+
+
+UNREADABLE_LINES = [
+    b"[" * 5000 + b"]" * 5000,
+    b'{"interview": {"actual_minutes": ' + b"1" * 5000 + b"}}",
+    b"\xff{}",
+    b'{"thank_you": {"tone": "\\ud800"}}',
+    b'{"\\udc00": {}}',
+    b'\xef\xbb\xbf{"tour": {"office_tour": true}}',
+    b'{"tour": {"office_tour": true}}',
+]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_assess_many_turns_every_unreadable_line_into_its_error_line(
+        engine: Engine, tmp_path: Path, workers: str) -> None:
+    """Too deep, too long a number, not UTF-8, a lone surrogate: each is one error line, and
+    the lines after it are still assessed."""
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\n".join(UNREADABLE_LINES) + b"\n")
+    target = tmp_path / "out.jsonl"
+    code, out, err = run(["assess-many", str(source), "--workers", workers, "-o", str(target)])
+    assert (code, out, err) == (0, "", "")
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    tour = engine.assess({"tour": {"office_tour": True}}).to_dict()
+    assert rows == [
+        {"line": 1, "error": "cannot read the JSON: nested too deeply"},
+        {"line": 2, "error": "cannot read the JSON: a number has more than 4300 digits"},
+        {"line": 3, "error": "not UTF-8 text: invalid start byte"},
+        {"line": 4, "path": "thank_you.tone",
+         "error": 'thank_you.tone: expected one of "warm", "neutral", "curt", "automatic", '
+                  'got the string "\ud800"'},
+        {"line": 5, "path": "\udc00", "error": "\udc00: unknown group; expected one of "
+                                             "interview, body_language, interest, next_steps, "
+                                             "tour, job_specifics, thank_you"},
+        tour,
+        tour,
+    ]
+
+
+def test_assess_many_writes_a_lone_surrogate_escaped_to_stdout(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'{"thank_you": {"tone": "\\ud800"}}\n')
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="utf-8")  # strict, as a file or a pipe is
+    code = main(["assess-many", str(source), "--workers", "1"], stdin=io.StringIO(),
+                stdout=out, stderr=io.StringIO())
+    out.flush()
+    assert code == 0
+    assert json.loads(raw.getvalue())["error"].endswith('got the string "\ud800"')

@@ -1,10 +1,18 @@
-"""The benchmark script runs (tiny, with --quick) and prints every section; numbers unchecked."""
+"""The benchmark script runs (tiny, with --quick) and prints every section; numbers unchecked.
+Its realistic observation sets are valid, and its floor judges them as the engine does."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from interview_signals import Engine, Observations
+
+from .benchmarks.bench_assess import observation_sets
+from .benchmarks.floor import Floor, agrees
 
 SCRIPT = Path(__file__).resolve().parent / "benchmarks" / "bench_assess.py"
 
@@ -35,3 +43,18 @@ def test_the_quick_benchmark_exits_0_and_prints_each_heading_in_order(tmp_path: 
              for h in HEADINGS]
     assert -1 not in found, [h for h, i in zip(HEADINGS, found, strict=True) if i == -1]
     assert found == sorted(found)
+
+
+@pytest.mark.parametrize("seed", [20240611, 1, 2])
+def test_the_realistic_sets_are_valid_and_the_floor_agrees_with_the_engine_on_them(
+        engine: Engine, seed: int) -> None:
+    """The benchmark's generator never writes a contradiction (a reply without a note, an
+    automatic reply that refers to specifics), and its floor judges as the engine does."""
+    sets = observation_sets(1500, seed)
+    floor = Floor(engine.rulebook)
+    for groups in sets:
+        assert Observations.from_dict(groups).to_dict() == groups
+        assert agrees(floor, engine.assess(groups), groups), groups
+    replies = [g["thank_you"] for g in sets if "thank_you" in g]
+    assert {(r.get("tone"), r.get("references_specifics")) for r in replies} >= {
+        ("automatic", False), ("automatic", None), ("warm", True), (None, True)}

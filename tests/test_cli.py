@@ -12,7 +12,7 @@ from typing import Literal, NamedTuple
 
 import pytest
 
-from interview_signals import Engine
+from interview_signals import Engine, EngineError
 from interview_signals._cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,12 +135,50 @@ class TestBadInput:
     def test_a_file_that_is_not_utf8_exits_2(self, tmp_path: Path) -> None:
         latin = tmp_path / "latin.json"
         latin.write_bytes(b'{"tour": {"office_tour": "\xe9"}}')
-        assert_one_error_line(run("assess", str(latin)), str(latin))
+        assert_one_error_line(run("assess", str(latin)), str(latin), "not UTF-8 text")
+
+    @pytest.mark.parametrize(("content", "fragment"), [
+        (b"[" * 5000 + b"]" * 5000, "cannot read the JSON: nested too deeply"),
+        (b'{"interview": {"actual_minutes": ' + b"1" * 5000 + b"}}",
+         "cannot read the JSON: a number has more than 4300 digits"),
+        (b"", "empty; expected a JSON object of observations"),
+        (b" \n\t\n", "empty; expected a JSON object of observations"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00", "a binary file, not JSON text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8 text (invalid start byte at byte 0)"),
+        (b"\xef\xbb\xbf", "empty; expected a JSON object of observations"),
+    ], ids=["deep", "long-number", "empty", "blank", "binary", "not-utf8", "bom-only"])
+    def test_a_file_json_cannot_read_exits_2_with_one_line(
+            self, tmp_path: Path, content: bytes, fragment: str) -> None:
+        bad = tmp_path / "bad.json"
+        bad.write_bytes(content)
+        assert_one_error_line(run("assess", str(bad)), f"{bad}: {fragment}")
+
+    def test_a_file_that_starts_with_a_byte_order_mark_is_read(self, engine: Engine,
+                                                               tmp_path: Path) -> None:
+        data = {"tour": {"office_tour": True}}
+        marked = tmp_path / "marked.json"
+        marked.write_bytes(b"\xef\xbb\xbf" + json.dumps(data).encode())
+        expected = engine.assess(data).render("json")
+        assert run("assess", str(marked), "--format", "json") == Result(0, expected, "")
+
+    def test_stdin_that_starts_with_a_byte_order_mark_is_read(self, engine: Engine) -> None:
+        data = {"tour": {"office_tour": True}}
+        result = run("assess", "-", "--format", "json", stdin="\ufeff" + json.dumps(data))
+        assert result == Result(0, engine.assess(data).render("json"), "")
+
+    def test_an_empty_stdin_exits_2_naming_stdin(self) -> None:
+        assert_one_error_line(run("assess", "-", stdin=""),
+                              "<stdin>: empty; expected a JSON object of observations")
 
     @pytest.mark.parametrize(("document", "got"), [
-        ("[1, 2]", "list"), ('"text"', "str"), ("null", "NoneType"), ("3", "int")])
-    def test_json_that_is_not_an_object_exits_2(self, document: str, got: str) -> None:
-        assert_one_error_line(run("assess", "-", stdin=document), "observations", got)
+        ("[1, 2]", "a list (array)"), ('"text"', "a string"), ("null", "null"),
+        ("3", "a number"), ("2.5", "a number"), ("true", "true"), ("false", "false")])
+    def test_json_that_is_not_an_object_exits_2_naming_it_in_json_words(
+            self, document: str, got: str) -> None:
+        result = run("assess", "-", stdin=document)
+        assert_one_error_line(result)
+        assert result.err == ("interview-signals: error: observations: expected a JSON object "
+                              f"of observation groups, got {got}\n")
 
     @pytest.mark.parametrize(("document", "path"), [
         ('{"tour": {"office_tour": 1}}', "tour.office_tour"),
@@ -162,6 +200,18 @@ class TestBadInput:
     def test_a_bad_command_line_exits_2_with_one_line(self, argv: list[str]) -> None:
         result = run(*argv)
         assert_one_error_line(result, "--help")
+
+
+class TestInternalError:
+    def test_an_engine_failure_exits_3_with_one_line_asking_for_a_report(
+            self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def fail(self: Engine, observations: object) -> None:
+            raise EngineError("a rule failed: boom")
+
+        monkeypatch.setattr(Engine, "assess", fail)
+        result = run("assess", str(GOOD))
+        assert result == Result(3, "", "interview-signals: internal error (please report): "
+                                       "a rule failed: boom\n")
 
 
 class TestRules:
@@ -252,10 +302,34 @@ class TestAsASubprocess:
         (["assess", "-"], "{not json", "not valid JSON"),
         (["assess", "-"], '{"thank_you": {"tone": "loud"}}', "thank_you.tone"),
         (["assess", "/no/such/file.json"], "", "/no/such/file.json"),
-    ])
+        (["assess", "-"], "[" * 5000 + "]" * 5000, "<stdin>: cannot read the JSON: nested"),
+        (["assess", "-"], '{"interview": {"actual_minutes": ' + "1" * 5000 + "}}",
+         "<stdin>: cannot read the JSON: a number has more than 4300 digits"),
+        (["assess", "-"], "", "<stdin>: empty"),
+    ], ids=["malformed", "invalid", "missing", "deep", "long-number", "empty"])
     def test_bad_input_exits_2_with_one_line_and_no_traceback(
             self, argv: list[str], stdin: str, fragment: str, tmp_path: Path) -> None:
         assert_one_error_line(run_process(*argv, stdin=stdin, cwd=tmp_path), fragment)
+
+    @pytest.mark.parametrize(("content", "fragment"), [
+        (b"\xff\xfe{}", "not UTF-8 text"), (b"\x00\x00\x00", "a binary file")])
+    def test_bytes_that_are_not_utf8_text_on_stdin_exit_2_with_one_line(
+            self, content: bytes, fragment: str, tmp_path: Path) -> None:
+        done = subprocess.run([sys.executable, "-m", "interview_signals", "assess", "-"],
+                              input=content, capture_output=True, timeout=120, cwd=tmp_path,
+                              check=False)
+        assert_one_error_line(Result(done.returncode, done.stdout.decode(),
+                                     done.stderr.decode()), f"<stdin>: {fragment}")
+
+    def test_stdin_bytes_with_a_byte_order_mark_are_read_as_utf8(self, engine: Engine,
+                                                                  tmp_path: Path) -> None:
+        data = {"tour": {"office_tour": True}}
+        done = subprocess.run([sys.executable, "-m", "interview_signals", "assess", "-",
+                               "--format", "json"],
+                              input=b"\xef\xbb\xbf" + json.dumps(data).encode(),
+                              capture_output=True, timeout=120, cwd=tmp_path, check=False)
+        assert (done.returncode, done.stderr) == (0, b"")
+        assert json.loads(done.stdout) == engine.assess(data).to_dict()
 
     def test_a_bad_pack_exits_1_without_a_traceback(self, bad_pack: Path) -> None:
         result = run_process("check-rules", str(bad_pack))

@@ -15,13 +15,14 @@ import pytest
 from hypothesis import example, given, settings
 
 from interview_signals import Assessment, Engine
-from interview_signals._observations import _PREREQUISITES
+from interview_signals._observations import _EXCLUSIONS, _PREREQUISITES
 from interview_signals._observations import VOCABULARY as LIBRARY_VOCABULARY
 
 from .conftest import RulePack
 from .reference import RefAssessment, RefBook, evaluate, load_reference, same
 from .strategies import (
     AWKWARD_HOURS,
+    EXCLUSIONS,
     PREREQUISITES,
     TONES,
     VOCABULARY,
@@ -74,6 +75,13 @@ def assert_agrees(engine: Engine, book: RefBook, obs: Mapping[str, Mapping[str, 
                             "response_hours": 1e-05}})
 @example(obs={"thank_you": {"note_sent": True, "response_received": True,
                             "response_hours": 5e-324}})
+@example(obs={"thank_you": {"note_sent": True, "response_received": True,
+                            "response_hours": 2, "tone": "automatic"}})
+@example(obs={"thank_you": {"response_hours": 2}})
+@example(obs={"thank_you": {"references_specifics": False}})
+@example(obs={"thank_you": {"note_sent": False, "response_received": False}})
+@example(obs={"interview": {"scheduled_minutes": 45, "actual_minutes": 35}})
+@example(obs={"interview": {"scheduled_minutes": 45, "actual_minutes": 34}})
 @example(obs={"interview": {"scheduled_minutes": 30, "actual_minutes": 40,
                             "interviewer_count": 1}})
 @example(obs={"interview": {"scheduled_minutes": 30, "actual_minutes": 41,
@@ -139,6 +147,7 @@ def test_the_strategies_cover_the_library_vocabulary_and_contradictions() -> Non
     """The strategies spell SPEC section 4 out independently; they must match the library."""
     assert tuple(LIBRARY_VOCABULARY) == VOCABULARY
     assert sorted(PREREQUISITES) == sorted((d, p) for d, p, _ in _PREREQUISITES)
+    assert tuple((p, v, o, ov) for p, v, o, ov, _ in _EXCLUSIONS) == EXCLUSIONS
 
 
 def test_the_reference_is_strict_about_types() -> None:

@@ -45,7 +45,7 @@ INPUTS: list[Obs] = [
     {"interview": {"scheduled_minutes": 60, "actual_minutes": 20}},
     {"job_specifics": {"overview_given": True}},
     {"thank_you": {"note_sent": True, "response_received": True, "response_hours": 1e-05,
-                   "tone": "automatic", "references_specifics": True}},
+                   "tone": "automatic", "references_specifics": False}},
     {"thank_you": {"note_sent": True, "response_received": False}},
     json.loads((EXAMPLES / "good_interview.json").read_text()),
     json.loads((EXAMPLES / "unclear_interview.json").read_text()),

@@ -169,7 +169,34 @@ class TestValueErrors:
 
     def test_a_very_large_integer_is_out_of_range_not_clamped(self) -> None:
         exc = _error({"interview": {"scheduled_minutes": 2**70}})
-        assert (exc.path, exc.got) == ("interview.scheduled_minutes", str(2**70))
+        assert _summary(exc) == (
+            "interview.scheduled_minutes", MINUTES, "an integer of 71 bits",
+            f"interview.scheduled_minutes: expected {MINUTES}, got an integer of 71 bits")
+
+    @pytest.mark.parametrize(("path", "value", "got"), [
+        ("interview.interviewer_count", 10**18, "1000000000000000000"),
+        ("interview.interviewer_count", -(10**18), "-1000000000000000000"),
+        ("interview.interviewer_count", 10**18 + 1, "an integer of 60 bits"),
+        ("interview.interviewer_count", -(10**18) - 1, "a negative integer of 60 bits"),
+        ("interview.actual_minutes", -(2**70), "a negative integer of 71 bits"),
+        ("thank_you.response_hours", 10**400, "an integer of 1329 bits"),
+        ("thank_you.response_hours", -(10**400), "a negative integer of 1329 bits"),
+    ])
+    def test_a_huge_integer_is_described_by_its_size_beyond_10_to_the_18(
+            self, path: str, value: int, got: str) -> None:
+        group, name = path.split(".")
+        exc = _error({group: {name: value}})
+        assert (exc.path, exc.got) == (path, got)
+        assert str(exc).endswith(f", got {got}")
+
+    def test_an_integer_too_long_to_print_is_still_described(self) -> None:
+        # Beyond Python's int-to-str digit limit, where repr() itself raises ValueError.
+        value = 10**5000
+        exc = _error({"interview": {"scheduled_minutes": value}})
+        assert exc.got == f"an integer of {value.bit_length()} bits"
+        with pytest.raises(ObservationError) as info:
+            Interview(scheduled_minutes=-value)
+        assert info.value.got == f"a negative integer of {value.bit_length()} bits"
 
     def test_a_long_string_is_shortened_in_the_message(self) -> None:
         exc = _error({"thank_you": {"tone": "x" * 500}})
@@ -208,6 +235,16 @@ CONTRADICTIONS = [
 ]
 
 
+# (fields of the batch, the path named, the other path): values that may not both hold.
+EXCLUSIONS = [
+    ({"thank_you": {"references_specifics": True, "tone": "automatic"}},
+     "thank_you.references_specifics", "thank_you.tone"),
+    ({"thank_you": {"note_sent": True, "response_received": True, "response_hours": 0.5,
+                    "tone": "automatic", "references_specifics": True}},
+     "thank_you.references_specifics", "thank_you.tone"),
+]
+
+
 class TestContradictions:
     @pytest.mark.parametrize(("data", "dependent", "prerequisite"), CONTRADICTIONS)
     def test_contradicting_fields_are_rejected_naming_both_paths(
@@ -228,6 +265,41 @@ class TestContradictions:
     def test_fields_that_only_look_related_are_not_contradictions(
             self, data: dict[str, dict[str, object]]) -> None:
         assert Observations.from_dict(data).to_dict() == data
+
+    @pytest.mark.parametrize(("data", "path", "other"), EXCLUSIONS)
+    def test_values_that_exclude_each_other_are_rejected_naming_both_paths(
+            self, data: dict[str, object], path: str, other: str) -> None:
+        exc = _error(data)
+        why = "a reply that refers to what you discussed is not an automatic one"
+        assert _summary(exc) == (
+            path, f'not true while {other} is the string "automatic"',
+            f'{path} = true with {other} = the string "automatic"',
+            f"{path} contradicts {other}: {why}, but {path} is true while {other} is the "
+            'string "automatic"')
+
+    def test_an_exclusion_is_reported_before_a_missing_prerequisite(self) -> None:
+        exc = _error({"thank_you": {"response_received": False, "references_specifics": True,
+                                    "tone": "automatic"}})
+        assert exc.path == "thank_you.references_specifics"
+        assert "thank_you.tone" in str(exc)
+
+    @pytest.mark.parametrize("data", [
+        {"thank_you": {"references_specifics": False, "tone": "automatic"}},
+        {"thank_you": {"references_specifics": True, "tone": "warm"}},
+        {"thank_you": {"references_specifics": True, "tone": "neutral"}},
+        {"thank_you": {"references_specifics": True, "tone": "curt"}},
+        {"thank_you": {"references_specifics": True}},
+        {"thank_you": {"tone": "automatic"}},
+    ])
+    def test_a_specific_reply_of_another_tone_or_an_automatic_one_without_specifics_is_valid(
+            self, data: dict[str, dict[str, object]]) -> None:
+        assert Observations.from_dict(data).to_dict() == data
+
+    def test_excluding_values_built_directly_are_rejected(self) -> None:
+        with pytest.raises(ObservationError) as info:
+            Observations(thank_you=ThankYou(references_specifics=True, tone="automatic"))
+        assert info.value.path == "thank_you.references_specifics"
+        assert "thank_you.tone" in str(info.value)
 
     def test_contradicting_groups_built_directly_are_rejected(self) -> None:
         with pytest.raises(ObservationError) as info:

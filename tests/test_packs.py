@@ -48,6 +48,7 @@ PROBLEM_KINDS = {
     "unknown_field_counted_against": "absence_unknown.toml",
     "override_changing_the_kind": "override_changes_kind.toml",
     "last_verdict_that_may_not_hold": "verdict_never_holds.toml",
+    "verdict_that_hides_later_ones": "verdict_shadows_later.toml",
     "unknown_signal_in_a_verdict": "verdict_unknown_signal.toml",
     "pack_alone_without_verdicts_or_summary": "alone_without_verdicts",
     "several_problems_at_once": "several_problems.toml",

@@ -111,7 +111,9 @@ def test_only_the_usual_overview_never_lowers_confidence_compared_with_not_knowi
 @given(values=observation_values())
 @example(values={"thank_you.note_sent": True, "thank_you.response_received": True,
                  "thank_you.response_hours": 2, "thank_you.references_specifics": True,
-                 "thank_you.tone": "automatic"})
+                 "thank_you.tone": "curt"})
+@example(values={"thank_you.note_sent": True, "thank_you.response_hours": 2,
+                 "thank_you.references_specifics": False, "thank_you.tone": "automatic"})
 @example(values={"body_language.nods": True, "body_language.naturally_friendly": True})
 def test_no_qualifier_of_an_assessed_signal_moves_it_the_wrong_way(
         pack_engine: Engine, values: Flat) -> None:
@@ -179,6 +181,13 @@ def test_a_tiny_boost_never_lowers_a_strength(base: float, boost: float) -> None
     {"thank_you.note_sent": False, "next_steps.invited_to_next_round": False},
     {"thank_you.note_sent": True, "thank_you.response_received": True,
      "next_steps.invited_to_next_round": False}, "thank_you.response_received = True"))
+@example(change=PositiveChange(
+    {"thank_you.response_hours": 2, "thank_you.tone": "automatic"},
+    {"thank_you.response_hours": 2, "thank_you.references_specifics": True,
+     "thank_you.tone": "neutral"}, "thank_you.references_specifics = True"))
+@example(change=PositiveChange(
+    {"thank_you.note_sent": True}, {"thank_you.note_sent": True, "thank_you.tone": "warm"},
+    "thank_you.tone = 'warm'"))
 def test_adding_a_positive_observation_never_lowers_the_confidence(
         pack_engine: Engine, change: PositiveChange) -> None:
     """Adding a positive observation never lowers the overall confidence, nor the verdict."""
@@ -235,7 +244,8 @@ def test_no_rulebook_text_implies_a_certain_offer(pack_engine: Engine) -> None:
     """The library never says or implies that an offer is certain: every sentence of the
     rulebook, whether or not some observations ever show it."""
     book = pack_engine.rulebook
-    texts = {"caveat": book.caveat, "nothing_known": book.nothing_known}
+    texts = {"caveat": book.caveat, "nothing_known": book.nothing_known,
+             "against": book.against}
     texts |= {f"verdict {v.id}": v.summary for v in book.verdicts}
     texts |= {f"rule {r.id}": f"{r.title}. {r.explanation}" for r in book.rules}
     assert {k: certainty_claims(t) for k, t in texts.items() if certainty_claims(t)} == {}

@@ -142,16 +142,30 @@ class TestDefaultRulebook:
 
     def test_a_next_round_is_enough_for_strong(self, book: Rulebook) -> None:
         assert "second_interview_on_the_spot" in book.verdicts[0].or_signals
+        # The invitation alone, with no qualifier, reaches the confidence strong needs.
+        invitation = book.by_id()["second_interview_on_the_spot"]
+        assert invitation.amount == 0.75
+        assert invitation.amount >= book.verdicts[0].min_confidence
 
     def test_the_summary_texts_are_there(self, book: Rulebook) -> None:
         assert book.caveat.strip()
         assert book.nothing_known.strip()
+        assert book.against.count("{signals}") == 1
+        assert book.against.replace("{signals}", "").strip()
 
     @pytest.mark.parametrize(("rule_id", "condition"), [
-        ("quick_response", "signal thank_you_response and thank_you.response_hours <= 24"),
+        ("quick_response", "signal thank_you_response and thank_you.response_hours <= 24 and "
+         'thank_you.tone is not "automatic"'),
         ("interview_ran_long", "interview.actual_minutes > interview.scheduled_minutes + 10"),
-        ("send_thank_you_note", "thank_you.note_sent is not true"),
+        ("send_thank_you_note", "thank_you.note_sent is not true and "
+         "thank_you.response_received is not true and thank_you.response_hours is unknown and "
+         "thank_you.tone is unknown and thank_you.references_specifics is not true"),
         ("automatic_reply", 'signal thank_you_response and thank_you.tone == "automatic"'),
+        ("thank_you_response", "thank_you.response_received == true or "
+         "thank_you.response_hours is known or thank_you.tone is known or "
+         "thank_you.references_specifics == true"),
+        ("short_interview_not_a_dealbreaker",
+         "interview.actual_minutes < interview.scheduled_minutes - 10"),
         ("personal_tour", "tour.office_tour == true or tour.introduced_to_people == true or "
          "tour.people_called_in == true"),
     ])
@@ -263,6 +277,45 @@ class TestBadPacks:
         reasons = " ".join(p.reason for p in problems)
         assert "verdict" in reasons
         assert "summary" in reasons
+
+    def test_a_pack_may_replace_the_summary_of_signs_against(self, tmp_path: Path) -> None:
+        (tmp_path / "summary.toml").write_text('[summary]\nagainst = "Against you: {signals}."\n')
+        engine = Engine.from_paths(tmp_path)
+        assert engine.rulebook.against == "Against you: {signals}."
+        assert engine.rulebook.caveat == Engine.default().rulebook.caveat
+        result = engine.assess({"body_language": {"rote_questions": True}})
+        assert result.summary.endswith(" Against you: disengaged interviewer.")
+
+    @pytest.mark.parametrize(("text", "reason"), [
+        ("Against you: {signal}.", "[summary].against: the only placeholder is {signals}"),
+        ("Against you: {signals} {0}.", "[summary].against: the only placeholder is {signals}"),
+        ("Against you: signals}.", "[summary].against: the only placeholder is {signals}"),
+        ("  ", "[summary].against: expected text"),
+    ])
+    def test_a_bad_summary_of_signs_against_is_a_problem(
+            self, tmp_path: Path, text: str, reason: str) -> None:
+        (tmp_path / "summary.toml").write_text(f'[summary]\nagainst = "{text}"\n')
+        (problem,) = _problems(tmp_path)
+        assert (Path(problem.file).name, problem.rule_id, problem.reason) == (
+            "summary.toml", None, reason)
+
+    def test_a_pack_alone_may_leave_out_the_summary_of_signs_against(
+            self, tmp_path: Path) -> None:
+        (tmp_path / "verdicts.toml").write_text(
+            '[summary]\ncaveat = "Not an offer."\nnothing_known = "Record something."\n\n'
+            '[[verdict]]\nid = "some"\nmin_confidence = 0.0\nmin_signs = 1\n'
+            'summary = "Some signs: {signals}."\n\n'
+            '[[verdict]]\nid = "none"\nmin_confidence = 0.0\nmin_signs = 0\n'
+            'summary = "Nothing clear."\n')
+        (tmp_path / "rules.toml").write_text(
+            _rule("coffee_offered") + "\n" + _rule("rote", path="body_language.rote_questions")
+            .replace("strength = 0.2", "strength = -0.2"))
+        engine = Engine.from_paths(tmp_path, include_default=False)
+        assert engine.rulebook.against == ""
+        result = engine.assess({"tour": {"office_tour": True},
+                                "body_language": {"rote_questions": True}})
+        assert [s.strength for s in result.signals] == [0.2, -0.2]
+        assert result.summary == "Some signs: a title. Not an offer."
 
     def test_a_good_pack_on_top_of_the_default_loads(self, tmp_path: Path) -> None:
         (tmp_path / "coffee.toml").write_text(_rule("coffee_offered"))

@@ -81,6 +81,19 @@ SIGNAL_FIRES: list[tuple[str, Obs, tuple[str, ...]]] = [
     ("thank_you_response", {"thank_you": REPLY}, ("thank_you.response_received",)),
     ("thank_you_response", {"thank_you": {"response_received": True}},
      ("thank_you.response_received",)),
+    # Any detail of a reply shows that a reply came, even with response_received unknown.
+    ("thank_you_response", {"thank_you": {"note_sent": True, "response_hours": 30}},
+     ("thank_you.response_hours",)),
+    ("thank_you_response", {"thank_you": {"response_hours": 30}},
+     ("thank_you.response_hours",)),
+    ("thank_you_response", {"thank_you": {"note_sent": True, "tone": "neutral"}},
+     ("thank_you.tone",)),
+    ("thank_you_response", {"thank_you": {"references_specifics": True}},
+     ("thank_you.references_specifics",)),
+    ("thank_you_response", {"thank_you": {**REPLY, "response_hours": 30, "tone": "neutral",
+                                          "references_specifics": True}},
+     ("thank_you.response_received", "thank_you.response_hours", "thank_you.tone",
+      "thank_you.references_specifics")),
 ]
 
 # (signal id, observations close to a firing case)
@@ -105,6 +118,8 @@ SIGNAL_MISSES: list[tuple[str, Obs]] = [
                                                    "you_would_language": False}}),
     ("thank_you_response", {"thank_you": {"note_sent": True, "response_received": False}}),
     ("thank_you_response", {"thank_you": {"note_sent": True}}),
+    ("thank_you_response", {"thank_you": {"response_received": False}}),
+    ("thank_you_response", {}),
 ]
 
 
@@ -131,6 +146,16 @@ class TestSignals:
     def test_every_signal_has_a_firing_case_and_a_close_miss(self) -> None:
         assert {case[0] for case in SIGNAL_FIRES} == set(SIGNAL_SIGNS)
         assert {case[0] for case in SIGNAL_MISSES} == set(SIGNAL_SIGNS)
+
+    @pytest.mark.parametrize("thank_you", [
+        {"note_sent": True, "response_received": False, "references_specifics": False},
+        {"response_received": False, "references_specifics": False},
+        {"note_sent": False, "references_specifics": False}])
+    def test_no_specifics_is_no_reply_where_no_reply_came(
+            self, engine: Engine, thank_you: dict[str, object]) -> None:
+        result = engine.assess({"thank_you": thank_you})
+        assert result.signal("thank_you_response") is None
+        assert result.confidence == 0
 
     def test_the_ran_long_tolerance_is_exactly_ten_minutes(self, engine: Engine) -> None:
         def ran_long(actual: int) -> bool:
@@ -170,6 +195,9 @@ QUALIFIER_FIRES: list[tuple[str, Obs, set[str]]] = [
      {"thank_you.response_hours", "thank_you.response_received"}),
     ("quick_response", {"thank_you": {**REPLY, "response_hours": 0}},
      {"thank_you.response_hours", "thank_you.response_received"}),
+    ("quick_response", {"thank_you": {**REPLY, "response_hours": 24, "tone": "neutral"}},
+     {"thank_you.response_hours", "thank_you.tone", "thank_you.response_received"}),
+    ("quick_response", {"thank_you": {"response_hours": 24}}, {"thank_you.response_hours"}),
     ("specific_references", {"thank_you": {**REPLY, "references_specifics": True}},
      {"thank_you.references_specifics", "thank_you.response_received"}),
     ("automatic_reply", {"thank_you": {**REPLY, "tone": "automatic"}},
@@ -205,9 +233,32 @@ QUALIFIER_WITHOUT_SIGNAL: list[tuple[str, Obs]] = [
     ("friendly_by_nature", {"body_language": {"naturally_friendly": True, "smiles": False}}),
     ("single_interviewer", {"interview": {"interviewer_count": 1, "scheduled_minutes": 45,
                                           "actual_minutes": 45}}),
+]
+
+# In the default rulebook any detail of a reply establishes the reply, so a qualifier of the
+# reply cannot hold without its signal there; with the signal narrowed back to
+# response_received (``reply_only_engine``), each of these holds while the signal does not.
+REPLY_QUALIFIER_WITHOUT_SIGNAL: list[tuple[str, Obs]] = [
     ("quick_response", {"thank_you": {"note_sent": True, "response_hours": 2}}),
     ("warm_tone", {"thank_you": {"tone": "warm"}}),
+    ("curt_tone", {"thank_you": {"note_sent": True, "tone": "curt"}}),
+    ("automatic_reply", {"thank_you": {"tone": "automatic"}}),
+    ("specific_references", {"thank_you": {"references_specifics": True}}),
 ]
+
+REPLY_ONLY_PACK = """\
+[[rule]]
+overrides = "thank_you_response"
+when = { all = [{ path = "thank_you.response_received", op = "==", value = true }] }
+"""
+
+
+@pytest.fixture(scope="module")
+def reply_only_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The default rulebook with ``thank_you_response`` established by a reply alone."""
+    pack = tmp_path_factory.mktemp("reply_only") / "reply_only.toml"
+    pack.write_text(REPLY_ONLY_PACK)
+    return Engine.from_paths(pack)
 
 
 class TestQualifiers:
@@ -252,6 +303,42 @@ class TestQualifiers:
         assert result.signal(QUALIFIER_TARGETS[qualifier_id]) is None
         assert qualifier_id not in _fired(result)
 
+    @pytest.mark.parametrize(("qualifier_id", "observations"), REPLY_QUALIFIER_WITHOUT_SIGNAL)
+    def test_a_reply_qualifier_never_fires_without_its_signal(
+            self, reply_only_engine: Engine, qualifier_id: str, observations: Obs) -> None:
+        result = reply_only_engine.assess(observations)
+        assert result.signal(QUALIFIER_TARGETS[qualifier_id]) is None
+        assert qualifier_id not in _fired(result)
+        assert result.trace == ()
+
+    @pytest.mark.parametrize(("qualifier_id", "observations"), REPLY_QUALIFIER_WITHOUT_SIGNAL)
+    def test_in_the_default_rulebook_a_reply_detail_brings_the_reply_and_its_qualifier(
+            self, engine: Engine, qualifier_id: str, observations: Obs) -> None:
+        (path,) = [f"thank_you.{name}" for name in observations["thank_you"]
+                   if name != "note_sent"]
+        signal = _signal(engine.assess(observations), "thank_you_response")
+        assert signal.because == (path,)
+        assert [(q.id, q.because) for q in signal.qualifiers] == [(qualifier_id, (path,))]
+
+    def test_a_quick_automatic_reply_is_not_counted_as_quick(self, engine: Engine) -> None:
+        untimed = _signal(engine.assess({"thank_you": {**REPLY, "tone": "automatic"}}),
+                          "thank_you_response")
+        for hours in (0, 2, 24):
+            result = engine.assess({"thank_you": {**REPLY, "response_hours": hours,
+                                                  "tone": "automatic"}})
+            signal = _signal(result, "thank_you_response")
+            assert [q.id for q in signal.qualifiers] == ["automatic_reply"], hours
+            assert "quick_response" not in _fired(result), hours
+            assert signal.strength == untimed.strength, hours
+
+    @pytest.mark.parametrize("tone", ["warm", "neutral", "curt"])
+    def test_a_quick_reply_of_any_other_tone_is_counted_as_quick(
+            self, engine: Engine, tone: str) -> None:
+        signal = _signal(engine.assess({"thank_you": {**REPLY, "response_hours": 2,
+                                                      "tone": tone}}),
+                         "thank_you_response")
+        assert "quick_response" in [q.id for q in signal.qualifiers]
+
     def test_every_qualifier_has_a_firing_case_and_a_close_miss(self) -> None:
         assert {case[0] for case in QUALIFIER_FIRES} == set(QUALIFIER_TARGETS)
         assert {case[0] for case in QUALIFIER_MISSES} == set(QUALIFIER_TARGETS)
@@ -293,6 +380,10 @@ ADVICE_FIRES: list[tuple[str, Obs, tuple[str, ...]]] = [
     ("send_thank_you_note", {"thank_you": {"note_sent": False}}, ("thank_you.note_sent",)),
     ("send_thank_you_note", {}, ()),
     ("send_thank_you_note", {"tour": {"office_tour": True}}, ()),
+    ("send_thank_you_note", {"thank_you": {"note_sent": False, "response_received": False}},
+     ("thank_you.note_sent", "thank_you.response_received")),
+    ("send_thank_you_note", {"thank_you": {"response_received": False}},
+     ("thank_you.response_received",)),
     ("prepare_for_next_round", {"next_steps": {"invited_to_next_round": True}},
      ("next_steps.invited_to_next_round",)),
     ("prepare_for_next_round", {"next_steps": {"scheduled_on_the_spot": True}},
@@ -304,7 +395,10 @@ ADVICE_FIRES: list[tuple[str, Obs, tuple[str, ...]]] = [
     ("not_an_offer_yet", {"next_steps": {"invited_to_next_round": True}},
      ("next_steps.invited_to_next_round",)),
     ("short_interview_not_a_dealbreaker", {"interview": {"scheduled_minutes": 45,
-                                                         "actual_minutes": 44}},
+                                                         "actual_minutes": 34}},
+     ("interview.actual_minutes", "interview.scheduled_minutes")),
+    ("short_interview_not_a_dealbreaker", {"interview": {"scheduled_minutes": 1440,
+                                                         "actual_minutes": 1}},
      ("interview.actual_minutes", "interview.scheduled_minutes")),
     ("no_reply_is_not_a_no", {"thank_you": {"note_sent": True, "response_received": False}},
      ("thank_you.note_sent", "thank_you.response_received")),
@@ -318,6 +412,11 @@ ADVICE_FIRES: list[tuple[str, Obs, tuple[str, ...]]] = [
 
 ADVICE_MISSES: list[tuple[str, Obs]] = [
     ("send_thank_you_note", {"thank_you": {"note_sent": True}}),
+    # A recorded reply, or any detail of one, means a note was sent.
+    ("send_thank_you_note", {"thank_you": {"response_received": True}}),
+    ("send_thank_you_note", {"thank_you": {"response_hours": 30}}),
+    ("send_thank_you_note", {"thank_you": {"tone": "automatic"}}),
+    ("send_thank_you_note", {"thank_you": {"references_specifics": True}}),
     ("prepare_for_next_round", {"next_steps": {"invited_to_next_round": False}}),
     ("prepare_for_next_round", {"interest": {"asked_if_interested": True}}),
     ("not_an_offer_yet", {"interest": {"asked_if_interested": False,
@@ -326,6 +425,10 @@ ADVICE_MISSES: list[tuple[str, Obs]] = [
     ("not_an_offer_yet", {"tour": {"office_tour": True}}),
     ("short_interview_not_a_dealbreaker", {"interview": {"scheduled_minutes": 45,
                                                          "actual_minutes": 45}}),
+    ("short_interview_not_a_dealbreaker", {"interview": {"scheduled_minutes": 45,
+                                                         "actual_minutes": 35}}),
+    ("short_interview_not_a_dealbreaker", {"interview": {"scheduled_minutes": 45,
+                                                         "actual_minutes": 44}}),
     ("short_interview_not_a_dealbreaker", {"interview": {"actual_minutes": 5}}),
     ("no_reply_is_not_a_no", {"thank_you": {"note_sent": True}}),
     ("no_reply_is_not_a_no", {"thank_you": {"note_sent": True, "response_received": True}}),
@@ -367,7 +470,36 @@ class TestAdvice:
         (firing,) = [f.to_dict() for f in engine.assess({}).trace
                      if f.rule == "send_thank_you_note"]
         assert firing["matched"] == [
-            {"kind": "observation", "path": "thank_you.note_sent", "value": "unknown"}]
+            {"kind": "observation", "path": path, "value": "unknown"}
+            for path in ("thank_you.note_sent", "thank_you.response_received",
+                         "thank_you.response_hours", "thank_you.tone",
+                         "thank_you.references_specifics")]
+        assert firing["asserted"] == [{"kind": "advice", "id": "send_thank_you_note"}]
+
+    @pytest.mark.parametrize("reply", [
+        {"response_received": True}, {"response_hours": 30}, {"tone": "curt"},
+        {"references_specifics": True}, {"response_received": True, "tone": "automatic"}])
+    def test_no_note_is_advised_once_a_reply_or_a_detail_of_one_is_recorded(
+            self, engine: Engine, reply: dict[str, object]) -> None:
+        for note in ({}, {"note_sent": True}):
+            result = engine.assess({"thank_you": {**note, **reply}})
+            assert "send_thank_you_note" not in {a.id for a in result.advice}, (note, reply)
+            assert "send_thank_you_note" not in _fired(result), (note, reply)
+
+    def test_the_short_interview_tolerance_is_exactly_ten_minutes(self, engine: Engine) -> None:
+        def advised(actual: int) -> bool:
+            result = engine.assess({"interview": {"scheduled_minutes": 60,
+                                                  "actual_minutes": actual}})
+            return "short_interview_not_a_dealbreaker" in {a.id for a in result.advice}
+
+        assert [advised(a) for a in (1, 48, 49, 50, 51, 59, 60)] == [
+            True, True, True, False, False, False, False]
+
+    def test_a_note_not_sent_is_advised_whatever_no_specifics_says(
+            self, engine: Engine) -> None:
+        result = engine.assess({"thank_you": {"note_sent": False,
+                                              "references_specifics": False}})
+        assert "send_thank_you_note" in {a.id for a in result.advice}
 
     def test_advice_never_changes_the_confidence(self, engine: Engine) -> None:
         with_advice = engine.assess({"tour": {"office_tour": True},
@@ -397,7 +529,9 @@ class TestTinyReplyTimes:
         assert [q.id for q in signal.qualifiers] == ["quick_response"]
         assert result.observations["thank_you"]["response_hours"] == hours
         (firing,) = [f for f in result.trace if f.rule == "quick_response"]
-        assert firing.matched_observations == (("thank_you.response_hours", hours),)
+        # The tone is matched too: unknown, so not "automatic".
+        assert firing.matched_observations == (("thank_you.response_hours", hours),
+                                               ("thank_you.tone", None))
 
 
 class TestMissing:
@@ -406,7 +540,24 @@ class TestMissing:
         missing = {m.signal: m.fields for m in engine.assess({}).missing}
         book = engine.rulebook.by_id()
         positive = [s for s, _ in SIGNAL_SIGNS.items() if book[s].amount > 0]
-        assert missing == {s: book[s].paths for s in positive}
+        # The reply, whose fields are only tested as known, is checked on its own below.
+        assert set(missing) == set(positive)
+        assert {s: f for s, f in missing.items() if s != "thank_you_response"} == {
+            s: book[s].paths for s in positive if s != "thank_you_response"}
+
+    def test_nothing_known_asks_for_every_field_that_would_show_a_reply(
+            self, engine: Engine) -> None:
+        missing = {m.signal: m.fields for m in engine.assess({}).missing}
+        assert missing["thank_you_response"] == (
+            "thank_you.response_received", "thank_you.response_hours", "thank_you.tone",
+            "thank_you.references_specifics")
+
+    @pytest.mark.parametrize("detail", [{"response_hours": 30}, {"tone": "neutral"},
+                                        {"references_specifics": True}])
+    def test_a_reply_shown_by_a_detail_is_not_missing(
+            self, engine: Engine, detail: dict[str, object]) -> None:
+        result = engine.assess({"thank_you": detail})
+        assert "thank_you_response" not in {m.signal for m in result.missing}
 
     def test_missing_entries_carry_their_sign_and_come_in_sign_order(
             self, engine: Engine) -> None:

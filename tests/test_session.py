@@ -108,6 +108,7 @@ class TestObserve:
         second = session.assessment()
         assert first.confidence < second.confidence
         assert first.signal("second_interview_on_the_spot") is not None
+        assert (first.verdict, second.verdict) == ("strong", "strong")
 
 
 class TestRejectedBatches:
@@ -136,6 +137,19 @@ class TestRejectedBatches:
             session.observe({"thank_you": {"response_received": True, "tone": "warm"}})
         assert "thank_you.note_sent" in str(info.value)
         assert session.observations.to_dict() == {"thank_you": {"note_sent": False}}
+
+    def test_a_batch_excluded_by_what_the_session_holds_is_rejected(
+            self, session: Session) -> None:
+        session.observe({"thank_you": {"note_sent": True, "tone": "automatic"}})
+        with pytest.raises(ObservationError) as info:
+            session.observe(ThankYou(references_specifics=True, response_hours=1))
+        assert info.value.path == "thank_you.references_specifics"
+        assert "thank_you.tone" in str(info.value)
+        assert session.observations.to_dict() == {
+            "thank_you": {"note_sent": True, "tone": "automatic"}}
+        session.observe({"thank_you": {"references_specifics": True, "tone": "neutral"}})
+        assert session.observations.to_dict() == {
+            "thank_you": {"note_sent": True, "references_specifics": True, "tone": "neutral"}}
 
     def test_a_correction_that_contradicts_held_values_is_rejected(
             self, session: Session) -> None:

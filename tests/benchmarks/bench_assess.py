@@ -46,7 +46,8 @@ Groups: TypeAlias = dict[str, dict[str, object]]
 
 
 # Realistic observation sets: what a candidate would record, groups often left out entirely,
-# and never a contradiction (a reply without a note, scheduling without an invitation).
+# and never a contradiction (a reply without a note, scheduling without an invitation, an
+# automatic reply that refers to what was discussed).
 
 def maybe(rng: random.Random, p: float) -> bool:
     return rng.random() < p
@@ -129,9 +130,13 @@ def thank_you(rng: random.Random) -> dict[str, object]:
     if maybe(rng, 0.7):
         hours = rng.choice([0.5, 2, 3.5, 12, 20, 26, 48, 72.5, 120])
         g["response_hours"] = hours if maybe(rng, 0.5) else round(rng.uniform(0.1, 96), 1)
-    put(g, "references_specifics", tri(rng, 0.5, 0.3))
-    if maybe(rng, 0.7):
-        g["tone"] = rng.choice(["warm", "warm", "neutral", "neutral", "curt", "automatic"])
+    specifics = tri(rng, 0.5, 0.3)
+    tone = rng.choice(["warm", "warm", "neutral", "neutral", "curt", "automatic"]) \
+        if maybe(rng, 0.7) else None
+    if tone == "automatic" and specifics:
+        specifics = False  # an automatic reply never refers to what you discussed
+    put(g, "references_specifics", specifics)
+    put(g, "tone", tone)
     return g
 
 
