@@ -262,13 +262,11 @@ class Assessment:
         return next((s for s in self.signals if s.id == signal_id), None)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON-ready form with the stable ids of SPEC section 5."""
-        return {"verdict": self.verdict, "confidence": _round(self.confidence),
-                "signals": [s.to_dict() for s in self.signals],
-                "advice": [a.to_dict() for a in self.advice],
-                "missing": [m.to_dict() for m in self.missing],
-                "trace": [f.to_dict() for f in self.trace],
-                "summary": self.summary, "observations": self.observations}
+        """The JSON-ready form with the stable ids of SPEC section 5 (fresh data each call)."""
+        explanation = self.explanation
+        parts = explanation.as_dict() if isinstance(explanation, _FromDict) else \
+            explanation_dict(explanation)
+        return {"verdict": self.verdict, "confidence": _round(self.confidence), **parts}
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The ``to_dict()`` form as JSON text; ``indent=None`` for one line."""
@@ -354,5 +352,18 @@ class _FromDict:
     def observations(self) -> dict[str, dict[str, Value]]:
         return {g: dict(f) for g, f in self._data["observations"].items()}
 
+    def as_dict(self) -> dict[str, Any]:
+        """The parts as they were read, copied (no objects built on the way)."""
+        return {key: _copy(self._data[key]) for key in _KEYS[2:]}
+
     def __reduce__(self) -> tuple[type[_FromDict], tuple[Mapping[str, Any]]]:
         return (_FromDict, (self._data,))
+
+
+def _copy(data: Any) -> Any:
+    """A copy of JSON-shaped data: new dicts and lists, the same immutable leaves."""
+    if isinstance(data, dict):
+        return {k: _copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_copy(v) for v in data]
+    return data
