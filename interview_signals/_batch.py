@@ -295,15 +295,35 @@ class UnreadableJSON(ValueError):
         self.column = column
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
 def load_json(text: str) -> object:
     """``json.loads``, failing only with ``UnreadableJSON`` whatever is wrong with the text.
 
-    Besides malformed text, ``json.loads`` gives up on valid JSON nested deeper than the
-    recursion limit (``RecursionError``) and on an integer longer than
-    ``sys.get_int_max_str_digits()`` (a plain ``ValueError``): each becomes a clear reason.
+    A key given twice in one object is refused (``json`` would keep the last silently and
+    lose an observation). Besides malformed text, ``json.loads`` gives up on valid JSON
+    nested deeper than the recursion limit (``RecursionError``) and on an integer longer
+    than ``sys.get_int_max_str_digits()`` (a plain ``ValueError``): each becomes a clear
+    reason.
     """
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKey as exc:
+        raise UnreadableJSON(f"the key {exc.key!r} appears twice in one object; "
+                             "JSON would silently keep only the last") from None
     except json.JSONDecodeError as exc:
         raise UnreadableJSON(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:

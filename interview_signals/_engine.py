@@ -338,7 +338,7 @@ class Session:
         elif path in VOCABULARY:
             doomed = {path}
         else:
-            raise ObservationError(path, "a group or a group.field path of the vocabulary",
+            raise ObservationError(str(path), "a group or a group.field path of the vocabulary",
                                    describe(path))
         values = self._observations.values()
         self._observations = Observations.from_values(

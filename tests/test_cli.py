@@ -364,3 +364,14 @@ class TestHelp:
         assert result.status == 0
         for command in ("assess", "rules", "check-rules"):
             assert command in result.out
+
+
+def test_a_key_given_twice_is_rejected_rather_than_silently_dropped(tmp_path: Path) -> None:
+    """JSON keeps the last of two equal keys; an observation would vanish without a word."""
+    path = tmp_path / "twice.json"
+    path.write_text('{"interview": {"actual_minutes": 30}, "interview": {"scheduled_minutes": 20}}')
+    out, err = io.StringIO(), io.StringIO()
+    status = main(["assess", str(path)], stdout=out, stderr=err)
+    assert (status, out.getvalue()) == (2, "")
+    assert err.getvalue() == (f"interview-signals: error: {path}: the key 'interview' appears "
+                              "twice in one object; JSON would silently keep only the last\n")
