@@ -27,7 +27,7 @@ def _is_paths(x: object) -> bool:
     return isinstance(x, list) and all(isinstance(p, str) and "." in p for p in x)
 
 
-def check_contract(d: dict[str, Any]) -> None:
+def assert_meets_contract(d: dict[str, Any]) -> None:
     """Every key of SPEC section 6 is there, with the right type."""
     assert {"verdict", "confidence", "signals", "advice", "missing", "trace",
             "summary"} <= set(d)
@@ -79,12 +79,12 @@ class TestToDict:
     @pytest.mark.parametrize("data", [GOOD, UNCLEAR, {}], ids=["good", "unclear", "nothing"])
     def test_the_examples_meet_the_output_contract(self, engine: Engine,
                                                    data: Nested) -> None:
-        check_contract(engine.assess(data).to_dict())
+        assert_meets_contract(engine.assess(data).to_dict())
 
     @given(observations())
     def test_any_valid_observations_meet_the_output_contract(
             self, engine: Engine, data: Nested) -> None:
-        check_contract(engine.assess(data).to_dict())
+        assert_meets_contract(engine.assess(data).to_dict())
 
     def test_the_good_example_is_strong_with_a_signal_for_every_sign(
             self, engine: Engine) -> None:
