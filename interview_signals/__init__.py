@@ -34,7 +34,7 @@ from ._observations import (
     ThankYou,
     Tour,
 )
-from ._rulebook import Rule, Rulebook
+from ._ruletypes import Rule, Rulebook
 
 try:
     __version__ = version("interview-signals")

@@ -22,7 +22,8 @@ from ._batch import UnreadableJSON, assess_jsonl, load_json
 from ._engine import Engine
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
 from ._render import FORMATS
-from ._rulebook import Rulebook, load_rulebook, read_rulebook
+from ._rulebook import load_rulebook, read_rulebook
+from ._ruletypes import Rulebook
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 

@@ -16,7 +16,7 @@ from typing import Any
 from attrs import frozen
 
 from ._observations import fact_key, unknown_key
-from ._rulebook import Rule, Rulebook, Test
+from ._ruletypes import Rule, Rulebook, Test
 
 OBSERVATION = "o"
 _OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}

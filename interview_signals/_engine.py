@@ -56,7 +56,8 @@ from ._observations import (
     parse_values,
     unknown_key,
 )
-from ._rulebook import Rulebook, load_rulebook
+from ._rulebook import load_rulebook
+from ._ruletypes import Rulebook
 from ._scoring import Scorer
 
 # Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).

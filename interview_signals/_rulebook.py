@@ -19,42 +19,7 @@ from attrs import evolve
 from ._errors import RulebookError, RuleProblem
 from ._rulecheck import check_rulebook
 from ._ruleparse import Bad, did_you_mean, parse_rule, parse_verdict
-from ._ruletypes import (
-    COMPARISONS,
-    DEFAULT_PACK,
-    KINDS,
-    OPS,
-    ORDERING,
-    Branch,
-    EffectKind,
-    FactKind,
-    Rule,
-    Rulebook,
-    RuleKind,
-    Test,
-    Verdict,
-)
-
-__all__ = [
-    "COMPARISONS",
-    "DEFAULT_PACK",
-    "KINDS",
-    "OPS",
-    "ORDERING",
-    "Branch",
-    "EffectKind",
-    "FactKind",
-    "Rule",
-    "RuleKind",
-    "Rulebook",
-    "Test",
-    "Verdict",
-    "default_pack_path",
-    "load_rulebook",
-    "pack_names",
-    "read_rulebook",
-    "rule_files",
-]
+from ._ruletypes import DEFAULT_PACK, Rule, Rulebook, Test, Verdict
 
 _SUMMARY_KEYS = ("caveat", "nothing_known")
 _OPTIONAL_SUMMARY_KEYS = ("against",)

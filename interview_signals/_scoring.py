@@ -25,7 +25,7 @@ from ._assessment import (
     explanation_dict,
 )
 from ._observations import VOCABULARY, Value, grouped, is_ruled_out
-from ._rulebook import Rule, Rulebook, Test
+from ._ruletypes import Rule, Rulebook, Test
 
 
 def combine(strengths: Iterable[float]) -> float:
