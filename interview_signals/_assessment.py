@@ -173,18 +173,8 @@ class Explanation(Protocol):
     def summary(self) -> str: ...
     @property
     def observations(self) -> dict[str, dict[str, Value]]: ...
-
-
-@frozen(kw_only=True)
-class Parts:
-    """An explanation whose parts are all built: what a pickled assessment carries."""
-
-    signals: tuple[Signal, ...]
-    advice: tuple[Advice, ...]
-    missing: tuple[Missing, ...]
-    trace: tuple[Firing, ...]
-    summary: str
-    observations: dict[str, dict[str, Value]]
+    def as_dict(self) -> dict[str, Any]:
+        """Every part in the ``to_dict()`` form, as fresh data."""
 
 
 @frozen(kw_only=True, eq=False)
@@ -263,9 +253,7 @@ class Assessment:
 
     def to_dict(self) -> dict[str, object]:
         """The JSON-ready form with the stable ids of SPEC section 5 (fresh data each call)."""
-        explanation = self.explanation
-        parts = explanation.as_dict() if isinstance(explanation, _FromDict) else \
-            explanation_dict(explanation)
+        parts = self.explanation.as_dict()
         return {"verdict": self.verdict, "confidence": _round(self.confidence), **parts}
 
     def to_json(self, *, indent: int | None = 2) -> str:

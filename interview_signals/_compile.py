@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import copy
 import itertools
-from typing import Any
+from typing import Any, TypeAlias
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ._observations import fact_key, unknown_key
 from ._ruletypes import Rule, Rulebook, Test
@@ -32,10 +32,29 @@ class EngineRule:
     tests: tuple[Test, ...]
     facts: tuple[tuple[str, str, str], ...]
     """(engine name, fact kind, rule id) of every derived fact the rule joins."""
+    paths: tuple[str, ...] = field()
+    """The observation paths the rule tests, each once, in test order."""
+    matched_facts: tuple[tuple[str, str], ...] = field()
+    """(kind, rule id) of every derived fact the rule joins."""
+    concludes: tuple[str, str] = field()
+    """(kind, rule id) of the fact a firing of this rule concludes."""
 
-    @property
-    def paths(self) -> tuple[str, ...]:
+    @paths.default
+    def _paths(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p for t in self.tests if t.fact_kind is None for p in t.paths))
+
+    @matched_facts.default
+    def _matched_facts(self) -> tuple[tuple[str, str], ...]:
+        return tuple((k, i) for _, k, i in self.facts)
+
+    @concludes.default
+    def _concludes(self) -> tuple[str, str]:
+        return (self.rule.kind, self.rule.id)
+
+
+Fired: TypeAlias = tuple[EngineRule, bool]
+"""One firing as the engine reports it: the engine rule, and whether that firing asserted
+its conclusion (False when another branch had already reached it)."""
 
 
 @frozen(kw_only=True)

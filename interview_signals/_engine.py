@@ -9,8 +9,15 @@ ENGINE-NOTES.md all live here:
   so no thread is ever started and no state is serialised per action.
 - One ruleset per ``Engine``, created once from freshly compiled definitions, under a name
   the library makes. Every call into the engine holds the engine's lock.
-- Engine state is ephemeral: each assessment replays the observations as one fact into a
-  fresh engine session with a library-made id, and deletes that state in a ``finally``.
+- Engine state never outlives an assessment: each assessment replays the observations as
+  one fact into the engine's one session (a library-made id), and on the way out retracts
+  every fact it asserted, so the session is empty again. Creating and deleting a session
+  costs more than half of the engine's time (durable sets up ~8 KB of tables per beta
+  node), so an emptied session is reused; any failure, or a retraction the engine does
+  not confirm, deletes the session instead and the next assessment starts a fresh one.
+  Durable keeps no truth maintenance, which is why every derived fact is retracted by
+  hand; tests check the session is empty after every assessment and that results match a
+  fresh session's on thousands of generated cases.
 - Every value reaches the C parser as JSON the library wrote: no float with an exponent.
 - An action that fails is abandoned and surfaces as ``EngineError``, never swallowed.
 - Found here, not in ENGINE-NOTES: until one action has run in a ruleset, ``delete_state``
@@ -37,7 +44,7 @@ import durable_rules_engine as _durable
 from attrs import frozen
 
 from ._assessment import Assessment, Firing
-from ._compile import CompiledRulebook, EngineRule, compile_rulebook
+from ._compile import CompiledRulebook, EngineRule, Fired, compile_rulebook
 from ._errors import (
     EngineError,
     InterviewSignalsError,
@@ -58,7 +65,7 @@ from ._observations import (
 )
 from ._rulebook import load_rulebook
 from ._ruletypes import Rulebook
-from ._scoring import Scorer
+from ._scoring import Scorer, make_firing
 
 # Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).
 _HANDLED, _NOT_HANDLED, _ALREADY_OBSERVED = 0, 1, 2
@@ -115,7 +122,8 @@ class Engine:
         self._scorer = Scorer(rulebook)
         self._encode_fact = _fact_encoder(self._compiled.flagged)
         self._lock = threading.Lock()
-        self._sids = itertools.count(1)
+        self._sids = itertools.count(2)
+        self._sid = "1"  # the engine session every assessment uses, emptied after each
         # A ruleset name can never be registered twice in a process: make it unique.
         self._name = f"interview_signals_{uuid.uuid4().hex}"
         consumed = {(k, i) for r in self._compiled.engine_rules.values() for _, k, i in r.facts}
@@ -181,95 +189,114 @@ class Engine:
         return Session(self, restore_observations(saved) if saved is not None else None)
 
     def run(self, obs: Observations) -> tuple[Firing, ...]:
-        """Replay ``obs`` into a fresh engine session; return every firing in order."""
-        return self._run(obs.values())
+        """Replay ``obs`` into the engine; return every firing in order."""
+        values = obs.values()
+        return tuple(make_firing(step, rule, asserted, values)
+                     for step, (rule, asserted) in enumerate(self._run(values), 1))
 
-    def _run(self, values: Mapping[str, Value]) -> tuple[Firing, ...]:
+    def _run(self, values: Mapping[str, Value]) -> list[Fired]:
         body = self._encode_fact(values)
         with self._lock:
-            sid = str(next(self._sids))
-            return self._replay(sid, values, f'{{"sid":"{sid}",{body}')
+            return self._replay(body)
 
-    def _replay(self, sid: str, values: Mapping[str, Value], fact_json: str
-                ) -> tuple[Firing, ...]:
-        handle = self._handle
+    def _replay(self, body: str) -> list[Fired]:
+        """Assert the observation fact, run every action, then empty the session again.
+
+        Returns the firings in order as (engine rule, whether it asserted its conclusion).
+        """
+        handle, sid = self._handle, self._sid
+        fired: list[Fired] = []
+        asserted: list[str] = []  # every fact this assessment put into the session
+        emptied = False
         try:
-            code, state = _durable.assert_fact(handle, fact_json)
-        except Exception as exc:  # the C extension raises its own untyped error
-            raise EngineError(f"the engine rejected an observation fact: {exc}") from exc
-        firings: list[Firing] = []
-        concluded: set[tuple[str, str]] = set()
-        try:
+            fact = f'{{"sid":"{sid}",{body}'
+            try:
+                code, state = _durable.assert_fact(handle, fact)
+            except Exception as exc:  # the C extension raises its own untyped error
+                raise EngineError(f"the engine rejected an observation fact: {exc}") from exc
             if code == _NOT_HANDLED:
-                return ()  # no rule matched the observation (a state exists all the same)
+                emptied = True  # no rule matched and the engine stored nothing
+                return fired
+            if code != _HANDLED:
+                raise EngineError(f"the engine did not take the observation fact (code {code})")
+            asserted.append(fact)
+            concluded: set[tuple[str, str]] = set()
             result = _durable.start_action_for_state(handle, state)
             message = result[1] if result else None
             while message:
                 try:
                     # The message is {"<engine rule name>": {matched facts}}; the names are
                     # ours and need no unescaping, and the only observation fact is the one
-                    # built from `values`, so nothing else of the message needs parsing.
+                    # built from the values, so nothing else of the message needs parsing.
                     action = self._actions[message[2:message.index('"', 2)]]
-                    firings.append(action.fire(len(firings) + 1, sid, values, concluded,
-                                               handle))
+                    new = action.concludes not in concluded
+                    concluded.add(action.concludes)
+                    # A conclusion reached again by another branch is recorded, not
+                    # asserted twice; a fact no rule reads is not asserted at all.
+                    if new and action.fact_tail is not None:
+                        derived = f'{{"sid":"{sid}",{action.fact_tail}'
+                        code, _ = _durable.assert_fact(handle, derived)
+                        if code == _HANDLED:
+                            asserted.append(derived)
+                        elif code != _NOT_HANDLED:
+                            raise EngineError(f"the engine refused {action.concludes} "
+                                              f"(code {code})")
+                    fired.append((action.rule, new))
                 except Exception as exc:
                     _durable.abandon_action(handle, state)
-                    raise EngineError(f"rule action failed at step {len(firings) + 1}: "
+                    raise EngineError(f"rule action failed at step {len(fired) + 1}: "
                                       f"{exc!r}") from exc
                 message = _durable.complete_and_start_action(handle, state)
+            emptied = self._retract(asserted)
         finally:
-            # Even a fact that matched nothing leaves a state: always delete it, or the
-            # ruleset's 1024-session limit is reached and the process dies (ENGINE-NOTES).
-            _durable.delete_state(handle, sid)
-        return tuple(firings)
+            if not emptied:
+                self._drop_session()
+        return fired
+
+    def _retract(self, facts: list[str]) -> bool:
+        """Take ``facts`` out of the session, newest first; True when the engine confirms
+        each one (anything else and the session is dropped rather than trusted)."""
+        handle = self._handle
+        for fact in reversed(facts):
+            code, _ = _durable.retract_fact(handle, fact)
+            if code != _HANDLED:
+                return False
+        return True
+
+    def _drop_session(self) -> None:
+        """Delete the engine session and use a new id for the next one: the way out when
+        an assessment failed half-way and its facts cannot be trusted to be gone."""
+        try:
+            _durable.delete_state(self._handle, self._sid)
+        finally:
+            self._sid = str(next(self._sids))
 
 
 @frozen
 class _Action:
     """What the action of one engine rule does: record the firing, assert its conclusion."""
 
-    name: str
-    rule: str
-    kind: str
-    paths: tuple[str, ...]
-    matched_facts: tuple[tuple[str, str], ...]
+    rule: EngineRule
+    concludes: tuple[str, str]
     fact_tail: str | None
     """The derived fact's JSON after its sid, or None when no rule reads that fact: the
     engine would not store it (not handled), so asserting it would only cost time."""
 
     @classmethod
     def of(cls, engine_rule: EngineRule, consumed: set[tuple[str, str]]) -> _Action:
-        rule = engine_rule.rule
-        ref = (rule.kind, rule.id)
-        tail = encode_json({"id": f"{rule.kind}:{rule.id}", "kind": rule.kind,
-                            rule.kind: rule.id})[1:] if ref in consumed else None
-        return cls(name=engine_rule.name, rule=rule.id, kind=rule.kind,
-                   paths=engine_rule.paths,
-                   matched_facts=tuple((k, i) for _, k, i in engine_rule.facts),
-                   fact_tail=tail)
-
-    def fire(self, step: int, sid: str, values: Mapping[str, Value],
-             concluded: set[tuple[str, str]], handle: int) -> Firing:
-        ref = (self.kind, self.rule)
-        # A conclusion reached again by another branch is recorded, not asserted twice.
-        asserted: tuple[tuple[str, str], ...] = () if ref in concluded else (ref,)
-        concluded.add(ref)
-        if asserted and self.fact_tail is not None:
-            _durable.assert_fact(handle, f'{{"sid":"{sid}",{self.fact_tail}')
-        return Firing(step=step, rule=self.rule, engine_rule=self.name, kind=self.kind,
-                      because=self.paths, matched_facts=self.matched_facts,
-                      asserted=asserted, values=values)
-
-
-def _scalar_json(value: Value) -> str:
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return encode_json(value)
+        kind, rule_id = ref = engine_rule.concludes
+        tail = encode_json({"id": f"{kind}:{rule_id}", "kind": kind, kind: rule_id}
+                           )[1:] if ref in consumed else None
+        return cls(rule=engine_rule, concludes=ref, fact_tail=tail)
 
 
 _KEYS = {path: f'"{fact_key(path)}":' for path in VOCABULARY}
+# Every "key":value pair a field with few possible values can put in the fact, written once.
+_PAIRS: dict[str, dict[Value, str] | None] = {
+    path: ({v: _KEYS[path] + encode_json(v) for v in (True, False)} if spec.kind == "bool"
+           else {v: _KEYS[path] + encode_json(v) for v in spec.choices} if spec.kind == "choice"
+           else None)
+    for path, spec in VOCABULARY.items()}
 
 
 def _fact_encoder(flagged: frozenset[str]) -> Callable[[Mapping[str, Value]], str]:
@@ -280,10 +307,12 @@ def _fact_encoder(flagged: frozenset[str]) -> Callable[[Mapping[str, Value]], st
     flags = tuple((path, f'"{unknown_key(path)}":true') for path in VOCABULARY
                   if path in flagged)
     head = '"id":"observation","kind":"observation"'
+    pairs, keys = _PAIRS, _KEYS
 
     def encode(values: Mapping[str, Value]) -> str:
         parts = [head]
-        parts += [_KEYS[p] + _scalar_json(v) for p, v in values.items()]
+        parts += [known[v] if (known := pairs[p]) is not None else keys[p] + encode_json(v)
+                  for p, v in values.items()]
         parts += [flag for p, flag in flags if p not in values]
         return ",".join(parts) + "}"
 

@@ -8,7 +8,7 @@ built) and ``Session`` keeps ``Observations``; ``_engine`` encodes the known fie
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Literal, TypeAlias, cast
 
 import attrs
@@ -245,10 +245,9 @@ for _dependent, _prerequisite, _ in _PREREQUISITES:
     _REQUIRES[_dependent] = (*_REQUIRES.get(_dependent, ()), _prerequisite)
 
 
-def is_ruled_out(path: str, known: Mapping[str, Value]) -> bool:
-    """Whether ``path`` cannot hold a value because a prerequisite of it is false (a reply
-    time when no note was sent): such a field is never worth asking for."""
-    return any(known.get(p) is False for p in _REQUIRES.get(path, ()))
+def prerequisites(path: str) -> tuple[str, ...]:
+    """The fields that must not be false for ``path`` to hold a value."""
+    return _REQUIRES.get(path, ())
 
 
 def _check_contradictions(known: Mapping[str, Value]) -> None:
@@ -398,10 +397,52 @@ def grouped(values: Mapping[str, Value]) -> dict[str, dict[str, Value]]:
     return out
 
 
+def _accepts(spec: FieldSpec) -> Callable[[object], bool]:
+    """Whether ``check_value(spec, value)`` would return ``value``, asked cheaply: exact
+    built-in types only, anything else is left to ``check_value`` (never a wrong yes)."""
+    if spec.kind == "bool":
+        return lambda value: value is True or value is False
+    if spec.kind == "choice":
+        choices = frozenset(spec.choices)
+        return lambda value: type(value) is str and value in choices
+    lo = -math.inf if spec.minimum is None else spec.minimum
+    hi = math.inf if spec.maximum is None else spec.maximum
+    types = (int,) if spec.kind == "int" else (int, float)
+    return lambda value: type(value) in types and lo <= value <= hi  # type: ignore[operator]
+
+
+_FAST: dict[str, dict[str, tuple[str, Callable[[object], bool]]]] = {
+    group: {name: (f"{group}.{name}", _accepts(VOCABULARY[f"{group}.{name}"]))
+            for name in names}
+    for group, names in _FIELD_NAMES.items()}
+_POSITION = {path: i for i, path in enumerate(VOCABULARY)}
+
+
 def check_values(data: object) -> dict[str, Value]:
     """Check a JSON-shaped mapping whole, contradictions included, without building
     ``Observations``: the fast path of a one-shot assessment. Returns the known fields
-    flat, in vocabulary order, exactly as ``Observations.from_dict(data).values()``."""
+    flat, in vocabulary order, exactly as ``Observations.from_dict(data).values()``.
+
+    Plain valid input takes a quick route; anything else takes the full one, so the error
+    raised for bad input is always the one ``parse_values`` names.
+    """
+    values: dict[str, Value] = {}
+    if type(data) is dict:
+        for group, fields in data.items():
+            table = _FAST.get(group) if type(group) is str else None
+            if table is None or type(fields) is not dict:
+                break
+            for name, value in fields.items():
+                entry = table.get(name) if type(name) is str else None
+                if entry is None or not entry[1](value):
+                    break
+                values[entry[0]] = value
+            else:
+                continue
+            break
+        else:
+            _check_contradictions(values)
+            return dict(sorted(values.items(), key=lambda pv: _POSITION[pv[0]]))
     values = parse_values(data)
     _check_contradictions(values)
     return {p: values[p] for p in VOCABULARY if p in values}

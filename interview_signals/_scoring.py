@@ -7,8 +7,9 @@ fixed order (by id), so the arrival order of observations can never change a num
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from functools import cached_property
+import functools
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
 from ._assessment import (
@@ -22,9 +23,9 @@ from ._assessment import (
     Source,
     Verdict,
     _FromDict,
-    explanation_dict,
 )
-from ._observations import VOCABULARY, Value, grouped, is_ruled_out
+from ._compile import EngineRule, Fired
+from ._observations import VOCABULARY, Value, grouped, prerequisites
 from ._ruletypes import Rule, Rulebook, Test
 
 
@@ -59,6 +60,14 @@ def qualify(base: float, boosts: Sequence[float], discounts: Sequence[float]) ->
     return magnitude if base >= 0 else -magnitude
 
 
+def make_firing(step: int, rule: EngineRule, asserted: bool, values: Mapping[str, Value]
+                ) -> Firing:
+    """The ``Firing`` object of one recorded firing."""
+    return Firing(step=step, rule=rule.rule.id, engine_rule=rule.name, kind=rule.rule.kind,
+                  because=rule.paths, matched_facts=rule.matched_facts,
+                  asserted=(rule.concludes,) if asserted else (), values=values)
+
+
 class Scorer:
     """A rulebook's scoring tables, built once per ``Engine``: which qualifiers belong to
     which signal, in which order signals and advice are listed, and their sources."""
@@ -72,26 +81,36 @@ class Scorer:
             for s in self.signals}
         self.sources = {r.id: Source(sign=r.source_sign, title=r.source_title)
                         for r in book.rules}
-        self.signs = {r.id: r.sign for r in self.signals}
         self.plan = missing_plan(self.signals)
+        self.by_sign = tuple(sorted(self.signals, key=lambda r: r.sign))
+        """Signals in the order an assessment lists them."""
+        self.summaries = {v.id: v.summary for v in book.verdicts}
+        self._verdicts = tuple((v.id, v.min_confidence, v.min_signs, frozenset(v.or_signals))
+                               for v in book.verdicts)
 
-    def assess(self, values: Mapping[str, Value], firings: Sequence[Firing]) -> Assessment:
+    def assess(self, values: Mapping[str, Value], fired: Sequence[Fired]) -> Assessment:
         """Decide the verdict and confidence now; explain when the explanation is read."""
-        fired = {f.rule for f in firings}
-        strengths = {rule.id: self._strength(rule, fired) for rule in self.signals
-                     if rule.id in fired}
+        ids = {rule.rule.id for rule, _ in fired}
+        strengths: dict[str, float] = {}
+        for rule in self.by_sign:
+            if rule.id in ids:
+                qualifiers = [q for q in self.qualifiers[rule.id] if q.id in ids]
+                strengths[rule.id] = qualify(
+                    rule.amount, [q.amount for q in qualifiers if q.effect == "boost"],
+                    [q.amount for q in qualifiers if q.effect == "discount"]
+                ) if qualifiers else rule.amount
         confidence = round(max(0.0, combine(strengths.values())), 6)
         standing = {i for i, s in strengths.items() if s > 0}
-        verdict = choose_verdict(self.book, confidence, standing,
-                                 {self.signs[i] for i in standing})
-        return Assessment(verdict=verdict, confidence=confidence,
-                          explanation=_Explanation(self, values, tuple(firings), fired,
+        signs = {r.sign for r in self.by_sign if r.id in standing}
+        verdict = self._verdicts[-1][0]
+        for id_, min_confidence, min_signs, or_signals in self._verdicts:
+            if confidence >= min_confidence and (
+                    len(signs) >= min_signs or not or_signals.isdisjoint(standing)):
+                verdict = id_
+                break
+        return Assessment(verdict=verdict, confidence=confidence,  # type: ignore[arg-type]
+                          explanation=_Explanation(self, values, fired, ids,
                                                    strengths=strengths, verdict=verdict))
-
-    def _strength(self, rule: Rule, fired: set[str]) -> float:
-        qualifiers = [q for q in self.qualifiers[rule.id] if q.id in fired]
-        return qualify(rule.amount, [q.amount for q in qualifiers if q.effect == "boost"],
-                       [q.amount for q in qualifiers if q.effect == "discount"])
 
     def signal(self, rule: Rule, fired: set[str], strength: float,
                because: dict[FactRef, tuple[str, ...]]) -> Signal:
@@ -107,67 +126,145 @@ class Scorer:
                       source=self.sources[rule.id], explanation=rule.explanation,
                       pack=rule.pack)
 
+    def signal_dict(self, rule: Rule, fired: set[str], strength: float,
+                    because: dict[FactRef, tuple[str, ...]]) -> dict[str, object]:
+        """``signal(...).to_dict()`` without the objects on the way."""
+        return {"id": rule.id, "sign": rule.sign, "title": rule.title,
+                "strength": round(strength, 4), "base_strength": round(rule.amount, 4),
+                "qualifiers": [{"id": q.id, "effect": q.effect, "amount": round(q.amount, 4),
+                                "explanation": q.explanation,
+                                "because": list(because[("qualifier", q.id)]),
+                                "rule": q.id, "pack": q.pack}
+                               for q in self.qualifiers[rule.id] if q.id in fired],
+                "because": list(because[("signal", rule.id)]), "rule": rule.id,
+                "source": {"sign": rule.source_sign, "title": rule.source_title},
+                "explanation": rule.explanation, "pack": rule.pack}
+
 
 class _Explanation:
     """The explanation of one assessment, each part built on first read (``Explanation``).
 
-    Pickling builds every part and sends it in the ``to_dict()`` form, so an assessment
-    crossing a process boundary does not drag the rulebook along.
+    ``as_dict`` builds the JSON form straight from the recorded firings, without the
+    objects; the objects are built only when a caller reads them. Pickling sends the
+    ``to_dict()`` form, so an assessment crossing a process boundary does not drag the
+    rulebook along. (Caching is by hand: ``functools.cached_property`` takes a lock on
+    every read in Python 3.11, which costs more than most of these parts.)
     """
 
-    def __init__(self, scorer: Scorer, values: Mapping[str, Value], firings: tuple[Firing, ...],
-                 fired: set[str], *, strengths: dict[str, float], verdict: str) -> None:
-        self._scorer, self._values, self._fired, self._verdict = scorer, values, fired, verdict
-        self._strengths = strengths
-        self.trace = firings
+    __slots__ = ("_because_", "_fired", "_ids", "_missing_", "_parts", "_scorer",
+                 "_strengths", "_summary_", "_values", "_verdict")
 
-    @cached_property
+    def __init__(self, scorer: Scorer, values: Mapping[str, Value], fired: Sequence[Fired],
+                 ids: set[str], *, strengths: dict[str, float], verdict: str) -> None:
+        self._scorer, self._values, self._fired, self._ids = scorer, values, fired, ids
+        self._strengths, self._verdict = strengths, verdict
+        self._because_: dict[FactRef, tuple[str, ...]] | None = None
+        self._missing_: list[tuple[Rule, tuple[str, ...]]] | None = None
+        self._summary_: str | None = None
+        self._parts: dict[str, Any] = {}
+
     def _because(self) -> dict[FactRef, tuple[str, ...]]:
-        return _because_index(self.trace)
+        if self._because_ is None:
+            self._because_ = _because_index(self._fired, self._values)
+        return self._because_
 
-    @cached_property
+    def _missing(self) -> list[tuple[Rule, tuple[str, ...]]]:
+        if self._missing_ is None:
+            self._missing_ = _missing(self._scorer.plan, self._values, self._ids)
+        return self._missing_
+
+    @property
+    def trace(self) -> tuple[Firing, ...]:
+        if "trace" not in self._parts:
+            values = self._values
+            self._parts["trace"] = tuple(
+                make_firing(step, rule, asserted, values)
+                for step, (rule, asserted) in enumerate(self._fired, 1))
+        return self._parts["trace"]  # type: ignore[no-any-return]
+
+    @property
     def signals(self) -> tuple[Signal, ...]:
-        sc = self._scorer
-        made = [sc.signal(r, self._fired, self._strengths[r.id], self._because)
-                for r in sc.signals if r.id in self._fired]
-        return tuple(sorted(made, key=lambda s: s.sign))
+        if "signals" not in self._parts:
+            sc, ids, strengths, because = self._scorer, self._ids, self._strengths, \
+                self._because()
+            self._parts["signals"] = tuple(sc.signal(r, ids, strengths[r.id], because)
+                                           for r in sc.by_sign if r.id in ids)
+        return self._parts["signals"]  # type: ignore[no-any-return]
 
-    @cached_property
+    @property
     def advice(self) -> tuple[Advice, ...]:
-        sc = self._scorer
-        return tuple(Advice(id=r.id, sign=r.sign, text=r.explanation,
-                            because=self._because[("advice", r.id)], rule=r.id,
-                            source=sc.sources[r.id], pack=r.pack)
-                     for r in sc.advice if r.id in self._fired)
+        if "advice" not in self._parts:
+            sc, because = self._scorer, self._because()
+            self._parts["advice"] = tuple(
+                Advice(id=r.id, sign=r.sign, text=r.explanation,
+                       because=because[("advice", r.id)], rule=r.id,
+                       source=sc.sources[r.id], pack=r.pack)
+                for r in sc.advice if r.id in self._ids)
+        return self._parts["advice"]  # type: ignore[no-any-return]
 
-    @cached_property
+    @property
     def missing(self) -> tuple[Missing, ...]:
-        return tuple(_missing(self._scorer.plan, self._values, self._fired))
+        return tuple(Missing(sign=r.sign, signal=r.id, fields=f) for r, f in self._missing())
 
-    @cached_property
+    @property
     def summary(self) -> str:
-        return _summary(self._scorer.book, self._values, self._verdict, self.signals)
+        if self._summary_ is None:
+            sc, strengths = self._scorer, self._strengths
+            ranked = [(r.title.lower(), strengths[r.id]) for r in sc.by_sign
+                      if r.id in strengths]
+            self._summary_ = _summary(sc.book, bool(self._values),
+                                      sc.summaries[self._verdict], ranked)
+        return self._summary_
 
-    @cached_property
+    @property
     def observations(self) -> dict[str, dict[str, Value]]:
         return grouped(self._values)
 
+    def as_dict(self) -> dict[str, Any]:
+        """The explanation in the ``to_dict()`` form, built from the firings (fresh data)."""
+        sc, ids, values, because = self._scorer, self._ids, self._values, self._because()
+        strengths = self._strengths
+        trace = []
+        for step, (rule, asserted) in enumerate(self._fired, 1):
+            matched: list[dict[str, object]] = [
+                {"kind": "observation", "path": p, "value": values.get(p, "unknown")}
+                for p in rule.paths]
+            if rule.matched_facts:
+                matched += [{"kind": k, "id": i} for k, i in rule.matched_facts]
+            kind, rule_id = rule.concludes
+            trace.append({"step": step, "rule": rule_id, "engine_rule": rule.name,
+                          "kind": kind, "matched": matched,
+                          "asserted": [{"kind": kind, "id": rule_id}] if asserted else []})
+        return {
+            "signals": [sc.signal_dict(r, ids, strengths[r.id], because)
+                        for r in sc.by_sign if r.id in ids],
+            "advice": [{"id": r.id, "sign": r.sign, "text": r.explanation,
+                        "because": list(because[("advice", r.id)]), "rule": r.id,
+                        "source": {"sign": r.source_sign, "title": r.source_title},
+                        "pack": r.pack}
+                       for r in sc.advice if r.id in ids],
+            "missing": [{"sign": r.sign, "signal": r.id, "fields": list(f)}
+                        for r, f in self._missing()],
+            "trace": trace, "summary": self.summary, "observations": grouped(values)}
+
     def __reduce__(self) -> tuple[type[_FromDict], tuple[dict[str, Any]]]:
         # Plain dicts pickle in C and carry no rulebook; the receiver rebuilds parts lazily.
-        return (_FromDict, (explanation_dict(self),))
+        return (_FromDict, (self.as_dict(),))
 
 
-def _because_index(firings: Sequence[Firing]) -> dict[FactRef, tuple[str, ...]]:
+def _because_index(fired: Sequence[Fired], values: Mapping[str, Value]
+                   ) -> dict[FactRef, tuple[str, ...]]:
     """For every derived fact, the known observations behind it, through earlier facts."""
     index: dict[FactRef, dict[str, None]] = {}
-    for f in firings:
-        paths = index.setdefault((f.kind, f.rule), {})
-        values = f.values
-        for path in f.because:
+    for rule, _ in fired:
+        paths = index.get(rule.concludes)
+        if paths is None:
+            paths = index[rule.concludes] = {}
+        for path in rule.paths:
             if path in values:
                 paths[path] = None
-        for ref in f.matched_facts:
-            paths.update(index.get(ref, {}))
+        for ref in rule.matched_facts:
+            paths.update(index.get(ref, ()))
     return {ref: tuple(p) for ref, p in index.items()}
 
 
@@ -247,17 +344,51 @@ def _compare(op: str, left: object, right: object) -> bool:
     return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[op]
 
 
-_Plan: TypeAlias = tuple[tuple[Rule, tuple[tuple[tuple[Test, tuple[str, ...]], ...], ...]], ...]
+Holds: TypeAlias = Callable[[Mapping[str, Value]], "bool | None"]
+_Askable: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
+"""(path, its prerequisites) for every path a test reads."""
+_Plan: TypeAlias = tuple[tuple[Rule, tuple[tuple[tuple[Holds, _Askable], ...], ...]], ...]
+
+
+def holds_function(test: Test) -> Holds:
+    """``holds(test, values)`` as a function of ``values`` alone, with everything that does
+    not depend on the values worked out once (``test_scoring`` checks they agree)."""
+    path, op = test.path, test.op
+    if test.fact_kind is not None or path is None or test.other is not None:
+        return functools.partial(holds, test)
+    if op == "unknown":
+        return lambda values: path not in values
+    if op == "known":
+        return lambda values: True if path in values else None
+    literal = test.value
+    if op == "is_not":
+        return lambda values: (v := values.get(path)) is None or v != literal
+    if_unknown = _possible(test, {})  # an unknown field's range does not depend on values
+    if op in ("==", "!="):
+        same = op == "=="
+        return lambda values: (if_unknown if (v := values.get(path)) is None
+                               else (v == literal) is same)
+    compare, bound = _ORDER[op], float(literal)  # type: ignore[arg-type]
+    return lambda values: (if_unknown if (v := values.get(path)) is None
+                           else compare(float(v), bound))
+
+
+_ORDER: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 
 
 def missing_plan(signals: Sequence[Rule]) -> _Plan:
-    """For every signal that counts for the candidate, its branches' tests and paths, in
-    sign order: what ``_missing`` walks on every assessment, prepared once."""
-    return tuple((r, tuple(tuple((t, t.paths) for t in b) for b in r.branches))
+    """For every signal that counts for the candidate, its branches' tests (as functions)
+    and paths, in sign order: what ``_missing`` walks on every assessment, prepared once."""
+    return tuple((r, tuple(tuple((holds_function(t), tuple((p, prerequisites(p)) for p in t.paths))
+                                 for t in b) for b in r.branches))
                  for r in sorted(signals, key=lambda r: r.sign) if r.amount > 0)
 
 
-def _missing(plan: _Plan, values: Mapping[str, Value], fired: set[str]) -> list[Missing]:
+def _missing(plan: _Plan, values: Mapping[str, Value], fired: set[str]
+             ) -> list[tuple[Rule, tuple[str, ...]]]:
+    """(signal rule, unknown fields that could still establish it) for every signal that
+    counts for the candidate, has not fired, and could still fire."""
     out = []
     for rule, branches in plan:
         if rule.id in fired:
@@ -265,17 +396,20 @@ def _missing(plan: _Plan, values: Mapping[str, Value], fired: set[str]) -> list[
         fields: dict[str, None] = {}
         for branch in branches:
             undecided: list[str] = []
-            for test, paths in branch:
-                result = holds(test, values)
+            for check, paths in branch:
+                result = check(values)
                 if result is False:
                     break  # a known value already rules this branch out
                 if result is None:
-                    undecided += [p for p in paths
-                                  if p not in values and not is_ruled_out(p, values)]
+                    for path, needs in paths:
+                        # A field is worth asking for unless a prerequisite of it is false.
+                        if path not in values and not (
+                                needs and any(values.get(n) is False for n in needs)):
+                            undecided.append(path)
             else:
                 fields.update(dict.fromkeys(undecided))
         if fields:
-            out.append(Missing(sign=rule.sign, signal=rule.id, fields=tuple(fields)))
+            out.append((rule, tuple(fields)))
     return out
 
 
@@ -285,14 +419,19 @@ def _join(titles: Sequence[str]) -> str:
     return ", ".join(titles[:-1]) + " and " + titles[-1]
 
 
-def _summary(book: Rulebook, values: Mapping[str, Value], verdict: str,
-             signals: Sequence[Signal]) -> str:
-    if not values:
+_STRENGTH = operator.itemgetter(1)
+
+
+def _summary(book: Rulebook, known: bool, text: str,
+             ranked: Sequence[tuple[str, float]]) -> str:
+    """The summary of a verdict whose text is ``text``; ``ranked`` are (lower-case title,
+    strength) of every established signal in sign order."""
+    if not known:
         return book.nothing_known
-    text = next(v.summary for v in book.verdicts if v.id == verdict)
-    standing = [s for s in sorted(signals, key=lambda s: -s.strength) if s.stands]
-    text = text.replace("{signals}", _join([s.title.lower() for s in standing]))
-    against = [s for s in sorted(signals, key=lambda s: s.strength) if s.strength < 0]
+    # sorted() stays stable with reverse=True: equal strengths keep their sign order.
+    standing = [t for t, s in sorted(ranked, key=_STRENGTH, reverse=True) if s > 0]
+    text = text.replace("{signals}", _join(standing))
+    against = [t for t, s in sorted(ranked, key=_STRENGTH) if s < 0]
     if against and book.against:
-        text += " " + book.against.replace("{signals}", _join([s.title.lower() for s in against]))
+        text += " " + book.against.replace("{signals}", _join(against))
     return f"{text} {book.caveat}" if standing else text

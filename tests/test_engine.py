@@ -11,7 +11,6 @@ import sys
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import example, given
@@ -20,7 +19,6 @@ from hypothesis import strategies as st
 from interview_signals import (
     Engine,
     EngineError,
-    Firing,
     InterviewSignalsError,
     ObservationError,
     Observations,
@@ -245,21 +243,27 @@ class TestPriming:
         assert (result.returncode, result.stdout, result.stderr) == (0, "ok\n", "")
 
 
-def _break_rule(patch: pytest.MonkeyPatch, rule_id: str) -> None:
-    """Make the action of one rule raise inside the engine, as a bug in an action would."""
+class _BrokenAction:
+    """Stands in for the action of one engine rule and raises as a bug in it would."""
 
-    def firing(**fields: Any) -> Firing:
-        if fields["rule"] == rule_id:
-            raise RuntimeError("an action blew up")
-        return Firing(**fields)
+    @property
+    def concludes(self) -> tuple[str, str]:
+        raise RuntimeError("an action blew up")
 
-    patch.setattr("interview_signals._engine.Firing", firing)
+
+def _break_rule(patch: pytest.MonkeyPatch, engine: Engine, rule_id: str) -> None:
+    """Make the action of every engine rule of ``rule_id`` raise inside the engine."""
+    actions = dict(engine._actions)
+    for name, action in actions.items():
+        if action.rule.rule.id == rule_id:
+            actions[name] = _BrokenAction()  # type: ignore[assignment]
+    patch.setattr(engine, "_actions", actions)
 
 
 @pytest.fixture
-def failing_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def failing_rule(fresh_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     with monkeypatch.context() as patch:
-        _break_rule(patch, "personal_tour")
+        _break_rule(patch, fresh_engine, "personal_tour")
         yield "personal_tour"
 
 
@@ -288,7 +292,7 @@ class TestFailingActions:
         expected = [fresh_engine.assess(obs).to_dict() for obs in INPUTS]
         for _ in range(3):
             with monkeypatch.context() as patch:
-                _break_rule(patch, "personal_tour")
+                _break_rule(patch, fresh_engine, "personal_tour")
                 with pytest.raises(EngineError):
                     fresh_engine.assess(OBS_WITH_TOUR)
             assert [fresh_engine.assess(obs).to_dict() for obs in INPUTS] == expected
