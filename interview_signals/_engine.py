@@ -204,14 +204,15 @@ class Engine:
 
         Returns the firings in order as (engine rule, whether it asserted its conclusion).
         """
-        handle, sid = self._handle, self._sid
+        handle, sid, actions = self._handle, self._sid, self._actions
+        assert_fact, complete = _durable.assert_fact, _durable.complete_and_start_action
         fired: list[Fired] = []
         asserted: list[str] = []  # every fact this assessment put into the session
         emptied = False
         try:
             fact = f'{{"sid":"{sid}",{body}'
             try:
-                code, state = _durable.assert_fact(handle, fact)
+                code, state = assert_fact(handle, fact)
             except Exception as exc:  # the C extension raises its own untyped error
                 raise EngineError(f"the engine rejected an observation fact: {exc}") from exc
             if code == _NOT_HANDLED:
@@ -228,14 +229,16 @@ class Engine:
                     # The message is {"<engine rule name>": {matched facts}}; the names are
                     # ours and need no unescaping, and the only observation fact is the one
                     # built from the values, so nothing else of the message needs parsing.
-                    action = self._actions[message[2:message.index('"', 2)]]
-                    new = action.concludes not in concluded
-                    concluded.add(action.concludes)
+                    action = actions[message[2:message.index('"', 2)]]
+                    ref = action.concludes
+                    new = ref not in concluded
                     # A conclusion reached again by another branch is recorded, not
                     # asserted twice; a fact no rule reads is not asserted at all.
+                    if new:
+                        concluded.add(ref)
                     if new and action.fact_tail is not None:
                         derived = f'{{"sid":"{sid}",{action.fact_tail}'
-                        code, _ = _durable.assert_fact(handle, derived)
+                        code, _ = assert_fact(handle, derived)
                         if code == _HANDLED:
                             asserted.append(derived)
                         elif code != _NOT_HANDLED:
@@ -246,7 +249,7 @@ class Engine:
                     _durable.abandon_action(handle, state)
                     raise EngineError(f"rule action failed at step {len(fired) + 1}: "
                                       f"{exc!r}") from exc
-                message = _durable.complete_and_start_action(handle, state)
+                message = complete(handle, state)
             emptied = self._retract(asserted)
         finally:
             if not emptied:

@@ -85,6 +85,11 @@ class Scorer:
         self.by_sign = tuple(sorted(self.signals, key=lambda r: r.sign))
         """Signals in the order an assessment lists them."""
         self.summaries = {v.id: v.summary for v in book.verdicts}
+        self._scoring = tuple(
+            (r.id, r.sign, r.amount,
+             tuple((q.id, q.effect == "boost", q.amount) for q in self.qualifiers[r.id]))
+            for r in self.by_sign)
+        """(id, sign, base strength, qualifiers as (id, is a boost, amount)) per signal."""
         self._verdicts = tuple((v.id, v.min_confidence, v.min_signs, frozenset(v.or_signals))
                                for v in book.verdicts)
 
@@ -92,16 +97,17 @@ class Scorer:
         """Decide the verdict and confidence now; explain when the explanation is read."""
         ids = {rule.rule.id for rule, _ in fired}
         strengths: dict[str, float] = {}
-        for rule in self.by_sign:
-            if rule.id in ids:
-                qualifiers = [q for q in self.qualifiers[rule.id] if q.id in ids]
-                strengths[rule.id] = qualify(
-                    rule.amount, [q.amount for q in qualifiers if q.effect == "boost"],
-                    [q.amount for q in qualifiers if q.effect == "discount"]
-                ) if qualifiers else rule.amount
+        signs = set()
+        for id_, sign, amount, qualifiers in self._scoring:
+            if id_ in ids:
+                applied = [q for q in qualifiers if q[0] in ids]
+                strength = strengths[id_] = qualify(
+                    amount, [a for _, boost, a in applied if boost],
+                    [a for _, boost, a in applied if not boost]) if applied else amount
+                if strength > 0:
+                    signs.add(sign)
         confidence = round(max(0.0, combine(strengths.values())), 6)
         standing = {i for i, s in strengths.items() if s > 0}
-        signs = {r.sign for r in self.by_sign if r.id in standing}
         verdict = self._verdicts[-1][0]
         for id_, min_confidence, min_signs, or_signals in self._verdicts:
             if confidence >= min_confidence and (
@@ -393,7 +399,7 @@ def _missing(plan: _Plan, values: Mapping[str, Value], fired: set[str]
     for rule, branches in plan:
         if rule.id in fired:
             continue
-        fields: dict[str, None] = {}
+        fields: list[str] = []
         for branch in branches:
             undecided: list[str] = []
             for check, paths in branch:
@@ -407,9 +413,9 @@ def _missing(plan: _Plan, values: Mapping[str, Value], fired: set[str]
                                 needs and any(values.get(n) is False for n in needs)):
                             undecided.append(path)
             else:
-                fields.update(dict.fromkeys(undecided))
+                fields += undecided
         if fields:
-            out.append((rule, tuple(fields)))
+            out.append((rule, tuple(dict.fromkeys(fields))))
     return out
 
 
