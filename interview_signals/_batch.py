@@ -28,13 +28,15 @@ from typing import TypeAlias, TypeVar
 
 from ._assessment import Assessment
 from ._engine import Engine
-from ._errors import EngineError, InterviewSignalsError, ObservationError
-from ._observations import Observations, check_values, describe
+from ._errors import ArgumentError, EngineError, InterviewSignalsError, ObservationError
+from ._observations import Observations, Value, check_values, describe
 from ._rulebook import load_rulebook
 
 Item: TypeAlias = Mapping[str, object] | Observations
 Result: TypeAlias = Assessment | ObservationError
 _Key: TypeAlias = tuple[tuple[str, ...], bool]
+_Sent: TypeAlias = tuple[dict[str, Value], list[tuple[str, bool]]] | ObservationError
+"""What a worker sends back per item: its values and firings, or its error."""
 _In = TypeVar("_In")
 _Out = TypeVar("_Out")
 
@@ -175,8 +177,22 @@ def assess_many(observations: Iterable[Item], *, workers: int | None = None,
     if count == 1:
         engine = process_engine(paths, include_default)
         return (assess_one(engine, item) for item in observations)
-    return _flattened(map_chunks(_assess_chunk, _packed(observations, size), workers=count,
-                                 engine_paths=paths, include_default=include_default))
+    engine = process_engine(paths, include_default)
+    return _explained(map_chunks(_assess_chunk, _packed(observations, size), workers=count,
+                                 engine_paths=paths, include_default=include_default),
+                      engine)
+
+
+def _explained(chunks: Generator[list[_Sent], None, None], engine: Engine
+               ) -> Generator[Result, None, None]:
+    """The workers' results as assessments, scored here from their firings (and explained
+    only when read)."""
+    try:
+        for chunk in chunks:
+            for sent in chunk:
+                yield sent if isinstance(sent, ObservationError) else engine.from_firings(*sent)
+    finally:
+        chunks.close()  # closing the results stops the pool now, not when collected
 
 
 def _flattened(chunks: Generator[list[_Out], None, None]) -> Generator[_Out, None, None]:
@@ -222,9 +238,9 @@ def _result(future: Future[list[_Out]]) -> list[_Out]:
 def _check_sizes(workers: int | None, chunksize: int) -> tuple[int, int]:
     count = available_cpus() if workers is None else workers
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        raise ValueError(f"workers: expected a positive integer or None, got {workers!r}")
+        raise ArgumentError(f"workers: expected a positive integer or None, got {workers!r}")
     if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
-        raise ValueError(f"chunksize: expected a positive integer, got {chunksize!r}")
+        raise ArgumentError(f"chunksize: expected a positive integer, got {chunksize!r}")
     return count, chunksize
 
 
@@ -279,9 +295,28 @@ def _sendable(item: object) -> object:
 
 
 def _assess_chunk(payload: bytes, engine_paths: tuple[str, ...], include_default: bool
-                  ) -> list[Result]:
+                  ) -> list[_Sent]:
+    """Run a chunk through this worker's engine; send back firings, not explanations: they
+    are a fraction of the size, and the parent explains only what it reads."""
     engine = process_engine(engine_paths, include_default)
-    return [assess_one(engine, item) for item in pickle.loads(payload)]
+    return [_fire_one(engine, item) for item in pickle.loads(payload)]
+
+
+def _fire_one(engine: Engine, item: object) -> _Sent:
+    """``assess_one``, stopping at the firings."""
+    if isinstance(item, ObservationError):
+        return item
+    try:
+        return engine.firings(item)  # type: ignore[arg-type]
+    except ObservationError as exc:
+        return exc
+    except InterviewSignalsError:
+        raise
+    except Exception:
+        error = _unreadable(item)
+        if error is None:
+            raise
+        return error
 
 
 class UnreadableJSON(ValueError):

@@ -184,6 +184,30 @@ class Engine:
             check_values(observations)
         return self._scorer.assess(values, self._run(values))
 
+    def firings(self, observations: Mapping[str, object] | Observations
+                ) -> tuple[dict[str, Value], list[tuple[str, bool]]]:
+        """The known values and the firings as (engine rule name, asserted): what
+        ``from_firings`` turns back into the assessment. Small and cheap to pickle, so
+        worker processes send this rather than explanations."""
+        values = observations.values() if isinstance(observations, Observations) else \
+            check_values(observations)
+        return values, [(rule.name, asserted) for rule, asserted in self._run(values)]
+
+    def from_firings(self, values: Mapping[str, Value], firings: Iterable[tuple[str, bool]]
+                     ) -> Assessment:
+        """The assessment of ``firings()`` made by an engine of the same rulebook.
+
+        Raises:
+            EngineError: a firing names an engine rule this rulebook does not have.
+        """
+        rules = self._compiled.engine_rules
+        try:
+            fired = [(rules[name], asserted) for name, asserted in firings]
+        except KeyError as exc:
+            raise EngineError(f"no engine rule {exc} in this rulebook: the firings came "
+                              "from another rulebook") from None
+        return self._scorer.assess(values, fired)
+
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
         """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``."""
         return Session(self, restore_observations(saved) if saved is not None else None)

@@ -3,7 +3,8 @@
     InterviewSignalsError            catch this to catch everything the library raises
     ├── ObservationError(ValueError) bad observations: .path, .expected, .got
     ├── RulebookError                bad rule files: .problems lists every RuleProblem
-    └── EngineError                  a rule failed inside the engine: a bug, never the input
+    ├── EngineError                  a rule failed inside the engine: a bug, never the input
+    └── ArgumentError(ValueError)    a bad argument to a call, such as ``workers=0``
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from attrs import frozen
 
 class InterviewSignalsError(Exception):
     """Base class of every error the library raises."""
+
+
+class ArgumentError(InterviewSignalsError, ValueError):
+    """A bad argument to a library call (not observations, not rules): ``workers=0``."""
 
 
 class ObservationError(InterviewSignalsError, ValueError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
+import os
 import pickle
 import threading
 from collections.abc import Iterator, Mapping
@@ -17,6 +18,7 @@ from interview_signals import (
     Assessment,
     Engine,
     EngineError,
+    InterviewSignalsError,
     ObservationError,
     Observations,
     RulebookError,
@@ -163,6 +165,37 @@ def test_a_failure_after_an_item_was_checked_is_raised_as_a_bug(
         list(assess_many([GOOD[0]], workers=1))
 
 
+class KillsTheProcess(Mapping[str, object]):
+    """An item whose reading ends the process it is read in, as a crash in a worker would."""
+
+    def __getitem__(self, key: str) -> object:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        os._exit(3)
+
+    def __len__(self) -> int:
+        return 1
+
+
+def test_a_worker_that_dies_is_an_engine_error_not_a_hang() -> None:
+    with pytest.raises(EngineError, match="a worker process died"):
+        list(assess_many([GOOD[0], KillsTheProcess(), GOOD[0]], workers=2, chunksize=1))
+
+
+def test_workers_send_firings_that_the_parent_turns_into_the_same_assessment(
+        engine: Engine) -> None:
+    for item in GOOD:
+        values, fired = engine.firings(item)
+        assert pickle.loads(pickle.dumps((values, fired))) == (values, fired)
+        assert engine.from_firings(values, fired).to_dict() == engine.assess(item).to_dict()
+
+
+def test_firings_from_another_rulebook_are_refused(engine: Engine) -> None:
+    with pytest.raises(EngineError, match="another rulebook"):
+        engine.from_firings({}, [("no_such_rule#1.1", True)])
+
+
 class CountingSource:
     """A generator of many items that counts how far it has been read."""
 
@@ -218,8 +251,9 @@ def test_a_broken_rule_pack_fails_before_any_item_is_read(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(("workers", "chunksize"), [(0, 1), (-1, 1), (2, 0), (True, 1)])
 def test_workers_and_chunksize_must_be_positive_integers(workers: int, chunksize: int) -> None:
-    with pytest.raises(ValueError, match="expected a positive integer"):
+    with pytest.raises(ValueError, match="expected a positive integer") as info:
         assess_many([], workers=workers, chunksize=chunksize)
+    assert isinstance(info.value, InterviewSignalsError)
 
 
 def test_an_empty_input_gives_no_results() -> None:

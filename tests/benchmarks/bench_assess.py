@@ -9,7 +9,8 @@ is what CI runs, its numbers mean nothing)::
 It prints, for a fixed, seeded set of realistic observation sets, the median, p95 and p99
 microseconds and the rate per second of: ``engine.assess`` (verdict and confidence; the
 explanation is built when first read); an assessment read whole with ``to_dict()`` (fully
-explained); a ``Session`` replayed (observed in two or three batches, then assessed); the
+explained, the JSON form); the same read as objects (signals, advice, missing, trace and
+summary); a ``Session`` replayed (observed in two or three batches, then assessed); the
 plain-Python rulebook interpreter of the differential test (``tests/reference.py``); and the
 floor (``floor.py``: the rulebook compiled to plain closures, no engine, no explanation), with
 every row as a ratio to the floor so runs on noisy machines compare. Then RSS and thread
@@ -224,6 +225,10 @@ def bench_latency(engine: Engine, sets: list[Groups], replays: list[list[Groups]
     def explained(groups: Groups) -> object:
         return engine.assess(groups).to_dict()
 
+    def read_whole(groups: Groups) -> object:
+        result = engine.assess(groups)
+        return (result.signals, result.advice, result.missing, result.trace, result.summary)
+
     def replay(parts: list[Groups]) -> object:
         session = engine.session()
         for part in parts:
@@ -232,6 +237,7 @@ def bench_latency(engine: Engine, sets: list[Groups], replays: list[list[Groups]
 
     for item, parts in zip(sets[:warmup], replays[:warmup], strict=True):
         explained(item)
+        read_whole(item)
         replay(parts)
         floor(item)
         reference(item)
@@ -240,6 +246,7 @@ def bench_latency(engine: Engine, sets: list[Groups], replays: list[list[Groups]
     print(f"{'':<22}{'median':>11}{'p95':>10}{'p99':>10}{'per second':>13}{'vs floor':>10}")
     print(latency_row("engine.assess", *timed(engine.assess, sets), floor_median)[0])
     print(latency_row("assess + to_dict()", *timed(explained, sets), floor_median)[0])
+    print(latency_row("assess + every object", *timed(read_whole, sets), floor_median)[0])
     print(latency_row("session replay", *timed(replay, replays), floor_median)[0])
     print(latency_row("reference interpreter", *timed(reference, sets), floor_median)[0])
     print(floor_row)
