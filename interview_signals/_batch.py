@@ -190,7 +190,7 @@ def _explained(chunks: Generator[list[_Sent], None, None], engine: Engine
     try:
         for chunk in chunks:
             for sent in chunk:
-                yield sent if isinstance(sent, ObservationError) else engine.from_firings(*sent)
+                yield sent if isinstance(sent, ObservationError) else engine._from_firings(*sent)
     finally:
         chunks.close()  # closing the results stops the pool now, not when collected
 
@@ -307,7 +307,7 @@ def _fire_one(engine: Engine, item: object) -> _Sent:
     if isinstance(item, ObservationError):
         return item
     try:
-        return engine.firings(item)  # type: ignore[arg-type]
+        return engine._firings(item)  # type: ignore[arg-type]
     except ObservationError as exc:
         return exc
     except InterviewSignalsError:
