@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from pathlib import Path
-from typing import TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 from ._assessment import Assessment
 from ._engine import Engine
@@ -68,7 +68,12 @@ def process_engine(engine_paths: Sequence[str | Path] = (), include_default: boo
 
 
 def assess_one(engine: Engine, item: object) -> Result:
-    """Assess one item; an item that does not fit the vocabulary gives its error.
+    """Assess one item; an item that does not fit the vocabulary gives its error."""
+    return _guarded(engine.assess, item)
+
+
+def _guarded(call: Callable[[Any], _Out], item: object) -> _Out | ObservationError:
+    """``call(item)``, or the item's error when the item does not fit the vocabulary.
 
     So does an item that cannot even be checked (a mapping that raises when read, say): its
     error names what it raised. Anything else that goes wrong, ``EngineError`` above all, is
@@ -77,7 +82,7 @@ def assess_one(engine: Engine, item: object) -> Result:
     if isinstance(item, ObservationError):
         return item  # the parent could not send it (see ``_pack``)
     try:
-        return engine.assess(item)  # type: ignore[arg-type]  # anything else is rejected by name
+        return call(item)
     except ObservationError as exc:
         return exc
     except InterviewSignalsError:
@@ -304,19 +309,7 @@ def _assess_chunk(payload: bytes, engine_paths: tuple[str, ...], include_default
 
 def _fire_one(engine: Engine, item: object) -> _Sent:
     """``assess_one``, stopping at the firings."""
-    if isinstance(item, ObservationError):
-        return item
-    try:
-        return engine._firings(item)  # type: ignore[arg-type]
-    except ObservationError as exc:
-        return exc
-    except InterviewSignalsError:
-        raise
-    except Exception:
-        error = _unreadable(item)
-        if error is None:
-            raise
-        return error
+    return _guarded(engine._firings, item)
 
 
 class UnreadableJSON(ValueError):
