@@ -21,7 +21,6 @@ from ._assessment import (
     Missing,
     Signal,
     Source,
-    Verdict,
     _FromDict,
 )
 from ._compile import EngineRule, Fired
@@ -272,20 +271,6 @@ def _because_index(fired: Sequence[Fired], values: Mapping[str, Value]
         for ref in rule.matched_facts:
             paths.update(index.get(ref, ()))
     return {ref: tuple(p) for ref, p in index.items()}
-
-
-def choose_verdict(book: Rulebook, confidence: float, standing: set[str], signs: set[int]
-                   ) -> Verdict:
-    """The first verdict of the rulebook whose numbers the evidence meets.
-
-    ``standing`` are the ids of the signals that stand (strength above 0), ``signs`` the
-    distinct signs they belong to.
-    """
-    for v in book.verdicts:
-        if confidence >= v.min_confidence and (
-                len(signs) >= v.min_signs or standing & set(v.or_signals)):
-            return v.id  # type: ignore[return-value]
-    return book.verdicts[-1].id  # type: ignore[return-value]
 
 
 def holds(test: Test, values: Mapping[str, Value]) -> bool | None:
