@@ -338,7 +338,8 @@ def _compare(op: str, left: object, right: object) -> bool:
 Holds: TypeAlias = Callable[[Mapping[str, Value]], "bool | None"]
 _Askable: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
 """(path, its prerequisites) for every path a test reads."""
-_Plan: TypeAlias = tuple[tuple[Rule, tuple[tuple[tuple[Holds, _Askable], ...], ...]], ...]
+_Branch: TypeAlias = tuple[tuple[Holds, _Askable], ...]
+_Plan: TypeAlias = tuple[tuple[Rule, "_Askable | None", tuple[_Branch, ...]], ...]
 
 
 def holds_function(test: Test) -> Holds:
@@ -368,12 +369,35 @@ _ORDER: dict[str, Callable[[float, float], bool]] = {
     "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 
 
-def missing_plan(signals: Sequence[Rule]) -> _Plan:
-    """For every signal that counts for the candidate, its branches' tests (as functions)
-    and paths, in sign order: what ``_missing`` walks on every assessment, prepared once."""
-    return tuple((r, tuple(tuple((holds_function(t), tuple((p, prerequisites(p)) for p in t.paths))
-                                 for t in b) for b in r.branches))
+def missing_plan(signals: Sequence[Rule], *, shortcuts: bool = True) -> _Plan:
+    """For every signal that counts for the candidate, in sign order: what ``_missing``
+    walks on every assessment, prepared once.
+
+    That is each branch's tests (as functions) with the paths they read and, when every
+    branch is a single test of one field (``shortcuts``), the shortcut: such a branch can
+    only be settled by its field while the field is unknown, and whether it could hold then
+    does not depend on any other value, so only the askable fields are kept, in branch
+    order. ``shortcuts=False`` is the plain walk, which tests compare the shortcut with.
+    """
+    return tuple((r, _single_field_branches(r) if shortcuts else None,
+                  tuple(tuple((holds_function(t),
+                               tuple((p, prerequisites(p)) for p in t.paths)) for t in b)
+                        for b in r.branches))
                  for r in sorted(signals, key=lambda r: r.sign) if r.amount > 0)
+
+
+def _single_field_branches(rule: Rule) -> _Askable | None:
+    """(field, its prerequisites) of every branch an unknown field could still settle, when
+    every branch of ``rule`` is one test of one field; otherwise None.
+
+    A known field decides its test (true or false), so it never makes the branch undecided;
+    an unknown one leaves it undecided exactly when ``holds`` says so with nothing known."""
+    tests = [b[0] for b in rule.branches if len(b) == 1]
+    if len(tests) != len(rule.branches) or any(
+            t.fact_kind is not None or t.path is None or t.other is not None for t in tests):
+        return None
+    return tuple((t.path, prerequisites(t.path)) for t in tests
+                 if t.path is not None and holds(t, {}) is None)
 
 
 def _missing(plan: _Plan, values: Mapping[str, Value], fired: set[str]
@@ -381,26 +405,36 @@ def _missing(plan: _Plan, values: Mapping[str, Value], fired: set[str]
     """(signal rule, unknown fields that could still establish it) for every signal that
     counts for the candidate, has not fired, and could still fire."""
     out = []
-    for rule, branches in plan:
+    for rule, single, branches in plan:
         if rule.id in fired:
             continue
         fields: list[str] = []
-        for branch in branches:
-            undecided: list[str] = []
-            for check, paths in branch:
-                result = check(values)
-                if result is False:
-                    break  # a known value already rules this branch out
-                if result is None:
-                    for path, needs in paths:
-                        # A field is worth asking for unless a prerequisite of it is false.
-                        if path not in values and not (
-                                needs and any(values.get(n) is False for n in needs)):
-                            undecided.append(path)
-            else:
-                fields += undecided
+        if single is not None:
+            for path, needs in single:
+                if path not in values:
+                    for need in needs:
+                        if values.get(need) is False:
+                            break  # a false prerequisite: the field cannot hold a value
+                    else:
+                        fields.append(path)
+        else:
+            for branch in branches:
+                undecided: list[str] = []
+                for check, paths in branch:
+                    result = check(values)
+                    if result is False:
+                        break  # a known value already rules this branch out
+                    if result is None:
+                        for path, needs in paths:
+                            # A field is worth asking for unless a prerequisite is false.
+                            if path not in values and not (
+                                    needs and any(values.get(n) is False for n in needs)):
+                                undecided.append(path)
+                else:
+                    fields += undecided
         if fields:
-            out.append((rule, tuple(dict.fromkeys(fields))))
+            out.append((rule, tuple(dict.fromkeys(fields)) if len(fields) > 1
+                        else (fields[0],)))
     return out
 
 

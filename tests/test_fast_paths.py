@@ -4,7 +4,9 @@
   must be empty after each assessment and give the firings a fresh session gives.
 - ``Assessment.to_dict()`` is built straight from the firings; it must equal the JSON form
   of the objects (``explanation_dict``).
-- Missing evidence uses precompiled tests; each must agree with ``holds``.
+- Missing evidence uses precompiled tests; each must agree with ``holds``. Signals whose
+  branches are each one test of one field take a shortcut; it must give what the plain walk
+  gives.
 - ``check_values`` has a quick route for plain valid input; it must return what the full
   route returns and raise the very same error for anything else.
 """
@@ -23,7 +25,7 @@ from interview_signals import Engine, ObservationError
 from interview_signals._assessment import explanation_dict
 from interview_signals._observations import VOCABULARY, check_values, parse_values
 from interview_signals._observations import _check_contradictions as check_contradictions
-from interview_signals._scoring import holds, holds_function
+from interview_signals._scoring import _missing, holds, holds_function, missing_plan
 
 from .strategies import Nested, corruptions, field_values, observation_values, observations
 
@@ -114,6 +116,17 @@ class TestPrecompiledTests:
         for rule in pack_engine.rulebook.rules:
             for test in (t for b in rule.branches for t in b if t.path == path):
                 assert holds_function(test)(values) == holds(test, values), test
+
+
+    @given(data=st.data())
+    def test_the_missing_evidence_shortcut_agrees_with_the_plain_walk(
+            self, pack_engine: Engine, data: st.DataObject) -> None:
+        signals = pack_engine.rulebook.of_kind("signal")
+        quick, plain = missing_plan(signals), missing_plan(signals, shortcuts=False)
+        assert any(single is not None for _, single, _ in quick)  # the shortcut is taken
+        values = data.draw(observation_values())
+        fired = set(data.draw(st.lists(st.sampled_from([s.id for s in signals]))))
+        assert _missing(quick, values, fired) == _missing(plain, values, fired)
 
 
 def full_route(data: object) -> dict[str, Any]:
