@@ -85,28 +85,41 @@ class Scorer:
         """Signals in the order an assessment lists them."""
         self.summaries = {v.id: v.summary for v in book.verdicts}
         self._scoring = tuple(
-            (r.id, r.sign, r.amount,
+            (r.id, r.sign, r.amount, frozenset(q.id for q in self.qualifiers[r.id]),
              tuple((q.id, q.effect == "boost", q.amount) for q in self.qualifiers[r.id]))
             for r in self.by_sign)
-        """(id, sign, base strength, qualifiers as (id, is a boost, amount)) per signal."""
+        """(id, sign, base strength, qualifier ids, qualifiers as (id, is a boost, amount))
+        per signal, in sign order."""
         self._verdicts = tuple((v.id, v.min_confidence, v.min_signs, frozenset(v.or_signals))
                                for v in book.verdicts)
+        self._templates = _templates(book)
+        self._qualifier_templates = {
+            signal: tuple((q.id, {"id": q.id, "effect": q.effect, "amount": round(q.amount, 4),
+                                  "explanation": q.explanation, "because": None,
+                                  "rule": q.id, "pack": q.pack})
+                          for q in qs)
+            for signal, qs in self.qualifiers.items()}
+        """Per signal: (qualifier id, the fixed entries of its JSON form)."""
 
     def assess(self, values: Mapping[str, Value], fired: Sequence[Fired]) -> Assessment:
         """Decide the verdict and confidence now; explain when the explanation is read."""
         ids = {rule.rule.id for rule, _ in fired}
         strengths: dict[str, float] = {}
         signs = set()
-        for id_, sign, amount, qualifiers in self._scoring:
-            if id_ in ids:
-                applied = [q for q in qualifiers if q[0] in ids]
-                strength = strengths[id_] = qualify(
-                    amount, [a for _, boost, a in applied if boost],
-                    [a for _, boost, a in applied if not boost]) if applied else amount
-                if strength > 0:
-                    signs.add(sign)
-        confidence = round(max(0.0, combine(strengths.values())), 6)
-        standing = {i for i, s in strengths.items() if s > 0}
+        standing = set()
+        for id_, sign, amount, qualifier_ids, qualifiers in self._scoring:
+            if id_ not in ids:
+                continue
+            if qualifier_ids.isdisjoint(ids):
+                strength = amount
+            else:
+                strength = qualify(amount, [a for q, boost, a in qualifiers if boost and q in ids],
+                                   [a for q, boost, a in qualifiers if not boost and q in ids])
+            strengths[id_] = strength
+            if strength > 0:
+                signs.add(sign)
+                standing.add(id_)
+        confidence = round(max(0.0, combine(strengths.values())), 6) if strengths else 0.0
         verdict = self._verdicts[-1][0]
         for id_, min_confidence, min_signs, or_signals in self._verdicts:
             if confidence >= min_confidence and (
@@ -132,18 +145,45 @@ class Scorer:
                       pack=rule.pack)
 
     def signal_dict(self, rule: Rule, fired: set[str], strength: float,
-                    because: dict[FactRef, tuple[str, ...]]) -> dict[str, object]:
-        """``signal(...).to_dict()`` without the objects on the way."""
-        return {"id": rule.id, "sign": rule.sign, "title": rule.title,
-                "strength": round(strength, 4), "base_strength": round(rule.amount, 4),
-                "qualifiers": [{"id": q.id, "effect": q.effect, "amount": round(q.amount, 4),
-                                "explanation": q.explanation,
-                                "because": list(because[("qualifier", q.id)]),
-                                "rule": q.id, "pack": q.pack}
-                               for q in self.qualifiers[rule.id] if q.id in fired],
-                "because": list(because[("signal", rule.id)]), "rule": rule.id,
-                "source": {"sign": rule.source_sign, "title": rule.source_title},
-                "explanation": rule.explanation, "pack": rule.pack}
+                    because: Mapping[FactRef, Iterable[str]]) -> dict[str, object]:
+        """``signal(...).to_dict()`` without the objects on the way: a copy of the signal's
+        template (its fixed entries, in the JSON order) with the rest filled in."""
+        data = self._templates[rule.id].copy()
+        if strength != rule.amount:  # the template holds the base strength, rounded
+            data["strength"] = round(strength, 4)
+        qualifiers = self._qualifier_templates[rule.id]
+        if qualifiers:
+            data["qualifiers"] = [{**template, "because": list(because[("qualifier", id_)])}
+                                  for id_, template in qualifiers if id_ in fired]
+        else:
+            data["qualifiers"] = []
+        data["because"] = list(because[("signal", rule.id)])
+        data["source"] = {"sign": rule.source_sign, "title": rule.source_title}
+        return data
+
+    def advice_dict(self, rule: Rule, because: Mapping[FactRef, Iterable[str]]
+                    ) -> dict[str, object]:
+        """``Advice.to_dict()`` of a fired piece of advice, from its template."""
+        data = self._templates[rule.id].copy()
+        data["because"] = list(because[("advice", rule.id)])
+        data["source"] = {"sign": rule.source_sign, "title": rule.source_title}
+        return data
+
+
+def _templates(book: Rulebook) -> dict[str, dict[str, object]]:
+    """The fixed entries of every signal's and piece of advice's JSON form, in JSON order;
+    ``None`` marks what each assessment fills in. Copied, never handed out."""
+    out: dict[str, dict[str, object]] = {}
+    for r in book.of_kind("signal"):
+        amount = round(r.amount, 4)
+        out[r.id] = {"id": r.id, "sign": r.sign, "title": r.title, "strength": amount,
+                     "base_strength": amount, "qualifiers": None, "because": None,
+                     "rule": r.id, "source": None, "explanation": r.explanation,
+                     "pack": r.pack}
+    for r in book.of_kind("advice"):
+        out[r.id] = {"id": r.id, "sign": r.sign, "text": r.explanation, "because": None,
+                     "rule": r.id, "source": None, "pack": r.pack}
+    return out
 
 
 class _Explanation:
@@ -226,28 +266,37 @@ class _Explanation:
         return grouped(self._values)
 
     def as_dict(self) -> dict[str, Any]:
-        """The explanation in the ``to_dict()`` form, built from the firings (fresh data)."""
-        sc, ids, values, because = self._scorer, self._ids, self._values, self._because()
-        strengths = self._strengths
+        """The explanation in the ``to_dict()`` form, built from the firings (fresh data).
+
+        One pass over the firings writes the trace and the because index together (the
+        same index ``_because_index`` makes, with paths kept as dict keys)."""
+        sc, ids, values, strengths = self._scorer, self._ids, self._values, self._strengths
+        index: dict[FactRef, dict[str, None]] = {}
         trace = []
         for step, (rule, asserted) in enumerate(self._fired, 1):
-            matched: list[dict[str, object]] = [
-                {"kind": "observation", "path": p, "value": values.get(p, "unknown")}
-                for p in rule.paths]
-            if rule.matched_facts:
-                matched += [{"kind": k, "id": i} for k, i in rule.matched_facts]
-            kind, rule_id = rule.concludes
+            kind, rule_id = ref = rule.concludes
+            paths = index.get(ref)
+            if paths is None:
+                paths = index[ref] = {}
+            matched: list[dict[str, object]] = []
+            for path in rule.paths:
+                value = values.get(path)
+                if value is None:
+                    matched.append({"kind": "observation", "path": path, "value": "unknown"})
+                else:
+                    paths[path] = None
+                    matched.append({"kind": "observation", "path": path, "value": value})
+            for fact in rule.matched_facts:
+                matched.append({"kind": fact[0], "id": fact[1]})
+                if fact in index:
+                    paths.update(index[fact])
             trace.append({"step": step, "rule": rule_id, "engine_rule": rule.name,
                           "kind": kind, "matched": matched,
                           "asserted": [{"kind": kind, "id": rule_id}] if asserted else []})
         return {
-            "signals": [sc.signal_dict(r, ids, strengths[r.id], because)
+            "signals": [sc.signal_dict(r, ids, strengths[r.id], index)
                         for r in sc.by_sign if r.id in ids],
-            "advice": [{"id": r.id, "sign": r.sign, "text": r.explanation,
-                        "because": list(because[("advice", r.id)]), "rule": r.id,
-                        "source": {"sign": r.source_sign, "title": r.source_title},
-                        "pack": r.pack}
-                       for r in sc.advice if r.id in ids],
+            "advice": [sc.advice_dict(r, index) for r in sc.advice if r.id in ids],
             "missing": [{"sign": r.sign, "signal": r.id, "fields": list(f)}
                         for r, f in self._missing()],
             "trace": trace, "summary": self.summary, "observations": grouped(values)}
