@@ -84,6 +84,7 @@ class Scorer:
         self.by_sign = tuple(sorted(self.signals, key=lambda r: r.sign))
         """Signals in the order an assessment lists them."""
         self.summaries = {v.id: v.summary for v in book.verdicts}
+        self.lower_titles = {r.id: r.title.lower() for r in self.signals}
         self._scoring = tuple(
             (r.id, r.sign, r.amount, frozenset(q.id for q in self.qualifiers[r.id]),
              tuple((q.id, q.effect == "boost", q.amount) for q in self.qualifiers[r.id]))
@@ -254,9 +255,9 @@ class _Explanation:
     @property
     def summary(self) -> str:
         if self._summary_ is None:
-            sc, strengths = self._scorer, self._strengths
-            ranked = [(r.title.lower(), strengths[r.id]) for r in sc.by_sign
-                      if r.id in strengths]
+            sc, titles = self._scorer, self._scorer.lower_titles
+            # strengths are in sign order: the scorer fills them walking signals that way
+            ranked = [(titles[id_], s) for id_, s in self._strengths.items()]
             self._summary_ = _summary(sc.book, bool(self._values),
                                       sc.summaries[self._verdict], ranked)
         return self._summary_
@@ -502,10 +503,15 @@ def _summary(book: Rulebook, known: bool, text: str,
     strength) of every established signal in sign order."""
     if not known:
         return book.nothing_known
-    # sorted() stays stable with reverse=True: equal strengths keep their sign order.
-    standing = [t for t, s in sorted(ranked, key=_STRENGTH, reverse=True) if s > 0]
-    text = text.replace("{signals}", _join(standing))
-    against = [t for t, s in sorted(ranked, key=_STRENGTH) if s < 0]
-    if against and book.against:
-        text += " " + book.against.replace("{signals}", _join(against))
+    # list.sort is stable with reverse=True too: equal strengths keep their sign order.
+    standing = [pair for pair in ranked if pair[1] > 0]
+    if len(standing) > 1:
+        standing.sort(key=_STRENGTH, reverse=True)
+    text = text.replace("{signals}", _join([title for title, _ in standing]))
+    if book.against:
+        against = [pair for pair in ranked if pair[1] < 0]
+        if against:
+            against.sort(key=_STRENGTH)
+            text += " " + book.against.replace("{signals}",
+                                               _join([title for title, _ in against]))
     return f"{text} {book.caveat}" if standing else text
