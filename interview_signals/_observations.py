@@ -8,7 +8,7 @@ built) and ``Session`` keeps ``Observations``; ``_engine`` encodes the known fie
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Literal, TypeAlias, cast
 
 import attrs
@@ -397,25 +397,24 @@ def grouped(values: Mapping[str, Value]) -> dict[str, dict[str, Value]]:
     return out
 
 
-def _accepts(spec: FieldSpec) -> Callable[[object], bool]:
-    """Whether ``check_value(spec, value)`` would return ``value``, asked cheaply: exact
-    built-in types only, anything else is left to ``check_value`` (never a wrong yes)."""
-    if spec.kind == "bool":
-        return lambda value: value is True or value is False
-    if spec.kind == "choice":
-        choices = frozenset(spec.choices)
-        return lambda value: type(value) is str and value in choices
+_BOOL, _CHOICE, _INT, _NUMBER = range(4)
+_Quick: TypeAlias = tuple[str, int, frozenset[str], float, float, int]
+"""(path, kind, choices, minimum, maximum, vocabulary position) of one field."""
+
+
+def _quick(path: str) -> _Quick:
+    """What the quick route of ``check_values`` needs to know about a field."""
+    spec = VOCABULARY[path]
+    kind = {"bool": _BOOL, "choice": _CHOICE, "int": _INT}.get(spec.kind, _NUMBER)
     lo = -math.inf if spec.minimum is None else spec.minimum
     hi = math.inf if spec.maximum is None else spec.maximum
-    types = (int,) if spec.kind == "int" else (int, float)
-    return lambda value: type(value) in types and lo <= value <= hi  # type: ignore[operator]
+    return path, kind, frozenset(spec.choices), lo, hi, _POSITION[path]
 
 
-_FAST: dict[str, dict[str, tuple[str, Callable[[object], bool]]]] = {
-    group: {name: (f"{group}.{name}", _accepts(VOCABULARY[f"{group}.{name}"]))
-            for name in names}
-    for group, names in _FIELD_NAMES.items()}
 _POSITION = {path: i for i, path in enumerate(VOCABULARY)}
+_FAST: dict[str, dict[str, _Quick]] = {
+    group: {name: _quick(f"{group}.{name}") for name in names}
+    for group, names in _FIELD_NAMES.items()}
 
 
 def check_values(data: object) -> dict[str, Value]:
@@ -423,26 +422,45 @@ def check_values(data: object) -> dict[str, Value]:
     ``Observations``: the fast path of a one-shot assessment. Returns the known fields
     flat, in vocabulary order, exactly as ``Observations.from_dict(data).values()``.
 
-    Plain valid input takes a quick route; anything else takes the full one, so the error
-    raised for bad input is always the one ``parse_values`` names.
+    Plain valid input takes a quick route (exact built-in types only, checked inline);
+    anything else takes the full one, so the error raised for bad input is always the one
+    ``parse_values`` names.
     """
     values: dict[str, Value] = {}
     if type(data) is dict:
+        last, ordered = -1, True
         for group, fields in data.items():
             table = _FAST.get(group) if type(group) is str else None
             if table is None or type(fields) is not dict:
                 break
             for name, value in fields.items():
-                entry = table.get(name) if type(name) is str else None
-                if entry is None or not entry[1](value):
+                quick = table.get(name) if type(name) is str else None
+                if quick is None:
                     break
-                values[entry[0]] = value
+                path, kind, choices, lo, hi, position = quick
+                if kind == _BOOL:
+                    if value is not True and value is not False:
+                        break
+                elif kind == _CHOICE:
+                    if type(value) is not str or value not in choices:
+                        break
+                elif kind == _INT:
+                    if type(value) is not int or not lo <= value <= hi:
+                        break
+                elif (type(value) is not int and type(value) is not float) or \
+                        not lo <= value <= hi:
+                    break
+                if position < last:
+                    ordered = False
+                last = position
+                values[path] = value
             else:
                 continue
             break
         else:
             _check_contradictions(values)
-            return dict(sorted(values.items(), key=lambda pv: _POSITION[pv[0]]))
+            return values if ordered else dict(sorted(values.items(),
+                                                      key=lambda pv: _POSITION[pv[0]]))
     values = parse_values(data)
     _check_contradictions(values)
     return {p: values[p] for p in VOCABULARY if p in values}

@@ -168,3 +168,15 @@ class TestQuickValidation:
     @pytest.mark.parametrize("data", ODD_INPUTS, ids=repr)
     def test_odd_input_is_treated_as_the_full_route_treats_it(self, data: object) -> None:
         assert outcome(check_values, data) == outcome(full_route, data)
+
+    @given(data=observations(), randomness=st.randoms(use_true_random=False))
+    def test_input_in_any_order_comes_back_in_vocabulary_order(
+            self, data: Nested, randomness: Any) -> None:
+        groups = list(data.items())
+        randomness.shuffle(groups)
+        shuffled: dict[str, Any] = {}
+        for group, fields in groups:
+            items = list(fields.items())
+            randomness.shuffle(items)
+            shuffled[group] = dict(items)
+        assert list(check_values(shuffled).items()) == list(full_route(data).items())
