@@ -334,16 +334,23 @@ def _fact_encoder(flagged: frozenset[str]) -> Callable[[Mapping[str, Value]], st
     flags = tuple((path, f'"{unknown_key(path)}":true') for path in VOCABULARY
                   if path in flagged)
     head = '"id":"observation","kind":"observation"'
-    pairs, keys = _PAIRS, _KEYS
+    # Per field, a function from its value to its "key":value pair: a lookup in the pairs
+    # written once for a field with few values, else the key and the number written out.
+    pair_of = {path: known.__getitem__ if known is not None else _number_pair(_KEYS[path])
+               for path, known in _PAIRS.items()}
 
     def encode(values: Mapping[str, Value]) -> str:
-        parts = [head]
-        parts += [known[v] if (known := pairs[p]) is not None else keys[p] + encode_json(v)
-                  for p, v in values.items()]
-        parts += [flag for p, flag in flags if p not in values]
-        return ",".join(parts) + "}"
+        parts = [pair_of[p](v) for p, v in values.items()]
+        for path, flag in flags:
+            if path not in values:
+                parts.append(flag)
+        return f'{head},{",".join(parts)}}}' if parts else head + "}"
 
     return encode
+
+
+def _number_pair(key: str) -> Callable[[Value], str]:
+    return lambda value: key + (str(value) if type(value) is int else encode_json(value))
 
 
 class Session:
