@@ -150,8 +150,8 @@ class Scorer:
         """``signal(...).to_dict()`` without the objects on the way: a copy of the signal's
         template (its fixed entries, in the JSON order) with the rest filled in."""
         data = self._templates[rule.id].copy()
-        if strength != rule.amount:  # the template holds the base strength, rounded
-            data["strength"] = round(strength, 4)
+        if strength is not rule.amount:  # the template holds the base strength, rounded
+            data["strength"] = round(strength, 4)  # (``is``: a qualified 1.0 is not int 1)
         qualifiers = self._qualifier_templates[rule.id]
         if qualifiers:
             data["qualifiers"] = [{**template, "because": list(because[("qualifier", id_)])}
