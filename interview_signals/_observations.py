@@ -459,10 +459,13 @@ def check_values(data: object) -> dict[str, Value]:
             break
         else:
             _check_contradictions(values)
-            return values if ordered else dict(sorted(values.items(),
-                                                      key=lambda pv: _POSITION[pv[0]]))
+            return values if ordered else _in_vocabulary_order(values)
     values = parse_values(data)
     _check_contradictions(values)
+    return _in_vocabulary_order(values)
+
+
+def _in_vocabulary_order(values: Mapping[str, Value]) -> dict[str, Value]:
     return {p: values[p] for p in VOCABULARY if p in values}
 
 
