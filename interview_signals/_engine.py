@@ -328,7 +328,7 @@ _PAIRS: dict[str, dict[Value, str] | None] = {
 
 def _fact_encoder(flagged: frozenset[str]) -> Callable[[Mapping[str, Value]], str]:
     """Encode the one observation fact as JSON without its leading ``{"sid":...,``: every
-    known field under its ``fact_key``, and ``unknown__<field>: true`` for an unknown field
+    known field under its ``fact_key``, and ``unknown_key: true`` for an unknown field
     that some rule tests as unknown (a positive test, never engine negation; no rule can
     tell the other flags apart). Built by hand because it runs on every assessment."""
     flags = tuple((path, f'"{unknown_key(path)}":true') for path in VOCABULARY
