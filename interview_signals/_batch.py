@@ -401,7 +401,7 @@ def assess_json_lines(lines: Sequence[tuple[int, bytes]], engine_paths: tuple[st
             out.append(_error_line({"line": number, "error": exc.reason + where}))
         else:
             result = assess_one(engine, data)
-            out.append(json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
+            out.append(result.to_json(indent=None)
                        if isinstance(result, Assessment) else _error_line(
                            {"line": number, "error": str(result), "path": result.path}))
     return out

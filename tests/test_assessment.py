@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +153,34 @@ class TestJson:
 
     def test_to_json_without_indent_is_one_line(self, engine: Engine) -> None:
         assert "\n" not in engine.assess(GOOD).to_json(indent=None)
+
+    @given(observations())
+    def test_to_json_writes_what_json_dumps_writes(self, engine: Engine, data: Nested) -> None:
+        """orjson writes the text; the bytes are the standard library's, except that a tiny
+        float keeps no exponent."""
+        result = engine.assess(data)
+        d = result.to_dict()
+        for text, expected in [
+                (result.to_json(), json.dumps(d, ensure_ascii=False, indent=2)),
+                (result.to_json(indent=None),
+                 json.dumps(d, ensure_ascii=False, separators=(",", ":")))]:
+            if re.search(r"[0-9]e-[0-9]", expected) is None:
+                assert text == expected
+            assert json.loads(text) == d
+
+    def test_to_json_writes_other_indents_with_json(self, engine: Engine) -> None:
+        result = engine.assess(GOOD)
+        assert result.to_json(indent=4) == json.dumps(result.to_dict(), ensure_ascii=False,
+                                                      indent=4)
+
+    @pytest.mark.parametrize("odd", [2**70, "\ud800"], ids=["huge int", "lone surrogate"])
+    def test_to_json_writes_what_orjson_refuses(self, engine: Engine, odd: object) -> None:
+        """Data read back with ``from_dict`` may hold what orjson cannot write."""
+        data: Any = engine.assess(GOOD).to_dict()
+        data["observations"]["interview"]["odd"] = odd
+        result = Assessment.from_dict(data)
+        for indent in (None, 2):
+            assert json.loads(result.to_json(indent=indent)) == data
 
 
 class TestRender:
