@@ -12,6 +12,7 @@ import pytest
 from interview_signals import Engine, Observations
 
 from .benchmarks.bench_assess import observation_sets
+from .benchmarks.direct import Direct
 from .benchmarks.floor import Floor, agrees
 
 SCRIPT = Path(__file__).resolve().parent / "benchmarks" / "bench_assess.py"
@@ -21,10 +22,13 @@ HEADINGS = [
     "== latency per call (microseconds) ==",
     "engine.assess ",
     "assess + to_dict() ",
+    "assess + to_json() ",
     "session replay ",
     "reference interpreter ",
     "plain-Python floor ",
+    "durable_rules directly ",
     "the floor reaches the engine's verdict, confidence, signals and advice on ",
+    "durable_rules directly derives the engine's facts on ",
     "== memory and threads over 300 assessments read with to_dict() ",
     "RSS before ",
     "threads (Python/OS) before ",
@@ -58,3 +62,11 @@ def test_the_realistic_sets_are_valid_and_the_floor_agrees_with_the_engine_on_th
     replies = [g["thank_you"] for g in sets if "thank_you" in g]
     assert {(r.get("tone"), r.get("references_specifics")) for r in replies} >= {
         ("automatic", False), ("automatic", None), ("warm", True), (None, True)}
+
+
+def test_durable_rules_used_directly_derives_what_the_engine_derives(engine: Engine) -> None:
+    """The benchmark's reference row (durable's own host, no explanation) runs the same
+    rulebook to the same derived facts, so comparing their costs is fair."""
+    direct = Direct(engine.rulebook)
+    for groups in observation_sets(500, 3):
+        assert direct.derive(groups) == {(f.kind, f.rule) for f in engine.assess(groups).trace}

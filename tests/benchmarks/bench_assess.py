@@ -40,6 +40,7 @@ if str(ROOT) not in sys.path:  # run as a script: make the tests package importa
 
 from interview_signals import Assessment, Engine, __version__, assess_many  # noqa: E402
 from interview_signals._batch import assess_jsonl, available_cpus  # noqa: E402
+from tests.benchmarks.direct import Direct  # noqa: E402
 from tests.benchmarks.floor import Floor, agrees  # noqa: E402
 from tests.reference import evaluate, load_reference  # noqa: E402
 
@@ -183,14 +184,15 @@ def percentile(sorted_ns: Sequence[int], q: float) -> float:
     return sorted_ns[min(len(sorted_ns) - 1, round(q * (len(sorted_ns) - 1)))] / 1000
 
 
-def latency_row(name: str, samples: list[int], wall_ns: int, floor_median: float | None
+def latency_row(name: str, samples: list[int], wall_ns: int, *references: float
                 ) -> tuple[str, float]:
+    """One row of the latency table, with its median as a ratio to each reference median."""
     ordered = sorted(samples)
     median = statistics.median(ordered) / 1000
     rate = len(samples) / (wall_ns / 1e9)
-    ratio = f"{median / floor_median:8.1f}x" if floor_median else "    1.0x"
-    return (f"{name:<22}{median:>11.1f}{percentile(ordered, 0.95):>10.1f}"
-            f"{percentile(ordered, 0.99):>10.1f}{rate:>13,.0f}{ratio:>10}"), median
+    ratios = "".join(f"{median / reference:>9.2f}x" for reference in references)
+    return (f"{name:<24}{median:>9.1f}{percentile(ordered, 0.95):>10.1f}"
+            f"{percentile(ordered, 0.99):>10.1f}{rate:>13,.0f}{ratios}"), median
 
 
 def rss_kib() -> int | None:
@@ -225,6 +227,9 @@ def bench_latency(engine: Engine, sets: list[Groups], replays: list[list[Groups]
     def explained(groups: Groups) -> object:
         return engine.assess(groups).to_dict()
 
+    def as_json(groups: Groups) -> object:
+        return engine.assess(groups).to_json()
+
     def read_whole(groups: Groups) -> object:
         result = engine.assess(groups)
         return (result.signals, result.advice, result.missing, result.trace, result.summary)
@@ -235,24 +240,37 @@ def bench_latency(engine: Engine, sets: list[Groups], replays: list[list[Groups]
             session.observe(part)
         return session.assessment()
 
+    direct = Direct(engine.rulebook)
     for item, parts in zip(sets[:warmup], replays[:warmup], strict=True):
         explained(item)
         read_whole(item)
         replay(parts)
         floor(item)
         reference(item)
-    floor_row, floor_median = latency_row("plain-Python floor", *timed(floor, sets), None)
+        direct.derive(item)
+    floor_samples = timed(floor, sets)
+    direct_samples = timed(direct.derive, sets)
+    floor_median = latency_row("", *floor_samples)[1]
+    direct_median = latency_row("", *direct_samples)[1]
+    medians = (floor_median, direct_median)
     print("== latency per call (microseconds) ==")
-    print(f"{'':<22}{'median':>11}{'p95':>10}{'p99':>10}{'per second':>13}{'vs floor':>10}")
-    print(latency_row("engine.assess", *timed(engine.assess, sets), floor_median)[0])
-    print(latency_row("assess + to_dict()", *timed(explained, sets), floor_median)[0])
-    print(latency_row("assess + every object", *timed(read_whole, sets), floor_median)[0])
-    print(latency_row("session replay", *timed(replay, replays), floor_median)[0])
-    print(latency_row("reference interpreter", *timed(reference, sets), floor_median)[0])
-    print(floor_row)
+    print(f"{'':<24}{'median':>9}{'p95':>10}{'p99':>10}{'per second':>13}{'vs floor':>10}"
+          f"{'vs durable':>11}")
+    print(latency_row("engine.assess", *timed(engine.assess, sets), *medians)[0])
+    print(latency_row("assess + to_dict()", *timed(explained, sets), *medians)[0])
+    print(latency_row("assess + to_json()", *timed(as_json, sets), *medians)[0])
+    print(latency_row("assess + every object", *timed(read_whole, sets), *medians)[0])
+    print(latency_row("session replay", *timed(replay, replays), *medians)[0])
+    print(latency_row("reference interpreter", *timed(reference, sets), *medians)[0])
+    print(latency_row("plain-Python floor", *floor_samples, *medians)[0])
+    print(latency_row("durable_rules directly", *direct_samples, *medians)[0])
     same = sum(agrees(Floor(engine.rulebook), engine.assess(s), s) for s in sets)
     print(f"the floor reaches the engine's verdict, confidence, signals and advice on "
           f"{same:,} of {len(sets):,} sets")
+    same = sum(direct.derive(s) == {(f.kind, f.rule) for f in engine.assess(s).trace}
+               for s in sets)
+    print(f"durable_rules directly derives the engine's facts on {same:,} of {len(sets):,} "
+          f"sets (its row explains nothing: derived ids only)")
 
 
 def bench_memory(engine: Engine, sets: list[Groups], count: int, warmup: int) -> None:
