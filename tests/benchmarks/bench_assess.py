@@ -9,11 +9,13 @@ is what CI runs, its numbers mean nothing)::
 It prints, for a fixed, seeded set of realistic observation sets, the median, p95 and p99
 microseconds and the rate per second of: ``engine.assess`` (verdict and confidence; the
 explanation is built when first read); an assessment read whole with ``to_dict()`` (fully
-explained, the JSON form); the same read as objects (signals, advice, missing, trace and
-summary); a ``Session`` replayed (observed in two or three batches, then assessed); the
-plain-Python rulebook interpreter of the differential test (``tests/reference.py``); and the
-floor (``floor.py``: the rulebook compiled to plain closures, no engine, no explanation), with
-every row as a ratio to the floor so runs on noisy machines compare. Then RSS and thread
+explained, the JSON form) and with ``to_json()``; the same read as objects (signals, advice,
+missing, trace and summary); a ``Session`` replayed (observed in two or three batches, then
+assessed); the plain-Python rulebook interpreter of the differential test
+(``tests/reference.py``); the floor (``floor.py``: the rulebook compiled to plain closures,
+no engine, no explanation); and durable_rules used directly (``direct.py``: durable's own
+host, derived ids only), with every row as a ratio to the floor and to the direct use so
+runs on different or noisy machines compare. Then RSS and thread
 counts before and after 100,000 assessments, and the speed-up of two worker processes over
 one for ``assess_many`` and for the JSON Lines path of ``interview-signals assess-many``.
 """
