@@ -232,12 +232,19 @@ class Assessment:
         Raises:
             InterviewSignalsError: ``data`` is not an assessment's dict form.
         """
+        if not isinstance(data, Mapping):
+            raise InterviewSignalsError(f"not an assessment: a {type(data).__name__}, "
+                                        "not an object")
         missing = [k for k in _KEYS if k not in data]
         if missing or data.get("verdict") not in VERDICTS:
             raise InterviewSignalsError(
                 "not an assessment: " + (f"missing {', '.join(missing)}" if missing
                                          else f"unknown verdict {data.get('verdict')!r}"))
-        return cls(verdict=data["verdict"], confidence=float(data["confidence"]),
+        confidence = data["confidence"]
+        if isinstance(confidence, bool) or not isinstance(confidence, int | float):
+            raise InterviewSignalsError(
+                f"not an assessment: the confidence is {confidence!r}, not a number")
+        return cls(verdict=data["verdict"], confidence=float(confidence),
                    explanation=_FromDict(data))
 
     def __eq__(self, other: object) -> bool:
@@ -274,17 +281,25 @@ def dump_json(data: object, indent: int | None = None) -> str:
 
     orjson writes it (an assessment in ~10 us, where ``json.dumps`` takes ~110 us) with the
     bytes ``json.dumps(..., ensure_ascii=False)`` writes with separators ``(",", ":")`` or
-    ``indent=2``, except that tiny floats keep no exponent (``0.00001``, not ``1e-05``).
-    What orjson refuses (an int beyond 64 bits, a lone surrogate, a non-string key in data
-    read back with ``Assessment.from_dict``) and other indents go to ``json.dumps``.
+    ``indent=2``, except for floats below 1e-4, written as ``0.00001`` and ``2.5e-8`` where
+    Python writes ``1e-05`` and ``2.5e-08`` (the same numbers), and NaN and infinities
+    (which only data read back with ``Assessment.from_dict`` can hold), written as ``null``
+    where Python writes the non-JSON ``NaN``. Subclasses of dict, list, str and int, dates
+    and dataclasses, what orjson refuses (an int beyond 64 bits, a lone surrogate) and other
+    indents go to ``json.dumps``, which writes them or raises as it always did.
     """
     if indent is None or indent == 2:
         try:
-            return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+            return orjson.dumps(data, option=_ORJSON_INDENT if indent else _ORJSON).decode()
         except TypeError:  # orjson.JSONEncodeError is a TypeError
             pass
     return json.dumps(data, indent=indent, ensure_ascii=False,
                       separators=(",", ":") if indent is None else None)
+
+
+_ORJSON = (orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATETIME
+           | orjson.OPT_PASSTHROUGH_DATACLASS)
+_ORJSON_INDENT = _ORJSON | orjson.OPT_INDENT_2
 
 
 VERDICTS = ("strong", "promising", "tentative", "inconclusive")

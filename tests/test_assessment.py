@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -181,6 +182,21 @@ class TestJson:
         result = Assessment.from_dict(data)
         for indent in (None, 2):
             assert json.loads(result.to_json(indent=indent)) == data
+
+    def test_to_json_leaves_subclasses_and_dates_to_json(self, engine: Engine) -> None:
+        """What orjson would write its own way goes to ``json.dumps``: a dict subclass with
+        its own ``items`` as json writes it, a date refused as json refuses it."""
+
+        class Shown(dict[str, object]):
+            def items(self) -> Any:
+                return [("shown", True)]
+
+        data: Any = engine.assess(GOOD).to_dict()
+        data["observations"] = (Shown(hidden=True),)
+        assert '"shown":true' in Assessment.from_dict(data).to_json(indent=None)
+        data["observations"] = {"interview": {"when": datetime.date(2026, 1, 1)}}
+        with pytest.raises(TypeError, match="not JSON serializable"):
+            Assessment.from_dict(data).to_json()
 
 
 class TestRender:
@@ -366,3 +382,19 @@ class TestReadingBack:
         data["verdict"] = "certain"
         with pytest.raises(InterviewSignalsError, match="unknown verdict 'certain'"):
             Assessment.from_dict(data)
+
+    @pytest.mark.parametrize("confidence", [None, "0.5", True, [0.5]])
+    def test_from_dict_rejects_a_confidence_that_is_not_a_number(
+            self, confidence: object) -> None:
+        from interview_signals import InterviewSignalsError
+
+        data: Any = Engine.default().assess(GOOD).to_dict()
+        data["confidence"] = confidence
+        with pytest.raises(InterviewSignalsError, match=r"the confidence is .*, not a number"):
+            Assessment.from_dict(data)
+
+    def test_from_dict_rejects_what_is_not_an_object(self) -> None:
+        from interview_signals import InterviewSignalsError
+
+        with pytest.raises(InterviewSignalsError, match="not an assessment: a list"):
+            Assessment.from_dict([])  # type: ignore[arg-type]
