@@ -64,9 +64,23 @@ def test_the_realistic_sets_are_valid_and_the_floor_agrees_with_the_engine_on_th
         ("automatic", False), ("automatic", None), ("warm", True), (None, True)}
 
 
+# durable's host (not the library) calls datetime.utcfromtimestamp, deprecated in 3.12.
+@pytest.mark.filterwarnings("ignore:datetime.datetime.utcfromtimestamp:DeprecationWarning")
 def test_durable_rules_used_directly_derives_what_the_engine_derives(engine: Engine) -> None:
     """The benchmark's reference row (durable's own host, no explanation) runs the same
     rulebook to the same derived facts, so comparing their costs is fair."""
     direct = Direct(engine.rulebook)
     for groups in observation_sets(500, 3):
         assert direct.derive(groups) == {(f.kind, f.rule) for f in engine.assess(groups).trace}
+
+
+@pytest.mark.filterwarnings("ignore:datetime.datetime.utcfromtimestamp:DeprecationWarning")
+def test_durable_rules_used_directly_refuses_a_float_its_parser_cannot_read(
+        engine: Engine) -> None:
+    """Through durable's own host ``1e-05`` reaches the C parser as written and crashes the
+    process; the reference refuses it instead (the library's engine writes 0.00001)."""
+    direct = Direct(engine.rulebook)
+    late = {"thank_you": {"note_sent": True, "response_received": True, "response_hours": 1e-05}}
+    with pytest.raises(ValueError, match="exponent"):
+        direct.derive(late)
+    assert engine.assess(late).signal("thank_you_response") is not None

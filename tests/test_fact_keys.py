@@ -13,7 +13,8 @@ MASK = 0xFFFFFFFF
 
 
 def djb2(name: str) -> int:
-    """durable_rules' property-name hash in src/rules/json.c (hash * 33 + c, from 5381)."""
+    """The djb2 string hash (hash * 33 + c, from 5381), checked too in case a durable build
+    hashes names this way."""
     h = 5381
     for byte in name.encode():
         h = (h * 33 + byte) & MASK
@@ -28,6 +29,8 @@ def fnv1(name: str) -> int:
 
 
 def fnv1a(name: str) -> int:
+    """durable_rules' property-name hash (``fnv1Hash32``; its ``HASH_ID`` 926444256 and
+    ``HASH_SID`` 3593476751 in src/rules/state.h are this hash of "id" and "sid")."""
     h = 0x811C9DC5
     for byte in name.encode():
         h = ((h ^ byte) * 0x01000193) & MASK
@@ -55,3 +58,4 @@ def test_the_hashes_are_the_published_ones() -> None:
     assert fnv1a("a") == 0xE40C292C
     assert fnv1("a") == 0x050C5D7E
     assert djb2("a") == 5381 * 33 + ord("a")
+    assert (fnv1a("id"), fnv1a("sid")) == (926444256, 3593476751)  # durable's HASH_ID/HASH_SID

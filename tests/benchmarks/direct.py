@@ -40,30 +40,49 @@ class Direct:
         consumed = {(k, i) for r in compiled.engine_rules.values() for _, k, i in r.facts}
         definitions = compiled.definitions()
         self._derived: set[FactRef] = set()
+        self._failed: list[BaseException] = []
         for name, rule in compiled.engine_rules.items():
             definitions[name]["run"] = self._action(rule.concludes, rule.concludes in consumed)
+        # delete_state before any action has run reads uninitialised memory (see _engine):
+        # one rule of its own, run once, primes the ruleset whatever the rulebook holds.
+        definitions["$prime"] = {"all": [{"p": {"$and": [{"kind": "$prime"}, {"$prime": 1}]}}],
+                                 "run": lambda c: None}
         self._flagged = sorted(compiled.flagged)
         self._name = f"direct_{uuid.uuid4().hex}"
         self._host = _QuietHost({self._name: definitions})
         self._sids = itertools.count(1)
-        # delete_state before any action has run reads uninitialised memory: run one first.
-        self.derive({"tour": {"office_tour": True}})
+        self._host.assert_fact(self._name, {"sid": "0", "kind": "$prime", "$prime": 1})
+        self._host.delete_state(self._name, "0")
 
     def _action(self, ref: FactRef, read_later: bool) -> Callable[[Any], None]:
         kind, rule_id = ref
-        derived = self._derived
+        derived, failed = self._derived, self._failed
 
         def action(c: Any) -> None:
-            if ref in derived:
-                return  # another branch reached it first
-            derived.add(ref)
-            if read_later:  # a fact no rule reads would not be stored (not handled)
-                c.assert_fact({"id": f"{kind}:{rule_id}", "kind": kind, kind: rule_id})
+            try:
+                if ref in derived:
+                    return  # another branch reached it first
+                derived.add(ref)
+                if read_later:  # a fact no rule reads would not be stored (not handled)
+                    c.assert_fact({"id": f"{kind}:{rule_id}", "kind": kind, kind: rule_id})
+            except BaseException as exc:  # durable would swallow it: keep it for derive
+                failed.append(exc)
+                raise
         return action
 
     def derive(self, observations: Mapping[str, Mapping[str, object]]) -> set[FactRef]:
-        """The derived facts (kind, rule id) the engine reaches from the observations."""
+        """The derived facts (kind, rule id) the engine reaches from the observations.
+
+        Raises:
+            ValueError: a float the host would write with an exponent (``1e-05``), which
+                durable's C parser cannot read (it crashes the process).
+            RuntimeError: an action failed (durable itself would only note it in the state).
+        """
         values = {f"{g}.{f}": v for g, fields in observations.items() for f, v in fields.items()}
+        for path, value in values.items():
+            if isinstance(value, float) and "e" in repr(value):
+                raise ValueError(f"{path} = {value!r}: durable's host would write it with an "
+                                 "exponent, which its C parser cannot read")
         sid = str(next(self._sids))
         fact: dict[str, object] = {"sid": sid, "id": "observation", "kind": "observation"}
         fact.update({fact_key(p): v for p, v in values.items()})
@@ -75,4 +94,8 @@ class Direct:
             pass  # no rule matched anything
         finally:
             self._host.delete_state(self._name, sid)
+        if self._failed:
+            error = self._failed[0]
+            self._failed.clear()
+            raise RuntimeError(f"an action failed in durable's host: {error!r}") from error
         return set(self._derived)
