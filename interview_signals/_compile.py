@@ -68,6 +68,11 @@ class CompiledRulebook:
     only needs to carry those flags."""
     _definitions: dict[str, Any]
 
+    def read_facts(self) -> frozenset[tuple[str, str]]:
+        """(kind, rule id) of every derived fact some engine rule joins: the only derived
+        facts worth asserting (the engine would not store the others)."""
+        return frozenset((k, i) for r in self.engine_rules.values() for _, k, i in r.facts)
+
     def definitions(self) -> dict[str, Any]:
         """A fresh copy every call: the engine host mutates what it is given."""
         return copy.deepcopy(self._definitions)

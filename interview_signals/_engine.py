@@ -126,7 +126,7 @@ class Engine:
         self._sid = "1"  # the engine session every assessment uses, emptied after each
         # A ruleset name can never be registered twice in a process: make it unique.
         self._name = f"interview_signals_{uuid.uuid4().hex}"
-        consumed = {(k, i) for r in self._compiled.engine_rules.values() for _, k, i in r.facts}
+        consumed = self._compiled.read_facts()
         self._actions = {name: _Action.of(r, consumed)
                          for name, r in self._compiled.engine_rules.items()}
         definitions = self._compiled.definitions()
@@ -310,7 +310,7 @@ class _Action:
     engine would not store it (not handled), so asserting it would only cost time."""
 
     @classmethod
-    def of(cls, engine_rule: EngineRule, consumed: set[tuple[str, str]]) -> _Action:
+    def of(cls, engine_rule: EngineRule, consumed: frozenset[tuple[str, str]]) -> _Action:
         kind, rule_id = ref = engine_rule.concludes
         tail = encode_json({"id": f"{kind}:{rule_id}", "kind": kind, kind: rule_id}
                            )[1:] if ref in consumed else None

@@ -20,6 +20,7 @@ from durable.engine import Host, MessageNotHandledException  # type: ignore[impo
 
 from interview_signals import Rulebook
 from interview_signals._compile import compile_rulebook
+from interview_signals._engine import _PRIME, _PRIME_RULE
 from interview_signals._observations import fact_key, unknown_key
 
 FactRef = tuple[str, str]
@@ -37,7 +38,7 @@ class Direct:
 
     def __init__(self, book: Rulebook) -> None:
         compiled = compile_rulebook(book)
-        consumed = {(k, i) for r in compiled.engine_rules.values() for _, k, i in r.facts}
+        consumed = compiled.read_facts()
         definitions = compiled.definitions()
         self._derived: set[FactRef] = set()
         self._failed: list[BaseException] = []
@@ -45,13 +46,12 @@ class Direct:
             definitions[name]["run"] = self._action(rule.concludes, rule.concludes in consumed)
         # delete_state before any action has run reads uninitialised memory (see _engine):
         # one rule of its own, run once, primes the ruleset whatever the rulebook holds.
-        definitions["$prime"] = {"all": [{"p": {"$and": [{"kind": "$prime"}, {"$prime": 1}]}}],
-                                 "run": lambda c: None}
+        definitions[_PRIME] = {**_PRIME_RULE, "run": lambda c: None}
         self._flagged = sorted(compiled.flagged)
         self._name = f"direct_{uuid.uuid4().hex}"
         self._host = _QuietHost({self._name: definitions})
         self._sids = itertools.count(1)
-        self._host.assert_fact(self._name, {"sid": "0", "kind": "$prime", "$prime": 1})
+        self._host.assert_fact(self._name, {"sid": "0", "kind": _PRIME, _PRIME: 1})
         self._host.delete_state(self._name, "0")
 
     def _action(self, ref: FactRef, read_later: bool) -> Callable[[Any], None]:
