@@ -50,10 +50,15 @@ def qualify(base: float, boosts: Sequence[float], discounts: Sequence[float]) ->
     lowers and a discount never raises a strength (SPEC section 5).
     """
     magnitude = abs(base)
-    for b in sorted(boosts):
-        # m + (1 - m) b, not 1 - (1 - m)(1 - b): adding a non-negative amount can never
-        # round below m, however small the boost (the other form loses tiny boosts).
-        magnitude = min(1.0, magnitude + (1 - magnitude) * b)
+    if boosts:
+        # The boosts combined first, as the share of the gap to 1 they leave open: each
+        # factor is at most 1 and rounding is monotonic, so one more boost, wherever it
+        # sorts, never leaves more open. Then m + (1 - m) t, never below m: stepping
+        # m + (1 - m) b boost by boost could round a longer chain 1 ulp below a shorter one.
+        still_open = 1.0
+        for b in sorted(boosts):
+            still_open *= 1 - b
+        magnitude = min(1.0, magnitude + (1 - magnitude) * (1 - still_open))
     for d in sorted(discounts):
         magnitude *= 1 - d
     return magnitude if base >= 0 else -magnitude

@@ -148,6 +148,8 @@ _bases = st.builds(math.copysign, st.floats(1e-6, 1), st.sampled_from([1.0, -1.0
        discounts=st.lists(_fractions, max_size=4), extra=_fractions)
 @example(base=0.3, boosts=[], discounts=[], extra=0.5)
 @example(base=-0.15, boosts=[0.2], discounts=[0.7], extra=0.999)
+# Stepping boost by boost, [0.25, 0.9999999999999998] rounded 1 ulp below the big one alone.
+@example(base=0.37057703014049875, boosts=[0.9999999999999998], discounts=[], extra=0.25)
 def test_one_more_boost_never_lowers_and_one_more_discount_never_raises_a_strength(
         base: float, boosts: list[float], discounts: list[float], extra: float) -> None:
     """A discount never raises and a boost never lowers a signal's strength (as evidence,
