@@ -195,7 +195,7 @@ def _explained(chunks: Generator[list[_Sent], None, None], engine: Engine
     try:
         for chunk in chunks:
             for sent in chunk:
-                yield sent if isinstance(sent, ObservationError) else engine._from_firings(*sent)
+                yield sent if isinstance(sent, ObservationError) else engine.from_firings(*sent)
     finally:
         chunks.close()  # closing the results stops the pool now, not when collected
 
@@ -309,7 +309,7 @@ def _assess_chunk(payload: bytes, engine_paths: tuple[str, ...], include_default
 
 def _fire_one(engine: Engine, item: object) -> _Sent:
     """``assess_one``, stopping at the firings."""
-    return _guarded(engine._firings, item)
+    return _guarded(engine.firings, item)
 
 
 class UnreadableJSON(ValueError):

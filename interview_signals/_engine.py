@@ -184,18 +184,18 @@ class Engine:
             check_values(observations)
         return self._scorer.assess(values, self._run(values))
 
-    def _firings(self, observations: Mapping[str, object] | Observations
+    def firings(self, observations: Mapping[str, object] | Observations
                 ) -> tuple[dict[str, Value], list[tuple[str, bool]]]:
         """The known values and the firings as (engine rule name, asserted): what
-        ``_from_firings`` turns back into the assessment. Small and cheap to pickle, so
+        ``from_firings`` turns back into the assessment. Small and cheap to pickle, so
         worker processes send this rather than explanations."""
         values = observations.values() if isinstance(observations, Observations) else \
             check_values(observations)
         return values, [(rule.name, asserted) for rule, asserted in self._run(values)]
 
-    def _from_firings(self, values: Mapping[str, Value], firings: Iterable[tuple[str, bool]]
+    def from_firings(self, values: Mapping[str, Value], firings: Iterable[tuple[str, bool]]
                      ) -> Assessment:
-        """The assessment of ``_firings()`` made by an engine of the same rulebook.
+        """The assessment of ``firings()`` made by an engine of the same rulebook.
 
         Raises:
             EngineError: a firing names an engine rule this rulebook does not have.

@@ -110,6 +110,13 @@ class Scorer:
     def assess(self, values: Mapping[str, Value], fired: Sequence[Fired]) -> Assessment:
         """Decide the verdict and confidence now; explain when the explanation is read."""
         ids = {rule.rule.id for rule, _ in fired}
+        verdict, confidence, strengths = self.score(ids)
+        return Assessment(verdict=verdict, confidence=confidence,  # type: ignore[arg-type]
+                          explanation=_Explanation(self, values, fired, ids,
+                                                   strengths=strengths, verdict=verdict))
+
+    def score(self, ids: set[str] | frozenset[str]) -> tuple[str, float, dict[str, float]]:
+        """(verdict, confidence, strength per established signal) of the rules that fired."""
         strengths: dict[str, float] = {}
         signs = set()
         standing = set()
@@ -132,9 +139,7 @@ class Scorer:
                     len(signs) >= min_signs or not or_signals.isdisjoint(standing)):
                 verdict = id_
                 break
-        return Assessment(verdict=verdict, confidence=confidence,  # type: ignore[arg-type]
-                          explanation=_Explanation(self, values, fired, ids,
-                                                   strengths=strengths, verdict=verdict))
+        return verdict, confidence, strengths
 
     def signal(self, rule: Rule, fired: set[str], strength: float,
                because: dict[FactRef, tuple[str, ...]]) -> Signal:

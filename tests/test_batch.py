@@ -186,14 +186,14 @@ def test_a_worker_that_dies_is_an_engine_error_not_a_hang() -> None:
 def test_workers_send_firings_that_the_parent_turns_into_the_same_assessment(
         engine: Engine) -> None:
     for item in GOOD:
-        values, fired = engine._firings(item)
+        values, fired = engine.firings(item)
         assert pickle.loads(pickle.dumps((values, fired))) == (values, fired)
-        assert engine._from_firings(values, fired).to_dict() == engine.assess(item).to_dict()
+        assert engine.from_firings(values, fired).to_dict() == engine.assess(item).to_dict()
 
 
 def test_firings_from_another_rulebook_are_refused(engine: Engine) -> None:
     with pytest.raises(EngineError, match="another rulebook"):
-        engine._from_firings({}, [("no_such_rule#1.1", True)])
+        engine.from_firings({}, [("no_such_rule#1.1", True)])
 
 
 class CountingSource:
