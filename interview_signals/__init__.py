@@ -6,7 +6,7 @@ explained ``Assessment``.
 
     >>> from interview_signals import assess
     >>> assess({"next_steps": {"invited_to_next_round": True}}).verdict
-    'promising'
+    'strong'
 """
 
 from __future__ import annotations
@@ -16,15 +16,19 @@ from importlib.metadata import PackageNotFoundError, version
 from ._api import assess
 from ._assessment import Advice, AppliedQualifier, Assessment, Firing, Missing, Signal, Source
 from ._batch import assess_many, assess_partition
-from ._engine import Engine, Session
+from ._engine import Engine
 from ._errors import (
+    ArgumentError,
     EngineError,
     InterviewSignalsError,
     ObservationError,
+    Problem,
     RulebookError,
     RuleProblem,
 )
-from ._observations import (
+from ._rules import Rule, Rulebook
+from ._session import Session
+from ._vocabulary import (
     BodyLanguage,
     Interest,
     Interview,
@@ -34,7 +38,6 @@ from ._observations import (
     ThankYou,
     Tour,
 )
-from ._ruletypes import Rule, Rulebook
 
 try:
     __version__ = version("interview-signals")
@@ -44,6 +47,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 __all__ = [
     "Advice",
     "AppliedQualifier",
+    "ArgumentError",
     "Assessment",
     "BodyLanguage",
     "Engine",
@@ -57,6 +61,7 @@ __all__ = [
     "NextSteps",
     "ObservationError",
     "Observations",
+    "Problem",
     "Rule",
     "RuleProblem",
     "Rulebook",

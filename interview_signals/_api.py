@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ._assessment import Assessment
 from ._engine import Engine
-from ._observations import Observations
+from ._vocabulary import Observations
 
 
 def assess(observations: Mapping[str, object] | Observations, *,

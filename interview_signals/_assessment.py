@@ -1,58 +1,56 @@
 """``Assessment`` and its parts as frozen attrs classes, with their JSON form (SPEC section 6).
 
-Neighbours: ``_engine`` records ``Firing``s; ``_scoring`` builds the ``Assessment``;
-``_render`` shows it as text or markdown.
+Neighbours: ``_engine`` assembles an ``Assessment`` from ``_scoring``'s verdict and
+``_explain``'s lazy explanation; ``_render`` shows it. The explanation's JSON form is made once,
+by ``_explain`` from the engine's firings (or read back by ``Assessment.from_dict``); the part
+objects (``Signal``, ``Advice``...) are read from that form on first access, by the one
+``from_dict`` of each class, whose ``to_dict`` writes it back unchanged.
 """
 
 from __future__ import annotations
 
-import json
+import abc
 from collections.abc import Mapping
-from functools import cached_property
-from typing import Any, Literal, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-import orjson
 from attrs import field, frozen
 
 from ._errors import InterviewSignalsError
-from ._observations import Value
+from ._vocabulary import Value
 
-Verdict: TypeAlias = Literal["strong", "promising", "tentative", "inconclusive"]
-Format: TypeAlias = Literal["text", "markdown", "json"]
+if TYPE_CHECKING:
+    from ._render import Format
+
 FactRef: TypeAlias = tuple[str, str]
 """A derived fact as (kind, rule id): ("signal", "personal_tour")."""
+ASSESSMENT_FORMAT = "interview-signals/assessment"
+ASSESSMENT_VERSION = 2
+DIGITS = 4
+"""Strengths and confidences in the JSON form are rounded to this many places."""
 
 
-def _round(x: float) -> float:
-    return round(x, 4)
+def rounded(x: float) -> float:
+    """A number as the JSON form writes it."""
+    return round(x, DIGITS)
 
 
 @frozen(kw_only=True)
 class Firing:
-    """One rule firing in the engine: what it matched and what it asserted.
-
-    ``values`` are the observations of the assessment (the one observation fact the engine
-    matched); ``matched_observations`` reads the paths this rule tested from them.
-    """
+    """One rule firing in the engine: what it matched and what it asserted."""
 
     step: int
     rule: str
     engine_rule: str
     kind: str
-    because: tuple[str, ...]
+    matched_observations: tuple[tuple[str, Value | None], ...]
+    """``(path, value)`` for every observation path the rule tested; None: unknown."""
     matched_facts: tuple[FactRef, ...]
     asserted: tuple[FactRef, ...]
-    values: Mapping[str, Value] = field(repr=False, eq=False)
 
     @property
-    def matched_observations(self) -> tuple[tuple[str, Value | None], ...]:
-        """``(path, value)`` for every observation path the rule tested; None: unknown."""
-        return tuple((p, self.values.get(p)) for p in self.because)
-
-    @property
-    def known_paths(self) -> tuple[str, ...]:
-        """The observation paths this firing matched on a known value."""
-        return tuple(p for p in self.because if p in self.values)
+    def because(self) -> tuple[str, ...]:
+        """The observation paths the rule tested."""
+        return tuple(p for p, _ in self.matched_observations)
 
     def to_dict(self) -> dict[str, object]:
         """This firing in the JSON form of the trace."""
@@ -63,6 +61,18 @@ class Firing:
         return {"step": self.step, "rule": self.rule, "engine_rule": self.engine_rule,
                 "kind": self.kind, "matched": matched,
                 "asserted": [{"kind": k, "id": i} for k, i in self.asserted]}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Firing:
+        observed = [m for m in d["matched"] if m["kind"] == "observation"]
+        return cls(step=d["step"], rule=d["rule"], engine_rule=d["engine_rule"],
+                   kind=d["kind"],
+                   matched_observations=tuple(
+                       (m["path"], None if m["value"] == "unknown" else m["value"])
+                       for m in observed),
+                   matched_facts=tuple((m["kind"], m["id"]) for m in d["matched"]
+                                       if m["kind"] != "observation"),
+                   asserted=tuple((a["kind"], a["id"]) for a in d["asserted"]))
 
 
 @frozen(kw_only=True)
@@ -75,6 +85,10 @@ class Source:
     def to_dict(self) -> dict[str, object]:
         """The source as JSON: sign number and title."""
         return {"sign": self.sign, "title": self.title}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Source:
+        return cls(sign=d["sign"], title=d["title"])
 
 
 @frozen(kw_only=True)
@@ -91,9 +105,15 @@ class AppliedQualifier:
 
     def to_dict(self) -> dict[str, object]:
         """The qualifier in the JSON form of SPEC section 6."""
-        return {"id": self.id, "effect": self.effect, "amount": _round(self.amount),
+        return {"id": self.id, "effect": self.effect, "amount": rounded(self.amount),
                 "explanation": self.explanation, "because": list(self.because),
                 "rule": self.rule, "pack": self.pack}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> AppliedQualifier:
+        return cls(id=d["id"], effect=d["effect"], amount=d["amount"],
+                   explanation=d["explanation"], because=tuple(d["because"]), rule=d["rule"],
+                   pack=d["pack"])
 
 
 @frozen(kw_only=True)
@@ -120,11 +140,20 @@ class Signal:
     def to_dict(self) -> dict[str, object]:
         """The signal in the JSON form of SPEC section 6."""
         return {"id": self.id, "sign": self.sign, "title": self.title,
-                "strength": _round(self.strength), "base_strength": _round(self.base_strength),
+                "strength": rounded(self.strength), "base_strength": rounded(self.base_strength),
                 "qualifiers": [q.to_dict() for q in self.qualifiers],
                 "because": list(self.because), "rule": self.rule,
                 "source": self.source.to_dict(), "explanation": self.explanation,
                 "pack": self.pack}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Signal:
+        return cls(id=d["id"], sign=d["sign"], title=d["title"], strength=d["strength"],
+                   base_strength=d["base_strength"],
+                   qualifiers=tuple(AppliedQualifier.from_dict(q) for q in d["qualifiers"]),
+                   because=tuple(d["because"]), rule=d["rule"],
+                   source=Source.from_dict(d["source"]), explanation=d["explanation"],
+                   pack=d["pack"])
 
 
 @frozen(kw_only=True)
@@ -145,37 +174,101 @@ class Advice:
                 "because": list(self.because), "rule": self.rule,
                 "source": self.source.to_dict(), "pack": self.pack}
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Advice:
+        return cls(id=d["id"], sign=d["sign"], text=d["text"], because=tuple(d["because"]),
+                   rule=d["rule"], source=Source.from_dict(d["source"]), pack=d["pack"])
+
 
 @frozen(kw_only=True)
 class Missing:
-    """Unknown observations that would settle a signal that does not stand yet."""
+    """Unknown observations that would settle a signal that does not stand yet, with the
+    question that asks for each."""
 
     sign: int
     signal: str
     fields: tuple[str, ...]
+    questions: tuple[str, ...]
 
     def to_dict(self) -> dict[str, object]:
         """The missing evidence in the JSON form of SPEC section 6."""
-        return {"sign": self.sign, "signal": self.signal, "fields": list(self.fields)}
+        return {"sign": self.sign, "signal": self.signal, "fields": list(self.fields),
+                "questions": list(self.questions)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Missing:
+        return cls(sign=d["sign"], signal=d["signal"], fields=tuple(d["fields"]),
+                   questions=tuple(d["questions"]))
 
 
-class Explanation(Protocol):
-    """The parts of an assessment that explain it; built when first read."""
+PARTS = ("signals", "advice", "missing", "trace", "summary", "observations")
+"""The explanation's keys in the JSON form, in order."""
 
-    @property
-    def signals(self) -> tuple[Signal, ...]: ...
-    @property
-    def advice(self) -> tuple[Advice, ...]: ...
-    @property
-    def missing(self) -> tuple[Missing, ...]: ...
-    @property
-    def trace(self) -> tuple[Firing, ...]: ...
-    @property
-    def summary(self) -> str: ...
-    @property
-    def observations(self) -> dict[str, dict[str, Value]]: ...
+
+class Explanation(abc.ABC):
+    """The parts of an assessment that explain it, read from their JSON form on first
+    access. ``_explain`` makes them from the engine's firings; ``Recorded`` holds them as
+    read back from JSON."""
+
+    __slots__ = ("_objects",)
+
+    def __init__(self) -> None:
+        self._objects: dict[str, Any] = {}
+
+    @abc.abstractmethod
+    def data(self) -> Mapping[str, Any]:
+        """The parts in the ``to_dict()`` form (shared: never hand it out)."""
+
     def as_dict(self) -> dict[str, Any]:
-        """Every part in the ``to_dict()`` form, as fresh data."""
+        """The parts in the ``to_dict()`` form, as fresh data."""
+        copied: dict[str, Any] = _copy(dict(self.data()))
+        return copied
+
+    def _parts(self, key: str, parse: Any) -> tuple[Any, ...]:
+        if key not in self._objects:
+            self._objects[key] = tuple(parse(d) for d in self.data()[key])
+        return self._objects[key]  # type: ignore[no-any-return]
+
+    @property
+    def signals(self) -> tuple[Signal, ...]:
+        return self._parts("signals", Signal.from_dict)
+
+    @property
+    def advice(self) -> tuple[Advice, ...]:
+        return self._parts("advice", Advice.from_dict)
+
+    @property
+    def missing(self) -> tuple[Missing, ...]:
+        return self._parts("missing", Missing.from_dict)
+
+    @property
+    def trace(self) -> tuple[Firing, ...]:
+        return self._parts("trace", Firing.from_dict)
+
+    @property
+    def summary(self) -> str:
+        return str(self.data()["summary"])
+
+    @property
+    def observations(self) -> dict[str, dict[str, Value]]:
+        return {g: dict(f) for g, f in self.data()["observations"].items()}
+
+    def __reduce__(self) -> tuple[type[Recorded], tuple[dict[str, Any]]]:
+        # Plain dicts pickle in C and carry no rulebook; the receiver reads parts lazily.
+        return (Recorded, (self.as_dict(),))
+
+
+class Recorded(Explanation):
+    """An explanation read back from the ``to_dict()`` form."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__()
+        self._data = data
+
+    def data(self) -> Mapping[str, Any]:
+        return self._data
 
 
 @frozen(kw_only=True, eq=False)
@@ -188,8 +281,12 @@ class Assessment:
     for it. Two assessments are equal when their ``to_dict()`` forms are.
     """
 
-    verdict: Verdict
+    verdict: str
+    """A verdict id of the rulebook: "strong", "promising", "tentative" or "inconclusive"
+    for the default one."""
     confidence: float
+    """How strongly the recorded signs point in the candidate's favour, from 0 to 1: a
+    measure of the evidence, never the chance of an offer."""
     explanation: Explanation = field(repr=False)
 
     @property
@@ -226,8 +323,8 @@ class Assessment:
     def from_dict(cls, data: Mapping[str, Any]) -> Assessment:
         """Read back what ``to_dict()`` wrote (from JSON, or from another process).
 
-        The parts are rebuilt when first read. Strengths come back rounded as ``to_dict``
-        wrote them, so ``Assessment.from_dict(a.to_dict()).to_dict() == a.to_dict()``.
+        The parts are read when first accessed, so
+        ``Assessment.from_dict(a.to_dict()).to_dict() == a.to_dict()``.
 
         Raises:
             InterviewSignalsError: ``data`` is not an assessment's dict form.
@@ -236,16 +333,21 @@ class Assessment:
             raise InterviewSignalsError(f"not an assessment: a {type(data).__name__}, "
                                         "not an object")
         missing = [k for k in _KEYS if k not in data]
-        if missing or data.get("verdict") not in VERDICTS:
+        if missing:
+            raise InterviewSignalsError(f"not an assessment: missing {', '.join(missing)}")
+        if data["format"] != ASSESSMENT_FORMAT or data["version"] != ASSESSMENT_VERSION:
             raise InterviewSignalsError(
-                "not an assessment: " + (f"missing {', '.join(missing)}" if missing
-                                         else f"unknown verdict {data.get('verdict')!r}"))
-        confidence = data["confidence"]
+                f"not an assessment of this version: format {str(data['format'])[:60]!r}, "
+                f"version {str(data['version'])[:20]} (expected {ASSESSMENT_FORMAT!r}, "
+                f"version {ASSESSMENT_VERSION})")
+        verdict, confidence = data["verdict"], data["confidence"]
+        if not isinstance(verdict, str) or not verdict:
+            raise InterviewSignalsError("not an assessment: the verdict is not a verdict id")
         if isinstance(confidence, bool) or not isinstance(confidence, int | float):
             raise InterviewSignalsError(
-                f"not an assessment: the confidence is {confidence!r}, not a number")
-        return cls(verdict=data["verdict"], confidence=float(confidence),
-                   explanation=_FromDict(data))
+                f"not an assessment: the confidence is {str(confidence)[:40]!r}, not a number")
+        return cls(verdict=verdict, confidence=float(confidence),
+                   explanation=Recorded({k: data[k] for k in PARTS}))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Assessment):
@@ -254,133 +356,32 @@ class Assessment:
 
     __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable-hashable
 
-
     def signal(self, signal_id: str) -> Signal | None:
         """The signal with this id, if the engine established it."""
         return next((s for s in self.signals if s.id == signal_id), None)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON-ready form with the stable ids of SPEC section 5 (fresh data each call)."""
-        parts = self.explanation.as_dict()
-        return {"verdict": self.verdict, "confidence": _round(self.confidence), **parts}
+        return {"format": ASSESSMENT_FORMAT, "version": ASSESSMENT_VERSION,
+                "verdict": self.verdict, "confidence": rounded(self.confidence),
+                **self.explanation.as_dict()}
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The ``to_dict()`` form as JSON text; ``indent=None`` for one compact line (what
         JSON Lines carry)."""
+        from ._jsonio import dump_json
+
         return dump_json(self.to_dict(), indent)
 
-    def render(self, format: Format = "text") -> str:
-        """The assessment as ``"text"``, ``"markdown"`` or ``"json"``."""
+    def render(self, format: Format = "text", *, detail: bool = False) -> str:
+        """The assessment as ``"text"``, ``"markdown"`` or ``"json"``: for the candidate by
+        default, with rules, strengths and the trace for a coach when ``detail``."""
         from ._render import render
 
-        return render(self, format)
+        return render(self, format, detail=detail)
 
 
-def dump_json(data: object, indent: int | None = None) -> str:
-    """JSON-shaped data as text: one compact line, or indented by ``indent`` spaces.
-
-    orjson writes it (an assessment in ~10 us, where ``json.dumps`` takes ~110 us) with the
-    bytes ``json.dumps(..., ensure_ascii=False)`` writes with separators ``(",", ":")`` or
-    ``indent=2``, except for floats below 1e-4, written as ``0.00001`` and ``2.5e-8`` where
-    Python writes ``1e-05`` and ``2.5e-08`` (the same numbers), and NaN and infinities
-    (which only data read back with ``Assessment.from_dict`` can hold), written as ``null``
-    where Python writes the non-JSON ``NaN``. Subclasses of dict, list, str and int, dates
-    and dataclasses, what orjson refuses (an int beyond 64 bits, a lone surrogate) and other
-    indents go to ``json.dumps``, which writes them or raises as it always did.
-    """
-    if indent is None or indent == 2:
-        try:
-            return orjson.dumps(data, option=_ORJSON_INDENT if indent else _ORJSON).decode()
-        except TypeError:  # orjson.JSONEncodeError is a TypeError
-            pass
-    return json.dumps(data, indent=indent, ensure_ascii=False,
-                      separators=(",", ":") if indent is None else None)
-
-
-_ORJSON = (orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATETIME
-           | orjson.OPT_PASSTHROUGH_DATACLASS)
-_ORJSON_INDENT = _ORJSON | orjson.OPT_INDENT_2
-
-
-VERDICTS = ("strong", "promising", "tentative", "inconclusive")
-_KEYS = ("verdict", "confidence", "signals", "advice", "missing", "trace", "summary",
-         "observations")
-
-
-def explanation_dict(explanation: Explanation) -> dict[str, Any]:
-    """The explanation in the ``to_dict()`` form (what crosses a process boundary)."""
-    return {"signals": [s.to_dict() for s in explanation.signals],
-            "advice": [a.to_dict() for a in explanation.advice],
-            "missing": [m.to_dict() for m in explanation.missing],
-            "trace": [f.to_dict() for f in explanation.trace],
-            "summary": explanation.summary, "observations": explanation.observations}
-
-
-def _source(d: Mapping[str, Any]) -> Source:
-    return Source(sign=d["sign"], title=d["title"])
-
-
-def _firing(d: Mapping[str, Any]) -> Firing:
-    observed = [m for m in d["matched"] if m["kind"] == "observation"]
-    return Firing(step=d["step"], rule=d["rule"], engine_rule=d["engine_rule"], kind=d["kind"],
-                  because=tuple(m["path"] for m in observed),
-                  matched_facts=tuple((m["kind"], m["id"]) for m in d["matched"]
-                                      if m["kind"] != "observation"),
-                  asserted=tuple((a["kind"], a["id"]) for a in d["asserted"]),
-                  values={m["path"]: m["value"] for m in observed if m["value"] != "unknown"})
-
-
-def _signal(d: Mapping[str, Any]) -> Signal:
-    return Signal(id=d["id"], sign=d["sign"], title=d["title"], strength=d["strength"],
-                  base_strength=d["base_strength"],
-                  qualifiers=tuple(AppliedQualifier(
-                      id=q["id"], effect=q["effect"], amount=q["amount"],
-                      explanation=q["explanation"], because=tuple(q["because"]),
-                      rule=q["rule"], pack=q["pack"]) for q in d["qualifiers"]),
-                  because=tuple(d["because"]), rule=d["rule"], source=_source(d["source"]),
-                  explanation=d["explanation"], pack=d["pack"])
-
-
-class _FromDict:
-    """An explanation read from the ``to_dict()`` form; each part built on first read."""
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self._data = data
-
-    @cached_property
-    def signals(self) -> tuple[Signal, ...]:
-        return tuple(_signal(d) for d in self._data["signals"])
-
-    @cached_property
-    def advice(self) -> tuple[Advice, ...]:
-        return tuple(Advice(id=d["id"], sign=d["sign"], text=d["text"],
-                            because=tuple(d["because"]), rule=d["rule"],
-                            source=_source(d["source"]), pack=d["pack"])
-                     for d in self._data["advice"])
-
-    @cached_property
-    def missing(self) -> tuple[Missing, ...]:
-        return tuple(Missing(sign=d["sign"], signal=d["signal"], fields=tuple(d["fields"]))
-                     for d in self._data["missing"])
-
-    @cached_property
-    def trace(self) -> tuple[Firing, ...]:
-        return tuple(_firing(d) for d in self._data["trace"])
-
-    @property
-    def summary(self) -> str:
-        return str(self._data["summary"])
-
-    @property
-    def observations(self) -> dict[str, dict[str, Value]]:
-        return {g: dict(f) for g, f in self._data["observations"].items()}
-
-    def as_dict(self) -> dict[str, Any]:
-        """The parts as they were read, copied (no objects built on the way)."""
-        return {key: _copy(self._data[key]) for key in _KEYS[2:]}
-
-    def __reduce__(self) -> tuple[type[_FromDict], tuple[Mapping[str, Any]]]:
-        return (_FromDict, (self._data,))
+_KEYS = ("format", "version", "verdict", "confidence", *PARTS)
 
 
 def _copy(data: Any) -> Any:

@@ -29,8 +29,8 @@ from typing import Any, TypeAlias, TypeVar
 from ._assessment import Assessment
 from ._engine import Engine
 from ._errors import ArgumentError, EngineError, InterviewSignalsError, ObservationError
-from ._observations import Observations, Value, check_values, describe
 from ._rulebook import load_rulebook
+from ._vocabulary import Observations, Value, check_values, describe
 
 Item: TypeAlias = Mapping[str, object] | Observations
 Result: TypeAlias = Assessment | ObservationError

@@ -23,7 +23,7 @@ from ._engine import Engine
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
 from ._render import FORMATS
 from ._rulebook import load_rulebook, read_rulebook
-from ._ruletypes import Rulebook
+from ._rules import Rulebook
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 

@@ -1,25 +1,68 @@
-"""Compile a ``Rulebook`` into durable_rules ruleset definitions (pure functions).
+"""Everything the engine sees on the wire, as pure functions: the ruleset definitions compiled
+from a ``Rulebook``, the observation fact, derived facts, and the JSON the C parser reads.
 
-Neighbours: ``_rulebook`` provides the rules; ``_engine`` registers the definitions and uses
-the ``EngineRule`` table to know which rule and branch each engine action stands for.
-Every engine condition starts with a positive kind tag (ENGINE-NOTES: a condition of only
-negative tests matches the session state and fires forever), and "unknown" is a positive
-test on the flag the observation fact carries, never engine negation.
+Neighbours: ``_rulebook`` provides the rules; ``_engine`` registers the definitions, asserts
+the facts written here, and uses the ``EngineRule`` table to know which rule and branch each
+engine action stands for. Every engine condition starts with a positive kind tag (a condition
+of only negative tests matches the session state and fires forever, see docs/design.md), and
+"unknown" is a positive test on a flag the observation fact carries, never engine negation.
 """
 
 from __future__ import annotations
 
 import copy
 import itertools
+import json
+import math
+from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any, TypeAlias
 
 from attrs import field, frozen
 
-from ._observations import fact_key, unknown_key
-from ._ruletypes import Rule, Rulebook, Test
+from ._errors import EngineError
+from ._rules import Rule, Rulebook, Test
+from ._vocabulary import VOCABULARY, Value
 
-OBSERVATION = "o"
+OBSERVATION_PATTERN = "observation"
+"""The name under which an engine condition matches the observation fact."""
 _OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}
+
+
+def fact_key(path: str) -> str:
+    """The key under which the observation fact carries ``path``: ``group__field``."""
+    return path.replace(".", "__")
+
+
+def unknown_key(path: str) -> str:
+    """The flag the observation fact carries when ``path`` is unknown (a positive test)."""
+    return "unknown__" + fact_key(path)
+
+
+def encode_json(value: object) -> str:
+    """JSON the engine's C parser reads back faithfully: floats never carry an exponent
+    (the parser rejects ``1e-05``), and nothing that is not finite reaches it."""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return str(value)
+    if type(value) is float:
+        if not math.isfinite(value):
+            raise EngineError(f"a non-finite number {value!r} cannot reach the engine")
+        text = repr(value)
+        return format(Decimal(text), "f") if "e" in text or "E" in text else text
+    if type(value) is str:
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{json.dumps(str(k))}:{encode_json(v)}"
+                              for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(encode_json(v) for v in value) + "]"
+    raise EngineError(f"cannot send a {type(value).__name__} to the engine")
 
 
 @frozen(kw_only=True)
@@ -68,10 +111,14 @@ class CompiledRulebook:
     only needs to carry those flags."""
     _definitions: dict[str, Any]
 
-    def read_facts(self) -> frozenset[tuple[str, str]]:
+    def joined_facts(self) -> frozenset[tuple[str, str]]:
         """(kind, rule id) of every derived fact some engine rule joins: the only derived
         facts worth asserting (the engine would not store the others)."""
         return frozenset((k, i) for r in self.engine_rules.values() for _, k, i in r.facts)
+
+    def fact_encoder(self) -> Callable[[Mapping[str, Value]], str]:
+        """The observation fact's encoder for this rulebook (see ``fact_encoder``)."""
+        return fact_encoder(self.flagged)
 
     def definitions(self) -> dict[str, Any]:
         """A fresh copy every call: the engine host mutates what it is given."""
@@ -87,6 +134,8 @@ def compile_rulebook(book: Rulebook) -> CompiledRulebook:
             tests: tuple[Test, ...] = branch
             if rule.applies_to is not None:
                 tests = (Test(fact_kind="signal", fact_id=rule.applies_to), *tests)
+            # The engine never matches a rule that joins one derived fact twice: test it once.
+            tests = tuple(dict.fromkeys(tests))
             for alt_no, alternative in enumerate(_alternatives(tests)):
                 name = f"{rule.id}#{branch_no + 1}.{alt_no + 1}"
                 definition, facts = compile_condition(tests, alternative)
@@ -120,7 +169,7 @@ def compile_condition(tests: tuple[Test, ...], choice: tuple[int, ...]
         else:
             observation.extend(compile_test(test, pick))
     if len(observation) > 1:
-        patterns.append({OBSERVATION: {"$and": observation}})
+        patterns.append({OBSERVATION_PATTERN: {"$and": observation}})
     return {"all": patterns}, tuple(facts)
 
 
@@ -138,11 +187,49 @@ def compile_test(test: Test, pick: int = 0) -> list[dict[str, Any]]:
     if test.other is not None:
         other = fact_key(test.other)
         right: Any = {"$m": other}
+        if test.scale != 1:
+            right = {"$mul": {"$l": right, "$r": test.scale}}
         if test.plus:
-            right = {"$add": {"$l": {"$m": other}, "$r": test.plus}}
+            right = {"$add": {"$l": right, "$r": test.plus}}
         op = _OPS.get(test.op)
         compare = {key: right} if op is None else {op: {key: right}}
         return [known, {"$ex": {other: 1}}, compare]
     if test.op == "==":
         return [{key: test.value}]
     return [known, {_OPS[test.op]: {key: test.value}}]
+
+
+def fact_encoder(flagged: frozenset[str]) -> Callable[[Mapping[str, Value]], str]:
+    """Encode the one observation fact as JSON without its leading ``{"sid":...,``: every
+    known field under its ``fact_key``, and ``unknown_key: true`` for an unknown field that
+    some rule tests as unknown (a positive test, never engine negation; no rule can tell
+    the other flags apart). Runs on every assessment, so every pair a field with few values
+    can put in the fact is written once, here."""
+    keys = {path: f'"{fact_key(path)}":' for path in VOCABULARY}
+    pairs: dict[str, Callable[[Value], str]] = {}
+    for path, spec in VOCABULARY.items():
+        few = (True, False) if spec.kind == "bool" else spec.choices
+        if few:
+            written: dict[Value, str] = {v: keys[path] + encode_json(v) for v in few}
+            pairs[path] = written.__getitem__
+        else:
+            key = keys[path]
+            pairs[path] = lambda v, key=key: key + (  # type: ignore[misc]
+                str(v) if type(v) is int else encode_json(v))
+    flags = tuple((path, f'"{unknown_key(path)}":true') for path in VOCABULARY
+                  if path in flagged)
+    head = '"id":"observation","kind":"observation"'
+
+    def encode(values: Mapping[str, Value]) -> str:
+        parts = [pairs[p](v) for p, v in values.items()]
+        for path, flag in flags:
+            if path not in values:
+                parts.append(flag)
+        return f'{head},{",".join(parts)}}}' if parts else head + "}"
+
+    return encode
+
+
+def derived_fact_tail(kind: str, rule_id: str) -> str:
+    """A derived fact's JSON after its ``sid``: what a rule's action asserts."""
+    return encode_json({"id": f"{kind}:{rule_id}", "kind": kind, kind: rule_id})[1:]

@@ -1,104 +1,76 @@
-"""``Engine`` and ``Session``: the only module that talks to durable_rules.
+"""``Engine``: the durable_rules boundary. The only module that calls the C engine.
 
-Neighbours: ``_compile`` hands over ruleset definitions and the table of engine rules;
-``_scoring`` turns the recorded firings into an ``Assessment``. The guards of
-ENGINE-NOTES.md all live here:
+Neighbours: ``_compile`` hands over the ruleset definitions and the facts to assert;
+``_scoring`` scores the recorded firings and ``_explain`` explains them, assembled here into an
+``Assessment``; ``_session.Session`` sits above and replays its observations through
+``Engine.assess``. What durable_rules does that one would not expect, and the guard for each,
+is in docs/design.md; in short:
 
-- No durable ``Host``: its two self-re-arming timer threads are what crash sessions and mix
-  threads. The engine's C functions are driven directly (assert, start action, complete),
-  so no thread is ever started and no state is serialised per action.
-- One ruleset per ``Engine``, created once from freshly compiled definitions, under a name
-  the library makes. Every call into the engine holds the engine's lock.
-- Engine state never outlives an assessment: each assessment replays the observations as
-  one fact into the engine's one session (a library-made id), and on the way out retracts
-  every fact it asserted, so the session is empty again. Creating and deleting a session
-  costs more than half of the engine's time (durable sets up ~8 KB of tables per beta
-  node), so an emptied session is reused; any failure, or a retraction the engine does
-  not confirm, deletes the session instead and the next assessment starts a fresh one.
-  Durable keeps no truth maintenance, which is why every derived fact is retracted by
-  hand; tests check the session is empty after every assessment and that results match a
-  fresh session's on thousands of generated cases.
-- Every value reaches the C parser as JSON the library wrote: no float with an exponent.
-- An action that fails is abandoned and surfaces as ``EngineError``, never swallowed.
-- Found here, not in ENGINE-NOTES: until one action has run in a ruleset, ``delete_state``
-  reads uninitialised memory (valgrind: ``deleteStateNode``) and crashes the process
-  depending on heap layout. Every new ruleset is primed with one action first.
+- No durable ``Host`` (its timer threads crash sessions and mix threads): the engine's C
+  functions are driven directly, under one lock per ``Engine``, and a ruleset is created once
+  from freshly compiled definitions, under a name the library makes, and primed with one
+  action (deleting state before any action ran reads uninitialised memory).
+- Engine state never outlives an assessment: the observations are asserted as one fact into
+  the engine's one session, every derived fact is retracted afterwards (durable has no truth
+  maintenance), and any failure deletes the session so the next assessment starts afresh.
+- Every foreign exception becomes ``EngineError`` in one place (``_engine_errors``).
+- ``close()`` (or dropping the last reference) deletes the ruleset, which durable never frees.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-import json
-import math
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
 from os import PathLike
 from pathlib import Path
 from types import TracebackType
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import attrs
-import durable_rules_engine as _durable
 from attrs import frozen
 
-from ._assessment import Assessment, Firing
-from ._compile import CompiledRulebook, EngineRule, Fired, compile_rulebook
-from ._errors import (
-    EngineError,
-    InterviewSignalsError,
-    ObservationError,
-    RulebookError,
-    RuleProblem,
+from ._assessment import Assessment
+from ._compile import (
+    CompiledRulebook,
+    EngineRule,
+    Fired,
+    compile_rulebook,
+    derived_fact_tail,
+    encode_json,
 )
-from ._observations import (
-    GROUP_CLASSES,
-    VOCABULARY,
-    Observations,
-    Value,
-    check_values,
-    describe,
-    fact_key,
-    parse_values,
-    unknown_key,
-)
+from ._errors import EngineError, InterviewSignalsError, RulebookError, RuleProblem
+from ._explain import Explainer
+from ._native import durable
 from ._rulebook import load_rulebook
-from ._ruletypes import Rulebook
-from ._scoring import Scorer, make_firing
+from ._rules import Rulebook
+from ._scoring import Scorer
+from ._vocabulary import Observations, Value, check_values, describe
+
+if TYPE_CHECKING:
+    from ._session import Session
 
 # Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).
-_HANDLED, _NOT_HANDLED, _ALREADY_OBSERVED = 0, 1, 2
+_HANDLED, _NOT_HANDLED = 0, 1
 # The priming rule and fact; "$" keeps the name apart from every rulebook rule name.
 _PRIME = "$prime"
 _PRIME_RULE = {"all": [{"p": {"$and": [{"kind": _PRIME}, {_PRIME: 1}]}}]}
-SESSION_FORMAT = "interview-signals/session"
-SESSION_VERSION = 1
+
+Firings = list[tuple[str, bool]]
+"""What a worker process sends back for one item: (engine rule name, asserted) in order."""
 
 
-def encode_json(value: object) -> str:
-    """JSON the engine's C parser reads back faithfully: floats never carry an exponent."""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if value is None:
-        return "null"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise EngineError(f"a non-finite number {value!r} cannot reach the engine")
-        text = repr(value)
-        return format(Decimal(text), "f") if "e" in text or "E" in text else text
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, Mapping):
-        return "{" + ",".join(f"{json.dumps(str(k))}:{encode_json(v)}"
-                              for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ",".join(encode_json(v) for v in value) + "]"
-    raise EngineError(f"cannot send a {type(value).__name__} to the engine")
+@contextlib.contextmanager
+def _engine_errors(doing: str) -> Iterator[None]:
+    """Map whatever the C engine (or an action) raises to ``EngineError``, chained."""
+    try:
+        yield
+    except InterviewSignalsError:
+        raise
+    except Exception as exc:  # the C extension raises its own untyped errors
+        raise EngineError(f"{doing}: {exc!r}") from exc
 
 
 class Engine:
@@ -111,7 +83,8 @@ class Engine:
         print(result.verdict, result.confidence)
 
     An ``Engine`` is safe to share between threads (every engine call holds its lock) and
-    holds no per-assessment state, so it never grows with use.
+    holds no per-assessment state, so it never grows with use. ``close()`` it (or use it as a
+    context manager) when done; it is also released when the last reference goes.
     """
 
     _default: ClassVar[Engine | None] = None
@@ -120,33 +93,34 @@ class Engine:
     def __init__(self, rulebook: Rulebook) -> None:
         self._compiled: CompiledRulebook = compile_rulebook(rulebook)
         self._scorer = Scorer(rulebook)
-        self._encode_fact = _fact_encoder(self._compiled.flagged)
+        self._explainer = Explainer(rulebook)
+        self._encode_fact = self._compiled.fact_encoder()
         self._lock = threading.Lock()
         self._sids = itertools.count(2)
         self._sid = "1"  # the engine session every assessment uses, emptied after each
         # A ruleset name can never be registered twice in a process: make it unique.
-        self._name = f"interview_signals_{uuid.uuid4().hex}"
-        consumed = self._compiled.read_facts()
-        self._actions = {name: _Action.of(r, consumed)
+        name = f"interview_signals_{uuid.uuid4().hex}"
+        joined = self._compiled.joined_facts()
+        self._actions = {name: _Action.of(r, joined)
                          for name, r in self._compiled.engine_rules.items()}
         definitions = self._compiled.definitions()
         definitions[_PRIME] = _PRIME_RULE
-        try:
-            self._handle = _durable.create_ruleset(self._name, encode_json(definitions))
+        with _engine_errors("the engine rejected the compiled rulebook"):
+            self._handle = durable.create_ruleset(name, encode_json(definitions))
+        self._release = weakref.finalize(self, _delete_ruleset, self._handle)
+        with _engine_errors("the engine could not be primed"):
             self._prime()
-        except Exception as exc:  # the C extension raises its own untyped error
-            raise EngineError(f"the engine rejected the compiled rulebook: {exc}") from exc
 
     def _prime(self) -> None:
         """Run one action before any state is deleted (see the module docstring)."""
         sid = "0"
-        _, state = _durable.assert_fact(
+        _, state = durable.assert_fact(
             self._handle, encode_json({"sid": sid, "id": _PRIME, "kind": _PRIME, _PRIME: 1}))
-        if not _durable.start_action_for_state(self._handle, state):
+        if not durable.start_action_for_state(self._handle, state):
             raise EngineError("the engine did not run the priming action")
-        if _durable.complete_and_start_action(self._handle, state):
+        if durable.complete_and_start_action(self._handle, state):
             raise EngineError("the priming action started another action")
-        _durable.delete_state(self._handle, sid)
+        durable.delete_state(self._handle, sid)
 
     @classmethod
     def default(cls) -> Engine:
@@ -174,6 +148,31 @@ class Engine:
         """The merged, checked rulebook this engine was built from."""
         return self._compiled.rulebook
 
+    @property
+    def compiled(self) -> CompiledRulebook:
+        """The compiled rulebook: the engine's definitions and their rule table."""
+        return self._compiled
+
+    @property
+    def closed(self) -> bool:
+        """Whether ``close()`` released the engine."""
+        return not self._release.alive
+
+    def close(self) -> None:
+        """Release the engine's ruleset; any later use raises ``InterviewSignalsError``.
+        Closing twice is fine; the default engine is never closed this way."""
+        if self is Engine._default:
+            return
+        with self._lock:
+            self._release()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
     def assess(self, observations: Mapping[str, object] | Observations) -> Assessment:
         """Assess one interview's observations.
 
@@ -182,10 +181,10 @@ class Engine:
         """
         values = observations.values() if isinstance(observations, Observations) else \
             check_values(observations)
-        return self._scorer.assess(values, self._run(values))
+        return self._assessment(values, self._run(values))
 
     def firings(self, observations: Mapping[str, object] | Observations
-                ) -> tuple[dict[str, Value], list[tuple[str, bool]]]:
+                ) -> tuple[dict[str, Value], Firings]:
         """The known values and the firings as (engine rule name, asserted): what
         ``from_firings`` turns back into the assessment. Small and cheap to pickle, so
         worker processes send this rather than explanations."""
@@ -206,21 +205,27 @@ class Engine:
         except KeyError as exc:
             raise EngineError(f"no engine rule {exc} in this rulebook: the firings came "
                               "from another rulebook") from None
-        return self._scorer.assess(values, fired)
+        return self._assessment(values, fired)
+
+    def _assessment(self, values: Mapping[str, Value], fired: list[Fired]) -> Assessment:
+        """The scores now, the explanation when first read."""
+        ids = {rule.rule.id for rule, _ in fired}
+        verdict, confidence, strengths = self._scorer.score(ids)
+        return Assessment(verdict=verdict, confidence=confidence,
+                          explanation=self._explainer.explain(values, fired, ids, strengths,
+                                                              verdict))
 
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
         """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``."""
-        return Session(self, restore_observations(saved) if saved is not None else None)
+        from ._session import Session, restore_observations
 
-    def run(self, obs: Observations) -> tuple[Firing, ...]:
-        """Replay ``obs`` into the engine; return every firing in order."""
-        values = obs.values()
-        return tuple(make_firing(step, rule, asserted, values)
-                     for step, (rule, asserted) in enumerate(self._run(values), 1))
+        return Session(self, restore_observations(saved) if saved is not None else None)
 
     def _run(self, values: Mapping[str, Value]) -> list[Fired]:
         body = self._encode_fact(values)
         with self._lock:
+            if not self._release.alive:
+                raise InterviewSignalsError("this engine is closed")
             return self._replay(body)
 
     def _replay(self, body: str) -> list[Fired]:
@@ -229,16 +234,14 @@ class Engine:
         Returns the firings in order as (engine rule, whether it asserted its conclusion).
         """
         handle, sid, actions = self._handle, self._sid, self._actions
-        assert_fact, complete = _durable.assert_fact, _durable.complete_and_start_action
+        assert_fact, complete = durable.assert_fact, durable.complete_and_start_action
         fired: list[Fired] = []
         asserted: list[str] = []  # every fact this assessment put into the session
         emptied = False
         try:
             fact = f'{{"sid":"{sid}",{body}'
-            try:
+            with _engine_errors("the engine rejected an observation fact"):
                 code, state = assert_fact(handle, fact)
-            except Exception as exc:  # the C extension raises its own untyped error
-                raise EngineError(f"the engine rejected an observation fact: {exc}") from exc
             if code == _NOT_HANDLED:
                 emptied = True  # no rule matched and the engine stored nothing
                 return fired
@@ -246,57 +249,67 @@ class Engine:
                 raise EngineError(f"the engine did not take the observation fact (code {code})")
             asserted.append(fact)
             concluded: set[tuple[str, str]] = set()
-            result = _durable.start_action_for_state(handle, state)
+            with _engine_errors("the engine failed to start an action"):
+                result = durable.start_action_for_state(handle, state)
             message = result[1] if result else None
             while message:
-                try:
-                    # The message is {"<engine rule name>": {matched facts}}; the names are
-                    # ours and need no unescaping, and the only observation fact is the one
-                    # built from the values, so nothing else of the message needs parsing.
-                    action = actions[message[2:message.index('"', 2)]]
-                    ref = action.concludes
-                    new = ref not in concluded
-                    # A conclusion reached again by another branch is recorded, not
-                    # asserted twice; a fact no rule reads is not asserted at all.
-                    if new:
-                        concluded.add(ref)
-                    if new and action.fact_tail is not None:
-                        derived = f'{{"sid":"{sid}",{action.fact_tail}'
-                        code, _ = assert_fact(handle, derived)
-                        if code == _HANDLED:
-                            asserted.append(derived)
-                        elif code != _NOT_HANDLED:
-                            raise EngineError(f"the engine refused {action.concludes} "
-                                              f"(code {code})")
-                    fired.append((action.rule, new))
-                except Exception as exc:
-                    _durable.abandon_action(handle, state)
-                    raise EngineError(f"rule action failed at step {len(fired) + 1}: "
-                                      f"{exc!r}") from exc
-                message = complete(handle, state)
+                with _engine_errors(f"rule action failed at step {len(fired) + 1}"):
+                    try:
+                        self._act(message, actions, concluded, asserted, fired)
+                    except BaseException:
+                        durable.abandon_action(handle, state)
+                        raise
+                    message = complete(handle, state)
             emptied = self._retract(asserted)
         finally:
             if not emptied:
                 self._drop_session()
         return fired
 
+    def _act(self, message: str, actions: Mapping[str, _Action],
+             concluded: set[tuple[str, str]], asserted: list[str], fired: list[Fired]) -> None:
+        """One action: record the firing, assert its conclusion if new and joined."""
+        # The message is {"<engine rule name>": {matched facts}}; the names are ours and need
+        # no unescaping, and the only observation fact is the one built from the values.
+        action = actions[message[2:message.index('"', 2)]]
+        new = action.concludes not in concluded
+        # A conclusion reached again by another branch is recorded, not asserted twice; a
+        # fact no rule joins is not asserted at all.
+        if new:
+            concluded.add(action.concludes)
+            if action.fact_tail is not None:
+                derived = f'{{"sid":"{self._sid}",{action.fact_tail}'
+                code, _ = durable.assert_fact(self._handle, derived)
+                if code == _HANDLED:
+                    asserted.append(derived)
+                elif code != _NOT_HANDLED:
+                    raise EngineError(f"the engine refused {action.concludes} (code {code})")
+        fired.append((action.rule, new))
+
     def _retract(self, facts: list[str]) -> bool:
         """Take ``facts`` out of the session, newest first; True when the engine confirms
         each one (anything else and the session is dropped rather than trusted)."""
-        handle = self._handle
-        for fact in reversed(facts):
-            code, _ = _durable.retract_fact(handle, fact)
-            if code != _HANDLED:
-                return False
+        with _engine_errors("the engine failed to retract a fact"):
+            for fact in reversed(facts):
+                code, _ = durable.retract_fact(self._handle, fact)
+                if code != _HANDLED:
+                    return False
         return True
 
     def _drop_session(self) -> None:
         """Delete the engine session and use a new id for the next one: the way out when
         an assessment failed half-way and its facts cannot be trusted to be gone."""
         try:
-            _durable.delete_state(self._handle, self._sid)
+            with _engine_errors("the engine failed to delete a session"):
+                durable.delete_state(self._handle, self._sid)
         finally:
             self._sid = str(next(self._sids))
+
+
+def _delete_ruleset(handle: object) -> None:
+    """Free a ruleset's memory in the C engine (never done by durable on its own)."""
+    with contextlib.suppress(Exception):  # at interpreter exit the module may be half gone
+        durable.delete_ruleset(handle)
 
 
 @frozen
@@ -306,132 +319,14 @@ class _Action:
     rule: EngineRule
     concludes: tuple[str, str]
     fact_tail: str | None
-    """The derived fact's JSON after its sid, or None when no rule reads that fact: the
+    """The derived fact's JSON after its sid, or None when no rule joins that fact: the
     engine would not store it (not handled), so asserting it would only cost time."""
 
     @classmethod
-    def of(cls, engine_rule: EngineRule, consumed: frozenset[tuple[str, str]]) -> _Action:
-        kind, rule_id = ref = engine_rule.concludes
-        tail = encode_json({"id": f"{kind}:{rule_id}", "kind": kind, kind: rule_id}
-                           )[1:] if ref in consumed else None
-        return cls(rule=engine_rule, concludes=ref, fact_tail=tail)
-
-
-_KEYS = {path: f'"{fact_key(path)}":' for path in VOCABULARY}
-# Every "key":value pair a field with few possible values can put in the fact, written once.
-_PAIRS: dict[str, dict[Value, str] | None] = {
-    path: ({v: _KEYS[path] + encode_json(v) for v in (True, False)} if spec.kind == "bool"
-           else {v: _KEYS[path] + encode_json(v) for v in spec.choices} if spec.kind == "choice"
-           else None)
-    for path, spec in VOCABULARY.items()}
-
-
-def _fact_encoder(flagged: frozenset[str]) -> Callable[[Mapping[str, Value]], str]:
-    """Encode the one observation fact as JSON without its leading ``{"sid":...,``: every
-    known field under its ``fact_key``, and ``unknown_key: true`` for an unknown field
-    that some rule tests as unknown (a positive test, never engine negation; no rule can
-    tell the other flags apart). Built by hand because it runs on every assessment."""
-    flags = tuple((path, f'"{unknown_key(path)}":true') for path in VOCABULARY
-                  if path in flagged)
-    head = '"id":"observation","kind":"observation"'
-    # Per field, a function from its value to its "key":value pair: a lookup in the pairs
-    # written once for a field with few values, else the key and the number written out.
-    pair_of = {path: known.__getitem__ if known is not None else _number_pair(_KEYS[path])
-               for path, known in _PAIRS.items()}
-
-    def encode(values: Mapping[str, Value]) -> str:
-        parts = [pair_of[p](v) for p, v in values.items()]
-        for path, flag in flags:
-            if path not in values:
-                parts.append(flag)
-        return f'{head},{",".join(parts)}}}' if parts else head + "}"
-
-    return encode
-
-
-def _number_pair(key: str) -> Callable[[Value], str]:
-    return lambda value: key + (str(value) if type(value) is int else encode_json(value))
-
-
-class Session:
-    """One interview followed over time: observations in, an assessment whenever asked.
-
-    Example::
-
-        session = Engine.default().session()
-        session.observe({"interview": {"scheduled_minutes": 45, "actual_minutes": 70}})
-        session.observe({"thank_you": {"note_sent": True}})
-        saved = session.to_dict()            # store it; days later:
-        session = Engine.default().session(saved)
-        session.observe({"thank_you": {"response_received": True}})
-        print(session.assessment().verdict)
-
-    The observations are the source of truth; each ``assessment()`` replays them, so the
-    order and the batches in which they arrived never matter. A rejected batch changes
-    nothing. A ``Session`` belongs to one thread at a time.
-    """
-
-    def __init__(self, engine: Engine, observations: Observations | None = None) -> None:
-        self._engine = engine
-        self._observations = observations or Observations()
-        self._closed = False
-
-    @property
-    def observations(self) -> Observations:
-        """Everything observed so far (the source of truth of the session)."""
-        return self._observations
-
-    def observe(self, observations: Mapping[str, object] | Observations | object) -> None:
-        """Add or correct observations: a JSON-shaped mapping, ``Observations``, a group
-        object such as ``ThankYou(note_sent=True)``, or a list of these (one batch).
-
-        The batch is checked whole, merged with what the session holds, and the result
-        checked for contradictions before anything changes.
-        """
-        self._check_open()
-        new = _values_of(observations)
-        merged = {**self._observations.values(), **new}
-        self._observations = Observations.from_values(
-            {p: merged[p] for p in VOCABULARY if p in merged})
-
-    def forget(self, path: str) -> None:
-        """Make a field (``group.field``) or a whole group unknown again."""
-        self._check_open()
-        if path in GROUP_CLASSES:
-            doomed = {p for p in VOCABULARY if p.startswith(path + ".")}
-        elif path in VOCABULARY:
-            doomed = {path}
-        else:
-            raise ObservationError(str(path), "a group or a group.field path of the vocabulary",
-                                   describe(path))
-        values = self._observations.values()
-        self._observations = Observations.from_values(
-            {p: v for p, v in values.items() if p not in doomed})
-
-    def assessment(self) -> Assessment:
-        """The assessment of everything observed so far."""
-        self._check_open()
-        return self._engine.assess(self._observations)
-
-    def to_dict(self) -> dict[str, object]:
-        """The session as JSON-ready data; ``engine.session(saved)`` picks it up again."""
-        return {"format": SESSION_FORMAT, "version": SESSION_VERSION,
-                "observations": self._observations.to_dict()}
-
-    def close(self) -> None:
-        """End the session; later calls raise. It holds no engine state to release."""
-        self._closed = True
-
-    def __enter__(self) -> Session:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
-
-    def _check_open(self) -> None:
-        if self._closed:
-            raise InterviewSignalsError("this session is closed")
+    def of(cls, engine_rule: EngineRule, joined: frozenset[tuple[str, str]]) -> _Action:
+        ref = engine_rule.concludes
+        return cls(rule=engine_rule, concludes=ref,
+                   fact_tail=derived_fact_tail(*ref) if ref in joined else None)
 
 
 def _flat_paths(paths: Iterable[object]) -> list[str | Path]:
@@ -440,45 +335,10 @@ def _flat_paths(paths: Iterable[object]) -> list[str | Path]:
     for item in paths:
         if isinstance(item, str | PathLike):
             out.append(Path(item))
-        elif isinstance(item, Iterable) and not isinstance(item, bytes | Mapping):
+        elif isinstance(item, Iterable) and not isinstance(item, bytes | str | Mapping):
             out += _flat_paths(item)
         else:
             raise RulebookError([RuleProblem(
-                file=repr(item), rule_id=None,
+                file="<argument>", rule_id=None,
                 reason=f"expected a rule pack path (a file or folder), got {describe(item)}")])
     return out
-
-
-def _values_of(observations: object) -> dict[str, Value]:
-    if isinstance(observations, Observations):
-        return observations.values()
-    if isinstance(observations, list | tuple):  # several groups (or mappings): one batch
-        merged: dict[str, Value] = {}
-        for item in observations:
-            merged.update(_values_of(item))
-        return merged
-    group = getattr(type(observations), "GROUP", None)
-    if isinstance(group, str) and isinstance(observations, GROUP_CLASSES.get(group, ())):
-        return {f"{group}.{a.name}": v for a in attrs.fields(GROUP_CLASSES[group])
-                if (v := getattr(observations, a.name)) is not None}
-    return parse_values(observations)
-
-
-def restore_observations(saved: Mapping[str, object]) -> Observations:
-    """Read what ``Session.to_dict()`` wrote; reject anything else by name."""
-    if not isinstance(saved, Mapping):
-        raise ObservationError("session", "a saved session object", describe(saved))
-    if saved.get("format") != SESSION_FORMAT:
-        raise ObservationError("session.format", f'"{SESSION_FORMAT}"',
-                               describe(saved.get("format")))
-    version = saved.get("version")
-    if type(version) is not int or version != SESSION_VERSION:  # True == 1 in Python
-        raise ObservationError("session.version", str(SESSION_VERSION), describe(version))
-    extra = set(saved) - {"format", "version", "observations"}
-    if extra:
-        raise ObservationError("session", "format, version and observations",
-                               f"unknown key {sorted(extra)[0]!r}")
-    observations = saved.get("observations", {})
-    if not isinstance(observations, Mapping):
-        raise ObservationError("session.observations", "an object", describe(observations))
-    return Observations.from_dict(observations)

@@ -1,7 +1,7 @@
 """The exception hierarchy of interview-signals, nothing else.
 
     InterviewSignalsError            catch this to catch everything the library raises
-    ├── ObservationError(ValueError) bad observations: .path, .expected, .got
+    ├── ObservationError(ValueError) bad observations: .problems (each path, expected, got)
     ├── RulebookError                bad rule files: .problems lists every RuleProblem
     ├── EngineError                  a rule failed inside the engine: a bug, never the input
     └── ArgumentError(ValueError)    a bad argument to a call, such as ``workers=0``
@@ -23,29 +23,59 @@ class ArgumentError(InterviewSignalsError, ValueError):
     """A bad argument to a library call (not observations, not rules): ``workers=0``."""
 
 
+@frozen(kw_only=True)
+class Problem:
+    """One problem of an input: the ``group.field`` path, what was expected, what came."""
+
+    path: str
+    expected: str
+    got: str
+    message: str = ""
+
+    def __str__(self) -> str:
+        return self.message or f"{self.path}: expected {self.expected}, got {self.got}"
+
+    def to_dict(self) -> dict[str, str]:
+        """The problem as JSON: path, expected, got and the whole message."""
+        return {"path": self.path, "expected": self.expected, "got": self.got,
+                "message": str(self)}
+
+
 class ObservationError(InterviewSignalsError, ValueError):
     """Observations that do not fit the vocabulary (SPEC section 4).
 
-    ``path`` is the ``group.field`` path at fault (or the group, or ``"observations"``
-    for the whole document), ``expected`` says what was expected and ``got`` what came.
+    ``problems`` lists every problem of the input at once; ``path``, ``expected`` and ``got``
+    are the first one's (``path`` is a ``group.field`` path, a group, or ``"observations"``
+    for the whole document).
     """
 
-    def __init__(self, path: str, expected: str, got: str, *, message: str | None = None):
-        self.path = path
-        self.expected = expected
-        self.got = got
-        super().__init__(message or f"{path}: expected {expected}, got {got}")
+    def __init__(self, path: str, expected: str = "", got: str = "", *,
+                 message: str | None = None,
+                 problems: Iterable[Problem] = ()) -> None:
+        listed = tuple(problems) or (Problem(path=path, expected=expected, got=got,
+                                             message=message or ""),)
+        first = listed[0]
+        self.problems: tuple[Problem, ...] = listed
+        self.path, self.expected, self.got = first.path, first.expected, first.got
+        text = str(first) if len(listed) == 1 else (
+            f"{len(listed)} problems in the observations: " + "; ".join(map(str, listed)))
+        super().__init__(text)
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem]) -> ObservationError:
+        """One error listing ``problems`` (at least one)."""
+        listed = tuple(problems)
+        return cls(listed[0].path, problems=listed)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Exceptions pickle as ``type(*args)`` and our args hold only the message: rebuild
-        # from the fields instead, so the error crosses process boundaries (``assess_many``).
-        return (_rebuild_observation_error,
-                (type(self), self.path, self.expected, self.got, str(self)), self.__dict__)
+        # from the problems instead, so the error crosses process boundaries.
+        return (_rebuild_observation_error, (type(self), self.problems), self.__dict__)
 
 
-def _rebuild_observation_error(cls: type[ObservationError], path: str, expected: str, got: str,
-                               message: str) -> ObservationError:
-    return cls(path, expected, got, message=message)
+def _rebuild_observation_error(cls: type[ObservationError], problems: tuple[Problem, ...]
+                               ) -> ObservationError:
+    return cls(problems[0].path, problems=problems)
 
 
 @frozen(kw_only=True)

@@ -1,76 +1,105 @@
-"""An ``Assessment`` as text, markdown or JSON, for people and for other programs.
+"""An ``Assessment`` as text, markdown or JSON: a ``{format: renderer}`` table.
 
-Neighbour: ``_assessment.Assessment.render`` and the command line call ``render``.
+Neighbours: ``Assessment.render`` and the command line call ``render``. The default views are
+for the candidate (plain sentences, questions for what is unknown; no field paths, rule ids,
+strengths or trace); ``detail=True`` adds what a coach or developer reads.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from ._ruletypes import DEFAULT_PACK
+from ._assessment import rounded
+from ._errors import ArgumentError
+from ._rules import DEFAULT_PACK
+from ._vocabulary import VOCABULARY, Value, describe, number_text
 
 if TYPE_CHECKING:
-    from ._assessment import Assessment, Firing
+    from ._assessment import Assessment, Firing, Signal
 
-FORMATS = ("text", "markdown", "json")
-
-
-def render(assessment: Assessment, format: str) -> str:
-    """Render in one of ``FORMATS``; raise ``ValueError`` for any other name."""
-    if format == "json":
-        return assessment.to_json()
-    if format == "text":
-        return _text(assessment)
-    if format == "markdown":
-        return _markdown(assessment)
-    raise ValueError(f"format: expected one of {', '.join(FORMATS)}, got {format!r}")
+Format: TypeAlias = Literal["text", "markdown", "json"]
+CONFIDENCE_NOTE = "It measures the evidence you recorded, not the chance of an offer."
 
 
-def _r(x: float) -> float:
-    """Numbers are shown from the value ``to_dict`` writes, so a rendering read back from
-    JSON (``Assessment.from_dict``) is the same text."""
-    return round(x, 4)
+def render(assessment: Assessment, format: str, *, detail: bool = False) -> str:
+    """Render in one of ``FORMATS``; raise ``ArgumentError`` for any other name."""
+    renderer = RENDERERS.get(format) if isinstance(format, str) else None
+    if renderer is None:
+        raise ArgumentError(f"format: expected one of {', '.join(RENDERERS)}, "
+                            f"got {describe(format)}")
+    return renderer(assessment, detail)
 
 
-def _pct(x: float) -> str:
-    # Rounded down and capped: "100%" would read as a certainty no interview gives.
-    return f"{min(math.floor(_r(x) * 100), 99)}%"
+def score_text(confidence: float) -> str:
+    """The confidence as a person reads it: ``62 out of 100``. Rounded down and capped
+    at 99, since no interview makes anything certain."""
+    return f"{min(math.floor(rounded(confidence) * 100), 99)} out of 100"
+
+
+def answer_text(path: str, value: Value | None) -> str:
+    """A recorded answer in words: ``yes``, ``no``, ``70 minutes``, ``warm``."""
+    spec = VOCABULARY[path]
+    if value is None:
+        return "not known"
+    if spec.kind == "bool":
+        return "yes" if value else "no"
+    if spec.kind == "choice":
+        return spec.choice_texts.get(str(value), str(value)).lower()
+    return f"{number_text(float(value))} {spec.unit}".strip()
+
+
+def _recorded(paths: tuple[str, ...], values: dict[str, Value]) -> str:
+    return "; ".join(f"{VOCABULARY[p].label.lower()}: {answer_text(p, values.get(p))}"
+                     for p in paths if p in values)
+
+
+def _flat(a: Assessment) -> dict[str, Value]:
+    return {f"{g}.{n}": v for g, fields in a.observations.items() for n, v in fields.items()}
+
+
+def _source(s: Signal) -> str:
+    return f'sign {s.source.sign} of the article, "{s.source.title}"'
+
+
+def _questions(a: Assessment) -> list[str]:
+    return list(dict.fromkeys(q for m in a.missing for q in m.questions))
+
+
+def _candidate_lines(a: Assessment, bullet: str, strong: Callable[[str], str]) -> list[str]:
+    values = _flat(a)
+    lines = [f"How your interview reads: {strong(a.verdict)}", "", a.summary, "",
+             f"How strongly the signs point your way: {score_text(a.confidence)}. "
+             + CONFIDENCE_NOTE]
+    standing = [s for s in a.signals if s.stands]
+    against = [s for s in a.signals if s.strength < 0]
+    for heading, group in (("What points your way", standing),
+                           ("What weighs a little against you", against)):
+        if not group:
+            continue
+        lines += ["", heading]
+        for s in group:
+            lines.append(f"{bullet}{strong(s.title)} ({_source(s)})")
+            lines.append(f"    {s.explanation}")
+            lines += [f"    {q.explanation}" for q in s.qualifiers]
+            recorded = _recorded(s.because, values)
+            if recorded:
+                lines.append(f"    You recorded: {recorded}.")
+    if a.advice:
+        lines += ["", "Advice"]
+        lines += [f"{bullet}{ad.text}" for ad in a.advice]
+    questions = _questions(a)
+    if questions:
+        lines += ["", "Still open (an answer to any of these could change the reading)"]
+        lines += [f"{bullet}{q}" for q in questions]
+    return lines
 
 
 def _pack(pack: str) -> str:
     """Which pack a rule came from, said only when it is not the default rulebook."""
     return "" if pack == DEFAULT_PACK else f", pack {pack}"
-
-
-def _text(a: Assessment) -> str:
-    lines = [f"Verdict: {a.verdict} (confidence {_pct(a.confidence)})", "", a.summary, ""]
-    lines.append("Signals:" if a.signals else "Signals: none established")
-    for s in a.signals:
-        change = "" if s.strength == s.base_strength else f", from {_r(s.base_strength):+.2f}"
-        lines.append(f"  [sign {s.sign}] {s.title}: strength {_r(s.strength):+.2f}{change}")
-        lines.append(f"      {s.explanation}")
-        lines.append(f"      because: {', '.join(s.because)}  (rule {s.rule}{_pack(s.pack)}, "
-                     f"{s.source.title!r})")
-        for q in s.qualifiers:
-            lines.append(f"      {q.effect} {q.amount:g} ({q.id}{_pack(q.pack)}): "
-                         f"{q.explanation}")
-    if a.advice:
-        lines += ["", "Advice:"]
-        for ad in a.advice:
-            lines.append(f"  - {ad.text}")
-            why = ", ".join(ad.because) or "nothing recorded"
-            lines.append(f"      because: {why}  (rule {ad.rule}{_pack(ad.pack)})")
-    if a.missing:
-        lines += ["", "Still unknown (recording these would help):"]
-        for m in a.missing:
-            lines.append(f"  [sign {m.sign}] {m.signal}: {', '.join(m.fields)}")
-    lines += ["", f"Trace: {len(a.trace)} rule firing{'s' if len(a.trace) != 1 else ''}"]
-    for f in a.trace:
-        made = ", ".join(f"{k} {i}" for k, i in f.asserted) or "(already concluded)"
-        lines.append(f"  {f.step}. {f.rule}: {_matched(f)} -> {made}")
-    return "\n".join(lines) + "\n"
 
 
 def _literal(value: object) -> str:
@@ -83,31 +112,53 @@ def _matched(f: Firing) -> str:
                      + [f"{k} {i}" for k, i in f.matched_facts])
 
 
-def _markdown(a: Assessment) -> str:
-    lines = [f"# Interview assessment: **{a.verdict}**", "",
-             f"Confidence: **{_pct(a.confidence)}**", "", a.summary, "", "## Signals", ""]
-    if not a.signals:
-        lines.append("No signal established.")
+def _detail_lines(a: Assessment, code: Callable[[str], str]) -> list[str]:
+    lines = ["", "Detail for coaches and developers",
+             f"verdict {code(a.verdict)}, confidence {rounded(a.confidence):.4f}"]
     for s in a.signals:
-        lines.append(f"- **{s.title}** (sign {s.sign}, strength {_r(s.strength):+.2f}, "
-                     f"base {_r(s.base_strength):+.2f}): {s.explanation}")
-        lines.append(f"  - because: {', '.join(f'`{p}`' for p in s.because)}; rule "
-                     f"`{s.rule}`{_pack(s.pack)}; source: sign {s.source.sign}, "
-                     f"*{s.source.title}*")
+        lines.append(f"  signal {code(s.id)} (sign {s.sign}{_pack(s.pack)}): strength "
+                     f"{rounded(s.strength):+.4f}, base {rounded(s.base_strength):+.4f}; "
+                     f"because {', '.join(map(code, s.because)) or 'nothing recorded'}")
         for q in s.qualifiers:
-            lines.append(f"  - {q.effect} {q.amount:g} (`{q.id}`{_pack(q.pack)}): "
-                         f"{q.explanation}")
-    if a.advice:
-        lines += ["", "## Advice", ""]
-        lines += [f"- {ad.text} (rule `{ad.rule}`{_pack(ad.pack)})" for ad in a.advice]
-    if a.missing:
-        lines += ["", "## Still unknown", ""]
-        lines += [f"- sign {m.sign}, `{m.signal}`: {', '.join(f'`{p}`' for p in m.fields)}"
-                  for m in a.missing]
-    lines += ["", "## Trace", "", "| step | rule | matched | asserted |",
-              "| --- | --- | --- | --- |"]
+            lines.append(f"    {q.effect} {q.amount:g} by {code(q.id)}{_pack(q.pack)}; "
+                         f"because {', '.join(map(code, q.because))}")
+    for ad in a.advice:
+        lines.append(f"  advice {code(ad.id)} (sign {ad.sign}{_pack(ad.pack)}); because "
+                     f"{', '.join(map(code, ad.because)) or 'nothing recorded'}")
+    for m in a.missing:
+        lines.append(f"  missing for {code(m.signal)}: {', '.join(map(code, m.fields))}")
+    lines.append(f"  trace: {len(a.trace)} rule firing{'s' if len(a.trace) != 1 else ''}")
     for f in a.trace:
-        matched = _matched(f)
         made = ", ".join(f"{k} {i}" for k, i in f.asserted) or "(already concluded)"
-        lines.append(f"| {f.step} | `{f.engine_rule}` | {matched} | {made} |")
+        lines.append(f"    {f.step}. {code(f.rule)}: {_matched(f)} -> {made}")
+    return lines
+
+
+def _text(a: Assessment, detail: bool) -> str:
+    lines = _candidate_lines(a, "  - ", str)
+    if detail:
+        lines += _detail_lines(a, str)
     return "\n".join(lines) + "\n"
+
+
+def _markdown(a: Assessment, detail: bool) -> str:
+    lines = _candidate_lines(a, "- ", lambda t: f"**{t}**")
+    lines[0] = "# " + lines[0]
+    lines = [f"## {line}" if line in _HEADINGS else line for line in lines]
+    if detail:
+        lines += _detail_lines(a, lambda t: f"`{t}`")
+    return "\n".join(lines) + "\n"
+
+
+_HEADINGS = {"What points your way", "What weighs a little against you", "Advice",
+             "Still open (an answer to any of these could change the reading)",
+             "Detail for coaches and developers"}
+
+
+def _json(a: Assessment, detail: bool) -> str:
+    return a.to_json()
+
+
+RENDERERS: dict[str, Callable[[Assessment, bool], str]] = {
+    "text": _text, "markdown": _markdown, "json": _json}
+FORMATS: tuple[str, ...] = tuple(RENDERERS)

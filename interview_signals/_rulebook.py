@@ -2,7 +2,7 @@
 
 Neighbours: ``_ruleparse`` checks and builds each table; ``_rulecheck`` checks the merged
 rulebook as a whole; ``_compile`` and ``_scoring`` read the result. No code runs when a file
-is read. The rulebook's data classes live in ``_ruletypes`` and are re-exported here.
+is read. The rulebook's data classes live in ``_rules`` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ from pathlib import Path
 from attrs import evolve
 
 from ._errors import RulebookError, RuleProblem
-from ._rulecheck import check_rulebook
-from ._ruleparse import Bad, did_you_mean, parse_rule, parse_verdict
-from ._ruletypes import DEFAULT_PACK, Rule, Rulebook, Test, Verdict
+from ._rulecheck import check_rulebook, dropped_tests
+from ._ruleparse import Bad, parse_params, parse_rule, parse_verdict, with_share
+from ._rules import DEFAULT_PACK, Rule, Rulebook, Test, Verdict
+from ._vocabulary import did_you_mean
 
 _SUMMARY_KEYS = ("caveat", "nothing_known")
 _OPTIONAL_SUMMARY_KEYS = ("against",)
-_TOP_KEYS = ("rule", "verdict", "summary")
+_TOP_KEYS = ("rule", "verdict", "summary", "params")
 
 
 def default_pack_path() -> Path:
@@ -51,10 +52,19 @@ def pack_names(paths: tuple[str | Path, ...]) -> list[str]:
     """
     stems = [Path(p).stem if Path(p).suffix == ".toml" else Path(p).name for p in paths]
     # The same pack given twice is one pack: count distinct places, not mentions.
-    counts = Counter(stem for stem, _ in {(s, Path(p).resolve()) for s, p in zip(
+    counts = Counter(stem for stem, _ in {(s, _place(Path(p))) for s, p in zip(
         stems, paths, strict=True)})
     return [stem if stem and counts[stem] == 1 and stem != DEFAULT_PACK else str(p)
             for stem, p in zip(stems, paths, strict=True)]
+
+
+def _place(path: Path) -> str:
+    """Where a path leads, for telling two mentions of one file apart; a path that cannot
+    be resolved (a link loop, say) stands for itself and fails when read."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return str(path.absolute())
 
 
 def load_rulebook(*paths: str | Path, include_default: bool = True) -> Rulebook:
@@ -79,21 +89,26 @@ def read_rulebook(*paths: str | Path, include_default: bool = True
     if not packs:
         return None, [RuleProblem(file="<none>", rule_id=None, reason="no rule pack given")]
     merger = _Merger()
-    read: set[Path] = set()
+    read: set[str] = set()
     for pack, path in packs:
-        if not path.exists():
-            merger.problem(str(path), None, "no such file or folder")
+        try:
+            files = rule_files(path) if path.exists() else None
+        except (OSError, ValueError) as exc:  # a NUL byte, a link loop, no permission
+            merger.problem(_excerpt(str(path)), None, f"cannot read the pack: {_os_reason(exc)}")
             continue
-        files = rule_files(path)
+        if files is None:
+            merger.problem(_excerpt(str(path)), None, "no such file or folder")
+            continue
         if not files:
             merger.problem(str(path), None, "the folder holds no .toml files")
         for file in files:
             # A file given twice (say the default folder named as a pack) is read once,
             # as part of the first pack that holds it.
-            if file.resolve() not in read:
-                read.add(file.resolve())
+            place = _place(file)
+            if place not in read:
+                read.add(place)
                 merger.read_file(file, pack)
-    book = merger.partial_book()
+    book = merger.resolved_book()
     merger.problems.extend(check_rulebook(book, broken=merger.broken,
                                           partial=merger.unreadable))
     merger.problems.extend(merger.whole_book_problems())
@@ -112,6 +127,7 @@ class _Merger:
         self.files: list[str] = []
         self.problems: list[RuleProblem] = []
         self.unreadable = False
+        self.params: dict[str, float] = {}
 
     def problem(self, file: str, rule_id: str | None, reason: str,
                 line: int | None = None) -> None:
@@ -124,7 +140,11 @@ class _Merger:
             data = tomllib.loads(text)
         except (OSError, UnicodeDecodeError) as exc:
             self.unreadable = True
-            self.problem(file, None, f"cannot read the file: {exc}")
+            self.problem(file, None, f"cannot read the file: {_os_reason(exc)}")
+            return
+        except RecursionError:
+            self.unreadable = True
+            self.problem(file, None, "cannot read the file: tables or lists nested too deeply")
             return
         except tomllib.TOMLDecodeError as exc:
             self.unreadable = True
@@ -146,6 +166,9 @@ class _Merger:
         for index, table in self._tables(data, "verdict", file, lines):
             self._add_verdict(table, file, lines.of("verdict", index, table))
         self._add_summary(data.get("summary", {}), file)
+        if "params" in data:
+            self.params.update(parse_params(
+                data["params"], lambda reason: self.problem(file, None, reason)))
 
     def _tables(self, data: Mapping[str, object], name: str, file: str, lines: _Lines
                 ) -> list[tuple[int, Mapping[str, object]]]:
@@ -206,8 +229,13 @@ class _Merger:
             bad(f"kind: an override cannot turn a {base.kind} into {merged.get('kind')!r}")
             return
         rule = parse_rule(merged, file=file, pack=pack, line=line, bad=bad)
-        if rule is not None:
-            self.rules[target] = evolve(rule, overrides=target, overrides_pack=base.pack)
+        if rule is None:
+            return
+        for test in dropped_tests(base, rule):
+            bad(f"when: this override drops the test {test} that rule {target!r} had "
+                "(restate it in the new condition; to change a threshold, set its [params] "
+                "entry instead)")
+        self.rules[target] = evolve(rule, overrides=target, overrides_pack=base.pack)
 
     def _add_verdict(self, table: Mapping[str, object], file: str, line: int | None) -> None:
         verdict_id = table.get("overrides", table.get("id"))
@@ -228,7 +256,7 @@ class _Merger:
                     f"loaded before it{did_you_mean(verdict_id, self.verdicts)}")
                 return
             table = {"id": old.id, "min_confidence": old.min_confidence,
-                     "min_signs": old.min_signs, "or_signals": list(old.or_signals),
+                     "or_signals": list(old.or_signals),
                      "summary": old.summary,
                      **{k: v for k, v in table.items() if k != "overrides"}}
         elif verdict_id in self.verdicts:
@@ -256,12 +284,52 @@ class _Merger:
             else:
                 self.summary[key] = value
 
-    def partial_book(self) -> Rulebook:
-        """What was read without problems, for the whole-book checks."""
-        return Rulebook(rules=tuple(self.rules.values()), verdicts=tuple(self.verdicts.values()),
+    def resolved_book(self) -> Rulebook:
+        """What was read without problems, each parameter a test names replaced by its
+        number (a later pack's [params] win), for the whole-book checks."""
+        rules = {}
+        for rule_id, rule in self.rules.items():
+            resolved = self._resolve(rule)
+            if resolved is None:
+                self.broken.add(rule_id)
+            else:
+                rules[rule_id] = resolved
+        return Rulebook(rules=tuple(rules.values()), verdicts=tuple(self.verdicts.values()),
                         caveat=self.summary.get("caveat", ""),
                         nothing_known=self.summary.get("nothing_known", ""),
-                        against=self.summary.get("against", ""), files=tuple(self.files))
+                        against=self.summary.get("against", ""), files=tuple(self.files),
+                        params=dict(self.params))
+
+    def _resolve(self, rule: Rule) -> Rule | None:
+        if not any(t.param for b in rule.branches for t in b):
+            return rule
+        branches = []
+        for branch in rule.branches:
+            tests = []
+            for test in branch:
+                if test.param is None:
+                    tests.append(test)
+                elif test.param not in self.params:
+                    self.problem(rule.file, rule.id, f"when: unknown parameter {test.param!r}"
+                                 f"{did_you_mean(test.param, tuple(self.params))}; a pack "
+                                 "defines it under [params]", rule.line)
+                    return None
+                elif test.other is None:
+                    tests.append(evolve(test, value=self._param_value(rule, test)))
+                elif 0 < self.params[test.param] < 1:
+                    tests.append(with_share(test, self.params[test.param]))
+                else:
+                    self.problem(rule.file, rule.id, f"[params].{test.param}: used as a share, "
+                                 "expected a fraction above 0 and below 1, got "
+                                 f"{self.params[test.param]:g}", rule.line)
+                    return None
+            branches.append(tuple(tests))
+        return evolve(rule, branches=tuple(branches))
+
+    def _param_value(self, rule: Rule, test: Test) -> int | float:
+        value = self.params[str(test.param)]
+        # An int field compared with a whole number keeps it whole, as a literal would be.
+        return int(value) if value.is_integer() else value
 
     def whole_book_problems(self) -> list[RuleProblem]:
         """Parts every rulebook needs: a pack used alone must bring them itself."""
@@ -275,6 +343,18 @@ class _Merger:
             out.append(RuleProblem(file=where, rule_id=None,
                                    reason=f"[summary] needs {' and '.join(missing)}"))
         return out
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    if isinstance(exc, ValueError) and "null" in str(exc):
+        return "the path holds a NUL byte"
+    return _excerpt(str(exc)) or type(exc).__name__
 
 
 def _origin(rule: Rule) -> str:
@@ -322,7 +402,7 @@ class _Lines:
 def _rule_table(rule: Rule) -> dict[str, object]:
     """A rule back as the table it was read from, so an override can change part of it."""
     table: dict[str, object] = {
-        "id": rule.id, "kind": rule.kind, "sign": rule.sign,
+        "id": rule.id, "kind": rule.kind,
         "when": {"any": [{"all": [_test_table(t) for t in b]} for b in rule.branches]},
         "explanation": rule.explanation,
         "source": {"sign": rule.source_sign, "title": rule.source_title},
@@ -340,8 +420,14 @@ def _test_table(test: Test) -> dict[str, object]:
     if test.fact_kind is not None:
         return {test.fact_kind: test.fact_id}
     out: dict[str, object] = {"path": test.path, "op": test.op}
-    if test.value is not None:
-        out["value"] = test.value
     if test.other is not None:
         out |= {"other": test.other, "plus": test.plus}
+        if test.param is not None:
+            out["share_param"] = test.param
+        elif test.scale != 1:
+            out["share"] = abs(test.scale - 1)
+    elif test.param is not None:
+        out["param"] = test.param
+    elif test.value is not None:
+        out["value"] = test.value
     return out

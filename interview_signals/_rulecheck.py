@@ -11,22 +11,11 @@ from collections.abc import Callable, Collection, Iterator
 from typing import TypeAlias
 
 from ._errors import RuleProblem
-from ._observations import VOCABULARY
-from ._ruleparse import did_you_mean
-from ._ruletypes import Branch, Rule, Rulebook, Test
+from ._rules import ORDERING, Branch, Rule, Rulebook, Test, Verdict
+from ._vocabulary import VOCABULARY, did_you_mean
 
 _Bad: TypeAlias = Callable[[Rule, str], None]
-
-# Observations the article says are no evidence against the candidate when they are
-# negative or missing: no reply (sign 7), no deep dive beyond the overview (sign 6).
-_NEGATIVE_IS_NOT_EVIDENCE = {
-    "thank_you.response_received": "sign 7: the interviewer owes you no reply",
-    "job_specifics.deep_dive": "sign 6: an overview alone is standard, not a bad sign",
-    "job_specifics.you_would_language": "sign 6: an overview alone is standard, not a bad sign",
-}
-_OVERVIEW = "job_specifics.overview_given"
 _NOT_KNOWN = "a field nobody recorded says nothing about how you did"
-_ACTUAL, _SCHEDULED = "interview.actual_minutes", "interview.scheduled_minutes"
 
 
 def check_rulebook(book: Rulebook, *, broken: Collection[str] = (),
@@ -73,7 +62,7 @@ def _reference_problems(rule: Rule, rules: dict[str, Rule], broken: set[str]
         target = rules.get(rule.applies_to)
         if target is None:
             yield True, (f"applies_to: unknown signal id {rule.applies_to!r}"
-                         f"{did_you_mean(rule.applies_to, rules)}")
+                         f"{did_you_mean(rule.applies_to, tuple(rules))}")
         elif target.kind != "signal":
             yield False, f"applies_to: {rule.applies_to!r} is a {target.kind}, not a signal"
         elif rule.sign != target.sign:
@@ -86,7 +75,7 @@ def _reference_problems(rule: Rule, rules: dict[str, Rule], broken: set[str]
             target = rules.get(str(test.fact_id))
             if target is None:
                 yield True, (f"when: unknown {test.fact_kind} id {test.fact_id!r}"
-                             f"{did_you_mean(test.fact_id, rules)}")
+                             f"{did_you_mean(test.fact_id, tuple(rules))}")
             elif target.kind != test.fact_kind:
                 yield False, (f"when: {test.fact_id!r} is a {target.kind}, not a "
                               f"{test.fact_kind}")
@@ -190,37 +179,51 @@ def absence_basis(rule: Rule, rules: dict[str, Rule], seen: frozenset[str] = fro
 
 
 def _no_evidence(test: Test) -> str | None:
-    """Why what this test accepts is no evidence against, or ``None`` if it can be."""
+    """Why what this test accepts is no evidence against (vocabulary metadata), or
+    ``None`` if it can be."""
     if test.op == "unknown":
         return _NOT_KNOWN
-    if test.path in _NEGATIVE_IS_NOT_EVIDENCE and _accepts_negative(test):
-        return _NEGATIVE_IS_NOT_EVIDENCE[test.path]
-    if test.path == _OVERVIEW and _accepts_true(test):
-        return "sign 6: an overview of the role is standard, not a bad sign"
-    if _short_interview(test):
-        return "sign 5: a short interview is not a dealbreaker"
+    for path in test.paths:
+        notes = VOCABULARY[path].not_against
+        for answer, why in notes.items():
+            if answer == "low" and _accepts_low(test, path):
+                return why
+            if isinstance(answer, bool) and _accepts(test, answer):
+                return why
     return None
 
 
-def _accepts_negative(test: Test) -> bool:
-    if test.op == "is_not":
-        return test.value is True
-    if test.op == "==":
-        return test.value is False
-    return test.op == "!=" and test.value is True
+def _accepts(test: Test, answer: bool) -> bool:
+    """Whether a test on a yes/no field holds for ``answer``."""
+    if test.other is not None or test.path is None:
+        return False
+    if test.op == "known":
+        return True
+    if test.op in ("is_not", "!="):
+        return test.value is not answer
+    return test.op == "==" and test.value is answer
 
 
-def _accepts_true(test: Test) -> bool:
-    return (test.op == "==" and test.value is True) or (
-        test.op in ("!=", "is_not") and test.value is False) or test.op == "known"
+def _accepts_low(test: Test, path: str) -> bool:
+    """Whether a test holds for low values of ``path`` (a short interview, say)."""
+    if test.path == path:
+        return test.op in ("<", "<=", "!=") or (test.op == "==" and test.other is not None
+                                                 and (test.plus < 0 or test.scale < 1))
+    # path on the right: "other > path" holds when path is low
+    return test.other == path and test.op in (">", ">=", "!=")
 
 
-def _short_interview(test: Test) -> bool:
-    if test.path == _ACTUAL and test.other == _SCHEDULED:
-        return test.op in ("<", "<=", "!=") or (test.op == "==" and test.plus < 0)
-    if test.path == _SCHEDULED and test.other == _ACTUAL:
-        return test.op in (">", ">=", "!=") or (test.op == "==" and test.plus > 0)
-    return test.path == _ACTUAL and test.other is None and test.op in ("<", "<=")
+def dropped_tests(base: Rule, new: Rule) -> list[str]:
+    """Tests of ``base`` that an override ``new`` no longer makes, in words. A test kept
+    with another threshold (same field, comparison and other field) is not dropped."""
+    kept = {_shape(t) for b in new.branches for t in b}
+    return [t.describe() for b in base.branches for t in b if _shape(t) not in kept]
+
+
+def _shape(test: Test) -> tuple[object, ...]:
+    numeric = test.op in ORDERING or test.other is not None
+    return (test.path, test.op, test.other, test.fact_kind, test.fact_id,
+            None if numeric else repr(test.value))
 
 
 def _never_fire(book: Rulebook, skip: set[str]) -> list[tuple[Rule, str]]:
@@ -268,10 +271,10 @@ def _shadowed_verdicts(book: Rulebook) -> list[RuleProblem]:
     problems = []
     for i, first in enumerate(book.verdicts):
         for later in book.verdicts[i + 1:]:
-            if first.min_confidence > later.min_confidence or first.min_signs > later.min_signs:
+            if first.min_confidence > later.min_confidence or \
+                    not set(later.or_signals) <= set(first.or_signals):
                 continue
-            needs = (f"(min_confidence {first.min_confidence:g} <= {later.min_confidence:g}, "
-                     f"min_signs {first.min_signs} <= {later.min_signs})")
+            needs = f"(min_confidence {first.min_confidence:g} <= {later.min_confidence:g})"
             if order.get(later.file, 0) >= order.get(first.file, 0):
                 problems.append(RuleProblem(
                     file=later.file, rule_id=later.id, line=later.line,
@@ -288,24 +291,27 @@ def _shadowed_verdicts(book: Rulebook) -> list[RuleProblem]:
 def _check_verdicts(book: Rulebook, broken: Collection[str]) -> list[RuleProblem]:
     problems = []
     signals = {r.id for r in book.of_kind("signal")}
+
+    def bad(verdict: Verdict, reason: str) -> None:
+        problems.append(RuleProblem(file=verdict.file, rule_id=verdict.id, line=verdict.line,
+                                    reason=reason))
+
     for verdict in book.verdicts:
         for signal in verdict.or_signals:
             if signal not in signals and signal not in broken:
-                problems.append(RuleProblem(
-                    file=verdict.file, rule_id=verdict.id, line=verdict.line,
-                    reason=f"or_signals: unknown signal {signal!r}"
-                    f"{did_you_mean(signal, signals)}"))
+                bad(verdict, f"or_signals: unknown signal {signal!r}"
+                    f"{did_you_mean(signal, tuple(signals))}")
+    for verdict in book.verdicts[:-1]:
+        if verdict.min_confidence <= 0:
+            bad(verdict, "min_confidence: only the last verdict may hold with no evidence in "
+                "the candidate's favour (a net-zero reading is never called encouraging); "
+                "give a number above 0")
     if book.verdicts:
         last = book.verdicts[-1]
-        if last.min_confidence > 0 or last.min_signs > 0:
-            problems.append(RuleProblem(
-                file=last.file, rule_id=last.id, line=last.line,
-                reason="the last verdict must always hold (min_confidence = 0, min_signs = 0)"))
+        if last.min_confidence > 0:
+            bad(last, "the last verdict must always hold (min_confidence = 0)")
+        if "{signals}" in last.summary:
+            bad(last, "summary: {signals} may be empty, as the last verdict needs no "
+                "standing signal")
     problems += _shadowed_verdicts(book)
-    for later in book.verdicts:
-        if "{signals}" in later.summary and later.min_signs == 0 and not later.or_signals:
-            problems.append(RuleProblem(
-                file=later.file, rule_id=later.id, line=later.line,
-                reason="summary: {signals} may be empty, as this verdict needs no standing "
-                "signal (min_signs = 0 and no or_signals)"))
     return problems

@@ -6,13 +6,12 @@ against the table's file, line and id; ``_rulecheck`` then checks the merged rul
 
 from __future__ import annotations
 
-import difflib
+import math
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping
 from typing import TypeAlias, cast
 
-from ._observations import VOCABULARY, Value
-from ._ruletypes import (
+from ._rules import (
     KINDS,
     OPS,
     ORDERING,
@@ -25,28 +24,34 @@ from ._ruletypes import (
     Verdict,
     literal,
 )
+from ._vocabulary import CHECKS, VOCABULARY, Value, did_you_mean
 
 Bad: TypeAlias = Callable[[str], None]
 
-RULE_KEYS = frozenset({"id", "kind", "sign", "title", "applies_to", "when", "effect",
+RULE_KEYS = frozenset({"id", "kind", "title", "applies_to", "when", "effect",
                        "explanation", "source", "overrides"})
-VERDICT_KEYS = frozenset({"id", "min_confidence", "min_signs", "or_signals", "summary",
-                          "overrides"})
-_TEST_KEYS = ("path", "op", "value", "other", "plus")
-
-
-def did_you_mean(word: object, choices: Collection[str]) -> str:
-    """`` (did you mean 'x'?)`` when a close match exists, else nothing."""
-    if not isinstance(word, str):
-        return ""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+VERDICT_KEYS = frozenset({"id", "min_confidence", "or_signals", "summary", "overrides"})
+_TEST_KEYS = ("path", "op", "value", "param", "other", "plus", "share", "share_param")
+_NAME = r"[a-z][a-z0-9_]*"
+_HINTS = {
+    "sign": "the sign is given once, in source = { sign = N, title = \"...\" }; remove it",
+    "min_signs": "a verdict depends on the confidence (and or_signals) only, so that a higher "
+                 "confidence never gets a lower verdict; remove it",
+}
 
 
 def unknown_keys(table: Mapping[str, object], allowed: Collection[str], where: str,
                  bad: Bad) -> None:
-    for key in sorted(set(table) - set(allowed)):
-        bad(f"{where}unknown key {key!r}{did_you_mean(key, allowed)}")
+    for key in sorted(set(table) - set(allowed), key=str):
+        hint = _HINTS.get(key)
+        bad(f"{where}unknown key {key!r}" + (f": {hint}" if hint else
+                                             did_you_mean(key, tuple(allowed))))
+
+
+def is_number(value: object) -> bool:
+    """A finite int or float that is not a bool: what a weight or threshold may be."""
+    return (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, float) and math.isfinite(value))
 
 
 class _Counting:
@@ -67,13 +72,12 @@ def parse_rule(table: Mapping[str, object], *, file: str, pack: str, line: int |
     rule_id = cast(str, table.get("id", table.get("overrides")))
     report = _Counting(bad)
     unknown_keys(table, RULE_KEYS, "", report)
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", rule_id):
+    if not re.fullmatch(_NAME, rule_id):
         report("id: expected lower_snake_case letters, digits and underscores")
     kind = table.get("kind")
     if kind not in KINDS:
         report(f"kind: expected one of {', '.join(KINDS)}, got {_shown(kind)}")
         return None
-    sign = _sign(table.get("sign"), "sign", report)
     title = table.get("title", "")
     if kind == "signal" and (not isinstance(title, str) or not title.strip()):
         report("title: a signal needs a short title")
@@ -90,7 +94,7 @@ def parse_rule(table: Mapping[str, object], *, file: str, pack: str, line: int |
     source_sign, source_title = _parse_source(table.get("source"), report)
     if report.count:
         return None
-    return Rule(id=rule_id, kind=kind, sign=cast(int, sign),
+    return Rule(id=rule_id, kind=kind,
                 title=cast(str, title or rule_id.replace("_", " ")),
                 applies_to=cast(str | None, applies_to), branches=branches, effect=effect,
                 amount=amount, explanation=cast(str, explanation), source_sign=source_sign,
@@ -105,7 +109,13 @@ def _sign(value: object, where: str, bad: Bad) -> int | None:
 
 
 def _shown(value: object) -> str:
-    return "nothing" if value is None else literal(value)
+    if value is None:
+        return "nothing"
+    if isinstance(value, str) and len(value) > 40:
+        return literal(value[:37] + "...")
+    if isinstance(value, dict | list):
+        return "a table" if isinstance(value, dict) else "a list"
+    return literal(value)
 
 
 def _path(value: object) -> str:
@@ -138,8 +148,8 @@ def _parse_effect(kind: RuleKind, effect: object, bad: Bad) -> tuple[EffectKind,
     if name not in allowed:
         bad(f"effect: a {kind} takes {' or '.join(allowed)}, not {name!r}")
         return "strength", 0.0
-    if isinstance(amount, bool) or not isinstance(amount, int | float):
-        bad(f"effect.{name}: expected a number, got {_shown(amount)}")
+    if not is_number(amount):
+        bad(f"effect.{name}: expected a finite number, got {_shown(amount)}")
         return "strength", 0.0
     amount = float(amount)
     _check_amount(name, amount, bad)
@@ -198,11 +208,17 @@ def _parse_test(item: object, where: str, bad: Bad) -> Test:
             bad(f"{where}: a fact test is {{ {facts[0]} = \"id\" }} and nothing else")
         return Test(fact_kind=cast(FactKind, facts[0]), fact_id=str(item[facts[0]]))
     unknown_keys(item, _TEST_KEYS, f"{where}: ", bad)
-    path, op = item.get("path"), item.get("op", "==")
+    path = item.get("path")
     if not isinstance(path, str) or path not in VOCABULARY:
         bad(f"{where}.path: unknown observation path {_path(path)}"
-            f"{did_you_mean(path, VOCABULARY)}")
+            f"{did_you_mean(path, tuple(VOCABULARY))}")
         return Test(path=None)
+    if set(item) == {"path"}:  # the shorthand { path = "tour.office_tour" }: it is true
+        if VOCABULARY[path].kind != "bool":
+            bad(f"{where}: {{ path = {path!r} }} alone means \"is true\", but {path} is "
+                f"{VOCABULARY[path].expected}; give op and value")
+        return Test(path=path, op="==", value=True)
+    op = item.get("op", "==")
     if op not in OPS:
         bad(f"{where}.op: expected one of {', '.join(OPS)}, got {_shown(op)}")
         return Test(path=path)
@@ -218,35 +234,84 @@ def _typed_test(path: str, op: str, item: Mapping[str, object], where: str, bad:
         return Test(path=path, op=op)
     if op in ORDERING and not numeric:
         bad(f"{where}: {path} is {spec.expected}; {op!r} needs a number")
-    other = item.get("other")
-    if other is not None:
-        if not isinstance(other, str) or other not in VOCABULARY:
-            bad(f"{where}.other: unknown observation path {_path(other)}"
-                f"{did_you_mean(other, VOCABULARY)}")
-        elif not numeric or VOCABULARY[other].kind not in ("int", "number"):
-            bad(f"{where}: comparing {path} with {other} needs two numeric fields")
-        plus = item.get("plus", 0)
-        if isinstance(plus, bool) or not isinstance(plus, int | float) or "value" in item:
-            bad(f"{where}: with other, give plus = <number> and no value")
-            plus = 0
-        if op == "is_not":
-            bad(f"{where}: is_not compares with a value, not another field")
-        return Test(path=path, op=op, other=str(other), plus=float(plus))
-    if "plus" in item:
-        bad(f"{where}: plus only goes with other")
+    if "other" in item:
+        return _comparison(path, op, item, where, bad)
+    for key in ("plus", "share", "share_param"):
+        if key in item:
+            bad(f"{where}: {key} only goes with other")
+    param = item.get("param")
+    if param is not None:
+        if "value" in item:
+            bad(f"{where}: give value or param, not both")
+        if not isinstance(param, str) or not re.fullmatch(_NAME, param):
+            bad(f"{where}.param: expected the name of a [params] entry, got {_shown(param)}")
+            return Test(path=path, op=op)
+        if not numeric:
+            bad(f"{where}: a parameter is a number; {path} is {spec.expected}")
+        return Test(path=path, op=op, param=param, value=0)
     value = item.get("value")
-    if not _fits(spec.kind, spec.choices, value):
+    if CHECKS[path](value) is None and not (numeric and is_number(value)):
         bad(f"{where}.value: the literal {_shown(value)} does not fit {path}, which is "
             f"{spec.expected}")
     return Test(path=path, op=op, value=cast(Value, value))
 
 
-def _fits(kind: str, choices: Sequence[str], value: object) -> bool:
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "choice":
-        return isinstance(value, str) and value in choices
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def _comparison(path: str, op: str, item: Mapping[str, object], where: str, bad: Bad) -> Test:
+    """``path OP other * scale + plus``; ``share`` scales the other field up for > and >=,
+    down for < and <= ("longer than scheduled by a fifth")."""
+    other = item.get("other")
+    if not isinstance(other, str) or other not in VOCABULARY:
+        bad(f"{where}.other: unknown observation path {_path(other)}"
+            f"{did_you_mean(other, tuple(VOCABULARY))}")
+        return Test(path=path, op=op)
+    if VOCABULARY[path].kind not in ("int", "number") or \
+            VOCABULARY[other].kind not in ("int", "number"):
+        bad(f"{where}: comparing {path} with {other} needs two numeric fields")
+    if op in ("is_not",) or "value" in item or "param" in item:
+        bad(f"{where}: a comparison with other takes no value or param (and is_not compares "
+            "with a value)")
+    plus = item.get("plus", 0)
+    if not is_number(plus):
+        bad(f"{where}.plus: expected a finite number, got {_shown(plus)}")
+        plus = 0
+    share, name = item.get("share"), item.get("share_param")
+    if share is not None or name is not None:
+        if op not in ORDERING:
+            bad(f"{where}: share goes with <, <=, > or >=, not {op!r}")
+        if name is not None and (share is not None or not isinstance(name, str)
+                                 or not re.fullmatch(_NAME, name)):
+            bad(f"{where}.share_param: expected the name of a [params] entry (and no share)")
+            name = None
+        if share is not None and not (is_number(share) and 0 < cast(float, share) < 1):
+            bad(f"{where}.share: expected a fraction above 0 and below 1, got {_shown(share)}")
+            share = None
+    test = Test(path=path, op=op, other=str(other), plus=float(cast(float, plus)),
+                param=name if isinstance(name, str) else None)
+    return with_share(test, float(cast(float, share))) if share is not None else test
+
+
+def with_share(test: Test, share: float) -> Test:
+    """``test`` comparing with the other field scaled by ``1 + share`` (> and >=) or
+    ``1 - share`` (< and <=)."""
+    from attrs import evolve
+
+    return evolve(test, scale=1 + share if test.op in (">", ">=") else 1 - share)
+
+
+def parse_params(table: object, bad: Bad) -> dict[str, float]:
+    """``[params]``: named thresholds, each a finite number."""
+    if not isinstance(table, dict):
+        bad("[params]: expected a table of named numbers")
+        return {}
+    out = {}
+    for name, value in table.items():
+        if not re.fullmatch(_NAME, name):
+            bad(f"[params].{name}: expected a lower_snake_case name")
+        elif not is_number(value):
+            bad(f"[params].{name}: expected a finite number, got {_shown(value)}")
+        else:
+            out[name] = float(value)
+    return out
 
 
 def parse_verdict(table: Mapping[str, object], *, file: str, line: int | None,
@@ -255,12 +320,8 @@ def parse_verdict(table: Mapping[str, object], *, file: str, line: int | None,
     report = _Counting(bad)
     unknown_keys(table, VERDICT_KEYS, "verdict: ", report)
     min_conf = table.get("min_confidence")
-    if isinstance(min_conf, bool) or not isinstance(min_conf, int | float) or not (
-            0 <= min_conf <= 1):
+    if not is_number(min_conf) or not 0 <= cast(float, min_conf) <= 1:
         report(f"min_confidence: expected a number from 0 to 1, got {_shown(min_conf)}")
-    min_signs = table.get("min_signs", 0)
-    if isinstance(min_signs, bool) or not isinstance(min_signs, int) or not 0 <= min_signs <= 7:
-        report(f"min_signs: expected an integer from 0 to 7, got {_shown(min_signs)}")
     or_signals = table.get("or_signals", [])
     if not isinstance(or_signals, list) or not all(isinstance(s, str) for s in or_signals):
         report("or_signals: expected a list of signal ids")
@@ -272,5 +333,5 @@ def parse_verdict(table: Mapping[str, object], *, file: str, line: int | None,
     if report.count:
         return None
     return Verdict(id=cast(str, table["id"]), min_confidence=float(cast(float, min_conf)),
-                   min_signs=cast(int, min_signs), or_signals=tuple(cast(list[str], or_signals)),
+                   or_signals=tuple(cast(list[str], or_signals)),
                    summary=cast(str, summary), file=file, line=line)

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import example, given, settings
 
 from interview_signals import Assessment, Engine
-from interview_signals._observations import _EXCLUSIONS, _PREREQUISITES
-from interview_signals._observations import VOCABULARY as LIBRARY_VOCABULARY
+from interview_signals._vocabulary import _EXCLUSIONS, _PREREQUISITES
+from interview_signals._vocabulary import VOCABULARY as LIBRARY_VOCABULARY
 
 from .conftest import RulePack
 from .reference import RefAssessment, RefBook, evaluate, load_reference, same

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from interview_signals._observations import VOCABULARY, fact_key, unknown_key
+from interview_signals._vocabulary import VOCABULARY, fact_key, unknown_key
 
 MASK = 0xFFFFFFFF
 

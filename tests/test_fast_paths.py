@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from interview_signals import Engine, ObservationError
 from interview_signals._assessment import explanation_dict
-from interview_signals._observations import VOCABULARY, check_values, parse_values
-from interview_signals._observations import _check_contradictions as check_contradictions
+from interview_signals._vocabulary import VOCABULARY, check_values, parse_values
+from interview_signals._vocabulary import _check_contradictions as check_contradictions
 from interview_signals._scoring import _missing, holds, holds_function, missing_plan
 
 from .strategies import Nested, corruptions, field_values, observation_values, observations

@@ -1,16 +1,18 @@
 """The rulebook as data: ``Test``, ``Rule``, ``Verdict`` and the merged ``Rulebook``.
 
 Neighbours: ``_ruleparse`` builds these from TOML tables, ``_rulebook`` merges packs into a
-``Rulebook``, ``_rulecheck`` checks it whole, ``_compile`` and ``_scoring`` read it.
+``Rulebook``, ``_rulecheck`` checks it whole; ``_compile``, ``_scoring``, ``_explain`` and
+``_consult`` read it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal, TypeAlias
 
-from attrs import frozen
+from attrs import field, frozen
 
-from ._observations import Value
+from ._vocabulary import Value
 
 RuleKind: TypeAlias = Literal["signal", "qualifier", "advice"]
 EffectKind: TypeAlias = Literal["strength", "boost", "discount", "advise"]
@@ -25,7 +27,11 @@ DEFAULT_PACK = "default"
 
 @frozen(kw_only=True)
 class Test:
-    """One test of a condition: on an observation path, or on a derived fact's presence."""
+    """One test of a condition: on an observation path, or on a derived fact's presence.
+
+    A comparison of two fields reads ``path OP other * scale + plus``. ``param`` names the
+    rulebook parameter a literal or a scale came from (``value``/``scale`` hold its number).
+    """
 
     __test__ = False  # not a pytest test class, though its name says so
 
@@ -34,6 +40,8 @@ class Test:
     value: Value | None = None
     other: str | None = None
     plus: float = 0
+    scale: float = 1.0
+    param: str | None = None
     fact_kind: FactKind | None = None
     fact_id: str | None = None
 
@@ -48,6 +56,10 @@ class Test:
         if self.op in ("known", "unknown"):
             return f"{self.path} is {self.op}"
         right = literal(self.value) if self.other is None else self.other
+        if self.other is not None and self.scale != 1:
+            right += f" * {literal(self.scale)}"
+        if self.param is not None:
+            right += f" (parameter {self.param})"
         if self.other is not None and self.plus:
             right += f" {'+' if self.plus > 0 else '-'} {literal(abs(self.plus))}"
         op = "is not" if self.op == "is_not" else self.op
@@ -79,7 +91,6 @@ class Rule:
 
     id: str
     kind: RuleKind
-    sign: int
     title: str
     applies_to: str | None
     branches: tuple[Branch, ...]
@@ -93,6 +104,11 @@ class Rule:
     overrides: str | None = None
     overrides_pack: str | None = None
     line: int | None = None
+
+    @property
+    def sign(self) -> int:
+        """The article's sign the rule belongs to (its source)."""
+        return self.source_sign
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -117,11 +133,11 @@ class Rule:
 
 @frozen(kw_only=True)
 class Verdict:
-    """One verdict and the evidence it needs, tried in rulebook order."""
+    """One verdict and the evidence it needs, tried in rulebook order: chosen when the
+    confidence reaches ``min_confidence``, or when one of ``or_signals`` stands."""
 
     id: str
     min_confidence: float
-    min_signs: int
     or_signals: tuple[str, ...]
     summary: str
     file: str
@@ -139,6 +155,8 @@ class Rulebook:
     files: tuple[str, ...]
     against: str = ""
     """Optional: the sentence naming the signs against; ``{signals}`` lists them."""
+    params: Mapping[str, float] = field(factory=dict)
+    """Named thresholds, as the rules' tests use them."""
 
     def by_id(self) -> dict[str, Rule]:
         """Every rule by its id, in rulebook order."""

@@ -1,0 +1,233 @@
+"""Explain one assessment from the engine's firings: the trace, the observations behind each
+conclusion, the missing evidence with its questions, and the candidate's summary.
+
+Neighbours: ``_engine`` calls ``Explainer.explain`` with the firings and ``_scoring``'s
+strengths and verdict; the result is the lazy ``_assessment.Explanation`` of an
+``Assessment``, whose JSON form is written here in one pass over the firings.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any, TypeAlias
+
+from ._assessment import Explanation, FactRef, rounded
+from ._compile import Fired
+from ._rules import Rule, Rulebook, Test
+from ._vocabulary import VOCABULARY, Value, grouped, prerequisites
+
+State: TypeAlias = Callable[[Mapping[str, Value]], "bool | None"]
+"""Whether a test holds on what is known: True, False, or None while unknown fields decide."""
+_ORDER: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+    "==": operator.eq, "!=": operator.ne}
+
+
+class Explainer:
+    """A rulebook's explanation tables, built once per ``Engine``."""
+
+    def __init__(self, book: Rulebook) -> None:
+        self.book = book
+        self.signals = tuple(sorted(book.of_kind("signal"), key=lambda r: r.sign))
+        self.advice = book.of_kind("advice")
+        self.rules = book.by_id()
+        self.qualifiers = {s.id: tuple(q for q in book.of_kind("qualifier")
+                                       if q.applies_to == s.id) for s in self.signals}
+        self.summaries = {v.id: v.summary for v in book.verdicts}
+        self.titles = {r.id: r.title.lower() for r in self.signals}
+        self.plan = tuple((r, tuple(tuple((state_of(t), t.paths) for t in b)
+                                    for b in r.branches))
+                          for r in self.signals if r.amount > 0)
+        """Per signal that counts for the candidate: each branch's tests, as functions of
+        the known values, with the paths they read."""
+
+    def explain(self, values: Mapping[str, Value], fired: Sequence[Fired],
+                ids: Collection[str], strengths: Mapping[str, float], verdict: str
+                ) -> Explained:
+        return Explained(self, values, fired, ids, strengths, verdict)
+
+    def parts(self, values: Mapping[str, Value], fired: Sequence[Fired],
+              ids: Collection[str], strengths: Mapping[str, float], verdict: str
+              ) -> dict[str, Any]:
+        """The explanation in the ``to_dict()`` form, fresh. One pass over the firings
+        writes the trace and the index of the known observations behind every derived
+        fact (through the facts it joined)."""
+        index: dict[FactRef, dict[str, None]] = {}
+        raised_by: dict[str, str] = {}  # advice id -> the signal its first firing joined
+        trace = []
+        for step, (rule, asserted) in enumerate(fired, 1):
+            kind, rule_id = ref = rule.concludes
+            paths = index.setdefault(ref, {})
+            matched: list[dict[str, object]] = []
+            for path in rule.paths:
+                value = values.get(path)
+                if value is None:
+                    matched.append({"kind": "observation", "path": path, "value": "unknown"})
+                else:
+                    paths[path] = None
+                    matched.append({"kind": "observation", "path": path, "value": value})
+            for fact in rule.matched_facts:
+                matched.append({"kind": fact[0], "id": fact[1]})
+                paths.update(index.get(fact, ()))
+                if kind == "advice" and fact[0] == "signal":
+                    raised_by.setdefault(rule_id, fact[1])
+            trace.append({"step": step, "rule": rule_id, "engine_rule": rule.name,
+                          "kind": kind, "matched": matched,
+                          "asserted": [{"kind": kind, "id": rule_id}] if asserted else []})
+        return {
+            "signals": [self._signal(r, ids, strengths[r.id], index)
+                        for r in self.signals if r.id in ids],
+            "advice": [self._advice(r, index, raised_by.get(r.id))
+                       for r in self.advice if r.id in ids],
+            "missing": self._missing(values, ids),
+            "trace": trace,
+            "summary": self.summary(values, strengths, verdict),
+            "observations": grouped(values)}
+
+    def _signal(self, rule: Rule, ids: Collection[str], strength: float,
+                index: Mapping[FactRef, dict[str, None]]) -> dict[str, object]:
+        return {"id": rule.id, "sign": rule.sign, "title": rule.title,
+                "strength": rounded(strength), "base_strength": rounded(rule.amount),
+                "qualifiers": [
+                    {"id": q.id, "effect": q.effect, "amount": rounded(q.amount),
+                     "explanation": q.explanation,
+                     "because": list(index.get(("qualifier", q.id), ())),
+                     "rule": q.id, "pack": q.pack}
+                    for q in self.qualifiers[rule.id] if q.id in ids],
+                "because": list(index.get(("signal", rule.id), ())), "rule": rule.id,
+                "source": {"sign": rule.source_sign, "title": rule.source_title},
+                "explanation": rule.explanation, "pack": rule.pack}
+
+    def _advice(self, rule: Rule, index: Mapping[FactRef, dict[str, None]],
+                raised_by: str | None) -> dict[str, object]:
+        # Advice that waits for a signal cites the sign that raised it.
+        cited = self.rules[raised_by] if raised_by is not None else rule
+        return {"id": rule.id, "sign": cited.source_sign, "text": rule.explanation,
+                "because": list(index.get(("advice", rule.id), ())), "rule": rule.id,
+                "source": {"sign": cited.source_sign, "title": cited.source_title},
+                "pack": rule.pack}
+
+    def _missing(self, values: Mapping[str, Value], ids: Collection[str]
+                 ) -> list[dict[str, object]]:
+        """For every signal that counts for the candidate, has not fired and could still
+        fire: the unknown fields that could settle it, and their questions."""
+        out: list[dict[str, object]] = []
+        for rule, branches in self.plan:
+            if rule.id in ids:
+                continue
+            fields: dict[str, None] = {}
+            for branch in branches:
+                undecided: list[str] = []
+                for state, paths in branch:
+                    result = state(values)
+                    if result is False:
+                        break  # a known value already rules this branch out
+                    if result is None:
+                        undecided += [p for p in paths if p not in values and not any(
+                            values.get(n) is False for n in prerequisites(p))]
+                else:
+                    fields.update(dict.fromkeys(undecided))
+            if fields:
+                out.append({"sign": rule.sign, "signal": rule.id, "fields": list(fields),
+                            "questions": [VOCABULARY[p].question for p in fields]})
+        return out
+
+    def summary(self, values: Mapping[str, Value], strengths: Mapping[str, float],
+                verdict: str) -> str:
+        """The candidate's summary: the verdict's text with the signals that stand, the
+        signs against, and the rulebook's caveat."""
+        book = self.book
+        if not values:
+            return book.nothing_known
+        ranked = [(self.titles[id_], s) for id_, s in strengths.items()]
+        standing = sorted((p for p in ranked if p[1] > 0), key=_strength, reverse=True)
+        text = self.summaries[verdict].replace("{signals}", join([t for t, _ in standing]))
+        against = sorted((p for p in ranked if p[1] < 0), key=_strength)
+        if book.against and against:
+            text += " " + book.against.replace("{signals}", join([t for t, _ in against]))
+        return f"{text} {book.caveat}" if standing else text
+
+
+_strength = operator.itemgetter(1)
+
+
+def join(titles: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(titles) <= 1:
+        return "".join(titles)
+    return ", ".join(titles[:-1]) + " and " + titles[-1]
+
+
+class Explained(Explanation):
+    """The explanation of one engine assessment, built from its firings when first read."""
+
+    __slots__ = ("_args", "_data", "_explainer")
+
+    def __init__(self, explainer: Explainer, *args: Any) -> None:
+        super().__init__()
+        self._explainer, self._args = explainer, args
+        self._data: dict[str, Any] | None = None
+
+    def data(self) -> Mapping[str, Any]:
+        if self._data is None:
+            self._data = self._explainer.parts(*self._args)
+        return self._data
+
+    def as_dict(self) -> dict[str, Any]:
+        if self._data is None:
+            return self._explainer.parts(*self._args)  # fresh already: no copy needed
+        return super().as_dict()
+
+    @property
+    def summary(self) -> str:
+        explainer, (values, _, _, strengths, verdict) = self._explainer, self._args
+        return explainer.summary(values, strengths, verdict)
+
+
+def state_of(test: Test) -> State:
+    """``test`` as a function of the known values: True when it holds, False when no value
+    of the unknown fields could make it hold, None when they decide."""
+    path, op = test.path, test.op
+    if test.fact_kind is not None or path is None:
+        return lambda values: None
+    if op == "unknown":
+        return lambda values: path not in values
+    if op == "known":
+        return lambda values: True if path in values else None
+    literal = test.value
+    if op == "is_not":
+        return lambda values: path not in values or values[path] != literal
+    if test.other is None and op in ("==", "!=") and not _is_number(literal):
+        same = op == "=="
+        return lambda values: None if path not in values else (values[path] == literal) is same
+    compare, other, scale, plus = _ORDER[op], test.other, test.scale, test.plus
+
+    def state(values: Mapping[str, Value]) -> bool | None:
+        left = _span(path, values)
+        right = _span(other, values) if other is not None else (
+            float(literal), float(literal))  # type: ignore[arg-type]
+        if left is None or right is None:
+            return None
+        (lo, hi), (rlo, rhi) = left, (right[0] * scale + plus, right[1] * scale + plus)
+        if lo == hi and rlo == rhi:
+            return compare(lo, rlo)
+        can = {">": hi > rlo, ">=": hi >= rlo, "<": lo < rhi, "<=": lo <= rhi,
+               "==": lo <= rhi and rlo <= hi, "!=": True}[op]
+        return None if can else False
+    return state
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _span(path: str, values: Mapping[str, Value]) -> tuple[float, float] | None:
+    """The values a numeric path can take: its known value, or its vocabulary range."""
+    if path in values:
+        value = values[path]
+        return None if not _is_number(value) else (float(value), float(value))
+    spec = VOCABULARY[path]
+    if spec.minimum is None or spec.maximum is None:
+        return None
+    return float(spec.minimum), float(spec.maximum)
