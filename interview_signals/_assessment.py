@@ -64,6 +64,7 @@ class Firing:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Firing:
+        """Read back what ``to_dict()`` wrote."""
         observed = [m for m in d["matched"] if m["kind"] == "observation"]
         return cls(step=d["step"], rule=d["rule"], engine_rule=d["engine_rule"],
                    kind=d["kind"],
@@ -88,6 +89,7 @@ class Source:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Source:
+        """Read back what ``to_dict()`` wrote."""
         return cls(sign=d["sign"], title=d["title"])
 
 
@@ -111,6 +113,7 @@ class AppliedQualifier:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> AppliedQualifier:
+        """Read back what ``to_dict()`` wrote."""
         return cls(id=d["id"], effect=d["effect"], amount=d["amount"],
                    explanation=d["explanation"], because=tuple(d["because"]), rule=d["rule"],
                    pack=d["pack"])
@@ -148,6 +151,7 @@ class Signal:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Signal:
+        """Read back what ``to_dict()`` wrote."""
         return cls(id=d["id"], sign=d["sign"], title=d["title"], strength=d["strength"],
                    base_strength=d["base_strength"],
                    qualifiers=tuple(AppliedQualifier.from_dict(q) for q in d["qualifiers"]),
@@ -176,6 +180,7 @@ class Advice:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Advice:
+        """Read back what ``to_dict()`` wrote."""
         return cls(id=d["id"], sign=d["sign"], text=d["text"], because=tuple(d["because"]),
                    rule=d["rule"], source=Source.from_dict(d["source"]), pack=d["pack"])
 
@@ -197,6 +202,7 @@ class Missing:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Missing:
+        """Read back what ``to_dict()`` wrote."""
         return cls(sign=d["sign"], signal=d["signal"], fields=tuple(d["fields"]),
                    questions=tuple(d["questions"]))
 
@@ -231,18 +237,22 @@ class Explanation(abc.ABC):
 
     @property
     def signals(self) -> tuple[Signal, ...]:
+        """Every signal established, in sign order."""
         return self._parts("signals", Signal.from_dict)
 
     @property
     def advice(self) -> tuple[Advice, ...]:
+        """Advice and caveats, in rulebook order."""
         return self._parts("advice", Advice.from_dict)
 
     @property
     def missing(self) -> tuple[Missing, ...]:
+        """Unknown observations that would settle signals that do not stand yet."""
         return self._parts("missing", Missing.from_dict)
 
     @property
     def trace(self) -> tuple[Firing, ...]:
+        """Every rule firing, in order."""
         return self._parts("trace", Firing.from_dict)
 
     @property
@@ -268,6 +278,7 @@ class Recorded(Explanation):
         self._data = data
 
     def data(self) -> Mapping[str, Any]:
+        """The parts as they were read."""
         return self._data
 
 

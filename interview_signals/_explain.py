@@ -45,6 +45,7 @@ class Explainer:
     def explain(self, values: Mapping[str, Value], fired: Sequence[Fired],
                 ids: Collection[str], strengths: Mapping[str, float], verdict: str
                 ) -> Explained:
+        """The lazy explanation of one assessment."""
         return Explained(self, values, fired, ids, strengths, verdict)
 
     def parts(self, values: Mapping[str, Value], fired: Sequence[Fired],
@@ -170,17 +171,20 @@ class Explained(Explanation):
         self._data: dict[str, Any] | None = None
 
     def data(self) -> Mapping[str, Any]:
+        """The parts, built on first read."""
         if self._data is None:
             self._data = self._explainer.parts(*self._args)
         return self._data
 
     def as_dict(self) -> dict[str, Any]:
+        """The parts as fresh data."""
         if self._data is None:
             return self._explainer.parts(*self._args)  # fresh already: no copy needed
         return super().as_dict()
 
     @property
     def summary(self) -> str:
+        """The summary, without building the rest."""
         explainer, (values, _, _, strengths, verdict) = self._explainer, self._args
         return explainer.summary(values, strengths, verdict)
 

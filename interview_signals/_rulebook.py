@@ -197,6 +197,9 @@ class _Merger:
         if "overrides" in table:
             self._override_rule(table, file, pack, line, bad)
             return
+        if "drop_tests" in table:
+            bad("drop_tests: only an override can drop the tests of the rule it overrides")
+            return
         if rule_id in self.rules or rule_id in self.broken:
             first = self.rules.get(rule_id)
             where = f" (already defined in {_origin(first)})" if first else ""
@@ -224,17 +227,18 @@ class _Merger:
             bad(f"an override keeps the id it overrides; drop id or set it to {target!r}")
             return
         base = self.rules[target]
-        merged = {**_rule_table(base), **table}
+        merged = {**_rule_table(base), **{k: v for k, v in table.items() if k != "drop_tests"}}
         if merged.get("kind") != base.kind:
             bad(f"kind: an override cannot turn a {base.kind} into {merged.get('kind')!r}")
             return
         rule = parse_rule(merged, file=file, pack=pack, line=line, bad=bad)
         if rule is None:
             return
-        for test in dropped_tests(base, rule):
-            bad(f"when: this override drops the test {test} that rule {target!r} had "
-                "(restate it in the new condition; to change a threshold, set its [params] "
-                "entry instead)")
+        if table.get("drop_tests") is not True:
+            for test in dropped_tests(base, rule):
+                bad(f"when: this override drops the test {test} that rule {target!r} had "
+                    "(restate it in the new condition; to change a threshold, set its "
+                    "[params] entry instead; or add drop_tests = true if you mean it)")
         self.rules[target] = evolve(rule, overrides=target, overrides_pack=base.pack)
 
     def _add_verdict(self, table: Mapping[str, object], file: str, line: int | None) -> None:

@@ -29,7 +29,7 @@ from ._vocabulary import CHECKS, VOCABULARY, Value, did_you_mean
 Bad: TypeAlias = Callable[[str], None]
 
 RULE_KEYS = frozenset({"id", "kind", "title", "applies_to", "when", "effect",
-                       "explanation", "source", "overrides"})
+                       "explanation", "source", "overrides", "drop_tests"})
 VERDICT_KEYS = frozenset({"id", "min_confidence", "or_signals", "summary", "overrides"})
 _TEST_KEYS = ("path", "op", "value", "param", "other", "plus", "share", "share_param")
 _NAME = r"[a-z][a-z0-9_]*"

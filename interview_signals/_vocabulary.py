@@ -55,10 +55,12 @@ class FieldSpec:
 
     @property
     def group(self) -> str:
+        """The group of the path: ``thank_you``."""
         return self.path.split(".", 1)[0]
 
     @property
     def name(self) -> str:
+        """The field's name within its group: ``tone``."""
         return self.path.split(".", 1)[1]
 
     @property

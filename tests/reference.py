@@ -43,7 +43,6 @@ class RefRule:
 class RefVerdict:
     id: str
     min_confidence: float
-    min_signs: int
     or_signals: frozenset[str]
 
 
@@ -51,6 +50,7 @@ class RefVerdict:
 class RefBook:
     rules: tuple[RefRule, ...]
     verdicts: tuple[RefVerdict, ...]
+    params: Mapping[str, float]
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ def load_reference(*paths: str | Path, include_default: bool = True) -> RefBook:
     folders += [Path(p) for p in paths]
     rules: dict[str, dict[str, Any]] = {}
     verdicts: dict[str, dict[str, Any]] = {}
+    params: dict[str, float] = {}
     for folder in folders:
         for file in _pack_files(folder):
             data = tomllib.loads(file.read_text(encoding="utf-8"))
@@ -95,8 +96,9 @@ def load_reference(*paths: str | Path, include_default: bool = True) -> RefBook:
                 _merge(rules, table)
             for table in data.get("verdict", []):
                 _merge(verdicts, table)
+            params.update(data.get("params", {}))
     return RefBook(rules=tuple(_rule(t) for t in rules.values()),
-                   verdicts=tuple(_verdict(t) for t in verdicts.values()))
+                   verdicts=tuple(_verdict(t) for t in verdicts.values()), params=params)
 
 
 def _merge(tables: dict[str, dict[str, Any]], table: Mapping[str, Any]) -> None:
@@ -117,14 +119,13 @@ def _rule(table: Mapping[str, Any]) -> RefRule:
                          for item in when["any"])
     effect = table.get("effect")
     name, amount = next(iter(effect.items())) if effect else (None, 0.0)
-    return RefRule(id=table["id"], kind=table["kind"], sign=table["sign"],
+    return RefRule(id=table["id"], kind=table["kind"], sign=table["source"]["sign"],
                    applies_to=table.get("applies_to"), branches=branches, effect=name,
                    amount=float(amount))
 
 
 def _verdict(table: Mapping[str, Any]) -> RefVerdict:
     return RefVerdict(id=table["id"], min_confidence=float(table["min_confidence"]),
-                      min_signs=int(table.get("min_signs", 0)),
                       or_signals=frozenset(table.get("or_signals", [])))
 
 
@@ -154,13 +155,18 @@ def _compare(op: str, left: object, right: object) -> bool:
     return x is not None and y is not None and _ORDER[op](x, y)
 
 
-def passes(test: Mapping[str, Any], values: Mapping[str, object], facts: set[Fact]
-               ) -> bool:
-    """Whether one test of a condition holds; ``values`` holds only known fields."""
+def passes(test: Mapping[str, Any], values: Mapping[str, object], facts: set[Fact],
+           params: Mapping[str, float]) -> bool:
+    """Whether one test of a condition holds; ``values`` holds only known fields.
+    ``{ path = p }`` alone means p is true; ``param`` names a [params] number; ``share``
+    (or ``share_param``) scales the other field by 1 + share for > and >=, 1 - share for
+    < and <=."""
     for kind in ("signal", "qualifier", "advice"):
         if kind in test:
             return (kind, test[kind]) in facts
     path, op = test["path"], test.get("op", "==")
+    if set(test) == {"path"}:
+        return path in values and same(values[path], True)
     known = path in values
     if op == "known":
         return known
@@ -175,14 +181,20 @@ def passes(test: Mapping[str, Any], values: Mapping[str, object], facts: set[Fac
         if other not in values:
             return False
         right = _number(values[other])
-        return right is not None and _compare(op, values[path], right + test.get("plus", 0))
-    return _compare(op, values[path], test["value"])
+        share = params[test["share_param"]] if "share_param" in test else test.get("share", 0)
+        scale = 1 + share if op in (">", ">=") else 1 - share
+        return right is not None and _compare(op, values[path],
+                                              right * scale + test.get("plus", 0))
+    literal = params[test["param"]] if "param" in test else test["value"]
+    return _compare(op, values[path], literal)
 
 
-def _holds(rule: RefRule, values: Mapping[str, object], facts: set[Fact]) -> bool:
+def _holds(rule: RefRule, values: Mapping[str, object], facts: set[Fact],
+           params: Mapping[str, float]) -> bool:
     if rule.applies_to is not None and ("signal", rule.applies_to) not in facts:
         return False
-    return any(all(passes(t, values, facts) for t in branch) for branch in rule.branches)
+    return any(all(passes(t, values, facts, params) for t in branch)
+               for branch in rule.branches)
 
 
 def conclude(book: RefBook, values: Mapping[str, object]) -> set[Fact]:
@@ -190,7 +202,7 @@ def conclude(book: RefBook, values: Mapping[str, object]) -> set[Fact]:
     facts: set[Fact] = set()
     while True:
         new = {(r.kind, r.id) for r in book.rules
-               if (r.kind, r.id) not in facts and _holds(r, values, facts)}
+               if (r.kind, r.id) not in facts and _holds(r, values, facts, book.params)}
         if not new:
             return facts
         facts |= new
@@ -231,10 +243,9 @@ def evaluate(book: RefBook, observations: Mapping[str, Mapping[str, object]]
     exact = combined([s.strength for s in signals])
     confidence = round(exact, 6)
     standing = [s for s in signals if s.strength > 0]
-    signs = {s.sign for s in standing}
     verdict = next(
-        (v.id for v in book.verdicts if confidence >= v.min_confidence and (
-            len(signs) >= v.min_signs or any(s.id in v.or_signals for s in standing))),
+        (v.id for v in book.verdicts if confidence >= v.min_confidence or any(
+            s.id in v.or_signals for s in standing)),
         book.verdicts[-1].id)
     advice = tuple(r.id for r in book.rules if r.kind == "advice" and ("advice", r.id) in facts)
     return RefAssessment(signals=tuple(signals), advice=advice, confidence=confidence,

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from interview_signals._vocabulary import VOCABULARY, fact_key, unknown_key
+from interview_signals._compile import fact_key, unknown_key
+from interview_signals._vocabulary import VOCABULARY
 
 MASK = 0xFFFFFFFF
 

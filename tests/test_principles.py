@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from interview_signals import Assessment, Engine
-from interview_signals._assessment import Format
+from interview_signals._render import Format
 from interview_signals._scoring import qualify
 
 from .strategies import Flat, PositiveChange, nest, observation_values, positive_changes
@@ -287,11 +287,16 @@ def test_no_output_implies_a_certain_offer(pack_engine: Engine, values: Flat) ->
 def test_no_rendering_shows_a_confidence_of_one_hundred_percent(
         engine: Engine, values: Flat) -> None:
     """The library never implies an offer is certain, so a confidence below 1 is never
-    shown as 100%. (The default rulebook only: the renderer is the same for every pack.)"""
+    shown as 100 out of 100, and never as a percentage, which reads as odds. (The default
+    rulebook only: the renderer is the same for every pack.)"""
     result = engine.assess(nest(values))
     assert result.confidence < 1
     formats: tuple[Format, ...] = ("text", "markdown")
     for name in formats:
-        shown = re.findall(r"(?i)confidence:?\W*(\d+(?:\.\d+)?)\s*%", result.render(name))
-        assert shown, name
-        assert all(float(p) < 100 for p in shown), (name, shown)
+        for detail in (False, True):
+            text = result.render(name, detail=detail)
+            shown = re.findall(r"(\d+) out of 100", text)
+            assert shown, name
+            assert all(int(p) < 100 for p in shown), (name, shown)
+            assert "%" not in text
+            assert "not the chance of an offer" in text

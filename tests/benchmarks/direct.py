@@ -21,7 +21,7 @@ from durable.engine import Host, MessageNotHandledException  # type: ignore[impo
 from interview_signals import Rulebook
 from interview_signals._compile import compile_rulebook
 from interview_signals._engine import _PRIME, _PRIME_RULE
-from interview_signals._vocabulary import fact_key, unknown_key
+from interview_signals._compile import fact_key, unknown_key
 
 FactRef = tuple[str, str]
 
