@@ -89,8 +89,9 @@ class Session:
         elif isinstance(path, str) and path in VOCABULARY:
             doomed = {path}
         else:
+            shown = path[:40] if isinstance(path, str) else "forget"
             raise ObservationError.of([Problem(
-                path="forget", expected="a group or a group.field path of the vocabulary",
+                path=shown, expected="a group or a group.field path of the vocabulary",
                 got=describe(path))])
         values = self._observations.values()
         self._observations = Observations.from_values(

@@ -246,7 +246,7 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when a close match exists, else nothing."""
     if not isinstance(word, str) or len(word) > 200:
         return ""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -379,6 +379,11 @@ def prerequisites(path: str) -> tuple[str, ...]:
     return _REQUIRES.get(path, ())
 
 
+def _same(a: object, b: object) -> bool:
+    """Equal as the vocabulary means it: ``True`` is not ``1``."""
+    return type(a) is type(b) and a == b
+
+
 def _shown(value: Value) -> str:
     return describe(value)
 
@@ -397,20 +402,23 @@ def check_contradictions(known: Mapping[str, Value], new: Mapping[str, Value] | 
 
 def _contradictions(known: Mapping[str, Value], new: Mapping[str, Value] | None
                     ) -> Iterator[Problem]:
-    pairs = [(a, va, b, vb, why) for a, va, b, vb, why in EXCLUSIONS
-             if known.get(a) == va and known.get(b) == vb]
-    pairs += [(dep, known[dep], pre, False, why) for dep, pre, why in PREREQUISITES
-              if known.get(dep) not in (None, False) and known.get(pre) is False]
+    pairs = [(a, va, b, vb, why, f"not {_shown(va)} while {b} is {_shown(vb)}")
+             for a, va, b, vb, why in EXCLUSIONS
+             if _same(known.get(a), va) and _same(known.get(b), vb)]
+    pairs += [(dep, known[dep], pre, False, why, f"{pre} not to be false")
+              for dep, pre, why in PREREQUISITES
+              if known.get(dep, False) is not False and known.get(pre) is False]
     for pair in pairs:
-        a, va, b, vb, why = pair
+        a, va, b, vb, why, expected = pair
         if new is not None and a not in new and b in new:
-            a, va, b, vb = b, vb, a, va  # name the field of the new batch
-        earlier = new is not None and b not in new
-        other = f"the earlier observation {b} = {_shown(vb)}" if earlier \
-            else f"{b} = {_shown(vb)}"
-        yield Problem(path=a, expected=f"no contradiction with {b}",
+            # name the field of the new batch
+            a, va, b, vb = b, vb, a, va
+            expected = f"not {_shown(va)} while {b} is {_shown(vb)}"
+        earlier = "the earlier observation " if new is not None and b not in new else ""
+        yield Problem(path=a, expected=expected,
                       got=f"{a} = {_shown(va)} with {b} = {_shown(vb)}",
-                      message=f"{a} = {_shown(va)} contradicts {other}: {why}")
+                      message=f"{a} contradicts {earlier}{b}: {why}, but {a} is {_shown(va)} "
+                      f"while {b} is {_shown(vb)}")
 
 
 # --- The groups as frozen attrs classes -----------------------------------------------------

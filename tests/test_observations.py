@@ -125,13 +125,11 @@ BAD_VALUES = [
     ("interview.actual_minutes", -5, MINUTES, "-5"),
     ("interview.actual_minutes", 45.5, MINUTES, "45.5"),
     ("interview.actual_minutes", "45", MINUTES, 'the string "45"'),
-    ("interview.actual_minutes", None, MINUTES, "null"),
     ("interview.interviewer_count", 51, "an integer from 1 to 50", "51"),
     ("interview.interviewer_count", 0, "an integer from 1 to 50", "0"),
     ("body_language.nods", 1, BOOL, "1"),
     ("body_language.nods", 0, BOOL, "0"),
     ("body_language.smiles", "true", BOOL, 'the string "true"'),
-    ("body_language.engaged", None, BOOL, "null"),
     ("tour.office_tour", [True], BOOL, "a list"),
     ("job_specifics.deep_dive", {"yes": True}, BOOL, "an object"),
     ("thank_you.note_sent", 1.0, BOOL, "1.0"),
@@ -146,7 +144,6 @@ BAD_VALUES = [
     ("thank_you.tone", "friendly", TONE, 'the string "friendly"'),
     ("thank_you.tone", "Warm", TONE, 'the string "Warm"'),
     ("thank_you.tone", 1, TONE, "1"),
-    ("thank_you.tone", None, TONE, "null"),
 ]
 
 
@@ -200,7 +197,22 @@ class TestValueErrors:
 
     def test_a_long_string_is_shortened_in_the_message(self) -> None:
         exc = _error({"thank_you": {"tone": "x" * 500}})
-        assert exc.got == 'the string "' + "x" * 37 + '..."'
+        assert exc.got == 'the string "' + "x" * 37 + '..." (500 characters)'
+
+    @pytest.mark.parametrize("path", ["interview.actual_minutes", "body_language.engaged",
+                                      "thank_you.tone"])
+    def test_null_means_unknown_as_if_the_field_were_left_out(self, path: str) -> None:
+        group, name = path.split(".")
+        assert Observations.from_dict({group: {name: None}}) == Observations()
+
+    def test_every_problem_of_the_input_is_reported_at_once(self) -> None:
+        exc = _error({"interview": {"actual_minutes": 0, "scheduled": 5},
+                      "tuor": {"office_tour": True}, "thank_you": {"tone": "cold"}})
+        assert [p.path for p in exc.problems] == [
+            "interview.actual_minutes", "interview.scheduled", "tuor", "thank_you.tone"]
+        assert exc.path == "interview.actual_minutes"
+        assert "did you mean 'scheduled_minutes'" in str(exc)
+        assert "did you mean 'tour'" in str(exc)
 
     @pytest.mark.parametrize(("path", "value"), [
         ("interview.scheduled_minutes", 1), ("interview.scheduled_minutes", 1440),

@@ -157,7 +157,10 @@ class TestRejectedBatches:
                                         "scheduled_on_the_spot": True}})
         with pytest.raises(ObservationError) as info:
             session.observe(NextSteps(invited_to_next_round=False))
-        assert info.value.path == "next_steps.scheduled_on_the_spot"
+        # The field of the new batch is named, with the earlier observation it contradicts.
+        assert info.value.path == "next_steps.invited_to_next_round"
+        assert "contradicts the earlier observation next_steps.scheduled_on_the_spot" in \
+            str(info.value)
         assert session.observations.to_dict() == {
             "next_steps": {"invited_to_next_round": True, "scheduled_on_the_spot": True}}
 
