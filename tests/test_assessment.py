@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from interview_signals import Assessment, Engine
+from interview_signals import ArgumentError, Assessment, Engine
 
 from .strategies import Nested, observations
 
@@ -64,7 +64,8 @@ def assert_meets_contract(d: dict[str, Any]) -> None:
         assert a["text"]
         assert _is_paths(a["because"])
     for m in d["missing"]:
-        assert set(m) == {"sign", "signal", "fields"}
+        assert set(m) == {"sign", "signal", "fields", "questions"}
+        assert len(m["questions"]) == len(m["fields"])
         assert isinstance(m["sign"], int)
         assert isinstance(m["signal"], str)
         assert _is_paths(m["fields"])
@@ -199,19 +200,59 @@ class TestJson:
             Assessment.from_dict(data).to_json()
 
 
+PATH = re.compile(r"\b(interview|body_language|interest|next_steps|tour|job_specifics|"
+                  r"thank_you)\.[a-z_]+")
+
+
 class TestRender:
-    def test_text_shows_verdict_signals_advice_and_sources(self, engine: Engine) -> None:
+    def test_the_candidate_text_has_the_verdict_signals_advice_and_questions(
+            self, engine: Engine) -> None:
         result = engine.assess(UNCLEAR)
         text = result.render("text")
-        assert text.startswith(f"Verdict: {result.verdict} (confidence ")
+        assert text.startswith(f"How your interview reads: {result.verdict}\n")
         assert result.summary in text
         for s in result.signals:
             assert s.title in text
             assert s.source.title in text
+            assert s.explanation in text
         for a in result.advice:
             assert a.text in text
         for m in result.missing:
-            assert m.signal in text
+            for question in m.questions:
+                assert question in text
+
+    @given(observations())
+    def test_the_candidate_views_show_no_path_id_strength_or_trace(
+            self, engine: Engine, data: Nested) -> None:
+        result = engine.assess(data)
+        ids = {r.id for r in engine.rulebook.rules} - {
+            "strong", "promising", "tentative", "inconclusive"}
+        for fmt in ("text", "markdown"):
+            shown = result.render(fmt)  # type: ignore[arg-type]
+            assert not PATH.search(shown), shown
+            assert not any(re.search(rf"\b{re.escape(i)}\b", shown) for i in ids), shown
+            assert "strength" not in shown
+            assert "#" not in shown.replace("# How", "").replace("## ", "")
+            assert "trace" not in shown.lower()
+
+    def test_the_detail_view_adds_rules_strengths_paths_and_the_trace(
+            self, engine: Engine) -> None:
+        result = engine.assess(GOOD)
+        text = result.render("text", detail=True)
+        assert text.startswith(result.render("text"))
+        for s in result.signals:
+            assert f"signal {s.id}" in text
+            assert f"{s.strength:+.4f}" in text
+        for f in result.trace:
+            assert f"{f.step}. {f.rule}:" in text
+        md = result.render("markdown", detail=True)
+        assert "`" in md and "#1.1" not in md and "#1.1" not in text
+
+    def test_a_qualifier_reads_as_a_sentence_in_the_candidate_text(
+            self, engine: Engine) -> None:
+        result = engine.assess({"body_language": {"smiles": True, "naturally_friendly": True}})
+        rule = engine.rulebook.by_id()["friendly_by_nature"]
+        assert rule.explanation in result.render("text")
 
     def test_text_is_the_default_format(self, engine: Engine) -> None:
         result = engine.assess(GOOD)
@@ -220,8 +261,7 @@ class TestRender:
     def test_markdown_has_a_heading_and_every_signal_and_advice(self, engine: Engine) -> None:
         result = engine.assess(UNCLEAR)
         md = result.render("markdown")
-        assert md.startswith(f"# Interview assessment: **{result.verdict}**\n")
-        assert "## Trace" in md
+        assert md.startswith(f"# How your interview reads: **{result.verdict}**\n")
         for s in result.signals:
             assert s.title in md
         for a in result.advice:
@@ -233,13 +273,15 @@ class TestRender:
 
     def test_nothing_known_renders_without_signals(self, engine: Engine) -> None:
         result = engine.assess({})
-        assert "Signals: none established" in result.render("text")
-        assert "No signal established." in result.render("markdown")
+        text = result.render("text")
+        assert "What points your way" not in text
+        assert engine.rulebook.nothing_known in text
 
-    @pytest.mark.parametrize("fmt", ["pdf", "TEXT", "", "html"])
-    def test_an_unknown_format_raises_value_error(self, engine: Engine, fmt: str) -> None:
+    @pytest.mark.parametrize("fmt", ["pdf", "TEXT", "", "html", 3])
+    def test_an_unknown_format_raises_an_argument_error(self, engine: Engine,
+                                                        fmt: object) -> None:
         result: Any = engine.assess(GOOD)
-        with pytest.raises(ValueError, match="format"):
+        with pytest.raises(ArgumentError, match="format"):
             result.render(fmt)
 
 
@@ -304,7 +346,7 @@ class TestSummary:
         tentative = next(v.summary for v in book.verdicts if v.id == "tentative")
         assert result.summary == " ".join([
             tentative.replace("{signals}", "a personal tour"),
-            book.against.replace("{signals}", "disengaged interviewer"), book.caveat])
+            book.against.replace("{signals}", "stock questions without engagement"), book.caveat])
 
     def test_a_summary_with_only_a_sign_against_names_it_without_the_caveat(
             self, engine: Engine) -> None:
@@ -313,7 +355,7 @@ class TestSummary:
         assert result.verdict == "inconclusive"
         inconclusive = book.verdicts[-1].summary
         assert result.summary == (
-            f"{inconclusive} {book.against.replace('{signals}', 'disengaged interviewer')}")
+            f"{inconclusive} {book.against.replace('{signals}', 'stock questions without engagement')}")
         assert book.caveat not in result.summary
 
     @pytest.mark.parametrize("data", [GOOD, {"tour": {"office_tour": True}},
@@ -372,15 +414,32 @@ class TestReadingBack:
     def test_from_dict_rejects_a_dict_without_the_assessment_keys(self) -> None:
         from interview_signals import InterviewSignalsError
 
-        with pytest.raises(InterviewSignalsError, match="not an assessment: missing verdict"):
+        with pytest.raises(InterviewSignalsError, match="not an assessment: missing format"):
             Assessment.from_dict({})
 
-    def test_from_dict_rejects_an_unknown_verdict(self) -> None:
+    @pytest.mark.parametrize("verdict", ["", None, 3])
+    def test_from_dict_rejects_a_verdict_that_is_not_an_id(self, verdict: object) -> None:
         from interview_signals import InterviewSignalsError
 
         data = Engine.default().assess(GOOD).to_dict()
-        data["verdict"] = "certain"
-        with pytest.raises(InterviewSignalsError, match="unknown verdict 'certain'"):
+        data["verdict"] = verdict
+        with pytest.raises(InterviewSignalsError, match="not a verdict id"):
+            Assessment.from_dict(data)
+
+    def test_a_packs_own_verdict_round_trips(self, tmp_path: Path) -> None:
+        pack = tmp_path / "verdicts.toml"
+        pack.write_text('[[verdict]]\noverrides = "strong"\nid = "excellent"\n')
+        with Engine.from_paths(pack) as engine:
+            result = engine.assess(GOOD)
+        assert result.verdict == "excellent"
+        assert Assessment.from_dict(result.to_dict()) == result
+
+    def test_from_dict_rejects_another_format_or_version(self) -> None:
+        from interview_signals import InterviewSignalsError
+
+        data = Engine.default().assess(GOOD).to_dict()
+        data["version"] = 1
+        with pytest.raises(InterviewSignalsError, match="version"):
             Assessment.from_dict(data)
 
     @pytest.mark.parametrize("confidence", [None, "0.5", True, [0.5]])
