@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     assess = commands.add_parser("assess", help="assess a JSON observation file (- for stdin)")
     assess.add_argument("file", metavar="FILE|-")
     assess.add_argument("--format", choices=FORMATS, default="text")
+    assess.add_argument("--detail", action="store_true",
+                        help="add rules, strengths, observation paths and the trace")
     assess.add_argument("--rules", action="append", default=[], metavar="PATH",
                         help="a rule pack (file or folder) added to the default rulebook")
     assess.add_argument("--no-default", action="store_true",
@@ -189,7 +191,7 @@ def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if not isinstance(data, dict):
         raise ObservationError("observations", "a JSON object of observation groups",
                                _json_kind(data))
-    out.write(engine.assess(data).render(args.format))
+    out.write(engine.assess(data).render(args.format, detail=args.detail))
     return EXIT_OK
 
 

@@ -24,7 +24,6 @@ BAD_PACK = """\
 [[rule]]
 id = "coffee_offered"
 kind = "signal"
-sign = 4
 title = "Coffee offered"
 when = { all = [{ path = "tour.coffee", op = "==", value = true }] }
 effect = { strength = 0.2 }

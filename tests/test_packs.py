@@ -115,7 +115,7 @@ def test_each_problem_names_file_line_rule_and_reason() -> None:
     file = str(BAD_RULES / "several_problems.toml")
     assert [(p.file, p.line, p.rule_id) for p in problems] == [
         (file, 3, "panel_stayed_late"), (file, 3, "panel_stayed_late"),
-        (file, 13, "quick_response"), (file, 22, "silence_after_note")]
+        (file, 12, "quick_response"), (file, 20, "silence_after_note")]
     assert all(p.reason for p in problems)
 
 
@@ -162,7 +162,7 @@ def test_an_unreadable_file_does_not_make_its_neighbours_report_unknown_ids(
                                      encoding="utf-8")
     (tmp_path / "b.toml").write_text(
         '[[rule]]\noverrides = "quick_response"\nexplanation = "Quick."\n'
-        '[[rule]]\nid = "ask_names"\nkind = "advice"\nsign = 4\n'
+        '[[rule]]\nid = "ask_names"\nkind = "advice"\n'
         'when = { all = [{ signal = "panel_stayed_late" }] }\nexplanation = "Note names."\n'
         'source = { sign = 4, title = "You get a personal tour" }\n', encoding="utf-8")
     _, problems = read_rulebook(tmp_path)
@@ -175,14 +175,14 @@ def test_a_duplicate_within_one_file_points_at_the_second_table(tmp_path: Path) 
     table += 'source = { sign = 7, title = "Your thank you note nets a response" }\n'
     (tmp_path / "twice.toml").write_text(table + "\n" + table, encoding="utf-8")
     _, problems = read_rulebook(tmp_path / "twice.toml")
-    assert [(p.line, p.rule_id) for p in problems] == [(12, "neutral_tone")]
+    assert [(p.line, p.rule_id) for p in problems] == [(11, "neutral_tone")]
     assert "already defined in pack 'twice', twice.toml line 2" in problems[0].reason
 
 
 def test_a_discount_of_a_negative_signal_may_fire_on_absence(tmp_path: Path) -> None:
     """Only what would lower the confidence is held to the absence principle."""
     (tmp_path / "pack.toml").write_text(
-        '[[rule]]\nid = "script_but_replied"\nkind = "qualifier"\nsign = 1\n'
+        '[[rule]]\nid = "script_but_replied"\nkind = "qualifier"\n'
         'applies_to = "disengaged_interviewer"\n'
         'when = { all = [{ path = "body_language.nods", op = "unknown" }] }\n'
         'effect = { discount = 0.5 }\nexplanation = "Rote questions may be house style."\n'
@@ -203,7 +203,7 @@ LONG_PANEL = {"interview": {"scheduled_minutes": 45, "actual_minutes": 75,
 def test_the_sample_pack_passes_check_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(SAMPLE_PACK.parent.parent.parent)
     status, out, err = run_cli("check-rules", "examples/packs/panel_coach")
-    assert (status, out, err) == (0, "ok: 26 rules from 11 files\n", "")
+    assert (status, out, err) == (0, "ok: 29 rules from 11 files\n", "")
 
 
 def test_a_pack_adds_a_qualifier_of_a_default_signal(coach_pack_engine: Engine,
@@ -228,15 +228,43 @@ def test_a_pack_adds_advice_of_its_own(coach_pack_engine: Engine) -> None:
 
 def test_an_override_changes_only_what_it_names(coach_pack_engine: Engine,
                                                 engine: Engine) -> None:
+    before = engine.rulebook.by_id()["interview_ran_long"]
+    after = coach_pack_engine.rulebook.by_id()["interview_ran_long"]
+    assert (before.amount, after.amount) == (0.3, 0.4)
+    assert (after.kind, after.branches, after.explanation, after.source_title) == (
+        before.kind, before.branches, before.explanation, before.source_title)
+    assert (after.pack, after.overrides, after.overrides_pack) == (
+        "panel_coach", "interview_ran_long", "default")
+    assert after.file.endswith("tuning.toml")
+
+
+def test_a_pack_tunes_a_threshold_alone_and_the_rule_keeps_its_guard(
+        coach_pack_engine: Engine, engine: Engine) -> None:
+    """The sample pack sets quick_reply_hours = 48: the quick-reply rule is otherwise the
+    default one, so an automatic reply is still never counted as quick."""
     before = engine.rulebook.by_id()["quick_response"]
     after = coach_pack_engine.rulebook.by_id()["quick_response"]
-    assert after.branches[0][0].value == 48
-    assert after.explanation != before.explanation
-    assert (after.kind, after.applies_to, after.effect, after.amount, after.source_title) == (
-        before.kind, before.applies_to, before.effect, before.amount, before.source_title)
-    assert (after.pack, after.overrides, after.overrides_pack) == (
-        "panel_coach", "quick_response", "default")
-    assert after.file.endswith("tuning.toml")
+    assert (before.branches[0][0].value, after.branches[0][0].value) == (24, 48)
+    assert after.branches[0][1:] == before.branches[0][1:]
+    assert after.pack == "default"
+    instant = {"thank_you": {"note_sent": True, "response_received": True,
+                             "response_hours": 0, "tone": "automatic"}}
+    tuned = coach_pack_engine.assess(instant).signal("thank_you_response")
+    assert tuned is not None
+    assert [q.id for q in tuned.qualifiers] == ["automatic_reply"]
+
+
+def test_an_override_that_drops_a_test_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "loose.toml").write_text(
+        '[[rule]]\noverrides = "quick_response"\n'
+        'when = { all = [{ path = "thank_you.response_hours", op = "<=", value = 48 }] }\n',
+        encoding="utf-8")
+    _, problems = read_rulebook(tmp_path / "loose.toml")
+    assert [(p.rule_id, p.line) for p in problems] == [("quick_response", 2)]
+    assert 'drops the test thank_you.tone is not "automatic"' in problems[0].reason
+    (tmp_path / "loose.toml").write_text(
+        (tmp_path / "loose.toml").read_text() + "drop_tests = true\n", encoding="utf-8")
+    assert read_rulebook(tmp_path / "loose.toml")[1] == []
 
 
 def test_an_override_keeps_the_rule_in_its_place(coach_pack_engine: Engine,
@@ -253,7 +281,7 @@ def test_an_overridden_threshold_decides_the_qualifier(coach_pack_engine: Engine
     assert default is not None
     assert tuned is not None
     assert [q.id for q in default.qualifiers] == []
-    assert [(q.id, q.pack) for q in tuned.qualifiers] == [("quick_response", "panel_coach")]
+    assert [(q.id, q.pack) for q in tuned.qualifiers] == [("quick_response", "default")]
 
 
 def test_the_assessment_json_names_the_pack_of_every_rule(coach_pack_engine: Engine) -> None:
@@ -262,7 +290,7 @@ def test_the_assessment_json_names_the_pack_of_every_rule(coach_pack_engine: Eng
              for s in data["signals"]}
     assert packs == {
         "interview_ran_long": ("panel_coach", [("panel_stayed_late", "panel_coach")]),
-        "thank_you_response": ("default", [("quick_response", "panel_coach")]),
+        "thank_you_response": ("default", [("quick_response", "default")]),
     }
 
 
@@ -293,7 +321,6 @@ nothing_known = "Nothing recorded yet."
 [[rule]]
 id = "invited_back"
 kind = "signal"
-sign = 3
 title = "Invited back"
 when = { all = [{ path = "next_steps.invited_to_next_round", op = "==", value = true }] }
 effect = { strength = 0.6 }
@@ -303,7 +330,6 @@ source = { sign = 3, title = "You set up a second interview on the spot" }
 [[verdict]]
 id = "promising"
 min_confidence = 0.5
-min_signs = 1
 summary = "Promising: {signals}."
 
 [[verdict]]
@@ -342,11 +368,11 @@ def test_rules_lists_the_merged_rulebook_and_marks_overrides() -> None:
     status, out, _ = run_cli("rules", "--rules", str(SAMPLE_PACK))
     heads = [line for line in out.splitlines() if line and not line.startswith(" ")]
     assert status == 0
-    assert "quick_response  (qualifier, sign 7)  [pack panel_coach; overrides the rule from " \
-        "pack default]" in heads
+    assert "interview_ran_long  (signal, sign 5)  [pack panel_coach; overrides the rule " \
+        "from pack default]" in heads
     assert "panel_stayed_late  (qualifier, sign 5)  [pack panel_coach]" in heads
     assert "friendly_by_nature  (qualifier, sign 1)" in heads
-    assert heads[-1] == "26 rules, 4 verdicts"
+    assert heads[-1] == "29 rules, 4 verdicts"
 
 
 def test_rules_json_names_pack_and_override() -> None:
@@ -365,8 +391,11 @@ def test_assess_with_a_pack_says_which_pack_a_rule_came_from(tmp_path: Path) -> 
     observations.write_text(json.dumps(LONG_PANEL), encoding="utf-8")
     status, out, _ = run_cli("assess", str(observations), "--rules", str(SAMPLE_PACK))
     assert status == 0
-    assert "  boost 0.25 (panel_stayed_late, pack panel_coach): " in out
-    assert "(rule thank_you_response, 'Your thank you note nets a response')" in out
+    assert "Several interviewers all chose to stay past the time set aside" in out
+    status, out, _ = run_cli("assess", str(observations), "--rules", str(SAMPLE_PACK),
+                             "--detail")
+    assert "    boost 0.25 by panel_stayed_late, pack panel_coach; because " in out
+    assert "  signal thank_you_response (sign 7): " in out
 
 
 @pytest.mark.parametrize(("paths", "names"), [
