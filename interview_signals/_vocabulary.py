@@ -272,13 +272,12 @@ def read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
         raise
     except (RecursionError, MemoryError):
         raise ObservationError.of([Problem(
-            path="observations", expected="JSON-shaped observations",
+            path="observations", expected="JSON-shaped observations or Observations",
             got=f"{describe(data)} too large or deep to read")]) from None
     except Exception as exc:  # a hostile mapping: its own code raised while being read
-        reason = f"{type(exc).__name__}"
         raise ObservationError.of([Problem(
-            path="observations", expected="JSON-shaped observations",
-            got=f"{describe(data)} that raised {reason} when read")]) from exc
+            path="observations", expected="JSON-shaped observations or Observations",
+            got=f"{describe(data)} that raised {_exception_text(exc)} when read")]) from exc
 
 
 def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
@@ -326,6 +325,17 @@ def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
         raise ObservationError.of(problems)
     found.sort()
     return {path: value for _, path, value in found}, tuple(nulls)
+
+
+def _exception_text(exc: BaseException) -> str:
+    """``Type: message``, the message cut short; the message of a hostile exception may
+    itself fail to render."""
+    try:
+        text = str(exc)
+    except Exception:
+        text = ""
+    text = text if len(text) <= 80 else text[:77] + "..."
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def check_values(data: object) -> dict[str, Value]:

@@ -35,7 +35,8 @@ GOOD_PACK = """\
 # Our own cut-off for a quick reply: two days.
 [[rule]]
 overrides = "quick_response"
-when = { all = [{ path = "thank_you.response_hours", op = "<=", value = 48 }] }
+when = { all = [{ path = "thank_you.response_hours", op = "<=", value = 48 },
+                { path = "thank_you.tone", op = "is_not", value = "automatic" }] }
 """
 
 
@@ -246,7 +247,7 @@ class TestCheckRules:
     def test_the_default_rules_folder_alone_passes(self) -> None:
         result = run("check-rules", "--no-default", str(RULES))
         assert (result.status, result.err) == (0, "")
-        assert result.out.startswith("ok: 24 rules from ")
+        assert result.out.startswith("ok: 27 rules from ")
 
     def test_the_default_rules_folder_passes(self) -> None:
         result = run("check-rules", str(RULES))
@@ -256,7 +257,7 @@ class TestCheckRules:
         (tmp_path / "two_days.toml").write_text(GOOD_PACK)
         result = run("check-rules", str(tmp_path))
         assert (result.status, result.err) == (0, "")
-        assert result.out.startswith("ok: 24 rules from ")
+        assert result.out.startswith("ok: 27 rules from ")
 
     def test_a_bad_pack_exits_1_naming_file_rule_and_reason(self, bad_pack: Path) -> None:
         result = run("check-rules", str(bad_pack))
@@ -270,12 +271,12 @@ class TestCheckRules:
     def test_every_problem_of_a_pack_is_reported(self, tmp_path: Path) -> None:
         (tmp_path / "a.toml").write_text(BAD_PACK)
         (tmp_path / "b.toml").write_text(BAD_PACK.replace("coffee_offered", "tea_offered")
-                                         .replace("sign = 4\n", "sign = 9\n", 1))
+                                         .replace("source = { sign = 4", "source = { sign = 9", 1))
         result = run("check-rules", str(tmp_path))
         assert result.status == 1
         assert "coffee_offered" in result.out
         assert "tea_offered" in result.out
-        assert "sign: expected a sign number from 1 to 7, got 9" in result.out
+        assert "source.sign: expected a sign number from 1 to 7, got 9" in result.out
         assert result.out.endswith("3 problems found\n")
 
     def test_a_missing_pack_exits_1(self, tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from interview_signals import (
     InterviewSignalsError,
     ObservationError,
     Observations,
-    _engine,
+    _compile,
     assess,
 )
 
@@ -310,22 +310,22 @@ class TestEncodeJson:
     @example(0.0)
     def test_floats_are_written_without_an_exponent_and_read_back_exactly(
             self, value: float) -> None:
-        text = _engine.encode_json(value)
+        text = _compile.encode_json(value)
         assert "e" not in text.lower()
         assert float(text) == value
 
     @given(st.integers(0, 2**62))
     def test_integers_are_written_as_integers(self, value: int) -> None:
-        assert _engine.encode_json(value) == str(value)
+        assert _compile.encode_json(value) == str(value)
 
     @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
     def test_non_finite_numbers_never_reach_the_engine(self, value: float) -> None:
         with pytest.raises(EngineError):
-            _engine.encode_json(value)
+            _compile.encode_json(value)
 
     def test_nested_values_are_valid_json(self) -> None:
         value = {"a": [True, False, None, 1, 1e-05, "tone \"warm\" ✓"], "b": {"c": 2.5}}
-        assert json.loads(_engine.encode_json(value)) == value
+        assert json.loads(_compile.encode_json(value)) == value
 
     @given(observations())
     def test_any_valid_observations_reach_the_engine_unchanged(

@@ -38,7 +38,7 @@ class Direct:
 
     def __init__(self, book: Rulebook) -> None:
         compiled = compile_rulebook(book)
-        consumed = compiled.read_facts()
+        consumed = compiled.joined_facts()
         definitions = compiled.definitions()
         self._derived: set[FactRef] = set()
         self._failed: list[BaseException] = []
