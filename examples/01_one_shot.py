@@ -1,8 +1,8 @@
 """One interview, one call: ``assess`` a dict of observations and print the text rendering.
 
 Shows the one-shot API: observations in the JSON vocabulary (every field optional; what you
-leave out is unknown, not false), the verdict and confidence, and the full explanation as
-text (signals with the observations behind them, advice, what is still unknown, the trace).
+leave out is unknown, not false) and the text a candidate reads: the verdict in words, what
+points their way and why, advice, and what is still open, asked as questions.
 
 Run from any folder::
 

@@ -52,6 +52,10 @@ def reading(result: Assessment) -> str:
 def describe_pack(engine: Engine) -> None:
     rules = [r for r in engine.rulebook.rules if r.pack != "default"]
     print(f"Pack {rules[0].pack!r} (examples/packs/{PACK.name}/):")
+    defaults = Engine.default().rulebook.params
+    for name, value in engine.rulebook.params.items():
+        if defaults.get(name) != value:
+            print(f"  parameter {name}: {defaults.get(name):g} -> {value:g}")
     for rule in rules:
         what = f"overrides the {rule.overrides_pack} rule" if rule.overrides else "new"
         effect = "advice only" if rule.kind == "advice" else rule.describe_effect()

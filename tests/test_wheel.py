@@ -68,14 +68,14 @@ def test_the_installed_command_assesses_a_file_from_another_folder(
         installed: Installed) -> None:
     result = _run([installed.command, "assess", GOOD], cwd=installed.elsewhere, timeout=120)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout.startswith("Verdict: strong (confidence ")
+    assert result.stdout.startswith("How your interview reads: strong\n")
 
 
 def test_the_installed_command_lists_every_rule(installed: Installed) -> None:
     result = _run([installed.command, "rules", "--format", "json"], cwd=installed.elsewhere,
                   timeout=120)
     assert (result.returncode, result.stderr) == (0, "")
-    assert len(json.loads(result.stdout)) == 24
+    assert len(json.loads(result.stdout)) == 27
 
 
 def test_the_installed_package_reads_its_rulebook_from_site_packages(

@@ -42,11 +42,12 @@ def _check(test: Any) -> Check:
         return lambda values, facts: values.get(path, _UNKNOWN) != wanted
     compare = _OPS[op]
     if test.other is not None:
-        other, plus = test.other, test.plus
+        other, plus, scale = test.other, test.plus, test.scale
 
         def against_other(values: Values, facts: Facts) -> bool:
             left, right = values.get(path), values.get(other)
-            return left is not None and right is not None and compare(left, right + plus)
+            return left is not None and right is not None and compare(
+                left, right * scale + plus)
         return against_other
     literal = test.value
     return lambda values, facts: path in values and compare(values[path], literal)
@@ -93,7 +94,6 @@ class Floor:
 
     def _score(self, facts: Facts) -> Outcome:
         strengths: dict[str, float] = {}
-        signs: set[int] = set()
         for rule in self._rules:
             if rule.kind != "signal" or ("signal", rule.id) not in facts:
                 continue
@@ -106,12 +106,10 @@ class Floor:
                 if q.effect == "discount":
                     magnitude *= 1 - q.amount
             strengths[rule.id] = math.copysign(magnitude, rule.amount)
-            if strengths[rule.id] > 0:
-                signs.add(rule.sign)
         confidence = round(max(0.0, _combine(list(strengths.values()))), 6)
         standing = {s for s, v in strengths.items() if v > 0}
-        verdict = next((v.id for v in self._verdicts if confidence >= v.min_confidence and (
-            len(signs) >= v.min_signs or standing & set(v.or_signals))), self._verdicts[-1].id)
+        verdict = next((v.id for v in self._verdicts if confidence >= v.min_confidence or
+                        standing & set(v.or_signals)), self._verdicts[-1].id)
         advice = tuple(r.id for r in self._rules if ("advice", r.id) in facts)
         return verdict, confidence, tuple(sorted(standing)), advice
 
