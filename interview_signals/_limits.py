@@ -149,33 +149,41 @@ def _check_rule(name: str, definition: Any, network: _Network) -> list[Problem]:
     if not isinstance(patterns, list):
         return [(name, "not a rule the limit check knows (expected {'all': [...]})")]
     problems: list[Problem] = []
-    bad = _non_finite(definition)
-    if bad is not None:
-        problems.append((name, f"the number {bad} is not finite: the engine cannot read "
-                         "nan or infinity"))
     if len(patterns) > JOIN_MAX:
         problems.append((name, f"joins {len(patterns)} facts (the observation and each "
                          f"derived fact it waits for), and the engine joins at most "
                          f"{JOIN_MAX} in one rule"))
-    seen: set[str] = set()
+    seen: set[tuple[tuple[str, str, Any], ...]] = set()
+    bad: float | None = None
     for pattern in patterns:
         if not (isinstance(pattern, Mapping) and len(pattern) == 1):
             problems.append((name, "a pattern the limit check does not know"))
             continue
         (expression,) = pattern.values()
-        text = repr(expression)
-        if text in seen:
-            problems.append((name, f"tests the same fact twice ({_describe(expression)}): "
-                             "the engine never matches one fact twice in a rule, so the "
-                             "rule never fires"))
-        seen.add(text)
         tests = expression.get("$and") if isinstance(expression, Mapping) else None
         chain = tests if isinstance(tests, list) else [expression]
         parsed = [_parse_test(t) for t in chain]
-        if any(p is None for p in parsed):
+        if None in parsed:
             problems.append((name, "a test the limit check does not know"))
             continue
-        network.add(name, [p for p in parsed if p is not None])
+        known = tuple(t for t in parsed if t is not None)
+        for test, raw in zip(known, chain, strict=True):
+            value = test[2]
+            if value is _FRESH:  # an expression: its numbers are inside
+                bad = _non_finite(raw) if bad is None else bad
+            elif value[0] == "double" and not math.isfinite(value[1]) and bad is None:
+                bad = value[1]
+        key = tuple(t if t[2] is not _FRESH else (t[0], t[1], repr(raw))
+                    for t, raw in zip(known, chain, strict=True))
+        if key in seen:
+            problems.append((name, f"tests the same fact twice ({_describe(expression)}): "
+                             "the engine never matches one fact twice in a rule, so the "
+                             "rule never fires"))
+        seen.add(key)
+        network.add(name, known)
+    if bad is not None:
+        problems.append((name, f"the number {bad} is not finite: the engine cannot read "
+                         "nan or infinity"))
     return problems
 
 
@@ -200,12 +208,14 @@ def _non_finite(value: Any, depth: int = 0) -> float | None:
 
 
 _Test: TypeAlias = tuple[str, str, Any]
+_JSON_TYPES = {bool: "bool", int: "int", float: "double", str: "str"}
 """(property, operator, value key) of one alpha test; the value key is ``_FRESH`` for a
 test durable never shares, else (JSON type, value)."""
 
 
 def _parse_test(test: Any) -> _Test | None:
-    if not (isinstance(test, Mapping) and len(test) == 1):
+    if len(test) != 1 if type(test) is dict else not (isinstance(test, Mapping)
+                                                          and len(test) == 1):
         return None
     ((key, right),) = test.items()
     if key in _OPERATORS:
@@ -217,6 +227,9 @@ def _parse_test(test: Any) -> _Test | None:
 
 
 def _value_key(value: Any) -> Any:
+    kind = _JSON_TYPES.get(type(value))
+    if kind is not None:
+        return (kind, value)
     if isinstance(value, bool):
         return ("bool", value)
     if isinstance(value, int):
