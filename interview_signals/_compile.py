@@ -134,8 +134,7 @@ def compile_rulebook(book: Rulebook) -> CompiledRulebook:
             tests: tuple[Test, ...] = branch
             if rule.applies_to is not None:
                 tests = (Test(fact_kind="signal", fact_id=rule.applies_to), *tests)
-            # The engine never matches a rule that joins one derived fact twice: test it once.
-            tests = tuple(dict.fromkeys(tests))
+            tests = _once_each_fact(tests)
             for alt_no, alternative in enumerate(_alternatives(tests)):
                 name = f"{rule.id}#{branch_no + 1}.{alt_no + 1}"
                 definition, facts = compile_condition(tests, alternative)
@@ -146,6 +145,21 @@ def compile_rulebook(book: Rulebook) -> CompiledRulebook:
                         if t.op in ("unknown", "is_not"))
     return CompiledRulebook(rulebook=book, engine_rules=engine_rules, flagged=flagged,
                             definitions=definitions)
+
+
+def _once_each_fact(tests: tuple[Test, ...]) -> tuple[Test, ...]:
+    """Each derived fact tested once: the engine never matches one fact twice in a rule,
+    so a rule waiting twice on the same fact (a qualifier whose ``when`` also names the
+    signal it applies to) would never fire. Waiting once means the same."""
+    seen: set[tuple[str, str | None]] = set()
+    kept = []
+    for test in tests:
+        if test.fact_kind is not None:
+            if (test.fact_kind, test.fact_id) in seen:
+                continue
+            seen.add((test.fact_kind, test.fact_id))
+        kept.append(test)
+    return tuple(kept)
 
 
 def _alternatives(tests: tuple[Test, ...]) -> list[tuple[int, ...]]:

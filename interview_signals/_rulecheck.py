@@ -52,6 +52,10 @@ def check_rulebook(book: Rulebook, *, broken: Collection[str] = (),
         for rule, reason in _never_fire(book, skip=unresolved | set(broken)):
             bad(rule, reason)
     problems.extend(_check_verdicts(book, broken))
+    if not problems and not partial and not broken:
+        # Only a book sound in every other way is compiled to check the engine's limits.
+        from ._limits import rulebook_limit_problems
+        problems.extend(rulebook_limit_problems(book))
     return problems
 
 
