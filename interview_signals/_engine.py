@@ -97,7 +97,7 @@ class Engine:
         self._encode_fact = self._compiled.fact_encoder()
         self._lock = threading.Lock()
         self._sids = itertools.count(2)
-        self._sid = "1"  # the engine session every assessment uses, emptied after each
+        self._state = _State(sid="1")  # the engine session every assessment uses
         # A ruleset name can never be registered twice in a process: make it unique.
         name = f"interview_signals_{uuid.uuid4().hex}"
         joined = self._compiled.joined_facts()
@@ -107,7 +107,7 @@ class Engine:
         definitions[_PRIME] = _PRIME_RULE
         with _engine_errors("the engine rejected the compiled rulebook"):
             self._handle = durable.create_ruleset(name, encode_json(definitions))
-        self._release = weakref.finalize(self, _delete_ruleset, self._handle)
+        self._release = weakref.finalize(self, _delete_ruleset, self._handle, self._state)
         with _engine_errors("the engine could not be primed"):
             self._prime()
 
@@ -233,7 +233,7 @@ class Engine:
 
         Returns the firings in order as (engine rule, whether it asserted its conclusion).
         """
-        handle, sid, actions = self._handle, self._sid, self._actions
+        handle, sid, actions = self._handle, self._state.sid, self._actions
         assert_fact, complete = durable.assert_fact, durable.complete_and_start_action
         fired: list[Fired] = []
         asserted: list[str] = []  # every fact this assessment put into the session
@@ -247,6 +247,7 @@ class Engine:
                 return fired
             if code != _HANDLED:
                 raise EngineError(f"the engine did not take the observation fact (code {code})")
+            self._state.live = True
             asserted.append(fact)
             concluded: set[tuple[str, str]] = set()
             with _engine_errors("the engine failed to start an action"):
@@ -278,7 +279,7 @@ class Engine:
         if new:
             concluded.add(action.concludes)
             if action.fact_tail is not None:
-                derived = f'{{"sid":"{self._sid}",{action.fact_tail}'
+                derived = f'{{"sid":"{self._state.sid}",{action.fact_tail}'
                 code, _ = durable.assert_fact(self._handle, derived)
                 if code == _HANDLED:
                     asserted.append(derived)
@@ -299,16 +300,32 @@ class Engine:
     def _drop_session(self) -> None:
         """Delete the engine session and use a new id for the next one: the way out when
         an assessment failed half-way and its facts cannot be trusted to be gone."""
+        state = self._state
         try:
-            with _engine_errors("the engine failed to delete a session"):
-                durable.delete_state(self._handle, self._sid)
+            if state.live:
+                with _engine_errors("the engine failed to delete a session"):
+                    durable.delete_state(self._handle, state.sid)
         finally:
-            self._sid = str(next(self._sids))
+            state.sid, state.live = str(next(self._sids)), False
 
 
-def _delete_ruleset(handle: object) -> None:
-    """Free a ruleset's memory in the C engine (never done by durable on its own)."""
+class _State:
+    """The engine session assessments use: its id, and whether the engine holds its state
+    (deleting a state that does not exist is an error)."""
+
+    __slots__ = ("live", "sid")
+
+    def __init__(self, sid: str) -> None:
+        self.sid, self.live = sid, False
+
+
+def _delete_ruleset(handle: object, state: _State) -> None:
+    """Free a ruleset's memory in the C engine, which durable never does on its own: the
+    session's state first (``delete_ruleset`` leaves live states behind), then the ruleset."""
     with contextlib.suppress(Exception):  # at interpreter exit the module may be half gone
+        if state.live:
+            durable.delete_state(handle, state.sid)
+            state.live = False
         durable.delete_ruleset(handle)
 
 

@@ -61,7 +61,7 @@ def assert_agrees(engine: Engine, book: RefBook, obs: Mapping[str, Mapping[str, 
     assert _shape(actual) == _shape(expected), obs
     strengths = {s.id: s.strength for s in actual.signals}
     assert strengths == pytest.approx({s.id: s.strength for s in expected.signals},
-                                      abs=5.1e-5, rel=0), obs  # objects read the JSON form: 4 places
+                                      abs=5.1e-5, rel=0), obs  # JSON form: 4 places
     # Rounded to 6 places: within half a unit of the exact value (0.9488125 may become
     # 0.948812 or 0.948813, as float noise falls), never further.
     assert abs(actual.confidence - expected.exact_confidence) <= 5e-7 + 1e-12, obs
