@@ -233,68 +233,72 @@ class Engine:
 
         Returns the firings in order as (engine rule, whether it asserted its conclusion).
         """
-        handle, sid, actions = self._handle, self._state.sid, self._actions
-        assert_fact, complete = durable.assert_fact, durable.complete_and_start_action
+        handle, sid = self._handle, self._state.sid
         fired: list[Fired] = []
         asserted: list[str] = []  # every fact this assessment put into the session
         emptied = False
         try:
-            fact = f'{{"sid":"{sid}",{body}'
-            with _engine_errors("the engine rejected an observation fact"):
-                code, state = assert_fact(handle, fact)
-            if code == _NOT_HANDLED:
-                emptied = True  # no rule matched and the engine stored nothing
-                return fired
-            if code != _HANDLED:
-                raise EngineError(f"the engine did not take the observation fact (code {code})")
-            self._state.live = True
-            asserted.append(fact)
-            concluded: set[tuple[str, str]] = set()
-            with _engine_errors("the engine failed to start an action"):
+            with _engine_errors("the engine failed, or a rule action failed"):
+                fact = f'{{"sid":"{sid}",{body}'
+                code, state = durable.assert_fact(handle, fact)
+                if code == _NOT_HANDLED:
+                    emptied = True  # no rule matched and the engine stored nothing
+                    return fired
+                if code != _HANDLED:
+                    raise EngineError(f"the engine did not take the observation fact "
+                                      f"(code {code})")
+                self._state.live = True
+                asserted.append(fact)
                 result = durable.start_action_for_state(handle, state)
-            message = result[1] if result else None
-            while message:
-                with _engine_errors(f"rule action failed at step {len(fired) + 1}"):
-                    try:
-                        self._act(message, actions, concluded, asserted, fired)
-                    except BaseException:
-                        durable.abandon_action(handle, state)
-                        raise
-                    message = complete(handle, state)
-            emptied = self._retract(asserted)
+                if result:
+                    self._act_all(result[1], state, self._actions, asserted, fired)
+                emptied = self._retract(asserted)
         finally:
             if not emptied:
                 self._drop_session()
         return fired
 
-    def _act(self, message: str, actions: Mapping[str, _Action],
-             concluded: set[tuple[str, str]], asserted: list[str], fired: list[Fired]) -> None:
-        """One action: record the firing, assert its conclusion if new and joined."""
-        # The message is {"<engine rule name>": {matched facts}}; the names are ours and need
-        # no unescaping, and the only observation fact is the one built from the values.
-        action = actions[message[2:message.index('"', 2)]]
-        new = action.concludes not in concluded
-        # A conclusion reached again by another branch is recorded, not asserted twice; a
-        # fact no rule joins is not asserted at all.
-        if new:
-            concluded.add(action.concludes)
-            if action.fact_tail is not None:
-                derived = f'{{"sid":"{self._state.sid}",{action.fact_tail}'
-                code, _ = durable.assert_fact(self._handle, derived)
-                if code == _HANDLED:
-                    asserted.append(derived)
-                elif code != _NOT_HANDLED:
-                    raise EngineError(f"the engine refused {action.concludes} (code {code})")
-        fired.append((action.rule, new))
+    def _act_all(self, message: str | None, state: object, actions: Mapping[str, _Action],
+                 asserted: list[str], fired: list[Fired]) -> None:
+        """Run every action the engine starts, one after the other: record the firing,
+        assert its conclusion if new and joined. On any failure the action in progress is
+        abandoned, so the engine is never left waiting for it."""
+        handle, assert_fact, complete = self._handle, durable.assert_fact, \
+            durable.complete_and_start_action
+        head = f'{{"sid":"{self._state.sid}",'
+        concluded: set[tuple[str, str]] = set()
+        try:
+            while message:
+                # The message is {"<engine rule name>": {matched facts}}; the names are ours
+                # and need no unescaping, and the only observation fact is the one built
+                # from the values, so nothing else of the message needs parsing.
+                action = actions[message[2:message.index('"', 2)]]
+                new = action.concludes not in concluded
+                # A conclusion reached again by another branch is recorded, not asserted
+                # twice; a fact no rule joins is not asserted at all.
+                if new:
+                    concluded.add(action.concludes)
+                    if action.fact_tail is not None:
+                        derived = head + action.fact_tail
+                        code, _ = assert_fact(handle, derived)
+                        if code == _HANDLED:
+                            asserted.append(derived)
+                        elif code != _NOT_HANDLED:
+                            raise EngineError(f"the engine refused {action.concludes} "
+                                              f"(code {code})")
+                fired.append((action.rule, new))
+                message = complete(handle, state)
+        except BaseException:
+            durable.abandon_action(handle, state)
+            raise
 
     def _retract(self, facts: list[str]) -> bool:
         """Take ``facts`` out of the session, newest first; True when the engine confirms
         each one (anything else and the session is dropped rather than trusted)."""
-        with _engine_errors("the engine failed to retract a fact"):
-            for fact in reversed(facts):
-                code, _ = durable.retract_fact(self._handle, fact)
-                if code != _HANDLED:
-                    return False
+        for fact in reversed(facts):
+            code, _ = durable.retract_fact(self._handle, fact)
+            if code != _HANDLED:
+                return False
         return True
 
     def _drop_session(self) -> None:

@@ -34,13 +34,21 @@ class Explainer:
         self.rules = book.by_id()
         self.qualifiers = {s.id: tuple(q for q in book.of_kind("qualifier")
                                        if q.applies_to == s.id) for s in self.signals}
+        self.qualifier_templates = {
+            s: tuple((q.id, ("qualifier", q.id),
+                      {"id": q.id, "effect": q.effect, "amount": rounded(q.amount),
+                       "explanation": q.explanation, "because": None, "rule": q.id,
+                       "pack": q.pack}) for q in qs)
+            for s, qs in self.qualifiers.items()}
+        """Per signal, its qualifiers as (id, fact, the fixed entries of its JSON form)."""
         self.summaries = {v.id: v.summary for v in book.verdicts}
         self.titles = {r.id: r.title.lower() for r in self.signals}
-        self.plan = tuple((r, tuple(tuple((state_of(t), t.paths) for t in b)
-                                    for b in r.branches))
-                          for r in self.signals if r.amount > 0)
-        """Per signal that counts for the candidate: each branch's tests, as functions of
-        the known values, with the paths they read."""
+        self.plan = tuple((r, _single_fields(r), tuple(
+            tuple((state_of(t), tuple((p, prerequisites(p)) for p in t.paths)) for t in b)
+            for b in r.branches)) for r in self.signals if r.amount > 0)
+        """Per signal that counts for the candidate: the shortcut of ``_single_fields``, and
+        each branch's tests as functions of the known values, with the paths they read and
+        the prerequisites of each."""
 
     def explain(self, values: Mapping[str, Value], fired: Sequence[Fired],
                 ids: Collection[str], strengths: Mapping[str, float], verdict: str
@@ -88,14 +96,13 @@ class Explainer:
 
     def _signal(self, rule: Rule, ids: Collection[str], strength: float,
                 index: Mapping[FactRef, dict[str, None]]) -> dict[str, object]:
+        base = rounded(rule.amount)
         return {"id": rule.id, "sign": rule.sign, "title": rule.title,
-                "strength": rounded(strength), "base_strength": rounded(rule.amount),
+                "strength": base if strength == rule.amount else rounded(strength),
+                "base_strength": base,
                 "qualifiers": [
-                    {"id": q.id, "effect": q.effect, "amount": rounded(q.amount),
-                     "explanation": q.explanation,
-                     "because": list(index.get(("qualifier", q.id), ())),
-                     "rule": q.id, "pack": q.pack}
-                    for q in self.qualifiers[rule.id] if q.id in ids],
+                    {**template, "because": list(index.get(ref, ()))}
+                    for id_, ref, template in self.qualifier_templates[rule.id] if id_ in ids],
                 "because": list(index.get(("signal", rule.id), ())), "rule": rule.id,
                 "source": {"sign": rule.source_sign, "title": rule.source_title},
                 "explanation": rule.explanation, "pack": rule.pack}
@@ -114,19 +121,28 @@ class Explainer:
         """For every signal that counts for the candidate, has not fired and could still
         fire: the unknown fields that could settle it, and their questions."""
         out: list[dict[str, object]] = []
-        for rule, branches in self.plan:
+        for rule, single, branches in self.plan:
             if rule.id in ids:
                 continue
             fields: dict[str, None] = {}
-            for branch in branches:
+            if single is not None:
+                for path, needs in single:
+                    if path in values:
+                        continue
+                    for need in needs:
+                        if values.get(need) is False:
+                            break  # a false prerequisite: the field cannot hold a value
+                    else:
+                        fields[path] = None
+            for branch in branches if single is None else ():
                 undecided: list[str] = []
                 for state, paths in branch:
                     result = state(values)
                     if result is False:
                         break  # a known value already rules this branch out
                     if result is None:
-                        undecided += [p for p in paths if p not in values and not any(
-                            values.get(n) is False for n in prerequisites(p))]
+                        undecided += [p for p, needs in paths if p not in values and not any(
+                            values.get(n) is False for n in needs)]
                 else:
                     fields.update(dict.fromkeys(undecided))
             if fields:
@@ -187,6 +203,19 @@ class Explained(Explanation):
         """The summary, without building the rest."""
         explainer, (values, _, _, strengths, verdict) = self._explainer, self._args
         return explainer.summary(values, strengths, verdict)
+
+
+def _single_fields(rule: Rule) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """When every branch of ``rule`` is one test of one field: (field, its prerequisites)
+    for each branch that an unknown field could still make hold. Whether it could does not
+    depend on any other value, so it is worked out once; a known field decides its test
+    either way and is never missing. None for any other rule."""
+    tests = [b[0] for b in rule.branches if len(b) == 1]
+    if len(tests) != len(rule.branches) or any(
+            t.fact_kind is not None or t.path is None or t.other is not None for t in tests):
+        return None
+    return tuple((str(t.path), prerequisites(str(t.path))) for t in tests
+                 if state_of(t)({}) is None)
 
 
 def state_of(test: Test) -> State:

@@ -220,6 +220,13 @@ def _check_for(spec: FieldSpec) -> Check:
 
 
 CHECKS: dict[str, Check] = {path: _check_for(spec) for path, spec in VOCABULARY.items()}
+_FIELDS: dict[str, dict[str, tuple[str, int, Check, bool]]] = {
+    group: {name: (f"{group}.{name}", POSITION[f"{group}.{name}"], CHECKS[f"{group}.{name}"],
+                   VOCABULARY[f"{group}.{name}"].kind == "bool")
+            for name in names}
+    for group, names in GROUPS.items()}
+"""Per group, per field name: (path, vocabulary position, check, whether it is yes/no),
+for the validator."""
 
 
 def value_problem(path: str, value: object) -> Problem:
@@ -288,9 +295,10 @@ def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
     problems: list[Problem] = []
     found: list[tuple[int, str, Value]] = []
     nulls: list[str] = []
+    last, ordered = -1, True
     for group, fields in data.items():
-        names = GROUPS.get(group) if type(group) is str else None
-        if names is None:
+        table = _FIELDS.get(group) if type(group) is str else None
+        if table is None:
             shown = _key_text(group)
             problems.append(Problem(
                 path=shown, expected="one of the groups " + ", ".join(GROUPS),
@@ -303,9 +311,9 @@ def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
                                     got=describe(fields)))
             continue
         for name, value in fields.items():
-            path = f"{group}.{name}" if type(name) is str else ""
-            check = CHECKS.get(path)
-            if check is None:
+            known = table.get(name) if type(name) is str else None
+            if known is None:
+                names = GROUPS[group]
                 shown = f"{group}.{_key_text(name)}"
                 problems.append(Problem(
                     path=shown, expected=f"a field of {group} ({', '.join(names)})",
@@ -313,17 +321,26 @@ def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
                     message=f"{shown}: unknown field{did_you_mean(name, names)}; "
                     f"{group} has {', '.join(names)}"))
                 continue
-            if value is None:
+            path, position, check, yes_no = known
+            if yes_no and (value is True or value is False):
+                checked: Value = value  # the common case, without a call
+            elif value is None:
                 nulls.append(path)
                 continue
-            checked = check(value)
-            if checked is None:
-                problems.append(value_problem(path, value))
             else:
-                found.append((POSITION[path], path, checked))
+                maybe = check(value)
+                if maybe is None:
+                    problems.append(value_problem(path, value))
+                    continue
+                checked = maybe
+            if position < last:
+                ordered = False
+            last = position
+            found.append((position, path, checked))
     if problems:
         raise ObservationError.of(problems)
-    found.sort()
+    if not ordered:
+        found.sort()
     return {path: value for _, path, value in found}, tuple(nulls)
 
 
@@ -350,9 +367,15 @@ def grouped(values: Mapping[str, Value]) -> dict[str, dict[str, Value]]:
     """Flat ``{"group.field": value}`` back to the JSON vocabulary's nested groups."""
     out: dict[str, dict[str, Value]] = {}
     for path, value in values.items():
-        spec = VOCABULARY[path]
-        out.setdefault(spec.group, {})[spec.name] = value
+        group, name = _PARTS[path]
+        fields = out.get(group)
+        if fields is None:
+            fields = out[group] = {}
+        fields[name] = value
     return out
+
+
+_PARTS = {path: (spec.group, spec.name) for path, spec in VOCABULARY.items()}
 
 
 # --- Contradictions -------------------------------------------------------------------------
@@ -405,9 +428,16 @@ def check_contradictions(known: Mapping[str, Value], new: Mapping[str, Value] | 
     With ``new`` (a batch being added to earlier observations), each problem is named at a
     field of the new batch and says which earlier observation it contradicts.
     """
-    problems = list(_contradictions(known, new))
-    if problems:
-        raise ObservationError.of(problems)
+    for dependent, prerequisite, _ in PREREQUISITES:
+        if known.get(prerequisite) is False and known.get(dependent, False) is not False:
+            break
+    else:
+        for a, va, b, vb, _ in EXCLUSIONS:
+            if _same(known.get(a), va) and _same(known.get(b), vb):
+                break
+        else:
+            return  # the usual case, checked without building anything
+    raise ObservationError.of(list(_contradictions(known, new)))
 
 
 def _contradictions(known: Mapping[str, Value], new: Mapping[str, Value] | None
