@@ -266,14 +266,47 @@ def test_assess_partition_assesses_one_partition_in_order(engine: Engine) -> Non
     assert [outcome(r) for r in results] == [expected_outcome(engine, i) for i in items]
 
 
-def test_assess_partition_reuses_one_engine_per_rule_pack(tmp_path: Path) -> None:
-    from interview_signals._batch import process_engine
-
+def test_assess_partition_reuses_one_engine_per_rule_pack(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack = tmp_path / "tour.toml"
     pack.write_text(TOUR_PACK, encoding="utf-8")
-    assess_partition([GOOD[2]], engine_paths=[str(pack)])
-    assert process_engine([str(pack)]) is process_engine([str(pack)])
-    assert process_engine([str(pack)]) is not Engine.default()
+    built: list[Engine] = []
+    real = Engine.from_paths.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[Engine], *paths: Any, include_default: bool = True) -> Engine:
+        engine: Engine = real(cls, *paths, include_default=include_default)
+        built.append(engine)
+        return engine
+
+    monkeypatch.setattr(Engine, "from_paths", classmethod(counting))
+    first = assess_partition([{"tour": {"office_tour": True}}], engine_paths=[str(pack)])
+    assess_partition([GOOD[2]], engine_paths=[pack])  # the same pack, given as a Path
+    assess_partition([GOOD[2]])  # the default rulebook: the shared default engine
+    assert len(built) == 1
+    tour = first[0].signal("personal_tour") if isinstance(first[0], Assessment) else None
+    assert tour is not None
+    assert tour.strength == pytest.approx(0.9)
+
+
+def test_a_call_builds_its_own_engine_and_leaves_no_engine_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """assess_many keeps no engine between calls: each call builds the one it scores with
+    (a changed pack is seen by the next call)."""
+    pack = tmp_path / "tour.toml"
+    pack.write_text(TOUR_PACK, encoding="utf-8")
+    item = {"tour": {"office_tour": True}}
+
+    def strength(workers: int) -> float:
+        (result,) = assess_many([item], workers=workers, engine_paths=[pack])
+        assert isinstance(result, Assessment)
+        tour = result.signal("personal_tour")
+        assert tour is not None
+        return tour.strength
+
+    assert strength(1) == pytest.approx(0.9)
+    pack.write_text(TOUR_PACK.replace("0.9", "0.7"), encoding="utf-8")
+    assert strength(1) == pytest.approx(0.7)
+    assert strength(2) == pytest.approx(0.7)
 
 
 def test_errors_cross_process_boundaries_with_their_fields() -> None:
