@@ -14,7 +14,7 @@ the executor does not keep: a worker that dies at any moment is an ``EngineError
 moments (each worker has its own pipes, watched together with every worker's exit, so there
 is no shared queue lock a dying worker can take with it); no worker outlives the parent
 (each watches it, see ``_watch_parent``); and Ctrl-C reaches only the parent (workers start
-with SIGINT blocked and ignore it before Python could turn it into a ``KeyboardInterrupt``).
+with SIGINT ignored, before Python could turn it into a ``KeyboardInterrupt``).
 """
 
 from __future__ import annotations
@@ -392,7 +392,7 @@ class _Pool:
         self._processes: list[BaseProcess] = []
         self._inboxes: list[Connection] = []
         self._outboxes: list[Connection] = []
-        with _sigint_blocked():  # inherited: Ctrl-C cannot reach a worker before it ignores it
+        with _sigint_ignored_by_children():
             for _ in range(count):
                 theirs_in, ours_in = context.Pipe(duplex=False)
                 ours_out, theirs_out = context.Pipe(duplex=False)
@@ -468,18 +468,29 @@ def _signal_name(number: int) -> str:
 
 
 @contextlib.contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """SIGINT held back in this thread while workers start, so they start with it blocked
-    (a spawned child keeps the starting thread's signal mask through ``exec``). A Ctrl-C
-    meanwhile is delivered once this ends."""
-    if not hasattr(signal, "pthread_sigmask"):
+def _sigint_ignored_by_children() -> Iterator[None]:
+    """SIGINT ignored while workers start, so each starts with it ignored (an ignored signal
+    stays ignored through ``exec``, and Python then installs no ``KeyboardInterrupt``
+    handler): no moment of a worker's start-up can be interrupted. The signal is blocked
+    meanwhile too, so a Ctrl-C in this moment reaches this process, once it is over.
+
+    Signal handlers belong to the main thread; started from another thread, a worker
+    ignores SIGINT from its first line of our code (its imports come before).
+    """
+    if threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        yield
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            if handler is not None:
+                signal.signal(signal.SIGINT, handler)
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _worker(func: _Task[Any], inbox: Connection, outbox: Connection, parent: int,
@@ -489,8 +500,6 @@ def _worker(func: _Task[Any], inbox: Connection, outbox: Connection, parent: int
     the parent closes the input."""
     # Ctrl-C reaches the whole process group: the parent alone handles it and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _watch_parent(parent)
     chunks: queue.SimpleQueue[object] = queue.SimpleQueue()
     # Read ahead in a thread, so the parent's sends never wait for a chunk to be assessed

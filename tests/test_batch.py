@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import itertools
 import json
 import multiprocessing
 import os
 import pickle
+import random
+import signal
+import subprocess
+import sys
 import threading
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +33,10 @@ from interview_signals import (
     assess_many,
     assess_partition,
 )
-from interview_signals._batch import CHUNKS_PER_WORKER
+from interview_signals._batch import CHUNKS_PER_WORKER, available_cpus
 from interview_signals._cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 GOOD: list[Mapping[str, object]] = [
     {"next_steps": {"invited_to_next_round": True, "scheduled_on_the_spot": True}},
@@ -457,3 +466,105 @@ def test_assess_many_writes_a_lone_surrogate_escaped_to_stdout(tmp_path: Path) -
     out.flush()
     assert code == 0
     assert json.loads(raw.getvalue())["error"].endswith('got the string "\ud800"')
+
+
+# Dying workers, dying parents, Ctrl-C. Process ids come from /proc, so these run on Linux.
+
+linux_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+two_cpus = pytest.mark.skipif(available_cpus() < 2, reason="workers are capped at the CPUs")
+
+
+def children_of(parent: int) -> set[int]:
+    """The live (not zombie) processes whose parent is ``parent``."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # gone meanwhile
+        fields = stat[stat.rindex(")") + 2:].split()  # after "pid (name) "
+        if fields[0] != "Z" and int(fields[1]) == parent:
+            found.add(int(entry.name))
+    return found
+
+
+def workers_of(parent: int) -> set[int]:
+    """The worker processes among the children (not multiprocessing's resource tracker)."""
+    found = set()
+    for pid in children_of(parent):
+        with contextlib.suppress(OSError):
+            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.add(pid)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"
+
+
+def wait_for(condition: Callable[[], bool], timeout: float) -> bool:
+    """Poll ``condition`` until it holds or ``timeout`` seconds pass; return whether it held."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def kill_trials(trials: int, seed: int) -> list[dict[str, object]]:
+    """Kill one of two workers of an endless ``assess_many`` at a random moment (start-up
+    included), ``trials`` times; say what the reader got and how long after the kill."""
+    rng = random.Random(seed)
+    rows: list[dict[str, object]] = []
+    for _ in range(trials):
+        delay = rng.uniform(0.0, 1.5)
+        killed: list[float] = []
+
+        def killer(delay: float = delay, killed: list[float] = killed) -> None:
+            if wait_for(lambda: len(workers_of(os.getpid())) >= 1, 60):
+                time.sleep(delay)
+                victims = sorted(workers_of(os.getpid()))
+                if victims:
+                    os.kill(rng.choice(victims), signal.SIGKILL)
+                    killed.append(time.monotonic())
+
+        thread = threading.Thread(target=killer)
+        thread.start()
+        outcome = "no error"
+        try:
+            for _ in assess_many(itertools.cycle(GOOD), workers=2, chunksize=8):
+                pass
+        except Exception as exc:
+            outcome = f"{type(exc).__name__}: {exc}"
+        ended = time.monotonic()
+        thread.join()
+        rows.append({"delay": round(delay, 3), "outcome": outcome,
+                     "seconds": round(ended - killed[0], 3) if killed else None,
+                     "left": len(workers_of(os.getpid()))})
+    return rows
+
+
+@pytest.mark.slow
+@linux_only
+@two_cpus
+def test_a_worker_killed_at_any_moment_is_an_engine_error_never_a_hang(tmp_path: Path) -> None:
+    """20 kills at random moments, in a subprocess so that a hang fails this test (by its
+    timeout) rather than the suite: every one is an EngineError, and no worker is left."""
+    script = ("import json, sys; from tests.test_batch import kill_trials; "
+              "print(json.dumps(kill_trials(20, 12)))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=400, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    rows = json.loads(done.stdout)
+    assert len(rows) == 20
+    for row in rows:
+        assert row["outcome"].startswith("EngineError: a worker process died: worker "), row
+        assert "was killed by SIGKILL" in row["outcome"]
+        assert row["left"] == 0

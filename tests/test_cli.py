@@ -3,10 +3,16 @@ process and as a real subprocess; bad input is one line on stderr, never a trace
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
+import random
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -14,6 +20,7 @@ import pytest
 
 from interview_signals import Engine, EngineError
 from interview_signals._cli import main
+from tests.test_batch import alive, children_of, linux_only, two_cpus, wait_for, workers_of
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "examples" / "data" / "good_interview.json"
@@ -375,3 +382,108 @@ def test_a_key_given_twice_is_rejected_rather_than_silently_dropped(tmp_path: Pa
     assert (status, out.getvalue()) == (2, "")
     assert err.getvalue() == (f"interview-signals: error: {path}: the key 'interview' appears "
                               "twice in one object; JSON would silently keep only the last\n")
+
+
+# assess-many when things go wrong around it: a dying worker, a killed parent, Ctrl-C.
+
+LINE = b'{"tour": {"office_tour": true}, "next_steps": {"invited_to_next_round": true}}\n'
+
+
+class Running:
+    """``assess-many -`` as a user runs it, in a session of its own (so a signal sent to its
+    process group reaches it and its workers only), fed lines on stdin without end."""
+
+    def __init__(self, *argv: str, cwd: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "interview_signals", "assess-many", "-", *argv],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=cwd, start_new_session=True)
+        self.feeder = threading.Thread(target=self._feed, daemon=True)
+        self.feeder.start()
+
+    def _feed(self) -> None:
+        assert self.proc.stdin is not None
+        with contextlib.suppress(OSError, ValueError):
+            while True:
+                self.proc.stdin.write(LINE * 64)
+
+    def workers(self, count: int = 2) -> set[int]:
+        """The worker ids once ``count`` are running (the test fails if they never are)."""
+        assert wait_for(lambda: len(workers_of(self.proc.pid)) >= count, 120)
+        return workers_of(self.proc.pid)
+
+    def finish(self) -> tuple[int, str]:
+        """The exit status and stderr, after the process has ended."""
+        status = self.proc.wait(timeout=120)
+        assert self.proc.stderr is not None
+        err = self.proc.stderr.read().decode()
+        with contextlib.suppress(OSError):
+            assert self.proc.stdin is not None
+            self.proc.stdin.close()
+        self.feeder.join(timeout=60)
+        return status, err
+
+    def __enter__(self) -> Running:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc.poll() is None:  # a failed test: leave nothing behind
+            with contextlib.suppress(OSError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=60)
+        for stream in (self.proc.stdin, self.proc.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
+def all_gone(pids: set[int]) -> bool:
+    """Whether every one of ``pids`` has ended within 30 seconds."""
+    return wait_for(lambda: not any(alive(pid) for pid in pids), 30)
+
+
+@linux_only
+@two_cpus
+class TestProcesses:
+    def test_a_worker_that_dies_exits_3_with_one_line(self, tmp_path: Path) -> None:
+        with Running("--workers", "2", cwd=tmp_path) as run:
+            victim = min(run.workers())
+            os.kill(victim, signal.SIGKILL)
+            status, err = run.finish()
+        assert status == 3
+        assert err.startswith("interview-signals: internal error (please report): a worker "
+                              "process died: worker ")
+        assert err.endswith(f" (process {victim}) was killed by SIGKILL\n")
+        assert err.count("\n") == 1
+        assert all_gone(workers_of(run.proc.pid))
+
+    @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+    def test_no_process_outlives_a_killed_parent(self, tmp_path: Path, how: int) -> None:
+        """Workers and multiprocessing's resource tracker end with the parent."""
+        with Running("--workers", "2", cwd=tmp_path) as run:
+            run.workers()
+            ours = children_of(run.proc.pid)
+            os.kill(run.proc.pid, how)
+            status, err = run.finish()
+            assert all_gone(ours), [pid for pid in ours if alive(pid)]
+        if how == signal.SIGTERM:  # cleaned up on the way out, as for Ctrl-C
+            assert (status, err) == (143, "interview-signals: terminated\n")
+        else:
+            assert status == -signal.SIGKILL
+
+    @pytest.mark.slow
+    def test_ctrl_c_at_any_moment_stops_everything_without_a_traceback(
+            self, tmp_path: Path) -> None:
+        """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) at ten random
+        moments, from the workers' start-up to their work: exit 130 and one line, always."""
+        rng = random.Random(7)
+        for _ in range(10):
+            delay = rng.uniform(0.0, 2.0)
+            with Running("--workers", "2", cwd=tmp_path) as run:
+                run.workers(1)
+                time.sleep(delay)
+                ours = children_of(run.proc.pid)
+                os.killpg(run.proc.pid, signal.SIGINT)
+                status, err = run.finish()
+                assert all_gone(ours), delay
+            assert (status, err) == (130, "\ninterview-signals: interrupted\n"), delay
