@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn, TextIO
+from typing import Any, BinaryIO, NoReturn, TextIO, TypeVar
 
 from . import __version__
 from ._batch import assess_jsonl, available_cpus, engine_for
@@ -33,6 +33,7 @@ from ._ruletypes import Rulebook
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_TERMINATED = 128 + signal.SIGTERM
+_T = TypeVar("_T")
 
 
 class _UsageError(Exception):
@@ -137,10 +138,12 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
             return _assess(args, stdin, out)
         if args.command == "assess-many":
             return _assess_many(args, stdin, out, err)
+        target = _writable(out)
         if args.command == "rules":
-            return _rules(load_rulebook(*args.rules, include_default=not args.no_default),
-                          args.format, _writable(out))
-        return _check(args.paths, not args.no_default, _writable(out))
+            book = load_rulebook(*args.rules, include_default=not args.no_default)
+            return _write(target, "<stdout>", lambda: _rules(book, args.format, target))
+        return _write(target, "<stdout>",
+                      lambda: _check(args.paths, not args.no_default, target))
     except _Exit as exc:
         return exc.status
     except _UsageError as exc:
@@ -363,11 +366,12 @@ def _replacing(name: str) -> Iterator[TextIO]:
         raise
 
 
-def _write(target: TextIO, name: str, write: Callable[[], object]) -> None:
+def _write(target: TextIO, name: str, write: Callable[[], _T]) -> _T:
     """Run ``write`` and flush ``target``; a full disk or a closed stream is one error line."""
     try:
-        write()
+        done = write()
         target.flush()
+        return done
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:  # ValueError: a stream closed under us

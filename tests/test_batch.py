@@ -568,3 +568,61 @@ def test_a_worker_killed_at_any_moment_is_an_engine_error_never_a_hang(tmp_path:
         assert row["outcome"].startswith("EngineError: a worker process died: worker "), row
         assert "was killed by SIGKILL" in row["outcome"]
         assert row["left"] == 0
+
+
+def test_more_workers_than_cpus_start_one_process_per_cpu(engine: Engine) -> None:
+    """More processes than CPUs only cost memory and time: the count is capped."""
+    results = assess_many(itertools.islice(itertools.cycle(GOOD), 300), workers=500,
+                          chunksize=4)
+    first = next(results)
+    started = multiprocessing.active_children()
+    rest = list(results)
+    assert len(started) <= available_cpus()
+    assert [outcome(r) for r in [first, *rest]] == [
+        expected_outcome(engine, GOOD[i % len(GOOD)]) for i in range(300)]
+
+
+def raise_unsendable(engine: Engine, chunk: object) -> list[object]:
+    """A chunk function whose error cannot cross back to the parent (a lock inside)."""
+    error = RuntimeError("x" * 5000)
+    error.lock = threading.Lock()  # type: ignore[attr-defined]
+    raise error
+
+
+def raise_observation_error(engine: Engine, chunk: object) -> list[object]:
+    raise ObservationError("tour.office_tour", "true or false", "a chunk")
+
+
+def test_an_error_raised_in_a_worker_reaches_the_reader() -> None:
+    from interview_signals._batch import map_chunks
+
+    chunks = map_chunks(raise_observation_error, [1, 2], workers=2, engine_paths=(),
+                        include_default=True)
+    with pytest.raises(ObservationError, match="got a chunk"):
+        list(chunks)
+
+
+def test_an_error_that_cannot_leave_its_worker_is_named_briefly_in_an_engine_error() -> None:
+    from interview_signals._batch import map_chunks
+
+    chunks = map_chunks(raise_unsendable, [1], workers=2, engine_paths=(),
+                        include_default=True)
+    with pytest.raises(EngineError, match=r"^RuntimeError in a worker process: 'x") as info:
+        list(chunks)
+    assert str(info.value).endswith("(4,800 more characters)")
+
+
+@linux_only
+@two_cpus
+def test_workers_ignore_ctrl_c_and_stop_when_the_results_are_dropped() -> None:
+    results = assess_many(itertools.cycle(GOOD), workers=2, chunksize=4)
+    next(results)
+    workers = workers_of(os.getpid())
+    assert len(workers) == 2
+    for pid in workers:
+        status = Path(f"/proc/{pid}/status").read_text()
+        (ignored,) = [line.split()[1] for line in status.splitlines()
+                      if line.startswith("SigIgn:")]
+        assert int(ignored, 16) & (1 << (signal.SIGINT - 1))
+    results.close()
+    assert not any(alive(pid) for pid in workers)
