@@ -626,3 +626,14 @@ def test_workers_ignore_ctrl_c_and_stop_when_the_results_are_dropped() -> None:
         assert int(ignored, 16) & (1 << (signal.SIGINT - 1))
     results.close()
     assert not any(alive(pid) for pid in workers)
+
+
+def test_assess_many_with_workers_runs_from_a_thread_other_than_the_main_one(
+        engine: Engine) -> None:
+    """Signal handlers belong to the main thread: from another, workers still start."""
+    got: list[object] = []
+    thread = threading.Thread(target=lambda: got.extend(
+        outcome(r) for r in assess_many(GOOD * 3, workers=2, chunksize=2)))
+    thread.start()
+    thread.join(timeout=300)
+    assert got == [expected_outcome(engine, item) for item in GOOD * 3]
