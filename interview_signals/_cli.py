@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any, BinaryIO, NoReturn, TextIO, TypeVar
 
 from . import __version__
-from ._batch import assess_jsonl, available_cpus, engine_for
+from ._batch import assess_jsonl
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
 from ._jsonio import UnreadableJSON, excerpt, load_json
+from ._pool import available_cpus, engine_for
 from ._render import FORMATS
 from ._rulebook import load_rulebook, read_rulebook
 from ._ruletypes import Rulebook

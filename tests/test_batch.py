@@ -33,8 +33,8 @@ from interview_signals import (
     assess_many,
     assess_partition,
 )
-from interview_signals._batch import CHUNKS_PER_WORKER, available_cpus
 from interview_signals._cli import main
+from interview_signals._pool import CHUNKS_PER_WORKER, available_cpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -594,7 +594,7 @@ def raise_observation_error(engine: Engine, chunk: object) -> list[object]:
 
 
 def test_an_error_raised_in_a_worker_reaches_the_reader() -> None:
-    from interview_signals._batch import map_chunks
+    from interview_signals._pool import map_chunks
 
     chunks = map_chunks(raise_observation_error, [1, 2], workers=2, engine_paths=(),
                         include_default=True)
@@ -603,7 +603,7 @@ def test_an_error_raised_in_a_worker_reaches_the_reader() -> None:
 
 
 def test_an_error_that_cannot_leave_its_worker_is_named_briefly_in_an_engine_error() -> None:
-    from interview_signals._batch import map_chunks
+    from interview_signals._pool import map_chunks
 
     chunks = map_chunks(raise_unsendable, [1], workers=2, engine_paths=(),
                         include_default=True)

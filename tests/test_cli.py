@@ -631,7 +631,7 @@ class TestOutput:
 class TestWorkers:
     def test_more_workers_than_cpus_are_capped_with_a_note(self, engine: Engine,
                                                             lines: Path) -> None:
-        from interview_signals._batch import available_cpus
+        from interview_signals._pool import available_cpus
 
         cpus = available_cpus()
         result = run("assess-many", str(lines), "--workers", str(cpus + 62))
