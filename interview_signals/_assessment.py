@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 from attrs import field, frozen
 
 from ._errors import InterviewSignalsError
+from ._jsonio import dump_json
 from ._vocabulary import Value
 
 if TYPE_CHECKING:
@@ -380,8 +381,6 @@ class Assessment:
     def to_json(self, *, indent: int | None = 2) -> str:
         """The ``to_dict()`` form as JSON text; ``indent=None`` for one compact line (what
         JSON Lines carry)."""
-        from ._jsonio import dump_json
-
         return dump_json(self.to_dict(), indent)
 
     def render(self, format: Format = "text", *, detail: bool = False) -> str:

@@ -2,30 +2,39 @@
 status. Nothing else in the package prints.
 
 Exit statuses: 0 done, 1 rule pack problems, 2 bad input (one line on stderr, no traceback),
-3 an internal error (a bug: one line on stderr asking for a report), 130 interrupted (Ctrl-C).
+3 an internal error (a bug: one line on stderr asking for a report), 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM). An output file is written in full or not at all.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
+import secrets
+import signal
+import stat
 import sys
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, NoReturn, TextIO, TypeVar
 
 from . import __version__
-from ._batch import UnreadableJSON, assess_jsonl, load_json
-from ._engine import Engine
+from ._batch import assess_jsonl
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
+from ._jsonio import UnreadableJSON, excerpt, load_json
+from ._pool import available_cpus, engine_for
 from ._render import FORMATS
 from ._rulebook import load_rulebook, read_rulebook
 from ._rules import Rulebook
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_TERMINATED = 128 + signal.SIGTERM
+_T = TypeVar("_T")
 
 
 class _UsageError(Exception):
@@ -40,57 +49,63 @@ class _Exit(Exception):
         self.status = status
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived: stop as Ctrl-C would, cleaning up on the way out."""
+
+
+class _InputError(Exception):
+    """An input that cannot be read, or is not JSON, or an output that cannot be written."""
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of exiting and prints to the streams ``main`` got."""
+    """argparse that raises instead of exiting and prints to the stream it is given."""
 
-    out: TextIO = sys.stdout
+    def __init__(self, *args: Any, out: TextIO | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.out = out
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise _UsageError(message)
 
-    def exit(self, status: int = 0, message: str | None = None) -> None:  # type: ignore[override]
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
             raise _UsageError(message.strip())
         raise _Exit(status)
 
     def _print_message(self, message: str, file: object = None) -> None:
-        if message:
-            _Parser.out.write(message)
+        if message and self.out is not None:
+            self.out.write(message)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="interview-signals",
+def _parser(out: TextIO | None) -> argparse.ArgumentParser:
+    parser = _Parser(prog="interview-signals", out=out,
                      description="Judge how a job interview went, and say exactly why.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    packs = _Parser(add_help=False, out=out)  # the options of every rulebook user
+    packs.add_argument("--rules", action="append", default=[], metavar="PATH",
+                       help="a rule pack (file or folder) added to the default rulebook")
+    packs.add_argument("--no-default", action="store_true",
+                       help="use the --rules packs alone, without the default rulebook")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    assess = commands.add_parser("assess", help="assess a JSON observation file (- for stdin)")
+    assess = commands.add_parser("assess", parents=[packs], out=out,
+                                 help="assess a JSON observation file (- for stdin)")
     assess.add_argument("file", metavar="FILE|-")
     assess.add_argument("--format", choices=FORMATS, default="text")
     assess.add_argument("--detail", action="store_true",
                         help="add rules, strengths, observation paths and the trace")
-    assess.add_argument("--rules", action="append", default=[], metavar="PATH",
-                        help="a rule pack (file or folder) added to the default rulebook")
-    assess.add_argument("--no-default", action="store_true",
-                        help="use the --rules packs alone, without the default rulebook")
     many = commands.add_parser(
-        "assess-many", help="assess a JSON Lines file (- for stdin) in worker processes; "
-        "writes one JSON line per input line")
+        "assess-many", parents=[packs], out=out, help="assess a JSON Lines file (- for stdin) in "
+        "worker processes; writes one JSON line per input line")
     many.add_argument("file", metavar="FILE.jsonl|-")
     many.add_argument("--workers", type=_positive, default=None, metavar="N",
-                      help="worker processes (default: one per CPU)")
-    many.add_argument("--rules", action="append", default=[], metavar="PATH",
-                      help="a rule pack (file or folder) added to the default rulebook")
-    many.add_argument("--no-default", action="store_true",
-                      help="use the --rules packs alone, without the default rulebook")
+                      help="worker processes (default and most: one per CPU)")
     many.add_argument("-o", "--output", default="-", metavar="OUT",
-                      help="where to write the JSON Lines (default: stdout)")
-    rules = commands.add_parser("rules", help="list the rulebook")
-    rules.add_argument("--rules", action="append", default=[], metavar="PATH",
-                       help="a rule pack (file or folder) added to the default rulebook")
+                      help="where to write the JSON Lines (default: stdout); written in full "
+                      "or not at all, and never the input file")
+    rules = commands.add_parser("rules", parents=[packs], out=out, help="list the rulebook")
     rules.add_argument("--format", choices=("text", "json"), default="text")
-    rules.add_argument("--no-default", action="store_true",
-                       help="list the --rules packs alone, without the default rulebook")
-    check = commands.add_parser("check-rules", help="validate rule packs before shipping them")
+    check = commands.add_parser("check-rules", out=out,
+                                help="validate rule packs before shipping them")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--no-default", action="store_true",
                        help="check the packs alone, without the default rulebook")
@@ -99,57 +114,116 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
          stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Run the command line; return the exit status."""
-    out, err = stdout or sys.stdout, stderr or sys.stderr
-    _Parser.out = out
+    """Run the command line; return the exit status.
+
+    ``stdin``, ``stdout`` and ``stderr`` default to the process's own, which may be closed
+    (``None``): a command that needs a closed one says so and exits 2.
+    """
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
     try:
-        args = _parser().parse_args(argv)
+        with _terminate_as_exception():
+            return _run(argv, stdin if stdin is not None else sys.stdin, out, err)
+    except (KeyboardInterrupt, _Terminated) as exc:  # Ctrl-C or SIGTERM: stop quietly
+        with contextlib.suppress(ValueError):  # a second Ctrl-C changes nothing now
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        interrupted = isinstance(exc, KeyboardInterrupt)
+        _say(err, "\ninterview-signals: interrupted" if interrupted
+             else "interview-signals: terminated")
+        return EXIT_INTERRUPTED if interrupted else EXIT_TERMINATED
+
+
+def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
+         err: TextIO | None) -> int:
+    try:
+        args = _parser(out).parse_args(argv)
         if args.command == "assess":
-            return _assess(args, stdin or sys.stdin, out)
+            return _assess(args, stdin, out)
         if args.command == "assess-many":
-            return _assess_many(args, stdin or sys.stdin, out, err)
+            return _assess_many(args, stdin, out, err)
+        target = _writable(out)
         if args.command == "rules":
-            return _rules(load_rulebook(*args.rules, include_default=not args.no_default),
-                          args.format, out)
-        return _check(args.paths, not args.no_default, out)
+            book = load_rulebook(*args.rules, include_default=not args.no_default)
+            return _write(target, "<stdout>", lambda: _rules(book, args.format, target))
+        return _write(target, "<stdout>",
+                      lambda: _check(args.paths, not args.no_default, target))
     except _Exit as exc:
         return exc.status
     except _UsageError as exc:
-        print(f"interview-signals: error: {exc} (see interview-signals --help)", file=err)
+        _say(err, f"interview-signals: error: {exc} (see interview-signals --help)")
         return EXIT_INPUT
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, and keep Python from complaining
         # again when it flushes stdout at exit.
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        _silence(out)
         return EXIT_OK
     except RulebookError as exc:
-        print(f"interview-signals: {exc}", file=err)
+        _say(err, f"interview-signals: {exc}")
         return EXIT_RULES
     except (ObservationError, _InputError) as exc:
-        print(f"interview-signals: error: {exc}", file=err)
+        _silence(out)  # what is left in its buffer could not be written either
+        _say(err, f"interview-signals: error: {exc}")
         return EXIT_INPUT
-    except KeyboardInterrupt:  # Ctrl-C, say during assess-many: stop quietly, as shells expect
-        print("\ninterview-signals: interrupted", file=err)
-        return EXIT_INTERRUPTED
     except InterviewSignalsError as exc:  # an engine bug: still no traceback, but say so
-        print(f"interview-signals: internal error (please report): {exc}", file=err)
+        _say(err, f"interview-signals: internal error (please report): {exc}")
         return EXIT_INTERNAL
 
 
-class _InputError(Exception):
-    """An input file that cannot be read or is not JSON."""
+def _say(err: TextIO | None, line: str) -> None:
+    """One line on stderr, if there is a stderr to write to."""
+    if err is not None:
+        with contextlib.suppress(OSError, ValueError):
+            err.write(line + "\n")
+            err.flush()
 
 
-def _read_json(name: str, stdin: TextIO) -> object:
+def _silence(out: TextIO | None) -> None:
+    """Point stdout's descriptor at /dev/null, so Python's own flush at exit has nowhere to
+    fail (after a reader went away or a disk filled up)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())  # type: ignore[union-attr]
+
+
+@contextlib.contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """While a command runs in the main thread, SIGTERM unwinds it as Ctrl-C does: workers
+    stopped, no half-written output left behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _writable(out: TextIO | None) -> TextIO:
+    if out is None:
+        raise _InputError("<stdout>: cannot write: standard output is closed")
+    return out
+
+
+def _readable(stdin: TextIO | None) -> TextIO:
+    if stdin is None:
+        raise _InputError("<stdin>: cannot read: standard input is closed")
+    return stdin
+
+
+def _read_json(name: str, stdin: TextIO | None) -> object:
     """The JSON document of a file or of stdin (``-``), read as UTF-8 with or without a BOM."""
     label = "<stdin>" if name == "-" else name
     try:
         if name != "-":
             data: bytes | str = Path(name).read_bytes()
         else:
-            raw = getattr(stdin, "buffer", None)
-            data = raw.read() if raw is not None else stdin.read()
+            source = _readable(stdin)
+            raw = getattr(source, "buffer", None)
+            data = raw.read() if raw is not None else source.read()
         # utf-8-sig: a byte order mark (Windows editors write one) is read past, not rejected
         text = data.decode("utf-8-sig") if isinstance(data, bytes) \
             else data.removeprefix("\ufeff")
@@ -184,44 +258,69 @@ def _json_kind(value: object) -> str:
     return "an object" if isinstance(value, dict) else "a value"
 
 
-def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+def _assess(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | None) -> int:
+    target = _writable(out)
     data = _read_json(args.file, stdin)
-    engine = Engine.from_paths(*args.rules, include_default=not args.no_default) \
-        if args.rules or args.no_default else Engine.default()
-    if not isinstance(data, dict):
-        raise ObservationError("observations", "a JSON object of observation groups",
-                               _json_kind(data))
-    out.write(engine.assess(data).render(args.format, detail=args.detail))
+    with engine_for(args.rules, not args.no_default) as engine:
+        if not isinstance(data, dict):
+            raise ObservationError("observations", "a JSON object of observation groups",
+                                   _json_kind(data))
+        text = engine.assess(data).render(args.format, detail=args.detail)
+    _write(target, "<stdout>", lambda: target.write(text))
     return EXIT_OK
 
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {excerpt(text)}")
     return int(text)
 
 
-def _assess_many(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+def _assess_many(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | None,
+                 err: TextIO | None) -> int:
     """One JSON line out per line in: an assessment, or ``{"line", "error"}`` for a bad one."""
-    source = _open_lines(args.file, stdin)
-    try:
-        results = assess_jsonl(_read_lines(args.file, source), workers=args.workers,
+    source = _readable(stdin) if args.file == "-" else None
+    if args.output == "-":
+        _writable(out)
+    else:
+        _refuse_same_file(args.file, source, args.output)
+    workers = args.workers
+    if workers is not None and workers > (cpus := available_cpus()):
+        _say(err, f"interview-signals: note: --workers {workers} is more than the {cpus} "
+             f"CPU{'s' if cpus != 1 else ''} available; using {cpus}")
+        workers = cpus
+    with contextlib.ExitStack() as stack:
+        lines = stack.enter_context(_open_lines(args.file, source))
+        results = assess_jsonl(_read_lines(args.file, lines), workers=workers,
                                engine_paths=args.rules, include_default=not args.no_default)
-        target = out if args.output == "-" else _open_output(args.output)
-        try:
-            _write_lines(results, target, err if err.isatty() else None)
-        finally:
-            if target is not out:
-                target.close()
-    finally:
-        if source is not stdin:
-            source.close()
+        stack.callback(results.close)  # stops the workers at once, whatever happens below
+        if args.output == "-":
+            target, name = _writable(out), "<stdout>"
+        else:
+            target, name = stack.enter_context(_replacing(args.output)), args.output
+        progress = err if err is not None and err.isatty() else None
+        _write(target, name, lambda: _write_lines(results, target, progress))
     return EXIT_OK
 
 
-def _open_lines(name: str, stdin: TextIO) -> TextIO | BinaryIO:
-    if name == "-":
-        return stdin
+def _refuse_same_file(input_name: str, stdin: TextIO | None, output: str) -> None:
+    """Refuse an output that is the input, by any path, before anything is opened for
+    writing: writing it would destroy what is being read."""
+    try:
+        target = os.stat(output)
+        read = os.fstat(stdin.fileno()) if stdin is not None else os.stat(input_name)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return  # no such output yet, or an input with no file behind it: not the same file
+    if os.path.samestat(read, target):
+        label = "<stdin>" if stdin is not None else input_name
+        raise _InputError(f"{output}: the output is the input file ({label}); writing it "
+                          "would destroy the input: choose another -o")
+
+
+def _open_lines(name: str, stdin: TextIO | None
+                ) -> contextlib.AbstractContextManager[TextIO | BinaryIO]:
+    if stdin is not None:
+        return contextlib.nullcontext(stdin)
     try:
         return Path(name).open("rb")
     except OSError as exc:
@@ -238,11 +337,49 @@ def _read_lines(name: str, source: TextIO | BinaryIO) -> Iterator[bytes]:
         raise _InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
 
 
-def _open_output(name: str) -> TextIO:
+@contextlib.contextmanager
+def _replacing(name: str) -> Iterator[TextIO]:
+    """A file that replaces ``name`` only once everything is written: written under a
+    temporary name in the same folder and renamed over it on success, removed otherwise,
+    so a failed or interrupted run leaves the old file (or none), never a truncated one.
+
+    A device or a pipe (``/dev/stdout``, ``/dev/full``, a FIFO) is written directly.
+    """
+    path = Path(name)
     try:
-        return Path(name).open("w", encoding="utf-8")
+        final = path.resolve()  # a symbolic link keeps pointing at the new file
+        mode = final.stat().st_mode if final.exists() else None
+        if mode is not None and not stat.S_ISREG(mode):
+            with final.open("w", encoding="utf-8") as direct:
+                yield direct
+            return
+        temporary = final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise _InputError(f"{name}: cannot write the file: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            yield file
+        if mode is not None:
+            os.chmod(temporary, stat.S_IMODE(mode))
+        os.replace(temporary, final)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _write(target: TextIO, name: str, write: Callable[[], _T]) -> _T:
+    """Run ``write`` and flush ``target``; a full disk or a closed stream is one error line."""
+    try:
+        done = write()
+        target.flush()
+        return done
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: a stream closed under us
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise _InputError(f"{name}: cannot write: {reason}") from exc
 
 
 def _write_lines(lines: Iterator[str], target: TextIO, progress: TextIO | None) -> None:
@@ -256,7 +393,6 @@ def _write_lines(lines: Iterator[str], target: TextIO, progress: TextIO | None) 
             progress.flush()
     if progress is not None:
         progress.write(f"\rinterview-signals: {count} lines assessed\n")
-    target.flush()
 
 
 def _rules(book: Rulebook, format: str, out: TextIO) -> int:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import itertools
 import json
 import multiprocessing
 import os
 import pickle
+import random
+import signal
+import subprocess
+import sys
 import threading
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +33,10 @@ from interview_signals import (
     assess_many,
     assess_partition,
 )
-from interview_signals._batch import CHUNKS_PER_WORKER
 from interview_signals._cli import main
+from interview_signals._pool import CHUNKS_PER_WORKER, available_cpus
+
+ROOT = Path(__file__).resolve().parent.parent
 
 GOOD: list[Mapping[str, object]] = [
     {"next_steps": {"invited_to_next_round": True, "scheduled_on_the_spot": True}},
@@ -266,14 +275,47 @@ def test_assess_partition_assesses_one_partition_in_order(engine: Engine) -> Non
     assert [outcome(r) for r in results] == [expected_outcome(engine, i) for i in items]
 
 
-def test_assess_partition_reuses_one_engine_per_rule_pack(tmp_path: Path) -> None:
-    from interview_signals._batch import process_engine
-
+def test_assess_partition_reuses_one_engine_per_rule_pack(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack = tmp_path / "tour.toml"
     pack.write_text(TOUR_PACK, encoding="utf-8")
-    assess_partition([GOOD[2]], engine_paths=[str(pack)])
-    assert process_engine([str(pack)]) is process_engine([str(pack)])
-    assert process_engine([str(pack)]) is not Engine.default()
+    built: list[Engine] = []
+    real = Engine.from_paths.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[Engine], *paths: Any, include_default: bool = True) -> Engine:
+        engine: Engine = real(cls, *paths, include_default=include_default)
+        built.append(engine)
+        return engine
+
+    monkeypatch.setattr(Engine, "from_paths", classmethod(counting))
+    first = assess_partition([{"tour": {"office_tour": True}}], engine_paths=[str(pack)])
+    assess_partition([GOOD[2]], engine_paths=[pack])  # the same pack, given as a Path
+    assess_partition([GOOD[2]])  # the default rulebook: the shared default engine
+    assert len(built) == 1
+    tour = first[0].signal("personal_tour") if isinstance(first[0], Assessment) else None
+    assert tour is not None
+    assert tour.strength == pytest.approx(0.9)
+
+
+def test_a_call_builds_its_own_engine_and_leaves_no_engine_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """assess_many keeps no engine between calls: each call builds the one it scores with
+    (a changed pack is seen by the next call)."""
+    pack = tmp_path / "tour.toml"
+    pack.write_text(TOUR_PACK, encoding="utf-8")
+    item = {"tour": {"office_tour": True}}
+
+    def strength(workers: int) -> float:
+        (result,) = assess_many([item], workers=workers, engine_paths=[pack])
+        assert isinstance(result, Assessment)
+        tour = result.signal("personal_tour")
+        assert tour is not None
+        return tour.strength
+
+    assert strength(1) == pytest.approx(0.9)
+    pack.write_text(TOUR_PACK.replace("0.9", "0.7"), encoding="utf-8")
+    assert strength(1) == pytest.approx(0.7)
+    assert strength(2) == pytest.approx(0.7)
 
 
 def test_errors_cross_process_boundaries_with_their_fields() -> None:
@@ -424,3 +466,174 @@ def test_assess_many_writes_a_lone_surrogate_escaped_to_stdout(tmp_path: Path) -
     out.flush()
     assert code == 0
     assert json.loads(raw.getvalue())["error"].endswith('got the string "\ud800"')
+
+
+# Dying workers, dying parents, Ctrl-C. Process ids come from /proc, so these run on Linux.
+
+linux_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+two_cpus = pytest.mark.skipif(available_cpus() < 2, reason="workers are capped at the CPUs")
+
+
+def children_of(parent: int) -> set[int]:
+    """The live (not zombie) processes whose parent is ``parent``."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # gone meanwhile
+        fields = stat[stat.rindex(")") + 2:].split()  # after "pid (name) "
+        if fields[0] != "Z" and int(fields[1]) == parent:
+            found.add(int(entry.name))
+    return found
+
+
+def workers_of(parent: int) -> set[int]:
+    """The worker processes among the children (not multiprocessing's resource tracker)."""
+    found = set()
+    for pid in children_of(parent):
+        with contextlib.suppress(OSError):
+            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.add(pid)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"
+
+
+def wait_for(condition: Callable[[], bool], timeout: float) -> bool:
+    """Poll ``condition`` until it holds or ``timeout`` seconds pass; return whether it held."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def kill_trials(trials: int, seed: int) -> list[dict[str, object]]:
+    """Kill one of two workers of an endless ``assess_many`` at a random moment (start-up
+    included), ``trials`` times; say what the reader got and how long after the kill."""
+    rng = random.Random(seed)
+    rows: list[dict[str, object]] = []
+    for _ in range(trials):
+        delay = rng.uniform(0.0, 1.5)
+        killed: list[float] = []
+
+        def killer(delay: float = delay, killed: list[float] = killed) -> None:
+            if wait_for(lambda: len(workers_of(os.getpid())) >= 1, 60):
+                time.sleep(delay)
+                victims = sorted(workers_of(os.getpid()))
+                if victims:
+                    os.kill(rng.choice(victims), signal.SIGKILL)
+                    killed.append(time.monotonic())
+
+        thread = threading.Thread(target=killer)
+        thread.start()
+        outcome = "no error"
+        try:
+            for _ in assess_many(itertools.cycle(GOOD), workers=2, chunksize=8):
+                pass
+        except Exception as exc:
+            outcome = f"{type(exc).__name__}: {exc}"
+        ended = time.monotonic()
+        thread.join()
+        rows.append({"delay": round(delay, 3), "outcome": outcome,
+                     "seconds": round(ended - killed[0], 3) if killed else None,
+                     "left": len(workers_of(os.getpid()))})
+    return rows
+
+
+@pytest.mark.slow
+@linux_only
+@two_cpus
+def test_a_worker_killed_at_any_moment_is_an_engine_error_never_a_hang(tmp_path: Path) -> None:
+    """20 kills at random moments, in a subprocess so that a hang fails this test (by its
+    timeout) rather than the suite: every one is an EngineError, and no worker is left."""
+    script = ("import json, sys; from tests.test_batch import kill_trials; "
+              "print(json.dumps(kill_trials(20, 12)))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=400, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    rows = json.loads(done.stdout)
+    assert len(rows) == 20
+    for row in rows:
+        assert row["outcome"].startswith("EngineError: a worker process died: worker "), row
+        assert "was killed by SIGKILL" in row["outcome"]
+        assert row["left"] == 0
+
+
+def test_more_workers_than_cpus_start_one_process_per_cpu(engine: Engine) -> None:
+    """More processes than CPUs only cost memory and time: the count is capped."""
+    results = assess_many(itertools.islice(itertools.cycle(GOOD), 300), workers=500,
+                          chunksize=4)
+    first = next(results)
+    started = multiprocessing.active_children()
+    rest = list(results)
+    assert len(started) <= available_cpus()
+    assert [outcome(r) for r in [first, *rest]] == [
+        expected_outcome(engine, GOOD[i % len(GOOD)]) for i in range(300)]
+
+
+def raise_unsendable(engine: Engine, chunk: object) -> list[object]:
+    """A chunk function whose error cannot cross back to the parent (a lock inside)."""
+    error = RuntimeError("x" * 5000)
+    error.lock = threading.Lock()  # type: ignore[attr-defined]
+    raise error
+
+
+def raise_observation_error(engine: Engine, chunk: object) -> list[object]:
+    raise ObservationError("tour.office_tour", "true or false", "a chunk")
+
+
+def test_an_error_raised_in_a_worker_reaches_the_reader() -> None:
+    from interview_signals._pool import map_chunks
+
+    chunks = map_chunks(raise_observation_error, [1, 2], workers=2, engine_paths=(),
+                        include_default=True)
+    with pytest.raises(ObservationError, match="got a chunk"):
+        list(chunks)
+
+
+def test_an_error_that_cannot_leave_its_worker_is_named_briefly_in_an_engine_error() -> None:
+    from interview_signals._pool import map_chunks
+
+    chunks = map_chunks(raise_unsendable, [1], workers=2, engine_paths=(),
+                        include_default=True)
+    with pytest.raises(EngineError, match=r"^RuntimeError in a worker process: 'x") as info:
+        list(chunks)
+    assert str(info.value).endswith("(4,800 more characters)")
+
+
+@linux_only
+@two_cpus
+def test_workers_ignore_ctrl_c_and_stop_when_the_results_are_dropped() -> None:
+    results = assess_many(itertools.cycle(GOOD), workers=2, chunksize=4)
+    next(results)
+    workers = workers_of(os.getpid())
+    assert len(workers) == 2
+    for pid in workers:
+        status = Path(f"/proc/{pid}/status").read_text()
+        (ignored,) = [line.split()[1] for line in status.splitlines()
+                      if line.startswith("SigIgn:")]
+        assert int(ignored, 16) & (1 << (signal.SIGINT - 1))
+    results.close()
+    assert not any(alive(pid) for pid in workers)
+
+
+def test_assess_many_with_workers_runs_from_a_thread_other_than_the_main_one(
+        engine: Engine) -> None:
+    """Signal handlers belong to the main thread: from another, workers still start."""
+    got: list[object] = []
+    thread = threading.Thread(target=lambda: got.extend(
+        outcome(r) for r in assess_many(GOOD * 3, workers=2, chunksize=2)))
+    thread.start()
+    thread.join(timeout=300)
+    assert got == [expected_outcome(engine, item) for item in GOOD * 3]

@@ -3,17 +3,24 @@ process and as a real subprocess; bad input is one line on stderr, never a trace
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
+import random
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import pytest
 
 from interview_signals import Engine, EngineError
 from interview_signals._cli import main
+from tests.test_batch import alive, children_of, linux_only, two_cpus, wait_for, workers_of
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "examples" / "data" / "good_interview.json"
@@ -375,3 +382,294 @@ def test_a_key_given_twice_is_rejected_rather_than_silently_dropped(tmp_path: Pa
     assert (status, out.getvalue()) == (2, "")
     assert err.getvalue() == (f"interview-signals: error: {path}: the key 'interview' appears "
                               "twice in one object; JSON would silently keep only the last\n")
+
+
+# assess-many when things go wrong around it: a dying worker, a killed parent, Ctrl-C.
+
+LINE = b'{"tour": {"office_tour": true}, "next_steps": {"invited_to_next_round": true}}\n'
+
+
+class Running:
+    """``assess-many -`` as a user runs it, in a session of its own (so a signal sent to its
+    process group reaches it and its workers only), fed lines on stdin without end."""
+
+    def __init__(self, *argv: str, cwd: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "interview_signals", "assess-many", "-", *argv],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=cwd, start_new_session=True)
+        self.feeder = threading.Thread(target=self._feed, daemon=True)
+        self.feeder.start()
+
+    def _feed(self) -> None:
+        assert self.proc.stdin is not None
+        with contextlib.suppress(OSError, ValueError):
+            while True:
+                self.proc.stdin.write(LINE * 64)
+
+    def workers(self, count: int = 2) -> set[int]:
+        """The worker ids once ``count`` are running (the test fails if they never are)."""
+        assert wait_for(lambda: len(workers_of(self.proc.pid)) >= count, 120)
+        return workers_of(self.proc.pid)
+
+    def finish(self) -> tuple[int, str]:
+        """The exit status and stderr, after the process has ended."""
+        status = self.proc.wait(timeout=120)
+        assert self.proc.stderr is not None
+        err = self.proc.stderr.read().decode()
+        with contextlib.suppress(OSError):
+            assert self.proc.stdin is not None
+            self.proc.stdin.close()
+        self.feeder.join(timeout=60)
+        return status, err
+
+    def __enter__(self) -> Running:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc.poll() is None:  # a failed test: leave nothing behind
+            with contextlib.suppress(OSError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=60)
+        for stream in (self.proc.stdin, self.proc.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
+def all_gone(pids: set[int]) -> bool:
+    """Whether every one of ``pids`` has ended within 30 seconds."""
+    return wait_for(lambda: not any(alive(pid) for pid in pids), 30)
+
+
+@linux_only
+@two_cpus
+class TestProcesses:
+    def test_a_worker_that_dies_exits_3_with_one_line_and_the_old_output(
+            self, tmp_path: Path) -> None:
+        target = tmp_path / "out.jsonl"
+        target.write_text("yesterday's results\n")
+        with Running("--workers", "2", "-o", str(target), cwd=tmp_path) as run:
+            victim = min(run.workers())
+            assert wait_for(lambda: len(list(tmp_path.iterdir())) == 2, 60)  # writing
+            os.kill(victim, signal.SIGKILL)
+            status, err = run.finish()
+        assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+        assert target.read_text() == "yesterday's results\n"
+        assert status == 3
+        assert err.startswith("interview-signals: internal error (please report): a worker "
+                              "process died: worker ")
+        assert err.endswith(f" (process {victim}) was killed by SIGKILL\n")
+        assert err.count("\n") == 1
+        assert all_gone(workers_of(run.proc.pid))
+
+    @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+    def test_no_process_outlives_a_killed_parent(self, tmp_path: Path, how: int) -> None:
+        """Workers and multiprocessing's resource tracker end with the parent."""
+        with Running("--workers", "2", cwd=tmp_path) as run:
+            run.workers()
+            ours = children_of(run.proc.pid)
+            os.kill(run.proc.pid, how)
+            status, err = run.finish()
+            assert all_gone(ours), [pid for pid in ours if alive(pid)]
+        if how == signal.SIGTERM:  # cleaned up on the way out, as for Ctrl-C
+            assert (status, err) == (143, "interview-signals: terminated\n")
+        else:
+            assert status == -signal.SIGKILL
+
+    @pytest.mark.slow
+    def test_ctrl_c_at_any_moment_stops_everything_without_a_traceback(
+            self, tmp_path: Path) -> None:
+        """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) at ten random
+        moments, from the workers' start-up to their work: exit 130 and one line, always."""
+        rng = random.Random(7)
+        for _ in range(10):
+            delay = rng.uniform(0.0, 2.0)
+            with Running("--workers", "2", cwd=tmp_path) as run:
+                run.workers(1)
+                time.sleep(delay)
+                ours = children_of(run.proc.pid)
+                os.killpg(run.proc.pid, signal.SIGINT)
+                status, err = run.finish()
+                assert all_gone(ours), delay
+            assert (status, err) == (130, "\ninterview-signals: interrupted\n"), delay
+
+    def test_sigterm_leaves_neither_a_partial_nor_a_temporary_output(
+            self, tmp_path: Path) -> None:
+        target = tmp_path / "out.jsonl"
+        target.write_text("yesterday's results\n")
+        with Running("--workers", "2", "-o", str(target), cwd=tmp_path) as run:
+            run.workers()
+            assert wait_for(lambda: len(list(tmp_path.iterdir())) == 2, 60)  # writing
+            os.kill(run.proc.pid, signal.SIGTERM)
+            status, err = run.finish()
+        assert (status, err) == (143, "interview-signals: terminated\n")
+        assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+        assert target.read_text() == "yesterday's results\n"
+
+
+# Output: written whole or not at all, never over the input; full disks and closed streams.
+
+LINES = '{"tour": {"office_tour": true}}\n{"tour": 1}\n'
+
+
+def shell(command: str, cwd: Path) -> Result:
+    """A command line run by sh, for redirections Python's subprocess cannot express."""
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=120,
+                          cwd=cwd, check=False)
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+CLI = f"{sys.executable} -m interview_signals"
+
+
+@pytest.fixture
+def lines(tmp_path: Path) -> Path:
+    path = tmp_path / "in.jsonl"
+    path.write_text(LINES)
+    return path
+
+
+class TestOutput:
+    def test_the_output_file_holds_every_line_and_nothing_else_is_left(
+            self, lines: Path) -> None:
+        target = lines.parent / "out.jsonl"
+        assert run("assess-many", str(lines), "--workers", "1", "-o", str(target)) == \
+            Result(0, "", "")
+        assert len(target.read_text().splitlines()) == 2
+        assert sorted(p.name for p in lines.parent.iterdir()) == ["in.jsonl", "out.jsonl"]
+
+    def test_an_existing_output_keeps_its_permissions_and_a_link_stays_a_link(
+            self, lines: Path) -> None:
+        real = lines.parent / "real.jsonl"
+        real.write_text("old\n")
+        real.chmod(0o640)
+        link = lines.parent / "link.jsonl"
+        link.symlink_to(real)
+        assert run("assess-many", str(lines), "--workers", "1", "-o", str(link)).status == 0
+        assert link.is_symlink()
+        assert len(real.read_text().splitlines()) == 2
+        assert real.stat().st_mode & 0o777 == 0o640
+
+    def test_a_failed_run_leaves_the_old_output_untouched(
+            self, lines: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An engine failure on a later line: exit 3, and the old file as it was (with
+        workers: ``TestProcesses``)."""
+        target = lines.parent / "out.jsonl"
+        target.write_text("yesterday's results\n")
+        source = lines.parent / "big.jsonl"
+        source.write_text(LINES * 200)
+        real = Engine.from_firings
+
+        def fail_later(self: Engine, values: Any, fired: Any) -> Any:
+            if values:
+                raise EngineError("a rule failed: boom")
+            return real(self, values, fired)
+
+        monkeypatch.setattr(Engine, "from_firings", fail_later)
+        monkeypatch.setattr(Engine, "assess", lambda self, data: fail_later(self, data, []))
+        result = run("assess-many", str(source), "--workers", "1", "-o", str(target))
+        assert result == Result(3, "", "interview-signals: internal error (please report): "
+                                       "a rule failed: boom\n")
+        assert target.read_text() == "yesterday's results\n"
+        assert sorted(p.name for p in lines.parent.iterdir()) == ["big.jsonl", "in.jsonl",
+                                                                   "out.jsonl"]
+
+    @pytest.mark.parametrize("how", ["same", "dotdot", "symlink", "hardlink"])
+    def test_an_output_that_is_the_input_is_refused_before_it_is_opened(
+            self, lines: Path, how: str) -> None:
+        other = {"same": lines, "dotdot": lines.parent / ".." / lines.parent.name / lines.name,
+                 "symlink": lines.parent / "link.jsonl",
+                 "hardlink": lines.parent / "hard.jsonl"}[how]
+        if how == "symlink":
+            other.symlink_to(lines)
+        elif how == "hardlink":
+            other.hardlink_to(lines)
+        before = os.stat(lines)
+        assert_one_error_line(run("assess-many", str(lines), "-o", str(other)),
+                              f"{other}: the output is the input file ({lines})")
+        assert lines.read_text() == LINES
+        assert os.stat(lines).st_mtime_ns == before.st_mtime_ns
+
+    def test_stdin_redirected_from_the_output_file_is_refused(self, lines: Path) -> None:
+        assert_one_error_line(shell(f"{CLI} assess-many - -o in.jsonl < in.jsonl",
+                                    lines.parent),
+                              "in.jsonl: the output is the input file (<stdin>)")
+        assert lines.read_text() == LINES
+
+    @pytest.mark.parametrize("command", [
+        f"{CLI} assess {GOOD} > /dev/full",
+        f"{CLI} assess-many in.jsonl --workers 1 > /dev/full",
+        f"{CLI} assess-many in.jsonl --workers 2 -o /dev/full",
+        f"{CLI} rules > /dev/full",
+    ], ids=["assess", "assess-many-stdout", "assess-many-o", "rules"])
+    def test_a_full_disk_exits_2_with_one_line(self, lines: Path, command: str) -> None:
+        if not Path("/dev/full").exists():
+            pytest.skip("no /dev/full here")
+        assert_one_error_line(shell(command, lines.parent), "cannot write",
+                              "No space left on device")
+
+    @pytest.mark.parametrize(("command", "fragment"), [
+        (f"{CLI} assess - <&-", "<stdin>: cannot read: standard input is closed"),
+        (f"{CLI} assess-many - <&-", "<stdin>: cannot read: standard input is closed"),
+        (f"{CLI} assess {GOOD} >&-", "<stdout>: cannot write: standard output is closed"),
+        (f"{CLI} assess-many in.jsonl >&-", "<stdout>: cannot write: standard output is closed"),
+        (f"{CLI} rules >&-", "<stdout>: cannot write: standard output is closed"),
+    ], ids=["assess-stdin", "many-stdin", "assess-stdout", "many-stdout", "rules-stdout"])
+    def test_a_closed_stdin_or_stdout_exits_2_with_one_line(
+            self, lines: Path, command: str, fragment: str) -> None:
+        assert_one_error_line(shell(command, lines.parent), fragment)
+
+    def test_a_closed_stdin_in_process_exits_2(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(sys, "stdin", None)
+        out, err = io.StringIO(), io.StringIO()
+        assert main(["assess", "-"], stdout=out, stderr=err) == 2
+        assert err.getvalue() == ("interview-signals: error: <stdin>: cannot read: standard "
+                                  "input is closed\n")
+
+
+class TestWorkers:
+    def test_more_workers_than_cpus_are_capped_with_a_note(self, engine: Engine,
+                                                            lines: Path) -> None:
+        from interview_signals._pool import available_cpus
+
+        cpus = available_cpus()
+        result = run("assess-many", str(lines), "--workers", str(cpus + 62))
+        assert result.status == 0
+        assert result.err == (f"interview-signals: note: --workers {cpus + 62} is more than "
+                              f"the {cpus} CPU{'s' if cpus != 1 else ''} available; "
+                              f"using {cpus}\n")
+        rows = [json.loads(line) for line in result.out.splitlines()]
+        assert rows[0] == engine.assess({"tour": {"office_tour": True}}).to_dict()
+        assert rows[1]["line"] == 2
+
+    def test_a_long_bad_workers_value_is_quoted_short(self) -> None:
+        result = run("assess-many", "x.jsonl", "--workers", "9x" * 5000)
+        assert_one_error_line(result, "more characters")
+        assert len(result.err) < 300
+
+
+class TestParser:
+    @pytest.mark.parametrize("command", ["assess", "assess-many", "rules"])
+    def test_every_rulebook_command_takes_rules_and_no_default(self, command: str) -> None:
+        result = run(command, "--help")
+        assert (result.status, result.err) == (0, "")
+        assert "--rules PATH" in result.out
+        assert "--no-default" in result.out
+
+    def test_each_call_prints_help_to_its_own_stream(self) -> None:
+        first, second = io.StringIO(), io.StringIO()
+        assert main(["--help"], stdout=first, stderr=io.StringIO()) == 0
+        assert main(["rules", "--help"], stdout=second, stderr=io.StringIO()) == 0
+        assert "COMMAND" in first.getvalue()
+        assert "COMMAND" not in second.getvalue()
+        assert "--format" in second.getvalue()
+
+
+def test_a_long_key_given_twice_is_quoted_as_a_short_marked_excerpt(tmp_path: Path) -> None:
+    key = "k" * 10_000_000
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps({key: 1})[:-1] + ", " + json.dumps(key) + ": 2}")
+    result = run("assess", str(path))
+    assert_one_error_line(result, "appears twice", "(9,999,940 more characters)")
+    assert len(result.err) < 300

@@ -1,0 +1,60 @@
+"""_jsonio: reading JSON with every failure as UnreadableJSON, error rows, short excerpts."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from interview_signals._jsonio import (
+    EXCERPT_CHARS,
+    UnreadableJSON,
+    dump_json,
+    error_line,
+    excerpt,
+    load_json,
+)
+
+
+@given(st.text(max_size=200))
+def test_an_excerpt_is_short_and_marked_when_cut(text: str) -> None:
+    shown = excerpt(text)
+    if len(text) <= EXCERPT_CHARS:
+        assert shown == repr(text)
+    else:
+        assert shown.startswith(repr(text[:EXCERPT_CHARS]))
+        assert shown.endswith(f"... ({len(text) - EXCERPT_CHARS:,} more characters)")
+
+
+@given(st.text(max_size=50))
+def test_load_json_fails_only_with_unreadable_json(text: str) -> None:
+    with contextlib.suppress(UnreadableJSON):
+        load_json(text)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ('{"a": 1, "a": 2}', "the key 'a' appears twice in one object"),
+    ("[" * 5000 + "]" * 5000, "cannot read the JSON: nested too deeply"),
+    ("1" * 5000, "cannot read the JSON: a number has more than 4300 digits"),
+    ("{", "not valid JSON: Expecting property name enclosed in double quotes"),
+])
+def test_load_json_names_what_is_wrong(text: str, reason: str) -> None:
+    with pytest.raises(UnreadableJSON, match="^" + reason.replace("[", r"\[")):
+        load_json(text)
+
+
+def test_an_error_row_with_a_lone_surrogate_is_written_escaped() -> None:
+    assert error_line({"line": 1, "error": "é"}) == '{"line":1,"error":"é"}'
+    assert error_line({"error": "\ud800"}) == '{"error":"\\ud800"}'
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers(-2**63, 2**63 - 1)
+                    | st.text(st.characters(codec="utf-8")),
+                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+                    max_leaves=20))
+def test_dump_json_reads_back_as_what_was_written(data: object) -> None:
+    assert json.loads(dump_json(data)) == data
+    assert json.loads(dump_json(data, indent=2)) == data
