@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from . import __version__
+from . import __version__, _schema
 from ._batch import UnreadableJSON, assess_jsonl, load_json
 from ._engine import Engine
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
@@ -92,7 +92,36 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--no-default", action="store_true",
                        help="check the packs alone, without the default rulebook")
+    schema = commands.add_parser("schema", help="print a JSON Schema of the JSON contract")
+    schema.add_argument("name", choices=_schema.NAMES)
+    serve = commands.add_parser("serve", help="run the HTTP service and the page (needs the "
+                                "serve extra)")
+    _service_options(serve)
     return parser
+
+
+def _service_options(serve: argparse.ArgumentParser) -> None:
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--rules", action="append", default=[], metavar="PATH",
+                       help="a rule pack (file or folder) added to the default rulebook")
+    serve.add_argument("--no-default", action="store_true",
+                       help="use the --rules packs alone, without the default rulebook")
+    serve.add_argument("--workers", type=_positive, default=1, metavar="N")
+    serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                       help="allow browser calls from this origin (none by default)")
+    serve.add_argument("--max-body", type=_positive, default=64 * 1024, metavar="BYTES")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from ._service import serve
+    except ImportError as exc:
+        raise _InputError("serve needs the serve extra: pip install "
+                          f"'interview-signals[serve]' ({exc})") from exc
+    serve(host=args.host, port=args.port, rules=args.rules, no_default=args.no_default,
+          workers=args.workers, cors_origins=args.cors_origin, max_body=args.max_body)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
@@ -109,6 +138,11 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
         if args.command == "rules":
             return _rules(load_rulebook(*args.rules, include_default=not args.no_default),
                           args.format, out)
+        if args.command == "schema":
+            out.write(json.dumps(_schema.schema(args.name), indent=2, ensure_ascii=False) + "\n")
+            return EXIT_OK
+        if args.command == "serve":
+            return _serve(args)
         return _check(args.paths, not args.no_default, out)
     except _Exit as exc:
         return exc.status
@@ -124,7 +158,7 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
     except RulebookError as exc:
         print(f"interview-signals: {exc}", file=err)
         return EXIT_RULES
-    except (ObservationError, _InputError) as exc:
+    except (ObservationError, _InputError, _schema.SchemaUnavailable) as exc:
         print(f"interview-signals: error: {exc}", file=err)
         return EXIT_INPUT
     except KeyboardInterrupt:  # Ctrl-C, say during assess-many: stop quietly, as shells expect
