@@ -118,11 +118,15 @@ function blocked(path) {
   );
 }
 
-// The question order of phase 1: vocabulary order, skipping what is answered, skipped or
-// ruled out by a false prerequisite. Returns {path, why} or null when nothing is left.
+// The question order of phase 1: vocabulary order from the question just answered (then
+// from the top), skipping what is answered, skipped or ruled out by a false prerequisite.
+// Returns {path, why} or null when nothing is left.
 const schemaOrder = {
-  async next() {
-    for (const field of state.fields) {
+  async next(after) {
+    const start = after ? state.fields.findIndex((f) => f.path === after) + 1 : 0;
+    const n = state.fields.length;
+    for (let i = 0; i < n; i += 1) {
+      const field = state.fields[(start + i) % n];
       if (field.path in state.answers || state.skipped.has(field.path)) continue;
       if (blocked(field.path)) continue;
       return { path: field.path, why: null };
@@ -170,6 +174,7 @@ function renderQuestion(path, { focus = true } = {}) {
   }
   form.hidden = false;
   done.hidden = true;
+  form.dataset.path = path;
   const field = state.byPath[path];
   const position = state.fields.indexOf(field) + 1;
   $("progress").textContent = `Question ${position} of ${state.fields.length} · ` +
@@ -177,7 +182,6 @@ function renderQuestion(path, { focus = true } = {}) {
   const legend = $("question-legend");
   legend.replaceChildren(el("span", { class: "group-name", text: field.groupTitle }),
     field.question);
-  $("question-hint").textContent = field.title;
   const current = state.answers[path];
   const input = $("question-input");
   input.replaceChildren();
@@ -263,7 +267,7 @@ function renderCoach(assessment) {
   const rows = assessment.signals.map((s) => el("tr", {},
     el("td", {}, el("code", { text: s.rule })),
     el("td", { text: s.title }),
-    el("td", { text: `${s.base_strength} → ${s.strength}` }),
+    el("td", { text: s.base_strength === s.strength ? `${s.strength}` : `${s.base_strength} → ${s.strength}` }),
     el("td", { text: s.qualifiers.map((q) => `${q.effect} ${q.amount} (${q.id})`).join("; ") || "—" }),
     el("td", { text: `sign ${s.source.sign}` })));
   const trace = (assessment.trace || []).map((f) => el("li", {},
@@ -297,8 +301,8 @@ async function refresh() {
 }
 
 // ---------------------------------------------------------------------------------------
-async function advance() {
-  const next = await order.next();
+async function advance(after = null) {
+  const next = await order.next(after);
   renderQuestion(next ? next.path : null);
 }
 
@@ -326,7 +330,7 @@ async function answer(value) {
     return;
   }
   state.history.push(path);
-  await advance();
+  await advance(path);
 }
 
 function back() {
