@@ -115,10 +115,9 @@ def _answer(page: Any, path: str, value: Any, *, keyboard: bool) -> None:
     before = page.locator("#progress").inner_text()
     if value is None:
         page.get_by_role("button", name="Don't know").click()
-    elif isinstance(value, bool) or isinstance(value, str):
-        words = {True: "Yes", False: "No"}.get(value, value) if not isinstance(value, str) \
-            else value
-        radio = page.get_by_role("radio", name=str(words), exact=True)
+    elif isinstance(value, bool | str):
+        words = value if isinstance(value, str) else ("Yes" if value else "No")
+        radio = page.get_by_role("radio", name=words, exact=True)
         if keyboard:
             radio.focus()
             page.keyboard.press("Space")
@@ -159,6 +158,46 @@ def _axe(page: Any, where: str) -> None:
     assert not bad, f"{where}: {bad}"
 
 
+def _first_visit(page: Any) -> dict[str, Any]:
+    """Answer the first visit's questions (every other one by keyboard), go back once."""
+    answers: dict[str, Any] = {}
+    for i, (path, value) in enumerate(FIRST_VISIT):
+        _answer(page, path, value, keyboard=i % 2 == 1)
+        if value is not None:
+            answers[path] = value
+        if path == "body_language.engaged":
+            _check_reading(page, answers)
+    # Back: the last question again, with its answer shown; change nothing and go on.
+    page.get_by_role("button", name="Back", exact=True).click()
+    assert _current(page) == "thank_you.note_sent"
+    assert page.get_by_role("radio", name="Yes", exact=True).is_checked()
+    page.get_by_role("button", name="Next", exact=True).click()
+    page.wait_for_selector("#question-form[data-path='thank_you.response_received']")
+    _check_reading(page, answers)
+    return answers
+
+
+def _coach_view(page: Any, answers: dict[str, Any]) -> None:
+    page.get_by_role("button", name="Coach's view").click()
+    page.wait_for_selector("#trace li")
+    trace = assess(_observations(answers)).trace
+    assert page.locator("#trace li").count() == len(trace)
+    assert page.locator("#coach-body code", has_text=trace[0].rule).count() >= 1
+    _axe(page, "the coach's view")
+
+
+def _save(page: Any, answers: dict[str, Any], tmp_path: Path) -> Path:
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save session").click()
+    saved_path = tmp_path / "session.json"
+    download.value.save_as(saved_path)
+    saved = json.loads(saved_path.read_text())
+    assert saved == Engine.default().session().to_dict() | {
+        "observations": _observations(answers)}
+    assert restore_observations(saved).values() == answers
+    return saved_path
+
+
 @pytest.mark.parametrize("size", list(VIEWPORTS))
 def test_a_candidate_answers_saves_and_comes_back(base_url: str, browser: Any, size: str,
                                                   tmp_path: Path) -> None:
@@ -171,39 +210,12 @@ def test_a_candidate_answers_saves_and_comes_back(base_url: str, browser: Any, s
         page.goto(base_url)
         page.wait_for_selector("body[data-ready=true]")
         _axe(page, "the first question")
-        answers: dict[str, Any] = {}
-        for i, (path, value) in enumerate(FIRST_VISIT):
-            _answer(page, path, value, keyboard=i % 2 == 1)
-            if value is not None:
-                answers[path] = value
-            if path == "body_language.engaged":
-                _check_reading(page, answers)
-        # Back: the last question again, with its answer shown; change nothing and go on.
-        page.get_by_role("button", name="Back", exact=True).click()
-        assert _current(page) == "thank_you.note_sent"
-        assert page.get_by_role("radio", name="Yes", exact=True).is_checked()
-        page.get_by_role("button", name="Next", exact=True).click()
-        page.wait_for_selector("#question-form[data-path='thank_you.response_received']")
-        _check_reading(page, answers)
+        answers = _first_visit(page)
         page.screenshot(path=str(tmp_path / f"page-{size}.png"), full_page=True)
         _axe(page, "the reading")
-
-        page.get_by_role("button", name="Coach's view").click()
-        page.wait_for_selector("#trace li")
-        trace = assess(_observations(answers)).trace
-        assert page.locator("#trace li").count() == len(trace)
-        assert page.locator("#coach-body code", has_text=trace[0].rule).count() >= 1
-        _axe(page, "the coach's view")
+        _coach_view(page, answers)
         page.screenshot(path=str(tmp_path / f"page-{size}-coach.png"), full_page=True)
-
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Save session").click()
-        saved_path = tmp_path / "session.json"
-        download.value.save_as(saved_path)
-        saved = json.loads(saved_path.read_text())
-        engine = Engine.default()
-        assert saved == engine.session().to_dict() | {"observations": _observations(answers)}
-        assert restore_observations(saved).values() == answers
+        saved_path = _save(page, answers, tmp_path)
 
         # Days later: a fresh page, the saved session, and the interviewer's reply.
         page.reload()
