@@ -259,6 +259,11 @@ class _Walker:
             return {"enum": list(args)}
         if origin in (Union, types.UnionType):
             parts = [self.of(a) for a in args]
+            if all(list(p) == ["type"] for p in parts):  # simple types: one "type" list
+                kinds: list[str] = []
+                for p in parts:
+                    kinds += p["type"] if isinstance(p["type"], list) else [p["type"]]
+                return {"type": kinds}
             return {"anyOf": parts}
         if origin in (tuple, list) or origin is typing.get_origin(list[int]):
             if origin is tuple and len(args) == 2 and args[1] is Ellipsis:

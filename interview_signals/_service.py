@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypedDict
 
+import attrs
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -152,6 +153,38 @@ def _guarded(handler: Handler) -> Handler:
     return run
 
 
+@attrs.frozen(kw_only=True)
+class Operation:
+    """One POST endpoint that takes observations and answers with an output's ``to_dict``:
+    its route and OpenAPI entry are both made from this.
+
+    ``compute(engine, observations, trace)`` runs in the thread pool and returns the JSON
+    body; ``schema`` names the response's schema (``_schema.NAMES``), ``component`` its
+    OpenAPI component name.
+    """
+
+    path: str
+    operation_id: str
+    summary: str
+    schema: str
+    component: str
+    compute: Callable[[Engine, dict[str, object], bool], object]
+
+
+def _assess(engine: Engine, observations: dict[str, object], trace: bool) -> object:
+    body = engine.assess(observations).to_dict()
+    if not trace:
+        del body["trace"]
+    return body
+
+
+OPERATIONS: list[Operation] = [
+    Operation(path="/v1/assess", operation_id="assess", summary="Assess one interview",
+              schema="assessment", component="Assessment", compute=_assess),
+]
+"""The observation endpoints. Phase 2 appends ``/v1/consult`` and ``/v1/what-if`` here."""
+
+
 class _RuleRow(TypedDict):
     id: str
     kind: str
@@ -196,17 +229,16 @@ class _Endpoints:
         self.max_body = max_body
         self._rules = dump_json(rules_body(engine.rulebook))
 
-    async def assess(self, request: Request) -> Response:
-        trace = _flag(request, "trace")
-        data = await _json_body(request, self.max_body)
-        if not isinstance(data, dict):
-            raise ObservationError("observations", "a JSON object of observation groups",
-                                   _kind(data))
-        result = await run_in_threadpool(self.engine.assess, data)
-        body = result.to_dict()
-        if not trace:
-            del body["trace"]
-        return _json(body)
+    def observation_endpoint(self, operation: Operation) -> Handler:
+        """The handler of one ``Operation``: limits, JSON, the engine off the event loop."""
+        async def handle(request: Request) -> Response:
+            trace = _flag(request, "trace")
+            data = await _json_body(request, self.max_body)
+            if not isinstance(data, dict):
+                raise ObservationError("observations", "a JSON object of observation groups",
+                                       _kind(data))
+            return _json(await run_in_threadpool(operation.compute, self.engine, data, trace))
+        return handle
 
     async def schema(self, request: Request) -> Response:
         name = request.path_params["name"]
@@ -291,7 +323,8 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
     endpoints = _Endpoints(engine or Engine.default(), max_body)
     routes = [
         Route("/", _guarded(endpoints.index), methods=["GET"]),
-        Route("/v1/assess", _guarded(endpoints.assess), methods=["POST"]),
+        *(Route(op.path, _guarded(endpoints.observation_endpoint(op)), methods=["POST"])
+          for op in OPERATIONS),
         Route("/v1/schema/{name}", _guarded(endpoints.schema), methods=["GET"]),
         Route("/v1/rules", _guarded(endpoints.rules), methods=["GET"]),
         Route("/v1/healthz", _guarded(endpoints.healthz), methods=["GET"]),
@@ -363,20 +396,10 @@ def openapi_document() -> JSON:
     available = [n for n in NAMES if _has_schema(n)]
     components: dict[str, JSON] = {
         "Observations": _embedded("observations", "Observations"),
-        "Assessment": _embedded("assessment", "Assessment"),
+        **{op.component: _embedded(op.schema, op.component) for op in OPERATIONS},
         "Problem": _problem_schema(), "Rules": _typed_schema(_RulesBody, "Rules"),
         "Health": _typed_schema(_Health, "Health"), "Schema": {"type": "object"}}
     paths: dict[str, JSON] = {
-        "/v1/assess": {"post": {
-            "summary": "Assess one interview",
-            "operationId": "assess",
-            "parameters": [{"name": "trace", "in": "query", "required": False,
-                            "description": "include the rule-by-rule trace",
-                            "schema": {"type": "boolean", "default": False}}],
-            "requestBody": {"required": True, "content": {"application/json": {
-                "schema": _component("Observations")}}},
-            "responses": {**_ok("The explained assessment", _component("Assessment")),
-                          **_errors(400, 413, 422)}}},
         "/v1/schema/{name}": {"get": {
             "summary": "A JSON Schema of the contract", "operationId": "schema",
             "parameters": [{"name": "name", "in": "path", "required": True,
@@ -388,6 +411,16 @@ def openapi_document() -> JSON:
         "/v1/healthz": {"get": {"summary": "Liveness", "operationId": "healthz",
                                 "responses": _ok("The service is up", _component("Health"))}},
     }
+    for op in OPERATIONS:
+        paths[op.path] = {"post": {
+            "summary": op.summary, "operationId": op.operation_id,
+            "parameters": [{"name": "trace", "in": "query", "required": False,
+                            "description": "include the rule-by-rule trace",
+                            "schema": {"type": "boolean", "default": False}}],
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": _component("Observations")}}},
+            "responses": {**_ok(op.summary, _component(op.component)),
+                          **_errors(400, 413, 422)}}}
     return {"openapi": "3.1.0",
             "info": {"title": "interview-signals", "version": __version__,
                      "description": "Judge how a job interview went from what the "

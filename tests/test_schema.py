@@ -6,17 +6,18 @@ import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jsonschema
 import pytest
+from attrs import frozen
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interview_signals import Engine, ObservationError, assess
+from interview_signals import Assessment, Engine, ObservationError, assess
 from interview_signals._cli import main
-from interview_signals._observations import VOCABULARY, check_values
-from interview_signals._schema import NAMES, SchemaUnavailable, available, schema
+from interview_signals._observations import VOCABULARY, Value, check_values
+from interview_signals._schema import NAMES, SchemaUnavailable, available, output_schema, schema
 from tests.strategies import Corruption, contradicting_values, corruptions, nest, observations
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
@@ -149,3 +150,66 @@ def test_schemas_of_outputs_not_built_yet_fail_clearly(name: str) -> None:
     assert f"no {name} output yet" in err.getvalue()
     with pytest.raises(SchemaUnavailable):
         schema(name)
+
+
+# The consultation's types as issue 13 names them, written here only to show that their
+# schemas come from the same walk once the real classes exist (phase 2 registers those).
+@frozen(kw_only=True)
+class Answer:
+    """One answer class of a question."""
+
+    value: Value | None
+    text: str
+    reachable: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"value": self.value, "text": self.text, "reachable": list(self.reachable)}
+
+
+@frozen(kw_only=True)
+class Question:
+    """A question that can still change the verdict."""
+
+    path: str
+    label: str
+    question: str
+    answers: tuple[Answer, ...]
+    why: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"path": self.path, "label": self.label, "question": self.question,
+                "answers": [a.to_dict() for a in self.answers], "why": self.why}
+
+
+@frozen(kw_only=True)
+class Consultation:
+    """The next questions."""
+
+    assessment: Assessment
+    reachable: tuple[Literal["strong", "promising", "tentative", "inconclusive"], ...]
+    settled: bool
+    questions: tuple[Question, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"format": "interview-signals/consultation", "version": 1,
+                "assessment": self.assessment.to_dict(), "reachable": list(self.reachable),
+                "settled": self.settled, "questions": [q.to_dict() for q in self.questions]}
+
+
+def test_the_walk_builds_schemas_for_new_output_types() -> None:
+    generated = output_schema(Consultation, "consultation", title="A consultation step",
+                              format="interview-signals/consultation", version=1)
+    jsonschema.Draft202012Validator.check_schema(generated)
+    validator = jsonschema.Draft202012Validator(generated)
+    step = Consultation(
+        assessment=assess({"tour": {"office_tour": True}}), reachable=("strong", "promising"),
+        settled=False, questions=(Question(
+            path="next_steps.invited_to_next_round", label="Invited", question="Invited?",
+            why="sign 3", answers=(Answer(value=True, text="Yes", reachable=("strong",)),
+                                   Answer(value=None, text="Don't know",
+                                          reachable=("strong", "promising")))),))
+    validator.validate(step.to_dict())
+    assert not validator.is_valid({**step.to_dict(), "version": 2})
+    assert not validator.is_valid({**step.to_dict(), "settled": "no"})
+    assert generated["$defs"]["Answer"]["properties"]["value"] == {
+        "type": ["boolean", "integer", "number", "string", "null"]}
