@@ -149,6 +149,7 @@ def _field_schema(spec: FieldSpec) -> JSON:
                 notes.append(f"Cannot be {_value_text(mine_value)} while {theirs} is "
                              f"{_value_text(theirs_value)}: {why}.")
     out["description"] = " ".join(notes)
+    out["x-question"] = notes[0]  # the question alone, for a form to ask
     out["x-sign"] = spec.sign
     return out
 

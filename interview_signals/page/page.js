@@ -57,7 +57,7 @@ function readFields(schema) {
         name,
         groupTitle: groupSchema.title,
         title: field.title,
-        question: field.description.split(/(?<=[?.])\s/)[0],
+        question: field["x-question"] || field.description,
         description: field.description,
         type: field.type,
         choices: field.enum || null,
@@ -159,7 +159,7 @@ function answerWords(field, value) {
   return String(value);
 }
 
-function renderQuestion(path, { focus = true } = {}) {
+function renderQuestion(path, { focus = true, why = null } = {}) {
   state.current = path;
   $("question-error").textContent = "";
   const form = $("question-form");
@@ -177,6 +177,12 @@ function renderQuestion(path, { focus = true } = {}) {
   form.dataset.path = path;
   const field = state.byPath[path];
   const position = state.fields.indexOf(field) + 1;
+  // "Why am I asked this?": shown when the question order gives a reason (phase 2's
+  // consultation does; the schema order does not).
+  const whyBox = $("question-why");
+  whyBox.hidden = !why;
+  whyBox.replaceChildren(...(why ? [el("details", {}, el("summary", { text: "Why am I asked this?" }),
+    el("p", { text: why }))] : []));
   $("progress").textContent = `Question ${position} of ${state.fields.length} · ` +
     `${Object.keys(state.answers).length} answered`;
   const legend = $("question-legend");
@@ -303,7 +309,7 @@ async function refresh() {
 // ---------------------------------------------------------------------------------------
 async function advance(after = null) {
   const next = await order.next(after);
-  renderQuestion(next ? next.path : null);
+  renderQuestion(next ? next.path : null, { why: next ? next.why : null });
 }
 
 function goTo(path) {
