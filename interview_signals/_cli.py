@@ -23,14 +23,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn, TextIO, TypeVar
 
-from . import __version__
+from . import __version__, _schema
 from ._batch import assess_jsonl
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
 from ._jsonio import UnreadableJSON, excerpt, load_json
 from ._pool import available_cpus, engine_for
 from ._render import FORMATS
 from ._rulebook import load_rulebook, read_rulebook
-from ._rules import Rulebook
+from ._rules import Rulebook, rule_rows
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_TERMINATED = 128 + signal.SIGTERM
@@ -109,7 +109,34 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--no-default", action="store_true",
                        help="check the packs alone, without the default rulebook")
+    schema = commands.add_parser("schema", out=out,
+                                 help="print a JSON Schema of the JSON contract")
+    schema.add_argument("name", choices=_schema.NAMES)
+    serve = commands.add_parser("serve", parents=[packs], out=out,
+                                help="run the HTTP service and the page (needs the serve "
+                                "extra)")
+    _service_options(serve)
     return parser
+
+
+def _service_options(serve: argparse.ArgumentParser) -> None:
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=_positive, default=1, metavar="N")
+    serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                       help="allow browser calls from this origin (none by default)")
+    serve.add_argument("--max-body", type=_positive, default=64 * 1024, metavar="BYTES")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from ._service import serve
+    except ImportError as exc:
+        raise _InputError("serve needs the serve extra: pip install "
+                          f"'interview-signals[serve]' ({exc})") from exc
+    serve(host=args.host, port=args.port, rules=args.rules, no_default=args.no_default,
+          workers=args.workers, cors_origins=args.cors_origin, max_body=args.max_body)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
@@ -145,6 +172,11 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
         if args.command == "rules":
             book = load_rulebook(*args.rules, include_default=not args.no_default)
             return _write(target, "<stdout>", lambda: _rules(book, args.format, target))
+        if args.command == "schema":
+            text = json.dumps(_schema.schema(args.name), indent=2, ensure_ascii=False) + "\n"
+            return _write(target, "<stdout>", lambda: target.write(text))
+        if args.command == "serve":
+            return _serve(args)
         return _write(target, "<stdout>",
                       lambda: _check(args.paths, not args.no_default, target))
     except _Exit as exc:
@@ -160,7 +192,7 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
     except RulebookError as exc:
         _say(err, f"interview-signals: {exc}")
         return EXIT_RULES
-    except (ObservationError, _InputError) as exc:
+    except (ObservationError, _InputError, _schema.SchemaUnavailable) as exc:
         _silence(out)  # what is left in its buffer could not be written either
         _say(err, f"interview-signals: error: {exc}")
         return EXIT_INPUT
@@ -397,12 +429,7 @@ def _write_lines(lines: Iterator[str], target: TextIO, progress: TextIO | None) 
 
 def _rules(book: Rulebook, format: str, out: TextIO) -> int:
     if format == "json":
-        rows = [{"id": r.id, "kind": r.kind, "sign": r.sign, "condition": r.describe_condition(),
-                 "effect": r.describe_effect(), "source": {"sign": r.source_sign,
-                                                           "title": r.source_title},
-                 "pack": r.pack, "overrides": r.overrides,
-                 "overrides_pack": r.overrides_pack} for r in book.rules]
-        out.write(json.dumps(rows, indent=2) + "\n")
+        out.write(json.dumps(rule_rows(book), indent=2) + "\n")
         return EXIT_OK
     for r in book.rules:
         mark = f"  [pack {r.pack}; overrides the rule from pack {r.overrides_pack}]" \

@@ -8,7 +8,7 @@ Neighbours: ``_ruleparse`` builds these from TOML tables, ``_rulebook`` merges p
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, TypedDict
 
 from attrs import field, frozen
 
@@ -165,3 +165,33 @@ class Rulebook:
     def of_kind(self, kind: RuleKind) -> tuple[Rule, ...]:
         """The rules of one kind, in rulebook order."""
         return tuple(r for r in self.rules if r.kind == kind)
+
+
+class RuleSource(TypedDict):
+    """A rule's source in the JSON listing: the article's sign number and title."""
+
+    sign: int
+    title: str
+
+
+class RuleRow(TypedDict):
+    """One rule as ``interview-signals rules --format json`` and ``GET /v1/rules`` list it."""
+
+    id: str
+    kind: str
+    sign: int
+    condition: str
+    effect: str
+    source: RuleSource
+    pack: str
+    overrides: str | None
+    overrides_pack: str | None
+
+
+def rule_rows(book: Rulebook) -> list[RuleRow]:
+    """Every rule of ``book`` in words, in rulebook order."""
+    return [{"id": r.id, "kind": r.kind, "sign": r.sign, "condition": r.describe_condition(),
+             "effect": r.describe_effect(),
+             "source": {"sign": r.source_sign, "title": r.source_title},
+             "pack": r.pack, "overrides": r.overrides, "overrides_pack": r.overrides_pack}
+            for r in book.rules]

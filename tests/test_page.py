@@ -1,0 +1,264 @@
+"""The page at ``/`` in a real browser: Debian's Chromium driven by Playwright.
+
+A candidate answers questions (by mouse and by keyboard), skips one, goes back, reads the
+reading, opens the coach's view, saves the session, reloads the page, loads the session and
+adds the thank-you reply; at a phone-sized and a desktop-sized window. What the page shows
+is checked against the library's own ``assess``; axe-core checks accessibility.
+
+Needs Chromium at /usr/bin/chromium (``.ci/install-browser`` installs it; CI runs that first).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from interview_signals import Engine, assess
+from interview_signals._service import create_app
+from interview_signals._session import restore_observations
+
+CHROMIUM = Path("/usr/bin/chromium")
+DOCS = Path(__file__).parent.parent / "docs"
+VERDICT_WORDS = {"strong": "Strong", "promising": "Promising", "tentative": "Tentative",
+                 "inconclusive": "Not clear yet"}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="no Chromium at /usr/bin/chromium: run .ci/install-browser (CI always does)")
+
+# The interview as the candidate remembers it, in the order the page asks. None: "Don't know".
+FIRST_VISIT: list[tuple[str, Any]] = [
+    ("interview.scheduled_minutes", 45),
+    ("interview.actual_minutes", 70),
+    ("interview.interviewer_count", None),
+    ("body_language.engaged", True),
+    ("body_language.rote_questions", False),
+    ("body_language.nods", True),
+    ("body_language.smiles", None),
+    ("body_language.verbal_agreement", True),
+    ("body_language.naturally_friendly", False),
+    ("interest.asked_if_interested", True),
+    ("interest.asked_where_else_interviewing", None),
+    ("next_steps.invited_to_next_round", False),
+    ("tour.office_tour", True),
+    ("tour.introduced_to_people", True),
+    ("tour.people_called_in", None),
+    ("job_specifics.overview_given", True),
+    ("job_specifics.deep_dive", True),
+    ("job_specifics.you_would_language", None),
+    ("thank_you.note_sent", True),
+]
+REPLY: list[tuple[str, Any]] = [
+    ("thank_you.response_received", True),
+    ("thank_you.response_hours", 5),
+    ("thank_you.references_specifics", True),
+    ("thank_you.tone", "warm"),
+]
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the service did not start")
+        threading.Event().wait(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield chromium
+        chromium.close()
+
+
+def _observations(answers: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for path, value in answers.items():
+        group, name = path.split(".", 1)
+        out.setdefault(group, {})[name] = value
+    return out
+
+
+def _current(page: Any) -> str:
+    path: str = page.locator("#question-form").get_attribute("data-path")
+    return path
+
+
+def _answer(page: Any, path: str, value: Any, *, keyboard: bool) -> None:
+    assert _current(page) == path
+    before = page.locator("#progress").inner_text()
+    if value is None:
+        page.get_by_role("button", name="Don't know").click()
+    elif isinstance(value, bool | str):
+        words = value if isinstance(value, str) else ("Yes" if value else "No")
+        radio = page.get_by_role("radio", name=words, exact=True)
+        if keyboard:
+            radio.focus()
+            page.keyboard.press("Space")
+            page.keyboard.press("Enter")
+        else:
+            radio.check()
+            page.get_by_role("button", name="Next", exact=True).click()
+    else:
+        field = page.locator("#answer-number")
+        field.fill(str(value))
+        if keyboard:
+            field.press("Enter")
+        else:
+            page.get_by_role("button", name="Next", exact=True).click()
+    page.wait_for_function("(before) => document.querySelector('#progress').innerText !== before",
+                           arg=before)
+
+
+def _check_reading(page: Any, answers: dict[str, Any]) -> None:
+    expected = assess(_observations(answers))
+    page.wait_for_function(
+        "(words) => document.querySelector('#reading .badge')?.innerText === words",
+        arg=VERDICT_WORDS[expected.verdict])
+    assert page.locator("#reading .summary").inner_text() == expected.summary
+    shown = page.locator("#advice li").all_inner_texts() if expected.advice else []
+    assert shown == [a.text for a in expected.advice]
+    standing = [s.title for s in expected.signals if s.stands]
+    for title in standing:
+        assert page.locator("#reading li strong", has_text=title).count() >= 1
+
+
+def _axe(page: Any, where: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{where}: {bad}"
+
+
+def _first_visit(page: Any) -> dict[str, Any]:
+    """Answer the first visit's questions (every other one by keyboard), go back once."""
+    answers: dict[str, Any] = {}
+    for i, (path, value) in enumerate(FIRST_VISIT):
+        _answer(page, path, value, keyboard=i % 2 == 1)
+        if value is not None:
+            answers[path] = value
+        if path == "body_language.engaged":
+            _check_reading(page, answers)
+    # Back: the last question again, with its answer shown; change nothing and go on.
+    page.get_by_role("button", name="Back", exact=True).click()
+    assert _current(page) == "thank_you.note_sent"
+    assert page.get_by_role("radio", name="Yes", exact=True).is_checked()
+    page.get_by_role("button", name="Next", exact=True).click()
+    page.wait_for_selector("#question-form[data-path='thank_you.response_received']")
+    _check_reading(page, answers)
+    return answers
+
+
+def _coach_view(page: Any, answers: dict[str, Any]) -> None:
+    page.get_by_role("button", name="Coach's view").click()
+    page.wait_for_selector("#trace li")
+    trace = assess(_observations(answers)).trace
+    assert page.locator("#trace li").count() == len(trace)
+    assert page.locator("#coach-body code", has_text=trace[0].rule).count() >= 1
+    _axe(page, "the coach's view")
+
+
+def _save(page: Any, answers: dict[str, Any], tmp_path: Path) -> Path:
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save session").click()
+    saved_path = tmp_path / "session.json"
+    download.value.save_as(saved_path)
+    saved = json.loads(saved_path.read_text())
+    assert saved == Engine.default().session().to_dict() | {
+        "observations": _observations(answers)}
+    assert restore_observations(saved).values() == answers
+    return saved_path
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_a_candidate_answers_saves_and_comes_back(base_url: str, browser: Any, size: str,
+                                                  tmp_path: Path) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[size], accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(base_url)
+        page.wait_for_selector("body[data-ready=true]")
+        _axe(page, "the first question")
+        answers = _first_visit(page)
+        page.screenshot(path=str(tmp_path / f"page-{size}.png"), full_page=True)
+        _axe(page, "the reading")
+        _coach_view(page, answers)
+        page.screenshot(path=str(tmp_path / f"page-{size}-coach.png"), full_page=True)
+        saved_path = _save(page, answers, tmp_path)
+
+        # Days later: a fresh page, the saved session, and the interviewer's reply.
+        page.reload()
+        page.wait_for_selector("body[data-ready=true]")
+        page.locator("#load").set_input_files(str(saved_path))
+        page.wait_for_function(
+            "() => document.querySelector('#session-status').innerText.startsWith('Loaded')")
+        _check_reading(page, answers)
+        page.get_by_role("button", name="Reply to your note").click()
+        for i, (path, value) in enumerate(REPLY):
+            _answer(page, path, value, keyboard=i % 2 == 0)
+            answers[path] = value
+        _check_reading(page, answers)
+        assert assess(_observations(answers)).verdict == "strong"
+        shot = tmp_path / f"page-{size}-reply.png"
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(shot), full_page=True)
+        DOCS.mkdir(exist_ok=True)
+        shutil.copyfile(shot, DOCS / f"page-{size}.png")
+        assert not errors
+    finally:
+        context.close()
+
+
+def test_the_page_refuses_a_file_that_is_not_a_session(base_url: str, browser: Any,
+                                                       tmp_path: Path) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    try:
+        page.goto(base_url)
+        page.wait_for_selector("body[data-ready=true]")
+        wrong = tmp_path / "wrong.json"
+        wrong.write_text(json.dumps({"tour": {"office_tour": True}}))
+        page.locator("#load").set_input_files(str(wrong))
+        page.wait_for_function(
+            "() => document.querySelector('#session-status').innerText.includes('not a saved')")
+        contradicting = tmp_path / "contradicting.json"
+        contradicting.write_text(json.dumps({
+            "format": "interview-signals/session", "version": 1,
+            "observations": {"thank_you": {"note_sent": False, "response_received": True}}}))
+        page.locator("#load").set_input_files(str(contradicting))
+        page.wait_for_function(
+            "() => document.querySelector('#session-status').innerText.includes('could not')")
+        assert "thank_you.response_received" in page.locator("#session-status").inner_text()
+    finally:
+        context.close()
