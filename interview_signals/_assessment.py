@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
 
 from attrs import field, frozen
 
@@ -292,6 +292,9 @@ class Assessment:
     firings the first time it is read, so callers that only need the verdict do not pay
     for it. Two assessments are equal when their ``to_dict()`` forms are.
     """
+
+    FORMAT: ClassVar[str] = ASSESSMENT_FORMAT
+    VERSION: ClassVar[int] = ASSESSMENT_VERSION
 
     verdict: str
     """A verdict id of the rulebook: "strong", "promising", "tentative" or "inconclusive"

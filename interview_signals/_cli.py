@@ -174,7 +174,7 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
             return _write(target, "<stdout>", lambda: _rules(book, args.format, target))
         if args.command == "schema":
             text = json.dumps(_schema.schema(args.name), indent=2, ensure_ascii=False) + "\n"
-            return _write(target, "<stdout>", lambda: target.write(text))
+            return _write(target, "<stdout>", lambda: target.write(text) and EXIT_OK)
         if args.command == "serve":
             return _serve(args)
         return _write(target, "<stdout>",

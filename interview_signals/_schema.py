@@ -24,7 +24,7 @@ from typing import Any, Literal, TypeAlias, Union
 import attrs
 
 from . import _vocabulary as vocabulary
-from ._assessment import Assessment, Firing
+from ._assessment import Assessment, Explanation, Firing
 from ._errors import InterviewSignalsError
 from ._vocabulary import VOCABULARY, FieldSpec, Value
 
@@ -91,6 +91,10 @@ def _field_schema(spec: FieldSpec) -> JSON:
             if mine == spec.path:
                 notes.append(f"Cannot be {_value_text(mine_value)} while {theirs} is "
                              f"{_value_text(theirs_value)}: {why}.")
+    notes.append("null, like leaving the field out, means unknown.")
+    out["type"] = [out["type"], "null"]
+    if "enum" in out:
+        out["enum"] = [*out["enum"], None]
     out["description"] = " ".join(notes)
     out["x-question"] = notes[0]  # the question alone, for a form to ask
     out["x-sign"] = spec.sign
@@ -231,6 +235,10 @@ class _Walker:
 
     def object_schema(self, cls: type, extra: Mapping[str, JSON] | None = None) -> JSON:
         properties, required = self.properties(cls)
+        if isinstance(getattr(cls, "FORMAT", None), str):  # to_dict writes its format first
+            extra = {"format": {"const": cls.FORMAT},  # type: ignore[attr-defined]
+                     "version": {"const": cls.VERSION},  # type: ignore[attr-defined]
+                     **(extra or {})}
         for key, schema in (extra or {}).items():
             properties[key] = schema
             required.append(key)
@@ -272,7 +280,8 @@ class _Walker:
 
 
 def _is_protocol(tp: object) -> bool:
-    return isinstance(tp, type) and bool(getattr(tp, "_is_protocol", False))
+    """The explanation type, whose parts ``to_dict`` writes in place of the field."""
+    return tp is Explanation
 
 
 def _protocol_properties(proto: type) -> dict[str, object]:
