@@ -40,7 +40,6 @@ from types import TracebackType
 from typing import ClassVar
 
 import attrs
-import durable_rules_engine as _durable
 from attrs import frozen
 
 from ._assessment import Assessment, Firing
@@ -52,6 +51,7 @@ from ._errors import (
     RulebookError,
     RuleProblem,
 )
+from ._native import engine_module as _durable
 from ._observations import (
     GROUP_CLASSES,
     VOCABULARY,

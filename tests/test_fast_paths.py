@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import durable_rules_engine
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from interview_signals import Engine, ObservationError
 from interview_signals._assessment import explanation_dict
+from interview_signals._native import engine_module as durable_rules_engine
 from interview_signals._observations import VOCABULARY, check_values, parse_values
 from interview_signals._observations import _check_contradictions as check_contradictions
 from interview_signals._scoring import _missing, holds, holds_function, missing_plan
