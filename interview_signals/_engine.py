@@ -43,7 +43,7 @@ from ._compile import (
 )
 from ._errors import EngineError, InterviewSignalsError, RulebookError, RuleProblem
 from ._explain import Explainer
-from ._native import durable
+from ._native import engine_module as durable
 from ._rulebook import load_rulebook
 from ._rules import Rulebook
 from ._scoring import Scorer

@@ -419,7 +419,7 @@ def test_assess_many_with_no_default_and_no_pack_has_no_rulebook(tmp_path: Path)
 
 
 UNREADABLE_LINES = [
-    b"[" * 5000 + b"]" * 5000,
+    b"[" * 100_000 + b"]" * 100_000,
     b'{"interview": {"actual_minutes": ' + b"1" * 5000 + b"}}",
     b"\xff{}",
     b'{"thank_you": {"tone": "\\ud800"}}',

@@ -145,7 +145,7 @@ class TestBadInput:
         assert_one_error_line(run("assess", str(latin)), str(latin), "not UTF-8 text")
 
     @pytest.mark.parametrize(("content", "fragment"), [
-        (b"[" * 5000 + b"]" * 5000, "cannot read the JSON: nested too deeply"),
+        (b"[" * 100_000 + b"]" * 100_000, "cannot read the JSON: nested too deeply"),
         (b'{"interview": {"actual_minutes": ' + b"1" * 5000 + b"}}",
          "cannot read the JSON: a number has more than 4300 digits"),
         (b"", "empty; expected a JSON object of observations"),
@@ -309,7 +309,7 @@ class TestAsASubprocess:
         (["assess", "-"], "{not json", "not valid JSON"),
         (["assess", "-"], '{"thank_you": {"tone": "loud"}}', "thank_you.tone"),
         (["assess", "/no/such/file.json"], "", "/no/such/file.json"),
-        (["assess", "-"], "[" * 5000 + "]" * 5000, "<stdin>: cannot read the JSON: nested"),
+        (["assess", "-"], "[" * 100_000 + "]" * 100_000, "<stdin>: cannot read the JSON: nested"),
         (["assess", "-"], '{"interview": {"actual_minutes": ' + "1" * 5000 + "}}",
          "<stdin>: cannot read the JSON: a number has more than 4300 digits"),
         (["assess", "-"], "", "<stdin>: empty"),

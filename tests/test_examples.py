@@ -97,7 +97,7 @@ def test_the_json_example_answers_bad_input_with_an_error_object(tmp_path: Path)
     ("", "no input: expected a JSON object of observations on stdin"),
     (" \n", "no input: expected a JSON object of observations on stdin"),
     (None, "no input: expected a JSON object of observations on stdin"),
-    ("[" * 5000 + "]" * 5000, "JSON nested too deeply to read"),
+    ("[" * 100_000 + "]" * 100_000, "JSON nested too deeply to read"),
     ('{"interview": {"actual_minutes": ' + "1" * 5000 + "}}", "a number too long to read"),
     (b'{"tour": {"office_tour": "\xff"}}', "not UTF-8 text: invalid start byte at byte 26"),
 ], ids=["empty", "blank", "closed", "deep", "long-number", "not-utf8"])
@@ -144,7 +144,7 @@ def test_the_batch_report_names_every_bad_line_and_carries_on(tmp_path: Path) ->
 
 
 def test_the_batch_report_skips_lines_it_cannot_read_and_carries_on(tmp_path: Path) -> None:
-    lines = [b'{"tour": {"office_tour": true}}', b"\xff{}", b"[" * 5000 + b"]" * 5000,
+    lines = [b'{"tour": {"office_tour": true}}', b"\xff{}", b"[" * 100_000 + b"]" * 100_000,
              b'{"interview": {"actual_minutes": ' + b"1" * 5000 + b"}}",
              b'{"thank_you": {"tone": "\\ud800"}}',
              b'\xef\xbb\xbf{"next_steps": {"invited_to_next_round": true}}']

@@ -18,9 +18,8 @@ import gc
 import time
 from pathlib import Path
 
-import durable_rules_engine
-
 from interview_signals import Engine
+from interview_signals._native import engine_module as durable_rules_engine
 from interview_signals._rulebook import load_rulebook
 
 OBSERVATIONS = {"tour": {"office_tour": True}, "thank_you": {"note_sent": True}}
