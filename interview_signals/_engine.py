@@ -351,15 +351,26 @@ class _Action:
 
 
 def _flat_paths(paths: Iterable[object]) -> list[str | Path]:
-    """Paths given one by one or as lists; anything else is a ``RulebookError``."""
+    """Paths given one by one or in lists (one level); anything else is a ``RulebookError``."""
     out: list[str | Path] = []
     for item in paths:
-        if isinstance(item, str | PathLike):
-            out.append(Path(item))
-        elif isinstance(item, Iterable) and not isinstance(item, bytes | str | Mapping):
-            out += _flat_paths(item)
+        if isinstance(item, list | tuple):
+            out += [_pack_path(each) for each in item]
         else:
-            raise RulebookError([RuleProblem(
-                file="<argument>", rule_id=None,
-                reason=f"expected a rule pack path (a file or folder), got {describe(item)}")])
+            out.append(_pack_path(item))
     return out
+
+
+def _pack_path(item: object) -> Path:
+    if isinstance(item, str | PathLike):
+        try:
+            return Path(item)
+        except (TypeError, ValueError) as exc:  # a PathLike whose __fspath__ lies
+            raise _bad_path(item) from exc
+    raise _bad_path(item)
+
+
+def _bad_path(item: object) -> RulebookError:
+    return RulebookError([RuleProblem(
+        file="<argument>", rule_id=None,
+        reason=f"expected a rule pack path (a file or folder), got {describe(item)}")])

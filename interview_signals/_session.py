@@ -125,18 +125,23 @@ class Session:
 
 def _batch(observations: object) -> tuple[dict[str, Value], frozenset[str]]:
     """The known values and the forgotten (``null``) paths of one batch."""
-    if isinstance(observations, Observations):
-        return observations.values(), frozenset()
     if isinstance(observations, list | tuple):  # several groups (or mappings): one batch
         values: dict[str, Value] = {}
         forgotten: set[str] = set()
         for item in observations:
-            more, gone = _batch(item)
+            more, gone = _part(item)
             values.update(more)
             forgotten = (forgotten - set(more)) | gone
             for path in gone:
                 values.pop(path, None)
         return values, frozenset(forgotten)
+    return _part(observations)
+
+
+def _part(observations: object) -> tuple[dict[str, Value], frozenset[str]]:
+    """One part of a batch: ``Observations``, a group object or a JSON-shaped mapping."""
+    if isinstance(observations, Observations):
+        return observations.values(), frozenset()
     group = getattr(type(observations), "GROUP", None)
     if isinstance(group, str) and type(observations) is GROUP_CLASSES.get(group):
         return {f"{group}.{name}": v for name in GROUPS[group]
