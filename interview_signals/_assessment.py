@@ -1,4 +1,4 @@
-"""``Assessment`` and its parts as frozen attrs classes, with their JSON form (SPEC section 6).
+"""``Assessment`` and its parts as frozen attrs classes, with their JSON form (the output contract, README.md).
 
 Neighbours: ``_engine`` assembles an ``Assessment`` from ``_scoring``'s verdict and
 ``_explain``'s lazy explanation; ``_render`` shows it. The explanation's JSON form is made once,
@@ -107,7 +107,7 @@ class AppliedQualifier:
     pack: str
 
     def to_dict(self) -> dict[str, object]:
-        """The qualifier in the JSON form of SPEC section 6."""
+        """The qualifier in the JSON form of the output contract, README.md."""
         return {"id": self.id, "effect": self.effect, "amount": rounded(self.amount),
                 "explanation": self.explanation, "because": list(self.because),
                 "rule": self.rule, "pack": self.pack}
@@ -142,7 +142,7 @@ class Signal:
         return self.strength > 0
 
     def to_dict(self) -> dict[str, object]:
-        """The signal in the JSON form of SPEC section 6."""
+        """The signal in the JSON form of the output contract, README.md."""
         return {"id": self.id, "sign": self.sign, "title": self.title,
                 "strength": rounded(self.strength), "base_strength": rounded(self.base_strength),
                 "qualifiers": [q.to_dict() for q in self.qualifiers],
@@ -174,7 +174,7 @@ class Advice:
     pack: str
 
     def to_dict(self) -> dict[str, object]:
-        """The advice in the JSON form of SPEC section 6."""
+        """The advice in the JSON form of the output contract, README.md."""
         return {"id": self.id, "sign": self.sign, "text": self.text,
                 "because": list(self.because), "rule": self.rule,
                 "source": self.source.to_dict(), "pack": self.pack}
@@ -197,7 +197,7 @@ class Missing:
     questions: tuple[str, ...]
 
     def to_dict(self) -> dict[str, object]:
-        """The missing evidence in the JSON form of SPEC section 6."""
+        """The missing evidence in the JSON form of the output contract, README.md."""
         return {"sign": self.sign, "signal": self.signal, "fields": list(self.fields),
                 "questions": list(self.questions)}
 
@@ -285,7 +285,7 @@ class Recorded(Explanation):
 
 @frozen(kw_only=True, eq=False)
 class Assessment:
-    """The explained judgment of one interview (SPEC section 6).
+    """The explained judgment of one interview (the output contract, README.md).
 
     The verdict and confidence are decided when the assessment is made; the explanation
     (signals, advice, missing evidence, trace, summary) is built from the same engine
@@ -376,7 +376,7 @@ class Assessment:
         return next((s for s in self.signals if s.id == signal_id), None)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON-ready form with the stable ids of SPEC section 5 (fresh data each call)."""
+        """The JSON-ready form with the stable ids of a judgment principle, docs/design.md (fresh data each call)."""
         return {"format": ASSESSMENT_FORMAT, "version": ASSESSMENT_VERSION,
                 "verdict": self.verdict, "confidence": rounded(self.confidence),
                 **self.explanation.as_dict()}

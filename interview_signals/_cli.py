@@ -26,7 +26,7 @@ from typing import Any, BinaryIO, NoReturn, TextIO, TypeVar
 from . import __version__, _schema
 from ._batch import assess_jsonl
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
-from ._jsonio import UnreadableJSON, excerpt, load_json
+from ._jsonio import UnreadableJSON, dump_json, excerpt, load_json
 from ._pool import available_cpus, engine_for
 from ._render import FORMATS
 from ._rulebook import load_rulebook, read_rulebook
@@ -292,12 +292,22 @@ def _json_kind(value: object) -> str:
 
 def _assess(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | None) -> int:
     target = _writable(out)
-    data = _read_json(args.file, stdin)
-    with engine_for(args.rules, not args.no_default) as engine:
-        if not isinstance(data, dict):
-            raise ObservationError("observations", "a JSON object of observation groups",
-                                   _json_kind(data))
-        text = engine.assess(data).render(args.format, detail=args.detail)
+    try:
+        data = _read_json(args.file, stdin)
+        with engine_for(args.rules, not args.no_default) as engine:
+            if not isinstance(data, dict):
+                raise ObservationError("observations", "a JSON object of observation groups",
+                                       _json_kind(data))
+            text = engine.assess(data).render(args.format, detail=args.detail)
+    except (ObservationError, _InputError) as exc:
+        if args.format != "json":
+            raise
+        # A program reading JSON gets the error as JSON too, never prose to parse.
+        problems = [p.to_dict() for p in exc.problems] \
+            if isinstance(exc, ObservationError) else []
+        error = dump_json({"error": {"message": str(exc), "problems": problems}}, 2)
+        _write(target, "<stdout>", lambda: target.write(error + "\n"))
+        return EXIT_INPUT
     _write(target, "<stdout>", lambda: target.write(text))
     return EXIT_OK
 

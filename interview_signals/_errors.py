@@ -42,7 +42,7 @@ class Problem:
 
 
 class ObservationError(InterviewSignalsError, ValueError):
-    """Observations that do not fit the vocabulary (SPEC section 4).
+    """Observations that do not fit the vocabulary (the vocabulary, README.md).
 
     ``problems`` lists every problem of the input at once; ``path``, ``expected`` and ``got``
     are the first one's (``path`` is a ``group.field`` path, a group, or ``"observations"``

@@ -131,8 +131,7 @@ def check_definitions(definitions: Mapping[str, Any]) -> list[Problem]:
 
     ``definitions`` is what ``CompiledRulebook.definitions()`` returns: engine rule name
     -> ``{"all": [{name: pattern}, ...]}``. Runs in time linear in the size of the
-    definitions (plus a sort per alpha node): about a hundred microseconds for the
-    default rulebook.
+    definitions (plus a sort per alpha node); docs/benchmarks.md gives its cost.
     """
     problems: list[Problem] = []
     if len(definitions) > ENGINE_RULES_MAX:

@@ -1,5 +1,5 @@
 """Whole-rulebook checks: references, conditions that can never hold, rules that can never
-fire, and rules that would count absence as evidence against (SPEC section 5).
+fire, and rules that would count absence as evidence against (a judgment principle, docs/design.md).
 
 Neighbour: ``_rulebook.read_rulebook`` runs these on everything it read without problems.
 """

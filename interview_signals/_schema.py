@@ -133,7 +133,7 @@ def _contradiction_rules() -> list[JSON]:
 
 
 def observation_schema() -> JSON:
-    """The schema of an observation document (SPEC section 4), from the vocabulary."""
+    """The schema of an observation document (the vocabulary, README.md), from the vocabulary."""
     groups: dict[str, JSON] = {}
     for group, cls in vocabulary.GROUP_CLASSES.items():
         specs = [s for s in VOCABULARY.values() if s.path.startswith(group + ".")]
@@ -315,7 +315,7 @@ def output_schema(cls: type, name: str, *, title: str, format: str | None = None
 
 
 def assessment_schema() -> JSON:
-    """The schema of ``Assessment.to_dict()`` (SPEC section 6). The trace may be left out:
+    """The schema of ``Assessment.to_dict()`` (the output contract, README.md). The trace may be left out:
     the HTTP service sends it only when asked (``?trace=true``)."""
     return output_schema(Assessment, "assessment",
                          title="The explained assessment of one job interview",

@@ -33,7 +33,7 @@ def qualify(base: float, boosts: Sequence[float], discounts: Sequence[float]) ->
     """A signal's strength after its qualifiers; the sign of ``base`` is kept.
 
     A boost moves the magnitude towards 1 and a discount towards 0, so a boost never
-    lowers and a discount never raises a strength (SPEC section 5).
+    lowers and a discount never raises a strength (a judgment principle, docs/design.md).
     """
     magnitude = abs(base)
     if boosts:

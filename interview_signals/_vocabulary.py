@@ -1,4 +1,4 @@
-"""The observation vocabulary (SPEC section 4): field specs and their metadata as data, the one
+"""The observation vocabulary (the vocabulary, README.md): field specs and their metadata as data, the one
 validator, and the frozen ``Observations`` groups.
 
 Neighbours: ``_engine`` and ``_session`` validate input here; ``_compile`` encodes the known
@@ -105,7 +105,7 @@ def describe(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-# --- The fields (SPEC section 4) ------------------------------------------------------------
+# --- The fields (the vocabulary, README.md) ------------------------------------------------------------
 
 _NO_REPLY = "sign 7: the interviewer owes you no reply"
 _OVERVIEW = "sign 6: an overview of the role is standard, not a bad sign"
@@ -179,7 +179,7 @@ _SPECS: tuple[FieldSpec, ...] = (
 )
 
 VOCABULARY: dict[str, FieldSpec] = {spec.path: spec for spec in _SPECS}
-"""Every observation path of SPEC section 4, in vocabulary order."""
+"""Every observation path of the vocabulary, README.md, in vocabulary order."""
 GROUPS: dict[str, tuple[str, ...]] = {}
 for _spec in _SPECS:
     GROUPS[_spec.group] = (*GROUPS.get(_spec.group, ()), _spec.name)

@@ -673,3 +673,27 @@ def test_a_long_key_given_twice_is_quoted_as_a_short_marked_excerpt(tmp_path: Pa
     result = run("assess", str(path))
     assert_one_error_line(result, "appears twice", "(9,999,940 more characters)")
     assert len(result.err) < 300
+
+
+class TestErrorsAsJSON:
+    def test_bad_input_with_format_json_is_a_json_error_on_stdout(self) -> None:
+        result = run("assess", "-", "--format", "json",
+                     stdin='{"tour": {"office_tour": 1, "coffee": true}}')
+        assert (result.status, result.err) == (2, "")
+        error = json.loads(result.out)["error"]
+        assert [p["path"] for p in error["problems"]] == ["tour.office_tour", "tour.coffee"]
+        assert error["problems"][0] == {
+            "path": "tour.office_tour", "expected": "true or false", "got": "1",
+            "message": "tour.office_tour: expected true or false, got 1"}
+        assert "2 problems" in error["message"]
+
+    def test_malformed_json_with_format_json_is_a_json_error_too(self) -> None:
+        result = run("assess", "-", "--format", "json", stdin="{not json")
+        assert (result.status, result.err) == (2, "")
+        assert json.loads(result.out)["error"]["problems"] == []
+
+    def test_other_formats_keep_one_line_on_stderr(self) -> None:
+        result = run("assess", "-", stdin='{"tour": {"office_tour": 1}}')
+        assert (result.status, result.out) == (2, "")
+        assert result.err == "interview-signals: error: tour.office_tour: expected true or " \
+            "false, got 1\n"
