@@ -59,8 +59,9 @@ function readFields(schema) {
         title: field.title,
         question: field["x-question"] || field.description,
         description: field.description,
-        type: field.type,
-        choices: field.enum || null,
+        // A field's type is [its type, "null"]: null means unknown, which "Don't know" says.
+        type: [].concat(field.type).find((t) => t !== "null"),
+        choices: field.enum ? field.enum.filter((c) => c !== null) : null,
         minimum: field.minimum,
         maximum: field.maximum,
       });
