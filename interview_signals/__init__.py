@@ -26,9 +26,7 @@ from ._errors import (
     RulebookError,
     RuleProblem,
 )
-from ._rules import Rule, Rulebook
-from ._session import Session
-from ._vocabulary import (
+from ._observations import (
     BodyLanguage,
     Interest,
     Interview,
@@ -38,6 +36,8 @@ from ._vocabulary import (
     ThankYou,
     Tour,
 )
+from ._rules import Rule, Rulebook
+from ._session import Session
 
 try:
     __version__ = version("interview-signals")

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ._assessment import Assessment
 from ._engine import Engine
-from ._vocabulary import Observations
+from ._observations import Observations
 
 
 def assess(observations: Mapping[str, object] | Observations, *,

@@ -1,4 +1,4 @@
-"""``Assessment`` and its parts as frozen attrs classes, with their JSON form (the output contract, README.md).
+"""``Assessment`` and its parts as frozen attrs classes, with their JSON form (README.md).
 
 Neighbours: ``_engine`` assembles an ``Assessment`` from ``_scoring``'s verdict and
 ``_explain``'s lazy explanation; ``_render`` shows it. The explanation's JSON form is made once,
@@ -376,7 +376,7 @@ class Assessment:
         return next((s for s in self.signals if s.id == signal_id), None)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON-ready form with the stable ids of a judgment principle, docs/design.md (fresh data each call)."""
+        """The JSON-ready form with the stable ids of README.md (fresh data each call)."""
         return {"format": ASSESSMENT_FORMAT, "version": ASSESSMENT_VERSION,
                 "verdict": self.verdict, "confidence": rounded(self.confidence),
                 **self.explanation.as_dict()}

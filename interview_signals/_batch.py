@@ -24,9 +24,10 @@ from ._assessment import Assessment
 from ._engine import Engine
 from ._errors import ArgumentError, InterviewSignalsError, ObservationError
 from ._jsonio import UnreadableJSON, error_line, load_json
+from ._observations import Observations, check_values
 from ._pool import available_cpus, call_engine, map_chunks
 from ._rulebook import load_rulebook
-from ._vocabulary import Observations, Value, check_values, describe
+from ._vocabulary import Value, describe
 
 __all__ = ["DEFAULT_CHUNKSIZE", "Item", "Result", "assess_json_lines", "assess_jsonl",
            "assess_many", "assess_one", "assess_partition", "available_cpus"]

@@ -44,10 +44,11 @@ from ._compile import (
 from ._errors import EngineError, InterviewSignalsError, RulebookError, RuleProblem
 from ._explain import Explainer
 from ._native import engine_module as durable
+from ._observations import Observations, check_values
 from ._rulebook import load_rulebook
 from ._rules import Rulebook
 from ._scoring import Scorer
-from ._vocabulary import Observations, Value, check_values, describe
+from ._vocabulary import Value, describe
 
 if TYPE_CHECKING:
     from ._session import Session

@@ -157,7 +157,8 @@ def _parse_effect(kind: RuleKind, effect: object, bad: Bad) -> tuple[EffectKind,
 
 
 def _check_amount(name: str, amount: float, bad: Bad) -> None:
-    """Weights stay in range; a boost only raises and a discount only lowers (a judgment principle, docs/design.md)."""
+    """Weights stay in range; a boost only raises and a discount only lowers (a judgment
+    principle, docs/design.md)."""
     if name == "strength" and not (-1 < amount < 1 and amount != 0):
         bad(f"effect.strength: out of range: expected a number between -1 and 1 (both "
             f"excluded) other than 0, got {amount:g}")

@@ -26,6 +26,7 @@ import attrs
 from . import _vocabulary as vocabulary
 from ._assessment import Assessment, Explanation, Firing
 from ._errors import InterviewSignalsError
+from ._observations import GROUP_CLASSES
 from ._vocabulary import VOCABULARY, FieldSpec, Value
 
 JSON: TypeAlias = dict[str, Any]
@@ -133,9 +134,9 @@ def _contradiction_rules() -> list[JSON]:
 
 
 def observation_schema() -> JSON:
-    """The schema of an observation document (the vocabulary, README.md), from the vocabulary."""
+    """The schema of an observation document, generated from the vocabulary."""
     groups: dict[str, JSON] = {}
-    for group, cls in vocabulary.GROUP_CLASSES.items():
+    for group, cls in GROUP_CLASSES.items():
         specs = [s for s in VOCABULARY.values() if s.path.startswith(group + ".")]
         groups[group] = {
             "type": "object", "title": group.replace("_", " ").capitalize(),
@@ -315,8 +316,8 @@ def output_schema(cls: type, name: str, *, title: str, format: str | None = None
 
 
 def assessment_schema() -> JSON:
-    """The schema of ``Assessment.to_dict()`` (the output contract, README.md). The trace may be left out:
-    the HTTP service sends it only when asked (``?trace=true``)."""
+    """The schema of ``Assessment.to_dict()`` (README.md). The trace may be left out: the
+    HTTP service sends it only when asked (``?trace=true``)."""
     return output_schema(Assessment, "assessment",
                          title="The explained assessment of one job interview",
                          optional=("trace",))

@@ -12,16 +12,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ._errors import InterviewSignalsError, ObservationError, Problem
-from ._vocabulary import (
-    GROUP_CLASSES,
-    GROUPS,
-    VOCABULARY,
-    Observations,
-    Value,
-    check_contradictions,
-    describe,
-    read_values,
-)
+from ._observations import GROUP_CLASSES, Observations, check_contradictions, read_values
+from ._vocabulary import GROUPS, VOCABULARY, Value, describe
 
 if TYPE_CHECKING:
     from ._assessment import Assessment

@@ -19,7 +19,7 @@ from hypothesis.stateful import (
 )
 
 from interview_signals import Engine, ObservationError, Observations, Session
-from interview_signals._vocabulary import GROUP_CLASSES
+from interview_signals._observations import GROUP_CLASSES
 
 from .strategies import (
     GROUPS,

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from interview_signals import Assessment, Engine, ObservationError, assess
 from interview_signals._cli import main
+from interview_signals._observations import check_values
 from interview_signals._schema import NAMES, SchemaUnavailable, available, output_schema, schema
-from interview_signals._vocabulary import VOCABULARY, Value, check_values
+from interview_signals._vocabulary import VOCABULARY, Value
 from tests.strategies import Corruption, contradicting_values, corruptions, nest, observations
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
