@@ -124,27 +124,8 @@ class Explainer:
         for rule, single, branches in self.plan:
             if rule.id in ids:
                 continue
-            fields: dict[str, None] = {}
-            if single is not None:
-                for path, needs in single:
-                    if path in values:
-                        continue
-                    for need in needs:
-                        if values.get(need) is False:
-                            break  # a false prerequisite: the field cannot hold a value
-                    else:
-                        fields[path] = None
-            for branch in branches if single is None else ():
-                undecided: list[str] = []
-                for state, paths in branch:
-                    result = state(values)
-                    if result is False:
-                        break  # a known value already rules this branch out
-                    if result is None:
-                        undecided += [p for p, needs in paths if p not in values and not any(
-                            values.get(n) is False for n in needs)]
-                else:
-                    fields.update(dict.fromkeys(undecided))
+            fields = _askable(single, values) if single is not None else \
+                _undecided(branches, values)
             if fields:
                 out.append({"sign": rule.sign, "signal": rule.id, "fields": list(fields),
                             "questions": [VOCABULARY[p].question for p in fields]})
@@ -167,6 +148,39 @@ class Explainer:
 
 
 _strength = operator.itemgetter(1)
+_Asked: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
+"""(field, its prerequisites) for each field a test reads."""
+
+
+def _askable(single: _Asked, values: Mapping[str, Value]) -> dict[str, None]:
+    """The shortcut's fields still worth asking: unknown, no prerequisite false."""
+    fields: dict[str, None] = {}
+    for path, needs in single:
+        if path in values:
+            continue
+        for need in needs:
+            if values.get(need) is False:
+                break  # a false prerequisite: the field cannot hold a value
+        else:
+            fields[path] = None
+    return fields
+
+
+def _undecided(branches: tuple[tuple[tuple[State, _Asked], ...], ...],
+               values: Mapping[str, Value]) -> dict[str, None]:
+    """The unknown fields of every branch that no known value rules out."""
+    fields: dict[str, None] = {}
+    for branch in branches:
+        undecided: dict[str, None] = {}
+        for state, paths in branch:
+            result = state(values)
+            if result is False:
+                break  # a known value already rules this branch out
+            if result is None:
+                undecided.update(_askable(paths, values))
+        else:
+            fields.update(undecided)
+    return fields
 
 
 def join(titles: Sequence[str]) -> str:

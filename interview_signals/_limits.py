@@ -155,23 +155,13 @@ def _check_rule(name: str, definition: Any, network: _Network) -> list[Problem]:
     seen: set[tuple[tuple[str, str, Any], ...]] = set()
     bad: float | None = None
     for pattern in patterns:
-        if not (isinstance(pattern, Mapping) and len(pattern) == 1):
-            problems.append((name, "a pattern the limit check does not know"))
+        read = _pattern_tests(pattern)
+        if isinstance(read, str):
+            problems.append((name, read))
             continue
-        (expression,) = pattern.values()
-        tests = expression.get("$and") if isinstance(expression, Mapping) else None
-        chain = tests if isinstance(tests, list) else [expression]
-        parsed = [_parse_test(t) for t in chain]
-        if None in parsed:
-            problems.append((name, "a test the limit check does not know"))
-            continue
-        known = tuple(t for t in parsed if t is not None)
-        for test, raw in zip(known, chain, strict=True):
-            value = test[2]
-            if value is _FRESH:  # an expression: its numbers are inside
-                bad = _non_finite(raw) if bad is None else bad
-            elif value[0] == "double" and not math.isfinite(value[1]) and bad is None:
-                bad = value[1]
+        expression, chain, known = read
+        if bad is None:
+            bad = _first_non_finite(known, chain)
         key = tuple(t if t[2] is not _FRESH else (t[0], t[1], repr(raw))
                     for t, raw in zip(known, chain, strict=True))
         if key in seen:
@@ -184,6 +174,32 @@ def _check_rule(name: str, definition: Any, network: _Network) -> list[Problem]:
         problems.append((name, f"the number {bad} is not finite: the engine cannot read "
                          "nan or infinity"))
     return problems
+
+
+def _pattern_tests(pattern: Any) -> tuple[Any, list[Any], tuple[_Test, ...]] | str:
+    """(expression, its chain of raw tests, the tests parsed), or why it cannot be read."""
+    if not (isinstance(pattern, Mapping) and len(pattern) == 1):
+        return "a pattern the limit check does not know"
+    (expression,) = pattern.values()
+    tests = expression.get("$and") if isinstance(expression, Mapping) else None
+    chain = tests if isinstance(tests, list) else [expression]
+    parsed = [_parse_test(t) for t in chain]
+    if None in parsed:
+        return "a test the limit check does not know"
+    return expression, chain, tuple(t for t in parsed if t is not None)
+
+
+def _first_non_finite(known: Sequence[_Test], chain: Sequence[Any]) -> float | None:
+    """The first number of a pattern's tests that is not finite, if any."""
+    for test, raw in zip(known, chain, strict=True):
+        value = test[2]
+        if value is _FRESH:  # an expression: its numbers are inside
+            found = _non_finite(raw)
+            if found is not None:
+                return found
+        elif value[0] == "double" and not math.isfinite(value[1]):
+            return float(value[1])
+    return None
 
 
 def _non_finite(value: Any, depth: int = 0) -> float | None:
@@ -380,7 +396,15 @@ def _most_on_one_property(group: list[tuple[str, Any]]) -> int:
             (equal if op == "$eq" else unequal)[_same(value[1])] += 1
     for values in order.values():
         values.sort()
-    keys = set(equal) | set(unequal)
+    candidates = _candidates(set(equal) | set(unequal), order)
+    n_unequal = sum(unequal.values())
+    return always + max(_holding(x, equal, unequal, n_unequal, order) for x in candidates)
+
+
+def _candidates(keys: set[tuple[str, object]], order: dict[str, list[float]]
+                ) -> list[tuple[str, object] | float]:
+    """One value of every class the literal tests tell apart: each literal, each point
+    between two, one beyond both ends, and a value equal to no literal."""
     points = sorted({float(k[1]) for k in keys if k[0] == "number"}  # type: ignore[arg-type]
                     | {v for values in order.values() for v in values})
     numbers = [*points, *((a + b) / 2 for a, b in itertools.pairwise(points))]
@@ -388,20 +412,22 @@ def _most_on_one_property(group: list[tuple[str, Any]]) -> int:
         numbers += [points[0] - 1, points[-1] + 1]
     candidates: list[tuple[str, object] | float] = [k for k in keys if k[0] != "number"]
     candidates += numbers
-    candidates.append(("none", _FRESH))  # a value equal to no literal
-    n_unequal = sum(unequal.values())
+    candidates.append(("none", _FRESH))
+    return candidates
 
-    def holding(x: tuple[str, object] | float) -> int:
-        key = ("number", x) if isinstance(x, float) else x  # a point, or a literal's key
-        count = equal[key] + n_unequal - unequal[key]
-        if isinstance(x, float):
-            count += len(order["$lt"]) - bisect.bisect_right(order["$lt"], x)
-            count += len(order["$lte"]) - bisect.bisect_left(order["$lte"], x)
-            count += bisect.bisect_left(order["$gt"], x)
-            count += bisect.bisect_right(order["$gte"], x)
-        return count
 
-    return always + max(holding(x) for x in candidates)
+def _holding(x: tuple[str, object] | float, equal: Counter[tuple[str, object]],
+             unequal: Counter[tuple[str, object]], n_unequal: int,
+             order: dict[str, list[float]]) -> int:
+    """How many of one property's literal tests the value ``x`` satisfies."""
+    key = ("number", x) if isinstance(x, float) else x  # a point, or a literal's key
+    count = equal[key] + n_unequal - unequal[key]
+    if isinstance(x, float):
+        count += len(order["$lt"]) - bisect.bisect_right(order["$lt"], x)
+        count += len(order["$lte"]) - bisect.bisect_left(order["$lte"], x)
+        count += bisect.bisect_left(order["$gt"], x)
+        count += bisect.bisect_right(order["$gte"], x)
+    return count
 
 
 def _same(value: object) -> tuple[str, object]:

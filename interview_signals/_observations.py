@@ -7,6 +7,7 @@ validate input here; the values go on to ``_compile`` for the engine.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -61,53 +62,58 @@ def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
     problems: list[Problem] = []
     found: list[tuple[int, str, Value]] = []
     nulls: list[str] = []
-    last, ordered = -1, True
     for group, fields in data.items():
         table = _FIELDS.get(group) if type(group) is str else None
-        if table is None:
-            shown = _key_text(group)
-            problems.append(Problem(
-                path=shown, expected="one of the groups " + ", ".join(GROUPS),
-                got="an unknown group",
-                message=f"{shown}: unknown group{did_you_mean(group, tuple(GROUPS))}; "
-                f"expected one of {', '.join(GROUPS)}"))
-            continue
-        if not isinstance(fields, Mapping):
-            problems.append(Problem(path=group, expected="an object of fields",
-                                    got=describe(fields)))
-            continue
-        for name, value in fields.items():
-            known = table.get(name) if type(name) is str else None
-            if known is None:
-                names = GROUPS[group]
-                shown = f"{group}.{_key_text(name)}"
-                problems.append(Problem(
-                    path=shown, expected=f"a field of {group} ({', '.join(names)})",
-                    got="an unknown field",
-                    message=f"{shown}: unknown field{did_you_mean(name, names)}; "
-                    f"{group} has {', '.join(names)}"))
-                continue
-            path, position, check, yes_no = known
-            if yes_no and (value is True or value is False):
-                checked: Value = value  # the common case, without a call
-            elif value is None:
-                nulls.append(path)
-                continue
-            else:
-                maybe = check(value)
-                if maybe is None:
-                    problems.append(value_problem(path, value))
-                    continue
-                checked = maybe
-            if position < last:
-                ordered = False
-            last = position
-            found.append((position, path, checked))
+        if table is None or not isinstance(fields, Mapping):
+            problems.append(_group_problem(group, fields))
+        else:
+            _read_group(group, table, fields, problems=problems, found=found, nulls=nulls)
     if problems:
         raise ObservationError.of(problems)
-    if not ordered:
-        found.sort()
+    if any(a[0] > b[0] for a, b in itertools.pairwise(found)):
+        found.sort()  # into vocabulary order
     return {path: value for _, path, value in found}, tuple(nulls)
+
+
+def _read_group(group: str, table: Mapping[str, tuple[str, int, Any, bool]],
+                fields: Mapping[object, object], *, problems: list[Problem],
+                found: list[tuple[int, str, Value]], nulls: list[str]) -> None:
+    """Check one group's fields; each goes to ``found``, ``nulls`` or ``problems``."""
+    for name, value in fields.items():
+        known = table.get(name) if type(name) is str else None
+        if known is None:
+            problems.append(_field_problem(group, name))
+            continue
+        path, position, check, yes_no = known
+        if value is None:
+            nulls.append(path)
+            continue
+        # A yes/no answer is the common case: kept without a call.
+        checked = value if yes_no and (value is True or value is False) else check(value)
+        if checked is None:
+            problems.append(value_problem(path, value))
+        else:
+            found.append((position, path, checked))
+
+
+def _group_problem(group: object, fields: object) -> Problem:
+    """An unknown group, or a group that is not an object of fields."""
+    if type(group) is str and group in GROUPS:
+        return Problem(path=group, expected="an object of fields", got=describe(fields))
+    shown = _key_text(group)
+    return Problem(path=shown, expected="one of the groups " + ", ".join(GROUPS),
+                   got="an unknown group",
+                   message=f"{shown}: unknown group{did_you_mean(group, tuple(GROUPS))}; "
+                   f"expected one of {', '.join(GROUPS)}")
+
+
+def _field_problem(group: str, name: object) -> Problem:
+    names = GROUPS[group]
+    shown = f"{group}.{_key_text(name)}"
+    return Problem(path=shown, expected=f"a field of {group} ({', '.join(names)})",
+                   got="an unknown field",
+                   message=f"{shown}: unknown field{did_you_mean(name, names)}; "
+                   f"{group} has {', '.join(names)}")
 
 
 def _exception_text(exc: BaseException) -> str:

@@ -116,7 +116,8 @@ def _value_conflict(path: str, tests: list[Test]) -> str | None:
     return None
 
 
-def _numeric_conflict(path: str, tests: list[Test]) -> str | None:
+def _bounds(path: str, tests: list[Test]) -> tuple[float, bool, float, bool]:
+    """(low, low is open, high, high is open): the values the tests leave for ``path``."""
     spec = VOCABULARY[path]
     low, low_open = float(spec.minimum if spec.minimum is not None else -math.inf), False
     high, high_open = float(spec.maximum if spec.maximum is not None else math.inf), False
@@ -128,6 +129,12 @@ def _numeric_conflict(path: str, tests: list[Test]) -> str | None:
             low, low_open = v, t.op == ">"
         if t.op in ("==", "<=", "<") and (v < high or (v == high and t.op == "<")):
             high, high_open = v, t.op == "<"
+    return low, low_open, high, high_open
+
+
+def _numeric_conflict(path: str, tests: list[Test]) -> str | None:
+    spec = VOCABULARY[path]
+    low, low_open, high, high_open = _bounds(path, tests)
     if spec.kind == "int":
         low = math.floor(low) + 1 if low_open and low.is_integer() else math.ceil(low)
         high = math.ceil(high) - 1 if high_open and high.is_integer() else math.floor(high)

@@ -240,21 +240,26 @@ def _typed_test(path: str, op: str, item: Mapping[str, object], where: str, bad:
     for key in ("plus", "share", "share_param"):
         if key in item:
             bad(f"{where}: {key} only goes with other")
-    param = item.get("param")
-    if param is not None:
-        if "value" in item:
-            bad(f"{where}: give value or param, not both")
-        if not isinstance(param, str) or not re.fullmatch(_NAME, param):
-            bad(f"{where}.param: expected the name of a [params] entry, got {_shown(param)}")
-            return Test(path=path, op=op)
-        if not numeric:
-            bad(f"{where}: a parameter is a number; {path} is {spec.expected}")
-        return Test(path=path, op=op, param=param, value=0)
+    if item.get("param") is not None:
+        return _param_test(path, op, item, where, bad)
     value = item.get("value")
     if CHECKS[path](value) is None and not (numeric and is_number(value)):
         bad(f"{where}.value: the literal {_shown(value)} does not fit {path}, which is "
             f"{spec.expected}")
     return Test(path=path, op=op, value=cast(Value, value))
+
+
+def _param_test(path: str, op: str, item: Mapping[str, object], where: str, bad: Bad) -> Test:
+    """A test against a named threshold; its number is filled in once all packs are read."""
+    param, spec = item.get("param"), VOCABULARY[path]
+    if "value" in item:
+        bad(f"{where}: give value or param, not both")
+    if not isinstance(param, str) or not re.fullmatch(_NAME, param):
+        bad(f"{where}.param: expected the name of a [params] entry, got {_shown(param)}")
+        return Test(path=path, op=op)
+    if spec.kind not in ("int", "number"):
+        bad(f"{where}: a parameter is a number; {path} is {spec.expected}")
+    return Test(path=path, op=op, param=param, value=0)
 
 
 def _comparison(path: str, op: str, item: Mapping[str, object], where: str, bad: Bad) -> Test:
@@ -275,20 +280,28 @@ def _comparison(path: str, op: str, item: Mapping[str, object], where: str, bad:
     if not is_number(plus):
         bad(f"{where}.plus: expected a finite number, got {_shown(plus)}")
         plus = 0
+    share, name = _share(op, item, where, bad)
+    test = Test(path=path, op=op, other=str(other), plus=float(cast(float, plus)), param=name)
+    return with_share(test, share) if share is not None else test
+
+
+def _share(op: str, item: Mapping[str, object], where: str, bad: Bad
+           ) -> tuple[float | None, str | None]:
+    """A comparison's share: a literal fraction, or the name of a [params] entry."""
     share, name = item.get("share"), item.get("share_param")
-    if share is not None or name is not None:
-        if op not in ORDERING:
-            bad(f"{where}: share goes with <, <=, > or >=, not {op!r}")
-        if name is not None and (share is not None or not isinstance(name, str)
-                                 or not re.fullmatch(_NAME, name)):
-            bad(f"{where}.share_param: expected the name of a [params] entry (and no share)")
-            name = None
-        if share is not None and not (is_number(share) and 0 < cast(float, share) < 1):
-            bad(f"{where}.share: expected a fraction above 0 and below 1, got {_shown(share)}")
-            share = None
-    test = Test(path=path, op=op, other=str(other), plus=float(cast(float, plus)),
-                param=name if isinstance(name, str) else None)
-    return with_share(test, float(cast(float, share))) if share is not None else test
+    if share is None and name is None:
+        return None, None
+    if op not in ORDERING:
+        bad(f"{where}: share goes with <, <=, > or >=, not {op!r}")
+    if name is not None and (share is not None or not isinstance(name, str)
+                             or not re.fullmatch(_NAME, name)):
+        bad(f"{where}.share_param: expected the name of a [params] entry (and no share)")
+        return None, None
+    if share is not None and not (is_number(share) and 0 < cast(float, share) < 1):
+        bad(f"{where}.share: expected a fraction above 0 and below 1, got {_shown(share)}")
+        return None, None
+    return (float(cast(float, share)) if share is not None else None), \
+        (name if isinstance(name, str) else None)
 
 
 def with_share(test: Test, share: float) -> Test:

@@ -207,25 +207,30 @@ class _Walker:
         if origin is Literal:
             return {"enum": list(args)}
         if origin in (Union, types.UnionType):
-            parts = [self.of(a) for a in args]
-            if all(list(p) == ["type"] for p in parts):  # simple types: one "type" list
-                kinds: list[str] = []
-                for p in parts:
-                    kinds += p["type"] if isinstance(p["type"], list) else [p["type"]]
-                return {"type": kinds}
-            return {"anyOf": parts}
+            return self.union(args)
         if origin in (tuple, list) or origin is typing.get_origin(list[int]):
-            if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-                return {"type": "array", "items": self.of(args[0])}
-            if origin is tuple:
-                return {"type": "array", "prefixItems": [self.of(a) for a in args],
-                        "items": False}
-            return {"type": "array", "items": self.of(args[0])}
+            return self.array(origin, args)
         if origin in (dict, Mapping) or origin is typing.get_origin(Mapping[str, int]):
             return {"type": "object", "additionalProperties": self.of(args[1])}
         if isinstance(tp, type) and (attrs.has(tp) or typing.is_typeddict(tp)):
             return self.object_ref(tp)
         raise TypeError(f"no JSON Schema for the type {tp!r}")
+
+    def union(self, args: tuple[object, ...]) -> JSON:
+        parts = [self.of(a) for a in args]
+        if all(list(p) == ["type"] for p in parts):  # simple types: one "type" list
+            kinds: list[str] = []
+            for p in parts:
+                kinds += p["type"] if isinstance(p["type"], list) else [p["type"]]
+            return {"type": kinds}
+        return {"anyOf": parts}
+
+    def array(self, origin: object, args: tuple[object, ...]) -> JSON:
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": self.of(args[0])}
+        if origin is tuple:
+            return {"type": "array", "prefixItems": [self.of(a) for a in args], "items": False}
+        return {"type": "array", "items": self.of(args[0])}
 
     def object_ref(self, cls: type) -> JSON:
         name = cls.__name__.lstrip("_")
