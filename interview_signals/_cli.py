@@ -13,9 +13,7 @@ import contextlib
 import io
 import json
 import os
-import secrets
 import signal
-import stat
 import sys
 import threading
 import time
@@ -27,6 +25,7 @@ from . import __version__, _schema
 from ._batch import assess_jsonl
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
 from ._jsonio import UnreadableJSON, dump_json, excerpt, load_json
+from ._output import OutputError, refuse_same_file, replacing
 from ._pool import available_cpus, engine_for
 from ._render import FORMATS
 from ._rulebook import load_rulebook, read_rulebook
@@ -192,7 +191,7 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
     except RulebookError as exc:
         _say(err, f"interview-signals: {exc}")
         return EXIT_RULES
-    except (ObservationError, _InputError, _schema.SchemaUnavailable) as exc:
+    except (ObservationError, _InputError, OutputError, _schema.SchemaUnavailable) as exc:
         _silence(out)  # what is left in its buffer could not be written either
         _say(err, f"interview-signals: error: {exc}")
         return EXIT_INPUT
@@ -325,7 +324,7 @@ def _assess_many(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | N
     if args.output == "-":
         _writable(out)
     else:
-        _refuse_same_file(args.file, source, args.output)
+        refuse_same_file(args.file, source, args.output)
     workers = args.workers
     if workers is not None and workers > (cpus := available_cpus()):
         _say(err, f"interview-signals: note: --workers {workers} is more than the {cpus} "
@@ -339,24 +338,10 @@ def _assess_many(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | N
         if args.output == "-":
             target, name = _writable(out), "<stdout>"
         else:
-            target, name = stack.enter_context(_replacing(args.output)), args.output
+            target, name = stack.enter_context(replacing(args.output)), args.output
         progress = err if err is not None and err.isatty() else None
         _write(target, name, lambda: _write_lines(results, target, progress))
     return EXIT_OK
-
-
-def _refuse_same_file(input_name: str, stdin: TextIO | None, output: str) -> None:
-    """Refuse an output that is the input, by any path, before anything is opened for
-    writing: writing it would destroy what is being read."""
-    try:
-        target = os.stat(output)
-        read = os.fstat(stdin.fileno()) if stdin is not None else os.stat(input_name)
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        return  # no such output yet, or an input with no file behind it: not the same file
-    if os.path.samestat(read, target):
-        label = "<stdin>" if stdin is not None else input_name
-        raise _InputError(f"{output}: the output is the input file ({label}); writing it "
-                          "would destroy the input: choose another -o")
 
 
 def _open_lines(name: str, stdin: TextIO | None
@@ -377,38 +362,6 @@ def _read_lines(name: str, source: TextIO | BinaryIO) -> Iterator[bytes]:
             yield line.encode("utf-8") if isinstance(line, str) else line
     except OSError as exc:
         raise _InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
-
-
-@contextlib.contextmanager
-def _replacing(name: str) -> Iterator[TextIO]:
-    """A file that replaces ``name`` only once everything is written: written under a
-    temporary name in the same folder and renamed over it on success, removed otherwise,
-    so a failed or interrupted run leaves the old file (or none), never a truncated one.
-
-    A device or a pipe (``/dev/stdout``, ``/dev/full``, a FIFO) is written directly.
-    """
-    path = Path(name)
-    try:
-        final = path.resolve()  # a symbolic link keeps pointing at the new file
-        mode = final.stat().st_mode if final.exists() else None
-        if mode is not None and not stat.S_ISREG(mode):
-            with final.open("w", encoding="utf-8") as direct:
-                yield direct
-            return
-        temporary = final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as exc:
-        raise _InputError(f"{name}: cannot write the file: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            yield file
-        if mode is not None:
-            os.chmod(temporary, stat.S_IMODE(mode))
-        os.replace(temporary, final)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _write(target: TextIO, name: str, write: Callable[[], _T]) -> _T:

@@ -18,7 +18,7 @@ from attrs import evolve
 
 from ._errors import RulebookError, RuleProblem
 from ._rulecheck import check_rulebook, dropped_tests
-from ._ruleparse import Bad, parse_params, parse_rule, parse_verdict, with_share
+from ._ruleparse import Bad, parse_params, parse_rule, parse_verdict, rule_table, with_share
 from ._rules import DEFAULT_PACK, Rule, Rulebook, Test, Verdict
 from ._vocabulary import did_you_mean
 
@@ -227,7 +227,7 @@ class _Merger:
             bad(f"an override keeps the id it overrides; drop id or set it to {target!r}")
             return
         base = self.rules[target]
-        merged = {**_rule_table(base), **{k: v for k, v in table.items() if k != "drop_tests"}}
+        merged = {**rule_table(base), **{k: v for k, v in table.items() if k != "drop_tests"}}
         if merged.get("kind") != base.kind:
             bad(f"kind: an override cannot turn a {base.kind} into {merged.get('kind')!r}")
             return
@@ -401,37 +401,3 @@ class _Lines:
                 if pattern.match(self._lines[number - 1]):
                     return number
         return None
-
-
-def _rule_table(rule: Rule) -> dict[str, object]:
-    """A rule back as the table it was read from, so an override can change part of it."""
-    table: dict[str, object] = {
-        "id": rule.id, "kind": rule.kind,
-        "when": {"any": [{"all": [_test_table(t) for t in b]} for b in rule.branches]},
-        "explanation": rule.explanation,
-        "source": {"sign": rule.source_sign, "title": rule.source_title},
-    }
-    if rule.kind == "signal":
-        table["title"] = rule.title
-    if rule.applies_to:
-        table["applies_to"] = rule.applies_to
-    if rule.effect != "advise":
-        table["effect"] = {rule.effect: rule.amount}
-    return table
-
-
-def _test_table(test: Test) -> dict[str, object]:
-    if test.fact_kind is not None:
-        return {test.fact_kind: test.fact_id}
-    out: dict[str, object] = {"path": test.path, "op": test.op}
-    if test.other is not None:
-        out |= {"other": test.other, "plus": test.plus}
-        if test.param is not None:
-            out["share_param"] = test.param
-        elif test.scale != 1:
-            out["share"] = abs(test.scale - 1)
-    elif test.param is not None:
-        out["param"] = test.param
-    elif test.value is not None:
-        out["value"] = test.value
-    return out

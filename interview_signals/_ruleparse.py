@@ -349,3 +349,37 @@ def parse_verdict(table: Mapping[str, object], *, file: str, line: int | None,
     return Verdict(id=cast(str, table["id"]), min_confidence=float(cast(float, min_conf)),
                    or_signals=tuple(cast(list[str], or_signals)),
                    summary=cast(str, summary), file=file, line=line)
+
+
+def rule_table(rule: Rule) -> dict[str, object]:
+    """A rule back as the table it was read from, so an override can change part of it."""
+    table: dict[str, object] = {
+        "id": rule.id, "kind": rule.kind,
+        "when": {"any": [{"all": [_test_table(t) for t in b]} for b in rule.branches]},
+        "explanation": rule.explanation,
+        "source": {"sign": rule.source_sign, "title": rule.source_title},
+    }
+    if rule.kind == "signal":
+        table["title"] = rule.title
+    if rule.applies_to:
+        table["applies_to"] = rule.applies_to
+    if rule.effect != "advise":
+        table["effect"] = {rule.effect: rule.amount}
+    return table
+
+
+def _test_table(test: Test) -> dict[str, object]:
+    if test.fact_kind is not None:
+        return {test.fact_kind: test.fact_id}
+    out: dict[str, object] = {"path": test.path, "op": test.op}
+    if test.other is not None:
+        out |= {"other": test.other, "plus": test.plus}
+        if test.param is not None:
+            out["share_param"] = test.param
+        elif test.scale != 1:
+            out["share"] = abs(test.scale - 1)
+    elif test.param is not None:
+        out["param"] = test.param
+    elif test.value is not None:
+        out["value"] = test.value
+    return out

@@ -23,9 +23,8 @@ import signal
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any
 
-import attrs
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -41,8 +40,9 @@ from . import __version__
 from ._engine import Engine
 from ._errors import ArgumentError, ObservationError
 from ._jsonio import UnreadableJSON, dump_json, load_json
-from ._rules import Rulebook, RuleRow, rule_rows
-from ._schema import JSON, NAMES, SchemaUnavailable, _Walker, schema
+from ._openapi import Health, Operation, RulesBody, openapi_document
+from ._rules import Rulebook, rule_rows
+from ._schema import SchemaUnavailable, schema
 
 VERSION_HEADER = "X-Interview-Signals-Version"
 DEFAULT_MAX_BODY = 64 * 1024
@@ -147,24 +147,6 @@ def _guarded(handler: Handler) -> Handler:
     return run
 
 
-@attrs.frozen(kw_only=True)
-class Operation:
-    """One POST endpoint that takes observations and answers with an output's ``to_dict``:
-    its route and OpenAPI entry are both made from this.
-
-    ``compute(engine, observations, trace)`` runs in the thread pool and returns the JSON
-    body; ``schema`` names the response's schema (``_schema.NAMES``), ``component`` its
-    OpenAPI component name.
-    """
-
-    path: str
-    operation_id: str
-    summary: str
-    schema: str
-    component: str
-    compute: Callable[[Engine, dict[str, object], bool], object]
-
-
 def _assess(engine: Engine, observations: dict[str, object], trace: bool) -> object:
     body = engine.assess(observations).to_dict()
     if not trace:
@@ -179,18 +161,7 @@ OPERATIONS: list[Operation] = [
 """The observation endpoints. Phase 2 appends ``/v1/consult`` and ``/v1/what-if`` here."""
 
 
-class _RulesBody(TypedDict):
-    rules: list[RuleRow]
-    verdicts: list[str]
-
-
-class _Health(TypedDict):
-    status: str
-    version: str
-    rules: int
-
-
-def rules_body(book: Rulebook) -> _RulesBody:
+def rules_body(book: Rulebook) -> RulesBody:
     """The rulebook as the ``GET /v1/rules`` body: each rule in words, and the verdicts."""
     return {"rules": rule_rows(book), "verdicts": [v.id for v in book.verdicts]}
 
@@ -225,12 +196,12 @@ class _Endpoints:
         return Response(self._rules, media_type="application/json")
 
     async def healthz(self, request: Request) -> Response:
-        body: _Health = {"status": "ok", "version": __version__,
+        body: Health = {"status": "ok", "version": __version__,
                          "rules": len(self.engine.rulebook.rules)}
         return _json(body)
 
     async def openapi(self, request: Request) -> Response:
-        return _json(openapi_document())
+        return _json(openapi_document(OPERATIONS))
 
     async def index(self, request: Request) -> Response:
         return Response((_PAGE / "index.html").read_bytes(), media_type="text/html")
@@ -315,107 +286,6 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
         exception_handlers={HTTPException: _http_error, Exception: _internal_error})
     app.mount("/page", StaticFiles(directory=str(_PAGE)), name="page")
     return app
-
-
-# --- the OpenAPI document -----------------------------------------------------------------
-
-def _problem_schema() -> JSON:
-    return {"type": "object", "required": ["type", "title", "status", "detail"],
-            "properties": {"type": {"type": "string"}, "title": {"type": "string"},
-                           "status": {"type": "integer"}, "detail": {"type": "string"},
-                           "problems": {"type": "array", "items": {
-                               "type": "object",
-                               "required": ["path", "expected", "got", "message"],
-                               "properties": {k: {"type": "string"} for k in
-                                              ("path", "expected", "got", "message")}}}}}
-
-
-def _typed_schema(tp: type, component: str) -> JSON:
-    walker = _Walker()
-    root = walker.of(tp)
-    body = {"$defs": walker.defs, "allOf": [root]} if walker.defs else root
-    out: JSON = _rewrite_refs(body, component)
-    return out
-
-
-def _rewrite_refs(node: Any, component: str) -> Any:
-    if isinstance(node, dict):
-        return {k: (v.replace("#/$defs/", f"#/components/schemas/{component}/$defs/")
-                    if k == "$ref" and isinstance(v, str) else _rewrite_refs(v, component))
-                for k, v in node.items() if k not in ("$id", "$schema")}
-    if isinstance(node, list):
-        return [_rewrite_refs(v, component) for v in node]
-    return node
-
-
-def _errors(*statuses: int) -> dict[str, JSON]:
-    words = {400: "Malformed JSON or a bad query parameter", 404: "Not found",
-             413: "The body is larger than the limit", 422: "The observations do not fit the "
-             "vocabulary or contradict each other; `problems` lists each"}
-    return {str(s): {"description": words[s], "content": {"application/problem+json": {
-        "schema": {"$ref": "#/components/schemas/Problem"}}}} for s in statuses}
-
-
-def _ok(description: str, ref: JSON) -> dict[str, JSON]:
-    return {"200": {"description": description,
-                    "content": {"application/json": {"schema": ref}}}}
-
-
-def _component(name: str) -> JSON:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def openapi_document() -> JSON:
-    """The OpenAPI 3.1 document of the service, assembled from the generated schemas."""
-    available = [n for n in NAMES if _has_schema(n)]
-    components: dict[str, JSON] = {
-        "Observations": _embedded("observations", "Observations"),
-        **{op.component: _embedded(op.schema, op.component) for op in OPERATIONS},
-        "Problem": _problem_schema(), "Rules": _typed_schema(_RulesBody, "Rules"),
-        "Health": _typed_schema(_Health, "Health"), "Schema": {"type": "object"}}
-    paths: dict[str, JSON] = {
-        "/v1/schema/{name}": {"get": {
-            "summary": "A JSON Schema of the contract", "operationId": "schema",
-            "parameters": [{"name": "name", "in": "path", "required": True,
-                            "schema": {"enum": available}}],
-            "responses": {**_ok("The JSON Schema (draft 2020-12)", _component("Schema")),
-                          **_errors(404)}}},
-        "/v1/rules": {"get": {"summary": "The rulebook in words", "operationId": "rules",
-                              "responses": _ok("Every rule and verdict", _component("Rules"))}},
-        "/v1/healthz": {"get": {"summary": "Liveness", "operationId": "healthz",
-                                "responses": _ok("The service is up", _component("Health"))}},
-    }
-    for op in OPERATIONS:
-        paths[op.path] = {"post": {
-            "summary": op.summary, "operationId": op.operation_id,
-            "parameters": [{"name": "trace", "in": "query", "required": False,
-                            "description": "include the rule-by-rule trace",
-                            "schema": {"type": "boolean", "default": False}}],
-            "requestBody": {"required": True, "content": {"application/json": {
-                "schema": _component("Observations")}}},
-            "responses": {**_ok(op.summary, _component(op.component)),
-                          **_errors(400, 413, 422)}}}
-    return {"openapi": "3.1.0",
-            "info": {"title": "interview-signals", "version": __version__,
-                     "description": "Judge how a job interview went from what the "
-                     "interviewer did, with every conclusion explained rule by rule."},
-            "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
-            "paths": paths, "components": {"schemas": components}}
-
-
-def _has_schema(name: str) -> bool:
-    try:
-        schema(name)
-    except SchemaUnavailable:
-        return False
-    return True
-
-
-def _embedded(name: str, component: str) -> JSON:
-    """A schema as an OpenAPI component: its ``$defs`` refs rewritten to point inside the
-    component, and without ``$id`` and ``$schema`` (the document names the dialect)."""
-    out: JSON = _rewrite_refs(schema(name), component)
-    return out
 
 
 # --- running it ---------------------------------------------------------------------------

@@ -26,18 +26,19 @@ from starlette.routing import Mount
 from starlette.testclient import TestClient
 
 from interview_signals import Assessment, Engine, ObservationError, Observations, __version__
+from interview_signals._openapi import openapi_document
 from interview_signals._schema import NAMES, available, schema
 from interview_signals._service import (
     DEFAULT_MAX_BODY,
+    OPERATIONS,
     VERSION_HEADER,
     create_app,
-    openapi_document,
 )
 from tests.strategies import Corruption, corruptions, observations
 
 ROOT = Path(__file__).parent.parent
 GOOD = json.loads((ROOT / "examples" / "data" / "good_interview.json").read_text())
-OPENAPI = openapi_document()
+OPENAPI = openapi_document(OPERATIONS)
 
 
 def _validator(component: str) -> jsonschema.Draft202012Validator:

@@ -1,0 +1,65 @@
+"""Output files for the command line: written whole or not at all, and never over the input.
+
+Neighbour: ``_cli``'s ``assess-many`` writes its JSON Lines through ``replacing``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+
+class OutputError(Exception):
+    """An output that cannot or may not be written; the message is one line for the user."""
+
+
+def refuse_same_file(input_name: str, stdin: TextIO | None, output: str) -> None:
+    """Refuse an output that is the input, by any path, before anything is opened for
+    writing: writing it would destroy what is being read."""
+    try:
+        target = os.stat(output)
+        read = os.fstat(stdin.fileno()) if stdin is not None else os.stat(input_name)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return  # no such output yet, or an input with no file behind it: not the same file
+    if os.path.samestat(read, target):
+        label = "<stdin>" if stdin is not None else input_name
+        raise OutputError(f"{output}: the output is the input file ({label}); writing it "
+                          "would destroy the input: choose another -o")
+
+
+@contextlib.contextmanager
+def replacing(name: str) -> Iterator[TextIO]:
+    """A file that replaces ``name`` only once everything is written: written under a
+    temporary name in the same folder and renamed over it on success, removed otherwise,
+    so a failed or interrupted run leaves the old file (or none), never a truncated one.
+
+    A device or a pipe (``/dev/stdout``, ``/dev/full``, a FIFO) is written directly.
+    """
+    path = Path(name)
+    try:
+        final = path.resolve()  # a symbolic link keeps pointing at the new file
+        mode = final.stat().st_mode if final.exists() else None
+        if mode is not None and not stat.S_ISREG(mode):
+            with final.open("w", encoding="utf-8") as direct:
+                yield direct
+            return
+        temporary = final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise OutputError(f"{name}: cannot write the file: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            yield file
+        if mode is not None:
+            os.chmod(temporary, stat.S_IMODE(mode))
+        os.replace(temporary, final)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
