@@ -44,6 +44,8 @@ import durable_rules_engine as _durable
 from attrs import frozen
 
 from ._assessment import Assessment, Firing
+from ._consult import Consultant
+from ._consult_types import Consultation, WhatIfs
 from ._compile import CompiledRulebook, EngineRule, Fired, compile_rulebook
 from ._errors import (
     EngineError,
@@ -120,6 +122,8 @@ class Engine:
     def __init__(self, rulebook: Rulebook) -> None:
         self._compiled: CompiledRulebook = compile_rulebook(rulebook)
         self._scorer = Scorer(rulebook)
+        self._scorer.engine = self  # type: ignore[attr-defined]  # Assessment.what_if
+        self._consultant: Consultant | None = None
         self._encode_fact = _fact_encoder(self._compiled.flagged)
         self._lock = threading.Lock()
         self._sids = itertools.count(2)
@@ -207,6 +211,27 @@ class Engine:
             raise EngineError(f"no engine rule {exc} in this rulebook: the firings came "
                               "from another rulebook") from None
         return self._scorer.assess(values, fired)
+
+    def consult(self, observations: Mapping[str, object] | Observations, *,
+                skipped: Iterable[str] = ()) -> Consultation:
+        """The next questions that matter for these observations (SPEC section 8);
+        ``skipped`` fields (answered "don't know") are not asked again."""
+        return self.consultant().consult(_checked(observations), skipped)
+
+    def what_if(self, observations: Mapping[str, object] | Observations,
+                target: str | None = None, *, limit: int = 10,
+                include_fixed: bool = False) -> WhatIfs:
+        """The smallest sets of changes that reach a better verdict, or ``target`` or
+        better (SPEC section 8)."""
+        return self.consultant().what_if(_checked(observations), target, limit,
+                                         include_fixed)
+
+    def consultant(self) -> Consultant:
+        """The consultation search of this engine, built on first use."""
+        with self._lock:
+            if self._consultant is None:
+                self._consultant = Consultant(self)
+            return self._consultant
 
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
         """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``."""
@@ -413,6 +438,11 @@ class Session:
         self._check_open()
         return self._engine.assess(self._observations)
 
+    def consult(self, *, skipped: Iterable[str] = ()) -> Consultation:
+        """The consultation of everything observed so far."""
+        self._check_open()
+        return self._engine.consult(self._observations, skipped=skipped)
+
     def to_dict(self) -> dict[str, object]:
         """The session as JSON-ready data; ``engine.session(saved)`` picks it up again."""
         return {"format": SESSION_FORMAT, "version": SESSION_VERSION,
@@ -432,6 +462,11 @@ class Session:
     def _check_open(self) -> None:
         if self._closed:
             raise InterviewSignalsError("this session is closed")
+
+
+def _checked(observations: Mapping[str, object] | Observations) -> dict[str, Value]:
+    return observations.values() if isinstance(observations, Observations) else \
+        check_values(observations)
 
 
 def _flat_paths(paths: Iterable[object]) -> list[str | Path]:

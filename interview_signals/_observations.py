@@ -33,6 +33,13 @@ class FieldSpec:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] = ()
+    # Placeholders until the vocabulary carries its own words (the fidelity work adds them).
+    label: str = ""
+    question: str = ""
+    can_act: bool = False
+    """The candidate can still act on it (e.g. send a thank-you note)."""
+    priors: Mapping[object, float] | None = None
+    """Weights of the answers, uniform when None (consultation ranking only)."""
 
     @property
     def expected(self) -> str:
@@ -104,9 +111,12 @@ def _validate(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 def _field_spec(cls: type, attribute: attrs.Attribute[Any]) -> FieldSpec:
     meta = attribute.metadata
-    return FieldSpec(path=f"{cls.__dict__['GROUP']}.{attribute.name}", kind=meta["kind"],
+    path = f"{cls.__dict__['GROUP']}.{attribute.name}"
+    label = attribute.name.replace("_", " ")
+    return FieldSpec(path=path, kind=meta["kind"],
                      sign=meta["sign"], minimum=meta["minimum"], maximum=meta["maximum"],
-                     choices=meta["choices"])
+                     choices=meta["choices"], label=label, question=f"{label.capitalize()}?",
+                     can_act=path == "thank_you.note_sent")
 
 
 def _bool(sign: int) -> Any:

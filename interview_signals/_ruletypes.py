@@ -34,6 +34,8 @@ class Test:
     value: Value | None = None
     other: str | None = None
     plus: float = 0
+    scale: float = 1.0
+    """A comparison with ``other`` reads ``path OP other * scale + plus``."""
     fact_kind: FactKind | None = None
     fact_id: str | None = None
 
