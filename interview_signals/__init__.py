@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from ._api import assess
 from ._assessment import Advice, AppliedQualifier, Assessment, Firing, Missing, Signal, Source
 from ._batch import assess_many, assess_partition
+from ._consult_types import Answer, Change, Consultation, Question, WhatIf, WhatIfs
 from ._engine import Engine, Session
 from ._errors import (
     EngineError,
@@ -43,9 +44,12 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 __all__ = [
     "Advice",
+    "Answer",
     "AppliedQualifier",
     "Assessment",
     "BodyLanguage",
+    "Change",
+    "Consultation",
     "Engine",
     "EngineError",
     "Firing",
@@ -57,6 +61,7 @@ __all__ = [
     "NextSteps",
     "ObservationError",
     "Observations",
+    "Question",
     "Rule",
     "RuleProblem",
     "Rulebook",
@@ -66,6 +71,8 @@ __all__ = [
     "Source",
     "ThankYou",
     "Tour",
+    "WhatIf",
+    "WhatIfs",
     "__version__",
     "assess",
     "assess_many",

@@ -259,6 +259,23 @@ class Assessment:
         """The signal with this id, if the engine established it."""
         return next((s for s in self.signals if s.id == signal_id), None)
 
+    def what_if(self, target: str | None = None, *, limit: int = 10,
+                include_fixed: bool = False) -> Any:
+        """The smallest sets of changes that reach a better verdict, or ``target`` or
+        better: ``Engine.what_if`` on this assessment's observations, by the engine that
+        made it (returns ``WhatIfs``).
+
+        Raises:
+            InterviewSignalsError: the assessment was read back with ``from_dict``.
+        """
+        engine = getattr(getattr(self.explanation, "_scorer", None), "engine", None)
+        if engine is None:
+            raise InterviewSignalsError("what_if needs the engine that made the assessment; "
+                                        "an assessment read back with from_dict has none: "
+                                        "use engine.what_if(observations)")
+        return engine.what_if(self.observations, target, limit=limit,
+                              include_fixed=include_fixed)
+
     def to_dict(self) -> dict[str, object]:
         """The JSON-ready form with the stable ids of SPEC section 5 (fresh data each call)."""
         parts = self.explanation.as_dict()

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from . import __version__
+from . import __version__, _ask
 from ._batch import UnreadableJSON, assess_jsonl, load_json
 from ._engine import Engine
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
@@ -92,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--no-default", action="store_true",
                        help="check the packs alone, without the default rulebook")
+    _ask.add_commands(commands)
     return parser
 
 
@@ -106,6 +107,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
             return _assess(args, stdin or sys.stdin, out)
         if args.command == "assess-many":
             return _assess_many(args, stdin or sys.stdin, out, err)
+        if args.command in _ask.COMMANDS:
+            return _ask.run(args, stdin or sys.stdin, out, err)
         if args.command == "rules":
             return _rules(load_rulebook(*args.rules, include_default=not args.no_default),
                           args.format, out)

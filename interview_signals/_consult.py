@@ -385,6 +385,7 @@ class Consultant:
                                                        kind=self._kind(p, values))
                                                 for p, v in changes),
                                   verdict=result.verdict, confidence=result.confidence))
+        options.sort(key=lambda o: (len(o.changes), self.rank[o.verdict], -o.confidence))
         return WhatIfs(current=current.verdict, target=target,
                        goal=tuple(self._ordered(goal)), options=tuple(options), possible=True,
                        kinds=kinds)
