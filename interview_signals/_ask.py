@@ -68,6 +68,12 @@ def run(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> in
     if args.command == "what-if":
         from ._cli import _read_json
 
+        verdicts = [v.id for v in engine.rulebook.verdicts]
+        if args.target is not None and args.target not in verdicts:
+            err.write(f"interview-signals: error: --target: expected one of "
+                      f"{', '.join(verdicts)}, got {args.target!r}\n")
+            return EXIT_INPUT
+
         values = _observations(_read_json(args.file, stdin))
         result = engine.what_if(values, args.target, limit=args.limit,
                                 include_fixed=args.include_fixed)

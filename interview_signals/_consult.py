@@ -236,7 +236,7 @@ class Consultant:
             total = sum(mix.values()) or 1.0
             expected += weight / wsum * _entropy({v: x / total for v, x in mix.items()})
             reach = tuple(self._ordered(v for v, x in mix.items() if x > 0))
-            self._confirm_answer(ci, path, cand.value, values, rest, reach)
+            self._confirm_answer(ci, path, cand.value, values, rest, reach=reach)
             built.append(Answer(value=cand.value, text=cand_text(path, cand),
                                 reachable=reach))
         everything = tuple(self._ordered(v for a in built for v in a.reachable))
@@ -266,7 +266,7 @@ class Consultant:
         return False
 
     def _confirm_answer(self, ci: int, path: str, value: Value, values: Mapping[str, Value],
-                        rest: _Rest, reach: tuple[str, ...]) -> None:
+                        rest: _Rest, *, reach: tuple[str, ...]) -> None:
         """Each verdict an answer can still reach, shown by a completion the engine
         assesses."""
         ev = self.ev
@@ -428,7 +428,7 @@ class Consultant:
         value choices). Sizes grow until a set is found, then up to size 2 while the
         limit allows (every size is searched whole before the next)."""
         found: list[tuple[tuple[str, Value], ...]] = []
-        closed = {p: v for p, v in values.items()}
+        closed = dict(values.items())
         ev = self.ev
         base = [ev.state_of(ev.fixed(i, self._known(i, values)))
                       for i in range(len(ev.components))]
@@ -479,14 +479,14 @@ class Consultant:
         return out
 
 
-def _merge_runs(answers: list[tuple[Candidate, float, dict[str, float], frozenset[State]]],
+def _merge_runs(answers: list[tuple[Candidate, float, dict[str, float], frozenset[object]]],
                 numeric: bool) -> list[tuple[Candidate, float, dict[str, float],
-                                             frozenset[State]]]:
+                                             frozenset[object]]]:
     """Adjacent number intervals with the same outcomes are one answer class."""
     if not numeric:
         return answers
-    out: list[tuple[Candidate, float, dict[str, float], frozenset[State]]] = []
-    run: list[tuple[Candidate, float, dict[str, float], frozenset[State]]] = []
+    out: list[tuple[Candidate, float, dict[str, float], frozenset[object]]] = []
+    run: list[tuple[Candidate, float, dict[str, float], frozenset[object]]] = []
     for item in [*answers, None]:
         if item is not None and run and item[3] == run[-1][3]:
             run.append(item)
@@ -519,7 +519,7 @@ def cand_text(path: str, cand: Candidate) -> str:
     low, high = cand.low, cand.high
     low_closed, high_closed = cand.low_closed, cand.high_closed
     if low is None or high is None:
-        return _num(float(cand.value))  # type: ignore[arg-type]
+        return str(cand.value)
     if spec.kind == "int":
         lo = int(low) if low_closed else math.floor(low) + 1
         hi = int(high) if high_closed else math.ceil(high) - 1

@@ -44,9 +44,9 @@ import durable_rules_engine as _durable
 from attrs import frozen
 
 from ._assessment import Assessment, Firing
+from ._compile import CompiledRulebook, EngineRule, Fired, compile_rulebook
 from ._consult import Consultant
 from ._consult_types import Consultation, WhatIfs
-from ._compile import CompiledRulebook, EngineRule, Fired, compile_rulebook
 from ._errors import (
     EngineError,
     InterviewSignalsError,

@@ -11,7 +11,7 @@ than over all their values.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -49,7 +49,8 @@ sign = 5
 applies_to = "interview_ran_long"
 when = { all = [
   { path = "interview.interviewer_count", op = ">=", value = 4 },
-  { path = "interview.actual_minutes", op = ">=", other = "interview.scheduled_minutes", plus = 20 },
+  { path = "interview.actual_minutes", op = ">=", other = "interview.scheduled_minutes",
+    plus = 20 },
 ] }
 effect = { discount = 0.5 }
 explanation = "A big panel running late is common."
@@ -127,7 +128,12 @@ def partial(draw: st.DrawFn) -> tuple[dict[str, Value], tuple[str, ...]]:
     return {p: v for p, v in values.items() if p not in unknown}, unknown
 
 
-ENGINES = {"default": Engine.default, "panel_coach": lambda: Engine.from_paths(PACK)}
+def _panel_coach() -> Engine:
+    return Engine.from_paths(PACK)
+
+
+ENGINES: dict[str, Callable[[], Engine]] = {"default": Engine.default,
+                                            "panel_coach": _panel_coach}
 
 
 @pytest.fixture(scope="module")
@@ -269,7 +275,8 @@ def test_an_unreachable_target_is_a_proven_result() -> None:
     assert (result.possible, list(result)) == (False, [])
     assert result.to_dict()["possible"] is False
     coach = Engine.default().what_if(nest(values), "strong", include_fixed=True)
-    assert coach.possible and coach[0].verdict == "strong"
+    assert coach.possible
+    assert coach[0].verdict == "strong"
 
 
 def test_what_if_names_the_thank_you_note_as_something_to_do() -> None:
@@ -306,7 +313,8 @@ def test_a_consultation_ends_within_as_many_steps_as_fields(hidden: dict[str, Va
         pytest.fail("the consultation did not end")
     assert len(known) + len(skipped) <= len(VOCABULARY)
     if not skipped:
-        assert c.settled and c.reachable == (c.assessment.verdict,)
+        assert c.settled
+        assert c.reachable == (c.assessment.verdict,)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -319,7 +327,8 @@ def test_no_question_is_known_or_unable_to_change_anything(values: dict[str, Val
         assert not (len(set(answers)) == 1 and len(answers[0]) == 1)
         assert q.answers[-1].value is None  # "don't know" is always offered, last
     if c.settled:
-        assert len(c.reachable) == 1 and c.questions == ()
+        assert len(c.reachable) == 1
+        assert c.questions == ()
 
 
 ABSENCE = [
@@ -336,7 +345,7 @@ def test_absence_never_lowers_the_reachable_verdicts(
         path: str, value: Value, context: dict[str, Value], values: dict[str, Value]) -> None:
     engine = Engine.default()
     base = {p: v for p, v in values.items() if p not in context and p != path
-            and not p.startswith(path.split(".")[0])}
+            and not p.startswith(path.split(".", maxsplit=1)[0])}
     base.update(context)
     if not _valid(base) or not _valid({**base, path: value}):
         return
@@ -352,7 +361,9 @@ def test_the_consultation_json_names_its_format_and_drives_a_page() -> None:
     data = c.to_dict()
     assert (data["format"], data["version"]) == ("interview-signals/consultation", 1)
     assert data["observations"] == {"tour": {"office_tour": True}}
-    first = data["questions"][0]
+    questions = data["questions"]
+    assert isinstance(questions, list)
+    first = questions[0]
     assert set(first) >= {"path", "label", "question", "answers", "why"}
     assert {"value", "text", "reachable"} <= set(first["answers"][0])
     assert isinstance(c, Consultation)
@@ -361,7 +372,8 @@ def test_the_consultation_json_names_its_format_and_drives_a_page() -> None:
 def test_a_settled_consultation_gives_a_sufficient_reason() -> None:
     c = Engine.default().consult({"next_steps": {"scheduled_on_the_spot": True},
                                   "tour": {"office_tour": True}})
-    assert c.settled and c.reachable == ("strong",)
+    assert c.settled
+    assert c.reachable == ("strong",)
     assert c.sufficient_reason == ("next_steps.scheduled_on_the_spot",)
 
 
