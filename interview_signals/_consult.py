@@ -49,7 +49,7 @@ class _Rest:
             groups.setdefault((a, m, o), []).append((f, w, wit))
         self.groups = []
         for key, items in groups.items():
-            items.sort(key=lambda x: x[0])
+            items.sort(key=_first)
             cum = [0.0]
             for _, w, _ in items:
                 cum.append(cum[-1] + w)
@@ -100,6 +100,7 @@ class Consultant:
     """The consultation and what-if search of one engine (built once, on first use)."""
 
     def __init__(self, engine: Engine) -> None:
+        self._rests: dict[tuple[object, ...], _Rest] = {}
         self.engine = engine
         self.ev = Evaluator(engine.rulebook)
         self.rank = {v: i for i, v in enumerate(self.ev.verdict_ids)}
@@ -131,16 +132,29 @@ class Consultant:
                 acc = {merge(s, s2): (w * w2, (*wit, (i, o))) for s, (w, wit) in acc.items()}
                 continue
             new: dict[State, tuple[float, Witness]] = {}
-            for state, (w, wit) in acc.items():
-                for s2, w2, o in part:
-                    key = merge(state, s2)
-                    old = new.get(key)
+            get = new.get
+            for (f1, a1, m1, o1), (w, wit) in acc.items():
+                for (f2, a2, m2, o2), w2, o in part:
+                    key = (f1 * f2, a1 * a2, m1 | m2, o1 | o2)  # merge(), inlined
+                    old = get(key)
                     if old is None:
                         new[key] = (w * w2, (*wit, (i, o)))
                     else:
                         new[key] = (old[0] + w * w2, old[1])
             acc = new
         return [(s, w, wit) for s, (w, wit) in acc.items()]
+
+    def _rest(self, parts: list[Part], values: Mapping[str, Value], skip: int) -> _Rest:
+        """The rest of component ``skip``, reused while the other components' known values
+        stay the same (consecutive steps of a consultation, and every first step)."""
+        key = (skip, *(self._known(i, values) for i in range(len(parts)) if i != skip))
+        rest = self._rests.get(key)
+        if rest is None:
+            rest = _Rest(self.ev, self._combine(parts, skip=skip))
+            if len(self._rests) >= 256:
+                self._rests.pop(next(iter(self._rests)))
+            self._rests[key] = rest
+        return rest
 
     def _witness(self, values: Mapping[str, Value], wit: Iterable[tuple[int, Outcome]]
                  ) -> dict[str, Value]:
@@ -168,7 +182,7 @@ class Consultant:
             reachable[assessment.verdict] = 1.0
         else:
             first = movable[0]
-            rest = _Rest(ev, self._combine(parts, skip=first))
+            rest = self._rest(parts, values, first)
             for state, w, outcome in parts[first]:
                 _, dist, wits = rest.with_(state)
                 for v, x in dist.items():
@@ -182,7 +196,7 @@ class Consultant:
         order = {p: i for i, p in enumerate(VOCABULARY)}
         still_open = False
         for ci in movable:
-            rest = _Rest(ev, self._combine(parts, skip=ci))
+            rest = self._rest(parts, values, ci)
             for path in ev.components[ci].paths:
                 if path in values:
                     continue
@@ -477,6 +491,10 @@ class Consultant:
                         grown.append((*combo, (path, cand.value)))
             out = grown
         return out
+
+
+def _first(item: tuple[float, float, Witness]) -> float:
+    return item[0]
 
 
 def _merge_runs(answers: list[tuple[Candidate, float, dict[str, float], frozenset[object]]],
