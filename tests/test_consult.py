@@ -49,13 +49,12 @@ sign = 5
 applies_to = "interview_ran_long"
 when = { all = [
   { path = "interview.interviewer_count", op = ">=", value = 4 },
-  { path = "interview.actual_minutes", op = ">=", other = "interview.scheduled_minutes",
-    plus = 20 },
+  { path = "interview.actual_minutes", op = ">=", other = "interview.scheduled_minutes", plus = 20 },
 ] }
 effect = { discount = 0.5 }
 explanation = "A big panel running late is common."
 source = { sign = 5, title = "The interview goes long" }
-"""
+"""  # noqa: E501  (a TOML inline table is one line)
 
 
 def domain(path: str) -> tuple[Value, ...]:
