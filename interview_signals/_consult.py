@@ -96,6 +96,34 @@ class _Rest:
         return out
 
 
+class _View:
+    """The rest of one component: its half's other components (``inner``, small) on top of
+    the other half (``rest``); answers ``with_`` as ``_Rest`` does."""
+
+    def __init__(self, rest: _Rest, inner: list[tuple[State, float, Witness]]) -> None:
+        self.rest, self.inner = rest, inner
+        self._seen: dict[State, tuple[tuple[object, ...], dict[str, float],
+                                      dict[str, Witness]]] = {}
+
+    def with_(self, sc: State) -> tuple[tuple[object, ...], dict[str, float], dict[str, Witness]]:
+        seen = self._seen.get(sc)
+        if seen is not None:
+            return seen
+        sig: list[object] = []
+        dist: dict[str, float] = {}
+        wits: dict[str, Witness] = {}
+        for t, wt, wit in self.inner:
+            s2, d2, w2 = self.rest.with_(merge(sc, t))
+            sig.append(s2)
+            for v, x in d2.items():
+                dist[v] = dist.get(v, 0.0) + wt * x
+                if v not in wits:
+                    wits[v] = (*w2[v], *wit)
+        out = (tuple(sig), dist, wits)
+        self._seen[sc] = out
+        return out
+
+
 class Consultant:
     """The consultation and what-if search of one engine (built once, on first use)."""
 
@@ -119,13 +147,14 @@ class Consultant:
             parts.append([(self.ev.state_of(o), w, o) for o, (w, _) in dist.items()])
         return parts
 
-    def _combine(self, parts: list[Part], skip: int = -1
+    def _combine(self, parts: list[Part], skip: int | frozenset[int] = -1
                  ) -> list[tuple[State, float, Witness]]:
         """The scoring states of every combination of the parts' outcomes (but ``skip``),
         merged by state, each with its weight and one witness (outcome per component)."""
         acc: dict[State, tuple[float, Witness]] = {(1.0, 1.0, 0, 0): (1.0, ())}
+        skipped = skip if isinstance(skip, frozenset) else frozenset((skip,))
         for i, part in enumerate(parts):
-            if i == skip:
+            if i in skipped:
                 continue
             if len(part) == 1:
                 s2, w2, o = part[0]
@@ -144,17 +173,38 @@ class Consultant:
             acc = new
         return [(s, w, wit) for s, (w, wit) in acc.items()]
 
-    def _rest(self, parts: list[Part], values: Mapping[str, Value], skip: int) -> _Rest:
-        """The rest of component ``skip``, reused while the other components' known values
-        stay the same (consecutive steps of a consultation, and every first step)."""
-        key = (skip, *(self._known(i, values) for i in range(len(parts)) if i != skip))
+    def _rest(self, parts: list[Part], values: Mapping[str, Value], skip: int
+              ) -> _Rest | _View:
+        """Everything but component ``skip``, as ``with_`` needs it. The components are
+        split in two halves of about equal state counts: the other half is combined once
+        (and reused while its answers stay the same), this half but ``skip`` is combined
+        small, so no product of all the other components is ever built."""
+        half = self._half(parts, skip)
+        key = (half, *(self._known(i, values) for i in range(len(parts)) if i not in half))
         rest = self._rests.get(key)
         if rest is None:
-            rest = _Rest(self.ev, self._combine(parts, skip=skip))
+            rest = _Rest(self.ev, self._combine(parts, skip=half))
             if len(self._rests) >= 256:
                 self._rests.pop(next(iter(self._rests)))
             self._rests[key] = rest
-        return rest
+        inner = self._combine([p if i in half else [((1.0, 1.0, 0, 0), 1.0, frozenset())]
+                               for i, p in enumerate(parts)], skip=skip)
+        inner = [(st, w, tuple(x for x in wit if x[0] in half)) for st, w, wit in inner]
+        return _View(rest, inner)
+
+    @staticmethod
+    def _half(parts: list[Part], skip: int) -> frozenset[int]:
+        """The components on ``skip``'s side: greedy halves by log state count."""
+        sizes = sorted(((len(p), i) for i, p in enumerate(parts) if len(p) > 1),
+                       reverse=True)
+        sides: tuple[list[int], list[int]] = ([], [])
+        weight = [0.0, 0.0]
+        for n, i in sizes:
+            side = 0 if weight[0] <= weight[1] else 1
+            sides[side].append(i)
+            weight[side] += math.log(n)
+        mine = sides[0] if skip in sides[0] else sides[1]
+        return frozenset(mine) | {skip}
 
     def _witness(self, values: Mapping[str, Value], wit: Iterable[tuple[int, Outcome]]
                  ) -> dict[str, Value]:
@@ -218,8 +268,8 @@ class Consultant:
     def _ordered(self, verdicts: Iterable[str]) -> list[str]:
         return sorted(set(verdicts), key=self.rank.__getitem__)
 
-    def _question(self, ci: int, path: str, values: Mapping[str, Value], rest: _Rest
-                  ) -> tuple[float, Question] | None:
+    def _question(self, ci: int, path: str, values: Mapping[str, Value],
+                  rest: _Rest | _View) -> tuple[float, Question] | None:
         """The question on ``path`` with its answers and expected entropy, or None when no
         answer to it can change the verdict (proven over the completions)."""
         ev = self.ev
@@ -262,8 +312,8 @@ class Consultant:
                                   rules=tuple(r.id for r in rules),
                                   signs=tuple(sorted({r.source_sign for r in rules})))
 
-    def _relevant(self, ci: int, path: str, values: Mapping[str, Value], rest: _Rest
-                  ) -> bool:
+    def _relevant(self, ci: int, path: str, values: Mapping[str, Value],
+                  rest: _Rest | _View) -> bool:
         """Whether, for some completion of the other fields, two answers to ``path`` give
         different verdicts (exhaustive over the answer classes)."""
         ev = self.ev
@@ -280,7 +330,7 @@ class Consultant:
         return False
 
     def _confirm_answer(self, ci: int, path: str, value: Value, values: Mapping[str, Value],
-                        rest: _Rest, *, reach: tuple[str, ...]) -> None:
+                        rest: _Rest | _View, *, reach: tuple[str, ...]) -> None:
         """Each verdict an answer can still reach, shown by a completion the engine
         assesses."""
         ev = self.ev
