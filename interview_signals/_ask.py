@@ -292,8 +292,10 @@ def _value_words(path: str, value: Value) -> str:
 def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:
     """The what-if in plain words."""
     goal = " or ".join(result.goal)
+    if not result.goal:
+        return f"The reading is {result.current}, the best there is.\n"
     if not result.possible:
-        kinds = ", ".join(_KIND_WORDS[k] for k in result.kinds)
+        kinds = " or ".join(_KIND_WORDS[k] for k in result.kinds)
         return (f"The reading is {result.current}. Nothing you could {kinds} would make it "
                 f"{goal}: every possible answer was checked.\n")
     if not result.options:

@@ -394,7 +394,12 @@ class Consultant:
         quick = self._verdict_set(parts, inside)
         if quick is not None:
             return quick
-        return any(self.ev.verdict_of(s) in inside for s, _, _ in self._combine(parts))
+        largest = max(range(len(parts)), key=lambda i: len(parts[i]))
+        half = self._half(parts, largest)
+        rest = _Rest(self.ev, self._combine(parts, skip=half))
+        mine = self._combine([p if i in half else [((1.0, 1.0, 0, 0), 1.0, frozenset())]
+                              for i, p in enumerate(parts)])
+        return any(v in inside for st, _, _ in mine for v in rest.with_(st)[1])
 
     def _forces(self, values: Mapping[str, Value], keep: Iterable[str], verdict: str) -> bool:
         fixed = {p: values[p] for p in keep}
@@ -536,11 +541,33 @@ class Consultant:
             for combo in out:
                 base = {**values, **dict(combo)}
                 base.pop(path, None)
-                for cand in self.ev.candidates(path, base):
-                    if values.get(path) != cand.value:
+                now = values.get(path)
+                cands = [_nearest(c, now) for c in self.ev.candidates(path, base)]
+                if isinstance(now, int | float) and not isinstance(now, bool):
+                    # the nearest value of each class first: the smallest change that does
+                    cands.sort(key=lambda c: abs(float(c.value) - float(now)))
+                for cand in cands:
+                    if now != cand.value:
                         grown.append((*combo, (path, cand.value)))
             out = grown
         return out
+
+
+def _nearest(cand: Candidate, now: Value | None) -> Candidate:
+    """The candidate with the value of its class nearest to ``now`` (a number)."""
+    if not isinstance(now, int | float) or isinstance(now, bool) or cand.low is None \
+            or cand.high is None or cand.low == cand.high:
+        return cand
+    integer = isinstance(cand.value, int)
+    lo = math.floor(cand.low) + 1 if integer else cand.low
+    hi = math.ceil(cand.high) - 1 if integer else cand.high
+    if integer:
+        value: Value = int(min(max(now, lo), hi))
+    else:
+        value = min(max(float(now), lo), hi)
+        if value in (cand.low, cand.high):
+            return cand  # an open end is not in the class
+    return Candidate(value, cand.low, cand.high, cand.low_closed, cand.high_closed)
 
 
 def _first(item: tuple[float, float, Witness]) -> float:

@@ -28,7 +28,14 @@ from typing import TypeAlias
 from attrs import frozen
 
 from ._errors import ObservationError
-from ._observations import VOCABULARY, Value, _check_contradictions, prerequisites
+from ._observations import (
+    _EXCLUSIONS,
+    _PREREQUISITES,
+    VOCABULARY,
+    Value,
+    _check_contradictions,
+    prerequisites,
+)
 from ._ruletypes import Rule, Rulebook, Test
 from ._scoring import qualify
 
@@ -42,6 +49,10 @@ component and across components in component order; ``Scorer`` multiplies all in
 order, so the two can differ by a rounding of the last bit, which the confidence's rounding
 to 6 places absorbs (and the engine confirms every result)."""
 Assign: TypeAlias = dict[str, Value | None]
+_CHECKED = tuple(dict.fromkeys(
+    [p for d, q, _ in _PREREQUISITES for p in (d, q)]
+    + [p for a, _, b, _, _ in _EXCLUSIONS for p in (a, b)]))
+"""The fields the vocabulary's contradiction checks read."""
 
 
 def same(a: object, b: object) -> bool:
@@ -108,9 +119,15 @@ def fired(rules: Sequence[Rule], values: Mapping[str, Value | None]) -> frozense
 
 
 def valid(values: Mapping[str, Value | None]) -> bool:
-    """Whether the vocabulary accepts these values together (no contradiction)."""
+    """Whether the vocabulary accepts these values together (no contradiction): the
+    vocabulary's own checks, remembered by the values of the fields they read."""
+    return _valid_key(tuple((p, values.get(p)) for p in _CHECKED))
+
+
+@lru_cache(maxsize=65536)
+def _valid_key(items: tuple[tuple[str, Value | None], ...]) -> bool:
     try:
-        _check_contradictions({p: v for p, v in values.items() if v is not None})
+        _check_contradictions({p: v for p, v in items if v is not None})
     except ObservationError:
         return False
     return True
@@ -404,8 +421,6 @@ def _components(rules: tuple[Rule, ...], by_id: Mapping[str, Rule]) -> tuple[Com
 
 
 def _validity_partners(path: str) -> tuple[str, ...]:
-    from ._observations import _EXCLUSIONS
-
     out = list(prerequisites(path))
     out += [b for a, _, b, _, _ in _EXCLUSIONS if a == path]
     out += [a for a, _, b, _, _ in _EXCLUSIONS if b == path]
