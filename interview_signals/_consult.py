@@ -44,6 +44,7 @@ class _Rest:
 
     def __init__(self, ev: Evaluator, states: list[tuple[State, float, Witness]]) -> None:
         self.ev = ev
+        self.relevant: dict[object, frozenset[str]] = {}
         groups: dict[tuple[float, int, int], list[tuple[float, float, Witness]]] = {}
         for (f, a, m, o), w, wit in states:
             groups.setdefault((a, m, o), []).append((f, w, wit))
@@ -102,6 +103,7 @@ class _View:
 
     def __init__(self, rest: _Rest, inner: list[tuple[State, float, Witness]]) -> None:
         self.rest, self.inner = rest, inner
+        self.relevant: dict[object, frozenset[str]] = {}
         self._seen: dict[State, tuple[tuple[object, ...], dict[str, float],
                                       dict[str, Witness]]] = {}
 
@@ -317,9 +319,11 @@ class Consultant:
         """Whether, for some completion of the other fields, two answers to ``path`` give
         different verdicts (exhaustive over the answer classes)."""
         ev = self.ev
+        known = dict(self._known(ci, values))
+        if not any(p in ev.relations for p in ev.components[ci].paths):
+            return path in self._relevant_all(ci, known, rest)
         group: tuple[object, ...] | None = None
         seen: set[tuple[object, ...]] = set()
-        known = dict(self._known(ci, values))
         for assigned, _, outcome in ev.leaves(ci, known, (path,)):
             key = tuple(v for p, v in assigned.items() if p != path)
             if key != group:
@@ -328,6 +332,26 @@ class Consultant:
             if len(seen) > 1:
                 return True
         return False
+
+    def _relevant_all(self, ci: int, known: dict[str, Value | None], rest: _Rest | _View
+                      ) -> frozenset[str]:
+        """The relevant fields of a component whose fields no number comparison links
+        (so its completions are the same whatever the order): one enumeration for all."""
+        cache = rest.relevant
+        key = (ci, tuple(known.items()))
+        if key in cache:
+            return cache[key]
+        ev = self.ev
+        free = [p for p in ev.components[ci].paths if p not in known]
+        contexts: dict[tuple[str, tuple[object, ...]], set[tuple[object, ...]]] = {}
+        for assigned, _, outcome in ev.leaves(ci, known):
+            sig = rest.with_(ev.state_of(outcome))[0]
+            for path in free:
+                ctx = tuple(v for p, v in assigned.items() if p != path)
+                contexts.setdefault((path, ctx), set()).add(sig)
+        found = frozenset(p for (p, _), sigs in contexts.items() if len(sigs) > 1)
+        cache[key] = found
+        return found
 
     def _confirm_answer(self, ci: int, path: str, value: Value, values: Mapping[str, Value],
                         rest: _Rest | _View, *, reach: tuple[str, ...]) -> None:

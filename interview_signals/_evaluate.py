@@ -277,13 +277,12 @@ class Evaluator:
         free = [p for p in component.paths if p not in known and p not in last]
         free += [p for p in last if p not in known]
         assigned: Assign = dict(known)
-        rules = component.rules
         check = valid if component.checked else _always
 
         def walk(i: int, weight: float) -> Iterator[tuple[Assign, float, Outcome]]:
             if i == len(free):
                 if check(assigned):
-                    yield dict(assigned), weight, fired(rules, assigned)
+                    yield dict(assigned), weight, self.fixed(index, tuple(assigned.items()))
                 return
             path = free[i]
             options: list[Value | None] = [c.value for c in self.candidates(path, assigned)]
