@@ -14,6 +14,18 @@ compiled rulebook; ``Engine`` confirms. What is confirmed how:
 - Claims of absence (a field is irrelevant, a verdict is unreachable, no change set
   reaches the target) are proven by exhaustive search over the answer classes, which the
   tests check against brute force through the engine.
+
+Cost. A component's completions are enumerated on their own: about (answer classes per
+field) ** (its unknown fields), so a pack whose rules tie many fields together (one rule
+reading several groups) grows a component and costs exponentially in its unknown fields.
+The exact verdict distributions cost about the product, over components, of their distinct
+scoring states (at most 2 ** its signal and qualifier rules each; ~19,000 for the default
+rulebook with nothing known, falling fast as answers arrive); the components are split in
+two halves of about equal state counts, so each half is combined once (about the square
+root of that product) and never the whole. On top, one engine assessment per reachable
+verdict per answer confirms what is returned. A what-if searches field sets by size:
+``C(free fields, k)`` times the classes of each, so sizes beyond 2 are searched only when no
+smaller set reaches the goal.
 """
 
 from __future__ import annotations
