@@ -23,6 +23,7 @@ from ._consult_types import Consultation, Question, WhatIfs
 from ._engine import SESSION_FORMAT, SESSION_VERSION, Engine, restore_observations
 from ._errors import ObservationError
 from ._observations import VOCABULARY, Observations, Value, check_value
+from ._render import _pct
 
 COMMANDS = ("ask", "what-if")
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -154,6 +155,10 @@ class Asker:
     def ask(self, q: Question) -> None:
         self.say("")
         self.say(q.question + (f"  [{q.path}]" if self.detail else ""))
+        if VOCABULARY[q.path].kind in ("int", "number"):
+            self.say("  Type the number (what matters: " + "; ".join(
+                a.text for a in q.answers if a.value is not None) + "), or skip.")
+            return
         for i, answer in enumerate(q.answers, 1):
             self.say(f"  {i}) {answer.text}")
 
@@ -240,7 +245,7 @@ class Asker:
     def how(self, c: Consultation) -> str:
         a = c.assessment
         lines = [f"Right now the reading is {a.verdict}: the signs you recorded point "
-                 f"{round(a.confidence * 100)}% of the way in your favour."]
+                 f"{_pct(a.confidence)} of the way in your favour."]
         for s in a.signals:
             if s.strength > 0:
                 lines.append(f"- {s.title}: {s.explanation}")
@@ -308,7 +313,7 @@ def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:
             words = f"{_KIND_WORDS[c.kind]}: {label}, {_value_words(c.path, c.value)}"
             parts.append(words + (f" [{c.path}]" if detail else ""))
         lines.append(f"- {'; and '.join(parts)} -> {option.verdict} "
-                     f"({round(option.confidence * 100)}%)")
+                     f"({_pct(option.confidence)})")
     return "\n".join(lines) + "\n"
 
 

@@ -657,9 +657,11 @@ def cand_text(path: str, cand: Candidate) -> str:
         return _num(lo) if lo == hi else f"from {lo} to {hi}"
     if low == high:
         return _num(low)
-    left = f"from {_num(low)}" if low_closed else f"more than {_num(low)}"
-    right = f"to {_num(high)}" if high_closed else f"under {_num(high)}"
-    return f"{left} {right}"
+    if low_closed:
+        return f"from {_num(low)} to {_num(high)}" if high_closed else \
+            f"from {_num(low)} to just under {_num(high)}"
+    return f"more than {_num(low)}, up to {_num(high)}" if high_closed else \
+        f"more than {_num(low)} and less than {_num(high)}"
 
 
 def _why(rules: tuple[object, ...], answers: list[Answer]) -> str:
