@@ -30,13 +30,12 @@ smaller set reaches the goal.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from ._consult_types import Answer, Change, Consultation, Question, WhatIf, WhatIfs
-from ._errors import EngineError, InterviewSignalsError
+from ._consult_types import Answer, Consultation, Question, WhatIfs, _why, cand_text
+from ._errors import EngineError
 from ._evaluate import Candidate, Evaluator, Outcome, State, conf, merge, valid
 from ._observations import VOCABULARY, Value
 
@@ -466,144 +465,10 @@ class Consultant:
 
     def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
                 include_fixed: bool) -> WhatIfs:
-        ev = self.ev
-        current = self.engine.assess(_grouped(values))
-        if target is not None and target not in self.rank:
-            raise InterviewSignalsError(f"target: expected one of {', '.join(self.rank)}, "
-                                        f"got {target!r}")
-        bar = self.rank[target] if target is not None else self.rank[current.verdict] - 1
-        goal = frozenset(v for v, i in self.rank.items() if i <= bar)
-        kinds = ("find_out", "do", "had") if include_fixed else ("find_out", "do")
-        free = [p for p in ev.component_of if self._kind(p, values) in kinds]
-        if not goal or not self._possible(values, free, goal):
-            return WhatIfs(current=current.verdict, target=target, goal=tuple(
-                self._ordered(goal)), options=(), possible=False, kinds=kinds)
-        found = self._search(values, free, goal, limit)
-        options = []
-        for changes in found:
-            trial = {**values, **dict(changes)}
-            result = self.engine.assess(_grouped(trial))
-            if result.verdict not in goal:
-                raise EngineError(f"the what-if search expected one of {sorted(goal)} for "
-                                  f"{trial}, the engine says {result.verdict}: please report")
-            options.append(WhatIf(changes=tuple(Change(path=p, value=v,
-                                                       kind=self._kind(p, values))
-                                                for p, v in changes),
-                                  verdict=result.verdict, confidence=result.confidence))
-        options.sort(key=lambda o: (len(o.changes), self.rank[o.verdict], -o.confidence))
-        return WhatIfs(current=current.verdict, target=target,
-                       goal=tuple(self._ordered(goal)), options=tuple(options), possible=True,
-                       kinds=kinds)
+        """See ``_whatif.WhatIfSearch``."""
+        from ._whatif import WhatIfSearch
 
-    @staticmethod
-    def _kind(path: str, values: Mapping[str, Value]) -> str:
-        if VOCABULARY[path].can_act:
-            return "do"
-        return "had" if path in values else "find_out"
-
-    def _possible(self, values: Mapping[str, Value], free: list[str], goal: frozenset[str]
-                  ) -> bool:
-        """Whether any values of the free fields (unknown ones may stay unknown) reach
-        the goal: the proof behind an impossible what-if."""
-        fixed = {p: v for p, v in values.items() if p not in free}
-        return self._any_in(self._free_parts(fixed, (p for p in free if p not in values)),
-                            goal)
-
-    def _verdict_with(self, values: Mapping[str, Value | None],
-                      base: list[State] | None = None, touched: Iterable[int] = ()
-                      ) -> str | None:
-        """The verdict of concrete values (unknown fields stay unknown); with ``base``,
-        the states of the unchanged observations, only ``touched`` components are
-        evaluated again. None when the values contradict each other."""
-        ev = self.ev
-        indexes = range(len(ev.components)) if base is None else set(touched)
-        if any(ev.components[i].checked for i in indexes) and not valid(values):
-            return None
-        state: State = (1.0, 1.0, 0, 0)
-        for i in range(len(ev.components)):
-            if base is not None and i not in indexes:
-                state = merge(state, base[i])
-            else:
-                state = merge(state, ev.state_of(ev.fixed(i, self._known(i, values))))
-        return ev.verdict_of(state)
-
-    def _search(self, values: Mapping[str, Value], free: list[str], goal: frozenset[str],
-                limit: int) -> list[tuple[tuple[str, Value], ...]]:
-        """Minimal change sets, smallest first, one per set of fields (the best of its
-        value choices). Sizes grow until a set is found, then up to size 2 while the
-        limit allows (every size is searched whole before the next)."""
-        found: list[tuple[tuple[str, Value], ...]] = []
-        closed = dict(values.items())
-        ev = self.ev
-        base = [ev.state_of(ev.fixed(i, self._known(i, values)))
-                      for i in range(len(ev.components))]
-        for size in range(1, len(free) + 1):
-            if found and (size > 2 or len(found) >= limit):
-                break
-            for fields in itertools.combinations(free, size):
-                best = self._best(fields, closed, goal, base)
-                if best is not None:
-                    found.append(best)
-        ranked = sorted(found, key=lambda c: (len(c), self._score(closed, c)))
-        return ranked[:limit]
-
-    def _score(self, values: Mapping[str, Value], changes: tuple[tuple[str, Value], ...]
-               ) -> tuple[int, float]:
-        trial = {**values, **dict(changes)}
-        verdict = self._verdict_with(trial) or self.ev.verdict_ids[-1]
-        return self.rank[verdict], 0.0
-
-    def _best(self, fields: tuple[str, ...], values: dict[str, Value], goal: frozenset[str],
-              base: list[State]) -> tuple[tuple[str, Value], ...] | None:
-        best: tuple[int, tuple[tuple[str, Value], ...]] | None = None
-        touched = {self.ev.component_of[p] for p in fields}
-        for combo in self._combos(fields, values):
-            trial = {**values, **dict(combo)}
-            verdict = self._verdict_with(trial, base, touched)
-            if verdict is None or verdict not in goal:
-                continue
-            if any(self._verdict_with({**values, **dict(sub)}, base, touched) in goal
-                   for k in range(len(combo)) for sub in itertools.combinations(combo, k)):
-                continue  # a proper subset already reaches the goal: not minimal
-            if best is None or self.rank[verdict] < best[0]:
-                best = (self.rank[verdict], combo)
-        return best[1] if best else None
-
-    def _combos(self, fields: tuple[str, ...], values: dict[str, Value]
-                ) -> list[tuple[tuple[str, Value], ...]]:
-        out: list[tuple[tuple[str, Value], ...]] = [()]
-        for path in fields:
-            grown = []
-            for combo in out:
-                base = {**values, **dict(combo)}
-                base.pop(path, None)
-                now = values.get(path)
-                cands = [_nearest(c, now) for c in self.ev.candidates(path, base)]
-                if isinstance(now, int | float) and not isinstance(now, bool):
-                    # the nearest value of each class first: the smallest change that does
-                    cands.sort(key=lambda c: abs(float(c.value) - float(now)))
-                for cand in cands:
-                    if now != cand.value:
-                        grown.append((*combo, (path, cand.value)))
-            out = grown
-        return out
-
-
-def _nearest(cand: Candidate, now: Value | None) -> Candidate:
-    """The candidate with the value of its class nearest to ``now`` (a number)."""
-    if not isinstance(now, int | float) or isinstance(now, bool) or cand.low is None \
-            or cand.high is None or cand.low == cand.high:
-        return cand
-    integer = isinstance(cand.value, int)
-    lo = math.floor(cand.low) + 1 if integer else cand.low
-    hi = math.ceil(cand.high) - 1 if integer else cand.high
-    if integer:
-        value: Value = int(min(max(now, lo), hi))
-    else:
-        value = min(max(float(now), lo), hi)
-        if value in (cand.low, cand.high):
-            return cand  # an open end is not in the class
-    return Candidate(value, cand.low, cand.high, cand.low_closed, cand.high_closed)
+        return WhatIfSearch(self).what_if(values, target, limit, include_fixed)
 
 
 def _first(item: tuple[float, float, Witness]) -> float:
@@ -634,49 +499,6 @@ def _merge_runs(answers: list[tuple[Candidate, float, dict[str, float], frozense
             out.append((span, run[0][1], mix, run[0][3]))
         run = [item] if item is not None else []
     return out
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
-
-def cand_text(path: str, cand: Candidate) -> str:
-    """An answer class in plain words: "Yes", "warm", "from 1 to 24"."""
-    spec = VOCABULARY[path]
-    if spec.kind == "bool":
-        return "Yes" if cand.value else "No"
-    if spec.kind == "choice":
-        return str(cand.value)
-    low, high = cand.low, cand.high
-    low_closed, high_closed = cand.low_closed, cand.high_closed
-    if low is None or high is None:
-        return str(cand.value)
-    if spec.kind == "int":
-        lo = int(low) if low_closed else math.floor(low) + 1
-        hi = int(high) if high_closed else math.ceil(high) - 1
-        return _num(lo) if lo == hi else f"from {lo} to {hi}"
-    if low == high:
-        return _num(low)
-    if low_closed:
-        return f"from {_num(low)} to {_num(high)}" if high_closed else \
-            f"from {_num(low)} to just under {_num(high)}"
-    return f"more than {_num(low)}, up to {_num(high)}" if high_closed else \
-        f"more than {_num(low)} and less than {_num(high)}"
-
-
-def _why(rules: tuple[object, ...], answers: list[Answer]) -> str:
-    titles = list(dict.fromkeys(
-        f"sign {r.source_sign}, {r.source_title.lower()}" for r in rules))  # type: ignore[attr-defined]
-    lines = [f"Your answer bears on {'; '.join(titles)}." if titles else
-             "Your answer can change the reading."]
-    for a in answers:
-        lines.append(f"If {a.text}: the reading could be {_words(a.reachable)}.")
-    return " ".join(lines)
-
-
-def _words(verdicts: Iterable[str]) -> str:
-    items = list(verdicts)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
 def _entropy(dist: Mapping[str, float]) -> float:

@@ -5,12 +5,14 @@ Neighbours: ``_consult`` builds them; ``_ask`` shows them in the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Iterable, Iterator
 
 from attrs import frozen
 
 from ._assessment import Assessment
-from ._observations import Value
+from ._evaluate import Candidate
+from ._observations import VOCABULARY, Value
 
 CONSULTATION_FORMAT = "interview-signals/consultation"
 WHAT_IF_FORMAT = "interview-signals/what-if"
@@ -135,3 +137,48 @@ class WhatIfs:
         return {"format": WHAT_IF_FORMAT, "version": VERSION, "current": self.current,
                 "target": self.target, "goal": list(self.goal), "possible": self.possible,
                 "kinds": list(self.kinds), "options": [o.to_dict() for o in self.options]}
+
+
+# -- words --------------------------------------------------------------------------------
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def cand_text(path: str, cand: Candidate) -> str:
+    """An answer class in plain words: "Yes", "warm", "from 1 to 24"."""
+    spec = VOCABULARY[path]
+    if spec.kind == "bool":
+        return "Yes" if cand.value else "No"
+    if spec.kind == "choice":
+        return str(cand.value)
+    low, high = cand.low, cand.high
+    low_closed, high_closed = cand.low_closed, cand.high_closed
+    if low is None or high is None:
+        return str(cand.value)
+    if spec.kind == "int":
+        lo = int(low) if low_closed else math.floor(low) + 1
+        hi = int(high) if high_closed else math.ceil(high) - 1
+        return _num(lo) if lo == hi else f"from {lo} to {hi}"
+    if low == high:
+        return _num(low)
+    if low_closed:
+        return f"from {_num(low)} to {_num(high)}" if high_closed else \
+            f"from {_num(low)} to just under {_num(high)}"
+    return f"more than {_num(low)}, up to {_num(high)}" if high_closed else \
+        f"more than {_num(low)} and less than {_num(high)}"
+
+
+def _why(rules: tuple[object, ...], answers: list[Answer]) -> str:
+    titles = list(dict.fromkeys(
+        f"sign {r.source_sign}, {r.source_title.lower()}" for r in rules))  # type: ignore[attr-defined]
+    lines = [f"Your answer bears on {'; '.join(titles)}." if titles else
+             "Your answer can change the reading."]
+    for a in answers:
+        lines.append(f"If {a.text}: the reading could be {_words(a.reachable)}.")
+    return " ".join(lines)
+
+
+def _words(verdicts: Iterable[str]) -> str:
+    items = list(verdicts)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
