@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from ._api import assess
 from ._assessment import Advice, AppliedQualifier, Assessment, Firing, Missing, Signal, Source
 from ._batch import assess_many, assess_partition
+from ._consult_types import Answer, Change, Consultation, Question, WhatIf, WhatIfs
 from ._engine import Engine
 from ._errors import (
     ArgumentError,
@@ -46,10 +47,13 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 __all__ = [
     "Advice",
+    "Answer",
     "AppliedQualifier",
     "ArgumentError",
     "Assessment",
     "BodyLanguage",
+    "Change",
+    "Consultation",
     "Engine",
     "EngineError",
     "Firing",
@@ -62,6 +66,7 @@ __all__ = [
     "ObservationError",
     "Observations",
     "Problem",
+    "Question",
     "Rule",
     "RuleProblem",
     "Rulebook",
@@ -71,6 +76,8 @@ __all__ = [
     "Source",
     "ThankYou",
     "Tour",
+    "WhatIf",
+    "WhatIfs",
     "__version__",
     "assess",
     "assess_many",

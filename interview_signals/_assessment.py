@@ -222,6 +222,10 @@ class Explanation(abc.ABC):
     def __init__(self) -> None:
         self._objects: dict[str, Any] = {}
 
+    def engine(self) -> Any:
+        """The ``Engine`` that made the assessment, while it lives; None once read back."""
+        return None
+
     @abc.abstractmethod
     def data(self) -> Mapping[str, Any]:
         """The parts in the ``to_dict()`` form (shared: never hand it out)."""
@@ -374,6 +378,23 @@ class Assessment:
     def signal(self, signal_id: str) -> Signal | None:
         """The signal with this id, if the engine established it."""
         return next((s for s in self.signals if s.id == signal_id), None)
+
+    def what_if(self, target: str | None = None, *, limit: int = 10,
+                include_fixed: bool = False) -> Any:
+        """The smallest sets of changes that reach a better verdict, or ``target`` or
+        better: ``Engine.what_if`` on this assessment's observations, by the engine that
+        made it (returns ``WhatIfs``).
+
+        Raises:
+            InterviewSignalsError: the assessment was read back with ``from_dict``.
+        """
+        engine = self.explanation.engine()
+        if engine is None:
+            raise InterviewSignalsError("what_if needs the engine that made the assessment; "
+                                        "an assessment read back with from_dict has none: "
+                                        "use engine.what_if(observations)")
+        return engine.what_if(self.observations, target, limit=limit,
+                              include_fixed=include_fixed)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON-ready form with the stable ids of README.md (fresh data each call)."""

@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn, TextIO, TypeVar
 
-from . import __version__, _schema
+from . import __version__, _ask, _schema
 from ._batch import assess_jsonl
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
-from ._jsonio import UnreadableJSON, dump_json, excerpt, load_json
+from ._jsonio import InputError, dump_json, excerpt, read_json, readable
 from ._output import OutputError, refuse_same_file, replacing
 from ._pool import available_cpus, engine_for
 from ._render import FORMATS
@@ -50,10 +50,6 @@ class _Exit(Exception):
 
 class _Terminated(BaseException):
     """SIGTERM arrived: stop as Ctrl-C would, cleaning up on the way out."""
-
-
-class _InputError(Exception):
-    """An input that cannot be read, or is not JSON, or an output that cannot be written."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -115,6 +111,7 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
                                 help="run the HTTP service and the page (needs the serve "
                                 "extra)")
     _service_options(serve)
+    _ask.add_commands(commands, packs, out)
     return parser
 
 
@@ -131,7 +128,7 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         from ._service import serve
     except ImportError as exc:
-        raise _InputError("serve needs the serve extra: pip install "
+        raise InputError("serve needs the serve extra: pip install "
                           f"'interview-signals[serve]' ({exc})") from exc
     serve(host=args.host, port=args.port, rules=args.rules, no_default=args.no_default,
           workers=args.workers, cors_origins=args.cors_origin, max_body=args.max_body)
@@ -167,6 +164,9 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
             return _assess(args, stdin, out)
         if args.command == "assess-many":
             return _assess_many(args, stdin, out, err)
+        if args.command in _ask.COMMANDS:
+            return _ask.run(args, readable(stdin), _writable(out),
+                            err if err is not None else io.StringIO())
         target = _writable(out)
         if args.command == "rules":
             book = load_rulebook(*args.rules, include_default=not args.no_default)
@@ -191,7 +191,7 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
     except RulebookError as exc:
         _say(err, f"interview-signals: {exc}")
         return EXIT_RULES
-    except (ObservationError, _InputError, OutputError, _schema.SchemaUnavailable) as exc:
+    except (ObservationError, InputError, OutputError, _schema.SchemaUnavailable) as exc:
         _silence(out)  # what is left in its buffer could not be written either
         _say(err, f"interview-signals: error: {exc}")
         return EXIT_INPUT
@@ -235,43 +235,8 @@ def _terminate_as_exception() -> Iterator[None]:
 
 def _writable(out: TextIO | None) -> TextIO:
     if out is None:
-        raise _InputError("<stdout>: cannot write: standard output is closed")
+        raise InputError("<stdout>: cannot write: standard output is closed")
     return out
-
-
-def _readable(stdin: TextIO | None) -> TextIO:
-    if stdin is None:
-        raise _InputError("<stdin>: cannot read: standard input is closed")
-    return stdin
-
-
-def _read_json(name: str, stdin: TextIO | None) -> object:
-    """The JSON document of a file or of stdin (``-``), read as UTF-8 with or without a BOM."""
-    label = "<stdin>" if name == "-" else name
-    try:
-        if name != "-":
-            data: bytes | str = Path(name).read_bytes()
-        else:
-            source = _readable(stdin)
-            raw = getattr(source, "buffer", None)
-            data = raw.read() if raw is not None else source.read()
-        # utf-8-sig: a byte order mark (Windows editors write one) is read past, not rejected
-        text = data.decode("utf-8-sig") if isinstance(data, bytes) \
-            else data.removeprefix("\ufeff")
-    except OSError as exc:
-        raise _InputError(f"{label}: cannot read the file: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise _InputError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
-                          "expected a JSON object of observations") from exc
-    if not text.strip():
-        raise _InputError(f"{label}: empty; expected a JSON object of observations")
-    if "\x00" in text:
-        raise _InputError(f"{label}: a binary file, not JSON text")
-    try:
-        return load_json(text)
-    except UnreadableJSON as exc:
-        where = f" at line {exc.line} column {exc.column}" if exc.line is not None else ""
-        raise _InputError(f"{label}: {exc.reason}{where}") from exc
 
 
 def _json_kind(value: object) -> str:
@@ -292,13 +257,13 @@ def _json_kind(value: object) -> str:
 def _assess(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | None) -> int:
     target = _writable(out)
     try:
-        data = _read_json(args.file, stdin)
+        data = read_json(args.file, stdin)
         with engine_for(args.rules, not args.no_default) as engine:
             if not isinstance(data, dict):
                 raise ObservationError("observations", "a JSON object of observation groups",
                                        _json_kind(data))
             text = engine.assess(data).render(args.format, detail=args.detail)
-    except (ObservationError, _InputError) as exc:
+    except (ObservationError, InputError) as exc:
         if args.format != "json":
             raise
         # A program reading JSON gets the error as JSON too, never prose to parse.
@@ -320,7 +285,7 @@ def _positive(text: str) -> int:
 def _assess_many(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | None,
                  err: TextIO | None) -> int:
     """One JSON line out per line in: an assessment, or ``{"line", "error"}`` for a bad one."""
-    source = _readable(stdin) if args.file == "-" else None
+    source = readable(stdin) if args.file == "-" else None
     if args.output == "-":
         _writable(out)
     else:
@@ -351,7 +316,7 @@ def _open_lines(name: str, stdin: TextIO | None
     try:
         return Path(name).open("rb")
     except OSError as exc:
-        raise _InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
+        raise InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
 
 
 def _read_lines(name: str, source: TextIO | BinaryIO) -> Iterator[bytes]:
@@ -361,7 +326,7 @@ def _read_lines(name: str, source: TextIO | BinaryIO) -> Iterator[bytes]:
         for line in raw:
             yield line.encode("utf-8") if isinstance(line, str) else line
     except OSError as exc:
-        raise _InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
+        raise InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
 
 
 def _write(target: TextIO, name: str, write: Callable[[], _T]) -> _T:
@@ -374,7 +339,7 @@ def _write(target: TextIO, name: str, write: Callable[[], _T]) -> _T:
         raise
     except (OSError, ValueError) as exc:  # ValueError: a stream closed under us
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise _InputError(f"{name}: cannot write: {reason}") from exc
+        raise InputError(f"{name}: cannot write: {reason}") from exc
 
 
 def _write_lines(lines: Iterator[str], target: TextIO, progress: TextIO | None) -> None:

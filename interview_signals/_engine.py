@@ -41,6 +41,8 @@ from ._compile import (
     derived_fact_tail,
     encode_json,
 )
+from ._consult import Consultant
+from ._consult_types import Consultation, WhatIfs
 from ._errors import EngineError, InterviewSignalsError, RulebookError, RuleProblem
 from ._explain import Explainer
 from ._native import engine_module as durable
@@ -95,7 +97,9 @@ class Engine:
         self._compiled: CompiledRulebook = compile_rulebook(rulebook)
         self._scorer = Scorer(rulebook)
         self._explainer = Explainer(rulebook)
+        self._explainer.engine = weakref.ref(self)
         self._encode_fact = self._compiled.fact_encoder()
+        self._consultant: Consultant | None = None
         self._lock = threading.Lock()
         self._sids = itertools.count(2)
         self._state = _State(sid="1")  # the engine session every assessment uses
@@ -215,6 +219,27 @@ class Engine:
         return Assessment(verdict=verdict, confidence=confidence,
                           explanation=self._explainer.explain(values, fired, ids, strengths,
                                                               verdict))
+
+    def consult(self, observations: Mapping[str, object] | Observations, *,
+                skipped: Iterable[str] = ()) -> Consultation:
+        """The next questions that matter for these observations;
+        ``skipped`` fields (answered "don't know") are not asked again."""
+        return self.consultant().consult(_checked(observations), skipped)
+
+    def what_if(self, observations: Mapping[str, object] | Observations,
+                target: str | None = None, *, limit: int = 10,
+                include_fixed: bool = False) -> WhatIfs:
+        """The smallest sets of changes that reach a better verdict, or ``target`` or
+        better."""
+        return self.consultant().what_if(_checked(observations), target, limit,
+                                         include_fixed)
+
+    def consultant(self) -> Consultant:
+        """The consultation search of this engine, built on first use."""
+        with self._lock:
+            if self._consultant is None:
+                self._consultant = Consultant(self)
+            return self._consultant
 
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
         """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``."""
@@ -349,6 +374,11 @@ class _Action:
         ref = engine_rule.concludes
         return cls(rule=engine_rule, concludes=ref,
                    fact_tail=derived_fact_tail(*ref) if ref in joined else None)
+
+
+def _checked(observations: Mapping[str, object] | Observations) -> dict[str, Value]:
+    return observations.values() if isinstance(observations, Observations) else \
+        check_values(observations)
 
 
 def _flat_paths(paths: Iterable[object]) -> list[str | Path]:

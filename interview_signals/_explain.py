@@ -29,6 +29,8 @@ class Explainer:
 
     def __init__(self, book: Rulebook) -> None:
         self.book = book
+        self.engine: Callable[[], Any] | None = None
+        """A weak reference to the engine these tables belong to (``Assessment.what_if``)."""
         self.signals = tuple(sorted(book.of_kind("signal"), key=lambda r: r.sign))
         self.advice = book.of_kind("advice")
         self.rules = book.by_id()
@@ -199,6 +201,10 @@ class Explained(Explanation):
         super().__init__()
         self._explainer, self._args = explainer, args
         self._data: dict[str, Any] | None = None
+
+    def engine(self) -> Any:
+        """The engine that made the assessment, while it lives."""
+        return self._explainer.engine() if self._explainer.engine is not None else None
 
     def data(self) -> Mapping[str, Any]:
         """The parts, built on first read."""

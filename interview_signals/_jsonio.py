@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
+from pathlib import Path
+from typing import TextIO
 
 import orjson
 
@@ -113,3 +115,43 @@ def error_line(row: Mapping[str, object]) -> str:
     except UnicodeEncodeError:
         return json.dumps(row, separators=(",", ":"))
     return text
+
+
+class InputError(Exception):
+    """An input that cannot be read, or is not JSON (or an output that cannot be written):
+    the message is one line for the person at the command line."""
+
+
+def readable(stdin: TextIO | None) -> TextIO:
+    if stdin is None:
+        raise InputError("<stdin>: cannot read: standard input is closed")
+    return stdin
+
+
+def read_json(name: str, stdin: TextIO | None) -> object:
+    """The JSON document of a file or of stdin (``-``), read as UTF-8 with or without a BOM."""
+    label = "<stdin>" if name == "-" else name
+    try:
+        if name != "-":
+            data: bytes | str = Path(name).read_bytes()
+        else:
+            source = readable(stdin)
+            raw = getattr(source, "buffer", None)
+            data = raw.read() if raw is not None else source.read()
+        # utf-8-sig: a byte order mark (Windows editors write one) is read past, not rejected
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) \
+            else data.removeprefix("\ufeff")
+    except OSError as exc:
+        raise InputError(f"{label}: cannot read the file: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                          "expected a JSON object of observations") from exc
+    if not text.strip():
+        raise InputError(f"{label}: empty; expected a JSON object of observations")
+    if "\x00" in text:
+        raise InputError(f"{label}: a binary file, not JSON text")
+    try:
+        return load_json(text)
+    except UnreadableJSON as exc:
+        where = f" at line {exc.line} column {exc.column}" if exc.line is not None else ""
+        raise InputError(f"{label}: {exc.reason}{where}") from exc

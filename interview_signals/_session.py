@@ -7,7 +7,7 @@ is a thin factory for it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from ._vocabulary import GROUPS, VOCABULARY, Value, describe
 
 if TYPE_CHECKING:
     from ._assessment import Assessment
+    from ._consult_types import Consultation
     from ._engine import Engine
 
 SESSION_FORMAT = "interview-signals/session"
@@ -93,6 +94,12 @@ class Session:
         """The assessment of everything observed so far."""
         self._check_open()
         return self._engine.assess(self._observations)
+
+    def consult(self, *, skipped: Iterable[str] = ()) -> Consultation:
+        """The consultation of everything observed so far: the questions that matter next;
+        ``skipped`` fields (answered "don't know") are not asked again."""
+        self._check_open()
+        return self._engine.consult(self._observations, skipped=skipped)
 
     def to_dict(self) -> dict[str, object]:
         """The session as JSON-ready data; ``engine.session(saved)`` picks it up again."""

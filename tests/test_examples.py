@@ -47,6 +47,7 @@ EXPECTED_LINES = {
     "03_custom_rule_pack.py": "panel of four ran 30 min over      promising 0.65   strong 0.82",
     "04_json_for_other_languages.py": '  "verdict": "strong",',
     "05_batch_report.py": "interviews.jsonl: 37 interviews assessed, 3 lines skipped",
+    "07_consultation.py": "Verdict promising (not settled) after 19 questions",
 }
 
 

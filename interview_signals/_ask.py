@@ -1,0 +1,319 @@
+"""``interview-signals ask`` and ``interview-signals what-if``: the consultation in a terminal.
+
+Neighbours: ``_cli`` registers the commands through ``add_commands`` and hands the parsed
+arguments to ``run``; ``Engine.consult`` and ``Engine.what_if`` do the work. The default
+text speaks to the candidate (no field paths, no rule ids); ``--detail`` adds them.
+
+Scripted answers (``--answers FILE``): a JSON list, one entry per prompt, in order. An entry
+is an answer's value (``true``, ``false``, a number, one of the offered words such as
+``"warm"``), ``null`` for "I don't know", or one of the commands ``"why"``, ``"how"``,
+``"what-if"``, ``"skip"``, ``"back"``, ``"quit"``. When the list runs out, the consultation
+stops as with ``quit``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, TextIO
+
+from ._consult_types import Consultation, Question, WhatIfs
+from ._engine import Engine
+from ._errors import ObservationError
+from ._jsonio import InputError, read_json
+from ._observations import Observations
+from ._pool import engine_for
+from ._render import CONFIDENCE_NOTE, score_text
+from ._session import SESSION_FORMAT, SESSION_VERSION, restore_observations
+from ._vocabulary import VOCABULARY, Value, check_value
+
+COMMANDS = ("ask", "what-if")
+EXIT_OK, EXIT_INPUT = 0, 2
+_HELP = "Type the number of an answer, or: why, how, what-if, skip, back, quit."
+_NO_TERMINAL = ("interview-signals: error: ask talks with a person at a terminal; "
+                "give scripted answers with --answers FILE\n")
+
+
+def add_commands(commands: Any, packs: argparse.ArgumentParser, out: TextIO | None) -> None:
+    """Add ``ask`` and ``what-if`` to the command line's subparsers; ``packs`` is the parent
+    parser of ``--rules`` and ``--no-default``."""
+    ask = commands.add_parser("ask", parents=[packs], out=out,
+                              help="a consultation: the questions that matter, one at a time")
+    _common(ask)
+    ask.add_argument("--resume", metavar="SAVED.json", help="go on from a saved session")
+    ask.add_argument("-o", "--output", metavar="SAVED.json",
+                     help="save the session here when it ends (default: the --resume file)")
+    ask.add_argument("--answers", metavar="FILE",
+                     help="scripted answers: a JSON list, one entry per prompt")
+    what = commands.add_parser("what-if", parents=[packs], out=out,
+                               help="the smallest changes that reach a better verdict")
+    what.add_argument("file", metavar="FILE|-")
+    _common(what)
+    what.add_argument("--target", default=None, help="a verdict to reach (or better)")
+    what.add_argument("--include-fixed", action="store_true",
+                      help="also change what already happened (for coaches)")
+    what.add_argument("--limit", type=int, default=10, metavar="N")
+    what.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--detail", action="store_true",
+                        help="also show field paths and rule ids")
+
+
+def run(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    """Run ``ask`` or ``what-if``; return the exit status."""
+    with engine_for(args.rules, not args.no_default) as engine:
+        return _run(engine, args, stdin, out, err)
+
+
+def _run(engine: Engine, args: argparse.Namespace, stdin: TextIO, out: TextIO,
+         err: TextIO) -> int:
+    if args.command == "what-if":
+        verdicts = [v.id for v in engine.rulebook.verdicts]
+        if args.target is not None and args.target not in verdicts:
+            err.write(f"interview-signals: error: --target: expected one of "
+                      f"{', '.join(verdicts)}, got {args.target!r}\n")
+            return EXIT_INPUT
+
+        values = _observations(read_json(args.file, stdin))
+        result = engine.what_if(values, args.target, limit=args.limit,
+                                include_fixed=args.include_fixed)
+        if args.format == "json":
+            out.write(json.dumps(result.to_dict(), indent=2) + "\n")
+        else:
+            out.write(what_if_text(result, detail=args.detail))
+        return EXIT_OK
+    if args.answers is None and not stdin.isatty():
+        err.write(_NO_TERMINAL)
+        return EXIT_INPUT
+    return Asker(engine, args, stdin, out).run()
+
+
+def _observations(data: object) -> Observations:
+    """Observations from a JSON document: a saved session, or observations themselves."""
+    if isinstance(data, Mapping) and data.get("format") == SESSION_FORMAT:
+        return restore_observations(data)
+    if not isinstance(data, Mapping):
+        raise ObservationError("observations", "a JSON object of observation groups",
+                               "a list" if isinstance(data, list) else "not an object")
+    return Observations.from_dict(data)
+
+
+class Asker:
+    """One consultation at the terminal (or from scripted answers)."""
+
+    def __init__(self, engine: Engine, args: argparse.Namespace, stdin: TextIO,
+                 out: TextIO) -> None:
+        self.engine, self.out, self.detail = engine, out, args.detail
+        self.values: dict[str, Value] = {}
+        if args.resume:
+            self.values = _observations(read_json(args.resume, stdin)).values()
+        self.save_to: str | None = args.output or args.resume
+        self.skipped: set[str] = set()
+        self.history: list[tuple[str, Value | None]] = []
+        self.replies: Iterator[object] = self._scripted(args.answers, stdin) \
+            if args.answers is not None else self._typed(stdin)
+
+    @staticmethod
+    def _scripted(name: str, stdin: TextIO) -> Iterator[object]:
+        data = read_json(name, stdin)
+        if not isinstance(data, list):
+            raise InputError(f"{name}: expected a JSON list of answers")
+        return iter(data)
+
+    def _typed(self, stdin: TextIO) -> Iterator[object]:
+        while True:
+            self.out.write("> ")
+            self.out.flush()
+            line = stdin.readline()
+            if not line:
+                return
+            yield line.strip()
+
+    def say(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def run(self) -> int:
+        while True:
+            consultation = self.engine.consult(Observations.from_values(self.values),
+                                               skipped=self.skipped)
+            if not consultation.questions:
+                self.finish(consultation)
+                return EXIT_OK
+            question = consultation.questions[0]
+            self.ask(question)
+            if not self.reply(question, consultation):
+                self.save()
+                self.say("Stopped. " + self._saved_note())
+                return EXIT_OK
+
+    def ask(self, q: Question) -> None:
+        self.say("")
+        self.say(q.question + (f"  [{q.path}]" if self.detail else ""))
+        if VOCABULARY[q.path].kind in ("int", "number"):
+            self.say("  Type the number (what matters: " + "; ".join(
+                a.text for a in q.answers if a.value is not None) + "), or skip.")
+            return
+        for i, answer in enumerate(q.answers, 1):
+            self.say(f"  {i}) {answer.text}")
+
+    def reply(self, q: Question, c: Consultation) -> bool:
+        """Read replies until one answers the question; False to stop."""
+        for raw in self.replies:
+            word = raw.lower() if isinstance(raw, str) else raw
+            if word in ("quit", "q", "exit"):
+                return False
+            if word in ("?", "why"):
+                self.say(self.why(q))
+            elif word == "how":
+                self.say(self.how(c))
+            elif word == "what-if":
+                self.say(what_if_text(self.engine.what_if(Observations.from_values(self.values)),
+                                      detail=self.detail).rstrip())
+            elif word == "back":
+                self.back()
+                return True
+            elif word == "skip" or raw is None or word in ("don't know", "dont know"):
+                self.skipped.add(q.path)
+                self.history.append((q.path, None))
+                return True
+            else:
+                value = self.parse(q, raw)
+                if value is None:
+                    self.say(f"That is not one of the answers. {_HELP}")
+                    continue
+                trial = {**self.values, q.path: value}
+                try:
+                    Observations.from_values(trial)
+                except ObservationError as exc:
+                    self.say(f"That answer contradicts an earlier one: {exc}")
+                    continue
+                self.values = trial
+                self.history.append((q.path, value))
+                return True
+        return False
+
+    def parse(self, q: Question, raw: object) -> Value | None:
+        """The value a reply stands for: a number of the list, an answer's words, or (for
+        a number field) the number itself."""
+        spec = VOCABULARY[q.path]
+        offered = [a for a in q.answers if a.value is not None]
+        if isinstance(raw, str):
+            text = raw.strip().lower()
+            if text.isdigit() and spec.kind not in ("int", "number") and \
+                    1 <= int(text) <= len(q.answers):
+                return q.answers[int(text) - 1].value
+            for answer in offered:
+                if text == answer.text.lower():
+                    return answer.value
+            if spec.kind == "bool" and text in ("y", "n", "true", "false"):
+                return text in ("y", "true")
+            if spec.kind in ("int", "number"):
+                try:
+                    raw = int(text) if spec.kind == "int" else float(text)
+                except ValueError:
+                    return None
+        if raw is None:
+            return None
+        try:
+            return check_value(spec.path, raw)
+        except ObservationError:
+            return None
+
+    def back(self) -> None:
+        if not self.history:
+            self.say("Nothing to undo yet.")
+            return
+        path, value = self.history.pop()
+        if value is None:
+            self.skipped.discard(path)
+        else:
+            self.values.pop(path, None)
+        self.say("Undone: " + VOCABULARY[path].label + ".")
+
+    def why(self, q: Question) -> str:
+        text = q.why
+        if self.detail:
+            text += f"\n  field {q.path}; rules {', '.join(q.rules)}"
+        return text
+
+    def how(self, c: Consultation) -> str:
+        a = c.assessment
+        lines = [f"Right now the reading is {a.verdict}. How strongly the signs you recorded "
+                 f"point your way: {score_text(a.confidence)}. {CONFIDENCE_NOTE}"]
+        for s in a.signals:
+            if s.strength > 0:
+                lines.append(f"- {s.title}: {s.explanation}")
+                lines += [f"  {q.explanation}" for q in s.qualifiers]
+            else:
+                lines.append(f"- Against: {s.title}: {s.explanation}")
+            if self.detail:
+                lines.append(f"  rule {s.rule}, because {', '.join(s.because)}")
+        if len(c.reachable) > 1:
+            lines.append("It could still end up " + " or ".join(c.reachable) + ".")
+        if c.sufficient_reason:
+            labels = ", ".join(VOCABULARY[p].label for p in c.sufficient_reason)
+            lines.append(f"These answers alone already settle it: {labels}.")
+        return "\n".join(lines)
+
+    def finish(self, c: Consultation) -> None:
+        self.say("")
+        if c.settled:
+            self.say("That settles it: no answer to anything else would change the reading.")
+        else:
+            self.say("No more questions I can ask; what you skipped could still change it.")
+        self.say(self.how(c))
+        self.say("")
+        self.out.write(c.assessment.render("text"))
+        self.save()
+        note = self._saved_note()
+        if note:
+            self.say(note)
+
+    def save(self) -> None:
+        if self.save_to is None:
+            return
+        data = {"format": SESSION_FORMAT, "version": SESSION_VERSION,
+                "observations": Observations.from_values(self.values).to_dict()}
+        Path(self.save_to).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+    def _saved_note(self) -> str:
+        if self.save_to is None:
+            return "Nothing was saved (give -o FILE to keep your answers)."
+        return f"Saved to {self.save_to}; go on later with --resume {self.save_to}."
+
+
+def _value_words(path: str, value: Value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:
+    """The what-if in plain words."""
+    goal = " or ".join(result.goal)
+    if not result.goal:
+        return f"The reading is {result.current}, the best there is.\n"
+    if not result.possible:
+        kinds = " or ".join(_KIND_WORDS[k] for k in result.kinds)
+        return (f"The reading is {result.current}. Nothing you could {kinds} would make it "
+                f"{goal}: every possible answer was checked.\n")
+    if not result.options:
+        return f"The reading is {result.current} already.\n"
+    lines = [f"The reading is {result.current}. What would make it {goal}:"]
+    for option in result.options:
+        parts = []
+        for c in option.changes:
+            label = VOCABULARY[c.path].label
+            words = f"{_KIND_WORDS[c.kind]}: {label}, {_value_words(c.path, c.value)}"
+            parts.append(words + (f" [{c.path}]" if detail else ""))
+        lines.append(f"- {'; and '.join(parts)} -> {option.verdict} "
+                     f"({score_text(option.confidence)})")
+    return "\n".join(lines) + "\n"
+
+
+_KIND_WORDS = {"find_out": "find out", "do": "do", "had": "had it been"}

@@ -1,0 +1,176 @@
+"""What-if: the smallest sets of changes that reach a better verdict.
+
+Neighbours: ``_consult.Consultant`` holds the evaluator and the engine and calls this; every
+change set returned is the observations with its changes applied, assessed by the engine
+(its verdict and confidence are the engine's); minimality (no proper subset of the changes
+reaches the goal) is checked by the evaluator, and "impossible" is proven by the exhaustive
+reachability check of the consultation, over every allowed field at once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from ._consult import _grouped
+from ._consult_types import Change, WhatIf, WhatIfs
+from ._errors import EngineError, InterviewSignalsError
+from ._evaluate import Candidate, State, merge, valid
+from ._vocabulary import VOCABULARY, Value
+
+if TYPE_CHECKING:
+    from ._consult import Consultant
+
+
+class WhatIfSearch:
+    """One what-if search over a consultant's evaluator, confirmed by its engine."""
+
+    def __init__(self, consultant: Consultant) -> None:
+        self.c = consultant
+
+    def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
+                include_fixed: bool) -> WhatIfs:
+        ev = self.c.ev
+        current = self.c.engine.assess(_grouped(values))
+        if target is not None and target not in self.c.rank:
+            raise InterviewSignalsError(f"target: expected one of {', '.join(self.c.rank)}, "
+                                        f"got {target!r}")
+        bar = self.c.rank[target] if target is not None else self.c.rank[current.verdict] - 1
+        goal = frozenset(v for v, i in self.c.rank.items() if i <= bar)
+        kinds = ("find_out", "do", "had") if include_fixed else ("find_out", "do")
+        free = [p for p in ev.component_of if self._kind(p, values) in kinds]
+        if not goal or not self._possible(values, free, goal):
+            return WhatIfs(current=current.verdict, target=target, goal=tuple(
+                self.c._ordered(goal)), options=(), possible=False, kinds=kinds)
+        found = self._search(values, free, goal, limit)
+        options = []
+        for changes in found:
+            trial = {**values, **dict(changes)}
+            result = self.c.engine.assess(_grouped(trial))
+            if result.verdict not in goal:
+                raise EngineError(f"the what-if search expected one of {sorted(goal)} for "
+                                  f"{trial}, the engine says {result.verdict}: please report")
+            options.append(WhatIf(changes=tuple(Change(path=p, value=v,
+                                                       kind=self._kind(p, values))
+                                                for p, v in changes),
+                                  verdict=result.verdict, confidence=result.confidence))
+        options.sort(key=lambda o: (len(o.changes), self.c.rank[o.verdict], -o.confidence))
+        return WhatIfs(current=current.verdict, target=target,
+                       goal=tuple(self.c._ordered(goal)), options=tuple(options), possible=True,
+                       kinds=kinds)
+
+    @staticmethod
+    def _kind(path: str, values: Mapping[str, Value]) -> str:
+        if VOCABULARY[path].can_act:
+            return "do"
+        return "had" if path in values else "find_out"
+
+    def _possible(self, values: Mapping[str, Value], free: list[str], goal: frozenset[str]
+                  ) -> bool:
+        """Whether any values of the free fields (unknown ones may stay unknown) reach
+        the goal: the proof behind an impossible what-if."""
+        fixed = {p: v for p, v in values.items() if p not in free}
+        return self.c._any_in(self.c._free_parts(fixed, (p for p in free if p not in values)),
+                            goal)
+
+    def _verdict_with(self, values: Mapping[str, Value | None],
+                      base: list[State] | None = None, touched: Iterable[int] = ()
+                      ) -> str | None:
+        """The verdict of concrete values (unknown fields stay unknown); with ``base``,
+        the states of the unchanged observations, only ``touched`` components are
+        evaluated again. None when the values contradict each other."""
+        ev = self.c.ev
+        indexes = range(len(ev.components)) if base is None else set(touched)
+        if any(ev.components[i].checked for i in indexes) and not valid(values):
+            return None
+        state: State = (1.0, 1.0, 0, 0)
+        for i in range(len(ev.components)):
+            if base is not None and i not in indexes:
+                state = merge(state, base[i])
+            else:
+                state = merge(state, ev.state_of(ev.fixed(i, self.c._known(i, values))))
+        return ev.verdict_of(state)
+
+    def _search(self, values: Mapping[str, Value], free: list[str], goal: frozenset[str],
+                limit: int) -> list[tuple[tuple[str, Value], ...]]:
+        """Minimal change sets, smallest first, one per set of fields (the best of its
+        value choices). Sizes grow until a set is found, then up to size 2 while the
+        limit allows (every size is searched whole before the next)."""
+        found: list[tuple[tuple[str, Value], ...]] = []
+        closed = dict(values.items())
+        ev = self.c.ev
+        base = [ev.state_of(ev.fixed(i, self.c._known(i, values)))
+                      for i in range(len(ev.components))]
+        for size in range(1, len(free) + 1):
+            if found and (size > 2 or len(found) >= limit):
+                break
+            for fields in itertools.combinations(free, size):
+                best = self._best(fields, closed, goal, base)
+                if best is not None:
+                    found.append(best)
+        ranked = sorted(found, key=lambda c: (len(c), self._score(closed, c)))
+        return ranked[:limit]
+
+    def _score(self, values: Mapping[str, Value], changes: tuple[tuple[str, Value], ...]
+               ) -> tuple[int, float]:
+        trial = {**values, **dict(changes)}
+        verdict = self._verdict_with(trial) or self.c.ev.verdict_ids[-1]
+        return self.c.rank[verdict], 0.0
+
+    def _best(self, fields: tuple[str, ...], values: dict[str, Value], goal: frozenset[str],
+              base: list[State]) -> tuple[tuple[str, Value], ...] | None:
+        best: tuple[int, tuple[tuple[str, Value], ...]] | None = None
+        touched = {self.c.ev.component_of[p] for p in fields}
+        for combo in self._combos(fields, values):
+            trial = {**values, **dict(combo)}
+            verdict = self._verdict_with(trial, base, touched)
+            if verdict is None or verdict not in goal:
+                continue
+            if any(self._verdict_with({**values, **dict(sub)}, base, touched) in goal
+                   for k in range(len(combo)) for sub in itertools.combinations(combo, k)):
+                continue  # a proper subset already reaches the goal: not minimal
+            if best is None or self.c.rank[verdict] < best[0]:
+                best = (self.c.rank[verdict], combo)
+        return best[1] if best else None
+
+    def _combos(self, fields: tuple[str, ...], values: dict[str, Value]
+                ) -> list[tuple[tuple[str, Value], ...]]:
+        out: list[tuple[tuple[str, Value], ...]] = [()]
+        for path in fields:
+            grown = []
+            for combo in out:
+                base = {**values, **dict(combo)}
+                base.pop(path, None)
+                now = values.get(path)
+                cands = [_nearest(c, now) for c in self.c.ev.candidates(path, base)]
+                if isinstance(now, int | float) and not isinstance(now, bool):
+                    # the nearest value of each class first: the smallest change that does
+                    cands.sort(key=lambda c: abs(float(c.value) - float(now)))
+                for cand in cands:
+                    if now != cand.value:
+                        grown.append((*combo, (path, cand.value)))
+            out = grown
+        return out
+
+
+
+
+def _nearest(cand: Candidate, now: Value | None) -> Candidate:
+    """The candidate with the value of its class nearest to ``now`` (a number)."""
+    if not isinstance(now, int | float) or isinstance(now, bool) or cand.low is None \
+            or cand.high is None or cand.low == cand.high:
+        return cand
+    integer = isinstance(cand.value, int)
+    lo = math.floor(cand.low) + 1 if integer else cand.low
+    hi = math.ceil(cand.high) - 1 if integer else cand.high
+    if integer:
+        value: Value = int(min(max(now, lo), hi))
+    else:
+        value = min(max(float(now), lo), hi)
+        if value in (cand.low, cand.high):
+            return cand  # an open end is not in the class
+    return Candidate(value, cand.low, cand.high, cand.low_closed, cand.high_closed)
+
+
