@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from interview_signals import Engine, Observations
 
-
 # What the candidate would answer if asked; anything missing is "I don't know".
 HIDDEN: dict[str, bool | int] = {
     "interview.scheduled_minutes": 45,
