@@ -25,7 +25,7 @@ from ._errors import ObservationError
 from ._jsonio import InputError, read_json
 from ._observations import Observations
 from ._pool import engine_for
-from ._render import CONFIDENCE_NOTE, score_text
+from ._render import CONFIDENCE_NOTE, answer_text, score_text
 from ._session import SESSION_FORMAT, SESSION_VERSION, restore_observations
 from ._vocabulary import VOCABULARY, Value, check_value
 
@@ -114,7 +114,7 @@ class Asker:
         self.save_to: str | None = args.output or args.resume
         self.skipped: set[str] = set()
         self.history: list[tuple[str, Value | None]] = []
-        self.replies: Iterator[object] = self._scripted(args.answers, stdin) \
+        self.replies: Iterator[object] = self._echoed(self._scripted(args.answers, stdin)) \
             if args.answers is not None else self._typed(stdin)
 
     @staticmethod
@@ -123,6 +123,14 @@ class Asker:
         if not isinstance(data, list):
             raise InputError(f"{name}: expected a JSON list of answers")
         return iter(data)
+
+    def _echoed(self, replies: Iterator[object]) -> Iterator[object]:
+        """Scripted replies, each shown after the prompt as if it had been typed, so the
+        transcript reads as the conversation it was."""
+        for reply in replies:
+            shown = "(don't know)" if reply is None else json.dumps(reply)
+            self.out.write(f"> {shown}\n")
+            yield reply
 
     def _typed(self, stdin: TextIO) -> Iterator[object]:
         while True:
@@ -288,9 +296,7 @@ class Asker:
 
 
 def _value_words(path: str, value: Value) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+    return answer_text(path, value)
 
 
 def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:

@@ -84,7 +84,9 @@ def _candidate_lines(a: Assessment, bullet: str, strong: Callable[[str], str]) -
             lines.append(f"{bullet}{strong(s.title)} ({_source(s)})")
             lines.append(f"    {s.explanation}")
             lines += [f"    {q.explanation}" for q in s.qualifiers]
-            recorded = _recorded(s.because, values)
+            paths = tuple(dict.fromkeys([*s.because, *(p for q in s.qualifiers
+                                                       for p in q.because)]))
+            recorded = _recorded(paths, values)
             if recorded:
                 lines.append(f"    You recorded: {recorded}.")
     if a.advice:
@@ -92,7 +94,7 @@ def _candidate_lines(a: Assessment, bullet: str, strong: Callable[[str], str]) -
         lines += [f"{bullet}{ad.text}" for ad in a.advice]
     questions = _questions(a)
     if questions:
-        lines += ["", "Still open (an answer to any of these could change the reading)"]
+        lines += ["", "Not recorded yet (each answer could add to the reading)"]
         lines += [f"{bullet}{q}" for q in questions]
     return lines
 
@@ -151,7 +153,7 @@ def _markdown(a: Assessment, detail: bool) -> str:
 
 
 _HEADINGS = {"What points your way", "What weighs a little against you", "Advice",
-             "Still open (an answer to any of these could change the reading)",
+             "Not recorded yet (each answer could add to the reading)",
              "Detail for coaches and developers"}
 
 
