@@ -30,7 +30,7 @@ from attrs import frozen
 from ._errors import ObservationError
 from ._observations import check_contradictions
 from ._rules import Rule, Rulebook, Test
-from ._scoring import qualify
+from ._scoring import accumulate, net, qualify
 from ._vocabulary import EXCLUSIONS, PREREQUISITES, VOCABULARY, Value, prerequisites
 
 Outcome: TypeAlias = frozenset[str]
@@ -309,12 +309,7 @@ class Evaluator:
             if s > 0:
                 signs |= self._sign_bit[sid]
                 standing |= self._or_bit.get(sid, 0)
-        for_, against = 1.0, 1.0
-        for s in sorted(strengths):
-            if s > 0:
-                for_ *= 1 - s
-            else:
-                against *= 1 + s
+        for_, against = accumulate(strengths)
         return for_, against, signs, standing
 
     def _verdict_of(self, state: State) -> str:
@@ -337,12 +332,8 @@ class Evaluator:
 
 
 def conf(for_: float, against: float) -> float:
-    """The confidence of the products of a state, as ``combine`` and ``Scorer`` round it."""
-    cf_for, cf_against = 1 - for_, 1 - against
-    low = min(cf_for, cf_against)
-    if low >= 1:
-        return 0.0
-    return round(max(0.0, (cf_for - cf_against) / (1 - low)), 6)
+    """The confidence of the products of a state, as ``Scorer`` rounds it."""
+    return round(max(0.0, net(for_, against)), 6)
 
 
 def merge(a: State, b: State) -> State:

@@ -16,12 +16,23 @@ from ._rules import Rulebook
 
 def combine(strengths: Iterable[float]) -> float:
     """Combine certainty factors: evidence for and against, each accumulated, then netted."""
+    return net(*accumulate(strengths))
+
+
+def accumulate(strengths: Iterable[float]) -> tuple[float, float]:
+    """The evidence not yet certain: the product of ``1 - s`` over the strengths for and of
+    ``1 + s`` over those against, multiplied in sorted order (the same rounding always)."""
     for_, against = 1.0, 1.0
     for s in sorted(strengths):
         if s > 0:
             for_ *= 1 - s
         else:
             against *= 1 + s
+    return for_, against
+
+
+def net(for_: float, against: float) -> float:
+    """The net certainty factor of what ``accumulate`` left open, for minus against."""
     cf_for, cf_against = 1 - for_, 1 - against
     low = min(cf_for, cf_against)
     if low >= 1:
