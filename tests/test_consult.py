@@ -140,7 +140,7 @@ def small_pack(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return Engine.from_paths(path)
 
 
-def _check_exact(engine: Engine, values: dict[str, Value], unknown: tuple[str, ...]) -> None:
+def _assert_exact(engine: Engine, values: dict[str, Value], unknown: tuple[str, ...]) -> None:
     c = engine.consult(values and nest(values))
     assert set(c.reachable) == brute_reachable(engine, values, unknown)
     asked = {q.path for q in c.questions}
@@ -162,7 +162,7 @@ def _check_exact(engine: Engine, values: dict[str, Value], unknown: tuple[str, .
 @given(case=partial())
 def test_consultation_is_exact_by_brute_force(
         name: str, case: tuple[dict[str, Value], tuple[str, ...]]) -> None:
-    _check_exact(ENGINES[name](), *case)
+    _assert_exact(ENGINES[name](), *case)
 
 
 @settings(max_examples=12, deadline=None,
@@ -170,7 +170,7 @@ def test_consultation_is_exact_by_brute_force(
 @given(case=partial())
 def test_consultation_is_exact_on_a_generated_pack(
         small_pack: Engine, case: tuple[dict[str, Value], tuple[str, ...]]) -> None:
-    _check_exact(small_pack, *case)
+    _assert_exact(small_pack, *case)
 
 
 @pytest.mark.parametrize("unknown", [
@@ -182,7 +182,7 @@ def test_consultation_is_exact_on_a_generated_pack(
 def test_two_field_comparisons_and_prerequisites_are_exact(unknown: tuple[str, ...]) -> None:
     values: dict[str, Value] = {"interest.asked_if_interested": True,
                                 "interview.scheduled_minutes": 30, "tour.office_tour": True}
-    _check_exact(Engine.default(), _filled(values, unknown), unknown)
+    _assert_exact(Engine.default(), _filled(values, unknown), unknown)
 
 
 def _filled(values: dict[str, Value], unknown: tuple[str, ...]) -> dict[str, Value]:

@@ -56,7 +56,7 @@ def client() -> Iterator[TestClient]:
         yield c
 
 
-def _problem(response: httpx.Response, status: int) -> dict[str, Any]:
+def _assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
     assert response.headers[VERSION_HEADER] == __version__
@@ -84,7 +84,7 @@ def test_assess_with_the_trace_when_asked(client: TestClient) -> None:
     assert response.json()["trace"]
     ASSESSMENT.validate(response.json())
     assert "trace" not in client.post("/v1/assess?trace=false", json=GOOD).json()
-    _problem(client.post("/v1/assess?trace=maybe", json=GOOD), 400)
+    _assert_problem(client.post("/v1/assess?trace=maybe", json=GOOD), 400)
 
 
 @settings(max_examples=40, deadline=None)
@@ -102,7 +102,7 @@ def test_bad_observations_give_422_with_the_library_problems(client: TestClient,
                                                              corruption: Corruption) -> None:
     # json.dumps, not json=: the corruptions include NaN, which strict encoders refuse
     sent = json.dumps(corruption.observations).encode()
-    body = _problem(client.post("/v1/assess", content=sent), 422)
+    body = _assert_problem(client.post("/v1/assess", content=sent), 422)
     with pytest.raises(ObservationError) as raised:
         Observations.from_dict(corruption.observations)
     problem = body["problems"][0]
@@ -112,14 +112,14 @@ def test_bad_observations_give_422_with_the_library_problems(client: TestClient,
 
 
 def test_contradicting_observations_give_422(client: TestClient) -> None:
-    body = _problem(client.post("/v1/assess", json={
+    body = _assert_problem(client.post("/v1/assess", json={
         "thank_you": {"note_sent": False, "response_received": True}}), 422)
     assert body["problems"][0]["path"] == "thank_you.response_received"
 
 
 @pytest.mark.parametrize("document", [[], "text", 3, None, True])
 def test_a_body_that_is_not_an_object_gives_422(client: TestClient, document: object) -> None:
-    body = _problem(client.post("/v1/assess", content=json.dumps(document)), 422)
+    body = _assert_problem(client.post("/v1/assess", content=json.dumps(document)), 422)
     assert body["problems"][0]["path"] == "observations"
 
 
@@ -127,11 +127,11 @@ def test_a_body_that_is_not_an_object_gives_422(client: TestClient, document: ob
                                  b"\xff\xfe{}", b"{}{}", b"{'tour': {}}",
                                  b'{"tour": {}, "tour": {}}'])
 def test_malformed_json_gives_400(client: TestClient, raw: bytes) -> None:
-    _problem(client.post("/v1/assess", content=raw), 400)
+    _assert_problem(client.post("/v1/assess", content=raw), 400)
 
 
 def test_nan_is_read_as_the_library_reads_it_and_refused_by_path(client: TestClient) -> None:
-    body = _problem(client.post("/v1/assess", content=b'{"thank_you": {"note_sent": true, '
+    body = _assert_problem(client.post("/v1/assess", content=b'{"thank_you": {"note_sent": true, '
                                 b'"response_received": true, "response_hours": NaN}}'), 422)
     assert body["problems"][0]["path"] == "thank_you.response_hours"
     assert body["problems"][0]["got"] == "NaN"
@@ -139,7 +139,7 @@ def test_nan_is_read_as_the_library_reads_it_and_refused_by_path(client: TestCli
 
 def test_a_body_over_the_limit_gives_413(client: TestClient) -> None:
     big = b'{"tour": {"office_tour": true}, "x": "' + b"a" * DEFAULT_MAX_BODY + b'"}'
-    _problem(client.post("/v1/assess", content=big), 413)
+    _assert_problem(client.post("/v1/assess", content=big), 413)
     # Exactly at the limit is read (and refused for what it says, not for its size).
     at_limit = b" " * (DEFAULT_MAX_BODY - 2) + b"{}"
     assert client.post("/v1/assess", content=at_limit).status_code == 200
@@ -155,7 +155,7 @@ def test_a_chunked_body_over_the_limit_gives_413_without_content_length() -> Non
 
     with TestClient(create_app(max_body=4096), raise_server_exceptions=False) as c:
         response = c.post("/v1/assess", content=chunks())
-    _problem(response, 413)
+    _assert_problem(response, 413)
 
 
 def test_the_limit_is_checked_before_the_body_is_read() -> None:
@@ -181,10 +181,10 @@ def test_the_limit_is_checked_before_the_body_is_read() -> None:
 
 
 def test_unknown_routes_and_methods_are_json(client: TestClient) -> None:
-    _problem(client.get("/v2/assess"), 404)
-    _problem(client.get("/v1/nothing/here"), 404)
-    _problem(client.get("/v1/assess"), 405)
-    _problem(client.delete("/v1/rules"), 405)
+    _assert_problem(client.get("/v2/assess"), 404)
+    _assert_problem(client.get("/v1/nothing/here"), 404)
+    _assert_problem(client.get("/v1/assess"), 405)
+    _assert_problem(client.delete("/v1/rules"), 405)
 
 
 def test_an_internal_failure_is_a_500_without_detail() -> None:
@@ -195,7 +195,7 @@ def test_an_internal_failure_is_a_500_without_detail() -> None:
     with TestClient(create_app(Failing(Engine.default().rulebook)),
                     raise_server_exceptions=False) as c:
         response = c.post("/v1/assess", json=GOOD)
-    body = _problem(response, 500)
+    body = _assert_problem(response, 500)
     assert "secret" not in response.text
     assert "RuntimeError" not in response.text
     assert body["title"] == "Internal error"
@@ -231,8 +231,8 @@ def test_schema_endpoint(client: TestClient, name: str) -> None:
         assert response.status_code == 200
         assert response.json() == schema(name)
     else:
-        assert name in _problem(response, 404)["detail"]
-    _problem(client.get("/v1/schema/nothing"), 404)
+        assert name in _assert_problem(response, 404)["detail"]
+    _assert_problem(client.get("/v1/schema/nothing"), 404)
 
 
 def test_rules_and_healthz(client: TestClient) -> None:
