@@ -18,7 +18,15 @@ from attrs import evolve
 
 from ._errors import RulebookError, RuleProblem
 from ._rulecheck import check_rulebook, dropped_tests
-from ._ruleparse import Bad, parse_params, parse_rule, parse_verdict, rule_table, with_share
+from ._ruleparse import (
+    Bad,
+    only_signals_placeholder,
+    parse_params,
+    parse_rule,
+    parse_verdict,
+    rule_table,
+    with_share,
+)
 from ._rules import DEFAULT_PACK, Rule, Rulebook, Test, Verdict
 from ._vocabulary import did_you_mean
 
@@ -282,8 +290,7 @@ class _Merger:
                              f"{did_you_mean(key, known)}")
             elif not isinstance(value, str) or not value.strip():
                 self.problem(file, None, f"[summary].{key}: expected text")
-            elif re.sub(r"\{signals\}", "", value).count("{") or "}" in value.replace(
-                    "{signals}", ""):
+            elif not only_signals_placeholder(value):
                 self.problem(file, None, f"[summary].{key}: the only placeholder is {{signals}}")
             else:
                 self.summary[key] = value

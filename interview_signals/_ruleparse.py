@@ -328,6 +328,12 @@ def parse_params(table: object, bad: Bad) -> dict[str, float]:
     return out
 
 
+def only_signals_placeholder(text: str) -> bool:
+    """Whether ``{signals}`` is the only placeholder in ``text`` (a summary sentence)."""
+    rest = text.replace("{signals}", "")
+    return "{" not in rest and "}" not in rest
+
+
 def parse_verdict(table: Mapping[str, object], *, file: str, line: int | None,
                   bad: Bad) -> Verdict | None:
     """A ``Verdict`` from one complete table, or ``None`` after reporting its problems."""
@@ -342,7 +348,7 @@ def parse_verdict(table: Mapping[str, object], *, file: str, line: int | None,
     summary = table.get("summary")
     if not isinstance(summary, str) or not summary.strip():
         report("summary: expected the text that opens the candidate's summary")
-    elif "{" in summary.replace("{signals}", "") or "}" in summary.replace("{signals}", ""):
+    elif not only_signals_placeholder(summary):
         report("summary: the only placeholder is {signals}")
     if report.count:
         return None

@@ -269,7 +269,7 @@ def grouped(values: Mapping[str, Value]) -> dict[str, dict[str, Value]]:
     """Flat ``{"group.field": value}`` back to the JSON vocabulary's nested groups."""
     out: dict[str, dict[str, Value]] = {}
     for path, value in values.items():
-        group, name = _PARTS[path]
+        group, name = _GROUP_AND_NAME[path]
         fields = out.get(group)
         if fields is None:
             fields = out[group] = {}
@@ -277,7 +277,7 @@ def grouped(values: Mapping[str, Value]) -> dict[str, dict[str, Value]]:
     return out
 
 
-_PARTS = {path: (spec.group, spec.name) for path, spec in VOCABULARY.items()}
+_GROUP_AND_NAME = {path: (spec.group, spec.name) for path, spec in VOCABULARY.items()}
 
 
 # --- Contradictions -------------------------------------------------------------------------
