@@ -31,6 +31,7 @@ smaller set reaches the goal.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -142,7 +143,10 @@ class Consultant:
 
     def __init__(self, engine: Engine) -> None:
         self._rests: dict[tuple[object, ...], _Rest] = {}
-        self.engine = engine
+        self._confirmed: dict[tuple[tuple[str, Value], ...], str] = {}
+        """The engine's verdict of each completion confirmed so far (bounded)."""
+        # A proxy: the engine holds its consultant, which must not keep the engine alive.
+        self.engine: Engine = weakref.proxy(engine)
         self.ev = Evaluator(engine.rulebook)
         self.rank = {v: i for i, v in enumerate(self.ev.verdict_ids)}
 
@@ -228,7 +232,12 @@ class Consultant:
         return out
 
     def _confirm(self, values: Mapping[str, Value], verdict: str) -> None:
-        got = self.engine.assess(_grouped(values)).verdict
+        key = tuple(sorted(values.items()))
+        got = self._confirmed.get(key)
+        if got is None:
+            if len(self._confirmed) > _CONFIRMED_MAX:
+                self._confirmed.clear()
+            got = self._confirmed[key] = self.engine.assess(_grouped(values)).verdict
         if got != verdict:
             raise EngineError(f"the consultation's search expected {verdict} for {values}, "
                               f"the engine says {got}: please report this")
@@ -481,6 +490,9 @@ def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:
                       if not open_.intersection(prerequisites(q.path))), 0)
         placed.append(pending.pop(index))
     return tuple(placed)
+
+
+_CONFIRMED_MAX = 100_000
 
 
 def _first(item: tuple[float, float, Witness]) -> float:
