@@ -30,6 +30,7 @@ smaller set reaches the goal.
 
 from __future__ import annotations
 
+import itertools
 import math
 import weakref
 from collections.abc import Iterable, Mapping
@@ -452,14 +453,26 @@ class Consultant:
 
     def sufficient_reason(self, values: Mapping[str, Value], verdict: str
                           ) -> tuple[str, ...] | None:
-        """A set of recorded fields that forces ``verdict`` whatever the other fields are
-        (any value, or unknown), from which no field can be dropped; None when even all
-        of them do not force it. Found by dropping fields one at a time, last recorded
-        in vocabulary order first; irreducible, though not always the smallest."""
+        """A smallest set of recorded fields that forces ``verdict`` whatever the other
+        fields are (any value, or unknown); None when even all of them do not force it.
+
+        Dropping fields one at a time gives an irreducible set; every smaller subset of the
+        recorded fields is then tried, smallest first, within ``_REASON_BUDGET`` checks.
+        Past that budget (many recorded answers and a large irreducible set) the
+        irreducible set is returned, which may not be the smallest."""
         paths = [p for p in values if p in self.ev.component_of]
         if not self._forces(values, paths, verdict):
             return None
-        return self._shrink(values, paths, verdict)
+        best = self._shrink(values, paths, verdict)
+        budget = _REASON_BUDGET
+        for size in range(1, len(best)):
+            for subset in itertools.combinations(paths, size):
+                budget -= 1
+                if budget < 0:
+                    return best
+                if self._forces(values, subset, verdict):
+                    return subset
+        return best
 
     def _shrink(self, values: Mapping[str, Value], paths: list[str], verdict: str
                 ) -> tuple[str, ...]:
@@ -493,6 +506,9 @@ def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:
 
 
 _CONFIRMED_MAX = 100_000
+_REASON_BUDGET = 300
+"""How many subsets of the recorded fields a search for the smallest sufficient reason
+tries before it settles for an irreducible one."""
 
 
 def _first(item: tuple[float, float, Witness]) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -388,3 +389,27 @@ def test_session_consult_and_assessment_what_if() -> None:
     copy = Assessment.from_dict(session.assessment().to_dict())
     with pytest.raises(InterviewSignalsError, match="what_if needs"):
         copy.what_if()
+
+
+@pytest.mark.parametrize("observations", [
+    {"next_steps": {"invited_to_next_round": True}, "tour": {"office_tour": True},
+     "interest": {"asked_if_interested": True}},
+    {"interest": {"asked_if_interested": True, "asked_where_else_interviewing": True},
+     "tour": {"introduced_to_people": True}, "job_specifics": {"deep_dive": True,
+                                                              "you_would_language": True},
+     "thank_you": {"note_sent": True, "response_received": True, "tone": "warm"}},
+])
+def test_the_sufficient_reason_is_a_smallest_forcing_set(observations: dict[str, Any]) -> None:
+    engine = Engine.default()
+    consultation = engine.consult(observations)
+    reason = consultation.sufficient_reason
+    if reason is None:  # not settled: nothing to explain yet
+        assert not consultation.settled
+        return
+    values = Observations.from_dict(observations).values()
+    consultant = engine.consultant()
+    verdict = consultation.assessment.verdict
+    assert consultant._forces(values, reason, verdict)
+    for size in range(len(reason)):
+        for subset in itertools.combinations(values, size):
+            assert not consultant._forces(values, subset, verdict), subset
