@@ -70,10 +70,17 @@ def _engine_errors(doing: str) -> Iterator[None]:
     """Map whatever the C engine (or an action) raises to ``EngineError``, chained."""
     try:
         yield
-    except InterviewSignalsError:
-        raise
     except Exception as exc:  # the C extension raises its own untyped errors
-        raise EngineError(f"{doing}: {exc!r}") from exc
+        raise _mapped(exc, doing) from exc
+
+
+def _mapped(exc: Exception, doing: str) -> InterviewSignalsError:
+    """The library's error for ``exc``: itself when it is one, else an ``EngineError``.
+    (The hot path of ``_replay`` calls this from a plain ``except``: a context manager
+    there costs more than the rest of the error handling of an assessment.)"""
+    if isinstance(exc, InterviewSignalsError):
+        return exc
+    return EngineError(f"{doing}: {exc!r}")
 
 
 class Engine:
@@ -264,21 +271,22 @@ class Engine:
         asserted: list[str] = []  # every fact this assessment put into the session
         emptied = False
         try:
-            with _engine_errors("the engine failed, or a rule action failed"):
-                fact = f'{{"sid":"{sid}",{body}'
-                code, state = durable.assert_fact(handle, fact)
-                if code == _NOT_HANDLED:
-                    emptied = True  # no rule matched and the engine stored nothing
-                    return fired
-                if code != _HANDLED:
-                    raise EngineError(f"the engine did not take the observation fact "
-                                      f"(code {code})")
-                self._state.live = True
-                asserted.append(fact)
-                result = durable.start_action_for_state(handle, state)
-                if result:
-                    self._act_all(result[1], state, self._actions, asserted, fired)
-                emptied = self._retract(asserted)
+            fact = f'{{"sid":"{sid}",{body}'
+            code, state = durable.assert_fact(handle, fact)
+            if code == _NOT_HANDLED:
+                emptied = True  # no rule matched and the engine stored nothing
+                return fired
+            if code != _HANDLED:
+                raise EngineError(f"the engine did not take the observation fact "
+                                  f"(code {code})")
+            self._state.live = True
+            asserted.append(fact)
+            result = durable.start_action_for_state(handle, state)
+            if result:
+                self._act_all(result[1], state, self._actions, asserted, fired)
+            emptied = self._retract(asserted)
+        except Exception as exc:
+            raise _mapped(exc, "the engine failed, or a rule action failed") from exc
         finally:
             if not emptied:
                 self._drop_session()

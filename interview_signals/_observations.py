@@ -55,7 +55,7 @@ def read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
 
 
 def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
-    if not isinstance(data, Mapping):
+    if type(data) is not dict and not isinstance(data, Mapping):
         raise ObservationError.of([Problem(path="observations",
                                            expected="an object of observation groups",
                                            got=describe(data))])
@@ -64,7 +64,7 @@ def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
     nulls: list[str] = []
     for group, fields in data.items():
         table = _FIELDS.get(group) if type(group) is str else None
-        if table is None or not isinstance(fields, Mapping):
+        if table is None or (type(fields) is not dict and not isinstance(fields, Mapping)):
             problems.append(_group_problem(group, fields))
         else:
             _read_group(group, table, fields, problems=problems, found=found, nulls=nulls)
