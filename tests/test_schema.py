@@ -175,7 +175,7 @@ def test_consultations_validate_with_and_without_the_trace(document: dict[str, A
 
 
 def test_a_consultation_with_questions_validates_and_a_changed_one_does_not() -> None:
-    body = Engine.default().consult({"tour": {"office_tour": True}}).to_dict()
+    body: dict[str, Any] = Engine.default().consult({"tour": {"office_tour": True}}).to_dict()
     assert body["questions"]
     assert not body["settled"]
     CONSULTATION.validate(body)
@@ -195,14 +195,14 @@ def test_what_ifs_validate(document: dict[str, Any], target: str | None, include
                            limit: int) -> None:
     result = Engine.default().what_if(document, target, limit=limit,
                                       include_fixed=include_fixed)
-    body = result.to_dict()
+    body: dict[str, Any] = result.to_dict()
     WHAT_IF.validate(body)
     assert {c["kind"] for o in body["options"] for c in o["changes"]} <= set(body["kinds"])
 
 
 def test_what_if_schema_rejects_a_changed_shape() -> None:
-    body = Engine.default().what_if({"thank_you": {"note_sent": True}},
-                                    include_fixed=True).to_dict()
+    body: dict[str, Any] = Engine.default().what_if({"thank_you": {"note_sent": True}},
+                                                    include_fixed=True).to_dict()
     assert body["options"]
     WHAT_IF.validate(body)
     option = body["options"][0]
