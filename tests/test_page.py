@@ -29,6 +29,7 @@ from interview_signals._vocabulary import VOCABULARY
 
 CHROMIUM = Path("/usr/bin/chromium")
 DOCS = Path(__file__).parent.parent / "docs"
+SHOTS = Path("/tmp/page-shots")  # the other screenshots, to look at after a run
 VERDICT_WORDS = {"strong": "Strong", "promising": "Promising", "tentative": "Tentative",
                  "inconclusive": "Not clear yet"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -208,7 +209,7 @@ def _why(page: Any) -> None:
     assert page.locator("#question-why p").inner_text() == first.why
 
 
-def _first_visit(page: Any) -> tuple[dict[str, Any], list[str]]:
+def _first_visit(page: Any, shots: Path, size: str) -> tuple[dict[str, Any], list[str]]:
     """Answer the consultation (every other question by keyboard), going back once."""
     answers: dict[str, Any] = {}
     asked: list[str] = []
@@ -228,6 +229,12 @@ def _first_visit(page: Any) -> tuple[dict[str, Any], list[str]]:
     page.get_by_role("button", name="Next", exact=True).click()
     page.wait_for_function("(before) => document.body.dataset.step !== before", arg=before)
     _check_reading(page, answers)
+    # Mid-way, as the docs show it: a question with its "why" open, and the what-if.
+    page.locator("#question-why summary").click()
+    _what_if(page, answers)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(shots / f"page-{size}-asking.png"), full_page=True)
     skipped = {p for p in asked if FIRST_VISIT[p] is None}
     assert not skipped, "the first two questions of this interview are answered"
     _consult_until_done(page, FIRST_VISIT, answers, asked)
@@ -254,10 +261,11 @@ def _add_reply(page: Any, answers: dict[str, Any]) -> None:
 
 def _what_if(page: Any, answers: dict[str, Any]) -> None:
     """The what-if panel lists the library's options, each change in words."""
-    expected = Engine.default().what_if(_observations(answers))
+    expected = Engine.default().what_if(_observations(answers), limit=5)  # the page's limit
     page.get_by_text("What would make this stronger?").click()
     page.wait_for_function(
-        "() => !document.querySelector('#what-if-body').innerText.startsWith('Looking')")
+        "() => { const body = document.querySelector('#what-if-body');"
+        " return body.children.length > 0 && !body.innerText.startsWith('Looking'); }")
     items = page.locator(".what-if-list > li")
     assert items.count() == len(expected.options)
     kinds = {"find_out": "find out", "do": "something you can still do"}
@@ -303,7 +311,7 @@ def test_a_candidate_answers_saves_and_comes_back(base_url: str, browser: Any, s
         page.wait_for_selector("body[data-ready=true]")
         _why(page)
         _axe(page, "the first question")
-        answers, _ = _first_visit(page)
+        answers, _ = _first_visit(page, tmp_path, size)
         _what_if(page, answers)
         page.screenshot(path=str(tmp_path / f"page-{size}.png"), full_page=True)
         _axe(page, "the reading")
@@ -321,11 +329,12 @@ def test_a_candidate_answers_saves_and_comes_back(base_url: str, browser: Any, s
         _add_reply(page, answers)
         _check_reading(page, answers)
         assert assess(_observations(answers)).verdict == "strong"
-        shot = tmp_path / f"page-{size}-reply.png"
         page.evaluate("window.scrollTo(0, 0)")
-        page.screenshot(path=str(shot), full_page=True)
+        page.screenshot(path=str(tmp_path / f"page-{size}-reply.png"), full_page=True)
         DOCS.mkdir(exist_ok=True)
-        shutil.copyfile(shot, DOCS / f"page-{size}.png")
+        SHOTS.mkdir(exist_ok=True)
+        shutil.copyfile(tmp_path / f"page-{size}-asking.png", DOCS / f"page-{size}.png")
+        shutil.copyfile(tmp_path / f"page-{size}-reply.png", SHOTS / f"page-{size}-reply.png")
         assert not errors
     finally:
         context.close()

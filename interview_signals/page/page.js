@@ -12,6 +12,7 @@
 
 const SESSION_FORMAT = "interview-signals/session";
 const SESSION_VERSION = 1;
+const WHAT_IF_LIMIT = 5; // the smallest change sets shown; more would bury the first ones
 const VERDICT_WORDS = {
   strong: "Strong",
   promising: "Promising",
@@ -53,8 +54,8 @@ const api = {
       body: JSON.stringify(observations),
     });
   },
-  whatIf(observations, { includeFixed = false } = {}) {
-    return api.json(`v1/what-if${includeFixed ? "?include_fixed=true" : ""}`, {
+  whatIf(observations, { includeFixed = false, limit = WHAT_IF_LIMIT } = {}) {
+    return api.json(`v1/what-if?limit=${limit}${includeFixed ? "&include_fixed=true" : ""}`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(observations),
@@ -307,7 +308,9 @@ function renderReading(assessment) {
     .filter((p) => state.byPath[p] && !(p in state.answers));
   if (open.length) {
     parts.push(el("h3", { text: "Still open" }),
-      el("p", { class: "muted", text: "Answers to these could change the reading:" }),
+      el("p", { class: "muted", text: state.consultation && state.consultation.settled
+        ? "These could add to the reading, but no answer to them would change the verdict:"
+        : "Answers to these could change the reading:" }),
       el("ul", { class: "open-list" }, ...open.map((p) => el("li", {},
         el("button", { type: "button", class: "linklike", onclick: () => goTo(p), text: state.byPath[p].title })))));
   }
@@ -474,7 +477,9 @@ function closeWhatIf() {
 function changeWords(change) {
   const field = state.byPath[change.path];
   const label = field ? field.title : change.path;
-  return `${label}: ${answerWords(field, change.value)}`;
+  // A number stands for its whole answer class (say, any reply within a day): "for example".
+  const number = typeof change.value === "number";
+  return `${label}: ${number ? "for example " : ""}${answerWords(field, change.value)}`;
 }
 
 async function fillWhatIf() {
@@ -503,9 +508,11 @@ async function fillWhatIf() {
       : "The smallest changes that give a better reading:" }),
     el("ul", { class: "what-if-list" }, ...result.options.map((option) => el("li", {},
       el("span", { class: `badge ${option.verdict}`, text: VERDICT_WORDS[option.verdict] || option.verdict }),
-      el("ul", {}, ...option.changes.map((c) => el("li", {},
+      " if ",
+      ...option.changes.flatMap((c, i) => [
+        i ? (i === option.changes.length - 1 ? " and " : ", ") : "",
         el("span", { class: `kind ${c.kind}`, text: KIND_WORDS[c.kind] || c.kind }),
-        " ", changeWords(c))))))));
+        " ", el("span", { class: "change", text: changeWords(c) })])))));
 }
 
 async function toggleCoach() {
