@@ -259,16 +259,21 @@ def _add_reply(page: Any, answers: dict[str, Any]) -> None:
     assert "thank_you.response_received" in answers
 
 
-def _what_if(page: Any, answers: dict[str, Any]) -> None:
-    """The what-if panel lists the library's options, each change in words."""
-    expected = Engine.default().what_if(_observations(answers), limit=5)  # the page's limit
+def _what_if(page: Any, answers: dict[str, Any], *, coach: bool = False) -> None:
+    """The what-if panel lists the library's options, each change in words (in the coach's
+    view, with changes to recorded facts too)."""
+    expected = Engine.default().what_if(_observations(answers), limit=5,  # the page's limit
+                                        include_fixed=coach)
     page.get_by_text("What would make this stronger?").click()
     page.wait_for_function(
         "() => { const body = document.querySelector('#what-if-body');"
         " return body.children.length > 0 && !body.innerText.startsWith('Looking'); }")
     items = page.locator(".what-if-list > li")
     assert items.count() == len(expected.options)
-    kinds = {"find_out": "find out", "do": "something you can still do"}
+    kinds = {"find_out": "find out", "do": "something you can still do",
+             "had": "had it gone differently"}
+    if not expected.options:
+        assert page.locator("#what-if-body p").count() == 1  # says why there is none
     for i, option in enumerate(expected.options):
         text = items.nth(i).inner_text()
         assert VERDICT_WORDS[option.verdict] in text
@@ -283,6 +288,13 @@ def _coach_view(page: Any, answers: dict[str, Any]) -> None:
     trace = assess(_observations(answers)).trace
     assert page.locator("#trace li").count() == len(trace)
     assert page.locator("#coach-body code", has_text=trace[0].rule).count() >= 1
+    consultation = Engine.default().consult(_observations(answers))
+    for verdict in consultation.reachable:
+        assert page.locator("#reachable code", has_text=verdict).count() == 1
+    if consultation.sufficient_reason:
+        shown = page.locator("#sufficient-reason").inner_text()
+        assert all(VOCABULARY[p].label in shown for p in consultation.sufficient_reason)
+    _what_if(page, answers, coach=True)
     _axe(page, "the coach's view")
 
 

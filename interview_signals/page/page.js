@@ -331,6 +331,7 @@ function renderCoach(assessment) {
     f.asserted.length ? ` → ${f.asserted.map((a) => a.id).join(", ")}` : ""));
   body.replaceChildren(
     el("p", {}, "Verdict ", el("code", { text: assessment.verdict }), `, confidence ${assessment.confidence}`),
+    ...consultationDetail(),
     el("h4", { text: "Signals and strengths" }),
     rows.length ? el("div", { class: "table-wrap" }, el("table", {},
       el("thead", {}, el("tr", {}, ...["Rule", "Signal", "Strength", "Qualifiers", "Source"].map((h) => el("th", { scope: "col", text: h })))),
@@ -339,6 +340,23 @@ function renderCoach(assessment) {
     el("ul", {}, ...assessment.advice.map((a) => el("li", {}, el("code", { text: a.rule }), ` (sign ${a.sign})`))),
     el("h4", { text: "Trace" }),
     el("ol", { id: "trace" }, ...trace));
+}
+
+// The consultation's part of the coach's view: the verdicts still reachable and the
+// sufficient reason (the fewest recorded answers that already force the verdict).
+function consultationDetail() {
+  const c = state.consultation;
+  if (!c) return [];
+  const label = (p) => (state.byPath[p] ? state.byPath[p].title : p);
+  const out = [el("p", { id: "reachable" }, "Verdicts still reachable: ",
+    ...c.reachable.flatMap((v, i) => [i ? ", " : "", el("code", { text: v })]),
+    c.settled ? " (settled)" : "")];
+  if (c.sufficient_reason && c.sufficient_reason.length) {
+    out.push(el("p", { id: "sufficient-reason" },
+      "Enough on their own to give this verdict, whatever the rest: ",
+      c.sufficient_reason.map(label).join("; "), "."));
+  }
+  return out;
 }
 
 async function refresh() {
