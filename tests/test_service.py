@@ -146,6 +146,13 @@ def test_what_if_answers_what_the_library_answers(client: TestClient) -> None:
         assert response.json() == Engine.default().what_if(partial, **kwargs).to_dict()
         WHAT_IF.validate(response.json())
         jsonschema.validate(response.json(), schema("what-if"))
+    # Already there: a target at or below the verdict, every field free (once a search of
+    # every set of fields, which never ended).
+    reached = client.post("/v1/what-if?target=promising&include_fixed=true", json=GOOD)
+    assert reached.json() == Engine.default().what_if(GOOD, "promising",
+                                                      include_fixed=True).to_dict()
+    assert reached.json()["possible"] is True
+    assert reached.json()["options"] == []
 
 
 @pytest.mark.parametrize("query", ["/v1/consult?skip=nope.field", "/v1/consult?trace=maybe",

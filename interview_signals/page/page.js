@@ -514,7 +514,11 @@ async function fillWhatIf() {
     body.replaceChildren(el("p", { text: "This is already the best reading there is." }));
     return;
   }
-  if (!result.possible || !result.options.length) {
+  if (result.possible && !result.options.length) {
+    body.replaceChildren(el("p", { text: "The reading already is as strong as asked." }));
+    return;
+  }
+  if (!result.possible) {
     body.replaceChildren(el("p", { text: state.coach
       ? "Nothing reaches a better reading, not even a different past."
       : "Nothing you can still find out or do would reach a better reading." }));
