@@ -7,7 +7,7 @@ here and the document at ``/openapi.json``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypedDict
 
 import attrs
@@ -19,13 +19,27 @@ from ._schema import JSON, NAMES, SchemaUnavailable, _Walker, schema
 
 
 @attrs.frozen(kw_only=True)
+class Parameter:
+    """One query parameter of an ``Operation``: its OpenAPI entry and its reader.
+
+    ``read(values)`` gets every value the query gives for the name (``[]`` when absent,
+    several when repeated) and returns the option, or raises ``ArgumentError`` (400)."""
+
+    name: str
+    description: str
+    schema: JSON
+    read: Callable[[list[str]], object]
+    repeated: bool = False
+
+
+@attrs.frozen(kw_only=True)
 class Operation:
     """One POST endpoint that takes observations and answers with an output's ``to_dict``:
     its route and OpenAPI entry are both made from this.
 
-    ``compute(engine, observations, trace)`` runs in the thread pool and returns the JSON
-    body; ``schema`` names the response's schema (``_schema.NAMES``), ``component`` its
-    OpenAPI component name.
+    ``compute(engine, observations, options)`` runs in the thread pool and returns the JSON
+    body; ``options`` maps each of ``parameters`` to what its reader returned. ``schema``
+    names the response's schema (``_schema.NAMES``), ``component`` its OpenAPI component.
     """
 
     path: str
@@ -33,7 +47,8 @@ class Operation:
     summary: str
     schema: str
     component: str
-    compute: Callable[[Engine, dict[str, object], bool], object]
+    compute: Callable[[Engine, dict[str, object], Mapping[str, object]], object]
+    parameters: tuple[Parameter, ...] = ()
 
 
 class RulesBody(TypedDict):
@@ -121,9 +136,7 @@ def openapi_document(operations: Sequence[Operation]) -> JSON:
     for op in operations:
         paths[op.path] = {"post": {
             "summary": op.summary, "operationId": op.operation_id,
-            "parameters": [{"name": "trace", "in": "query", "required": False,
-                            "description": "include the rule-by-rule trace",
-                            "schema": {"type": "boolean", "default": False}}],
+            "parameters": [_parameter(p) for p in op.parameters],
             "requestBody": {"required": True, "content": {"application/json": {
                 "schema": _component("Observations")}}},
             "responses": {**_ok(op.summary, _component(op.component)),
@@ -134,6 +147,15 @@ def openapi_document(operations: Sequence[Operation]) -> JSON:
                      "interviewer did, with every conclusion explained rule by rule."},
             "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
             "paths": paths, "components": {"schemas": components}}
+
+
+def _parameter(parameter: Parameter) -> JSON:
+    out: JSON = {"name": parameter.name, "in": "query", "required": False,
+                 "description": parameter.description, "schema": parameter.schema}
+    if parameter.repeated:
+        out.update(schema={"type": "array", "items": parameter.schema}, style="form",
+                   explode=True)
+    return out
 
 
 def _has_schema(name: str) -> bool:

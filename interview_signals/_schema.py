@@ -3,8 +3,8 @@
 * ``observations``: from ``VOCABULARY`` (kind, range, choices, label, question) and the
   contradiction rules of the vocabulary, which become ``if``/``then`` and ``not`` clauses
   as well as words in the ``description``s.
-* ``assessment`` (and, once their types exist, ``consultation`` and ``what-if``): by walking
-  the attrs classes of the output types and their type hints. An attrs field whose type is a
+* ``assessment``, ``consultation`` and ``what-if``: by walking the attrs classes of the
+  output types and their type hints. An attrs field whose type is a
   Protocol (``Assessment.explanation``) is replaced by the Protocol's properties, as
   ``to_dict`` does; where a class's ``to_dict`` writes another shape than its fields
   (``Firing``), ``_JSON_FORMS`` says so in one place, and the tests check generated output
@@ -25,6 +25,15 @@ import attrs
 
 from . import _vocabulary as vocabulary
 from ._assessment import Assessment, Explanation, Firing
+from ._consult_types import (
+    CONSULTATION_FORMAT,
+    VERSION,
+    WHAT_IF_FORMAT,
+    Change,
+    Consultation,
+    Question,
+    WhatIfs,
+)
 from ._errors import InterviewSignalsError
 from ._observations import GROUP_CLASSES
 from ._vocabulary import VOCABULARY, FieldSpec, Value
@@ -174,6 +183,13 @@ class _FactRef(typing.TypedDict):
 _JSON_FORMS: dict[type, dict[str, object]] = {
     Firing: {"step": int, "rule": str, "engine_rule": str, "kind": str,
              "matched": list[_ObservationMatch | _FactRef], "asserted": list[_FactRef]},
+    # ``observations`` is None in the class when not given; to_dict writes {} then.
+    Consultation: {"observations": dict[str, dict[str, Value]], "assessment": Assessment,
+                   "reachable": tuple[str, ...], "settled": bool,
+                   "questions": tuple[Question, ...],
+                   "sufficient_reason": tuple[str, ...] | None},
+    # ``kind`` is a str in the class; its three values are the contract.
+    Change: {"path": str, "value": Value, "kind": Literal["find_out", "do", "had"]},
 }
 
 # Types that mean the observation document wherever they appear in an output.
@@ -328,6 +344,28 @@ def assessment_schema() -> JSON:
                          optional=("trace",))
 
 
+def _trace_optional(out: JSON) -> JSON:
+    """An embedded assessment may come without its trace (the service's ``?trace``)."""
+    embedded = out["$defs"]["Assessment"]
+    embedded["required"] = [k for k in embedded["required"] if k != "trace"]
+    return out
+
+
+def consultation_schema() -> JSON:
+    """The schema of ``Consultation.to_dict()``; its assessment may leave out the trace."""
+    return _trace_optional(output_schema(
+        Consultation, "consultation", title="One step of a consultation: the reading now, "
+        "the verdicts still reachable and the questions that matter, best first",
+        format=CONSULTATION_FORMAT, version=VERSION))
+
+
+def what_if_schema() -> JSON:
+    """The schema of ``WhatIfs.to_dict()``."""
+    return output_schema(WhatIfs, "what-if", title="The smallest sets of changes that reach "
+                         "a better verdict (or the proof that none does)",
+                         format=WHAT_IF_FORMAT, version=VERSION)
+
+
 def _not_yet(name: str) -> Callable[[], JSON]:
     def unavailable() -> JSON:
         raise SchemaUnavailable(
@@ -339,12 +377,11 @@ def _not_yet(name: str) -> Callable[[], JSON]:
 BUILDERS: dict[str, Callable[[], JSON]] = {
     "observations": observation_schema,
     "assessment": assessment_schema,
-    "consultation": _not_yet("consultation"),
-    "what-if": _not_yet("what-if"),
+    "consultation": consultation_schema,
+    "what-if": what_if_schema,
 }
-"""Every schema by name. Register a new output type by replacing its entry, e.g.
-``BUILDERS["consultation"] = lambda: output_schema(Consultation, "consultation", title=...,
-format="interview-signals/consultation", version=1)``."""
+"""Every schema by name. A name whose output type a version lacks maps to ``_not_yet(name)``
+(``available()`` leaves it out, ``schema()`` raises ``SchemaUnavailable``)."""
 
 _CACHE: dict[str, JSON] = {}
 

@@ -40,6 +40,11 @@ class WhatIfSearch:
         bar = self.c.rank[target] if target is not None else self.c.rank[current.verdict] - 1
         goal = frozenset(v for v, i in self.c.rank.items() if i <= bar)
         kinds = ("find_out", "do", "had") if include_fixed else ("find_out", "do")
+        if current.verdict in goal:  # already there (a target at or below the verdict):
+            # no options, as the search finds, without searching every set of fields
+            return WhatIfs(current=current.verdict, target=target,
+                           goal=tuple(self.c._ordered(goal)), options=(), possible=True,
+                           kinds=kinds)
         free = [p for p in ev.component_of if self._kind(p, values) in kinds]
         if not goal or not self._possible(values, free, goal):
             return WhatIfs(current=current.verdict, target=target, goal=tuple(

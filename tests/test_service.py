@@ -47,6 +47,8 @@ def _validator(component: str) -> jsonschema.Draft202012Validator:
 
 
 ASSESSMENT = _validator("Assessment")
+CONSULTATION = _validator("Consultation")
+WHAT_IF = _validator("WhatIf")
 PROBLEM = _validator("Problem")
 
 
@@ -94,6 +96,83 @@ def test_any_valid_observations_round_trip(client: TestClient, document: dict[st
     body = client.post("/v1/assess?trace=true", json=document).json()
     ASSESSMENT.validate(body)
     assert Assessment.from_dict(body) == Engine.default().assess(document)
+
+
+def test_consult_answers_what_the_library_answers(client: TestClient) -> None:
+    partial = {"tour": {"office_tour": True}, "thank_you": {"note_sent": True}}
+    response = client.post("/v1/consult?skip=interview.actual_minutes"
+                           "&skip=body_language.engaged", json=partial)
+    assert response.status_code == 200, response.text
+    expected = Engine.default().consult(
+        partial, skipped=["interview.actual_minutes", "body_language.engaged"]).to_dict()
+    assert isinstance(expected["assessment"], dict)
+    del expected["assessment"]["trace"]
+    assert response.json() == expected
+    body = response.json()
+    CONSULTATION.validate(body)
+    jsonschema.validate(body, schema("consultation"))
+    asked = [q["path"] for q in body["questions"]]
+    assert asked
+    assert "body_language.engaged" not in asked
+    assert "interview.actual_minutes" not in asked
+
+
+def test_consult_with_the_trace_when_asked(client: TestClient) -> None:
+    body = client.post("/v1/consult?trace=true", json=GOOD).json()
+    assert body == Engine.default().consult(GOOD).to_dict()
+    assert body["assessment"]["trace"]
+    CONSULTATION.validate(body)
+
+
+@settings(max_examples=15, deadline=None)
+@given(observations())
+def test_consult_and_what_if_validate_for_any_observations(client: TestClient,
+                                                           document: dict[str, Any]) -> None:
+    consultation = client.post("/v1/consult", json=document).json()
+    CONSULTATION.validate(consultation)
+    assert consultation["assessment"]["verdict"] == Engine.default().assess(document).verdict
+    what_if = client.post("/v1/what-if?include_fixed=true&limit=3", json=document).json()
+    WHAT_IF.validate(what_if)
+    assert what_if == Engine.default().what_if(document, limit=3,
+                                               include_fixed=True).to_dict()
+
+
+def test_what_if_answers_what_the_library_answers(client: TestClient) -> None:
+    partial = {"thank_you": {"note_sent": True}}
+    for query, kwargs in (("", {}), ("?target=strong", {"target": "strong"}),
+                          ("?include_fixed=true&limit=2", {"include_fixed": True, "limit": 2})):
+        response = client.post(f"/v1/what-if{query}", json=partial)
+        assert response.status_code == 200, response.text
+        assert response.json() == Engine.default().what_if(partial, **kwargs).to_dict()
+        WHAT_IF.validate(response.json())
+        jsonschema.validate(response.json(), schema("what-if"))
+    # Already there: a target at or below the verdict, every field free (once a search of
+    # every set of fields, which never ended).
+    reached = client.post("/v1/what-if?target=promising&include_fixed=true", json=GOOD)
+    assert reached.json() == Engine.default().what_if(GOOD, "promising",
+                                                      include_fixed=True).to_dict()
+    assert reached.json()["possible"] is True
+    assert reached.json()["options"] == []
+
+
+@pytest.mark.parametrize("query", ["/v1/consult?skip=nope.field", "/v1/consult?trace=maybe",
+                                   "/v1/what-if?target=superb", "/v1/what-if?limit=0",
+                                   "/v1/what-if?limit=ten", "/v1/what-if?limit=51",
+                                   "/v1/what-if?include_fixed=perhaps",
+                                   "/v1/what-if?target=strong&target=promising"])
+def test_bad_query_parameters_give_400(client: TestClient, query: str) -> None:
+    body = _problem(client.post(query, json=GOOD), 400)
+    assert query.split("?")[1].split("=", maxsplit=1)[0] in body["detail"]
+
+
+@pytest.mark.parametrize("path", ["/v1/consult", "/v1/what-if"])
+def test_consult_and_what_if_errors(client: TestClient, path: str) -> None:
+    body = _problem(client.post(path, json={"thank_you": {"tone": "happy"}}), 422)
+    assert body["problems"][0]["path"] == "thank_you.tone"
+    _problem(client.post(path, content=b"{"), 400)
+    big = b'{"x": "' + b"a" * DEFAULT_MAX_BODY + b'"}'
+    _problem(client.post(path, content=big), 413)
+    _problem(client.get(path), 405)
 
 
 @settings(max_examples=40, deadline=None)
@@ -250,8 +329,14 @@ def test_openapi_is_valid_and_lists_every_endpoint(client: TestClient) -> None:
     document = client.get("/openapi.json").json()
     validate_openapi(document)
     assert document["openapi"].startswith("3.1")
-    assert set(document["paths"]) == {"/v1/assess", "/v1/schema/{name}", "/v1/rules",
-                                      "/v1/healthz"}
+    assert set(document["paths"]) == {"/v1/assess", "/v1/consult", "/v1/what-if",
+                                      "/v1/schema/{name}", "/v1/rules", "/v1/healthz"}
+    for path in ("/v1/consult", "/v1/what-if"):
+        assert set(document["paths"][path]["post"]["responses"]) == {"200", "400", "413", "422"}
+    consult = document["paths"]["/v1/consult"]["post"]["parameters"]
+    assert [p["name"] for p in consult] == ["trace", "skip"]
+    what_if = document["paths"]["/v1/what-if"]["post"]["parameters"]
+    assert [p["name"] for p in what_if] == ["target", "include_fixed", "limit"]
     assess = document["paths"]["/v1/assess"]["post"]
     assert set(assess["responses"]) == {"200", "400", "413", "422"}
     # The components are the generated schemas, not a second copy kept by hand.

@@ -4,14 +4,15 @@
 // Parts, so that later versions change one part each:
 //   api        the HTTP calls (relative URLs, so the app can be mounted under any prefix)
 //   fields     the questions, read from the observation schema (title, description, type)
-//   order      which question comes next: schemaOrder now; a consultation order
-//              (POST v1/consult, with "why") can replace it with the same interface
+//   order      which question comes next: the consultation's (POST v1/consult), which
+//              also gives "why", the reading, and whether the verdict is settled
 //   state      the answers, the skipped fields and the history for "Back"
 //   render*    the question, the reading (candidate's words) and the coach's view
 "use strict";
 
 const SESSION_FORMAT = "interview-signals/session";
 const SESSION_VERSION = 1;
+const WHAT_IF_LIMIT = 5; // the smallest change sets shown; more would bury the first ones
 const VERDICT_WORDS = {
   strong: "Strong",
   promising: "Promising",
@@ -42,7 +43,24 @@ const api = {
       body: JSON.stringify(observations),
     });
   },
-  // Phase 2: consult(observations) -> POST v1/consult; whatIf(observations) -> POST v1/what-if
+  consult(observations, skipped, { trace = false } = {}) {
+    const query = new URLSearchParams();
+    if (trace) query.append("trace", "true");
+    for (const path of skipped) query.append("skip", path);
+    const text = query.toString();
+    return api.json(`v1/consult${text ? `?${text}` : ""}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(observations),
+    });
+  },
+  whatIf(observations, { includeFixed = false, limit = WHAT_IF_LIMIT } = {}) {
+    return api.json(`v1/what-if?limit=${limit}${includeFixed ? "&include_fixed=true" : ""}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(observations),
+    });
+  },
 };
 
 // ---------------------------------------------------------------------------------------
@@ -101,6 +119,9 @@ const state = {
   current: null, // path on screen, or null when every question is done
   coach: false,
   lastReading: null,
+  consultation: null, // the last answer of POST v1/consult
+  steps: 0, // answers of POST v1/consult so far (body[data-step], for tests)
+  questions: {}, // path -> the consultation's last Question for it (answers, why)
 };
 
 function observationsOf(answers) {
@@ -119,23 +140,20 @@ function blocked(path) {
   );
 }
 
-// The question order of phase 1: vocabulary order from the question just answered (then
-// from the top), skipping what is answered, skipped or ruled out by a false prerequisite.
-// Returns {path, why} or null when nothing is left.
-const schemaOrder = {
-  async next(after) {
-    const start = after ? state.fields.findIndex((f) => f.path === after) + 1 : 0;
-    const n = state.fields.length;
-    for (let i = 0; i < n; i += 1) {
-      const field = state.fields[(start + i) % n];
-      if (field.path in state.answers || state.skipped.has(field.path)) continue;
-      if (blocked(field.path)) continue;
-      return { path: field.path, why: null };
-    }
-    return null;
+// The question order: the consultation's. Its first question is the one that tells most
+// about the verdict; known and skipped fields are never asked; when the verdict is settled
+// no question is left. Returns {path, why} or null when nothing is left.
+const consultationOrder = {
+  async next() {
+    const consultation = state.consultation;
+    if (!consultation) return null;
+    const question = consultation.questions.find(
+      (q) => !(q.path in state.answers) && !state.skipped.has(q.path));
+    if (!question) return null;
+    return { path: question.path, why: question.why };
   },
 };
-let order = schemaOrder; // phase 2: a consultation order with the same next()
+const order = consultationOrder;
 
 // ---------------------------------------------------------------------------------------
 const $ = (id) => document.getElementById(id);
@@ -157,7 +175,25 @@ function el(tag, attributes = {}, ...children) {
 function answerWords(field, value) {
   if (value === true) return "Yes";
   if (value === false) return "No";
+  if (field && field.choices) {
+    for (const q of Object.values(state.questions)) {
+      const a = q.path === field.path && q.answers.find((x) => x.value === value);
+      if (a) return a.text;
+    }
+  }
   return String(value);
+}
+
+function renderDone() {
+  const consultation = state.consultation;
+  const settled = consultation && consultation.settled;
+  $("done-title").textContent = settled ? "Your reading is settled" : "No more questions you can answer";
+  $("done-text").textContent = settled
+    ? "No answer to the questions left could change the verdict, so there is nothing more to ask. " +
+      "Save the session if you want to keep it."
+    : "The questions left could still change the verdict, but you did not know the answers. " +
+      "Save the session, and come back when you know more (for example when the interviewer " +
+      "replies to your thank-you note).";
 }
 
 function renderQuestion(path, { focus = true, why = null } = {}) {
@@ -168,6 +204,7 @@ function renderQuestion(path, { focus = true, why = null } = {}) {
   if (path === null) {
     form.hidden = true;
     done.hidden = false;
+    renderDone();
     $("progress").textContent = `${Object.keys(state.answers).length} answered, ` +
       `${state.skipped.size} not known`;
     if (focus) done.focus();
@@ -177,23 +214,32 @@ function renderQuestion(path, { focus = true, why = null } = {}) {
   done.hidden = true;
   form.dataset.path = path;
   const field = state.byPath[path];
-  const position = state.fields.indexOf(field) + 1;
-  // "Why am I asked this?": shown when the question order gives a reason (phase 2's
-  // consultation does; the schema order does not).
+  const asked = state.questions[path];
+  if (why === null && asked) why = asked.why;
+  // "Why am I asked this?": the consultation's own reason (signs fed, and what each answer
+  // could lead to).
   const whyBox = $("question-why");
   whyBox.hidden = !why;
   whyBox.replaceChildren(...(why ? [el("details", {}, el("summary", { text: "Why am I asked this?" }),
     el("p", { text: why }))] : []));
-  $("progress").textContent = `Question ${position} of ${state.fields.length} · ` +
-    `${Object.keys(state.answers).length} answered`;
+  const open = state.consultation ? state.consultation.questions.length : 0;
+  $("progress").textContent = `${Object.keys(state.answers).length} answered · ` +
+    `${open} ${open === 1 ? "question" : "questions"} could still change the reading`;
   const legend = $("question-legend");
   legend.replaceChildren(el("span", { class: "group-name", text: field.groupTitle }),
     field.question);
   const current = state.answers[path];
   const input = $("question-input");
   input.replaceChildren();
+  // The consultation's answers, in its words ("Warm", "Like an automatic acknowledgement");
+  // "I don't know" is the skip button. Numbers are typed: the candidate knows the number.
+  const known = asked ? asked.answers.filter((a) => a.value !== null) : [];
+  const dontKnow = asked && asked.answers.find((a) => a.value === null);
+  $("skip").textContent = dontKnow ? dontKnow.text : "I don't know";
   if (field.type === "boolean" || field.choices) {
-    const options = field.choices ? field.choices.map((c) => [c, c]) : [[true, "Yes"], [false, "No"]];
+    const options = known.length && (field.type === "boolean" || field.choices)
+      ? known.map((a) => [a.value, a.text])
+      : field.choices ? field.choices.map((c) => [c, c]) : [[true, "Yes"], [false, "No"]];
     const box = el("div", { class: "choices" });
     options.forEach(([value, words], i) => {
       const id = `answer-${i}`;
@@ -262,7 +308,9 @@ function renderReading(assessment) {
     .filter((p) => state.byPath[p] && !(p in state.answers));
   if (open.length) {
     parts.push(el("h3", { text: "Still open" }),
-      el("p", { class: "muted", text: "Answers to these could change the reading:" }),
+      el("p", { class: "muted", text: state.consultation && state.consultation.settled
+        ? "These could add to the reading, but no answer to them would change the verdict:"
+        : "Answers to these could change the reading:" }),
       el("ul", { class: "open-list" }, ...open.map((p) => el("li", {},
         el("button", { type: "button", class: "linklike", onclick: () => goTo(p), text: state.byPath[p].title })))));
   }
@@ -283,6 +331,7 @@ function renderCoach(assessment) {
     f.asserted.length ? ` → ${f.asserted.map((a) => a.id).join(", ")}` : ""));
   body.replaceChildren(
     el("p", {}, "Verdict ", el("code", { text: assessment.verdict }), `, confidence ${assessment.confidence}`),
+    ...consultationDetail(),
     el("h4", { text: "Signals and strengths" }),
     rows.length ? el("div", { class: "table-wrap" }, el("table", {},
       el("thead", {}, el("tr", {}, ...["Rule", "Signal", "Strength", "Qualifiers", "Source"].map((h) => el("th", { scope: "col", text: h })))),
@@ -293,13 +342,38 @@ function renderCoach(assessment) {
     el("ol", { id: "trace" }, ...trace));
 }
 
+// The consultation's part of the coach's view: the verdicts still reachable and the
+// sufficient reason (the fewest recorded answers that already force the verdict).
+function consultationDetail() {
+  const c = state.consultation;
+  if (!c) return [];
+  const label = (p) => (state.byPath[p] ? state.byPath[p].title : p);
+  const out = [el("p", { id: "reachable" }, "Verdicts still reachable: ",
+    ...c.reachable.flatMap((v, i) => [i ? ", " : "", el("code", { text: v })]),
+    c.settled ? " (settled)" : "")];
+  if (c.sufficient_reason && c.sufficient_reason.length) {
+    out.push(el("p", { id: "sufficient-reason" },
+      "Enough on their own to give this verdict, whatever the rest: ",
+      c.sufficient_reason.map(label).join("; "), "."));
+  }
+  return out;
+}
+
 async function refresh() {
   try {
-    const assessment = await api.assess(observationsOf(state.answers), { trace: state.coach });
+    const consultation = await api.consult(observationsOf(state.answers), [...state.skipped],
+      { trace: state.coach });
+    state.consultation = consultation;
+    for (const q of consultation.questions) state.questions[q.path] = q;
+    const assessment = consultation.assessment;
     state.lastReading = assessment;
     renderReading(assessment);
     if (state.coach) renderCoach(assessment);
+    closeWhatIf();
     document.body.dataset.verdict = assessment.verdict;
+    document.body.dataset.settled = String(consultation.settled);
+    state.steps += 1;
+    document.body.dataset.step = String(state.steps);
     return true;
   } catch (error) {
     $("question-error").textContent = `The service refused these answers: ${error.message}`;
@@ -308,8 +382,8 @@ async function refresh() {
 }
 
 // ---------------------------------------------------------------------------------------
-async function advance(after = null) {
-  const next = await order.next(after);
+async function advance() {
+  const next = await order.next();
   renderQuestion(next ? next.path : null, { why: next ? next.why : null });
 }
 
@@ -332,12 +406,14 @@ async function answer(value) {
       for (const r of state.prerequisites) if (r.prerequisite === path) delete state.answers[r.dependent];
     }
   }
+  const skippedBefore = new Set(state.skipped);
   if (!(await refresh())) {
     state.answers = before;
+    state.skipped = skippedBefore;
     return;
   }
   state.history.push(path);
-  await advance(path);
+  await advance();
 }
 
 function back() {
@@ -376,13 +452,15 @@ async function loadSession(file) {
     for (const [name, value] of Object.entries(fields || {})) answers[`${group}.${name}`] = value;
   }
   const before = state.answers;
+  const skippedBefore = state.skipped;
   state.answers = answers;
+  state.skipped = new Set();
   if (!(await refresh())) {
     state.answers = before;
+    state.skipped = skippedBefore;
     status.textContent = `${file.name} could not be read: ${$("question-error").textContent}`;
     return;
   }
-  state.skipped = new Set();
   state.history = [];
   status.textContent = `Loaded ${file.name}: ${Object.keys(answers).length} answers.`;
   await advance();
@@ -392,10 +470,71 @@ async function restart() {
   state.answers = {};
   state.skipped = new Set();
   state.history = [];
+  await refresh();
   $("reading").replaceChildren(el("p", { class: "muted", text: "Answer a question to see the first reading." }));
   $("coach-body").replaceChildren();
   $("session-status").textContent = "Started again.";
   await advance();
+}
+
+// ---------------------------------------------------------------------------------------
+// "What would make this stronger?": the smallest sets of changes (POST v1/what-if), in
+// words: the field's label, the value, and what kind of change it is.
+const KIND_WORDS = {
+  find_out: "find out",
+  do: "something you can still do",
+  had: "had it gone differently",
+};
+
+function closeWhatIf() {
+  const panel = $("what-if");
+  if (panel && panel.open) panel.open = false;
+  $("what-if-body").replaceChildren();
+}
+
+function changeWords(change) {
+  const field = state.byPath[change.path];
+  const label = field ? field.title : change.path;
+  // A number stands for its whole answer class (say, any reply within a day): "for example".
+  const number = typeof change.value === "number";
+  return `${label}: ${number ? "for example " : ""}${answerWords(field, change.value)}`;
+}
+
+async function fillWhatIf() {
+  const body = $("what-if-body");
+  body.replaceChildren(el("p", { class: "muted", text: "Looking…" }));
+  let result;
+  try {
+    result = await api.whatIf(observationsOf(state.answers), { includeFixed: state.coach });
+  } catch (error) {
+    body.replaceChildren(el("p", { class: "error", text: `The service could not answer: ${error.message}` }));
+    return;
+  }
+  if (!result.goal.length) {
+    body.replaceChildren(el("p", { text: "This is already the best reading there is." }));
+    return;
+  }
+  if (result.possible && !result.options.length) {
+    body.replaceChildren(el("p", { text: "The reading already is as strong as asked." }));
+    return;
+  }
+  if (!result.possible) {
+    body.replaceChildren(el("p", { text: state.coach
+      ? "Nothing reaches a better reading, not even a different past."
+      : "Nothing you can still find out or do would reach a better reading." }));
+    return;
+  }
+  body.replaceChildren(
+    el("p", { class: "muted", text: state.coach
+      ? "The smallest changes that give a better reading (for a coach, also what could have gone differently):"
+      : "The smallest changes that give a better reading:" }),
+    el("ul", { class: "what-if-list" }, ...result.options.map((option) => el("li", {},
+      el("span", { class: `badge ${option.verdict}`, text: VERDICT_WORDS[option.verdict] || option.verdict }),
+      " if ",
+      ...option.changes.flatMap((c, i) => [
+        i ? (i === option.changes.length - 1 ? " and " : ", ") : "",
+        el("span", { class: `kind ${c.kind}`, text: KIND_WORDS[c.kind] || c.kind }),
+        " ", el("span", { class: "change", text: changeWords(c) })])))));
 }
 
 async function toggleCoach() {
@@ -433,6 +572,11 @@ async function start() {
     event.target.value = "";
   });
   $("restart").addEventListener("click", restart);
+  $("what-if").addEventListener("toggle", () => {
+    if ($("what-if").open) fillWhatIf();
+  });
+  if (!(await refresh())) throw new Error($("question-error").textContent);
+  $("reading").replaceChildren(el("p", { class: "muted", text: "Answer a question to see the first reading." }));
   await advance();
   document.body.dataset.ready = "true";
 }

@@ -10,7 +10,10 @@ through real observation sets (the examples' interviews). It prints throughput, 
 latency, the error count (any status but 200, or a failed connection) and the resident
 memory of the service's processes before and after, then stops the service with SIGTERM.
 The client runs on the same machine and takes CPU from the service: the numbers are a
-floor. Phase 2 adds ``/v1/consult`` here once it exists (see ``ENDPOINTS``).
+floor. ``/v1/consult`` (a consultation step: an exact search over the answer classes of the
+unknown fields, confirmed by the engine) costs tens of milliseconds where an assessment
+costs well under one; ``--endpoints`` picks which to drive, ``--consult-requests`` caps its
+count (default a tenth of ``--requests``) so a run stays short.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from pathlib import Path
 import httpx2 as httpx
 
 ROOT = Path(__file__).resolve().parents[2]
-ENDPOINTS = ("/v1/assess",)  # phase 2: add "/v1/consult"
+ENDPOINTS = ("/v1/assess", "/v1/consult")
 
 
 def documents() -> list[bytes]:
@@ -142,7 +145,7 @@ def wait_healthy(port: int, process: subprocess.Popen[bytes]) -> None:
     raise SystemExit("the service did not start within 60 s")
 
 
-def run(workers: int, requests: int, clients: int, bodies: list[bytes]) -> None:
+def run(workers: int, counts: dict[str, int], clients: int, bodies: list[bytes]) -> None:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "interview_signals", "serve", "--port", str(port),
@@ -150,8 +153,8 @@ def run(workers: int, requests: int, clients: int, bodies: list[bytes]) -> None:
         env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         wait_healthy(port, process)
-        for path in ENDPOINTS:
-            asyncio.run(drive(port, path, bodies, min(1000, requests), clients))  # warm-up
+        for path, requests in counts.items():
+            asyncio.run(drive(port, path, bodies, min(requests // 10 or 1, 1000), clients))
             before = tree_rss_kib(process.pid)
             latencies, errors, elapsed = asyncio.run(
                 drive(port, path, bodies, requests, clients))
@@ -178,12 +181,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--requests", type=int, default=20_000)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--consult-requests", type=int, default=None,
+                        help="requests to /v1/consult (default: a tenth of --requests)")
+    parser.add_argument("--endpoints", default=",".join(ENDPOINTS),
+                        help="endpoints to drive, comma-separated")
     parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
     args = parser.parse_args()
     bodies = documents()
+    consult = args.consult_requests if args.consult_requests is not None \
+        else max(args.requests // 10, 1)
+    counts = {path: consult if path == "/v1/consult" else args.requests
+              for path in args.endpoints.split(",")}
     print(f"{len(bodies)} observation sets from the examples; cpus={os.cpu_count()}")
     for workers in (int(w) for w in args.workers.split(",")):
-        run(workers, args.requests, args.clients, bodies)
+        run(workers, counts, args.clients, bodies)
 
 
 if __name__ == "__main__":
