@@ -161,18 +161,18 @@ def test_what_if_answers_what_the_library_answers(client: TestClient) -> None:
                                    "/v1/what-if?include_fixed=perhaps",
                                    "/v1/what-if?target=strong&target=promising"])
 def test_bad_query_parameters_give_400(client: TestClient, query: str) -> None:
-    body = _problem(client.post(query, json=GOOD), 400)
+    body = _assert_problem(client.post(query, json=GOOD), 400)
     assert query.split("?")[1].split("=", maxsplit=1)[0] in body["detail"]
 
 
 @pytest.mark.parametrize("path", ["/v1/consult", "/v1/what-if"])
 def test_consult_and_what_if_errors(client: TestClient, path: str) -> None:
-    body = _problem(client.post(path, json={"thank_you": {"tone": "happy"}}), 422)
+    body = _assert_problem(client.post(path, json={"thank_you": {"tone": "happy"}}), 422)
     assert body["problems"][0]["path"] == "thank_you.tone"
-    _problem(client.post(path, content=b"{"), 400)
+    _assert_problem(client.post(path, content=b"{"), 400)
     big = b'{"x": "' + b"a" * DEFAULT_MAX_BODY + b'"}'
-    _problem(client.post(path, content=big), 413)
-    _problem(client.get(path), 405)
+    _assert_problem(client.post(path, content=big), 413)
+    _assert_problem(client.get(path), 405)
 
 
 @settings(max_examples=40, deadline=None)
