@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING
 from ._consult_types import Answer, Consultation, Question, WhatIfs, _why, cand_text
 from ._errors import EngineError
 from ._evaluate import Candidate, Evaluator, Outcome, State, conf, merge, valid
-from ._vocabulary import VOCABULARY, Value, prerequisites
+from ._vocabulary import VOCABULARY, Value, known_grouped, prerequisites
+from ._whatif import WhatIfSearch
 
 if TYPE_CHECKING:
     from ._engine import Engine
@@ -238,7 +239,7 @@ class Consultant:
         if got is None:
             if len(self._confirmed) > _CONFIRMED_MAX:
                 self._confirmed.clear()
-            got = self._confirmed[key] = self.engine.assess(_grouped(values)).verdict
+            got = self._confirmed[key] = self.engine.assess(known_grouped(values)).verdict
         if got != verdict:
             raise EngineError(f"the consultation's search expected {verdict} for {values}, "
                               f"the engine says {got}: please report this")
@@ -247,7 +248,7 @@ class Consultant:
 
     def consult(self, values: Mapping[str, Value], skipped: Iterable[str] = ()) -> Consultation:
         ev = self.ev
-        assessment = self.engine.assess(_grouped(values))
+        assessment = self.engine.assess(known_grouped(values))
         parts = self._parts(values)
         movable = [i for i, part in enumerate(parts) if len({s for s, _, _ in part}) > 1]
         reachable: dict[str, float] = {}
@@ -286,7 +287,7 @@ class Consultant:
             settled=settled, questions=_prerequisites_first([q for _, _, q in questions]),
             sufficient_reason=self.sufficient_reason(values, assessment.verdict)
             if settled else None,
-            observations=_grouped(values))
+            observations=known_grouped(values))
 
     def _ordered(self, verdicts: Iterable[str]) -> list[str]:
         return sorted(set(verdicts), key=self.rank.__getitem__)
@@ -488,8 +489,6 @@ class Consultant:
     def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
                 include_fixed: bool) -> WhatIfs:
         """See ``_whatif.WhatIfSearch``."""
-        from ._whatif import WhatIfSearch
-
         return WhatIfSearch(self).what_if(values, target, limit, include_fixed)
 
 
@@ -544,11 +543,3 @@ def _merge_runs(answers: list[tuple[Candidate, float, dict[str, float], frozense
 def _entropy(dist: Mapping[str, float]) -> float:
     return -sum(p * math.log2(p) for p in dist.values() if p > 0)
 
-
-def _grouped(values: Mapping[str, Value | None]) -> dict[str, dict[str, Value]]:
-    out: dict[str, dict[str, Value]] = {}
-    for path, value in values.items():
-        if value is not None:
-            group, name = path.split(".", 1)
-            out.setdefault(group, {})[name] = value
-    return out

@@ -280,6 +280,11 @@ def grouped(values: Mapping[str, Value]) -> dict[str, dict[str, Value]]:
 _GROUP_AND_NAME = {path: (spec.group, spec.name) for path, spec in VOCABULARY.items()}
 
 
+def known_grouped(values: Mapping[str, Value | None]) -> dict[str, dict[str, Value]]:
+    """``grouped`` of the known values only (None is unknown)."""
+    return grouped({p: v for p, v in values.items() if v is not None})
+
+
 # --- Contradictions -------------------------------------------------------------------------
 
 PREREQUISITES: tuple[tuple[str, str, str], ...] = (

@@ -14,11 +14,10 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from ._consult import _grouped
 from ._consult_types import Change, WhatIf, WhatIfs
 from ._errors import EngineError, InterviewSignalsError
 from ._evaluate import Candidate, State, merge, valid
-from ._vocabulary import VOCABULARY, Value
+from ._vocabulary import VOCABULARY, Value, known_grouped
 
 if TYPE_CHECKING:
     from ._consult import Consultant
@@ -33,7 +32,7 @@ class WhatIfSearch:
     def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
                 include_fixed: bool) -> WhatIfs:
         ev = self.c.ev
-        current = self.c.engine.assess(_grouped(values))
+        current = self.c.engine.assess(known_grouped(values))
         if target is not None and target not in self.c.rank:
             raise InterviewSignalsError(f"target: expected one of {', '.join(self.c.rank)}, "
                                         f"got {target!r}")
@@ -53,7 +52,7 @@ class WhatIfSearch:
         options = []
         for changes in found:
             trial = {**values, **dict(changes)}
-            result = self.c.engine.assess(_grouped(trial))
+            result = self.c.engine.assess(known_grouped(trial))
             if result.verdict not in goal:
                 raise EngineError(f"the what-if search expected one of {sorted(goal)} for "
                                   f"{trial}, the engine says {result.verdict}: please report")
