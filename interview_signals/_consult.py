@@ -504,7 +504,7 @@ def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:
     return tuple(placed)
 
 
-_CONFIRMED_MAX = 100_000
+_CONFIRMED_MAX = 20_000
 _REASON_BUDGET = 300
 """How many subsets of the recorded fields a search for the smallest sufficient reason
 tries before it settles for an irreducible one."""
