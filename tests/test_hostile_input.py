@@ -82,7 +82,7 @@ anything = json_like | odd_objects | st.dictionaries(
                     json_like | odd_objects, max_size=3), max_size=3)
 
 
-def _only_library_errors(call: Any, *args: object) -> None:
+def _assert_only_library_errors(call: Any, *args: object) -> None:
     message = ""
     try:
         call(*args)
@@ -93,26 +93,26 @@ def _only_library_errors(call: Any, *args: object) -> None:
 
 @given(anything)
 def test_assess_raises_only_library_errors(value: object) -> None:
-    _only_library_errors(assess, value)
+    _assert_only_library_errors(assess, value)
 
 
 @given(anything)
 def test_observations_from_dict_raises_only_library_errors(value: object) -> None:
-    _only_library_errors(Observations.from_dict, value)
+    _assert_only_library_errors(Observations.from_dict, value)
 
 
 @given(anything)
 def test_session_observe_and_forget_raise_only_library_errors(value: object) -> None:
     session = Engine.default().session()
-    _only_library_errors(session.observe, value)
-    _only_library_errors(session.forget, value)
+    _assert_only_library_errors(session.observe, value)
+    _assert_only_library_errors(session.forget, value)
     assert session.observations == Observations() or session.observations.values()
 
 
 @given(anything)
 def test_a_saved_session_of_any_shape_raises_only_library_errors(value: object) -> None:
-    _only_library_errors(Engine.default().session, value)
-    _only_library_errors(Engine.default().session,
+    _assert_only_library_errors(Engine.default().session, value)
+    _assert_only_library_errors(Engine.default().session,
                          {"format": "interview-signals/session", "version": 1,
                           "observations": value})
 
@@ -120,23 +120,23 @@ def test_a_saved_session_of_any_shape_raises_only_library_errors(value: object) 
 @given(anything)
 def test_render_raises_only_library_errors(value: object) -> None:
     result = assess({"tour": {"office_tour": True}})
-    _only_library_errors(result.render, value)
+    _assert_only_library_errors(result.render, value)
 
 
 @given(anything)
 def test_from_paths_raises_only_library_errors(value: object) -> None:
-    _only_library_errors(Engine.from_paths, value)
+    _assert_only_library_errors(Engine.from_paths, value)
 
 
 @pytest.mark.parametrize("path", ["a\0b", "", "/nonexistent/pack", "/dev/null", "/proc/self"])
 def test_odd_pack_paths_are_rule_problems(path: str) -> None:
-    _only_library_errors(Engine.from_paths, path)
+    _assert_only_library_errors(Engine.from_paths, path)
 
 
 def test_a_link_loop_as_a_pack_is_a_rule_problem(tmp_path: Path) -> None:
     loop = tmp_path / "loop"
     loop.symlink_to(loop)
-    _only_library_errors(Engine.from_paths, loop)
+    _assert_only_library_errors(Engine.from_paths, loop)
     out, err = io.StringIO(), io.StringIO()
     assert main(["check-rules", str(loop)], stdout=out, stderr=err) == 1
 
@@ -150,4 +150,4 @@ def test_check_rules_reports_any_toml_as_problems(tmp_path: Path, text: str) -> 
     out, err = io.StringIO(), io.StringIO()
     assert main(["check-rules", str(pack)], stdout=out, stderr=err) == 1
     assert "Traceback" not in out.getvalue() + err.getvalue()
-    _only_library_errors(Engine.from_paths, pack)
+    _assert_only_library_errors(Engine.from_paths, pack)
