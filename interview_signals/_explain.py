@@ -43,11 +43,15 @@ class Explainer:
                        "pack": q.pack}) for q in qs)
             for s, qs in self.qualifiers.items()}
         """Per signal, its qualifiers as (id, fact, the fixed entries of its JSON form)."""
+        self.templates = _templates(book)
+        """The fixed entries of each signal's and piece of advice's JSON form, in order;
+        copied for every assessment, never handed out."""
         self.summaries = {v.id: v.summary for v in book.verdicts}
         self.titles = {r.id: r.title.lower() for r in self.signals}
         self.plan = tuple((r, _single_fields(r), tuple(
             tuple((state_of(t), tuple((p, prerequisites(p)) for p in t.paths)) for t in b)
             for b in r.branches)) for r in self.signals if r.amount > 0)
+        self.questions = {path: spec.question for path, spec in VOCABULARY.items()}
         """Per signal that counts for the candidate: the shortcut of ``_single_fields``, and
         each branch's tests as functions of the known values, with the paths they read and
         the prerequisites of each."""
@@ -69,7 +73,9 @@ class Explainer:
         trace = []
         for step, (rule, asserted) in enumerate(fired, 1):
             kind, rule_id = ref = rule.concludes
-            paths = index.setdefault(ref, {})
+            paths = index.get(ref)
+            if paths is None:
+                paths = index[ref] = {}
             matched: list[dict[str, object]] = []
             for path in rule.paths:
                 value = values.get(path)
@@ -79,10 +85,13 @@ class Explainer:
                     paths[path] = None
                     matched.append({"kind": "observation", "path": path, "value": value})
             for fact in rule.matched_facts:
-                matched.append({"kind": fact[0], "id": fact[1]})
-                paths.update(index.get(fact, ()))
-                if kind == "advice" and fact[0] == "signal":
-                    raised_by.setdefault(rule_id, fact[1])
+                fact_kind, fact_id = fact
+                matched.append({"kind": fact_kind, "id": fact_id})
+                behind = index.get(fact)
+                if behind:
+                    paths.update(behind)
+                if fact_kind == "signal" and kind == "advice" and rule_id not in raised_by:
+                    raised_by[rule_id] = fact_id
             trace.append({"step": step, "rule": rule_id, "engine_rule": rule.name,
                           "kind": kind, "matched": matched,
                           "asserted": [{"kind": kind, "id": rule_id}] if asserted else []})
@@ -98,31 +107,32 @@ class Explainer:
 
     def _signal(self, rule: Rule, ids: Collection[str], strength: float,
                 index: Mapping[FactRef, dict[str, None]]) -> dict[str, object]:
-        base = rounded(rule.amount)
-        return {"id": rule.id, "sign": rule.sign, "title": rule.title,
-                "strength": base if strength == rule.amount else rounded(strength),
-                "base_strength": base,
-                "qualifiers": [
-                    {**template, "because": list(index.get(ref, ()))}
-                    for id_, ref, template in self.qualifier_templates[rule.id] if id_ in ids],
-                "because": list(index.get(("signal", rule.id), ())), "rule": rule.id,
-                "source": {"sign": rule.source_sign, "title": rule.source_title},
-                "explanation": rule.explanation, "pack": rule.pack}
+        data = self.templates[rule.id].copy()
+        if strength != rule.amount:  # the template holds the base strength
+            data["strength"] = rounded(strength)
+        data["qualifiers"] = [{**template, "because": list(index.get(ref, ()))}
+                              for id_, ref, template in self.qualifier_templates[rule.id]
+                              if id_ in ids]
+        data["because"] = list(index.get(("signal", rule.id), ()))
+        data["source"] = {"sign": rule.source_sign, "title": rule.source_title}
+        return data
 
     def _advice(self, rule: Rule, index: Mapping[FactRef, dict[str, None]],
                 raised_by: str | None) -> dict[str, object]:
         # Advice that waits for a signal cites the sign that raised it.
         cited = self.rules[raised_by] if raised_by is not None else rule
-        return {"id": rule.id, "sign": cited.source_sign, "text": rule.explanation,
-                "because": list(index.get(("advice", rule.id), ())), "rule": rule.id,
-                "source": {"sign": cited.source_sign, "title": cited.source_title},
-                "pack": rule.pack}
+        data = self.templates[rule.id].copy()
+        data["sign"] = cited.source_sign
+        data["because"] = list(index.get(("advice", rule.id), ()))
+        data["source"] = {"sign": cited.source_sign, "title": cited.source_title}
+        return data
 
     def _missing(self, values: Mapping[str, Value], ids: Collection[str]
                  ) -> list[dict[str, object]]:
         """For every signal that counts for the candidate, has not fired and could still
         fire: the unknown fields that could settle it, and their questions."""
         out: list[dict[str, object]] = []
+        questions = self.questions
         for rule, single, branches in self.plan:
             if rule.id in ids:
                 continue
@@ -130,7 +140,7 @@ class Explainer:
                 _undecided(branches, values)
             if fields:
                 out.append({"sign": rule.sign, "signal": rule.id, "fields": list(fields),
-                            "questions": [VOCABULARY[p].question for p in fields]})
+                            "questions": [questions[p] for p in fields]})
         return out
 
     def summary(self, values: Mapping[str, Value], strengths: Mapping[str, float],
@@ -141,11 +151,16 @@ class Explainer:
         if not values:
             return book.nothing_known
         ranked = [(self.titles[id_], s) for id_, s in strengths.items()]
-        standing = sorted((p for p in ranked if p[1] > 0), key=_strength, reverse=True)
+        # list.sort is stable with reverse=True too: equal strengths keep their sign order.
+        standing = [pair for pair in ranked if pair[1] > 0]
+        if len(standing) > 1:
+            standing.sort(key=_strength, reverse=True)
         text = self.summaries[verdict].replace("{signals}", join([t for t, _ in standing]))
-        against = sorted((p for p in ranked if p[1] < 0), key=_strength)
-        if book.against and against:
-            text += " " + book.against.replace("{signals}", join([t for t, _ in against]))
+        if book.against:
+            against = [pair for pair in ranked if pair[1] < 0]
+            if against:
+                against.sort(key=_strength)
+                text += " " + book.against.replace("{signals}", join([t for t, _ in against]))
         return f"{text} {book.caveat}" if standing else text
 
 
@@ -183,6 +198,22 @@ def _undecided(branches: tuple[tuple[tuple[State, _Asked], ...], ...],
         else:
             fields.update(undecided)
     return fields
+
+
+def _templates(book: Rulebook) -> dict[str, dict[str, object]]:
+    """The fixed entries of every signal's and piece of advice's JSON form, in JSON order;
+    ``None`` marks what each assessment fills in."""
+    out: dict[str, dict[str, object]] = {}
+    for r in book.of_kind("signal"):
+        amount = rounded(r.amount)
+        out[r.id] = {"id": r.id, "sign": r.sign, "title": r.title, "strength": amount,
+                     "base_strength": amount, "qualifiers": None, "because": None,
+                     "rule": r.id, "source": None, "explanation": r.explanation,
+                     "pack": r.pack}
+    for r in book.of_kind("advice"):
+        out[r.id] = {"id": r.id, "sign": None, "text": r.explanation, "because": None,
+                     "rule": r.id, "source": None, "pack": r.pack}
+    return out
 
 
 def join(titles: Sequence[str]) -> str:

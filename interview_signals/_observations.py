@@ -7,7 +7,6 @@ validate input here; the values go on to ``_compile`` for the engine.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -55,45 +54,43 @@ def read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
 
 
 def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
+    # One loop over groups and fields, no call per valid field but its check (and none for
+    # a yes/no answer): this runs on every assessment.
     if type(data) is not dict and not isinstance(data, Mapping):
         raise ObservationError.of([Problem(path="observations",
                                            expected="an object of observation groups",
                                            got=describe(data))])
     problems: list[Problem] = []
-    found: list[tuple[int, str, Value]] = []
+    values: dict[str, Value] = {}
     nulls: list[str] = []
+    last, ordered = -1, True
     for group, fields in data.items():
         table = _FIELDS.get(group) if type(group) is str else None
         if table is None or (type(fields) is not dict and not isinstance(fields, Mapping)):
             problems.append(_group_problem(group, fields))
-        else:
-            _read_group(group, table, fields, problems=problems, found=found, nulls=nulls)
+            continue
+        for name, value in fields.items():
+            known = table.get(name) if type(name) is str else None
+            if known is None:
+                problems.append(_field_problem(group, name))
+                continue
+            path, position, check, yes_no = known
+            if value is None:
+                nulls.append(path)
+                continue
+            checked = value if yes_no and (value is True or value is False) else check(value)
+            if checked is None:
+                problems.append(value_problem(path, value))
+                continue
+            if position < last:
+                ordered = False
+            last = position
+            values[path] = checked
     if problems:
         raise ObservationError.of(problems)
-    if any(a[0] > b[0] for a, b in itertools.pairwise(found)):
-        found.sort()  # into vocabulary order
-    return {path: value for _, path, value in found}, tuple(nulls)
-
-
-def _read_group(group: str, table: Mapping[str, tuple[str, int, Any, bool]],
-                fields: Mapping[object, object], *, problems: list[Problem],
-                found: list[tuple[int, str, Value]], nulls: list[str]) -> None:
-    """Check one group's fields; each goes to ``found``, ``nulls`` or ``problems``."""
-    for name, value in fields.items():
-        known = table.get(name) if type(name) is str else None
-        if known is None:
-            problems.append(_field_problem(group, name))
-            continue
-        path, position, check, yes_no = known
-        if value is None:
-            nulls.append(path)
-            continue
-        # A yes/no answer is the common case: kept without a call.
-        checked = value if yes_no and (value is True or value is False) else check(value)
-        if checked is None:
-            problems.append(value_problem(path, value))
-        else:
-            found.append((position, path, checked))
+    if not ordered:  # into vocabulary order
+        values = {path: values[path] for path in VOCABULARY if path in values}
+    return values, tuple(nulls)
 
 
 def _group_problem(group: object, fields: object) -> Problem:
