@@ -82,20 +82,23 @@ class Scorer:
         """(verdict, confidence, strength per established signal in sign order) of the
         rules that fired."""
         strengths: dict[str, float] = {}
-        standing = set()
         for id_, amount, qualifier_ids, qualifiers in self._signals:
             if id_ not in ids:
                 continue
             if qualifier_ids.isdisjoint(ids):
-                strength = amount
-            else:
-                strength = qualify(amount, [a for q, boost, a in qualifiers if boost and q in ids],
-                                   [a for q, boost, a in qualifiers if not boost and q in ids])
-            strengths[id_] = strength
-            if strength > 0:
-                standing.add(id_)
-        confidence = round(max(0.0, combine(strengths.values())), 6) if strengths else 0.0
-        return self.verdict(confidence, standing), confidence, strengths
+                strengths[id_] = amount
+                continue
+            boosts: list[float] = []
+            discounts: list[float] = []
+            for q, boost, a in qualifiers:
+                if q in ids:
+                    (boosts if boost else discounts).append(a)
+            strengths[id_] = qualify(amount, boosts, discounts)
+        if not strengths:
+            return self.verdict(0.0, ()), 0.0, strengths
+        confidence = round(max(0.0, combine(strengths.values())), 6)
+        return self.verdict(confidence, [i for i, s in strengths.items() if s > 0]), \
+            confidence, strengths
 
     def verdict(self, confidence: float, standing: Collection[str]) -> str:
         """The first verdict, in rulebook order, whose confidence is reached or one of
