@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from ._api import assess
-from ._assessment import Advice, AppliedQualifier, Assessment, Firing, Missing, Signal, Source
+from ._assessment import Assessment
 from ._batch import assess_many, assess_partition
 from ._consult_types import Answer, Change, Consultation, Question, WhatIf, WhatIfs
 from ._engine import Engine
@@ -37,6 +37,7 @@ from ._observations import (
     ThankYou,
     Tour,
 )
+from ._parts import Advice, AppliedQualifier, Firing, Missing, Signal, Source
 from ._rules import Rule, Rulebook
 from ._session import Session
 

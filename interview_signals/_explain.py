@@ -12,8 +12,9 @@ import operator
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, TypeAlias
 
-from ._assessment import Explanation, FactRef, rounded
+from ._assessment import Explanation
 from ._compile import Fired
+from ._parts import FactRef, rounded
 from ._rules import Rule, Rulebook, Test
 from ._vocabulary import VOCABULARY, Value, grouped, prerequisites
 

@@ -12,13 +12,14 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from ._assessment import rounded
 from ._errors import ArgumentError
+from ._parts import rounded
 from ._rules import DEFAULT_PACK
 from ._vocabulary import VOCABULARY, Value, describe, number_text
 
 if TYPE_CHECKING:
-    from ._assessment import Assessment, Firing, Signal
+    from ._assessment import Assessment
+    from ._parts import Firing, Signal
 
 Format: TypeAlias = Literal["text", "markdown", "json"]
 CONFIDENCE_NOTE = "It measures the evidence you recorded, not the chance of an offer."

@@ -24,7 +24,7 @@ from typing import Any, Literal, TypeAlias, Union
 import attrs
 
 from . import _vocabulary as vocabulary
-from ._assessment import Assessment, Explanation, Firing
+from ._assessment import Assessment, Explanation
 from ._consult_types import (
     CONSULTATION_FORMAT,
     VERSION,
@@ -36,6 +36,7 @@ from ._consult_types import (
 )
 from ._errors import InterviewSignalsError
 from ._observations import GROUP_CLASSES
+from ._parts import Firing
 from ._vocabulary import VOCABULARY, FieldSpec, Value
 
 JSON: TypeAlias = dict[str, Any]
