@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -25,9 +25,15 @@ from ._errors import ObservationError
 from ._jsonio import InputError, read_json
 from ._observations import Observations
 from ._pool import engine_for
-from ._render import CONFIDENCE_NOTE, answer_text, score_text
+from ._render import (
+    CONFIDENCE_NOTE,
+    MISSING_HEADING,
+    SETTLED_MISSING_HEADING,
+    answer_text,
+    score_text,
+)
 from ._session import SESSION_FORMAT, SESSION_VERSION, restore_observations
-from ._vocabulary import VOCABULARY, Value, check_value
+from ._vocabulary import VOCABULARY, Value, check_value, number_text
 
 COMMANDS = ("ask", "what-if")
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -162,9 +168,12 @@ class Asker:
     def ask(self, q: Question) -> None:
         self.say("")
         self.say(q.question + (f"  [{q.path}]" if self.detail else ""))
-        if VOCABULARY[q.path].kind in ("int", "number"):
-            self.say("  Type the number (what matters: " + "; ".join(
-                a.text for a in q.answers if a.value is not None) + "), or skip.")
+        spec = VOCABULARY[q.path]
+        if spec.kind in ("int", "number") and spec.minimum is not None \
+                and spec.maximum is not None:
+            what = f"the number of {spec.unit}" if spec.unit else "a number"
+            self.say(f"  Type {what}, from {number_text(spec.minimum)} to "
+                     f"{number_text(spec.maximum)}, or skip.")
             return
         for i, answer in enumerate(q.answers, 1):
             self.say(f"  {i}) {answer.text}")
@@ -262,10 +271,11 @@ class Asker:
             if self.detail:
                 lines.append(f"  rule {s.rule}, because {', '.join(s.because)}")
         if len(c.reachable) > 1:
-            lines.append("It could still end up " + " or ".join(c.reachable) + ".")
+            lines.append("It could still end up " + either(c.reachable) + ".")
         if c.sufficient_reason:
             labels = ", ".join(VOCABULARY[p].label for p in c.sufficient_reason)
-            lines.append(f"These answers alone already settle it: {labels}.")
+            lines.append(f"Your answers on these already settle it, whatever the rest: "
+                         f"{labels}.")
         return "\n".join(lines)
 
     def finish(self, c: Consultation) -> None:
@@ -276,7 +286,10 @@ class Asker:
             self.say("No more questions I can ask; what you skipped could still change it.")
         self.say(self.how(c))
         self.say("")
-        self.out.write(c.assessment.render("text"))
+        text = c.assessment.render("text")
+        if c.settled:  # nothing left could change it: not "could add to the reading"
+            text = text.replace(MISSING_HEADING, SETTLED_MISSING_HEADING)
+        self.out.write(text)
         self.save()
         note = self._saved_note()
         if note:
@@ -301,9 +314,10 @@ def _value_words(path: str, value: Value) -> str:
 
 def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:
     """The what-if in plain words."""
-    goal = " or ".join(result.goal)
+    goal = either(result.goal)
     if not result.goal:
-        return f"The reading is {result.current}, the best there is.\n"
+        return (f"The reading is {result.current}, the top reading there is (still not an "
+                "offer).\n")
     if not result.possible:
         kinds = " or ".join(_KIND_WORDS[k] for k in result.kinds)
         return (f"The reading is {result.current}. Nothing you could {kinds} would make it "
@@ -315,7 +329,7 @@ def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:
         parts = []
         for c in option.changes:
             label = VOCABULARY[c.path].label
-            words = f"{_KIND_WORDS[c.kind]}: {label}, {_value_words(c.path, c.value)}"
+            words = f"{label}: {_value_words(c.path, c.value)} ({_KIND_NOTES[c.kind]})"
             parts.append(words + (f" [{c.path}]" if detail else ""))
         lines.append(f"- {'; and '.join(parts)} -> {option.verdict} "
                      f"({score_text(option.confidence)})")
@@ -323,3 +337,11 @@ def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:
 
 
 _KIND_WORDS = {"find_out": "find out", "do": "do", "had": "had it been"}
+_KIND_NOTES = {"find_out": "not recorded yet", "do": "you can still do this",
+               "had": "had it been so"}
+
+
+def either(items: Iterable[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    words = list(items)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

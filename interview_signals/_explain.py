@@ -48,6 +48,7 @@ class Explainer:
         """The fixed entries of each signal's and piece of advice's JSON form, in order;
         copied for every assessment, never handed out."""
         self.summaries = {v.id: v.summary for v in book.verdicts}
+        self.last_verdict = book.verdicts[-1].id
         self.titles = {r.id: r.title.lower() for r in self.signals}
         self.plan = tuple((r, _single_fields(r), tuple(
             tuple((state_of(t), tuple((p, prerequisites(p)) for p in t.paths)) for t in b)
@@ -147,7 +148,7 @@ class Explainer:
     def summary(self, values: Mapping[str, Value], strengths: Mapping[str, float],
                 verdict: str) -> str:
         """The candidate's summary: the verdict's text with the signals that stand, the
-        signs against, and the rulebook's caveat."""
+        signs against, and the rulebook's caveat (unless the verdict is the last one)."""
         book = self.book
         if not values:
             return book.nothing_known
@@ -162,7 +163,8 @@ class Explainer:
             if against:
                 against.sort(key=_strength)
                 text += " " + book.against.replace("{signals}", join([t for t, _ in against]))
-        return f"{text} {book.caveat}" if standing else text
+        # The last verdict says nothing points clearly your way: no caveat to add to that.
+        return f"{text} {book.caveat}" if standing and verdict != self.last_verdict else text
 
 
 _strength = operator.itemgetter(1)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 Format: TypeAlias = Literal["text", "markdown", "json"]
 CONFIDENCE_NOTE = "It measures the evidence you recorded, not the chance of an offer."
+MISSING_HEADING = "Not recorded yet (each answer could add to the reading)"
+SETTLED_MISSING_HEADING = "Other things you could note (they would not change the reading)"
 
 
 def render(assessment: Assessment, format: str, *, detail: bool = False) -> str:
@@ -71,9 +73,10 @@ def _questions(a: Assessment) -> list[str]:
 
 def _candidate_lines(a: Assessment, bullet: str, strong: Callable[[str], str]) -> list[str]:
     values = _flat(a)
-    lines = [f"How your interview reads: {strong(a.verdict)}", "", a.summary, "",
-             f"How strongly the signs point your way: {score_text(a.confidence)}. "
-             + CONFIDENCE_NOTE]
+    lines = [f"How your interview reads: {strong(a.verdict)}", "", a.summary]
+    if values:  # with nothing recorded, a score of 0 would read as a verdict on the interview
+        lines += ["", f"How strongly the signs point your way: {score_text(a.confidence)}. "
+                  + CONFIDENCE_NOTE]
     standing = [s for s in a.signals if s.stands]
     against = [s for s in a.signals if s.strength < 0]
     for heading, group in (("What points your way", standing),
@@ -95,7 +98,7 @@ def _candidate_lines(a: Assessment, bullet: str, strong: Callable[[str], str]) -
         lines += [f"{bullet}{ad.text}" for ad in a.advice]
     questions = _questions(a)
     if questions:
-        lines += ["", "Not recorded yet (each answer could add to the reading)"]
+        lines += ["", MISSING_HEADING]
         lines += [f"{bullet}{q}" for q in questions]
     return lines
 
@@ -154,7 +157,7 @@ def _markdown(a: Assessment, detail: bool) -> str:
 
 
 _HEADINGS = {"What points your way", "What weighs a little against you", "Advice",
-             "Not recorded yet (each answer could add to the reading)",
+             MISSING_HEADING,
              "Detail for coaches and developers"}
 
 

@@ -110,7 +110,7 @@ def describe(value: object) -> str:
 
 _NO_REPLY = "sign 7: the interviewer owes you no reply"
 _OVERVIEW = "sign 6: an overview of the role is standard, not a bad sign"
-_SHORT = "sign 5: a short interview isn't necessarily a dealbreaker"
+_SHORT = "sign 5: ending early does not count against you on its own"
 
 
 def _f(path: str, kind: FieldKind, sign: int, label: str, question: str,
@@ -141,11 +141,11 @@ _SPECS: tuple[FieldSpec, ...] = (
     _f("body_language.naturally_friendly", "bool", 1, "Friendly with everyone",
        "Does the interviewer seem this friendly with everyone, not only with you?"),
     _f("interest.asked_if_interested", "bool", 2, "Asked if you want the job",
-       "Did the interviewer ask whether you are still interested in the job?"),
+       "Did the interviewer ask you directly whether you want the job?"),
     _f("interest.asked_where_else_interviewing", "bool", 2, "Asked about other interviews",
        "Did the interviewer ask where else you are interviewing?"),
     _f("next_steps.invited_to_next_round", "bool", 3, "Invited to a next round",
-       "Were you invited back for another round of interviews?"),
+       "Were you asked to come back for a further interview?"),
     _f("next_steps.scheduled_on_the_spot", "bool", 3, "Next round booked on the spot",
        "Was the next round booked there and then, before you left?"),
     _f("tour.office_tour", "bool", 4, "Shown around",
@@ -160,9 +160,9 @@ _SPECS: tuple[FieldSpec, ...] = (
     _f("job_specifics.deep_dive", "bool", 6, "Deep dive into the work",
        "Did the interviewer go into the day-to-day responsibilities of the job in detail?",
        not_against={False: _OVERVIEW}),
-    _f("job_specifics.you_would_language", "bool", 6, "Talked as if you had the job",
-       'Did the interviewer talk as if you already had the job ("you would be leading '
-       'this")?', not_against={False: _OVERVIEW}),
+    _f("job_specifics.you_would_language", "bool", 6, "Spoke of the work as yours to do",
+       'Did the interviewer describe the work as things you would do ("you would be '
+       'leading this")?', not_against={False: _OVERVIEW}),
     _f("thank_you.note_sent", "bool", 7, "Thank-you note sent",
        "Have you sent the interviewer a thank-you note?", can_act=True),
     _f("thank_you.response_received", "bool", 7, "Reply to your note",

@@ -254,22 +254,23 @@ class TestSummary:
 
     def test_a_summary_names_the_signs_against_after_those_for(self, engine: Engine) -> None:
         book = engine.rulebook
-        result = engine.assess({"body_language": {"rote_questions": True},
+        result = engine.assess({"body_language": {"rote_questions": True, "engaged": False},
                                 "tour": {"office_tour": True}})
         assert (result.verdict, [s.id for s in result.signals]) == (
             "tentative", ["disengaged_interviewer", "personal_tour"])
         tentative = next(v.summary for v in book.verdicts if v.id == "tentative")
         assert result.summary == " ".join([
             tentative.replace("{signals}", "a personal tour"),
-            book.against.replace("{signals}", "stock questions without engagement"), book.caveat])
+            book.against.replace("{signals}", "stock questions and little engagement"),
+            book.caveat])
 
     def test_a_summary_with_only_a_sign_against_names_it_without_the_caveat(
             self, engine: Engine) -> None:
         book = engine.rulebook
-        result = engine.assess({"body_language": {"rote_questions": True}})
+        result = engine.assess({"body_language": {"rote_questions": True, "engaged": False}})
         assert result.verdict == "inconclusive"
         inconclusive = book.verdicts[-1].summary
-        against = book.against.replace("{signals}", "stock questions without engagement")
+        against = book.against.replace("{signals}", "stock questions and little engagement")
         assert result.summary == f"{inconclusive} {against}"
         assert book.caveat not in result.summary
 

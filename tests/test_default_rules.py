@@ -53,8 +53,6 @@ SIGNAL_FIRES: list[tuple[str, Obs, tuple[str, ...]]] = [
     ("positive_body_language", {"body_language": {"engaged": True, "nods": True,
                                                   "smiles": False}},
      ("body_language.engaged", "body_language.nods")),
-    ("disengaged_interviewer", {"body_language": {"rote_questions": True}},
-     ("body_language.rote_questions",)),
     ("disengaged_interviewer", {"body_language": {"rote_questions": True, "engaged": False}},
      ("body_language.rote_questions", "body_language.engaged")),
     ("asked_about_interest", {"interest": {"asked_if_interested": True}},
@@ -105,6 +103,9 @@ SIGNAL_MISSES: list[tuple[str, Obs]] = [
     ("disengaged_interviewer", {"body_language": {"rote_questions": True, "engaged": True}}),
     ("disengaged_interviewer", {"body_language": {"rote_questions": False}}),
     ("disengaged_interviewer", {"body_language": {"engaged": False}}),
+    # Engagement not recorded: other cues may have been there, so stock questions alone
+    # are not counted against.
+    ("disengaged_interviewer", {"body_language": {"rote_questions": True}}),
     ("asked_about_interest", {"interest": {"asked_if_interested": False}}),
     ("asked_about_other_interviews", {"interest": {"asked_where_else_interviewing": False}}),
     ("second_interview_on_the_spot", {"next_steps": {"invited_to_next_round": False}}),
@@ -176,7 +177,8 @@ class TestSignals:
 
     def test_disengagement_counts_against_and_positive_signs_count_for(
             self, engine: Engine) -> None:
-        result = engine.assess({"body_language": {"rote_questions": True, "smiles": True}})
+        result = engine.assess({"body_language": {"rote_questions": True, "engaged": False,
+                                                  "smiles": True}})
         assert _signal(result, "disengaged_interviewer").strength < 0
         assert _signal(result, "positive_body_language").strength > 0
 

@@ -219,7 +219,7 @@ def test_a_few_strong_signs_beat_more_lighter_ones(engine: Engine) -> None:
 def test_the_short_interview_advice_keeps_the_hedge(engine: Engine) -> None:
     result = engine.assess({"interview": {"scheduled_minutes": 60, "actual_minutes": 30}})
     (advice,) = [a for a in result.advice if a.id == "short_interview_not_a_dealbreaker"]
-    assert "isn't necessarily" in advice.text
+    assert "does not count against you on its own" in advice.text
     assert "not evidence" not in advice.text
 
 
@@ -249,7 +249,8 @@ def test_every_rendering_says_once_that_the_number_is_not_the_chance_of_an_offer
     result = engine.assess(nest(values))
     for fmt in ("text", "markdown"):
         text = result.render(fmt)
-        assert text.count("not the chance of an offer") == 1
+        # With nothing recorded no number is shown, so nothing needs the note.
+        assert text.count("not the chance of an offer") == (1 if values else 0)
         assert "%" not in text
         assert not re.search(r"\b(probability|odds|likelihood)\b", text.lower())
 

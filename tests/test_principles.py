@@ -274,12 +274,16 @@ _EVERYTHING_GOOD: Flat = {
 def test_no_output_implies_a_certain_offer(pack_engine: Engine, values: Flat) -> None:
     """The library never says or implies that an offer is certain: not in the summary, the
     advice, nor any rendering; and every reading with a standing signal ends on the
-    rulebook's caveat."""
+    rulebook's caveat, but for the last verdict (which says nothing points clearly your
+    way)."""
     result = pack_engine.assess(nest(values))
     claims = {k: certainty_claims(t) for k, t in _outputs(result).items()}
     assert {k: c for k, c in claims.items() if c} == {}
-    if any(s.stands for s in result.signals):
-        assert pack_engine.rulebook.caveat in result.summary
+    book = pack_engine.rulebook
+    if any(s.stands for s in result.signals) and result.verdict != book.verdicts[-1].id:
+        assert book.caveat in result.summary
+    else:
+        assert book.caveat not in result.summary
 
 
 @given(values=observation_values())
@@ -296,7 +300,7 @@ def test_no_rendering_shows_a_confidence_of_one_hundred_percent(
         for detail in (False, True):
             text = result.render(name, detail=detail)
             shown = re.findall(r"(\d+) out of 100", text)
-            assert shown, name
+            assert shown or not values, name  # nothing recorded: no number at all
             assert all(int(p) < 100 for p in shown), (name, shown)
             assert "%" not in text
-            assert "not the chance of an offer" in text
+            assert "not the chance of an offer" in text or not shown

@@ -288,8 +288,8 @@ class TestBadPacks:
         engine = Engine.from_paths(tmp_path)
         assert engine.rulebook.against == "Against you: {signals}."
         assert engine.rulebook.caveat == Engine.default().rulebook.caveat
-        result = engine.assess({"body_language": {"rote_questions": True}})
-        assert result.summary.endswith(" Against you: stock questions without engagement.")
+        result = engine.assess({"body_language": {"rote_questions": True, "engaged": False}})
+        assert result.summary.endswith(" Against you: stock questions and little engagement.")
 
     @pytest.mark.parametrize(("text", "reason"), [
         ("Against you: {signal}.", "[summary].against: the only placeholder is {signals}"),
@@ -320,8 +320,9 @@ class TestBadPacks:
         result = engine.assess({"tour": {"office_tour": True},
                                 "body_language": {"rote_questions": True}})
         assert [s.strength for s in result.signals] == [0.2, -0.2]
-        # Net zero is never "some signs"; with no [summary] against, nothing is added.
-        assert result.summary == "Nothing clear. Not an offer."
+        # Net zero is never "some signs"; with no [summary] against, nothing is added, and
+        # the last verdict gets no caveat.
+        assert result.summary == "Nothing clear."
         alone = engine.assess({"tour": {"office_tour": True}})
         assert alone.summary == "Some signs: a title. Not an offer."
 
