@@ -582,36 +582,6 @@ def test_more_workers_than_cpus_start_one_process_per_cpu(engine: Engine) -> Non
         expected_outcome(engine, GOOD[i % len(GOOD)]) for i in range(300)]
 
 
-def raise_unsendable(engine: Engine, chunk: object) -> list[object]:
-    """A chunk function whose error cannot cross back to the parent (a lock inside)."""
-    error = RuntimeError("x" * 5000)
-    error.lock = threading.Lock()  # type: ignore[attr-defined]
-    raise error
-
-
-def raise_observation_error(engine: Engine, chunk: object) -> list[object]:
-    raise ObservationError("tour.office_tour", "true or false", "a chunk")
-
-
-def test_an_error_raised_in_a_worker_reaches_the_reader() -> None:
-    from interview_signals._pool import map_chunks
-
-    chunks = map_chunks(raise_observation_error, [1, 2], workers=2, engine_paths=(),
-                        include_default=True)
-    with pytest.raises(ObservationError, match="got a chunk"):
-        list(chunks)
-
-
-def test_an_error_that_cannot_leave_its_worker_is_named_briefly_in_an_engine_error() -> None:
-    from interview_signals._pool import map_chunks
-
-    chunks = map_chunks(raise_unsendable, [1], workers=2, engine_paths=(),
-                        include_default=True)
-    with pytest.raises(EngineError, match=r"^RuntimeError in a worker process: 'x") as info:
-        list(chunks)
-    assert str(info.value).endswith("(4,800 more characters)")
-
-
 @linux_only
 @two_cpus
 def test_workers_ignore_ctrl_c_and_stop_when_the_results_are_dropped() -> None:
