@@ -87,6 +87,8 @@ def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
             last = position
             values[path] = checked
     if problems:
+        # Every problem at once: the fields that did read are checked against each other too.
+        problems += _contradictions(values, None)
         raise ObservationError.of(problems)
     if not ordered:  # into vocabulary order
         values = {path: values[path] for path in VOCABULARY if path in values}
@@ -340,7 +342,7 @@ class Observations:
 
     def value(self, path: str) -> Value | None:
         """The value at ``group.field``, or ``None`` when it is unknown."""
-        if path not in VOCABULARY:
+        if type(path) is not str or path not in VOCABULARY:  # not even hashable, maybe
             raise ObservationError.of([Problem(path=_key_text(path), expected="a group.field "
                                                "path of the vocabulary", got="an unknown path")])
         return self._known.get(path)
@@ -355,4 +357,4 @@ class Observations:
 
     def is_known(self, path: str) -> bool:
         """Whether ``path`` has a value (``False`` is a known value)."""
-        return path in self._known
+        return type(path) is str and path in self._known
