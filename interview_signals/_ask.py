@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
@@ -24,6 +25,7 @@ from ._engine import Engine
 from ._errors import ObservationError
 from ._jsonio import InputError, read_json
 from ._observations import Observations
+from ._output import OutputError, replacing
 from ._pool import engine_for
 from ._render import (
     CONFIDENCE_NOTE,
@@ -118,6 +120,8 @@ class Asker:
         if args.resume:
             self.values = _observations(read_json(args.resume, stdin)).values()
         self.save_to: str | None = args.output or args.resume
+        if self.save_to is not None:
+            _check_writable(self.save_to)  # before any answer is given, not after
         self.skipped: set[str] = set()
         self.history: list[tuple[str, Value | None]] = []
         self.replies: Iterator[object] = self._echoed(self._scripted(args.answers, stdin)) \
@@ -152,6 +156,15 @@ class Asker:
         self.out.flush()
 
     def run(self) -> int:
+        try:
+            return self._consult()
+        except KeyboardInterrupt:  # Ctrl-C keeps the answers given so far, as quit does
+            self.say("")
+            self.save()
+            self.say(self._saved_note())
+            raise
+
+    def _consult(self) -> int:
         while True:
             consultation = self.engine.consult(Observations.from_values(self.values),
                                                skipped=self.skipped)
@@ -300,12 +313,31 @@ class Asker:
             return
         data = {"format": SESSION_FORMAT, "version": SESSION_VERSION,
                 "observations": Observations.from_values(self.values).to_dict()}
-        Path(self.save_to).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        text = json.dumps(data, indent=2) + "\n"
+        try:
+            with replacing(self.save_to) as file:  # the old file stays until this is whole
+                file.write(text)
+        except (OutputError, OSError) as exc:
+            # Keep the answers: show them, so they can be saved by hand and resumed.
+            self.say(f"Could not save to {self.save_to}; your answers so far:\n{text}")
+            raise OutputError(f"{self.save_to}: cannot write the file: {exc}") from exc
 
     def _saved_note(self) -> str:
         if self.save_to is None:
             return "Nothing was saved (give -o FILE to keep your answers)."
         return f"Saved to {self.save_to}; go on later with --resume {self.save_to}."
+
+
+def _check_writable(name: str) -> None:
+    """Refuse a save file that could never be written, before the consultation starts."""
+    path = Path(name)
+    folder = path.resolve().parent if path.name else path
+    if path.is_dir():
+        raise OutputError(f"{name}: is a folder, not a file to save the consultation in")
+    if not folder.is_dir():
+        raise OutputError(f"{name}: no folder {folder} to save the consultation in")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise OutputError(f"{name}: cannot write there (permission denied)")
 
 
 def _value_words(path: str, value: Value) -> str:

@@ -86,6 +86,29 @@ def test_a_person_answers_asks_why_and_how_goes_back_quits_and_resumes(tmp_path:
     assert len([v for g in again["observations"].values() for v in g]) > 1
 
 
+@needs_a_terminal
+def test_ctrl_c_keeps_the_answers_given_so_far(tmp_path: Path) -> None:
+    child = _spawn("-o", "saved.json", cwd=tmp_path)
+    child.sendline("2")  # no next round: the consultation goes on
+    child.expect(r"\n> ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    assert "Saved to saved.json" in child.before
+    child.close()
+    assert child.exitstatus == 130
+    saved = json.loads((tmp_path / "saved.json").read_text(encoding="utf-8"))
+    assert len([v for g in saved["observations"].values() for v in g]) == 1
+
+
+@pytest.mark.parametrize("target", ["no/such/folder/saved.json", "."])
+def test_a_save_file_that_cannot_be_written_is_refused_before_any_question(
+        tmp_path: Path, target: str) -> None:
+    status, out, err = _ask(tmp_path, [False, "quit"], "-o", str(tmp_path / target))
+    assert (status, out) == (2, "")
+    assert err.startswith("interview-signals: error: ")
+    assert err.count("\n") == 1
+
+
 def _ask(tmp_path: Path, answers: list[object], *args: str) -> tuple[int, str, str]:
     script = tmp_path / "answers.json"
     script.write_text(json.dumps(answers), encoding="utf-8")
