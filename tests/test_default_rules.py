@@ -27,7 +27,7 @@ QUALIFIER_TARGETS = {
 }
 ADVICE_IDS = ("send_thank_you_note", "prepare_for_next_round", "not_an_offer_yet",
               "show_you_are_serious", "short_interview_not_a_dealbreaker", "no_reply_is_not_a_no",
-              "overview_is_standard")
+              "overview_is_standard", "you_would_without_a_deep_dive")
 
 REPLY = {"note_sent": True, "response_received": True}
 
@@ -427,9 +427,17 @@ ADVICE_FIRES: list[tuple[str, Obs, tuple[str, ...]]] = [
     ("overview_is_standard", {"job_specifics": {"overview_given": True, "deep_dive": False,
                                                 "you_would_language": False}},
      ("job_specifics.overview_given", "job_specifics.deep_dive")),
+    ("you_would_without_a_deep_dive", {"job_specifics": {"you_would_language": True}},
+     ("job_specifics.you_would_language",)),
+    ("you_would_without_a_deep_dive", {"job_specifics": {"you_would_language": True,
+                                                         "deep_dive": False}},
+     ("job_specifics.you_would_language", "job_specifics.deep_dive")),
 ]
 
 ADVICE_MISSES: list[tuple[str, Obs]] = [
+    ("you_would_without_a_deep_dive", {"job_specifics": {"you_would_language": True,
+                                                         "deep_dive": True}}),
+    ("you_would_without_a_deep_dive", {"job_specifics": {"you_would_language": False}}),
     ("send_thank_you_note", {"thank_you": {"note_sent": True}}),
     # A recorded reply, or any detail of one, means a note was sent.
     ("send_thank_you_note", {"thank_you": {"response_received": True}}),

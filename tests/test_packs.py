@@ -203,7 +203,7 @@ LONG_PANEL = {"interview": {"scheduled_minutes": 45, "actual_minutes": 75,
 def test_the_sample_pack_passes_check_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(SAMPLE_PACK.parent.parent.parent)
     status, out, err = run_cli("check-rules", "examples/packs/panel_coach")
-    assert (status, out, err) == (0, "ok: 29 rules from 11 files\n", "")
+    assert (status, out, err) == (0, "ok: 30 rules from 11 files\n", "")
 
 
 def test_a_pack_adds_a_qualifier_of_a_default_signal(coach_pack_engine: Engine,
@@ -372,7 +372,7 @@ def test_rules_lists_the_merged_rulebook_and_marks_overrides() -> None:
         "from pack default]" in heads
     assert "panel_stayed_late  (qualifier, sign 5)  [pack panel_coach]" in heads
     assert "friendly_by_nature  (qualifier, sign 1)" in heads
-    assert heads[-1] == "29 rules, 4 verdicts"
+    assert heads[-1] == "30 rules, 4 verdicts"
 
 
 def test_rules_json_names_pack_and_override() -> None:
