@@ -28,12 +28,9 @@ from starlette.testclient import TestClient
 from interview_signals import Assessment, Engine, ObservationError, Observations, __version__
 from interview_signals._openapi import openapi_document
 from interview_signals._schema import NAMES, available, schema
-from interview_signals._service import (
-    DEFAULT_MAX_BODY,
-    OPERATIONS,
-    VERSION_HEADER,
-    create_app,
-)
+from interview_signals._service import DEFAULT_MAX_BODY, create_app
+from interview_signals._service_http import VERSION_HEADER
+from interview_signals._service_operations import OPERATIONS
 from tests.strategies import Corruption, corruptions, observations
 
 ROOT = Path(__file__).parent.parent
