@@ -10,6 +10,7 @@ than over all their values.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -126,7 +127,9 @@ def partial(draw: st.DrawFn) -> tuple[dict[str, Value], tuple[str, ...]]:
     return {p: v for p, v in values.items() if p not in unknown}, unknown
 
 
+@functools.cache
 def _panel_coach() -> Engine:
+    """Built once: every example consults the same engine, as the default one does."""
     return Engine.from_paths(PACK)
 
 
