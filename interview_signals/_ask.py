@@ -231,22 +231,13 @@ class Asker:
         """The value a reply stands for: a number of the list, an answer's words, or (for
         a number field) the number itself."""
         spec = VOCABULARY[q.path]
-        offered = [a for a in q.answers if a.value is not None]
         if isinstance(raw, str):
             text = raw.strip().lower()
-            if text.isdigit() and spec.kind not in ("int", "number") and \
-                    1 <= int(text) <= len(q.answers):
-                return q.answers[int(text) - 1].value
-            for answer in offered:
-                if text == answer.text.lower():
-                    return answer.value
-            if spec.kind == "bool" and text in ("y", "n", "true", "false"):
-                return text in ("y", "true")
+            chosen, value = _chosen_answer(q, spec.kind, text)
+            if chosen:
+                return value
             if spec.kind in ("int", "number"):
-                try:
-                    raw = int(text) if spec.kind == "int" else float(text)
-                except ValueError:
-                    return None
+                raw = _number(text, spec.kind)
         if raw is None:
             return None
         try:
@@ -377,3 +368,25 @@ def either(items: Iterable[str]) -> str:
     """``a``, ``a or b``, ``a, b or c``."""
     words = list(items)
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _chosen_answer(q: Question, kind: str, text: str) -> tuple[bool, Value | None]:
+    """(True, its value) when the reply ``text`` (stripped, lower case) picks an answer of
+    the list by its number or its words, or says yes or no to a yes/no question; else
+    (False, None)."""
+    if text.isdigit() and kind not in ("int", "number") and 1 <= int(text) <= len(q.answers):
+        return True, q.answers[int(text) - 1].value
+    for answer in q.answers:
+        if answer.value is not None and text == answer.text.lower():
+            return True, answer.value
+    if kind == "bool" and text in ("y", "n", "true", "false"):
+        return True, text in ("y", "true")
+    return False, None
+
+
+def _number(text: str, kind: str) -> int | float | None:
+    """The number a reply to a number field writes, or None if it writes none."""
+    try:
+        return int(text) if kind == "int" else float(text)
+    except ValueError:
+        return None

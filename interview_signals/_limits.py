@@ -8,24 +8,17 @@ files and rules. Every number below was found in durable-rules 2.0.28's C source
 (``src/rules/``) and confirmed by building and assessing packs at the limit and one past it
 (tests/test_limits.py); docs/engine-limits.md tells the story of each.
 
-The engine's network, as far as these limits need it: every pattern of a rule (one fact,
-``{"name": {"$and": [tests]}}``) is a chain of alpha nodes, one per test, starting at one
-root. A node is shared by every pattern whose tests up to it are the same (same property,
-operator and literal, the literal's JSON type included: ``30`` and ``30.0`` are two nodes; a
-test against an expression or another field, ``$m``/``$add``, is never shared). The node of
-a pattern's last test links to one beta node per (rule, pattern) that ends there.
+How durable shares and links its alpha nodes is modelled in ``_alpha_network``.
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import json
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
+from ._alpha_network import FRESH, AlphaTest, Network, parse_test, stack_peak, walk, where
 from ._compile import compile_rulebook
 from ._errors import RuleProblem
 from ._rules import Rulebook
@@ -52,7 +45,7 @@ MATCH_STACK_MAX = 64
 node that matches pushes every child test that holds for the fact, and one push too many
 fails the assert with code 303. How many hold depends on the observed values, which a
 rulebook check cannot know, so the check bounds the worst case over all values (see
-``_stack_peak``): exact for tests on one field, a safety margin where several fields or
+``stack_peak``): exact for tests on one field, a safety margin where several fields or
 field-to-field comparisons could not all hold at once."""
 
 JOIN_MAX = 16
@@ -72,12 +65,6 @@ rulebook before compiling, since 22 exhaust memory in the compiler itself."""
 
 Problem: TypeAlias = tuple[str | None, str]
 """(engine rule name, or None for the rulebook as a whole; reason in plain words)."""
-
-_OPERATORS = frozenset({"$lt", "$lte", "$gt", "$gte", "$neq", "$ex", "$nex", "$mt",
-                        "$imt", "$iall", "$iany"})
-_ORDER = ("$lt", "$lte", "$gt", "$gte")
-_FRESH = object()
-"""The value key of a test durable never shares (expressions, ``$m`` references, null)."""
 
 
 def rulebook_limit_problems(book: Rulebook) -> list[RuleProblem]:
@@ -136,14 +123,42 @@ def check_definitions(definitions: Mapping[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     if len(definitions) > ENGINE_RULES_MAX:
         problems.append((None, _too_many_rules(len(definitions))))
-    network = _Network()
+    network = Network(ALPHA_CHILDREN_MAX)
     for name, definition in definitions.items():
         problems += _check_rule(name, definition, network)
-    problems += network.problems()
+    problems += _network_problems(network)
     return problems
 
 
-def _check_rule(name: str, definition: Any, network: _Network) -> list[Problem]:
+def _network_problems(network: Network) -> list[Problem]:
+    """The limits of the alpha network that ``network`` models: children per node, links
+    per node, and the matching stack."""
+    problems: list[Problem] = []
+    for node, name in network.overfull.values():
+        problems.append((name, f"{len(node.children)} distinct tests follow "
+                         f"{where(node)}, and the engine's table there holds at most "
+                         f"{ALPHA_CHILDREN_MAX} (past it, building or assessing never "
+                         "returns)"))
+    nodes = list(walk(network.root))
+    for node in nodes:
+        if len(node.links) > BETA_LINKS_MAX:
+            problems.append((node.links[BETA_LINKS_MAX], (
+                f"{len(node.links)} rules wait on the same test ({where(node)}"
+                f"), and the engine links at most {BETA_LINKS_MAX} to one test (past "
+                "it, rules fire wrongly or never)")))
+    if not network.overfull:
+        peak, widest = stack_peak(network.root)
+        if peak > MATCH_STACK_MAX:
+            problems.append((None, (
+                f"up to {peak} tests can hold at once on one path of the engine's "
+                f"matching (the widest: {len(widest.children)} tests after "
+                f"{where(widest)}), and it keeps at most {MATCH_STACK_MAX} pending "
+                "(past it, an assessment fails): fewer distinct tests on the same "
+                "fields")))
+    return problems
+
+
+def _check_rule(name: str, definition: Any, network: Network) -> list[Problem]:
     patterns = definition.get("all") if isinstance(definition, Mapping) else None
     if not isinstance(patterns, list):
         return [(name, "not a rule the limit check knows (expected {'all': [...]})")]
@@ -162,7 +177,7 @@ def _check_rule(name: str, definition: Any, network: _Network) -> list[Problem]:
         expression, chain, known = read
         if bad is None:
             bad = _first_non_finite(known, chain)
-        key = tuple(t if t[2] is not _FRESH else (t[0], t[1], repr(raw))
+        key = tuple(t if t[2] is not FRESH else (t[0], t[1], repr(raw))
                     for t, raw in zip(known, chain, strict=True))
         if key in seen:
             problems.append((name, f"tests the same fact twice ({_describe(expression)}): "
@@ -176,24 +191,24 @@ def _check_rule(name: str, definition: Any, network: _Network) -> list[Problem]:
     return problems
 
 
-def _pattern_tests(pattern: Any) -> tuple[Any, list[Any], tuple[_Test, ...]] | str:
+def _pattern_tests(pattern: Any) -> tuple[Any, list[Any], tuple[AlphaTest, ...]] | str:
     """(expression, its chain of raw tests, the tests parsed), or why it cannot be read."""
     if not (isinstance(pattern, Mapping) and len(pattern) == 1):
         return "a pattern the limit check does not know"
     (expression,) = pattern.values()
     tests = expression.get("$and") if isinstance(expression, Mapping) else None
     chain = tests if isinstance(tests, list) else [expression]
-    parsed = [_parse_test(t) for t in chain]
+    parsed = [parse_test(t) for t in chain]
     if None in parsed:
         return "a test the limit check does not know"
     return expression, chain, tuple(t for t in parsed if t is not None)
 
 
-def _first_non_finite(known: Sequence[_Test], chain: Sequence[Any]) -> float | None:
+def _first_non_finite(known: Sequence[AlphaTest], chain: Sequence[Any]) -> float | None:
     """The first number of a pattern's tests that is not finite, if any."""
     for test, raw in zip(known, chain, strict=True):
         value = test[2]
-        if value is _FRESH:  # an expression: its numbers are inside
+        if value is FRESH:  # an expression: its numbers are inside
             found = _non_finite(raw)
             if found is not None:
                 return found
@@ -222,221 +237,8 @@ def _non_finite(value: Any, depth: int = 0) -> float | None:
     return None
 
 
-_Test: TypeAlias = tuple[str, str, Any]
-_JSON_TYPES = {bool: "bool", int: "int", float: "double", str: "str"}
-"""(property, operator, value key) of one alpha test; the value key is ``_FRESH`` for a
-test durable never shares, else (JSON type, value)."""
-
-
-def _parse_test(test: Any) -> _Test | None:
-    if len(test) != 1 if type(test) is dict else not (isinstance(test, Mapping)
-                                                          and len(test) == 1):
-        return None
-    ((key, right),) = test.items()
-    if key in _OPERATORS:
-        if not (isinstance(right, Mapping) and len(right) == 1):
-            return None
-        ((prop, right),) = right.items()
-        return str(prop), key, _value_key(right)
-    return str(key), "$eq", _value_key(right)
-
-
-def _value_key(value: Any) -> Any:
-    kind = _JSON_TYPES.get(type(value))
-    if kind is not None:
-        return (kind, value)
-    if isinstance(value, bool):
-        return ("bool", value)
-    if isinstance(value, int):
-        return ("int", value)
-    if isinstance(value, float):
-        return ("double", value)
-    if isinstance(value, str):
-        return ("str", value)
-    return _FRESH
-
-
 def _describe(expression: Any) -> str:
     tests = expression.get("$and", [expression]) if isinstance(expression, Mapping) else []
     return ", ".join(json.dumps(t, default=repr) for t in tests)[:200]
 
 
-class _Node:
-    __slots__ = ("children", "links", "parent", "test")
-
-    def __init__(self, test: _Test | None, parent: _Node | None) -> None:
-        self.test = test
-        self.parent = parent
-        self.children: dict[object, _Node] = {}
-        self.links: list[str] = []
-        """Engine rule names whose pattern ends here, one per (rule, pattern)."""
-
-
-class _Network:
-    """The alpha network durable would build, with the rules that grew each node."""
-
-    def __init__(self) -> None:
-        self.root = _Node(None, None)
-        self.overfull: dict[int, tuple[_Node, str]] = {}
-        """Per node past ``ALPHA_CHILDREN_MAX``: the node and the rule that crossed it."""
-
-    def add(self, name: str, tests: Sequence[_Test]) -> None:
-        node = self.root
-        for test in tests:
-            key: object = test if test[2] is not _FRESH else object()
-            child = node.children.get(key)
-            if child is None:
-                child = node.children[key] = _Node(test, node)
-                if len(node.children) == ALPHA_CHILDREN_MAX + 1:
-                    self.overfull[id(node)] = (node, name)
-            node = child
-        node.links.append(name)
-
-    def problems(self) -> list[Problem]:
-        problems: list[Problem] = []
-        for node, name in self.overfull.values():
-            problems.append((name, f"{len(node.children)} distinct tests follow "
-                             f"{_where(node)}, and the engine's table there holds at most "
-                             f"{ALPHA_CHILDREN_MAX} (past it, building or assessing never "
-                             "returns)"))
-        nodes = list(_walk(self.root))
-        for node in nodes:
-            if len(node.links) > BETA_LINKS_MAX:
-                problems.append((node.links[BETA_LINKS_MAX], (
-                    f"{len(node.links)} rules wait on the same test ({_where(node)}"
-                    f"), and the engine links at most {BETA_LINKS_MAX} to one test (past "
-                    "it, rules fire wrongly or never)")))
-        if not self.overfull:
-            peak, widest = _stack_peak(self.root)
-            if peak > MATCH_STACK_MAX:
-                problems.append((None, (
-                    f"up to {peak} tests can hold at once on one path of the engine's "
-                    f"matching (the widest: {len(widest.children)} tests after "
-                    f"{_where(widest)}), and it keeps at most {MATCH_STACK_MAX} pending "
-                    "(past it, an assessment fails): fewer distinct tests on the same "
-                    "fields")))
-        return problems
-
-
-def _walk(root: _Node) -> Iterable[_Node]:
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(node.children.values())
-
-
-def _where(node: _Node) -> str:
-    chain = []
-    while node.test is not None:
-        chain.append(node.test)
-        node = node.parent  # type: ignore[assignment]  # a node with a test has a parent
-    if not chain:
-        return "the start of a pattern"
-    shown = [_test_text(t) for t in reversed(chain)]
-    return "the tests " + ", ".join(shown)[:300]
-
-
-def _test_text(test: _Test) -> str:
-    prop, op, value = test
-    right = "(an expression)" if value is _FRESH else json.dumps(value[1])
-    return f"{prop} {op.lstrip('$')} {right}"
-
-
-def _stack_peak(root: _Node) -> tuple[int, _Node]:
-    """The most nodes ``handleAlpha``'s stack can hold, over every possible fact, and the
-    node whose children make the worst case.
-
-    A node taken off the stack pushes the children that hold (``m`` of them at most) and
-    then handles them one by one, the first taken off sitting on top of the others, so
-    ``peak(node) = max(m, m - 1 + max(peak(child)))``. ``m`` is exact for the tests on one
-    property (the most that one value satisfies at once) and summed over properties, as if
-    every property could take its worst value together: that sum, and taking the deepest
-    child as if it held alongside the others, are the margin the values leave unknown.
-    """
-    peaks: dict[int, tuple[int, _Node]] = {}
-    for node in reversed(list(_walk(root))):  # children before their parents
-        children = node.children.values()
-        if not children:
-            peaks[id(node)] = (0, node)
-            continue
-        matching = 1 if len(children) == 1 else \
-            _most_holding([c.test for c in children if c.test is not None])
-        deepest = max((peaks[id(c)] for c in children), key=lambda p: p[0])
-        peaks[id(node)] = (matching - 1 + deepest[0], deepest[1]) \
-            if deepest[0] > 1 else (matching, node)
-    return peaks[id(root)]
-
-
-def _most_holding(tests: Sequence[_Test]) -> int:
-    """The most of ``tests`` (children of one node) that one fact can satisfy at once."""
-    by_property: dict[str, list[tuple[str, Any]]] = {}
-    for prop, op, value in tests:
-        by_property.setdefault(prop, []).append((op, value))
-    return sum(1 if len(group) == 1 else _most_on_one_property(group)
-               for group in by_property.values())
-
-
-def _most_on_one_property(group: list[tuple[str, Any]]) -> int:
-    """Tests of one property: the most one value satisfies. Expressions, ``$ex`` and
-    operators the library never writes always count. Literal tests can only change their
-    count at a literal, so it is counted at every literal, between each two and beyond both
-    ends, with sorted lists (linear-logarithmic: a table of hundreds stays fast)."""
-    always = 0
-    equal: Counter[tuple[str, object]] = Counter()
-    unequal: Counter[tuple[str, object]] = Counter()
-    order: dict[str, list[float]] = {op: [] for op in _ORDER}
-    for op, value in group:
-        if value is _FRESH or op not in (*_ORDER, "$eq", "$neq"):
-            always += 1
-        elif op in _ORDER:
-            if _is_number(value[1]):
-                order[op].append(float(value[1]))
-        else:
-            (equal if op == "$eq" else unequal)[_same(value[1])] += 1
-    for values in order.values():
-        values.sort()
-    candidates = _candidates(set(equal) | set(unequal), order)
-    n_unequal = sum(unequal.values())
-    return always + max(_holding(x, equal, unequal, n_unequal, order) for x in candidates)
-
-
-def _candidates(keys: set[tuple[str, object]], order: dict[str, list[float]]
-                ) -> list[tuple[str, object] | float]:
-    """One value of every class the literal tests tell apart: each literal, each point
-    between two, one beyond both ends, and a value equal to no literal."""
-    points = sorted({float(k[1]) for k in keys if k[0] == "number"}  # type: ignore[arg-type]
-                    | {v for values in order.values() for v in values})
-    numbers = [*points, *((a + b) / 2 for a, b in itertools.pairwise(points))]
-    if points:
-        numbers += [points[0] - 1, points[-1] + 1]
-    candidates: list[tuple[str, object] | float] = [k for k in keys if k[0] != "number"]
-    candidates += numbers
-    candidates.append(("none", _FRESH))
-    return candidates
-
-
-def _holding(x: tuple[str, object] | float, equal: Counter[tuple[str, object]],
-             unequal: Counter[tuple[str, object]], n_unequal: int,
-             order: dict[str, list[float]]) -> int:
-    """How many of one property's literal tests the value ``x`` satisfies."""
-    key = ("number", x) if isinstance(x, float) else x  # a point, or a literal's key
-    count = equal[key] + n_unequal - unequal[key]
-    if isinstance(x, float):
-        count += len(order["$lt"]) - bisect.bisect_right(order["$lt"], x)
-        count += len(order["$lte"]) - bisect.bisect_left(order["$lte"], x)
-        count += bisect.bisect_left(order["$gt"], x)
-        count += bisect.bisect_right(order["$gte"], x)
-    return count
-
-
-def _same(value: object) -> tuple[str, object]:
-    """The key under which durable's comparison finds two literals equal: numbers by
-    value (``1`` and ``1.0`` both hold for 1), other types apart from numbers."""
-    if _is_number(value):
-        return ("number", float(value))  # type: ignore[arg-type]
-    return (type(value).__name__, value)
-
-
-def _is_number(x: object) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool)

@@ -14,8 +14,10 @@ import attrs
 
 from . import __version__
 from ._engine import Engine
+from ._observation_schema import JSON
+from ._output_schema import Walker
 from ._rules import RuleRow
-from ._schema import JSON, NAMES, SchemaUnavailable, _Walker, schema
+from ._schema import NAMES, SchemaUnavailable, schema
 
 
 @attrs.frozen(kw_only=True)
@@ -79,7 +81,7 @@ def _problem_schema() -> JSON:
 
 
 def _typed_schema(tp: type, component: str) -> JSON:
-    walker = _Walker()
+    walker = Walker()
     root = walker.of(tp)
     body = {"$defs": walker.defs, "allOf": [root]} if walker.defs else root
     out: JSON = _rewrite_refs(body, component)

@@ -85,14 +85,7 @@ def _candidate_lines(a: Assessment, bullet: str, strong: Callable[[str], str]) -
             continue
         lines += ["", heading]
         for s in group:
-            lines.append(f"{bullet}{strong(s.title)} ({_source(s)})")
-            lines.append(f"    {s.explanation}")
-            lines += [f"    {q.explanation}" for q in s.qualifiers]
-            paths = tuple(dict.fromkeys([*s.because, *(p for q in s.qualifiers
-                                                       for p in q.because)]))
-            recorded = _recorded(paths, values)
-            if recorded:
-                lines.append(f"    You recorded: {recorded}.")
+            lines += _signal_lines(s, values, bullet, strong)
     if a.advice:
         lines += ["", "Advice"]
         lines += [f"{bullet}{ad.text}" for ad in a.advice]
@@ -100,6 +93,19 @@ def _candidate_lines(a: Assessment, bullet: str, strong: Callable[[str], str]) -
     if questions:
         lines += ["", MISSING_HEADING]
         lines += [f"{bullet}{q}" for q in questions]
+    return lines
+
+
+def _signal_lines(s: Signal, values: dict[str, Value], bullet: str,
+                  strong: Callable[[str], str]) -> list[str]:
+    """One signal for the candidate: its title and source, why it counts, its qualifiers,
+    and what was recorded that it stands on."""
+    lines = [f"{bullet}{strong(s.title)} ({_source(s)})", f"    {s.explanation}"]
+    lines += [f"    {q.explanation}" for q in s.qualifiers]
+    paths = tuple(dict.fromkeys([*s.because, *(p for q in s.qualifiers for p in q.because)]))
+    recorded = _recorded(paths, values)
+    if recorded:
+        lines.append(f"    You recorded: {recorded}.")
     return lines
 
 

@@ -1,22 +1,15 @@
-"""One Engine for the whole run, and the Hypothesis profiles (fast by default, thorough in CI)."""
+"""One Engine for the whole run, and the Hypothesis profiles (``tests/profiles.py``: fast by
+default, thorough in CI, quick for the everyday command)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from hypothesis import HealthCheck, settings
 
+import tests.profiles  # noqa: F401  # registers and loads the Hypothesis profiles
 from interview_signals import Engine
-
-settings.register_profile("fast", max_examples=60, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("thorough", max_examples=300, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thorough" if os.environ.get("CI")
-                                     else "fast"))
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ than over all their values.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from interview_signals import Consultation, Engine, ObservationError, Observations, WhatIf
 from interview_signals._evaluate import Evaluator, fired
 from interview_signals._vocabulary import VOCABULARY, Value
+from tests.profiles import examples
 from tests.strategies import nest, observation_values
 
 PACK = Path(__file__).resolve().parent.parent / "examples" / "packs" / "panel_coach"
@@ -126,7 +128,9 @@ def partial(draw: st.DrawFn) -> tuple[dict[str, Value], tuple[str, ...]]:
     return {p: v for p, v in values.items() if p not in unknown}, unknown
 
 
+@functools.cache
 def _panel_coach() -> Engine:
+    """Built once: every example consults the same engine, as the default one does."""
     return Engine.from_paths(PACK)
 
 
@@ -159,14 +163,14 @@ def _assert_exact(engine: Engine, values: dict[str, Value], unknown: tuple[str, 
 
 
 @pytest.mark.parametrize("name", ENGINES)
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=partial())
 def test_consultation_is_exact_by_brute_force(
         name: str, case: tuple[dict[str, Value], tuple[str, ...]]) -> None:
     _assert_exact(ENGINES[name](), *case)
 
 
-@settings(max_examples=12, deadline=None,
+@settings(max_examples=examples(12), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(case=partial())
 def test_consultation_is_exact_on_a_generated_pack(
@@ -198,7 +202,7 @@ def _filled(values: dict[str, Value], unknown: tuple[str, ...]) -> dict[str, Val
     return out
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(values=observation_values())
 def test_the_evaluator_agrees_with_the_engine(values: dict[str, Value]) -> None:
     engine = Engine.default()
@@ -236,7 +240,7 @@ def brute_minimal_field_sets(engine: Engine, values: dict[str, Value], goal: set
     return out
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(6), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=observation_values(), include_fixed=st.booleans())
 def test_what_if_sets_are_minimal_and_none_is_missed(values: dict[str, Value],
                                                      include_fixed: bool) -> None:
@@ -290,7 +294,7 @@ def test_what_if_names_the_thank_you_note_as_something_to_do() -> None:
 
 # -- the consultation as a process, and its principles -------------------------------------
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hidden=observation_values(), skips=st.sets(st.sampled_from(list(VOCABULARY))))
 def test_a_consultation_ends_within_as_many_steps_as_fields(hidden: dict[str, Value],
                                                            skips: set[str]) -> None:
@@ -315,7 +319,7 @@ def test_a_consultation_ends_within_as_many_steps_as_fields(hidden: dict[str, Va
         assert c.reachable == (c.assessment.verdict,)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=observation_values())
 def test_no_question_is_known_or_unable_to_change_anything(values: dict[str, Value]) -> None:
     c = Engine.default().consult(nest(values))
@@ -337,7 +341,7 @@ ABSENCE = [
 
 
 @pytest.mark.parametrize(("path", "value", "context"), ABSENCE)
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=observation_values())
 def test_absence_never_lowers_the_reachable_verdicts(
         path: str, value: Value, context: dict[str, Value], values: dict[str, Value]) -> None:

@@ -21,6 +21,7 @@ from interview_signals._vocabulary import PREREQUISITES as _PREREQUISITES
 from interview_signals._vocabulary import VOCABULARY as LIBRARY_VOCABULARY
 
 from .conftest import RulePack
+from .profiles import examples
 from .reference import RefAssessment, RefBook, evaluate, load_reference, same
 from .strategies import (
     AWKWARD_HOURS,
@@ -35,7 +36,7 @@ from .strategies import (
     observations,
 )
 
-MANY = max(2000, 10 * settings().max_examples)
+MANY = examples(max(2000, 10 * settings().max_examples))
 
 
 @pytest.fixture(scope="session")
@@ -218,7 +219,7 @@ def generated_packs(draw: st.DrawFn) -> str:
     return "\n".join(tables)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(pack=generated_packs(), data=st.data())
 def test_the_engine_agrees_with_the_reference_on_generated_packs(
         tmp_path_factory: pytest.TempPathFactory, pack: str, data: st.DataObject) -> None:

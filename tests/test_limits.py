@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from interview_signals import Engine, RulebookError
+from interview_signals._alpha_network import most_on_one_property
 from interview_signals._compile import compile_rulebook
 from interview_signals._limits import (
     ALPHA_CHILDREN_MAX,
@@ -29,7 +30,6 @@ from interview_signals._limits import (
     IS_NOT_MAX,
     JOIN_MAX,
     MATCH_STACK_MAX,
-    _most_on_one_property,
     check_definitions,
 )
 from interview_signals._rulebook import load_rulebook
@@ -410,4 +410,4 @@ def test_the_most_tests_one_value_holds_is_counted_exactly(
     group = [(op, ("int" if isinstance(v, int) else "double", v)) for op, v in tests]
     values = [x / 4 for x in range(-20, 21)]  # every literal, between each two, and beyond
     brute = max(sum(1 for op, v in tests if _OPS[op](x, v)) for x in values)
-    assert _most_on_one_property(group) == brute
+    assert most_on_one_property(group) == brute

@@ -18,6 +18,7 @@ from interview_signals._cli import main
 from interview_signals._observations import check_values
 from interview_signals._schema import NAMES, SchemaUnavailable, available, schema
 from interview_signals._vocabulary import VOCABULARY
+from tests.profiles import examples
 from tests.strategies import Corruption, contradicting_values, corruptions, nest, observations
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
@@ -91,7 +92,7 @@ def test_the_examples_hold_at_least_one_document() -> None:
     assert len(_example_documents()) >= 3
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(observations())
 def test_valid_observations_validate_and_so_do_their_assessments(
         document: dict[str, Any]) -> None:
@@ -102,14 +103,14 @@ def test_valid_observations_validate_and_so_do_their_assessments(
     assert ASSESSMENT.is_valid(without_trace)  # the service leaves the trace out unless asked
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(corruptions())
 def test_what_the_library_refuses_the_schema_refuses(corruption: Corruption) -> None:
     assert not _accepted(corruption.observations)
     assert not OBSERVATIONS.is_valid(corruption.observations)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(contradicting_values())
 def test_contradictions_are_refused_by_the_schema(case: tuple[dict[str, Any], Any]) -> None:
     values, _ = case
@@ -118,7 +119,7 @@ def test_contradictions_are_refused_by_the_schema(case: tuple[dict[str, Any], An
     assert not OBSERVATIONS.is_valid(document)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.dictionaries(st.sampled_from(sorted({p.split(".")[0] for p in VOCABULARY})),
                        st.dictionaries(st.sampled_from(sorted({p.split(".")[1]
                                                                 for p in VOCABULARY})),
@@ -159,7 +160,7 @@ WHAT_IF = jsonschema.Draft202012Validator(schema("what-if"))
 VERDICTS = [v.id for v in Engine.default().rulebook.verdicts]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(observations(), st.data())
 def test_consultations_validate_with_and_without_the_trace(document: dict[str, Any],
                                                            data: st.DataObject) -> None:
@@ -189,7 +190,7 @@ def test_a_consultation_with_questions_validates_and_a_changed_one_does_not() ->
     assert answer == {"type": ["boolean", "integer", "number", "string", "null"]}
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(observations(), st.sampled_from([None, *VERDICTS]), st.booleans(), st.integers(1, 5))
 def test_what_ifs_validate(document: dict[str, Any], target: str | None, include_fixed: bool,
                            limit: int) -> None:

@@ -28,12 +28,10 @@ from starlette.testclient import TestClient
 from interview_signals import Assessment, Engine, ObservationError, Observations, __version__
 from interview_signals._openapi import openapi_document
 from interview_signals._schema import NAMES, available, schema
-from interview_signals._service import (
-    DEFAULT_MAX_BODY,
-    OPERATIONS,
-    VERSION_HEADER,
-    create_app,
-)
+from interview_signals._service import DEFAULT_MAX_BODY, create_app
+from interview_signals._service_http import VERSION_HEADER
+from interview_signals._service_operations import OPERATIONS
+from tests.profiles import examples
 from tests.strategies import Corruption, corruptions, observations
 
 ROOT = Path(__file__).parent.parent
@@ -89,7 +87,7 @@ def test_assess_with_the_trace_when_asked(client: TestClient) -> None:
     _assert_problem(client.post("/v1/assess?trace=maybe", json=GOOD), 400)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(observations())
 def test_any_valid_observations_round_trip(client: TestClient, document: dict[str, Any]
                                            ) -> None:
@@ -124,7 +122,7 @@ def test_consult_with_the_trace_when_asked(client: TestClient) -> None:
     CONSULTATION.validate(body)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(observations())
 def test_consult_and_what_if_validate_for_any_observations(client: TestClient,
                                                            document: dict[str, Any]) -> None:
@@ -175,7 +173,7 @@ def test_consult_and_what_if_errors(client: TestClient, path: str) -> None:
     _assert_problem(client.get(path), 405)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(corruptions())
 def test_bad_observations_give_422_with_the_library_problems(client: TestClient,
                                                              corruption: Corruption) -> None:
