@@ -124,6 +124,8 @@ class Asker:
             _check_writable(self.save_to)  # before any answer is given, not after
         self.skipped: set[str] = set()
         self.history: list[tuple[str, Value | None]] = []
+        self.scripted = args.answers is not None
+        self.refused = 0  # replies that answered nothing: a script's mistake, if scripted
         self.replies: Iterator[object] = self._echoed(self._scripted(args.answers, stdin)) \
             if args.answers is not None else self._typed(stdin)
 
@@ -176,6 +178,11 @@ class Asker:
             if not self.reply(question, consultation):
                 self.save()
                 self.say("Stopped. " + self._saved_note())
+                if self.scripted and self.refused:
+                    # A script whose answers were refused did not do what it meant to.
+                    self.say(f"{self.refused} scripted answer{'s' * (self.refused != 1)} "
+                             "did not answer the question asked.")
+                    return EXIT_INPUT
                 return EXIT_OK
 
     def ask(self, q: Question) -> None:
@@ -214,12 +221,14 @@ class Asker:
             else:
                 value = self.parse(q, raw)
                 if value is None:
+                    self.refused += 1
                     self.say(f"That is not one of the answers. {_HELP}")
                     continue
                 trial = {**self.values, q.path: value}
                 try:
                     Observations.from_values(trial)
                 except ObservationError as exc:
+                    self.refused += 1
                     self.say(f"That answer contradicts an earlier one: {exc}")
                     continue
                 self.values = trial
@@ -231,6 +240,8 @@ class Asker:
         """The value a reply stands for: a number of the list, an answer's words, or (for
         a number field) the number itself."""
         spec = VOCABULARY[q.path]
+        if type(raw) is int and spec.kind not in ("int", "number"):
+            raw = str(raw)  # a number in an answers file picks from the list, as typed
         if isinstance(raw, str):
             text = raw.strip().lower()
             chosen, value = _chosen_answer(q, spec.kind, text)

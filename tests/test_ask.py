@@ -188,3 +188,13 @@ def test_what_if_reads_a_saved_session_and_rejects_a_bad_target(tmp_path: Path) 
     assert main(["what-if", str(tmp_path / "s.json"), "--target", "great"],
                 stdout=io.StringIO(), stderr=err) == 2
     assert err.getvalue().count("\n") == 1
+
+
+def test_numbers_in_an_answers_file_pick_from_the_list_and_refused_answers_exit_2(
+        tmp_path: Path) -> None:
+    status, out, _ = _ask(tmp_path, [2, "quit"])
+    assert status == 0
+    assert "That is not one of the answers" not in out
+    status, out, _ = _ask(tmp_path, [2, "nonsense", "quit"])
+    assert status == 2
+    assert "1 scripted answer did not answer the question asked." in out
