@@ -26,7 +26,6 @@ import uuid
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from os import PathLike
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, ClassVar
 
@@ -43,14 +42,15 @@ from ._compile import (
 )
 from ._consult import Consultant
 from ._consult_types import Consultation, WhatIfs
-from ._errors import EngineError, InterviewSignalsError, RulebookError, RuleProblem
+from ._errors import EngineError, InterviewSignalsError
 from ._explain import Explainer
 from ._native import engine_module as durable
 from ._observations import Observations, check_values
 from ._rulebook import load_rulebook
+from ._rulefiles import flat_paths
 from ._rules import Rulebook
 from ._scoring import Scorer
-from ._vocabulary import Value, describe
+from ._vocabulary import Value
 
 if TYPE_CHECKING:
     from ._session import Session
@@ -153,7 +153,7 @@ class Engine:
         Raises:
             RulebookError: listing every problem of every pack.
         """
-        return cls(load_rulebook(*_flat_paths(paths), include_default=include_default))
+        return cls(load_rulebook(*flat_paths(paths), include_default=include_default))
 
     @property
     def rulebook(self) -> Rulebook:
@@ -387,29 +387,3 @@ class _Action:
 def _checked(observations: Mapping[str, object] | Observations) -> dict[str, Value]:
     return observations.values() if isinstance(observations, Observations) else \
         check_values(observations)
-
-
-def _flat_paths(paths: Iterable[object]) -> list[str | Path]:
-    """Paths given one by one or in lists (one level); anything else is a ``RulebookError``."""
-    out: list[str | Path] = []
-    for item in paths:
-        if isinstance(item, list | tuple):
-            out += [_pack_path(each) for each in item]
-        else:
-            out.append(_pack_path(item))
-    return out
-
-
-def _pack_path(item: object) -> Path:
-    if isinstance(item, str | PathLike):
-        try:
-            return Path(item)
-        except (TypeError, ValueError) as exc:  # a PathLike whose __fspath__ lies
-            raise _bad_path(item) from exc
-    raise _bad_path(item)
-
-
-def _bad_path(item: object) -> RulebookError:
-    return RulebookError([RuleProblem(
-        file="<argument>", rule_id=None,
-        reason=f"expected a rule pack path (a file or folder), got {describe(item)}")])

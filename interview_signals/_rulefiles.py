@@ -1,5 +1,6 @@
 """Where rule packs are: the default pack's folder, a pack's ``*.toml`` files in order, and
-the name each pack goes by in assessments; plus the short wording of a path or file error.
+the name each pack goes by in assessments; the paths a caller gives, flattened and checked;
+plus the short wording of a path or file error.
 
 Neighbours: ``_rulebook`` reads the packs found here; ``_rulemerge`` words file errors with
 ``os_reason``.
@@ -8,10 +9,14 @@ Neighbours: ``_rulebook`` reads the packs found here; ``_rulemerge`` words file 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from importlib import resources
+from os import PathLike
 from pathlib import Path
 
+from ._errors import RulebookError, RuleProblem
 from ._rules import DEFAULT_PACK
+from ._vocabulary import describe
 
 
 def default_pack_path() -> Path:
@@ -64,3 +69,29 @@ def os_reason(exc: BaseException) -> str:
     if isinstance(exc, ValueError) and "null" in str(exc):
         return "the path holds a NUL byte"
     return excerpt(str(exc)) or type(exc).__name__
+
+
+def flat_paths(paths: Iterable[object]) -> list[str | Path]:
+    """Paths given one by one or in lists (one level); anything else is a ``RulebookError``."""
+    out: list[str | Path] = []
+    for item in paths:
+        if isinstance(item, list | tuple):
+            out += [_pack_path(each) for each in item]
+        else:
+            out.append(_pack_path(item))
+    return out
+
+
+def _pack_path(item: object) -> Path:
+    if isinstance(item, str | PathLike):
+        try:
+            return Path(item)
+        except (TypeError, ValueError) as exc:  # a PathLike whose __fspath__ lies
+            raise _bad_path(item) from exc
+    raise _bad_path(item)
+
+
+def _bad_path(item: object) -> RulebookError:
+    return RulebookError([RuleProblem(
+        file="<argument>", rule_id=None,
+        reason=f"expected a rule pack path (a file or folder), got {describe(item)}")])
