@@ -30,7 +30,6 @@ smaller set reaches the goal.
 
 from __future__ import annotations
 
-import itertools
 import math
 import weakref
 from collections.abc import Iterable, Mapping
@@ -39,6 +38,7 @@ from typing import TYPE_CHECKING
 from ._consult_types import Answer, Consultation, Question, WhatIfs, _why, cand_text
 from ._errors import EngineError
 from ._evaluate import Candidate, Evaluator, Outcome, State, conf, merge, valid
+from ._reason import Proofs
 from ._vocabulary import VOCABULARY, Value, known_grouped, prerequisites
 from ._whatif import WhatIfSearch
 
@@ -150,6 +150,7 @@ class Consultant:
         # A proxy: the engine holds its consultant, which must not keep the engine alive.
         self.engine: Engine = weakref.proxy(engine)
         self.ev = Evaluator(engine.rulebook)
+        self.proofs = Proofs(self.ev)
         self.rank = {v: i for i, v in enumerate(self.ev.verdict_ids)}
 
     # -- shared ----------------------------------------------------------------------------
@@ -392,97 +393,14 @@ class Consultant:
 
     # -- how: the sufficient reason ----------------------------------------------------------
 
-    def _free_parts(self, fixed: Mapping[str, Value | None], open_: Iterable[str]
-                    ) -> list[Part]:
-        """Each component's distinct states when the fields of ``fixed`` keep their values
-        and every other field takes any value (those in ``open_`` may also stay unknown)."""
-        open_ = frozenset(open_)
-        parts = []
-        for i, comp in enumerate(self.ev.components):
-            free = frozenset(p for p in comp.paths if p in open_)
-            dist = self.ev.outcomes(i, self._known(i, fixed), free)
-            states = {self.ev.state_of(o): o for o in dist}
-            parts.append([(s, 1.0, o) for s, o in states.items()])
-        return parts
-
-    def _verdict_set(self, parts: list[Part], inside: frozenset[str]) -> bool | None:
-        """Whether some combination of the parts' states has a verdict in ``inside``:
-        True or False when proven from bounds and real combinations, None when only the
-        exhaustive product can tell. Per set of standing signs, the products' extremes
-        bound the confidence, and the verdict only improves with the confidence."""
-        acc: dict[tuple[int, int], tuple[State, State, float, float]] = {
-            (0, 0): ((1.0, 1.0, 0, 0), (1.0, 1.0, 0, 0), 1.0, 1.0)}
-        for part in parts:
-            new: dict[tuple[int, int], tuple[State, State, float, float]] = {}
-            for (m, o), (low, high, al, ah) in acc.items():
-                for s, _, _ in part:
-                    key = (m | s[2], o | s[3])
-                    lo, hi = merge(low, s), merge(high, s)
-                    a1, a2 = al * s[1], ah * s[1]
-                    old = new.get(key)
-                    if old is not None:
-                        lo = lo if lo[0] < old[0][0] else old[0]
-                        hi = hi if hi[0] > old[1][0] else old[1]
-                        a1, a2 = min(a1, old[2]), max(a2, old[3])
-                    new[key] = (lo, hi, a1, a2)
-            acc = new
-        ev, unsure = self.ev, False
-        for (m, o), (low, high, al, ah) in acc.items():
-            if ev.verdict_of(low) in inside or ev.verdict_of(high) in inside:
-                return True  # a real combination
-            best = ev.verdict_of((low[0], ah, m, o))
-            worst = ev.verdict_of((high[0], al, m, o))
-            if best in inside or worst in inside:
-                unsure = True
-        return None if unsure else False
-
-    def _any_in(self, parts: list[Part], inside: frozenset[str]) -> bool:
-        quick = self._verdict_set(parts, inside)
-        if quick is not None:
-            return quick
-        largest = max(range(len(parts)), key=lambda i: len(parts[i]))
-        half = self._half(parts, largest)
-        rest = _Rest(self.ev, self._combine(parts, skip=half))
-        mine = self._combine([p if i in half else [((1.0, 1.0, 0, 0), 1.0, frozenset())]
-                              for i, p in enumerate(parts)])
-        return any(v in inside for st, _, _ in mine for v in rest.with_(st)[1])
-
     def _forces(self, values: Mapping[str, Value], keep: Iterable[str], verdict: str) -> bool:
-        fixed = {p: values[p] for p in keep}
-        others = frozenset(self.ev.verdict_ids) - {verdict}
-        return not self._any_in(self._free_parts(fixed, VOCABULARY), others)
+        """Whether the fields ``keep`` at their recorded values force ``verdict``."""
+        return self.proofs.forces_fields(values, keep, verdict)
 
     def sufficient_reason(self, values: Mapping[str, Value], verdict: str
                           ) -> tuple[str, ...] | None:
-        """A smallest set of recorded fields that forces ``verdict`` whatever the other
-        fields are (any value, or unknown); None when even all of them do not force it.
-
-        Dropping fields one at a time gives an irreducible set; every smaller subset of the
-        recorded fields is then tried, smallest first, within ``_REASON_BUDGET`` checks.
-        Past that budget (many recorded answers and a large irreducible set) the
-        irreducible set is returned, which may not be the smallest."""
-        paths = [p for p in values if p in self.ev.component_of]
-        if not self._forces(values, paths, verdict):
-            return None
-        best = self._shrink(values, paths, verdict)
-        budget = _REASON_BUDGET
-        for size in range(1, len(best)):
-            for subset in itertools.combinations(paths, size):
-                budget -= 1
-                if budget < 0:
-                    return best
-                if self._forces(values, subset, verdict):
-                    return subset
-        return best
-
-    def _shrink(self, values: Mapping[str, Value], paths: list[str], verdict: str
-                ) -> tuple[str, ...]:
-        keep = list(paths)
-        for path in reversed(paths):
-            trial = [p for p in keep if p != path]
-            if self._forces(values, trial, verdict):
-                keep = trial
-        return tuple(keep)
+        """See ``_reason.Proofs.sufficient_reason``."""
+        return self.proofs.sufficient_reason(values, verdict)
 
     # -- what-if -----------------------------------------------------------------------------
 
@@ -505,9 +423,6 @@ def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:
 
 
 _CONFIRMED_MAX = 20_000
-_REASON_BUDGET = 300
-"""How many subsets of the recorded fields a search for the smallest sufficient reason
-tries before it settles for an irreducible one."""
 
 
 def _first(item: tuple[float, float, Witness]) -> float:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ._consult_types import Change, WhatIf, WhatIfs
 from ._errors import EngineError, InterviewSignalsError
 from ._evaluate import Candidate, State, merge, valid
+from ._reason import compact
 from ._vocabulary import VOCABULARY, Value, known_grouped
 
 if TYPE_CHECKING:
@@ -75,9 +76,13 @@ class WhatIfSearch:
                   ) -> bool:
         """Whether any values of the free fields (unknown ones may stay unknown) reach
         the goal: the proof behind an impossible what-if."""
+        ev = self.c.ev
         fixed = {p: v for p, v in values.items() if p not in free}
-        return self.c._any_in(self.c._free_parts(fixed, (p for p in free if p not in values)),
-                            goal)
+        open_ = frozenset(p for p in free if p not in values)
+        parts = [frozenset(compact(ev.state_of(o)) for o in ev.outcomes(
+                     i, self.c._known(i, fixed), open_ & frozenset(comp.paths)))
+                 for i, comp in enumerate(ev.components)]
+        return self.c.proofs.any_in(parts, goal)
 
     def _verdict_with(self, values: Mapping[str, Value | None],
                       base: list[State] | None = None, touched: Iterable[int] = ()
