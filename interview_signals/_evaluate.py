@@ -190,6 +190,7 @@ class Evaluator:
                                 sum(self._or_bit[s] for s in v.or_signals))
                                for v in book.verdicts)
         self.verdict_ids = tuple(v.id for v in book.verdicts)
+        self._fixed_classes: dict[str, tuple[Candidate, ...]] = {}
         self.outcomes = lru_cache(maxsize=4096)(self._outcomes)
         self.state_of = lru_cache(maxsize=4096)(self._state_of)
         self.verdict_of = lru_cache(maxsize=65536)(self._verdict_of)
@@ -202,10 +203,21 @@ class Evaluator:
 
     # -- candidates ------------------------------------------------------------------------
 
-    def candidates(self, path: str, assigned: Mapping[str, Value | None]) -> list[Candidate]:
+    def candidates(self, path: str, assigned: Mapping[str, Value | None]
+                   ) -> tuple[Candidate, ...]:
         """One representative per answer class of ``path``, given the concrete values of
         the other fields in ``assigned`` (classes of a number are the intervals between
-        the literals and bounds the rulebook compares it with, partners included)."""
+        the literals and bounds the rulebook compares it with, partners included). The
+        classes of a field no comparison links to another are the same whatever the others
+        are: built once."""
+        if path in self.relations:
+            return tuple(self._candidates(path, assigned))
+        found = self._fixed_classes.get(path)
+        if found is None:
+            found = self._fixed_classes[path] = tuple(self._candidates(path, assigned))
+        return found
+
+    def _candidates(self, path: str, assigned: Mapping[str, Value | None]) -> list[Candidate]:
         spec = VOCABULARY[path]
         if spec.kind == "bool":
             return [Candidate(True), Candidate(False)]

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TypeAlias
 
 from ._evaluate import Evaluator, State, conf
-from ._vocabulary import Value
+from ._vocabulary import Value, prerequisites
 
 Point: TypeAlias = tuple[float, float]
 """The products of a state (left open for, against)."""
@@ -93,6 +93,8 @@ class Proofs:
         self.verdict_bits = tuple((m, bits) for _, m, bits in ev._verdicts)
         self._tables: dict[int, _Table | None] = {}
         self.states = lru_cache(maxsize=4096)(self._states)
+        for i in range(len(ev.components)):  # built with the consultant, not on a first call
+            self._table(i)
 
     # -- verdicts over bounds ---------------------------------------------------------------
 
@@ -142,14 +144,17 @@ class Proofs:
 
     # -- one component's states -------------------------------------------------------------
 
-    def _states(self, index: int, fixed: tuple[tuple[str, Value], ...]) -> frozenset[Compact]:
+    def _states(self, index: int, fixed: tuple[tuple[str, Value], ...],
+                required: frozenset[str] = frozenset()) -> frozenset[Compact]:
         """The distinct states of a component when the fields in ``fixed`` keep their values
-        and every other field takes any value or stays unknown."""
+        and every other field takes any value or stays unknown (those in ``required``
+        stay unknown only where a prerequisite of theirs is false)."""
         table = self._table(index)
         if table is not None:
-            return table.states(fixed)
+            return table.states(fixed, required)
         ev = self.ev
-        dist = ev.outcomes(index, fixed, frozenset(ev.components[index].paths))
+        paths = ev.components[index].paths
+        dist = ev.outcomes(index, fixed, frozenset(p for p in paths if p not in required))
         return frozenset(compact(ev.state_of(o)) for o in dist)
 
     def _table(self, index: int) -> _Table | None:
@@ -278,10 +283,16 @@ class _Table:
             self.by_state[state] = self.by_state.get(state, 0) | bit
         self.all = (1 << n) - 1
 
-    def states(self, fixed: tuple[tuple[str, Value], ...]) -> frozenset[Compact]:
+    def states(self, fixed: tuple[tuple[str, Value], ...], required: frozenset[str]
+               ) -> frozenset[Compact]:
         mask = self.all
         for p, v in fixed:
             mask &= self.by_value.get((p, self._representative(p, v)), 0)
+        for p in required:
+            excused = 0
+            for q in prerequisites(p):
+                excused |= self.by_value.get((q, False), 0)
+            mask &= ~self.by_value.get((p, None), 0) | excused
         return frozenset(s for s, bits in self.by_state.items() if bits & mask)
 
     def _representative(self, path: str, value: Value) -> Value:
