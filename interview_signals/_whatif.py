@@ -48,12 +48,12 @@ class WhatIfSearch:
         if current.verdict in goal:  # already there (a target at or below the verdict):
             # no options, as the search finds, without searching every set of fields
             return WhatIfs(current=current.verdict, target=target,
-                           goal=tuple(self.c._ordered(goal)), options=(), possible=True,
+                           goal=tuple(self.c.ordered(goal)), options=(), possible=True,
                            kinds=kinds)
         free = [p for p in ev.component_of if self._kind(p, values) in kinds]
         if not goal or not self._possible(values, free, goal):
             return WhatIfs(current=current.verdict, target=target, goal=tuple(
-                self.c._ordered(goal)), options=(), possible=False, kinds=kinds)
+                self.c.ordered(goal)), options=(), possible=False, kinds=kinds)
         found = self._search(values, free, goal, limit)
         options = []
         for changes in found:
@@ -68,7 +68,7 @@ class WhatIfSearch:
                                   verdict=result.verdict, confidence=result.confidence))
         options.sort(key=lambda o: (len(o.changes), self.c.rank[o.verdict], -o.confidence))
         return WhatIfs(current=current.verdict, target=target,
-                       goal=tuple(self.c._ordered(goal)), options=tuple(options), possible=True,
+                       goal=tuple(self.c.ordered(goal)), options=tuple(options), possible=True,
                        kinds=kinds)
 
     @staticmethod
@@ -119,7 +119,7 @@ class WhatIfSearch:
             ev = self.c.ev
             trial = {**self._values, **dict(changes)}
             ok = not ev.components[index].checked or valid(trial)
-            self._states[key] = ev.state_of(ev.fixed(index, self.c._known(index, trial))) \
+            self._states[key] = ev.state_of(ev.fixed(index, self.c.known(index, trial))) \
                 if ok else None
         return self._states[key]
 
@@ -132,7 +132,7 @@ class WhatIfSearch:
         closed = dict(values.items())
         ev = self.c.ev
         self._values = closed
-        self._base = [ev.state_of(ev.fixed(i, self.c._known(i, values)))
+        self._base = [ev.state_of(ev.fixed(i, self.c.known(i, values)))
                       for i in range(len(ev.components))]
         self._verdicts, self._states = {}, {}
         for size in range(1, len(free) + 1):
