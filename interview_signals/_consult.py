@@ -95,15 +95,9 @@ class Consultant:
         """The verdicts, best first, each once."""
         return sorted(set(verdicts), key=self.rank.__getitem__)
 
-    def _witness(self, values: Mapping[str, Value], wit: Iterable[tuple[int, Outcome]]
-                 ) -> dict[str, Value]:
-        out: dict[str, Value] = dict(values)
-        for i, outcome in wit:
-            _, assigned = self.ev.outcomes(i, self.known(i, values))[outcome]
-            out.update({p: v for p, v in assigned if v is not None})
-        return out
-
-    def _confirm(self, values: Mapping[str, Value], verdict: str) -> None:
+    def confirm(self, values: Mapping[str, Value], verdict: str) -> None:
+        """Assess a completion with the engine (remembered, bounded); ``EngineError`` when
+        it does not give ``verdict``."""
         key = tuple(sorted(values.items()))
         got = self._confirmed.get(key)
         if got is None:
@@ -114,105 +108,29 @@ class Consultant:
             raise EngineError(f"the consultation's search expected {verdict} for {values}, "
                               f"the engine says {got}: please report this")
 
+    def question(self, path: str, answers: list[Answer]) -> Question:
+        """The question on ``path`` with its answers and what it feeds."""
+        spec = VOCABULARY[path]
+        rules = self._rules[path]
+        return Question(path=path, label=spec.label, question=spec.question,
+                        answers=tuple(answers), why=_why(rules, answers),
+                        rules=tuple(r.id for r in rules),
+                        signs=tuple(sorted({r.source_sign for r in rules})))
+
     # -- consultation ----------------------------------------------------------------------
 
     def consult(self, values: Mapping[str, Value], skipped: Iterable[str] = ()) -> Consultation:
+        """See ``_Step``."""
         assessment = self.engine.assess(known_grouped(values))
-        locals_ = [self.local(i, values) for i in range(len(self.ev.components))]
-        parts: list[Part] = [loc.part for loc in locals_]
-        known = [loc.known for loc in locals_]
-        movable = [i for i, loc in enumerate(locals_) if len(loc.states) > 1]
-        views = {i: self.rests.view(parts, known, i) for i in movable}
-        reachable = self._reachable(values, parts, views, movable, assessment.verdict)
-        total = sum(reachable.values())
-        entropy = _entropy({v: w / total for v, w in reachable.items()})
-        questions: list[tuple[float, int, Question]] = []
-        still_open = False
-        for ci in movable:
-            loc, view = locals_[ci], views[ci]
-            signature = {s: view.with_(s)[0] for s in loc.states}
-            for path in loc.free:
-                if not loc.relevant(path, signature):
-                    continue
-                if path in skipped:
-                    still_open = True
-                    continue
-                expected, question = self._question(loc, path, values, view)
-                questions.append((expected - entropy, _ORDER[path], question))
-        questions.sort(key=lambda q: (q[0], q[1]))
+        step = _Step(self, values, assessment.verdict)
+        questions, still_open = step.questions(frozenset(skipped))
         settled = not questions and not still_open
         return Consultation(
-            assessment=assessment, reachable=tuple(self.ordered(reachable)),
-            settled=settled, questions=_prerequisites_first([q for _, _, q in questions]),
+            assessment=assessment, reachable=tuple(self.ordered(step.reachable)),
+            settled=settled, questions=_prerequisites_first(questions),
             sufficient_reason=self.sufficient_reason(values, assessment.verdict)
             if settled else None,
             observations=known_grouped(values))
-
-    def _reachable(self, values: Mapping[str, Value], parts: list[Part],
-                   views: Mapping[int, View], movable: list[int], verdict: str
-                   ) -> dict[str, float]:
-        """The verdicts of the completions and their weights, each confirmed."""
-        if not movable:
-            return {verdict: 1.0}
-        reachable: dict[str, float] = {}
-        first = movable[0]
-        for state, w, outcome in parts[first]:
-            _, dist, wits = views[first].with_(state)
-            for v, x in dist.items():
-                if v not in reachable:
-                    self._confirm(self._witness(values, (*wits[v], (first, outcome))), v)
-                reachable[v] = reachable.get(v, 0.0) + w * x
-        return reachable
-
-    def _question(self, loc: Local, path: str, values: Mapping[str, Value], view: View
-                  ) -> tuple[float, Question]:
-        """The question on a relevant ``path``: its answers and expected entropy."""
-        answered = loc.answers(path, values)
-        mixes: list[Mix] = []
-        for cand, states, outcomes in answered:
-            mix: dict[str, float] = {}
-            for state, share, _ in states:
-                for v, x in view.with_(state)[1].items():
-                    mix[v] = mix.get(v, 0.0) + share * x
-            mixes.append((cand, mix, outcomes))
-        merged = _merge_runs(mixes, VOCABULARY[path].kind in ("int", "number"))
-        by_value = {a[0].value: a for a in answered}
-        priors = VOCABULARY[path].priors
-        expected, built = 0.0, []
-        weights = [priors.get(c.value, 0.0) if priors else 1.0 for c, _, _ in merged]
-        wsum = sum(weights) or 1.0
-        for (cand, mix, _), weight in zip(merged, weights, strict=True):
-            total = sum(mix.values()) or 1.0
-            expected += weight / wsum * _entropy({v: x / total for v, x in mix.items()})
-            reach = tuple(self.ordered(v for v, x in mix.items() if x > 0))
-            self._confirm_answer(path, by_value[cand.value], values, view, reach)
-            built.append(Answer(value=cand.value, text=cand_text(path, cand),
-                                reachable=reach))
-        everything = tuple(self.ordered(v for a in built for v in a.reachable))
-        built.append(Answer(value=None, text="I don't know", reachable=everything))
-        spec = VOCABULARY[path]
-        rules = self._rules[path]
-        return expected, Question(path=path, label=spec.label, question=spec.question,
-                                  answers=tuple(built), why=_why(rules, built),
-                                  rules=tuple(r.id for r in rules),
-                                  signs=tuple(sorted({r.source_sign for r in rules})))
-
-    def _confirm_answer(self, path: str, answered: Answered, values: Mapping[str, Value],
-                        view: View, reach: tuple[str, ...]) -> None:
-        """Each verdict an answer can still reach, shown by a completion the engine
-        assesses."""
-        cand, states, _ = answered
-        trial = {**values, path: cand.value}
-        todo = set(reach)
-        for state, _, assigned in states:
-            if not todo:
-                return
-            _, dist, wits = view.with_(state)
-            for v in [v for v in dist if v in todo]:
-                todo.discard(v)
-                done = self._witness(trial, wits[v])
-                done.update({p: x for p, x in assigned if x is not None})
-                self._confirm(done, v)
 
     # -- how: the sufficient reason ----------------------------------------------------------
 
@@ -231,6 +149,123 @@ class Consultant:
                 include_fixed: bool) -> WhatIfs:
         """See ``_whatif.WhatIfSearch``."""
         return WhatIfSearch(self).what_if(values, target, limit, include_fixed)
+
+
+class _Step:
+    """One consultation step: the reachable verdicts and the relevant questions, best first.
+
+    Every verdict shown is confirmed by the engine on a completion of the observations;
+    a completion already confirmed in this step also shows, for each unknown field, that
+    its value there can reach its verdict, so most answers need no assessment of their own.
+    """
+
+    def __init__(self, consultant: Consultant, values: Mapping[str, Value], verdict: str
+                 ) -> None:
+        self.c, self.values, self.verdict = consultant, values, verdict
+        self.locals = [consultant.local(i, values)
+                       for i in range(len(consultant.ev.components))]
+        parts: list[Part] = [loc.part for loc in self.locals]
+        self.movable = [i for i, loc in enumerate(self.locals) if len(loc.states) > 1]
+        known = [loc.known for loc in self.locals]
+        self.views = {i: consultant.rests.view(parts, known, i) for i in self.movable}
+        self.shown: set[tuple[str, Value, str]] = set()
+        """(field, value, verdict) of the completions confirmed in this step."""
+        self.reachable = self._reachable()
+
+    def _reachable(self) -> dict[str, float]:
+        """The verdicts of the completions and their weights, each confirmed."""
+        if not self.movable:
+            return {self.verdict: 1.0}
+        reachable: dict[str, float] = {}
+        first = self.movable[0]
+        for state, w, outcome in self.locals[first].part:
+            _, dist, wits = self.views[first].with_(state)
+            for v, x in dist.items():
+                if v not in reachable:
+                    self._confirm(self._witness(self.values, (*wits[v], (first, outcome))), v)
+                reachable[v] = reachable.get(v, 0.0) + w * x
+        return reachable
+
+    def questions(self, skipped: frozenset[str]) -> tuple[list[Question], bool]:
+        """The relevant questions not skipped, best first (before prerequisites are put
+        first), and whether a skipped field is still relevant."""
+        total = sum(self.reachable.values())
+        entropy = _entropy({v: w / total for v, w in self.reachable.items()})
+        found: list[tuple[float, int, Question]] = []
+        still_open = False
+        for ci in self.movable:
+            loc, view = self.locals[ci], self.views[ci]
+            signature = {s: view.with_(s)[0] for s in loc.states}
+            for path in loc.free:
+                if not loc.relevant(path, signature):
+                    continue
+                if path in skipped:
+                    still_open = True
+                    continue
+                expected, question = self._question(loc, path, view)
+                # the gain rounded, so that equal gains summed in another order tie
+                found.append((round(expected - entropy, 9), _ORDER[path], question))
+        found.sort(key=lambda q: (q[0], q[1]))
+        return [q for _, _, q in found], still_open
+
+    def _question(self, loc: Local, path: str, view: View) -> tuple[float, Question]:
+        """The question on a relevant ``path``: its answers and expected entropy."""
+        answered = loc.answers(path, self.values)
+        mixes: list[Mix] = []
+        for cand, states, outcomes in answered:
+            mix: dict[str, float] = {}
+            for state, share, _ in states:
+                for v, x in view.with_(state)[1].items():
+                    mix[v] = mix.get(v, 0.0) + share * x
+            mixes.append((cand, mix, outcomes))
+        merged = _merge_runs(mixes, VOCABULARY[path].kind in ("int", "number"))
+        by_value = {a[0].value: a for a in answered}
+        priors = VOCABULARY[path].priors
+        expected, built = 0.0, []
+        weights = [priors.get(c.value, 0.0) if priors else 1.0 for c, _, _ in merged]
+        wsum = sum(weights) or 1.0
+        for (cand, mix, _), weight in zip(merged, weights, strict=True):
+            total = sum(mix.values()) or 1.0
+            expected += weight / wsum * _entropy({v: x / total for v, x in mix.items()})
+            reach = tuple(self.c.ordered(v for v, x in mix.items() if x > 0))
+            self._confirm_answer(path, by_value[cand.value], view, reach)
+            built.append(Answer(value=cand.value, text=cand_text(path, cand),
+                                reachable=reach))
+        everything = tuple(self.c.ordered(v for a in built for v in a.reachable))
+        built.append(Answer(value=None, text="I don't know", reachable=everything))
+        return expected, self.c.question(path, built)
+
+    def _confirm_answer(self, path: str, answered: Answered, view: View,
+                        reach: tuple[str, ...]) -> None:
+        """Each verdict an answer can still reach, shown by a completion the engine
+        assesses (or has assessed in this step)."""
+        cand, states, _ = answered
+        todo = {v for v in reach if (path, cand.value, v) not in self.shown}
+        trial = {**self.values, path: cand.value}
+        for state, _, assigned in states:
+            if not todo:
+                return
+            _, dist, wits = view.with_(state)
+            for v in [v for v in dist if v in todo]:
+                todo.discard(v)
+                done = self._witness(trial, wits[v])
+                done.update({p: x for p, x in assigned if x is not None})
+                self._confirm(done, v)
+
+    def _witness(self, values: Mapping[str, Value], wit: Iterable[tuple[int, Outcome]]
+                 ) -> dict[str, Value]:
+        """The completion of ``values`` made of one outcome per component in ``wit`` (none
+        of them the component of a field ``values`` adds to the observations)."""
+        out: dict[str, Value] = dict(values)
+        for i, outcome in wit:
+            _, assigned = self.locals[i].dist[outcome]
+            out.update({p: v for p, v in assigned if v is not None})
+        return out
+
+    def _confirm(self, completion: dict[str, Value], verdict: str) -> None:
+        self.c.confirm(completion, verdict)
+        self.shown.update((p, x, verdict) for p, x in completion.items()
+                          if p not in self.values)
 
 
 def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:

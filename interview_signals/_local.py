@@ -33,22 +33,22 @@ class Local:
     def __init__(self, ev: Evaluator, index: int, known: tuple[tuple[str, Value | None], ...]
                  ) -> None:
         self.ev, self.index, self.known = ev, index, known
-        dist = ev.outcomes(index, known)
-        self.part = [(ev.state_of(o), w, o) for o, (w, _) in dist.items()]
-        """(state, weight, outcome) of each outcome: the component's share of a product."""
-        self.states = frozenset(s for s, _, _ in self.part)
         given = dict(known)
         self.free = tuple(p for p in ev.components[index].paths if p not in given)
         self._contexts: dict[str, frozenset[frozenset[State]]] = {}
         self._answers: dict[str, list[Answered]] = {}
-        if len(self.states) > 1 and not any(p in ev.relations for p in ev.components[index].paths):
-            self._contexts = _contexts_at_once(ev, index, given, self.free)
+        if any(p in ev.relations for p in ev.components[index].paths):
+            self.dist = ev.outcomes(index, known)
+        else:  # the outcomes and every field's contexts from one enumeration
+            self.dist, self._contexts = _at_once(ev, index, given, self.free)
+        """Each outcome with its weight and one completion (as ``Evaluator.outcomes``)."""
+        self.part = [(ev.state_of(o), w, o) for o, (w, _) in self.dist.items()]
+        """(state, weight, outcome) of each outcome: the component's share of a product."""
+        self.states = frozenset(s for s, _, _ in self.part)
 
     def contexts(self, path: str) -> frozenset[frozenset[State]]:
         """The distinct sets of two or more states that the answers to ``path`` lead to in
         one context."""
-        if len(self.states) < 2:
-            return frozenset()
         found = self._contexts.get(path)
         if found is None:
             found = self._contexts[path] = _contexts_of(self.ev, self.index, dict(self.known),
@@ -82,23 +82,27 @@ class Local:
                               for o, (w, assigned) in dist.items()), frozenset(dist)
 
 
-def _contexts_at_once(ev: Evaluator, index: int, known: Assign, free: tuple[str, ...]
-                      ) -> dict[str, frozenset[frozenset[State]]]:
-    """Every free field's contexts from one enumeration, for a component whose fields no
-    number comparison links (so its completions are the same in any order)."""
+def _at_once(ev: Evaluator, index: int, known: Assign, free: tuple[str, ...]
+             ) -> tuple[dict[Outcome, tuple[float, tuple[tuple[str, Value | None], ...]]],
+                        dict[str, frozenset[frozenset[State]]]]:
+    """The outcomes (as ``Evaluator.outcomes`` gives them) and every free field's contexts
+    from one enumeration, for a component whose fields no number comparison links (so its
+    completions are the same in any order)."""
+    dist: dict[Outcome, tuple[float, tuple[tuple[str, Value | None], ...]]] = {}
     seen: dict[tuple[str, tuple[object, ...]], set[State]] = {}
-    for assigned, _, outcome in ev.leaves(index, known):
-        state = ev.state_of(outcome)
+    for assigned, weight, outcome in ev.leaves(index, known):
         items = tuple(assigned.items())
+        old = dist.get(outcome)
+        dist[outcome] = (weight, items) if old is None else (old[0] + weight, old[1])
+        state = ev.state_of(outcome)
         for k, (path, _) in enumerate(items):
-            if path in known:
-                continue
-            seen.setdefault((path, items[:k] + items[k + 1:]), set()).add(state)
+            if path not in known:
+                seen.setdefault((path, items[:k] + items[k + 1:]), set()).add(state)
     out: dict[str, set[frozenset[State]]] = {p: set() for p in free}
     for (path, _), states in seen.items():
         if len(states) > 1:
             out[path].add(frozenset(states))
-    return {p: frozenset(groups) for p, groups in out.items()}
+    return dist, {p: frozenset(groups) for p, groups in out.items()}
 
 
 def _contexts_of(ev: Evaluator, index: int, known: Assign, path: str
