@@ -37,9 +37,10 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from ._classes import Candidate
 from ._consult_types import Answer, Consultation, Question, WhatIfs, _why, cand_text
 from ._errors import EngineError
-from ._evaluate import Candidate, Evaluator, Outcome
+from ._evaluate import Evaluator, Outcome
 from ._local import Answered, Local
 from ._reason import Proofs
 from ._rest import Part, Rests, View

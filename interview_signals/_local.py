@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from ._evaluate import Assign, Candidate, Evaluator, Outcome, State, valid
+from ._classes import Candidate
+from ._evaluate import Assign, Evaluator, Outcome, State, valid
 from ._vocabulary import Value
 
 Answered = tuple[Candidate, tuple[tuple[State, float, tuple[tuple[str, Value | None], ...]],

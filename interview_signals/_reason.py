@@ -90,7 +90,7 @@ class Proofs:
     def __init__(self, ev: Evaluator) -> None:
         self.ev = ev
         self.rank = {v: i for i, v in enumerate(ev.verdict_ids)}
-        self.verdict_bits = tuple((m, bits) for _, m, bits in ev._verdicts)
+        self.verdict_bits = tuple((m, bits) for _, m, bits in ev.verdicts)
         self._tables: dict[int, _Table | None] = {}
         self.states = lru_cache(maxsize=4096)(self._states)
         for i in range(len(ev.components)):  # built with the consultant, not on a first call

@@ -14,9 +14,10 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from ._classes import Candidate
 from ._consult_types import Change, WhatIf, WhatIfs
 from ._errors import EngineError, InterviewSignalsError
-from ._evaluate import Candidate, State, merge, valid
+from ._evaluate import State, merge, valid
 from ._vocabulary import VOCABULARY, Value, known_grouped
 
 if TYPE_CHECKING:
