@@ -126,13 +126,9 @@ class Rest:
             n, done = len(fs), 0
             runs = []
             for vid, t in ev.eligible(0, o | oc):
-                lo, hi = done, n
-                while lo < hi:  # first index whose confidence is below t
-                    mid = (lo + hi) // 2
-                    if conf(fs[mid] * fc, against) >= t:
-                        lo = mid + 1
-                    else:
-                        hi = mid
+                if done == n:
+                    break
+                lo = _first_below(fs, fc, against, t, done)
                 if lo > done:
                     runs.append((vid, done, lo))
                     done = lo
@@ -172,6 +168,25 @@ class View:
         out = (tuple(sig), dist, wits)
         self._seen[sc] = out
         return out
+
+
+def _first_below(fs: list[float], fc: float, against: float, t: float, start: int) -> int:
+    """The first index from ``start`` whose confidence (``fs`` ascending, so confidence
+    descending) is below ``t``: the ends are tried before bisecting, as most runs are
+    empty or reach the end."""
+    n = len(fs)
+    if t <= 0.0 or conf(fs[n - 1] * fc, against) >= t:
+        return n  # the confidence is never below 0
+    if conf(fs[start] * fc, against) < t:
+        return start
+    lo, hi = start + 1, n - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if conf(fs[mid] * fc, against) >= t:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _first(item: tuple[float, float, Witness]) -> float:
