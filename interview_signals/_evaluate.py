@@ -157,11 +157,18 @@ class Evaluator:
         self.state_of = lru_cache(maxsize=4096)(self._state_of)
         self.verdict_of = lru_cache(maxsize=65536)(self._verdict_of)
         self.eligible = lru_cache(maxsize=4096)(self._eligible)
-        self.fixed = lru_cache(maxsize=16384)(self._fixed)
+        self._fired_at = lru_cache(maxsize=16384)(self._fired)
 
-    def _fixed(self, index: int, known: tuple[tuple[str, Value | None], ...]) -> Outcome:
+    def fixed(self, index: int, known: tuple[tuple[str, Value | None], ...]) -> Outcome:
         """The outcome of a component whose unknown fields stay unknown."""
-        return fired(self.components[index].rules, dict(known))
+        given = dict(known)
+        return self._fired_at(index, tuple(given.get(p) for p in self.components[index].paths))
+
+    def _fired(self, index: int, row: tuple[Value | None, ...]) -> Outcome:
+        """The outcome of a component's values in its own order (remembered by them,
+        whatever order they were given in)."""
+        component = self.components[index]
+        return fired(component.rules, dict(zip(component.paths, row, strict=True)))
 
     # -- candidates ------------------------------------------------------------------------
 
@@ -202,7 +209,8 @@ class Evaluator:
         def walk(i: int, weight: float) -> Iterator[tuple[Assign, float, Outcome]]:
             if i == len(free):
                 if check(assigned):
-                    yield dict(assigned), weight, self.fixed(index, tuple(assigned.items()))
+                    row = tuple(assigned.get(p) for p in component.paths)
+                    yield dict(assigned), weight, self._fired_at(index, row)
                 return
             path = free[i]
             options: list[Value | None] = [c.value for c in self.candidates(path, assigned)]
