@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ._classes import Candidate
 from ._consult_types import Change, WhatIf, WhatIfs
 from ._errors import EngineError, InterviewSignalsError
-from ._evaluate import State, merge, valid
+from ._evaluate import State, valid
 from ._vocabulary import VOCABULARY, Value, known_grouped
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ class WhatIfSearch:
         """The evaluator's verdict of each change set tried (one search)."""
         self._states: dict[tuple[int, tuple[tuple[str, Value], ...]], State | None] = {}
         """The state of a component under its share of the changes (None: contradictory)."""
+        self._options: dict[str, list[Value]] = {}
+        """The new values of each field whose classes do not depend on the others."""
 
     def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
                 include_fixed: bool) -> WhatIfs:
@@ -102,16 +104,17 @@ class WhatIfSearch:
         for path, value in changes:
             i = ev.component_of[path]
             touched[i] = (*touched.get(i, ()), (path, value))
-        state: State = (1.0, 1.0, 0, 0)
-        verdict: str | None = None
-        for i, base in enumerate(self._base):
-            part = self._component(i, touched[i]) if i in touched else base
+        parts = list(self._base)
+        for i, mine in touched.items():
+            part = self._component(i, mine)
             if part is None:
-                break
-            state = merge(state, part)
-        else:
-            verdict = ev.verdict_of(state)
-        self._verdicts[changes] = verdict
+                self._verdicts[changes] = None
+                return None
+            parts[i] = part
+        f, a, o = 1.0, 1.0, 0
+        for part in parts:  # merge(), inlined: the products in component order
+            f, a, o = f * part[0], a * part[1], o | part[3]
+        verdict = self._verdicts[changes] = ev.verdict_of((f, a, 0, o))
         return verdict
 
     def _component(self, index: int, changes: tuple[tuple[str, Value], ...]) -> State | None:
@@ -135,7 +138,7 @@ class WhatIfSearch:
         self._values = closed
         self._base = [ev.state_of(ev.fixed(i, self.c.known(i, values)))
                       for i in range(len(ev.components))]
-        self._verdicts, self._states = {}, {}
+        self._verdicts, self._states, self._options = {}, {}, {}
         for size in range(1, len(free) + 1):
             if found and (size > 2 or len(found) >= limit):
                 break
@@ -165,24 +168,34 @@ class WhatIfSearch:
 
     def _combos(self, fields: tuple[str, ...], values: dict[str, Value]
                 ) -> list[tuple[tuple[str, Value], ...]]:
+        """Every choice of one new value per field: for each field, the value of each
+        of its answer classes nearest to its current one (given the others' choices)."""
         out: list[tuple[tuple[str, Value], ...]] = [()]
         for path in fields:
             grown = []
             for combo in out:
-                base = {**values, **dict(combo)}
-                base.pop(path, None)
-                now = values.get(path)
-                cands = [_nearest(c, now) for c in self.c.ev.candidates(path, base)]
-                if isinstance(now, int | float) and not isinstance(now, bool):
-                    # the nearest value of each class first: the smallest change that does
-                    cands.sort(key=lambda c: abs(float(c.value) - float(now)))
-                for cand in cands:
-                    if now != cand.value:
-                        grown.append((*combo, (path, cand.value)))
+                grown += [(*combo, (path, v)) for v in self._changes(path, values, combo)]
             out = grown
         return out
 
-
+    def _changes(self, path: str, values: dict[str, Value],
+                 combo: tuple[tuple[str, Value], ...]) -> list[Value]:
+        """The new values of ``path``, nearest first (remembered for a field whose classes
+        do not depend on the others)."""
+        linked = path in self.c.ev.relations
+        if not linked and path in self._options:
+            return self._options[path]
+        base = {**values, **dict(combo)}
+        base.pop(path, None)
+        now = values.get(path)
+        cands = [_nearest(c, now) for c in self.c.ev.candidates(path, base)]
+        if isinstance(now, int | float) and not isinstance(now, bool):
+            # the nearest value of each class first: the smallest change that does
+            cands.sort(key=lambda c: abs(float(c.value) - float(now)))
+        found = [c.value for c in cands if now != c.value]
+        if not linked:
+            self._options[path] = found
+        return found
 
 
 def _nearest(cand: Candidate, now: Value | None) -> Candidate:
