@@ -14,7 +14,7 @@ each component's Pareto front (least left open for, most against; and the revers
 proof costs the product of a few front points per component, never of their states. The
 sufficient reason is searched component by component: each component offers, per distinct
 set of states its recorded answers can pin it to, the fewest answers that do; the smallest
-total that forces the verdict is found by deepening the total, pruned by what the remaining
+total that forces the verdict is found by branch and bound, pruned by what the remaining
 components could force at most.
 """
 
@@ -183,15 +183,11 @@ class Proofs:
             suffix[i] = join(bounds_of(full[i]), suffix[i + 1])
         if not self.forces(suffix[0], verdict):
             return None
-        search = _Search(self, options, suffix, verdict)
-        for total in range(len(recorded) + 1):
-            found = search.run(total)
-            if found is not None:
-                chosen = set(found)
-                return tuple(p for p in recorded if p in chosen)
-            if search.budget < 0:
-                break
-        return self._irreducible(values, recorded, verdict)
+        found = _Search(self, options, suffix, verdict, len(recorded) + 1).run()
+        if found is None:
+            return self._irreducible(values, recorded, verdict)
+        chosen = set(found)
+        return tuple(p for p in recorded if p in chosen)
 
     def _options(self, index: int, paths: list[str], values: Mapping[str, Value]
                  ) -> list[tuple[int, tuple[str, ...], frozenset[Compact]]]:
@@ -228,36 +224,37 @@ class Proofs:
 
 
 class _Search:
-    """Depth-first search for a choice of one option per component of a given total cost
-    that forces the verdict; a branch stops when even the remaining components' most
-    constrained options cannot force it."""
+    """Branch and bound over one option per component, cheapest options first: a branch
+    stops when it costs as much as the best choice found so far, or when even the
+    remaining components' most constrained options cannot force the verdict. The first
+    cheapest choice in that order is kept."""
 
     def __init__(self, proofs: Proofs,
                  options: list[list[tuple[int, tuple[str, ...], frozenset[Compact]]]],
-                 suffix: list[Bounds], verdict: str) -> None:
+                 suffix: list[Bounds], verdict: str, limit: int) -> None:
         self.proofs, self.options, self.suffix, self.verdict = proofs, options, suffix, verdict
         self.budget = _SEARCH_BUDGET
+        self.limit = limit
+        self.found: tuple[str, ...] | None = None
 
-    def run(self, total: int) -> tuple[str, ...] | None:
-        return self._walk(0, UNIT, total, ())
+    def run(self) -> tuple[str, ...] | None:
+        """The cheapest choice's fields; None when the budget ran out first."""
+        self._walk(0, UNIT, 0, ())
+        return self.found if self.budget >= 0 else None
 
-    def _walk(self, i: int, acc: Bounds, left: int, chosen: tuple[str, ...]
-              ) -> tuple[str, ...] | None:
-        if i == len(self.options):
-            return chosen if left == 0 else None
+    def _walk(self, i: int, acc: Bounds, spent: int, chosen: tuple[str, ...]) -> None:
+        if i == len(self.options):  # forcing was checked with the last option
+            self.found, self.limit = chosen, spent
+            return
         for cost, fields, states in self.options[i]:
-            if cost > left:
+            if spent + cost >= self.limit:
                 break
             self.budget -= 1
             if self.budget < 0:
-                return None
+                return
             now = join(acc, bounds_of(states))
-            if not self.proofs.forces(join(now, self.suffix[i + 1]), self.verdict):
-                continue
-            found = self._walk(i + 1, now, left - cost, chosen + fields)
-            if found is not None:
-                return found
-        return None
+            if self.proofs.forces(join(now, self.suffix[i + 1]), self.verdict):
+                self._walk(i + 1, now, spent + cost, chosen + fields)
 
 
 class _Table:
