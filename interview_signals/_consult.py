@@ -32,6 +32,7 @@ reachable verdict per answer (remembered) confirms what is returned.
 from __future__ import annotations
 
 import math
+import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
@@ -63,6 +64,8 @@ class Consultant:
         """The engine's verdict of each completion confirmed so far (bounded)."""
         self._locals: OrderedDict[tuple[int, tuple[tuple[str, Value | None], ...]], Local] = \
             OrderedDict()
+        self._lock = threading.Lock()
+        """Guards the remembered components (a service consults from several threads)."""
         # A proxy: the engine holds its consultant, which must not keep the engine alive.
         self.engine: Engine = weakref.proxy(engine)
         self.ev = Evaluator(engine.rulebook)
@@ -83,13 +86,16 @@ class Consultant:
         """Component ``index`` with its known answers (remembered, least recently used
         dropped first)."""
         key = (index, self.known(index, values))
-        found = self._locals.get(key)
-        if found is None:
-            found = self._locals[key] = Local(self.ev, index, key[1])
+        with self._lock:
+            found = self._locals.get(key)
+            if found is not None:
+                self._locals.move_to_end(key)
+                return found
+        found = Local(self.ev, index, key[1])
+        with self._lock:
+            self._locals[key] = found
             if len(self._locals) > _LOCALS_MAX:
                 self._locals.popitem(last=False)
-        else:
-            self._locals.move_to_end(key)
         return found
 
     def ordered(self, verdicts: Iterable[str]) -> list[str]:

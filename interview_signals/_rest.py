@@ -13,6 +13,7 @@ other components is ever built: about the square root of that product each.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Sequence
 
 from ._evaluate import Evaluator, Outcome, State, conf, merge
@@ -73,6 +74,7 @@ class Rests:
     def __init__(self, ev: Evaluator) -> None:
         self.ev = ev
         self._rests: dict[tuple[object, ...], Rest] = {}
+        self._lock = threading.Lock()
 
     def view(self, parts: Sequence[Part], known: Sequence[object], skip: int) -> View:
         """Everything but component ``skip``; ``known`` identifies each component's answers."""
@@ -81,9 +83,10 @@ class Rests:
         rest = self._rests.get(key)
         if rest is None:
             rest = Rest(self.ev, combine(parts, skip=mine))
-            if len(self._rests) >= _RESTS_MAX:
-                self._rests.pop(next(iter(self._rests)))
-            self._rests[key] = rest
+            with self._lock:  # a service consults from several threads
+                if len(self._rests) >= _RESTS_MAX:
+                    self._rests.pop(next(iter(self._rests)))
+                self._rests[key] = rest
         inner = combine([p if i in mine else [_UNIT] for i, p in enumerate(parts)],
                         skip=frozenset((skip,)))
         return View(rest, [(st, w, tuple(x for x in wit if x[0] in mine))
