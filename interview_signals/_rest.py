@@ -16,7 +16,7 @@ import math
 import threading
 from collections.abc import Sequence
 
-from ._evaluate import Evaluator, Outcome, State, conf, merge
+from ._evaluate import Evaluator, Outcome, State, conf
 
 Witness = tuple[tuple[int, Outcome], ...]
 """One outcome per component: enough to rebuild a concrete completion."""
@@ -32,20 +32,22 @@ _RESTS_MAX = 256
 def combine(parts: Sequence[Part], skip: frozenset[int] = frozenset()
             ) -> list[tuple[State, float, Witness]]:
     """The scoring states of every combination of the parts' outcomes (but ``skip``),
-    merged by state, each with its weight and one witness (outcome per component)."""
+    merged by what the verdict reads of them (the signs that stand are dropped), each with
+    its weight and one witness (outcome per component)."""
     acc: dict[State, tuple[float, Witness]] = {(1.0, 1.0, 0, 0): (1.0, ())}
     for i, part in enumerate(parts):
         if i in skip:
             continue
         if len(part) == 1:
-            s2, w2, o = part[0]
-            acc = {merge(s, s2): (w * w2, (*wit, (i, o))) for s, (w, wit) in acc.items()}
+            (f2, a2, _, o2), w2, o = part[0]
+            acc = {(f1 * f2, a1 * a2, 0, o1 | o2): (w * w2, (*wit, (i, o)))
+                   for (f1, a1, _, o1), (w, wit) in acc.items()}
             continue
         new: dict[State, tuple[float, Witness]] = {}
         get = new.get
-        for (f1, a1, m1, o1), (w, wit) in acc.items():
-            for (f2, a2, m2, o2), w2, o in part:
-                key = (f1 * f2, a1 * a2, m1 | m2, o1 | o2)  # merge(), inlined
+        for (f1, a1, _, o1), (w, wit) in acc.items():
+            for (f2, a2, _, o2), w2, o in part:
+                key = (f1 * f2, a1 * a2, 0, o1 | o2)  # merge(), inlined, without the signs
                 old = get(key)
                 if old is None:
                     new[key] = (w * w2, (*wit, (i, o)))
@@ -115,11 +117,12 @@ class Rest:
 
     def with_(self, sc: State) -> Judged:
         """The verdicts over every rest state with one state of the remaining component."""
-        seen = self._seen.get(sc)
+        fc, ac, _, oc = sc
+        key = (fc, ac, 0, oc)  # the signs that stand do not bear on the verdict
+        seen = self._seen.get(key)
         if seen is not None:
             return seen
         ev = self.ev
-        fc, ac, _, oc = sc
         sig: list[object] = []
         dist: dict[str, float] = {}
         wits: dict[str, Witness] = {}
@@ -142,7 +145,7 @@ class Rest:
                 dist[v] = dist.get(v, 0.0) + cum[e] - cum[b]
                 wits.setdefault(v, wl[b])
         out = (tuple(sig), dist, wits)
-        self._seen[sc] = out
+        self._seen[key] = out
         return out
 
 
@@ -155,21 +158,24 @@ class View:
         self._seen: dict[State, Judged] = {}
 
     def with_(self, sc: State) -> Judged:
-        seen = self._seen.get(sc)
+        fc, ac, _, oc = sc
+        key = (fc, ac, 0, oc)
+        seen = self._seen.get(key)
         if seen is not None:
             return seen
         sig: list[object] = []
         dist: dict[str, float] = {}
         wits: dict[str, Witness] = {}
-        for t, wt, wit in self.inner:
-            s2, d2, w2 = self.rest.with_(merge(sc, t))
+        rest = self.rest.with_
+        for (ft, at, _, ot), wt, wit in self.inner:
+            s2, d2, w2 = rest((fc * ft, ac * at, 0, oc | ot))  # merge(), inlined
             sig.append(s2)
             for v, x in d2.items():
                 dist[v] = dist.get(v, 0.0) + wt * x
                 if v not in wits:
                     wits[v] = (*w2[v], *wit)
         out = (tuple(sig), dist, wits)
-        self._seen[sc] = out
+        self._seen[key] = out
         return out
 
 
