@@ -69,3 +69,23 @@ def test_the_sufficient_reason_is_smallest_on_generated_observations(
     for size in range(len(reason)):
         for subset in itertools.combinations(recorded, size):
             assert not consultant._forces(values, subset, verdict), subset
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(values=observation_values(), data=st.data())
+def test_completion_tables_agree_with_enumeration(values: dict[str, Value],
+                                                  data: st.DataObject) -> None:
+    """A component's states from its table of open completions (bit sets) are those of
+    enumerating its completions with the fixed fields kept and the required ones
+    answered (unknown only where a prerequisite is false)."""
+    consultant = ENGINE.consultant()
+    ev, proofs = consultant.ev, consultant.proofs
+    for i, comp in enumerate(ev.components):
+        known = [p for p in comp.paths if p in values]
+        required = frozenset(data.draw(st.sets(st.sampled_from(known)))) if known \
+            else frozenset()
+        fixed = tuple((p, values[p]) for p in known if p not in required)
+        open_ = frozenset(p for p in comp.paths if p not in required)
+        expected = {(f, a, o) for f, a, _, o in
+                    (ev.state_of(x) for x in ev.outcomes(i, fixed, open_))}
+        assert proofs.states(i, fixed, required) == expected, comp.paths
