@@ -177,6 +177,8 @@ class _Step:
         self.views = {i: consultant.rests.view(parts, known, i) for i in self.movable}
         self.shown: set[tuple[str, Value, str]] = set()
         """(field, value, verdict) of the completions confirmed in this step."""
+        self.needs: list[tuple[str, Answered, View, tuple[str, ...]]] = []
+        """The answers of the questions and the verdicts each can still reach."""
         self.reachable = self._reachable()
 
     def _reachable(self) -> dict[str, float]:
@@ -212,6 +214,7 @@ class _Step:
                 expected, question = self._question(loc, path, view)
                 # the gain rounded, so that equal gains summed in another order tie
                 found.append((round(expected - entropy, 9), _ORDER[path], question))
+        self._confirm_needs()
         found.sort(key=lambda q: (q[0], q[1]))
         return [q for _, _, q in found], still_open
 
@@ -235,29 +238,39 @@ class _Step:
             total = sum(mix.values()) or 1.0
             expected += weight / wsum * _entropy({v: x / total for v, x in mix.items()})
             reach = tuple(self.c.ordered(v for v, x in mix.items() if x > 0))
-            self._confirm_answer(path, by_value[cand.value], view, reach)
+            self.needs.append((path, by_value[cand.value], view, reach))
             built.append(Answer(value=cand.value, text=cand_text(path, cand),
                                 reachable=reach))
         everything = tuple(self.c.ordered(v for a in built for v in a.reachable))
         built.append(Answer(value=None, text="I don't know", reachable=everything))
         return expected, self.c.question(path, built)
 
-    def _confirm_answer(self, path: str, answered: Answered, view: View,
-                        reach: tuple[str, ...]) -> None:
-        """Each verdict an answer can still reach, shown by a completion the engine
-        assesses (or has assessed in this step)."""
-        cand, states, _ = answered
-        todo = {v for v in reach if (path, cand.value, v) not in self.shown}
-        trial = {**self.values, path: cand.value}
-        for state, _, assigned in states:
-            if not todo:
-                return
-            _, dist, wits = view.with_(state)
-            for v in [v for v in dist if v in todo]:
-                todo.discard(v)
-                done = self._witness(trial, wits[v])
-                done.update({p: x for p, x in assigned if x is not None})
-                self._confirm(done, v)
+    def _confirm_needs(self) -> None:
+        """Each verdict each answer can still reach, shown by a completion the engine
+        assesses. A completion shows every unknown field's value in it reaching its
+        verdict, so of the few completions that would show a verdict still unshown, the
+        one that shows the most others still needed is assessed (greedy cover)."""
+        needed = {(path, a[0].value, v) for path, a, _, reach in self.needs for v in reach}
+        needed -= self.shown
+        for path, (cand, states, _), view, reach in self.needs:
+            trial = {**self.values, path: cand.value}
+            for v in reach:
+                if (path, cand.value, v) not in needed:
+                    continue
+                best: dict[str, Value] = {}
+                score, tries = -1, 0
+                for state, _, assigned in states:
+                    _, dist, wits = view.with_(state)
+                    if v not in dist or tries >= _TRIES:
+                        continue
+                    tries += 1
+                    done = self._witness(trial, wits[v])
+                    done.update({p: x for p, x in assigned if x is not None})
+                    count = sum((p, x, v) in needed for p, x in done.items())
+                    if count > score:
+                        best, score = done, count
+                self._confirm(best, v)
+                needed.difference_update((p, x, v) for p, x in best.items())
 
     def _witness(self, values: Mapping[str, Value], wit: Iterable[tuple[int, Outcome]]
                  ) -> dict[str, Value]:
@@ -289,6 +302,8 @@ def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:
 
 _CONFIRMED_MAX = 20_000
 _LOCALS_MAX = 4096
+_TRIES = 4
+"""Completions weighed per answer and verdict before the one confirmed is chosen."""
 _ORDER = {p: i for i, p in enumerate(VOCABULARY)}
 
 
