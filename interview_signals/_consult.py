@@ -1,8 +1,10 @@
-"""Consultation and what-if: the next questions that matter, why they
-matter, and the smallest changes that reach a better verdict.
+"""Consultation: the next questions that matter, why they matter, and where each answer
+would leave the verdict.
 
 Neighbours: ``_evaluate`` explores hypothetical completions on a pure evaluation of the
-compiled rulebook; ``Engine`` confirms. What is confirmed how:
+compiled rulebook, ``_local`` holds what one component's completions can do and ``_rest``
+what all the others can, ``_reason`` proves what the recorded answers force, ``_whatif``
+searches change sets; ``Engine`` confirms. What is confirmed how:
 
 - ``Consultation.assessment`` is the engine's assessment of the observations.
 - Every verdict in ``Consultation.reachable`` and in each ``Answer.reachable`` comes with a
@@ -15,225 +17,94 @@ compiled rulebook; ``Engine`` confirms. What is confirmed how:
   reaches the target) are proven by exhaustive search over the answer classes, which the
   tests check against brute force through the engine.
 
-Cost. A component's completions are enumerated on their own: about (answer classes per
-field) ** (its unknown fields), so a pack whose rules tie many fields together (one rule
-reading several groups) grows a component and costs exponentially in its unknown fields.
-The exact verdict distributions cost about the product, over components, of their distinct
-scoring states (at most 2 ** its signal and qualifier rules each; ~19,000 for the default
-rulebook with nothing known, falling fast as answers arrive); the components are split in
-two halves of about equal state counts, so each half is combined once (about the square
-root of that product) and never the whole. On top, one engine assessment per reachable
-verdict per answer confirms what is returned. A what-if searches field sets by size:
-``C(free fields, k)`` times the classes of each, so sizes beyond 2 are searched only when no
-smaller set reaches the goal.
+Cost. A component's completions are enumerated on their own, once per set of its known
+answers: about (answer classes per field) ** (its unknown fields), so a pack whose rules
+tie many fields together grows a component and costs exponentially in its unknown fields.
+Each component's few distinct scoring states (at most 2 ** its signal and qualifier rules;
+14 at most on the default rulebook) are then judged against the rest: the other
+components' distinct states, combined in two halves of about equal state counts (about the
+square root of their product each; the product is ~45,000 on the default rulebook with
+nothing known, falling fast as answers arrive), never the whole. Relevance and each
+answer's verdicts are read off those judgments. On top, one engine assessment per
+reachable verdict per answer (remembered) confirms what is returned.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
+import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from ._classes import Candidate
 from ._consult_types import Answer, Consultation, Question, WhatIfs, _why, cand_text
 from ._errors import EngineError
-from ._evaluate import Candidate, Evaluator, Outcome, State, conf, merge, valid
+from ._evaluate import Evaluator, Outcome
+from ._local import Answered, Local
+from ._reason import Proofs
+from ._rest import Part, Rests, View
+from ._rules import Rule
 from ._vocabulary import VOCABULARY, Value, known_grouped, prerequisites
 from ._whatif import WhatIfSearch
 
 if TYPE_CHECKING:
     from ._engine import Engine
 
-Witness = tuple[tuple[int, Outcome], ...]
-"""One outcome per component: enough to rebuild a concrete completion."""
-Part = list[tuple[State, float, Outcome]]
-
-
-class _Rest:
-    """The combined states of all components but one, grouped by what the verdict needs
-    besides the product for (against product, signs, standing), each group sorted by that
-    product: the confidence falls as it grows, so each verdict is one run of a group,
-    found by bisection."""
-
-    def __init__(self, ev: Evaluator, states: list[tuple[State, float, Witness]]) -> None:
-        self.ev = ev
-        self.relevant: dict[object, frozenset[str]] = {}
-        groups: dict[tuple[float, int, int], list[tuple[float, float, Witness]]] = {}
-        for (f, a, m, o), w, wit in states:
-            groups.setdefault((a, m, o), []).append((f, w, wit))
-        self.groups = []
-        for key, items in groups.items():
-            items.sort(key=_first)
-            cum = [0.0]
-            for _, w, _ in items:
-                cum.append(cum[-1] + w)
-            self.groups.append((key, [x[0] for x in items], cum, [x[2] for x in items]))
-        self._seen: dict[State, tuple[tuple[object, ...], dict[str, float],
-                                      dict[str, Witness]]] = {}
-
-    def with_(self, sc: State) -> tuple[tuple[object, ...], dict[str, float], dict[str, Witness]]:
-        """For one state of the remaining component: a signature (equal exactly when the
-        verdicts over every rest state are equal), the verdict weights, and a witness
-        (rest part) per verdict."""
-        seen = self._seen.get(sc)
-        if seen is not None:
-            return seen
-        ev = self.ev
-        fc, ac, mc, oc = sc
-        sig: list[object] = []
-        dist: dict[str, float] = {}
-        wits: dict[str, Witness] = {}
-        last = ev.verdict_ids[-1]
-        for (a, m, o), fs, cum, wl in self.groups:
-            against = a * ac
-            n, done = len(fs), 0
-            runs = []
-            for vid, t in ev.eligible(m | mc, o | oc):
-                lo, hi = done, n
-                while lo < hi:  # first index whose confidence is below t
-                    mid = (lo + hi) // 2
-                    if conf(fs[mid] * fc, against) >= t:
-                        lo = mid + 1
-                    else:
-                        hi = mid
-                if lo > done:
-                    runs.append((vid, done, lo))
-                    done = lo
-            if done < n:
-                runs.append((last, done, n))
-            sig.append(tuple((v, e) for v, _, e in runs))
-            for v, b, e in runs:
-                dist[v] = dist.get(v, 0.0) + cum[e] - cum[b]
-                wits.setdefault(v, wl[b])
-        out = (tuple(sig), dist, wits)
-        self._seen[sc] = out
-        return out
-
-
-class _View:
-    """The rest of one component: its half's other components (``inner``, small) on top of
-    the other half (``rest``); answers ``with_`` as ``_Rest`` does."""
-
-    def __init__(self, rest: _Rest, inner: list[tuple[State, float, Witness]]) -> None:
-        self.rest, self.inner = rest, inner
-        self.relevant: dict[object, frozenset[str]] = {}
-        self._seen: dict[State, tuple[tuple[object, ...], dict[str, float],
-                                      dict[str, Witness]]] = {}
-
-    def with_(self, sc: State) -> tuple[tuple[object, ...], dict[str, float], dict[str, Witness]]:
-        seen = self._seen.get(sc)
-        if seen is not None:
-            return seen
-        sig: list[object] = []
-        dist: dict[str, float] = {}
-        wits: dict[str, Witness] = {}
-        for t, wt, wit in self.inner:
-            s2, d2, w2 = self.rest.with_(merge(sc, t))
-            sig.append(s2)
-            for v, x in d2.items():
-                dist[v] = dist.get(v, 0.0) + wt * x
-                if v not in wits:
-                    wits[v] = (*w2[v], *wit)
-        out = (tuple(sig), dist, wits)
-        self._seen[sc] = out
-        return out
+Mix = tuple[Candidate, dict[str, float], frozenset[Outcome]]
+"""One answer class: its representative, the verdicts' weights after it, its outcomes."""
 
 
 class Consultant:
     """The consultation and what-if search of one engine (built once, on first use)."""
 
     def __init__(self, engine: Engine) -> None:
-        self._rests: dict[tuple[object, ...], _Rest] = {}
         self._confirmed: dict[tuple[tuple[str, Value], ...], str] = {}
         """The engine's verdict of each completion confirmed so far (bounded)."""
+        self._locals: OrderedDict[tuple[int, tuple[tuple[str, Value | None], ...]], Local] = \
+            OrderedDict()
+        self._lock = threading.Lock()
+        """Guards the remembered components (a service consults from several threads)."""
         # A proxy: the engine holds its consultant, which must not keep the engine alive.
         self.engine: Engine = weakref.proxy(engine)
         self.ev = Evaluator(engine.rulebook)
+        self.proofs = Proofs(self.ev)
+        self.rests = Rests(self.ev)
         self.rank = {v: i for i, v in enumerate(self.ev.verdict_ids)}
+        self._rules: dict[str, tuple[Rule, ...]] = {
+            p: tuple(r for r in self.ev.book.rules if p in r.paths) for p in VOCABULARY}
 
     # -- shared ----------------------------------------------------------------------------
 
-    def _known(self, index: int, values: Mapping[str, Value | None]
-               ) -> tuple[tuple[str, Value | None], ...]:
+    def known(self, index: int, values: Mapping[str, Value | None]
+              ) -> tuple[tuple[str, Value | None], ...]:
+        """The known answers of component ``index``, in its order."""
         return tuple((p, values[p]) for p in self.ev.components[index].paths if p in values)
 
-    def _parts(self, values: Mapping[str, Value | None], open_: bool = False) -> list[Part]:
-        parts = []
-        for i, comp in enumerate(self.ev.components):
-            free = frozenset(p for p in comp.paths if p not in values) if open_ else frozenset()
-            dist = self.ev.outcomes(i, self._known(i, values), free)
-            parts.append([(self.ev.state_of(o), w, o) for o, (w, _) in dist.items()])
-        return parts
+    def local(self, index: int, values: Mapping[str, Value | None]) -> Local:
+        """Component ``index`` with its known answers (remembered, least recently used
+        dropped first)."""
+        key = (index, self.known(index, values))
+        with self._lock:
+            found = self._locals.get(key)
+            if found is not None:
+                self._locals.move_to_end(key)
+                return found
+        found = Local(self.ev, index, key[1])
+        with self._lock:
+            self._locals[key] = found
+            if len(self._locals) > _LOCALS_MAX:
+                self._locals.popitem(last=False)
+        return found
 
-    def _combine(self, parts: list[Part], skip: int | frozenset[int] = -1
-                 ) -> list[tuple[State, float, Witness]]:
-        """The scoring states of every combination of the parts' outcomes (but ``skip``),
-        merged by state, each with its weight and one witness (outcome per component)."""
-        acc: dict[State, tuple[float, Witness]] = {(1.0, 1.0, 0, 0): (1.0, ())}
-        skipped = skip if isinstance(skip, frozenset) else frozenset((skip,))
-        for i, part in enumerate(parts):
-            if i in skipped:
-                continue
-            if len(part) == 1:
-                s2, w2, o = part[0]
-                acc = {merge(s, s2): (w * w2, (*wit, (i, o))) for s, (w, wit) in acc.items()}
-                continue
-            new: dict[State, tuple[float, Witness]] = {}
-            get = new.get
-            for (f1, a1, m1, o1), (w, wit) in acc.items():
-                for (f2, a2, m2, o2), w2, o in part:
-                    key = (f1 * f2, a1 * a2, m1 | m2, o1 | o2)  # merge(), inlined
-                    old = get(key)
-                    if old is None:
-                        new[key] = (w * w2, (*wit, (i, o)))
-                    else:
-                        new[key] = (old[0] + w * w2, old[1])
-            acc = new
-        return [(s, w, wit) for s, (w, wit) in acc.items()]
+    def ordered(self, verdicts: Iterable[str]) -> list[str]:
+        """The verdicts, best first, each once."""
+        return sorted(set(verdicts), key=self.rank.__getitem__)
 
-    def _rest(self, parts: list[Part], values: Mapping[str, Value], skip: int
-              ) -> _Rest | _View:
-        """Everything but component ``skip``, as ``with_`` needs it. The components are
-        split in two halves of about equal state counts: the other half is combined once
-        (and reused while its answers stay the same), this half but ``skip`` is combined
-        small, so no product of all the other components is ever built."""
-        half = self._half(parts, skip)
-        key = (half, *(self._known(i, values) for i in range(len(parts)) if i not in half))
-        rest = self._rests.get(key)
-        if rest is None:
-            rest = _Rest(self.ev, self._combine(parts, skip=half))
-            if len(self._rests) >= 256:
-                self._rests.pop(next(iter(self._rests)))
-            self._rests[key] = rest
-        inner = self._combine([p if i in half else [((1.0, 1.0, 0, 0), 1.0, frozenset())]
-                               for i, p in enumerate(parts)], skip=skip)
-        inner = [(st, w, tuple(x for x in wit if x[0] in half)) for st, w, wit in inner]
-        return _View(rest, inner)
-
-    @staticmethod
-    def _half(parts: list[Part], skip: int) -> frozenset[int]:
-        """The components on ``skip``'s side: greedy halves by log state count."""
-        sizes = sorted(((len(p), i) for i, p in enumerate(parts) if len(p) > 1),
-                       reverse=True)
-        sides: tuple[list[int], list[int]] = ([], [])
-        weight = [0.0, 0.0]
-        for n, i in sizes:
-            side = 0 if weight[0] <= weight[1] else 1
-            sides[side].append(i)
-            weight[side] += math.log(n)
-        mine = sides[0] if skip in sides[0] else sides[1]
-        return frozenset(mine) | {skip}
-
-    def _witness(self, values: Mapping[str, Value], wit: Iterable[tuple[int, Outcome]]
-                 ) -> dict[str, Value]:
-        out: dict[str, Value] = dict(values)
-        for i, outcome in wit:
-            _, assigned = self.ev.outcomes(i, self._known(i, values))[outcome]
-            out.update({p: v for p, v in assigned if v is not None})
-        return out
-
-    def _confirm(self, values: Mapping[str, Value], verdict: str) -> None:
+    def confirm(self, values: Mapping[str, Value], verdict: str) -> None:
+        """Assess a completion with the engine (remembered, bounded); ``EngineError`` when
+        it does not give ``verdict``."""
         key = tuple(sorted(values.items()))
         got = self._confirmed.get(key)
         if got is None:
@@ -244,245 +115,40 @@ class Consultant:
             raise EngineError(f"the consultation's search expected {verdict} for {values}, "
                               f"the engine says {got}: please report this")
 
+    def question(self, path: str, answers: list[Answer]) -> Question:
+        """The question on ``path`` with its answers and what it feeds."""
+        spec = VOCABULARY[path]
+        rules = self._rules[path]
+        return Question(path=path, label=spec.label, question=spec.question,
+                        answers=tuple(answers), why=_why(rules, answers),
+                        rules=tuple(r.id for r in rules),
+                        signs=tuple(sorted({r.source_sign for r in rules})))
+
     # -- consultation ----------------------------------------------------------------------
 
     def consult(self, values: Mapping[str, Value], skipped: Iterable[str] = ()) -> Consultation:
-        ev = self.ev
+        """See ``_Step``."""
         assessment = self.engine.assess(known_grouped(values))
-        parts = self._parts(values)
-        movable = [i for i, part in enumerate(parts) if len({s for s, _, _ in part}) > 1]
-        reachable: dict[str, float] = {}
-        if not movable:
-            reachable[assessment.verdict] = 1.0
-        else:
-            first = movable[0]
-            rest = self._rest(parts, values, first)
-            for state, w, outcome in parts[first]:
-                _, dist, wits = rest.with_(state)
-                for v, x in dist.items():
-                    if v not in reachable:
-                        self._confirm(self._witness(values, (*wits[v], (first, outcome))), v)
-                    reachable[v] = reachable.get(v, 0.0) + w * x
-        total = sum(reachable.values())
-        entropy = _entropy({v: w / total for v, w in reachable.items()})
-        skipped = set(skipped)
-        questions: list[tuple[float, int, Question]] = []
-        order = {p: i for i, p in enumerate(VOCABULARY)}
-        still_open = False
-        for ci in movable:
-            rest = self._rest(parts, values, ci)
-            for path in ev.components[ci].paths:
-                if path in values:
-                    continue
-                if path in skipped:
-                    still_open = still_open or self._relevant(ci, path, values, rest)
-                    continue
-                found = self._question(ci, path, values, rest)
-                if found is not None:
-                    questions.append((found[0] - entropy, order[path], found[1]))
-        questions.sort(key=lambda q: (q[0], q[1]))
+        step = _Step(self, values, assessment.verdict)
+        questions, still_open = step.questions(frozenset(skipped))
         settled = not questions and not still_open
         return Consultation(
-            assessment=assessment, reachable=tuple(self._ordered(reachable)),
-            settled=settled, questions=_prerequisites_first([q for _, _, q in questions]),
+            assessment=assessment, reachable=tuple(self.ordered(step.reachable)),
+            settled=settled, questions=_prerequisites_first(questions),
             sufficient_reason=self.sufficient_reason(values, assessment.verdict)
             if settled else None,
             observations=known_grouped(values))
 
-    def _ordered(self, verdicts: Iterable[str]) -> list[str]:
-        return sorted(set(verdicts), key=self.rank.__getitem__)
-
-    def _question(self, ci: int, path: str, values: Mapping[str, Value],
-                  rest: _Rest | _View) -> tuple[float, Question] | None:
-        """The question on ``path`` with its answers and expected entropy, or None when no
-        answer to it can change the verdict (proven over the completions)."""
-        ev = self.ev
-        if not self._relevant(ci, path, values, rest):
-            return None
-        known = dict(self._known(ci, values))
-        answers: list[tuple[Candidate, float, dict[str, float], frozenset[object]]] = []
-        for cand in ev.candidates(path, values):
-            trial = {**known, path: cand.value}
-            if not valid(trial):
-                continue
-            dist = ev.outcomes(ci, tuple(trial.items()))
-            if not dist:
-                continue
-            mix: dict[str, float] = {}
-            norm = sum(w for w, _ in dist.values())
-            for outcome, (w, _) in dist.items():
-                _, vd, _ = rest.with_(ev.state_of(outcome))
-                for v, x in vd.items():
-                    mix[v] = mix.get(v, 0.0) + w / norm * x
-            answers.append((cand, 0.0, mix, frozenset(dist)))
-        merged = _merge_runs(answers, VOCABULARY[path].kind in ("int", "number"))
-        priors = VOCABULARY[path].priors
-        expected, built = 0.0, []
-        weights = [priors.get(c.value, 0.0) if priors else 1.0 for c, _, _, _ in merged]
-        wsum = sum(weights) or 1.0
-        for (cand, _, mix, _), weight in zip(merged, weights, strict=True):
-            total = sum(mix.values()) or 1.0
-            expected += weight / wsum * _entropy({v: x / total for v, x in mix.items()})
-            reach = tuple(self._ordered(v for v, x in mix.items() if x > 0))
-            self._confirm_answer(ci, path, cand.value, values, rest, reach=reach)
-            built.append(Answer(value=cand.value, text=cand_text(path, cand),
-                                reachable=reach))
-        everything = tuple(self._ordered(v for a in built for v in a.reachable))
-        built.append(Answer(value=None, text="I don't know", reachable=everything))
-        spec = VOCABULARY[path]
-        rules = tuple(r for r in ev.book.rules if path in r.paths)
-        return expected, Question(path=path, label=spec.label, question=spec.question,
-                                  answers=tuple(built), why=_why(rules, built),
-                                  rules=tuple(r.id for r in rules),
-                                  signs=tuple(sorted({r.source_sign for r in rules})))
-
-    def _relevant(self, ci: int, path: str, values: Mapping[str, Value],
-                  rest: _Rest | _View) -> bool:
-        """Whether, for some completion of the other fields, two answers to ``path`` give
-        different verdicts (exhaustive over the answer classes)."""
-        ev = self.ev
-        known = dict(self._known(ci, values))
-        if not any(p in ev.relations for p in ev.components[ci].paths):
-            return path in self._relevant_all(ci, known, rest)
-        group: tuple[object, ...] | None = None
-        seen: set[tuple[object, ...]] = set()
-        for assigned, _, outcome in ev.leaves(ci, known, (path,)):
-            key = tuple(v for p, v in assigned.items() if p != path)
-            if key != group:
-                group, seen = key, set()
-            seen.add(rest.with_(ev.state_of(outcome))[0])
-            if len(seen) > 1:
-                return True
-        return False
-
-    def _relevant_all(self, ci: int, known: dict[str, Value | None], rest: _Rest | _View
-                      ) -> frozenset[str]:
-        """The relevant fields of a component whose fields no number comparison links
-        (so its completions are the same whatever the order): one enumeration for all."""
-        cache = rest.relevant
-        key = (ci, tuple(known.items()))
-        if key in cache:
-            return cache[key]
-        ev = self.ev
-        free = [p for p in ev.components[ci].paths if p not in known]
-        contexts: dict[tuple[str, tuple[object, ...]], set[tuple[object, ...]]] = {}
-        for assigned, _, outcome in ev.leaves(ci, known):
-            sig = rest.with_(ev.state_of(outcome))[0]
-            for path in free:
-                ctx = tuple(v for p, v in assigned.items() if p != path)
-                contexts.setdefault((path, ctx), set()).add(sig)
-        found = frozenset(p for (p, _), sigs in contexts.items() if len(sigs) > 1)
-        cache[key] = found
-        return found
-
-    def _confirm_answer(self, ci: int, path: str, value: Value, values: Mapping[str, Value],
-                        rest: _Rest | _View, *, reach: tuple[str, ...]) -> None:
-        """Each verdict an answer can still reach, shown by a completion the engine
-        assesses."""
-        ev = self.ev
-        trial = {**values, path: value}
-        todo = set(reach)
-        for outcome, (_, assigned) in ev.outcomes(ci, self._known(ci, trial)).items():
-            _, dist, wits = rest.with_(ev.state_of(outcome))
-            for v in [v for v in dist if v in todo]:
-                todo.discard(v)
-                done = self._witness(trial, wits[v])
-                done.update({p: x for p, x in assigned if x is not None})
-                self._confirm(done, v)
-
     # -- how: the sufficient reason ----------------------------------------------------------
 
-    def _free_parts(self, fixed: Mapping[str, Value | None], open_: Iterable[str]
-                    ) -> list[Part]:
-        """Each component's distinct states when the fields of ``fixed`` keep their values
-        and every other field takes any value (those in ``open_`` may also stay unknown)."""
-        open_ = frozenset(open_)
-        parts = []
-        for i, comp in enumerate(self.ev.components):
-            free = frozenset(p for p in comp.paths if p in open_)
-            dist = self.ev.outcomes(i, self._known(i, fixed), free)
-            states = {self.ev.state_of(o): o for o in dist}
-            parts.append([(s, 1.0, o) for s, o in states.items()])
-        return parts
-
-    def _verdict_set(self, parts: list[Part], inside: frozenset[str]) -> bool | None:
-        """Whether some combination of the parts' states has a verdict in ``inside``:
-        True or False when proven from bounds and real combinations, None when only the
-        exhaustive product can tell. Per set of standing signs, the products' extremes
-        bound the confidence, and the verdict only improves with the confidence."""
-        acc: dict[tuple[int, int], tuple[State, State, float, float]] = {
-            (0, 0): ((1.0, 1.0, 0, 0), (1.0, 1.0, 0, 0), 1.0, 1.0)}
-        for part in parts:
-            new: dict[tuple[int, int], tuple[State, State, float, float]] = {}
-            for (m, o), (low, high, al, ah) in acc.items():
-                for s, _, _ in part:
-                    key = (m | s[2], o | s[3])
-                    lo, hi = merge(low, s), merge(high, s)
-                    a1, a2 = al * s[1], ah * s[1]
-                    old = new.get(key)
-                    if old is not None:
-                        lo = lo if lo[0] < old[0][0] else old[0]
-                        hi = hi if hi[0] > old[1][0] else old[1]
-                        a1, a2 = min(a1, old[2]), max(a2, old[3])
-                    new[key] = (lo, hi, a1, a2)
-            acc = new
-        ev, unsure = self.ev, False
-        for (m, o), (low, high, al, ah) in acc.items():
-            if ev.verdict_of(low) in inside or ev.verdict_of(high) in inside:
-                return True  # a real combination
-            best = ev.verdict_of((low[0], ah, m, o))
-            worst = ev.verdict_of((high[0], al, m, o))
-            if best in inside or worst in inside:
-                unsure = True
-        return None if unsure else False
-
-    def _any_in(self, parts: list[Part], inside: frozenset[str]) -> bool:
-        quick = self._verdict_set(parts, inside)
-        if quick is not None:
-            return quick
-        largest = max(range(len(parts)), key=lambda i: len(parts[i]))
-        half = self._half(parts, largest)
-        rest = _Rest(self.ev, self._combine(parts, skip=half))
-        mine = self._combine([p if i in half else [((1.0, 1.0, 0, 0), 1.0, frozenset())]
-                              for i, p in enumerate(parts)])
-        return any(v in inside for st, _, _ in mine for v in rest.with_(st)[1])
-
     def _forces(self, values: Mapping[str, Value], keep: Iterable[str], verdict: str) -> bool:
-        fixed = {p: values[p] for p in keep}
-        others = frozenset(self.ev.verdict_ids) - {verdict}
-        return not self._any_in(self._free_parts(fixed, VOCABULARY), others)
+        """Whether the fields ``keep`` at their recorded values force ``verdict``."""
+        return self.proofs.forces_fields(values, keep, verdict)
 
     def sufficient_reason(self, values: Mapping[str, Value], verdict: str
                           ) -> tuple[str, ...] | None:
-        """A smallest set of recorded fields that forces ``verdict`` whatever the other
-        fields are (any value, or unknown); None when even all of them do not force it.
-
-        Dropping fields one at a time gives an irreducible set; every smaller subset of the
-        recorded fields is then tried, smallest first, within ``_REASON_BUDGET`` checks.
-        Past that budget (many recorded answers and a large irreducible set) the
-        irreducible set is returned, which may not be the smallest."""
-        paths = [p for p in values if p in self.ev.component_of]
-        if not self._forces(values, paths, verdict):
-            return None
-        best = self._shrink(values, paths, verdict)
-        budget = _REASON_BUDGET
-        for size in range(1, len(best)):
-            for subset in itertools.combinations(paths, size):
-                budget -= 1
-                if budget < 0:
-                    return best
-                if self._forces(values, subset, verdict):
-                    return subset
-        return best
-
-    def _shrink(self, values: Mapping[str, Value], paths: list[str], verdict: str
-                ) -> tuple[str, ...]:
-        keep = list(paths)
-        for path in reversed(paths):
-            trial = [p for p in keep if p != path]
-            if self._forces(values, trial, verdict):
-                keep = trial
-        return tuple(keep)
+        """See ``_reason.Proofs.sufficient_reason``."""
+        return self.proofs.sufficient_reason(values, verdict)
 
     # -- what-if -----------------------------------------------------------------------------
 
@@ -490,6 +156,136 @@ class Consultant:
                 include_fixed: bool) -> WhatIfs:
         """See ``_whatif.WhatIfSearch``."""
         return WhatIfSearch(self).what_if(values, target, limit, include_fixed)
+
+
+class _Step:
+    """One consultation step: the reachable verdicts and the relevant questions, best first.
+
+    Every verdict shown is confirmed by the engine on a completion of the observations;
+    a completion already confirmed in this step also shows, for each unknown field, that
+    its value there can reach its verdict, so most answers need no assessment of their own.
+    """
+
+    def __init__(self, consultant: Consultant, values: Mapping[str, Value], verdict: str
+                 ) -> None:
+        self.c, self.values, self.verdict = consultant, values, verdict
+        self.locals = [consultant.local(i, values)
+                       for i in range(len(consultant.ev.components))]
+        parts: list[Part] = [loc.part for loc in self.locals]
+        self.movable = [i for i, loc in enumerate(self.locals) if len(loc.states) > 1]
+        known = [loc.known for loc in self.locals]
+        self.views = {i: consultant.rests.view(parts, known, i) for i in self.movable}
+        self.shown: set[tuple[str, Value, str]] = set()
+        """(field, value, verdict) of the completions confirmed in this step."""
+        self.needs: list[tuple[str, Answered, View, tuple[str, ...]]] = []
+        """The answers of the questions and the verdicts each can still reach."""
+        self.reachable = self._reachable()
+
+    def _reachable(self) -> dict[str, float]:
+        """The verdicts of the completions and their weights, each confirmed."""
+        if not self.movable:
+            return {self.verdict: 1.0}
+        reachable: dict[str, float] = {}
+        first = self.movable[0]
+        for state, w, outcome in self.locals[first].part:
+            _, dist, wits = self.views[first].with_(state)
+            for v, x in dist.items():
+                if v not in reachable:
+                    self._confirm(self._witness(self.values, (*wits[v], (first, outcome))), v)
+                reachable[v] = reachable.get(v, 0.0) + w * x
+        return reachable
+
+    def questions(self, skipped: frozenset[str]) -> tuple[list[Question], bool]:
+        """The relevant questions not skipped, best first (before prerequisites are put
+        first), and whether a skipped field is still relevant."""
+        total = sum(self.reachable.values())
+        entropy = _entropy({v: w / total for v, w in self.reachable.items()})
+        found: list[tuple[float, int, Question]] = []
+        still_open = False
+        for ci in self.movable:
+            loc, view = self.locals[ci], self.views[ci]
+            signature = {s: view.with_(s)[0] for s in loc.states}
+            for path in loc.free:
+                if not loc.relevant(path, signature):
+                    continue
+                if path in skipped:
+                    still_open = True
+                    continue
+                expected, question = self._question(loc, path, view)
+                # the gain rounded, so that equal gains summed in another order tie
+                found.append((round(expected - entropy, 9), _ORDER[path], question))
+        self._confirm_needs()
+        found.sort(key=lambda q: (q[0], q[1]))
+        return [q for _, _, q in found], still_open
+
+    def _question(self, loc: Local, path: str, view: View) -> tuple[float, Question]:
+        """The question on a relevant ``path``: its answers and expected entropy."""
+        answered = loc.answers(path, self.values)
+        mixes: list[Mix] = []
+        for cand, states, outcomes in answered:
+            mix: dict[str, float] = {}
+            for state, share, _ in states:
+                for v, x in view.with_(state)[1].items():
+                    mix[v] = mix.get(v, 0.0) + share * x
+            mixes.append((cand, mix, outcomes))
+        merged = _merge_runs(mixes, VOCABULARY[path].kind in ("int", "number"))
+        by_value = {a[0].value: a for a in answered}
+        priors = VOCABULARY[path].priors
+        expected, built = 0.0, []
+        weights = [priors.get(c.value, 0.0) if priors else 1.0 for c, _, _ in merged]
+        wsum = sum(weights) or 1.0
+        for (cand, mix, _), weight in zip(merged, weights, strict=True):
+            total = sum(mix.values()) or 1.0
+            expected += weight / wsum * _entropy({v: x / total for v, x in mix.items()})
+            reach = tuple(self.c.ordered(v for v, x in mix.items() if x > 0))
+            self.needs.append((path, by_value[cand.value], view, reach))
+            built.append(Answer(value=cand.value, text=cand_text(path, cand),
+                                reachable=reach))
+        everything = tuple(self.c.ordered(v for a in built for v in a.reachable))
+        built.append(Answer(value=None, text="I don't know", reachable=everything))
+        return expected, self.c.question(path, built)
+
+    def _confirm_needs(self) -> None:
+        """Each verdict each answer can still reach, shown by a completion the engine
+        assesses. A completion shows every unknown field's value in it reaching its
+        verdict, so of the few completions that would show a verdict still unshown, the
+        one that shows the most others still needed is assessed (greedy cover)."""
+        needed = {(path, a[0].value, v) for path, a, _, reach in self.needs for v in reach}
+        needed -= self.shown
+        for path, (cand, states, _), view, reach in self.needs:
+            trial = {**self.values, path: cand.value}
+            for v in reach:
+                if (path, cand.value, v) not in needed:
+                    continue
+                best: dict[str, Value] = {}
+                score, tries = -1, 0
+                for state, _, assigned in states:
+                    _, dist, wits = view.with_(state)
+                    if v not in dist or tries >= _TRIES:
+                        continue
+                    tries += 1
+                    done = self._witness(trial, wits[v])
+                    done.update({p: x for p, x in assigned if x is not None})
+                    count = sum((p, x, v) in needed for p, x in done.items())
+                    if count > score:
+                        best, score = done, count
+                self._confirm(best, v)
+                needed.difference_update((p, x, v) for p, x in best.items())
+
+    def _witness(self, values: Mapping[str, Value], wit: Iterable[tuple[int, Outcome]]
+                 ) -> dict[str, Value]:
+        """The completion of ``values`` made of one outcome per component in ``wit`` (none
+        of them the component of a field ``values`` adds to the observations)."""
+        out: dict[str, Value] = dict(values)
+        for i, outcome in wit:
+            _, assigned = self.locals[i].dist[outcome]
+            out.update({p: v for p, v in assigned if v is not None})
+        return out
+
+    def _confirm(self, completion: dict[str, Value], verdict: str) -> None:
+        self.c.confirm(completion, verdict)
+        self.shown.update((p, x, verdict) for p, x in completion.items()
+                          if p not in self.values)
 
 
 def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:
@@ -505,37 +301,32 @@ def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:
 
 
 _CONFIRMED_MAX = 20_000
-_REASON_BUDGET = 300
-"""How many subsets of the recorded fields a search for the smallest sufficient reason
-tries before it settles for an irreducible one."""
+_LOCALS_MAX = 4096
+_TRIES = 4
+"""Completions weighed per answer and verdict before the one confirmed is chosen."""
+_ORDER = {p: i for i, p in enumerate(VOCABULARY)}
 
 
-def _first(item: tuple[float, float, Witness]) -> float:
-    return item[0]
-
-
-def _merge_runs(answers: list[tuple[Candidate, float, dict[str, float], frozenset[object]]],
-                numeric: bool) -> list[tuple[Candidate, float, dict[str, float],
-                                             frozenset[object]]]:
+def _merge_runs(answers: list[Mix], numeric: bool) -> list[Mix]:
     """Adjacent number intervals with the same outcomes are one answer class."""
     if not numeric:
         return answers
-    out: list[tuple[Candidate, float, dict[str, float], frozenset[object]]] = []
-    run: list[tuple[Candidate, float, dict[str, float], frozenset[object]]] = []
+    out: list[Mix] = []
+    run: list[Mix] = []
     for item in [*answers, None]:
-        if item is not None and run and item[3] == run[-1][3]:
+        if item is not None and run and item[2] == run[-1][2]:
             run.append(item)
             continue
         if run:
             first, last = run[0][0], run[-1][0]
             middle = run[len(run) // 2][0]
             mix: dict[str, float] = {}
-            for _, _, m, _ in run:
+            for _, m, _ in run:
                 for v, x in m.items():
                     mix[v] = mix.get(v, 0.0) + x / len(run)
             span = Candidate(middle.value, first.low, last.high, first.low_closed,
                              last.high_closed)
-            out.append((span, run[0][1], mix, run[0][3]))
+            out.append((span, mix, run[0][2]))
         run = [item] if item is not None else []
     return out
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from attrs import frozen
 
 from ._assessment import Assessment
-from ._evaluate import Candidate
+from ._classes import Candidate
 from ._vocabulary import VOCABULARY, Value
 
 CONSULTATION_FORMAT = "interview-signals/consultation"

@@ -20,18 +20,19 @@ are enumerated on their own and combined only at the scoring step.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import TypeAlias
 
-from attrs import frozen
-
+from ._classes import AnswerClasses, Candidate
+from ._components import Component, components, scoring_rules
 from ._errors import ObservationError
 from ._observations import check_contradictions
 from ._rules import Rule, Rulebook, Test
 from ._scoring import accumulate, qualify
 from ._vocabulary import EXCLUSIONS, PREREQUISITES, VOCABULARY, Value, prerequisites
+
+__all__ = ["Candidate", "Component", "Evaluator", "conf", "fired", "merge", "same", "valid"]
 
 Outcome: TypeAlias = frozenset[str]
 """The ids of the scoring rules (signals and qualifiers) one component fires."""
@@ -131,119 +132,51 @@ def _always(values: Mapping[str, Value | None]) -> bool:
     return True
 
 
-@frozen
-class Component:
-    """Fields that interact, and the scoring rules that read them."""
-
-    paths: tuple[str, ...]
-    rules: tuple[Rule, ...]
-    checked: bool = True
-    """Whether the vocabulary's contradiction checks involve its fields."""
-
-
-@frozen
-class Candidate:
-    """One representative value of a field, and the interval of values it stands for."""
-
-    value: Value
-    low: float | None = None
-    high: float | None = None
-    low_closed: bool = True
-    high_closed: bool = True
-
-
 class Evaluator:
     """The rulebook evaluated in plain Python, component by component (see module doc)."""
 
     def __init__(self, book: Rulebook) -> None:
         self.book = book
-        by_id = book.by_id()
-        needed = {r.id for r in book.rules if r.kind in ("signal", "qualifier")}
-        stack = list(needed)
-        while stack:  # scoring rules may read other derived facts: keep those rules too
-            rule = by_id[stack.pop()]
-            for dep in _reads(rule):
-                if dep in by_id and dep not in needed:
-                    needed.add(dep)
-                    stack.append(dep)
-        self.rules = tuple(r for r in book.rules if r.id in needed)
-        self.components = _components(self.rules, by_id)
+        self.rules = scoring_rules(book)
+        self.components = components(self.rules, book.by_id())
         self.component_of = {p: i for i, c in enumerate(self.components) for p in c.paths}
-        self.literals: dict[str, set[float]] = {}
-        self.relations: dict[str, list[Test]] = {}
-        for rule in book.rules:
-            for test in (t for b in rule.branches for t in b):
-                if test.path is None or VOCABULARY[test.path].kind not in ("int", "number"):
-                    continue
-                if test.other is not None:
-                    self.relations.setdefault(test.path, []).append(test)
-                    self.relations.setdefault(test.other, []).append(test)
-                elif isinstance(test.value, int | float) and not isinstance(test.value, bool):
-                    self.literals.setdefault(test.path, set()).add(float(test.value))
+        self.classes = AnswerClasses(book)
+        self.relations = self.classes.relations
         self._signals = {r.id: r for r in book.of_kind("signal")}
         self._qualifiers = {s: tuple(q for q in book.of_kind("qualifier") if q.applies_to == s)
                             for s in self._signals}
         self._sign_bit = {s: 1 << r.sign for s, r in self._signals.items()}
         or_ids = sorted({s for v in book.verdicts for s in v.or_signals})
         self._or_bit = {s: 1 << i for i, s in enumerate(or_ids)}
-        self._verdicts = tuple((v.id, v.min_confidence,
-                                sum(self._or_bit[s] for s in v.or_signals))
-                               for v in book.verdicts)
+        self.verdicts = tuple((v.id, v.min_confidence,
+                               sum(self._or_bit[s] for s in v.or_signals))
+                              for v in book.verdicts)
+        """(id, min_confidence, bits of its or_signals) of each verdict, in order."""
         self.verdict_ids = tuple(v.id for v in book.verdicts)
         self.outcomes = lru_cache(maxsize=4096)(self._outcomes)
         self.state_of = lru_cache(maxsize=4096)(self._state_of)
         self.verdict_of = lru_cache(maxsize=65536)(self._verdict_of)
         self.eligible = lru_cache(maxsize=4096)(self._eligible)
-        self.fixed = lru_cache(maxsize=16384)(self._fixed)
+        self._fired_at = lru_cache(maxsize=16384)(self._fired)
 
-    def _fixed(self, index: int, known: tuple[tuple[str, Value | None], ...]) -> Outcome:
+    def fixed(self, index: int, known: tuple[tuple[str, Value | None], ...]) -> Outcome:
         """The outcome of a component whose unknown fields stay unknown."""
-        return fired(self.components[index].rules, dict(known))
+        given = dict(known)
+        return self._fired_at(index, tuple(given.get(p) for p in self.components[index].paths))
+
+    def _fired(self, index: int, row: tuple[Value | None, ...]) -> Outcome:
+        """The outcome of a component's values in its own order (remembered by them,
+        whatever order they were given in)."""
+        component = self.components[index]
+        return fired(component.rules, dict(zip(component.paths, row, strict=True)))
 
     # -- candidates ------------------------------------------------------------------------
 
-    def candidates(self, path: str, assigned: Mapping[str, Value | None]) -> list[Candidate]:
+    def candidates(self, path: str, assigned: Mapping[str, Value | None]
+                   ) -> tuple[Candidate, ...]:
         """One representative per answer class of ``path``, given the concrete values of
-        the other fields in ``assigned`` (classes of a number are the intervals between
-        the literals and bounds the rulebook compares it with, partners included)."""
-        spec = VOCABULARY[path]
-        if spec.kind == "bool":
-            return [Candidate(True), Candidate(False)]
-        if spec.kind == "choice":
-            return [Candidate(c) for c in spec.choices]
-        integer = spec.kind == "int"
-        lo = spec.minimum if spec.minimum is not None else -1e9
-        hi = spec.maximum if spec.maximum is not None else 1e9
-        points = {float(lo), float(hi), *self.literals.get(path, ())}
-        for test in self.relations.get(path, ()):
-            mine = test.path == path
-            partner = str(test.other if mine else test.path)
-            given = assigned.get(partner)
-            if isinstance(given, int | float) and not isinstance(given, bool):
-                points.add(_boundary(test, mine, float(given)))
-                continue
-            for p in self._partner_points(partner):
-                points.add(_boundary(test, mine, p))
-        if integer:
-            points = {x for p in points for x in (math.floor(p), math.ceil(p))}
-        inside = sorted(p for p in points if lo <= p <= hi)
-        out: list[Candidate] = []
-        for i, p in enumerate(inside):
-            out.append(Candidate(int(p) if integer else p, p, p))
-            if i + 1 < len(inside):
-                q = inside[i + 1]
-                mid = math.floor(p) + 1 if integer else (p + q) / 2
-                if p < mid < q:
-                    out.append(Candidate(mid, p, q, False, False))
-        return out
-
-    def _partner_points(self, partner: str) -> list[float]:
-        """Values of an unassigned partner where the classes of a field may change."""
-        spec = VOCABULARY[partner]
-        points = {*self.literals.get(partner, ())}
-        points |= {float(b) for b in (spec.minimum, spec.maximum) if b is not None}
-        steps = (-1.0, 0.0, 1.0) if spec.kind == "int" else (0.0,)
-        return [p + d for p in points for d in steps]
+        the other fields in ``assigned`` (see ``_classes``)."""
+        return self.classes.of(path, assigned)
 
     # -- components ------------------------------------------------------------------------
 
@@ -276,7 +209,8 @@ class Evaluator:
         def walk(i: int, weight: float) -> Iterator[tuple[Assign, float, Outcome]]:
             if i == len(free):
                 if check(assigned):
-                    yield dict(assigned), weight, self.fixed(index, tuple(assigned.items()))
+                    row = tuple(assigned.get(p) for p in component.paths)
+                    yield dict(assigned), weight, self._fired_at(index, row)
                 return
             path = free[i]
             options: list[Value | None] = [c.value for c in self.candidates(path, assigned)]
@@ -316,15 +250,15 @@ class Evaluator:
         """The verdict as ``Scorer.score`` decides it."""
         for_, against, _, standing = state
         confidence = conf(for_, against)
-        for vid, min_confidence, or_bits in self._verdicts:
+        for vid, min_confidence, or_bits in self.verdicts:
             if confidence >= min_confidence or standing & or_bits:
                 return vid
-        return self._verdicts[-1][0]
+        return self.verdicts[-1][0]
 
     def _eligible(self, signs: int, standing: int) -> tuple[tuple[str, float], ...]:
         """(verdict, the confidence it needs) in order: none for one whose ``or_signals``
         stand (the stated exception), else its ``min_confidence``."""
-        return tuple((vid, 0.0 if standing & bits else m) for vid, m, bits in self._verdicts)
+        return tuple((vid, 0.0 if standing & bits else m) for vid, m, bits in self.verdicts)
 
     def verdict(self, ids: frozenset[str]) -> str:
         """The verdict of a set of fired rule ids."""
@@ -345,71 +279,3 @@ def conf(for_: float, against: float) -> float:
 def merge(a: State, b: State) -> State:
     """Two components' scoring states as one."""
     return a[0] * b[0], a[1] * b[1], a[2] | b[2], a[3] | b[3]
-
-
-def _boundary(test: Test, mine: bool, partner: float) -> float:
-    """Where ``path OP other * scale + plus`` flips, for one side given the other."""
-    if mine:
-        return partner * test.scale + test.plus
-    return (partner - test.plus) / test.scale if test.scale else partner
-
-
-def _reads(rule: Rule) -> set[str]:
-    out = {str(t.fact_id) for b in rule.branches for t in b if t.fact_kind is not None}
-    if rule.applies_to is not None:
-        out.add(rule.applies_to)
-    return out
-
-
-def _components(rules: tuple[Rule, ...], by_id: Mapping[str, Rule]) -> tuple[Component, ...]:
-    """Connected components of fields through shared rules, fact chains and the
-    vocabulary's contradiction checks."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        parent[find(a)] = find(b)
-
-    ids = {r.id for r in rules}
-    for rule in rules:
-        node = "rule:" + rule.id
-        find(node)
-        for path in rule.paths:
-            union(node, "path:" + path)
-        for dep in _reads(rule):
-            if dep in ids:
-                union(node, "rule:" + dep)
-    read = {p for r in rules for p in r.paths}
-    linked = set(read)
-    changed = True
-    while changed:  # a field that constrains a read field through validity joins it
-        changed = False
-        for path in VOCABULARY:
-            for other in _validity_partners(path):
-                if (path in linked) != (other in linked):
-                    linked |= {path, other}
-                    changed = True
-                if path in linked and other in linked:
-                    union("path:" + path, "path:" + other)
-    groups: dict[str, tuple[list[str], list[Rule]]] = {}
-    for path in VOCABULARY:
-        if path in linked:
-            groups.setdefault(find("path:" + path), ([], []))[0].append(path)
-    for rule in rules:
-        groups.setdefault(find("rule:" + rule.id), ([], []))[1].append(rule)
-    return tuple(Component(paths=tuple(p), rules=tuple(r),
-                           checked=any(_validity_partners(x) for x in p))
-                 for p, r in groups.values())
-
-
-def _validity_partners(path: str) -> tuple[str, ...]:
-    out = list(prerequisites(path))
-    out += [b for a, _, b, _, _ in EXCLUSIONS if a == path]
-    out += [a for a, _, b, _, _ in EXCLUSIONS if b == path]
-    return tuple(out)

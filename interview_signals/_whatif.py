@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from ._classes import Candidate
 from ._consult_types import Change, WhatIf, WhatIfs
 from ._errors import EngineError, InterviewSignalsError
-from ._evaluate import Candidate, State, merge, valid
+from ._evaluate import State, valid
 from ._vocabulary import VOCABULARY, Value, known_grouped
 
 if TYPE_CHECKING:
@@ -28,6 +29,14 @@ class WhatIfSearch:
 
     def __init__(self, consultant: Consultant) -> None:
         self.c = consultant
+        self._values: dict[str, Value] = {}
+        self._base: list[State] = []
+        self._verdicts: dict[tuple[tuple[str, Value], ...], str | None] = {}
+        """The evaluator's verdict of each change set tried (one search)."""
+        self._states: dict[tuple[int, tuple[tuple[str, Value], ...]], State | None] = {}
+        """The state of a component under its share of the changes (None: contradictory)."""
+        self._options: dict[str, list[Value]] = {}
+        """The new values of each field whose classes do not depend on the others."""
 
     def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
                 include_fixed: bool) -> WhatIfs:
@@ -42,12 +51,12 @@ class WhatIfSearch:
         if current.verdict in goal:  # already there (a target at or below the verdict):
             # no options, as the search finds, without searching every set of fields
             return WhatIfs(current=current.verdict, target=target,
-                           goal=tuple(self.c._ordered(goal)), options=(), possible=True,
+                           goal=tuple(self.c.ordered(goal)), options=(), possible=True,
                            kinds=kinds)
         free = [p for p in ev.component_of if self._kind(p, values) in kinds]
         if not goal or not self._possible(values, free, goal):
             return WhatIfs(current=current.verdict, target=target, goal=tuple(
-                self.c._ordered(goal)), options=(), possible=False, kinds=kinds)
+                self.c.ordered(goal)), options=(), possible=False, kinds=kinds)
         found = self._search(values, free, goal, limit)
         options = []
         for changes in found:
@@ -62,7 +71,7 @@ class WhatIfSearch:
                                   verdict=result.verdict, confidence=result.confidence))
         options.sort(key=lambda o: (len(o.changes), self.c.rank[o.verdict], -o.confidence))
         return WhatIfs(current=current.verdict, target=target,
-                       goal=tuple(self.c._ordered(goal)), options=tuple(options), possible=True,
+                       goal=tuple(self.c.ordered(goal)), options=tuple(options), possible=True,
                        kinds=kinds)
 
     @staticmethod
@@ -75,27 +84,48 @@ class WhatIfSearch:
                   ) -> bool:
         """Whether any values of the free fields (unknown ones may stay unknown) reach
         the goal: the proof behind an impossible what-if."""
-        fixed = {p: v for p, v in values.items() if p not in free}
-        return self.c._any_in(self.c._free_parts(fixed, (p for p in free if p not in values)),
-                            goal)
+        proofs, chosen = self.c.proofs, set(free)
+        parts = []
+        for i, comp in enumerate(self.c.ev.components):
+            fixed = tuple((p, values[p]) for p in comp.paths if p in values and p not in chosen)
+            required = frozenset(p for p in comp.paths if p in values and p in chosen)
+            parts.append(proofs.states(i, fixed, required))
+        return proofs.any_in(parts, goal)
 
-    def _verdict_with(self, values: Mapping[str, Value | None],
-                      base: list[State] | None = None, touched: Iterable[int] = ()
-                      ) -> str | None:
-        """The verdict of concrete values (unknown fields stay unknown); with ``base``,
-        the states of the unchanged observations, only ``touched`` components are
-        evaluated again. None when the values contradict each other."""
+    def _verdict(self, changes: tuple[tuple[str, Value], ...]) -> str | None:
+        """The evaluator's verdict of the observations with ``changes`` (None when they
+        contradict each other): the changed components evaluated again (each remembered
+        by its own changes), the others as observed."""
+        found = self._verdicts.get(changes, "")
+        if found != "":
+            return found
         ev = self.c.ev
-        indexes = range(len(ev.components)) if base is None else set(touched)
-        if any(ev.components[i].checked for i in indexes) and not valid(values):
-            return None
-        state: State = (1.0, 1.0, 0, 0)
-        for i in range(len(ev.components)):
-            if base is not None and i not in indexes:
-                state = merge(state, base[i])
-            else:
-                state = merge(state, ev.state_of(ev.fixed(i, self.c._known(i, values))))
-        return ev.verdict_of(state)
+        touched: dict[int, tuple[tuple[str, Value], ...]] = {}
+        for path, value in changes:
+            i = ev.component_of[path]
+            touched[i] = (*touched.get(i, ()), (path, value))
+        parts = list(self._base)
+        for i, mine in touched.items():
+            part = self._component(i, mine)
+            if part is None:
+                self._verdicts[changes] = None
+                return None
+            parts[i] = part
+        f, a, o = 1.0, 1.0, 0
+        for part in parts:  # merge(), inlined: the products in component order
+            f, a, o = f * part[0], a * part[1], o | part[3]
+        verdict = self._verdicts[changes] = ev.verdict_of((f, a, 0, o))
+        return verdict
+
+    def _component(self, index: int, changes: tuple[tuple[str, Value], ...]) -> State | None:
+        key = (index, changes)
+        if key not in self._states:
+            ev = self.c.ev
+            trial = {**self._values, **dict(changes)}
+            ok = not ev.components[index].checked or valid(trial)
+            self._states[key] = ev.state_of(ev.fixed(index, self.c.known(index, trial))) \
+                if ok else None
+        return self._states[key]
 
     def _search(self, values: Mapping[str, Value], free: list[str], goal: frozenset[str],
                 limit: int) -> list[tuple[tuple[str, Value], ...]]:
@@ -105,34 +135,31 @@ class WhatIfSearch:
         found: list[tuple[tuple[str, Value], ...]] = []
         closed = dict(values.items())
         ev = self.c.ev
-        base = [ev.state_of(ev.fixed(i, self.c._known(i, values)))
+        self._values = closed
+        self._base = [ev.state_of(ev.fixed(i, self.c.known(i, values)))
                       for i in range(len(ev.components))]
+        self._verdicts, self._states, self._options = {}, {}, {}
         for size in range(1, len(free) + 1):
             if found and (size > 2 or len(found) >= limit):
                 break
             for fields in itertools.combinations(free, size):
-                best = self._best(fields, closed, goal, base)
+                best = self._best(fields, closed, goal)
                 if best is not None:
                     found.append(best)
-        ranked = sorted(found, key=lambda c: (len(c), self._score(closed, c)))
+        ranked = sorted(found, key=lambda c: (len(c), self._score(c)))
         return ranked[:limit]
 
-    def _score(self, values: Mapping[str, Value], changes: tuple[tuple[str, Value], ...]
-               ) -> tuple[int, float]:
-        trial = {**values, **dict(changes)}
-        verdict = self._verdict_with(trial) or self.c.ev.verdict_ids[-1]
-        return self.c.rank[verdict], 0.0
+    def _score(self, changes: tuple[tuple[str, Value], ...]) -> int:
+        return self.c.rank[self._verdict(changes) or self.c.ev.verdict_ids[-1]]
 
-    def _best(self, fields: tuple[str, ...], values: dict[str, Value], goal: frozenset[str],
-              base: list[State]) -> tuple[tuple[str, Value], ...] | None:
+    def _best(self, fields: tuple[str, ...], values: dict[str, Value], goal: frozenset[str]
+              ) -> tuple[tuple[str, Value], ...] | None:
         best: tuple[int, tuple[tuple[str, Value], ...]] | None = None
-        touched = {self.c.ev.component_of[p] for p in fields}
         for combo in self._combos(fields, values):
-            trial = {**values, **dict(combo)}
-            verdict = self._verdict_with(trial, base, touched)
+            verdict = self._verdict(combo)
             if verdict is None or verdict not in goal:
                 continue
-            if any(self._verdict_with({**values, **dict(sub)}, base, touched) in goal
+            if any(self._verdict(sub) in goal
                    for k in range(len(combo)) for sub in itertools.combinations(combo, k)):
                 continue  # a proper subset already reaches the goal: not minimal
             if best is None or self.c.rank[verdict] < best[0]:
@@ -141,24 +168,34 @@ class WhatIfSearch:
 
     def _combos(self, fields: tuple[str, ...], values: dict[str, Value]
                 ) -> list[tuple[tuple[str, Value], ...]]:
+        """Every choice of one new value per field: for each field, the value of each
+        of its answer classes nearest to its current one (given the others' choices)."""
         out: list[tuple[tuple[str, Value], ...]] = [()]
         for path in fields:
             grown = []
             for combo in out:
-                base = {**values, **dict(combo)}
-                base.pop(path, None)
-                now = values.get(path)
-                cands = [_nearest(c, now) for c in self.c.ev.candidates(path, base)]
-                if isinstance(now, int | float) and not isinstance(now, bool):
-                    # the nearest value of each class first: the smallest change that does
-                    cands.sort(key=lambda c: abs(float(c.value) - float(now)))
-                for cand in cands:
-                    if now != cand.value:
-                        grown.append((*combo, (path, cand.value)))
+                grown += [(*combo, (path, v)) for v in self._changes(path, values, combo)]
             out = grown
         return out
 
-
+    def _changes(self, path: str, values: dict[str, Value],
+                 combo: tuple[tuple[str, Value], ...]) -> list[Value]:
+        """The new values of ``path``, nearest first (remembered for a field whose classes
+        do not depend on the others)."""
+        linked = path in self.c.ev.relations
+        if not linked and path in self._options:
+            return self._options[path]
+        base = {**values, **dict(combo)}
+        base.pop(path, None)
+        now = values.get(path)
+        cands = [_nearest(c, now) for c in self.c.ev.candidates(path, base)]
+        if isinstance(now, int | float) and not isinstance(now, bool):
+            # the nearest value of each class first: the smallest change that does
+            cands.sort(key=lambda c: abs(float(c.value) - float(now)))
+        found = [c.value for c in cands if now != c.value]
+        if not linked:
+            self._options[path] = found
+        return found
 
 
 def _nearest(cand: Candidate, now: Value | None) -> Candidate:
