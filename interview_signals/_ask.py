@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._consult_types import Consultation, Question, WhatIfs
+from ._consult_types import Answer, Consultation, Question, WhatIfs
 from ._engine import Engine
 from ._errors import ObservationError
 from ._jsonio import InputError, read_json
@@ -35,7 +35,7 @@ from ._render import (
     score_text,
 )
 from ._session import SESSION_FORMAT, SESSION_VERSION, restore_observations
-from ._vocabulary import VOCABULARY, Value, check_value, number_text
+from ._vocabulary import VOCABULARY, Value, check_value, number_text, prerequisites
 
 COMMANDS = ("ask", "what-if")
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -173,7 +173,7 @@ class Asker:
             if not consultation.questions:
                 self.finish(consultation)
                 return EXIT_OK
-            question = consultation.questions[0]
+            question = self.first_needed(consultation.questions[0], consultation)
             self.ask(question)
             if not self.reply(question, consultation):
                 self.save()
@@ -184,6 +184,28 @@ class Asker:
                              "did not answer the question asked.")
                     return EXIT_INPUT
                 return EXIT_OK
+
+    def first_needed(self, q: Question, c: Consultation) -> Question:
+        """``q``, or first the unanswered question it depends on: whether a note was sent
+        before whether a reply came, and that before how the reply read. The consultation
+        never ranks these (once every field is answered the reply's details already say a
+        reply came), but a person asked about a reply's tone before being asked whether
+        one came would rightly be puzzled; and a "no" makes the questions on the reply
+        moot at once."""
+        need = _unanswered_need(q.path, self.values, self.skipped)
+        if need is None:
+            return q
+        spec = VOCABULARY[need]
+        answers = tuple(
+            Answer(value=value, text=text,
+                   reachable=c.reachable if value is None else self.engine.consult(
+                       Observations.from_values({**self.values, need: value}),
+                       skipped=self.skipped).reachable)
+            for value, text in ((True, "Yes"), (False, "No"), (None, "I don't know")))
+        return Question(path=need, label=spec.label, question=spec.question,
+                        answers=answers,
+                        why=f"Asked first, because the next question ({q.label.lower()}) "
+                        "only applies if the answer to this one is yes.")
 
     def ask(self, q: Question) -> None:
         self.say("")
@@ -328,6 +350,16 @@ class Asker:
         if self.save_to is None:
             return "Nothing was saved (give -o FILE to keep your answers)."
         return f"Saved to {self.save_to}; go on later with --resume {self.save_to}."
+
+
+def _unanswered_need(path: str, values: Mapping[str, Value], skipped: set[str]
+                     ) -> str | None:
+    """The first field ``path`` depends on that is neither answered nor skipped (going down
+    to what that one depends on in turn), or None."""
+    for need in prerequisites(path):
+        if need not in values and need not in skipped:
+            return _unanswered_need(need, values, skipped) or need
+    return None
 
 
 def _check_writable(name: str) -> None:

@@ -120,16 +120,18 @@ def _ask(tmp_path: Path, answers: list[object], *args: str) -> tuple[int, str, s
 
 def test_scripted_answers_drive_the_same_consultation(tmp_path: Path) -> None:
     saved = tmp_path / "saved.json"
-    status, out, err = _ask(tmp_path, [False, "why", "how", None, "skip", "back", "neutral",
-                                       "quit"], "-o", str(saved))
+    # No next round; why, how; don't know; (a note?) skip, back, yes; a deep dive; a reply;
+    # the reply mentions what you discussed.
+    status, out, err = _ask(tmp_path, [False, "why", "how", None, "skip", "back", True, True,
+                                       True, "yes", "quit"], "-o", str(saved))
     assert (status, err) == (0, "")
     _plain(out)
     assert out.count("If Yes: the reading could be") == 1
     assert out.count("Right now the reading is") == 1
     data = json.loads(saved.read_text(encoding="utf-8"))
     values = [v for g in data["observations"].values() for v in g.values()]
-    # no, (don't know, skip, back: the skip undone), the tone "neutral"
-    assert values == [False, "neutral"]
+    assert values == [False, True, True, True, True]
+    assert "Undone: Thank-you note sent." in out
 
 
 def test_scripted_answers_to_the_end_settle_the_verdict(tmp_path: Path) -> None:
@@ -198,3 +200,20 @@ def test_numbers_in_an_answers_file_pick_from_the_list_and_refused_answers_exit_
     status, out, _ = _ask(tmp_path, [2, "nonsense", "quit"])
     assert status == 2
     assert "1 scripted answer did not answer the question asked." in out
+
+
+def test_a_question_on_the_reply_comes_after_whether_a_note_was_sent(tmp_path: Path) -> None:
+    """The consultation may rank how the reply read first; a person is asked first whether
+    a note was sent, and after "no" nothing about a reply."""
+    note = VOCABULARY["thank_you.note_sent"].question
+    reply_questions = [VOCABULARY[p].question for p in VOCABULARY
+                       if p.startswith("thank_you.") and p != "thank_you.note_sent"]
+    status, out, _ = _ask(tmp_path, ["2"] * len(VOCABULARY))
+    assert status == 0
+    asked = [line for line in out.splitlines() if line.endswith("?")]
+    assert note in asked
+    assert not [q for q in asked if q in reply_questions]
+    status, out, _ = _ask(tmp_path, ["2", "2"] + ["1"] * len(VOCABULARY))
+    asked = [line for line in out.splitlines() if line.endswith("?")]
+    thank_you = [q for q in asked if q == note or q in reply_questions]
+    assert thank_you[0] == note

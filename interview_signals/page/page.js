@@ -150,9 +150,29 @@ const consultationOrder = {
     const question = consultation.questions.find(
       (q) => !(q.path in state.answers) && !state.skipped.has(q.path));
     if (!question) return null;
+    const need = unansweredNeed(question.path);
+    if (need) {
+      const title = state.byPath[question.path].title.toLowerCase();
+      return { path: need, why: `Asked first, because the next question (${title}) only ` +
+        "applies if the answer to this one is yes." };
+    }
     return { path: question.path, why: question.why };
   },
 };
+
+// A question that only applies when another field is true (how a reply read needs a reply,
+// which needs a note sent) comes after that field's question. The consultation does not
+// rank that field (once every field is answered, a reply's details already say a reply
+// came), but a person asked how a reply read before whether one came would be puzzled, and
+// a "No" makes the questions on the reply moot at once. The same as `ask` at the terminal.
+function unansweredNeed(path) {
+  for (const r of state.prerequisites) {
+    if (r.dependent !== path) continue;
+    const need = r.prerequisite;
+    if (!(need in state.answers) && !state.skipped.has(need)) return unansweredNeed(need) || need;
+  }
+  return null;
+}
 const order = consultationOrder;
 
 // ---------------------------------------------------------------------------------------
