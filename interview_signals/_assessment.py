@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from attrs import field, frozen
 
 from ._errors import InterviewSignalsError
 from ._jsonio import dump_json
 from ._parts import Advice, Firing, Missing, Signal, rounded
+from ._render import Format, render
 from ._vocabulary import Value
-
-if TYPE_CHECKING:
-    from ._render import Format
 
 ASSESSMENT_FORMAT = "interview-signals/assessment"
 ASSESSMENT_VERSION = 2
@@ -229,8 +227,6 @@ class Assessment:
     def render(self, format: Format = "text", *, detail: bool = False) -> str:
         """The assessment as ``"text"``, ``"markdown"`` or ``"json"``: for the candidate by
         default, with rules, strengths and the trace for a coach when ``detail``."""
-        from ._render import render
-
         return render(self, format, detail=detail)
 
 

@@ -36,10 +36,17 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
 
 from ._classes import Candidate
-from ._consult_types import Answer, Consultation, Question, WhatIfs, _why, cand_text
+from ._consult_types import (
+    Answer,
+    Assessor,
+    Consultation,
+    Question,
+    WhatIfs,
+    _why,
+    cand_text,
+)
 from ._errors import EngineError
 from ._evaluate import Evaluator, Outcome
 from ._local import Answered, Local
@@ -49,9 +56,6 @@ from ._rules import Rule
 from ._vocabulary import VOCABULARY, Value, known_grouped, prerequisites
 from ._whatif import WhatIfSearch
 
-if TYPE_CHECKING:
-    from ._engine import Engine
-
 Mix = tuple[Candidate, dict[str, float], frozenset[Outcome]]
 """One answer class: its representative, the verdicts' weights after it, its outcomes."""
 
@@ -59,7 +63,7 @@ Mix = tuple[Candidate, dict[str, float], frozenset[Outcome]]
 class Consultant:
     """The consultation and what-if search of one engine (built once, on first use)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Assessor) -> None:
         self._confirmed: dict[tuple[tuple[str, Value], ...], str] = {}
         """The engine's verdict of each completion confirmed so far (bounded)."""
         self._locals: OrderedDict[tuple[int, tuple[tuple[str, Value | None], ...]], Local] = \
@@ -67,7 +71,7 @@ class Consultant:
         self._lock = threading.Lock()
         """Guards the remembered components (a service consults from several threads)."""
         # A proxy: the engine holds its consultant, which must not keep the engine alive.
-        self.engine: Engine = weakref.proxy(engine)
+        self.engine: Assessor = weakref.proxy(engine)
         self.ev = Evaluator(engine.rulebook)
         self.proofs = Proofs(self.ev)
         self.rests = Rests(self.ev)

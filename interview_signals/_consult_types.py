@@ -6,13 +6,33 @@ Neighbours: ``_consult`` builds them; ``_ask`` shows them in the terminal.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Protocol
 
 from attrs import frozen
 
 from ._assessment import Assessment
 from ._classes import Candidate
+from ._observations import Observations
+from ._rules import Rulebook
 from ._vocabulary import VOCABULARY, Value
+
+
+class Assessor(Protocol):
+    """What a session and the consultation's search need of an engine (``Engine`` is one);
+    named here so that neither imports the engine that builds them."""
+
+    @property
+    def rulebook(self) -> Rulebook:
+        """The rulebook the engine was built from."""
+
+    def assess(self, observations: Mapping[str, object] | Observations) -> Assessment:
+        """Assess one interview's observations."""
+
+    def consult(self, observations: Mapping[str, object] | Observations, *,
+                skipped: Iterable[str] = ()) -> Consultation:
+        """The next questions that matter for these observations."""
+
 
 CONSULTATION_FORMAT = "interview-signals/consultation"
 WHAT_IF_FORMAT = "interview-signals/what-if"

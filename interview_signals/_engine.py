@@ -27,7 +27,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from os import PathLike
 from types import TracebackType
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from attrs import frozen
 
@@ -50,10 +50,8 @@ from ._rulebook import load_rulebook
 from ._rulefiles import flat_paths
 from ._rules import Rulebook
 from ._scoring import Scorer
+from ._session import Session, restore_observations
 from ._vocabulary import Value
-
-if TYPE_CHECKING:
-    from ._session import Session
 
 # Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).
 _HANDLED, _NOT_HANDLED = 0, 1
@@ -250,8 +248,6 @@ class Engine:
 
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
         """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``."""
-        from ._session import Session, restore_observations
-
         return Session(self, restore_observations(saved) if saved is not None else None)
 
     def _run(self, values: Mapping[str, Value]) -> list[Fired]:

@@ -10,24 +10,44 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import Literal, Protocol, TypeAlias
 
 from ._errors import ArgumentError
-from ._parts import rounded
+from ._parts import Advice, Firing, Missing, Signal, rounded
 from ._rules import DEFAULT_PACK
 from ._vocabulary import VOCABULARY, Value, describe, number_text
 
-if TYPE_CHECKING:
-    from ._assessment import Assessment
-    from ._parts import Firing, Signal
-
 Format: TypeAlias = Literal["text", "markdown", "json"]
+
+
+class Readable(Protocol):
+    """What the renderers read of an ``_assessment.Assessment`` (which calls them), made
+    by the engine or read back from JSON."""
+
+    @property
+    def verdict(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def signals(self) -> tuple[Signal, ...]: ...
+    @property
+    def advice(self) -> tuple[Advice, ...]: ...
+    @property
+    def missing(self) -> tuple[Missing, ...]: ...
+    @property
+    def trace(self) -> tuple[Firing, ...]: ...
+    @property
+    def observations(self) -> dict[str, dict[str, Value]]: ...
+    def to_json(self, *, indent: int | None = 2) -> str: ...
+
 CONFIDENCE_NOTE = "It measures the evidence you recorded, not the chance of an offer."
 MISSING_HEADING = "Not recorded yet (each answer could add to the reading)"
 SETTLED_MISSING_HEADING = "Other things you could note (they would not change the reading)"
 
 
-def render(assessment: Assessment, format: str, *, detail: bool = False) -> str:
+def render(assessment: Readable, format: str, *, detail: bool = False) -> str:
     """Render in one of ``FORMATS``; raise ``ArgumentError`` for any other name."""
     renderer = RENDERERS.get(format) if isinstance(format, str) else None
     if renderer is None:
@@ -59,7 +79,7 @@ def _recorded(paths: tuple[str, ...], values: dict[str, Value]) -> str:
                      for p in paths if p in values)
 
 
-def _flat(a: Assessment) -> dict[str, Value]:
+def _flat(a: Readable) -> dict[str, Value]:
     return {f"{g}.{n}": v for g, fields in a.observations.items() for n, v in fields.items()}
 
 
@@ -67,11 +87,11 @@ def _source(s: Signal) -> str:
     return f'sign {s.source.sign} of the article, "{s.source.title}"'
 
 
-def _questions(a: Assessment) -> list[str]:
+def _questions(a: Readable) -> list[str]:
     return list(dict.fromkeys(q for m in a.missing for q in m.questions))
 
 
-def _candidate_lines(a: Assessment, bullet: str, strong: Callable[[str], str]) -> list[str]:
+def _candidate_lines(a: Readable, bullet: str, strong: Callable[[str], str]) -> list[str]:
     values = _flat(a)
     lines = [f"How your interview reads: {strong(a.verdict)}", "", a.summary]
     if values:  # with nothing recorded, a score of 0 would read as a verdict on the interview
@@ -124,7 +144,7 @@ def _matched(f: Firing) -> str:
                      + [f"{k} {i}" for k, i in f.matched_facts])
 
 
-def _detail_lines(a: Assessment, code: Callable[[str], str]) -> list[str]:
+def _detail_lines(a: Readable, code: Callable[[str], str]) -> list[str]:
     lines = ["", "Detail for coaches and developers",
              f"verdict {code(a.verdict)}, confidence {rounded(a.confidence):.4f}"]
     for s in a.signals:
@@ -146,14 +166,14 @@ def _detail_lines(a: Assessment, code: Callable[[str], str]) -> list[str]:
     return lines
 
 
-def _text(a: Assessment, detail: bool) -> str:
+def _text(a: Readable, detail: bool) -> str:
     lines = _candidate_lines(a, "  - ", str)
     if detail:
         lines += _detail_lines(a, str)
     return "\n".join(lines) + "\n"
 
 
-def _markdown(a: Assessment, detail: bool) -> str:
+def _markdown(a: Readable, detail: bool) -> str:
     lines = _candidate_lines(a, "- ", lambda t: f"**{t}**")
     lines[0] = "# " + lines[0]
     lines = [f"## {line}" if line in _HEADINGS else line for line in lines]
@@ -167,10 +187,10 @@ _HEADINGS = {"What points your way", "What weighs a little against you", "Advice
              "Detail for coaches and developers"}
 
 
-def _json(a: Assessment, detail: bool) -> str:
+def _json(a: Readable, detail: bool) -> str:
     return a.to_json()
 
 
-RENDERERS: dict[str, Callable[[Assessment, bool], str]] = {
+RENDERERS: dict[str, Callable[[Readable, bool], str]] = {
     "text": _text, "markdown": _markdown, "json": _json}
 FORMATS: tuple[str, ...] = tuple(RENDERERS)

@@ -17,8 +17,7 @@ from ._vocabulary import GROUPS, VOCABULARY, Value, describe
 
 if TYPE_CHECKING:
     from ._assessment import Assessment
-    from ._consult_types import Consultation
-    from ._engine import Engine
+    from ._consult_types import Assessor, Consultation
 
 SESSION_FORMAT = "interview-signals/session"
 SESSION_VERSION = 1
@@ -42,14 +41,14 @@ class Session:
     nothing. A ``Session`` belongs to one thread at a time.
     """
 
-    def __init__(self, engine: Engine, observations: Observations | None = None) -> None:
+    def __init__(self, engine: Assessor, observations: Observations | None = None) -> None:
         self._engine = engine
         self._observations = observations or Observations()
         self._closed = False
 
     @property
-    def engine(self) -> Engine:
-        """The engine that assesses this session."""
+    def engine(self) -> Assessor:
+        """The engine that assesses this session (an ``Engine``)."""
         return self._engine
 
     @property

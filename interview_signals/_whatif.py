@@ -11,23 +11,38 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from ._classes import Candidate
-from ._consult_types import Change, WhatIf, WhatIfs
+from ._consult_types import Assessor, Change, WhatIf, WhatIfs
 from ._errors import EngineError, InterviewSignalsError
-from ._evaluate import State, valid
+from ._evaluate import Evaluator, State, valid
+from ._reason import Proofs
 from ._vocabulary import VOCABULARY, Value, known_grouped
 
-if TYPE_CHECKING:
-    from ._consult import Consultant
+
+class Searched(Protocol):
+    """What the search reads of ``_consult.Consultant``, which calls it: the evaluator,
+    its proofs, the engine, and the verdicts' order."""
+
+    ev: Evaluator
+    proofs: Proofs
+    engine: Assessor
+    rank: dict[str, int]
+
+    def known(self, index: int, values: Mapping[str, Value | None]
+              ) -> tuple[tuple[str, Value | None], ...]:
+        """The known answers of component ``index``, in its order."""
+
+    def ordered(self, verdicts: Iterable[str]) -> list[str]:
+        """Verdict ids, best first."""
 
 
 class WhatIfSearch:
     """One what-if search over a consultant's evaluator, confirmed by its engine."""
 
-    def __init__(self, consultant: Consultant) -> None:
+    def __init__(self, consultant: Searched) -> None:
         self.c = consultant
         self._values: dict[str, Value] = {}
         self._base: list[State] = []

@@ -208,12 +208,13 @@ def test_a_question_on_the_reply_comes_after_whether_a_note_was_sent(tmp_path: P
     note = VOCABULARY["thank_you.note_sent"].question
     reply_questions = [VOCABULARY[p].question for p in VOCABULARY
                        if p.startswith("thank_you.") and p != "thank_you.note_sent"]
-    status, out, _ = _ask(tmp_path, ["2"] * len(VOCABULARY))
+    status, out, _ = _ask(tmp_path, [*["2"] * len(VOCABULARY)])
     assert status == 0
     asked = [line for line in out.splitlines() if line.endswith("?")]
     assert note in asked
     assert not [q for q in asked if q in reply_questions]
-    status, out, _ = _ask(tmp_path, ["2", "2"] + ["1"] * len(VOCABULARY))
+    replies: list[object] = ["2", "2", *["1"] * len(VOCABULARY)]
+    status, out, _ = _ask(tmp_path, replies)
     asked = [line for line in out.splitlines() if line.endswith("?")]
     thank_you = [q for q in asked if q == note or q in reply_questions]
     assert thank_you[0] == note
