@@ -18,7 +18,7 @@ import pytest
 
 from interview_signals import Engine, RulebookError
 from interview_signals._cli import main
-from interview_signals._rulebook import pack_names, read_rulebook
+from interview_signals._rulebook import read_rulebook
 
 from .conftest import SAMPLE_PACK
 
@@ -397,14 +397,3 @@ def test_assess_with_a_pack_says_which_pack_a_rule_came_from(tmp_path: Path) -> 
     assert "    boost 0.25 by panel_stayed_late, pack panel_coach; because " in out
     assert "  signal thank_you_response (sign 7): " in out
 
-
-@pytest.mark.parametrize(("paths", "names"), [
-    (("examples/packs/panel_coach",), ["panel_coach"]),
-    (("coach.toml", Path("/somewhere/panel")), ["coach", "panel"]),
-    (("a/coach.toml", "b/coach"), ["a/coach.toml", "b/coach"]),
-    (("default.toml",), ["default.toml"]),
-    (("coach", "./coach"), ["coach", "coach"]),
-])
-def test_a_pack_is_named_by_its_folder_or_file_unless_that_is_ambiguous(
-        paths: tuple[str | Path, ...], names: list[str]) -> None:
-    assert pack_names(paths) == names
