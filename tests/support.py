@@ -43,7 +43,7 @@ def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
     return body
 
 
-def accepted(document: object) -> bool:
+def library_accepts(document: object) -> bool:
     """Whether the library accepts ``document`` as observations."""
     try:
         check_values(document)
