@@ -11,10 +11,11 @@ import pytest
 from openapi_spec_validator import validate as validate_openapi
 
 from interview_signals import Engine, ObservationError, __version__, assess
+from interview_signals._observation_schema import JSON
 from interview_signals._openapi import Health, Operation, Parameter, openapi_document
 from interview_signals._rules import rule_rows
-from interview_signals._schema import JSON, available, schema
-from interview_signals._service import OPERATIONS
+from interview_signals._schema import available, schema
+from interview_signals._service_operations import OPERATIONS
 
 GETS = {"/v1/schema/{name}", "/v1/rules", "/v1/healthz"}
 PANEL = {"interview": {"scheduled_minutes": 45, "actual_minutes": 75, "interviewer_count": 4},
