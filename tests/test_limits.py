@@ -21,7 +21,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from interview_signals import Engine, RulebookError
-from interview_signals._alpha_network import most_on_one_property
 from interview_signals._compile import compile_rulebook
 from interview_signals._limits import (
     ALPHA_CHILDREN_MAX,
@@ -396,18 +395,3 @@ def test_check_definitions_answers_any_json_with_a_list_of_problems(
     assert all(isinstance(why, str) and (name is None or name in definitions)
                for name, why in problems)
 
-
-_OPS = {"$lt": lambda x, v: x < v, "$lte": lambda x, v: x <= v, "$gt": lambda x, v: x > v,
-        "$gte": lambda x, v: x >= v, "$eq": lambda x, v: x == v, "$neq": lambda x, v: x != v}
-
-
-@given(tests=st.lists(st.tuples(st.sampled_from(sorted(_OPS)),
-                                st.integers(-3, 3) | st.sampled_from([0.5, 1.0, -2.5])),
-                      min_size=1, max_size=12))
-def test_the_most_tests_one_value_holds_is_counted_exactly(
-        tests: list[tuple[str, int | float]]) -> None:
-    """On one field, the stack bound counts exactly what the worst value satisfies."""
-    group = [(op, ("int" if isinstance(v, int) else "double", v)) for op, v in tests]
-    values = [x / 4 for x in range(-20, 21)]  # every literal, between each two, and beyond
-    brute = max(sum(1 for op, v in tests if _OPS[op](x, v)) for x in values)
-    assert most_on_one_property(group) == brute

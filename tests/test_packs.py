@@ -18,7 +18,7 @@ import pytest
 
 from interview_signals import Engine, RulebookError
 from interview_signals._cli import main
-from interview_signals._rulebook import pack_names, read_rulebook
+from interview_signals._rulebook import read_rulebook
 
 from .conftest import SAMPLE_PACK
 
@@ -169,16 +169,6 @@ def test_an_unreadable_file_does_not_make_its_neighbours_report_unknown_ids(
     assert [(Path(p.file).name, p.line) for p in problems] == [("a.toml", 4)]
 
 
-def test_a_duplicate_within_one_file_points_at_the_second_table(tmp_path: Path) -> None:
-    table = (BAD_RULES / "missing_source.toml").read_text("utf-8").replace(
-        "# Every rule cites the article's sign it rests on.\n", "")
-    table += 'source = { sign = 7, title = "Your thank you note nets a response" }\n'
-    (tmp_path / "twice.toml").write_text(table + "\n" + table, encoding="utf-8")
-    _, problems = read_rulebook(tmp_path / "twice.toml")
-    assert [(p.line, p.rule_id) for p in problems] == [(11, "neutral_tone")]
-    assert "already defined in pack 'twice', twice.toml line 2" in problems[0].reason
-
-
 def test_a_discount_of_a_negative_signal_may_fire_on_absence(tmp_path: Path) -> None:
     """Only what would lower the confidence is held to the absence principle."""
     (tmp_path / "pack.toml").write_text(
@@ -252,19 +242,6 @@ def test_a_pack_tunes_a_threshold_alone_and_the_rule_keeps_its_guard(
     tuned = coach_pack_engine.assess(instant).signal("thank_you_response")
     assert tuned is not None
     assert [q.id for q in tuned.qualifiers] == ["automatic_reply"]
-
-
-def test_an_override_that_drops_a_test_is_reported(tmp_path: Path) -> None:
-    (tmp_path / "loose.toml").write_text(
-        '[[rule]]\noverrides = "quick_response"\n'
-        'when = { all = [{ path = "thank_you.response_hours", op = "<=", value = 48 }] }\n',
-        encoding="utf-8")
-    _, problems = read_rulebook(tmp_path / "loose.toml")
-    assert [(p.rule_id, p.line) for p in problems] == [("quick_response", 2)]
-    assert 'drops the test thank_you.tone is not "automatic"' in problems[0].reason
-    (tmp_path / "loose.toml").write_text(
-        (tmp_path / "loose.toml").read_text() + "drop_tests = true\n", encoding="utf-8")
-    assert read_rulebook(tmp_path / "loose.toml")[1] == []
 
 
 def test_an_override_keeps_the_rule_in_its_place(coach_pack_engine: Engine,
@@ -397,14 +374,3 @@ def test_assess_with_a_pack_says_which_pack_a_rule_came_from(tmp_path: Path) -> 
     assert "    boost 0.25 by panel_stayed_late, pack panel_coach; because " in out
     assert "  signal thank_you_response (sign 7): " in out
 
-
-@pytest.mark.parametrize(("paths", "names"), [
-    (("examples/packs/panel_coach",), ["panel_coach"]),
-    (("coach.toml", Path("/somewhere/panel")), ["coach", "panel"]),
-    (("a/coach.toml", "b/coach"), ["a/coach.toml", "b/coach"]),
-    (("default.toml",), ["default.toml"]),
-    (("coach", "./coach"), ["coach", "coach"]),
-])
-def test_a_pack_is_named_by_its_folder_or_file_unless_that_is_ambiguous(
-        paths: tuple[str | Path, ...], names: list[str]) -> None:
-    assert pack_names(paths) == names
