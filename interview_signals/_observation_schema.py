@@ -101,8 +101,9 @@ def _has(path: str, value: Value) -> JSON:
 def _contradiction_rules() -> list[JSON]:
     rules: list[JSON] = []
     for dependent, prerequisite, why in _prerequisites():
-        allowed: JSON | bool = ({"const": False} if VOCABULARY[dependent].kind == "bool" else
-                         False)  # any value would contradict
+        # null is unknown, which never contradicts; any other value but "no" would.
+        allowed: JSON = ({"enum": [False, None]} if VOCABULARY[dependent].kind == "bool"
+                         else {"type": "null"})
         rules.append({"$comment": f"{dependent} needs {prerequisite}: {why}",
                       "if": _has(prerequisite, False), "then": _at(dependent, allowed)})
     for path, value, other, other_value, why in _exclusions():
@@ -123,8 +124,8 @@ def observation_schema() -> JSON:
             "additionalProperties": False}
     return {"$schema": DIALECT, "$id": BASE_ID + "observations",
             "title": "Observations of one job interview",
-            "description": "What was observed, by group. A field left out is unknown; null "
-                           "is not allowed. Fields that contradict each other are rejected "
-                           "(see each field's description).",
+            "description": "What was observed, by group. A field left out, or null, is "
+                           "unknown. Fields that contradict each other are rejected (see "
+                           "each field's description).",
             "type": "object", "properties": groups, "additionalProperties": False,
             "allOf": _contradiction_rules()}

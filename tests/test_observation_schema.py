@@ -164,9 +164,6 @@ def test_real_documents_validate() -> None:
             assess(document)  # and the library assesses it
 
 
-@pytest.mark.xfail(strict=True, reason="the schema's description says null is not allowed, "
-                   "but every field's type allows null (unknown), as the library and the "
-                   "README do")
 def test_the_description_says_what_null_means_as_the_fields_do() -> None:
     out = observation_schema()
     assert OBSERVATIONS.is_valid({"tour": {"office_tour": None}})
@@ -184,9 +181,6 @@ def test_a_whole_number_written_with_a_point_is_the_one_gap_and_is_described() -
     assert "without a decimal point" in field["description"]
 
 
-@pytest.mark.xfail(strict=True, reason="a field that needs another may be null (unknown) "
-                   "whatever the other is, as the library and the field's description say, "
-                   "but the schema's if/then clause refuses null too")
 @pytest.mark.parametrize("document", [
     {"thank_you": {"note_sent": False, "response_hours": None}},
     {"thank_you": {"note_sent": False, "response_received": None}},
