@@ -16,11 +16,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._consult_types import Answer, Consultation, Question, WhatIfs
+from ._consult_types import Answer, Consultation, Question
+from ._consult_words import how_text, what_if_text
 from ._engine import Engine
 from ._errors import ObservationError
 from ._jsonio import InputError, read_json
@@ -28,11 +29,8 @@ from ._observations import Observations
 from ._output import OutputError, replacing
 from ._pool import engine_for
 from ._render import (
-    CONFIDENCE_NOTE,
     MISSING_HEADING,
     SETTLED_MISSING_HEADING,
-    answer_text,
-    score_text,
 )
 from ._session import SESSION_FORMAT, SESSION_VERSION, restore_observations
 from ._vocabulary import VOCABULARY, Value, check_value, number_text, prerequisites
@@ -296,24 +294,7 @@ class Asker:
         return text
 
     def how(self, c: Consultation) -> str:
-        a = c.assessment
-        lines = [f"Right now the reading is {a.verdict}. How strongly the signs you recorded "
-                 f"point your way: {score_text(a.confidence)}. {CONFIDENCE_NOTE}"]
-        for s in a.signals:
-            if s.strength > 0:
-                lines.append(f"- {s.title}: {s.explanation}")
-                lines += [f"  {q.explanation}" for q in s.qualifiers]
-            else:
-                lines.append(f"- Against: {s.title}: {s.explanation}")
-            if self.detail:
-                lines.append(f"  rule {s.rule}, because {', '.join(s.because)}")
-        if len(c.reachable) > 1:
-            lines.append("It could still end up " + either(c.reachable) + ".")
-        if c.sufficient_reason:
-            labels = ", ".join(VOCABULARY[p].label for p in c.sufficient_reason)
-            lines.append(f"Your answers on these already settle it, whatever the rest: "
-                         f"{labels}.")
-        return "\n".join(lines)
+        return how_text(c, detail=self.detail)
 
     def finish(self, c: Consultation) -> None:
         self.say("")
@@ -372,45 +353,6 @@ def _check_writable(name: str) -> None:
         raise OutputError(f"{name}: no folder {folder} to save the consultation in")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise OutputError(f"{name}: cannot write there (permission denied)")
-
-
-def _value_words(path: str, value: Value) -> str:
-    return answer_text(path, value)
-
-
-def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:
-    """The what-if in plain words."""
-    goal = either(result.goal)
-    if not result.goal:
-        return (f"The reading is {result.current}, the top reading there is (still not an "
-                "offer).\n")
-    if not result.possible:
-        kinds = " or ".join(_KIND_WORDS[k] for k in result.kinds)
-        return (f"The reading is {result.current}. Nothing you could {kinds} would make it "
-                f"{goal}: every possible answer was checked.\n")
-    if not result.options:
-        return f"The reading is {result.current} already.\n"
-    lines = [f"The reading is {result.current}. What would make it {goal}:"]
-    for option in result.options:
-        parts = []
-        for c in option.changes:
-            label = VOCABULARY[c.path].label
-            words = f"{label}: {_value_words(c.path, c.value)} ({_KIND_NOTES[c.kind]})"
-            parts.append(words + (f" [{c.path}]" if detail else ""))
-        lines.append(f"- {'; and '.join(parts)} -> {option.verdict} "
-                     f"({score_text(option.confidence)})")
-    return "\n".join(lines) + "\n"
-
-
-_KIND_WORDS = {"find_out": "find out", "do": "do", "had": "had it been"}
-_KIND_NOTES = {"find_out": "not recorded yet", "do": "you can still do this",
-               "had": "had it been so"}
-
-
-def either(items: Iterable[str]) -> str:
-    """``a``, ``a or b``, ``a, b or c``."""
-    words = list(items)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def _chosen_answer(q: Question, kind: str, text: str) -> tuple[bool, Value | None]:

@@ -54,45 +54,65 @@ def read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
 
 
 def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
-    # One loop over groups and fields, no call per valid field but its check (and none for
-    # a yes/no answer): this runs on every assessment.
     if type(data) is not dict and not isinstance(data, Mapping):
         raise ObservationError.of([Problem(path="observations",
                                            expected="an object of observation groups",
                                            got=describe(data))])
-    problems: list[Problem] = []
-    values: dict[str, Value] = {}
-    nulls: list[str] = []
-    last, ordered = -1, True
+    read = _Reader()
     for group, fields in data.items():
         table = _FIELDS.get(group) if type(group) is str else None
         if table is None or (type(fields) is not dict and not isinstance(fields, Mapping)):
-            problems.append(_group_problem(group, fields))
-            continue
-        for name, value in fields.items():
-            known = table.get(name) if type(name) is str else None
-            if known is None:
-                problems.append(_field_problem(group, name))
-                continue
-            path, position, check, yes_no = known
-            if value is None:
-                nulls.append(path)
-                continue
-            checked = value if yes_no and (value is True or value is False) else check(value)
-            if checked is None:
-                problems.append(value_problem(path, value))
-                continue
-            if position < last:
-                ordered = False
-            last = position
-            values[path] = checked
+            read.problems.append(_group_problem(group, fields))
+        else:
+            read.group(group, table, fields)
+    values, problems = read.values, read.problems
     if problems:
         # Every problem at once: the fields that did read are checked against each other too.
         problems += _contradictions(values, None)
         raise ObservationError.of(problems)
-    if not ordered:  # into vocabulary order
+    if read.last == _UNORDERED:  # into vocabulary order
         values = {path: values[path] for path in VOCABULARY if path in values}
-    return values, tuple(nulls)
+    return values, tuple(read.nulls)
+
+
+_UNORDERED = len(VOCABULARY)
+"""Past every vocabulary position: once the fields came out of order, they stay so."""
+
+
+class _Reader:
+    """What reading one document found so far: the known values, the paths given as null,
+    the problems, and the vocabulary position of the last field read (``_UNORDERED`` once
+    a field came before the one read last)."""
+
+    __slots__ = ("last", "nulls", "problems", "values")
+
+    def __init__(self) -> None:
+        self.values: dict[str, Value] = {}
+        self.nulls: list[str] = []
+        self.problems: list[Problem] = []
+        self.last = -1
+
+    def group(self, group: str, table: Mapping[str, tuple[str, int, Any, bool]],
+              fields: Mapping[object, object]) -> None:
+        """Check one group's fields. Runs on every assessment: no call for a yes/no
+        answer, and what the loop updates kept in locals."""
+        values, last = self.values, self.last
+        for name, value in fields.items():
+            known = table.get(name) if type(name) is str else None
+            if known is None:
+                self.problems.append(_field_problem(group, name))
+                continue
+            path, position, check, yes_no = known
+            if value is None:
+                self.nulls.append(path)
+                continue
+            checked = value if yes_no and (value is True or value is False) else check(value)
+            if checked is None:
+                self.problems.append(value_problem(path, value))
+                continue
+            last = position if last != _UNORDERED and position > last else _UNORDERED
+            values[path] = checked
+        self.last = last
 
 
 def _group_problem(group: object, fields: object) -> Problem:
