@@ -21,7 +21,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interview_signals import Consultation, Engine, ObservationError, Observations, WhatIf
-from interview_signals._evaluate import Evaluator, fired
 from interview_signals._vocabulary import VOCABULARY, Value
 from tests.profiles import examples
 from tests.strategies import nest, observation_values
@@ -200,18 +199,6 @@ def _filled(values: dict[str, Value], unknown: tuple[str, ...]) -> dict[str, Val
             if fits:  # none fits a dependent of a false prerequisite: it stays unknown
                 out[path] = fits[0]
     return out
-
-
-@settings(max_examples=examples(150), deadline=None)
-@given(values=observation_values())
-def test_the_evaluator_agrees_with_the_engine(values: dict[str, Value]) -> None:
-    engine = Engine.default()
-    ev = Evaluator(engine.rulebook)
-    result = engine.assess(nest(values))
-    ids = {s.id for s in result.signals} | {q.id for s in result.signals for q in s.qualifiers}
-    got = fired(ev.rules, values)
-    assert got == ids | (got & {a.id for a in result.advice})
-    assert ev.verdict(got) == result.verdict
 
 
 # -- what-if ------------------------------------------------------------------------------
