@@ -1,5 +1,6 @@
-"""The proofs behind HOW: whether some recorded answers force the verdict, checked against
-the engine by brute force, and the sufficient reason as a smallest forcing set.
+"""``_reason``, the proofs behind HOW: whether some recorded answers force the verdict,
+checked against the engine by brute force, and the sufficient reason as a smallest forcing
+set; the fronts and bounds the proofs read, checked against every combination.
 
 The brute force is REDUCED as in ``test_consult``: number fields range over ``GRID`` and at
 most four fields are free (any value of their domain, or unknown).
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from interview_signals import Engine, Observations
 from interview_signals._vocabulary import VOCABULARY, Value
+from tests.profiles import examples
 from tests.strategies import nest, observation_values
 from tests.test_consult import _valid, domain, partial
 
@@ -32,7 +34,7 @@ def brute_verdicts(values: Mapping[str, Value], free: tuple[str, ...]) -> set[st
     return out
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=partial(), data=st.data())
 def test_forcing_is_exact_by_brute_force(case: tuple[dict[str, Value], tuple[str, ...]],
                                          data: st.DataObject) -> None:
@@ -52,7 +54,7 @@ def test_forcing_is_exact_by_brute_force(case: tuple[dict[str, Value], tuple[str
     assert ENGINE.consultant()._forces(values, keep, verdict) == expected
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=observation_values())
 def test_the_sufficient_reason_is_smallest_on_generated_observations(
         values: dict[str, Value]) -> None:
@@ -71,7 +73,7 @@ def test_the_sufficient_reason_is_smallest_on_generated_observations(
             assert not consultant._forces(values, subset, verdict), subset
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=observation_values(), data=st.data())
 def test_completion_tables_agree_with_enumeration(values: dict[str, Value],
                                                   data: st.DataObject) -> None:
