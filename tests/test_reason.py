@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interview_signals import Engine, Observations
+from interview_signals._evaluate import conf
+from interview_signals._reason import UNIT, Compact, _front, bounds_of, join
 from interview_signals._vocabulary import VOCABULARY, Value
 from tests.profiles import examples
 from tests.strategies import nest, observation_values
@@ -91,3 +93,77 @@ def test_completion_tables_agree_with_enumeration(values: dict[str, Value],
         expected = {(f, a, o) for f, a, _, o in
                     (ev.state_of(x) for x in ev.outcomes(i, fixed, open_))}
         assert proofs.states(i, fixed, required) == expected, comp.paths
+
+
+# -- fronts and bounds ---------------------------------------------------------------------
+
+FACTORS = (1.0, 0.9, 0.8, 0.75, 0.7, 0.6, 0.5)
+"""``1 - s`` of a few strengths: the products of a state are made of these."""
+points = st.lists(st.tuples(st.sampled_from(FACTORS), st.sampled_from(FACTORS)),
+                  min_size=1, max_size=8)
+compacts = st.frozensets(st.tuples(st.sampled_from(FACTORS), st.sampled_from(FACTORS),
+                                   st.integers(0, 3)), min_size=1, max_size=5)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(pts=points)
+def test_a_front_keeps_the_extreme_confidences(pts: list[tuple[float, float]]) -> None:
+    high, low = _front(pts, True), _front(pts, False)
+    assert set(high) <= set(pts)
+    assert set(low) <= set(pts)
+    assert max(conf(f, a) for f, a in high) == max(conf(f, a) for f, a in pts)
+    assert min(conf(f, a) for f, a in low) == min(conf(f, a) for f, a in pts)
+    for f, a in high:  # no point is at least as good on both products and better on one
+        assert not any(g <= f and b >= a and (g, b) != (f, a) for g, b in pts)
+
+
+def _product(parts: list[frozenset[Compact]]) -> set[Compact]:
+    acc = {(1.0, 1.0, 0)}
+    for part in parts:
+        acc = {(f1 * f2, a1 * a2, o1 | o2) for f1, a1, o1 in acc for f2, a2, o2 in part}
+    return acc
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(parts=st.lists(compacts, min_size=1, max_size=3))
+def test_joined_bounds_hold_the_extremes_of_every_combination(
+        parts: list[frozenset[Compact]]) -> None:
+    bounds = UNIT
+    for part in parts:
+        bounds = join(bounds, bounds_of(part))
+    every = _product(parts)
+    assert set(bounds) == {o for _, _, o in every}
+    for o, (high, low) in bounds.items():
+        confs = [conf(f, a) for f, a, x in every if x == o]
+        assert max(conf(f, a) for f, a in high) == max(confs)
+        assert min(conf(f, a) for f, a in low) == min(confs)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(parts=st.lists(compacts, min_size=1, max_size=3),
+       inside=st.frozensets(st.sampled_from(ENGINE.consultant().ev.verdict_ids), min_size=1))
+def test_any_in_is_exact_for_any_set_of_verdicts(parts: list[frozenset[Compact]],
+                                                 inside: frozenset[str]) -> None:
+    """From the bounds alone, or by every combination for a verdict strictly between
+    those reached: the same answer as every combination's verdict."""
+    proofs = ENGINE.consultant().proofs
+    ev = proofs.ev
+    expected = any(ev.verdict_of((f, a, 0, o)) in inside for f, a, o in _product(parts))
+    assert proofs.any_in(parts, inside) == expected
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(parts=st.lists(compacts, min_size=1, max_size=3))
+def test_the_ranges_are_the_best_and_worst_verdicts_reached(
+        parts: list[frozenset[Compact]]) -> None:
+    proofs = ENGINE.consultant().proofs
+    bounds = UNIT
+    for part in parts:
+        bounds = join(bounds, bounds_of(part))
+    every = _product(parts)
+    for o, (best, worst) in zip(bounds, proofs.ranges(bounds), strict=True):
+        ranks = {proofs.rank[proofs.ev.verdict_of((f, a, 0, x))] for f, a, x in every
+                 if x == o}
+        assert (best, worst) == (min(ranks), max(ranks))
+        for verdict in proofs.rank:
+            assert proofs.forces({o: bounds[o]}, verdict) == (ranks == {proofs.rank[verdict]})
