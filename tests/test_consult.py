@@ -20,8 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interview_signals import Consultation, Engine, ObservationError, Observations, WhatIf
-from interview_signals._evaluate import Evaluator, fired
+from interview_signals import Engine, ObservationError, Observations, WhatIf
 from interview_signals._vocabulary import VOCABULARY, Value
 from tests.profiles import examples
 from tests.strategies import nest, observation_values
@@ -202,18 +201,6 @@ def _filled(values: dict[str, Value], unknown: tuple[str, ...]) -> dict[str, Val
     return out
 
 
-@settings(max_examples=examples(150), deadline=None)
-@given(values=observation_values())
-def test_the_evaluator_agrees_with_the_engine(values: dict[str, Value]) -> None:
-    engine = Engine.default()
-    ev = Evaluator(engine.rulebook)
-    result = engine.assess(nest(values))
-    ids = {s.id for s in result.signals} | {q.id for s in result.signals for q in s.qualifiers}
-    got = fired(ev.rules, values)
-    assert got == ids | (got & {a.id for a in result.advice})
-    assert ev.verdict(got) == result.verdict
-
-
 # -- what-if ------------------------------------------------------------------------------
 
 def _reaches(engine: Engine, values: Mapping[str, Value], goal: set[str]) -> bool:
@@ -356,19 +343,6 @@ def test_absence_never_lowers_the_reachable_verdicts(
     after = engine.consult(nest({**base, path: value}))
     assert rank[after.assessment.verdict] <= rank[before.assessment.verdict]
     assert max(rank[v] for v in after.reachable) <= max(rank[v] for v in before.reachable)
-
-
-def test_the_consultation_json_names_its_format_and_drives_a_page() -> None:
-    c = Engine.default().consult({"tour": {"office_tour": True}})
-    data = c.to_dict()
-    assert (data["format"], data["version"]) == ("interview-signals/consultation", 1)
-    assert data["observations"] == {"tour": {"office_tour": True}}
-    questions = data["questions"]
-    assert isinstance(questions, list)
-    first = questions[0]
-    assert set(first) >= {"path", "label", "question", "answers", "why"}
-    assert {"value", "text", "reachable"} <= set(first["answers"][0])
-    assert isinstance(c, Consultation)
 
 
 def test_a_settled_consultation_gives_a_sufficient_reason() -> None:
