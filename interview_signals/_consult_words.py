@@ -42,10 +42,10 @@ def _value_words(path: str, value: Value) -> str:
 
 def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:
     """The what-if in plain words."""
-    goal = either(result.goal)
     if not result.goal:
         return (f"The reading is {result.current}, the top reading there is (still not an "
                 "offer).\n")
+    goal = either(result.goal)
     if not result.possible:
         kinds = " or ".join(_KIND_WORDS[k] for k in result.kinds)
         return (f"The reading is {result.current}. Nothing you could {kinds} would make it "

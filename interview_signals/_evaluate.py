@@ -4,7 +4,7 @@ consultations and what-ifs.
 Neighbours: ``_consult`` asks it questions and confirms every concrete result with the
 ``Engine``; ``_scoring`` is reused for the arithmetic, so a verdict here is computed by the
 same code as the engine's. This is the one route by which hypothetical observations are
-evaluated without the engine; ``tests/test_consult.py`` checks it against the engine.
+evaluated without the engine; ``tests/test_evaluate.py`` checks it against the engine.
 
 Test semantics follow ``_compile.compile_test`` exactly: a fact test holds when that derived
 fact was concluded; ``unknown``/``known`` on whether the path has a value; ``is_not`` when

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 
 from interview_signals import Engine
 from interview_signals._consult_types import Change, WhatIf, WhatIfs
@@ -65,7 +65,6 @@ def test_how_marks_a_sign_against() -> None:
 @given(values=observation_values())
 def test_what_if_names_no_path_or_rule_unless_detail(values: dict[str, Value]) -> None:
     result = ENGINE.what_if(nest(values), limit=5, include_fixed=True)
-    assume(result.goal)  # the top verdict: test_what_if_words_the_top_verdict (xfail)
     text = what_if_text(result)
     assert _named(text) == set()
     assert text.startswith(f"The reading is {result.current}")
@@ -84,12 +83,6 @@ def _result(**kw: object) -> WhatIfs:
     return WhatIfs(**{**base, **kw})  # type: ignore[arg-type]
 
 
-TOP_BUG = ("what_if_text words the goal with either() before it checks for an empty goal, "
-           "so the top verdict (no better goal) raises IndexError; `interview-signals "
-           "what-if` on a strong reading shows a traceback")
-
-
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=TOP_BUG)
 def test_what_if_words_the_top_verdict() -> None:
     result = ENGINE.what_if(SETTLED)
     assert (result.current, result.goal) == ("strong", ())
