@@ -26,7 +26,7 @@ from ._engine import Engine
 from ._errors import ObservationError
 from ._jsonio import InputError, read_json
 from ._observations import Observations
-from ._output import OutputError, replacing
+from ._output import OutputError, refuse_same_file, replacing
 from ._pool import engine_for
 from ._render import (
     MISSING_HEADING,
@@ -37,6 +37,7 @@ from ._vocabulary import VOCABULARY, Value, check_value, number_text, prerequisi
 
 COMMANDS = ("ask", "what-if")
 EXIT_OK, EXIT_INPUT = 0, 2
+_DONT_KNOW = ("skip", None, "don't know", "dont know", "i don't know", "i dont know")
 _HELP = "Type the number of an answer, or: why, how, what-if, skip, back, quit."
 _NO_TERMINAL = ("interview-signals: error: ask talks with a person at a terminal; "
                 "give scripted answers with --answers FILE\n")
@@ -120,6 +121,9 @@ class Asker:
         self.save_to: str | None = args.output or args.resume
         if self.save_to is not None:
             _check_writable(self.save_to)  # before any answer is given, not after
+            if args.answers is not None:  # saving over the script would lose it
+                refuse_same_file(args.answers, stdin if args.answers == "-" else None,
+                                 self.save_to)
         self.skipped: set[str] = set()
         self.history: list[tuple[str, Value | None]] = []
         self.scripted = args.answers is not None
@@ -234,7 +238,7 @@ class Asker:
             elif word == "back":
                 self.back()
                 return True
-            elif word == "skip" or raw is None or word in ("don't know", "dont know"):
+            elif word in _DONT_KNOW or _picks_dont_know(q, raw):
                 self.skipped.add(q.path)
                 self.history.append((q.path, None))
                 return True
@@ -331,6 +335,15 @@ class Asker:
         if self.save_to is None:
             return "Nothing was saved (give -o FILE to keep your answers)."
         return f"Saved to {self.save_to}; go on later with --resume {self.save_to}."
+
+
+def _picks_dont_know(q: Question, raw: object) -> bool:
+    """Whether the reply picks the "I don't know" answer of the list (by its number, as
+    typed or in an answers file, or by its words)."""
+    if type(raw) not in (int, str):
+        return False
+    chosen, value = _chosen_answer(q, VOCABULARY[q.path].kind, str(raw).strip().lower())
+    return chosen and value is None
 
 
 def _unanswered_need(path: str, values: Mapping[str, Value], skipped: set[str]

@@ -218,3 +218,17 @@ def test_a_question_on_the_reply_comes_after_whether_a_note_was_sent(tmp_path: P
     asked = [line for line in out.splitlines() if line.endswith("?")]
     thank_you = [q for q in asked if q == note or q in reply_questions]
     assert thank_you[0] == note
+
+
+def test_the_dont_know_answer_of_the_list_is_a_skip(tmp_path: Path) -> None:
+    status, out, _ = _ask(tmp_path, [2, 3, "3", "I don't know", "quit"])
+    assert status == 0
+    assert "That is not one of the answers" not in out
+
+
+def test_saving_over_the_answers_file_is_refused(tmp_path: Path) -> None:
+    script = tmp_path / "answers.json"
+    status, out, err = _ask(tmp_path, ["quit"], "-o", str(script))
+    assert (status, out) == (2, "")
+    assert "the output is the input file" in err
+    assert json.loads(script.read_text(encoding="utf-8")) == ["quit"]
