@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import json
 import os
 import signal
@@ -24,7 +25,7 @@ from typing import Any, BinaryIO, NoReturn, TextIO, TypeVar
 from . import __version__, _ask, _schema
 from ._batch import assess_jsonl
 from ._errors import InterviewSignalsError, ObservationError, RulebookError
-from ._jsonio import InputError, dump_json, excerpt, read_json, readable
+from ._jsonio import MAX_LINE_BYTES, InputError, dump_json, excerpt, read_json, readable
 from ._output import OutputError, refuse_same_file, replacing
 from ._pool import available_cpus, engine_for
 from ._render import FORMATS
@@ -323,7 +324,14 @@ def _read_lines(name: str, source: TextIO | BinaryIO) -> Iterator[bytes]:
     """Lines as bytes (decoded in the workers, so a bad byte spoils one line, not the run)."""
     raw = getattr(source, "buffer", source)
     try:
-        for line in raw:
+        for number in itertools.count(1):
+            line = raw.readline(MAX_LINE_BYTES + 1)
+            if not line:
+                return
+            if len(line) > MAX_LINE_BYTES:
+                raise InputError(f"{name}: line {number} is longer than "
+                                 f"{MAX_LINE_BYTES // 1024} KiB; one set of observations "
+                                 "takes a few hundred bytes")
             yield line.encode("utf-8") if isinstance(line, str) else line
     except OSError as exc:
         raise InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc

@@ -128,16 +128,29 @@ def readable(stdin: TextIO | None) -> TextIO:
     return stdin
 
 
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+"""The largest document read (observations, a saved session, answers): a real one is a few
+kilobytes, and reading ``/dev/zero`` must end in an error, not in all the memory there is."""
+MAX_LINE_BYTES = 1024 * 1024
+"""The longest line of a JSON Lines input, for the same reason."""
+
+
 def read_json(name: str, stdin: TextIO | None) -> object:
-    """The JSON document of a file or of stdin (``-``), read as UTF-8 with or without a BOM."""
+    """The JSON document of a file or of stdin (``-``), read as UTF-8 with or without a BOM,
+    at most ``MAX_DOCUMENT_BYTES``."""
     label = "<stdin>" if name == "-" else name
     try:
         if name != "-":
-            data: bytes | str = Path(name).read_bytes()
+            with Path(name).open("rb") as file:
+                data: bytes | str = file.read(MAX_DOCUMENT_BYTES + 1)
         else:
             source = readable(stdin)
             raw = getattr(source, "buffer", None)
-            data = raw.read() if raw is not None else source.read()
+            data = raw.read(MAX_DOCUMENT_BYTES + 1) if raw is not None else \
+                source.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise InputError(f"{label}: larger than {MAX_DOCUMENT_BYTES // 1024 // 1024} MiB; "
+                             "expected a JSON document of a few kilobytes")
         # utf-8-sig: a byte order mark (Windows editors write one) is read past, not rejected
         text = data.decode("utf-8-sig") if isinstance(data, bytes) \
             else data.removeprefix("\ufeff")

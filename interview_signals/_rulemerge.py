@@ -36,6 +36,10 @@ _OPTIONAL_SUMMARY_KEYS = ("against",)
 _TOP_KEYS = ("rule", "verdict", "summary", "params")
 
 
+
+MAX_PACK_FILE_BYTES = 4 * 1024 * 1024
+"""The largest rule file read; the default rulebook's largest is under 10 KB."""
+
 class Merger:
     """Reads files one by one, in order, collecting rules, overrides and every problem."""
 
@@ -57,7 +61,14 @@ class Merger:
     def read_file(self, path: Path, pack: str) -> None:
         file = str(path)
         try:
-            text = path.read_text(encoding="utf-8")
+            with path.open("rb") as opened:  # bounded: a pack path may name /dev/zero
+                raw = opened.read(MAX_PACK_FILE_BYTES + 1)
+            if len(raw) > MAX_PACK_FILE_BYTES:
+                self.unreadable = True
+                self.problem(file, None, f"larger than {MAX_PACK_FILE_BYTES // 1024 // 1024} "
+                             "MiB; a rule file takes a few kilobytes")
+                return
+            text = raw.decode("utf-8")
             data = tomllib.loads(text)
         except (OSError, UnicodeDecodeError) as exc:
             self.unreadable = True

@@ -697,3 +697,16 @@ class TestErrorsAsJSON:
         assert (result.status, result.out) == (2, "")
         assert result.err == "interview-signals: error: tour.office_tour: expected true or " \
             "false, got 1\n"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("argv", [("assess", "/dev/zero"), ("assess-many", "/dev/zero"),
+                                  ("check-rules", "/dev/zero"),
+                                  ("what-if", "/dev/zero")])
+def test_an_endless_input_is_refused_not_read_into_memory(argv: tuple[str, ...]) -> None:
+    """Every input is read up to a bound: /dev/zero ends in one error line, at once."""
+    result = run_process(*argv)
+    said = result.out if argv[0] == "check-rules" else result.err  # check-rules reports
+    assert result.status == (1 if argv[0] == "check-rules" else 2)
+    assert said.count("\n") <= 2
+    assert "larger than" in said or "longer than" in said

@@ -347,3 +347,15 @@ def test_a_parameter_that_cannot_be_used_drops_its_rule(tmp_path: Path, params: 
     assert len(book.rules) == 1
     assert rule_id in merger.broken
     assert merger.problems[0].line is not None
+
+
+def test_a_rule_file_larger_than_the_bound_is_a_problem_not_read_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import interview_signals._rulemerge as rulemerge
+
+    monkeypatch.setattr(rulemerge, "MAX_PACK_FILE_BYTES", 64)
+    big = tmp_path / "big.toml"
+    big.write_text("# " + "x" * 100 + "\n", encoding="utf-8")
+    _, problems = read_rulebook(big)
+    (problem,) = [p for p in problems if p.file == str(big)]
+    assert problem.reason.startswith("larger than ")
