@@ -47,7 +47,7 @@ from ._consult_types import (
     _why,
     cand_text,
 )
-from ._errors import EngineError
+from ._errors import EngineError, RulebookError, RuleProblem
 from ._evaluate import Evaluator, Outcome
 from ._local import Answered, Local
 from ._reason import Proofs
@@ -73,6 +73,7 @@ class Consultant:
         # A proxy: the engine holds its consultant, which must not keep the engine alive.
         self.engine: Assessor = weakref.proxy(engine)
         self.ev = Evaluator(engine.rulebook)
+        _check_search_size(self.ev)  # before any enumeration, which could take hours
         self.proofs = Proofs(self.ev)
         self.rests = Rests(self.ev)
         self.rank = {v: i for i, v in enumerate(self.ev.verdict_ids)}
@@ -306,6 +307,26 @@ def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:
 
 _CONFIRMED_MAX = 20_000
 _LOCALS_MAX = 4096
+MAX_GROUP_COMPLETIONS = 20_000
+"""The most completions (answer classes, "don't know" included, of each field of one group
+of fields that rules read together) the search enumerates for one group. The default
+rulebook's largest group has 810; 20,000 take about two seconds on one core, and each more
+field multiplies the count (a pack chaining 12 yes/no fields into one group has 531,441)."""
+
+
+def _check_search_size(ev: Evaluator) -> None:
+    """Refuse a rulebook whose consultation would enumerate too much (``RulebookError``)."""
+    for component in ev.components:
+        size = math.prod(len(ev.candidates(p, {})) + 1 for p in component.paths)
+        if size > MAX_GROUP_COMPLETIONS:
+            rules = ", ".join(r.id for r in component.rules)
+            raise RulebookError([RuleProblem(
+                file="<rulebook>", rule_id=None,
+                reason=f"the rules {rules} read {len(component.paths)} fields together, "
+                f"{size:,} combinations of answers to search; a consultation or what-if "
+                f"searches at most {MAX_GROUP_COMPLETIONS:,} per group of fields that rules "
+                "read together (assessing works whatever the size): split the rules so "
+                "that fewer fields are read by the same rules")])
 _TRIES = 4
 """Completions weighed per answer and verdict before the one confirmed is chosen."""
 _ORDER = {p: i for i, p in enumerate(VOCABULARY)}

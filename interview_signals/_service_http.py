@@ -18,7 +18,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import __version__
-from ._errors import ArgumentError, ObservationError
+from ._errors import ArgumentError, ObservationError, RulebookError
 from ._jsonio import UnreadableJSON, dump_json, load_json
 
 VERSION_HEADER = "X-Interview-Signals-Version"
@@ -105,6 +105,9 @@ def guarded(handler: Handler) -> Handler:
                                      observation_problems(exc))
         except ArgumentError as exc:
             return problem_response(400, "Bad query parameter", str(exc))
+        except RulebookError as exc:  # the service's rule pack cannot do this (a search too
+            # large to consult): the operator's to fix, said plainly, not the client's
+            return problem_response(501, "Not possible with this rulebook", str(exc))
         except Exception:
             _log.exception("internal error on %s %s", request.method, request.url.path)
             return problem_response(500, "Internal error",

@@ -391,3 +391,30 @@ def test_the_sufficient_reason_is_a_smallest_forcing_set(observations: dict[str,
     for size in range(len(reason)):
         for subset in itertools.combinations(values, size):
             assert not consultant._forces(values, subset, verdict), subset
+
+
+def _chain_pack(tmp_path: Path, count: int) -> Path:
+    """One signal that reads ``count`` yes/no fields in overlapping pairs: one group of
+    fields whose answers multiply (3 to the power ``count`` combinations)."""
+    fields = [p for p, s in VOCABULARY.items() if s.kind == "bool"][:count]
+    pairs = ", ".join(f'{{ all = [{{ path = "{a}" }}, {{ path = "{b}" }}] }}'
+                      for a, b in itertools.pairwise(fields))
+    pack = tmp_path / "chain.toml"
+    pack.write_text(f'[[rule]]\nid = "chain"\nkind = "signal"\ntitle = "Chain"\n'
+                    f'when = {{ any = [{pairs}] }}\neffect = {{ strength = 0.2 }}\n'
+                    f'explanation = "e"\nsource = {{ sign = 1, title = "t" }}\n',
+                    encoding="utf-8")
+    return pack
+
+
+def test_a_rulebook_too_large_to_search_is_refused_at_once_and_still_assesses(
+        tmp_path: Path) -> None:
+    """A pack that ties many fields into one group would take hours to search: the
+    consultation and the what-if refuse it before enumerating anything."""
+    from interview_signals import RulebookError
+
+    with Engine.from_paths(_chain_pack(tmp_path, 12)) as engine:
+        for search in (engine.consult, engine.what_if):
+            with pytest.raises(RulebookError, match=r"read 1[0-9] fields together"):
+                search({})
+        assert engine.assess({"tour": {"office_tour": True}}).verdict
