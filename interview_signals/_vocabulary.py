@@ -88,7 +88,9 @@ def describe(value: object) -> str:
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, str):
-        text = str.__str__(value)
+        # Lone surrogates (JSON allows "\ud800") cannot be written as UTF-8: escaped here,
+        # so the message can go anywhere (a terminal, a JSON error, a problem document).
+        text = str.__str__(value).encode("utf-8", "backslashreplace").decode("utf-8")
         shown = text if len(text) <= _EXCERPT else text[:_EXCERPT - 3] + "..."
         return f'the string "{shown}"' + (f" ({len(text)} characters)" if len(text) > _EXCERPT
                                           else "")
@@ -260,7 +262,7 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str:
 
 def _key_text(key: object) -> str:
     if isinstance(key, str):
-        text = str.__str__(key)
+        text = str.__str__(key).encode("utf-8", "backslashreplace").decode("utf-8")
         return text if len(text) <= _EXCERPT else text[:_EXCERPT - 3] + "..."
     return f"<{describe(key)}>"
 

@@ -710,3 +710,15 @@ def test_an_endless_input_is_refused_not_read_into_memory(argv: tuple[str, ...])
     assert result.status == (1 if argv[0] == "check-rules" else 2)
     assert said.count("\n") <= 2
     assert "larger than" in said or "longer than" in said
+
+
+@pytest.mark.parametrize("document", [
+    '{"tour": {"office_tour": "\\ud800"}}', '{"tour": {"\\udfff": true}}',
+    '{"\\ud800": {"x": 1}}'])
+def test_a_lone_surrogate_in_the_input_still_gets_a_json_error(document: str) -> None:
+    """JSON may escape a lone surrogate, which no UTF-8 output can write as it is: the
+    error quotes it escaped, so the JSON error reaches stdout."""
+    result = run_process("assess", "--format", "json", "-", stdin=document)
+    assert result.status == 2
+    error = json.loads(result.out)["error"]
+    assert "\\ud8" in error["message"] or "\\udf" in error["message"]
