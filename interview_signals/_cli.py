@@ -24,7 +24,7 @@ from typing import Any, BinaryIO, NoReturn, TextIO, TypeVar
 
 from . import __version__, _ask, _schema
 from ._batch import assess_jsonl
-from ._errors import InterviewSignalsError, ObservationError, RulebookError
+from ._errors import ArgumentError, InterviewSignalsError, ObservationError, RulebookError
 from ._jsonio import MAX_LINE_BYTES, InputError, dump_json, excerpt, read_json, readable
 from ._output import OutputError, refuse_same_file, replacing
 from ._pool import available_cpus, engine_for
@@ -196,6 +196,9 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
         _silence(out)  # what is left in its buffer could not be written either
         _say(err, f"interview-signals: error: {exc}")
         return EXIT_INPUT
+    except ArgumentError as exc:
+        _say(err, f"interview-signals: error: {exc}")
+        return EXIT_INPUT
     except InterviewSignalsError as exc:  # an engine bug: still no traceback, but say so
         _say(err, f"interview-signals: internal error (please report): {exc}")
         return EXIT_INTERNAL
@@ -278,7 +281,7 @@ def _assess(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | None) 
 
 
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive integer, got {excerpt(text)}")
     return int(text)
 

@@ -42,7 +42,7 @@ from ._compile import (
 )
 from ._consult import Consultant
 from ._consult_types import Consultation, WhatIfs
-from ._errors import EngineError, InterviewSignalsError
+from ._errors import ArgumentError, EngineError, InterviewSignalsError
 from ._explain import Explainer
 from ._native import engine_module as durable
 from ._observations import Observations, check_values
@@ -51,7 +51,7 @@ from ._rulefiles import flat_paths
 from ._rules import Rulebook
 from ._scoring import Scorer
 from ._session import Session, restore_observations
-from ._vocabulary import Value
+from ._vocabulary import VOCABULARY, Value, describe
 
 # Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).
 _HANDLED, _NOT_HANDLED = 0, 1
@@ -228,14 +228,24 @@ class Engine:
     def consult(self, observations: Mapping[str, object] | Observations, *,
                 skipped: Iterable[str] = ()) -> Consultation:
         """The next questions that matter for these observations;
-        ``skipped`` fields (answered "don't know") are not asked again."""
-        return self.consultant().consult(_checked(observations), skipped)
+        ``skipped`` fields (answered "don't know") are not asked again.
+
+        Raises:
+            ArgumentError: ``skipped`` is not a collection of vocabulary paths.
+        """
+        return self.consultant().consult(_checked(observations), _skipped(skipped))
 
     def what_if(self, observations: Mapping[str, object] | Observations,
                 target: str | None = None, *, limit: int = 10,
                 include_fixed: bool = False) -> WhatIfs:
         """The smallest sets of changes that reach a better verdict, or ``target`` or
-        better."""
+        better; at most ``limit`` of them.
+
+        Raises:
+            ArgumentError: ``limit`` is not a positive integer.
+        """
+        if type(limit) is not int or limit < 1:
+            raise ArgumentError(f"limit: expected a positive integer, got {describe(limit)}")
         return self.consultant().what_if(_checked(observations), target, limit,
                                          include_fixed)
 
@@ -378,6 +388,19 @@ class _Action:
         ref = engine_rule.concludes
         return cls(rule=engine_rule, concludes=ref,
                    fact_tail=derived_fact_tail(*ref) if ref in joined else None)
+
+
+def _skipped(skipped: object) -> tuple[str, ...]:
+    """The paths of ``skipped``, each a field of the vocabulary; a lone string (which
+    would be read letter by letter) or anything else is an ``ArgumentError``."""
+    if isinstance(skipped, str | bytes) or not isinstance(skipped, Iterable):
+        raise ArgumentError(f"skipped: expected a list of field paths, got {describe(skipped)}")
+    paths = tuple(skipped)
+    for path in paths:
+        if type(path) is not str or path not in VOCABULARY:
+            raise ArgumentError(f"skipped: expected field paths such as "
+                                f"thank_you.response_received, got {describe(path)}")
+    return paths
 
 
 def _checked(observations: Mapping[str, object] | Observations) -> dict[str, Value]:

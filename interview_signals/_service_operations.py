@@ -50,7 +50,7 @@ def _read_limit(values: list[str]) -> int:
     value = _one("limit", values)
     if value is None:
         return 10
-    if not value.isdigit() or not 1 <= int(value) <= MAX_WHAT_IF_LIMIT:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_WHAT_IF_LIMIT:
         raise ArgumentError(f"limit: expected a whole number from 1 to {MAX_WHAT_IF_LIMIT}, "
                             f"got {value!r}")
     return int(value)

@@ -232,3 +232,12 @@ def test_saving_over_the_answers_file_is_refused(tmp_path: Path) -> None:
     assert (status, out) == (2, "")
     assert "the output is the input file" in err
     assert json.loads(script.read_text(encoding="utf-8")) == ["quit"]
+
+
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_what_if_refuses_a_limit_below_one(limit: str) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(["what-if", "examples/data/unclear_interview.json", f"--limit={limit}"],
+                  stdin=io.StringIO(""), stdout=out, stderr=err)
+    assert (status, out.getvalue()) == (2, "")
+    assert "limit: expected a positive integer" in err.getvalue()

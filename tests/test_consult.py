@@ -418,3 +418,19 @@ def test_a_rulebook_too_large_to_search_is_refused_at_once_and_still_assesses(
             with pytest.raises(RulebookError, match=r"read 1[0-9] fields together"):
                 search({})
         assert engine.assess({"tour": {"office_tour": True}}).verdict
+
+
+@pytest.mark.parametrize("skipped", [5, None, "tour.office_tour", ["nope"], [3]])
+def test_skipped_must_be_field_paths(skipped: Any) -> None:
+    from interview_signals import ArgumentError
+
+    with pytest.raises(ArgumentError, match="skipped: expected"):
+        Engine.default().consult({}, skipped=skipped)
+
+
+@pytest.mark.parametrize("limit", [0, -5, 2.5, True, "x", None])
+def test_the_what_if_limit_is_a_positive_integer(limit: Any) -> None:
+    from interview_signals import ArgumentError
+
+    with pytest.raises(ArgumentError, match="limit: expected a positive integer"):
+        Engine.default().what_if({}, limit=limit)
