@@ -32,7 +32,7 @@ from ._render import (
     MISSING_HEADING,
     SETTLED_MISSING_HEADING,
 )
-from ._session import SESSION_FORMAT, SESSION_VERSION, restore_observations
+from ._session import SESSION_FORMAT, SESSION_VERSION, restore_observations, saved_skipped
 from ._vocabulary import VOCABULARY, Value, check_value, number_text, prerequisites
 
 COMMANDS = ("ask", "what-if")
@@ -116,15 +116,18 @@ class Asker:
                  out: TextIO) -> None:
         self.engine, self.out, self.detail = engine, out, args.detail
         self.values: dict[str, Value] = {}
+        self.skipped: set[str] = set()
         if args.resume:
-            self.values = _observations(read_json(args.resume, stdin)).values()
+            saved = read_json(args.resume, stdin)
+            self.values = _observations(saved).values()
+            if isinstance(saved, Mapping) and saved.get("format") == SESSION_FORMAT:
+                self.skipped = set(saved_skipped(saved))
         self.save_to: str | None = args.output or args.resume
         if self.save_to is not None:
             _check_writable(self.save_to)  # before any answer is given, not after
             if args.answers is not None:  # saving over the script would lose it
                 refuse_same_file(args.answers, stdin if args.answers == "-" else None,
                                  self.save_to)
-        self.skipped: set[str] = set()
         self.history: list[tuple[str, Value | None]] = []
         self.scripted = args.answers is not None
         self.refused = 0  # replies that answered nothing: a script's mistake, if scripted
@@ -320,8 +323,11 @@ class Asker:
     def save(self) -> None:
         if self.save_to is None:
             return
-        data = {"format": SESSION_FORMAT, "version": SESSION_VERSION,
-                "observations": Observations.from_values(self.values).to_dict()}
+        data: dict[str, object] = {
+            "format": SESSION_FORMAT, "version": SESSION_VERSION,
+            "observations": Observations.from_values(self.values).to_dict()}
+        if self.skipped:  # "I don't know" stays said when the consultation resumes
+            data["skipped"] = sorted(self.skipped, key=list(VOCABULARY).index)
         text = json.dumps(data, indent=2) + "\n"
         try:
             with replacing(self.save_to) as file:  # the old file stays until this is whole

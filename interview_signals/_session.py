@@ -164,13 +164,24 @@ def restore_observations(saved: object) -> Observations:
     if type(version) is not int or version != SESSION_VERSION:  # True == 1 in Python
         raise _saved_problem("session.version", str(SESSION_VERSION), describe(version))
     extra = sorted(describe(k) if not isinstance(k, str) else k for k in keys
-                   if k not in ("format", "version", "observations"))
+                   if k not in ("format", "version", "observations", "skipped"))
     if extra:
-        raise _saved_problem("session", "format, version and observations",
+        raise _saved_problem("session", "format, version, observations and skipped",
                              f"unknown key {extra[0][:40]!r}")
     if not isinstance(observations, Mapping):
         raise _saved_problem("session.observations", "an object", describe(observations))
+    saved_skipped(saved)
     return Observations.from_dict(observations)
+
+
+def saved_skipped(saved: Mapping[str, object]) -> tuple[str, ...]:
+    """The fields a saved consultation was told "I don't know" for (its optional
+    ``skipped`` list, which ``interview-signals ask`` writes), checked."""
+    skipped = saved.get("skipped", [])
+    if not isinstance(skipped, list) or not all(
+            type(p) is str and p in VOCABULARY for p in skipped):
+        raise _saved_problem("session.skipped", "a list of field paths", describe(skipped))
+    return tuple(skipped)
 
 
 def _saved_problem(path: str, expected: str, got: str) -> ObservationError:

@@ -241,3 +241,25 @@ def test_what_if_refuses_a_limit_below_one(limit: str) -> None:
                   stdin=io.StringIO(""), stdout=out, stderr=err)
     assert (status, out.getvalue()) == (2, "")
     assert "limit: expected a positive integer" in err.getvalue()
+
+
+def test_a_skip_is_saved_and_stays_said_on_resume(tmp_path: Path) -> None:
+    saved = tmp_path / "saved.json"
+    status, out, _ = _ask(tmp_path, ["skip", "quit"], "-o", str(saved))
+    first = next(line for line in out.splitlines() if line.endswith("?"))
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert status == 0
+    assert len(data["skipped"]) == 1
+    Engine.default().session(data)  # the library reads the saved session too
+    status, out, _ = _ask(tmp_path, ["quit"], "--resume", str(saved))
+    assert status == 0
+    assert first not in out
+
+
+def test_a_saved_skip_that_is_not_a_field_is_refused(tmp_path: Path) -> None:
+    saved = tmp_path / "saved.json"
+    saved.write_text(json.dumps({"format": "interview-signals/session", "version": 1,
+                                 "observations": {}, "skipped": ["nope"]}), encoding="utf-8")
+    status, _, err = _ask(tmp_path, ["quit"], "--resume", str(saved))
+    assert status == 2
+    assert "session.skipped" in err

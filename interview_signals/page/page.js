@@ -444,6 +444,8 @@ function back() {
 // ---------------------------------------------------------------------------------------
 function saveSession() {
   const session = { format: SESSION_FORMAT, version: SESSION_VERSION, observations: observationsOf(state.answers) };
+  // "I don't know" stays said when the session is loaded again (as `ask` saves it too).
+  if (state.skipped.size) session.skipped = [...state.skipped];
   const blob = new Blob([JSON.stringify(session, null, 2) + "\n"], { type: "application/json" });
   const link = el("a", { href: URL.createObjectURL(blob), download: "interview-session.json" });
   document.body.append(link);
@@ -474,7 +476,8 @@ async function loadSession(file) {
   const before = state.answers;
   const skippedBefore = state.skipped;
   state.answers = answers;
-  state.skipped = new Set();
+  state.skipped = new Set(Array.isArray(session.skipped)
+    ? session.skipped.filter((p) => typeof p === "string" && p in state.byPath) : []);
   if (!(await refresh())) {
     state.answers = before;
     state.skipped = skippedBefore;
