@@ -179,9 +179,15 @@ class Assessment:
         verdict, confidence = data["verdict"], data["confidence"]
         if not isinstance(verdict, str) or not verdict:
             raise InterviewSignalsError("not an assessment: the verdict is not a verdict id")
-        if isinstance(confidence, bool) or not isinstance(confidence, int | float):
+        if isinstance(confidence, bool) or not isinstance(confidence, int | float) \
+                or not 0 <= confidence <= 1:  # NaN fails this too
             raise InterviewSignalsError(
-                f"not an assessment: the confidence is {str(confidence)[:40]!r}, not a number")
+                f"not an assessment: the confidence is {str(confidence)[:40]!r}, not a number "
+                "from 0 to 1")
+        for key, kind in _PART_KINDS.items():
+            if not isinstance(data[key], kind):
+                raise InterviewSignalsError(f"not an assessment: {key} is not "
+                                            f"{_KIND_WORDS.get(key, 'a list')}")
         return cls(verdict=verdict, confidence=float(confidence),
                    explanation=Recorded({k: data[k] for k in PARTS}))
 
@@ -231,6 +237,10 @@ class Assessment:
 
 
 _KEYS = ("format", "version", "verdict", "confidence", *PARTS)
+_PART_KINDS: dict[str, type | tuple[type, ...]] = {
+    "signals": (list, tuple), "advice": (list, tuple), "missing": (list, tuple),
+    "trace": (list, tuple), "summary": str, "observations": Mapping}
+_KIND_WORDS = {"summary": "text", "observations": "an object"}
 
 
 def _copy(data: Any) -> Any:

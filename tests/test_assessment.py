@@ -193,7 +193,7 @@ class TestJson:
                 return [("shown", True)]
 
         data: Any = engine.assess(GOOD).to_dict()
-        data["observations"] = (Shown(hidden=True),)
+        data["observations"] = {"interview": Shown(hidden=True)}
         assert '"shown":true' in Assessment.from_dict(data).to_json(indent=None)
         data["observations"] = {"interview": {"when": datetime.date(2026, 1, 1)}}
         with pytest.raises(TypeError, match="not JSON serializable"):
@@ -358,7 +358,7 @@ class TestReadingBack:
         with pytest.raises(InterviewSignalsError, match="version"):
             Assessment.from_dict(data)
 
-    @pytest.mark.parametrize("confidence", [None, "0.5", True, [0.5]])
+    @pytest.mark.parametrize("confidence", [None, "0.5", True, [0.5], float("nan"), 5, -0.1])
     def test_from_dict_rejects_a_confidence_that_is_not_a_number(
             self, confidence: object) -> None:
         from interview_signals import InterviewSignalsError
@@ -366,6 +366,16 @@ class TestReadingBack:
         data: Any = Engine.default().assess(GOOD).to_dict()
         data["confidence"] = confidence
         with pytest.raises(InterviewSignalsError, match=r"the confidence is .*, not a number"):
+            Assessment.from_dict(data)
+
+    @pytest.mark.parametrize(("key", "value"), [("signals", "x"), ("trace", None),
+                                                ("summary", 3), ("observations", [])])
+    def test_from_dict_rejects_parts_of_the_wrong_kind(self, key: str, value: object) -> None:
+        from interview_signals import InterviewSignalsError
+
+        data: Any = Engine.default().assess(GOOD).to_dict()
+        data[key] = value
+        with pytest.raises(InterviewSignalsError, match=f"not an assessment: {key} is not"):
             Assessment.from_dict(data)
 
     def test_from_dict_rejects_what_is_not_an_object(self) -> None:

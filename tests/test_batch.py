@@ -447,8 +447,8 @@ def test_assess_many_turns_every_unreadable_line_into_its_error_line(
         {"line": 3, "error": "not UTF-8 text: invalid start byte"},
         {"line": 4, "path": "thank_you.tone",
          "error": 'thank_you.tone: expected one of "warm", "neutral", "curt", "automatic", '
-                  'got the string "\ud800"'},
-        {"line": 5, "path": "\udc00", "error": "\udc00: unknown group; expected one of "
+                  'got the string "\\ud800"'},  # escaped: no UTF-8 writes it as it is
+        {"line": 5, "path": "\\udc00", "error": "\\udc00: unknown group; expected one of "
                                              "interview, body_language, interest, next_steps, "
                                              "tour, job_specifics, thank_you"},
         tour,
@@ -465,7 +465,7 @@ def test_assess_many_writes_a_lone_surrogate_escaped_to_stdout(tmp_path: Path) -
                 stdout=out, stderr=io.StringIO())
     out.flush()
     assert code == 0
-    assert json.loads(raw.getvalue())["error"].endswith('got the string "\ud800"')
+    assert json.loads(raw.getvalue())["error"].endswith('got the string "\\ud800"')
 
 
 # Dying workers, dying parents, Ctrl-C. Process ids come from /proc, so these run on Linux.
