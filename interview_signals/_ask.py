@@ -101,7 +101,7 @@ def _run(engine: Engine, args: argparse.Namespace, stdin: TextIO, out: TextIO,
 
 def _observations(data: object) -> Observations:
     """Observations from a JSON document: a saved session, or observations themselves."""
-    if isinstance(data, Mapping) and data.get("format") == SESSION_FORMAT:
+    if isinstance(data, Mapping) and "format" in data:  # a saved session, or meant as one
         return restore_observations(data)
     if not isinstance(data, Mapping):
         raise ObservationError("observations", "a JSON object of observation groups",

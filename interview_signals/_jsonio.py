@@ -69,7 +69,10 @@ def load_json(text: str) -> object:
         raise UnreadableJSON(f"the key {excerpt(exc.key)} appears twice in one object; "
                              "JSON would silently keep only the last") from None
     except json.JSONDecodeError as exc:
-        raise UnreadableJSON(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        # json's messages may end in "at" ("Invalid control character at"): the place
+        # follows as "at line L column C"
+        reason = exc.msg.removesuffix(" at")
+        raise UnreadableJSON(f"not valid JSON: {reason}", exc.lineno, exc.colno) from None
     except RecursionError:
         raise UnreadableJSON("cannot read the JSON: nested too deeply") from None
     except ValueError as exc:
