@@ -38,7 +38,10 @@ def test_confidence_and_verdict_are_the_engines_on_each_rule_pack(
     for i, comp in enumerate(ev.components):
         known = tuple((p, values[p]) for p in comp.paths if p in values)
         state = merge(state, ev.state_of(ev.fixed(i, known)))
-    assert conf(state[0], state[1]) == result.confidence
+    # The products are multiplied in component order here and in sorted order by the
+    # scorer: equal up to rounding, which can fall on either side of the sixth decimal
+    # (0.721838 against 0.721837, found by the thorough profile).
+    assert abs(conf(state[0], state[1]) - result.confidence) <= 1.5e-6
     assert ev.verdict_of(state) == result.verdict
     assert ev.verdict(fired(ev.rules, values)) == result.verdict
 
