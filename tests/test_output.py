@@ -27,14 +27,24 @@ def _same_message(output: str, label: str) -> str:
             "the input: choose another -o")
 
 
+def _refusal(input_name: str, stdin: io.StringIO | None, output: str) -> str | None:
+    """The message of the refusal, or None when the output is allowed."""
+    try:
+        refuse_same_file(input_name, stdin, output)
+    except OutputError as exc:
+        return str(exc)
+    return None
+
+
 def test_an_output_that_does_not_exist_yet_is_allowed(lines: Path) -> None:
-    refuse_same_file(str(lines), None, str(lines.parent / "out.jsonl"))
+    assert _refusal(str(lines), None, str(lines.parent / "out.jsonl")) is None
 
 
 def test_another_file_is_allowed(lines: Path) -> None:
     other = lines.parent / "out.jsonl"
     other.write_text("old\n", encoding="utf-8")
-    refuse_same_file(str(lines), None, str(other))
+    assert _refusal(str(lines), None, str(other)) is None
+    assert other.read_text(encoding="utf-8") == "old\n"  # checked, never opened for writing
 
 
 @pytest.mark.parametrize("how", ["same", "relative", "symlink", "hardlink"])
@@ -60,11 +70,11 @@ def test_stdin_read_from_the_output_file_is_refused_as_stdin(lines: Path) -> Non
 
 
 def test_stdin_with_no_file_behind_it_is_never_the_output(lines: Path) -> None:
-    refuse_same_file(str(lines), io.StringIO("{}\n"), str(lines))
+    assert _refusal(str(lines), io.StringIO("{}\n"), str(lines)) is None
 
 
 def test_a_missing_input_is_not_the_output(lines: Path) -> None:
-    refuse_same_file(str(lines.parent / "missing.jsonl"), None, str(lines))
+    assert _refusal(str(lines.parent / "missing.jsonl"), None, str(lines)) is None
 
 
 # --- replacing ------------------------------------------------------------------------------
