@@ -192,11 +192,9 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
     except RulebookError as exc:
         _say(err, f"interview-signals: {exc}")
         return EXIT_RULES
-    except (ObservationError, InputError, OutputError, _schema.SchemaUnavailable) as exc:
+    except (ObservationError, ArgumentError, InputError, OutputError,
+            _schema.SchemaUnavailable) as exc:
         _silence(out)  # what is left in its buffer could not be written either
-        _say(err, f"interview-signals: error: {exc}")
-        return EXIT_INPUT
-    except ArgumentError as exc:
         _say(err, f"interview-signals: error: {exc}")
         return EXIT_INPUT
     except InterviewSignalsError as exc:  # an engine bug: still no traceback, but say so

@@ -195,10 +195,11 @@ def _why(rules: tuple[object, ...], answers: list[Answer]) -> str:
     lines = [f"Your answer bears on {'; '.join(titles)}." if titles else
              "Your answer can change the reading."]
     for a in answers:
-        lines.append(f"If {a.text}: the reading could be {_words(a.reachable)}.")
+        lines.append(f"If {a.text}: the reading could be {either(a.reachable)}.")
     return " ".join(lines)
 
 
-def _words(verdicts: Iterable[str]) -> str:
-    items = list(verdicts)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+def either(items: Iterable[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    words = list(items)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

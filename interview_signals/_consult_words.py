@@ -6,9 +6,7 @@ Neighbours: ``_ask`` prints these; ``_render`` words the assessment itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from ._consult_types import Consultation, WhatIfs
+from ._consult_types import Consultation, WhatIfs, either
 from ._render import CONFIDENCE_NOTE, answer_text, score_text
 from ._vocabulary import VOCABULARY, Value
 
@@ -68,8 +66,3 @@ _KIND_WORDS = {"find_out": "find out", "do": "do", "had": "had it been"}
 _KIND_NOTES = {"find_out": "not recorded yet", "do": "you can still do this",
                "had": "had it been so"}
 
-
-def either(items: Iterable[str]) -> str:
-    """``a``, ``a or b``, ``a, b or c``."""
-    words = list(items)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

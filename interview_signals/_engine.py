@@ -51,7 +51,7 @@ from ._rulefiles import flat_paths
 from ._rules import Rulebook
 from ._scoring import Scorer
 from ._session import Session, restore_observations
-from ._vocabulary import VOCABULARY, Value, describe
+from ._vocabulary import Value, describe, is_path
 
 # Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).
 _HANDLED, _NOT_HANDLED = 0, 1
@@ -397,7 +397,7 @@ def _skipped(skipped: object) -> tuple[str, ...]:
         raise ArgumentError(f"skipped: expected a list of field paths, got {describe(skipped)}")
     paths = tuple(skipped)
     for path in paths:
-        if type(path) is not str or path not in VOCABULARY:
+        if not is_path(path):
             raise ArgumentError(f"skipped: expected field paths such as "
                                 f"thank_you.response_received, got {describe(path)}")
     return paths

@@ -26,6 +26,7 @@ from ._vocabulary import (
     describe,
     did_you_mean,
     grouped,
+    is_path,
     value_problem,
 )
 
@@ -362,7 +363,7 @@ class Observations:
 
     def value(self, path: str) -> Value | None:
         """The value at ``group.field``, or ``None`` when it is unknown."""
-        if type(path) is not str or path not in VOCABULARY:  # not even hashable, maybe
+        if not is_path(path):
             raise ObservationError.of([Problem(path=_key_text(path), expected="a group.field "
                                                "path of the vocabulary", got="an unknown path")])
         return self._known.get(path)
@@ -377,4 +378,4 @@ class Observations:
 
     def is_known(self, path: str) -> bool:
         """Whether ``path`` has a value (``False`` is a known value)."""
-        return type(path) is str and path in self._known
+        return is_path(path) and path in self._known

@@ -14,7 +14,7 @@ from ._engine import Engine
 from ._errors import ArgumentError
 from ._openapi import Operation, Parameter, RulesBody
 from ._rules import Rulebook, rule_rows
-from ._vocabulary import VOCABULARY
+from ._vocabulary import VOCABULARY, is_path
 
 
 def _one(name: str, values: list[str]) -> str | None:
@@ -36,7 +36,7 @@ def _read_flag(name: str) -> Callable[[list[str]], object]:
 
 def _read_skip(values: list[str]) -> tuple[str, ...]:
     for value in values:
-        if value not in VOCABULARY:
+        if not is_path(value):
             raise ArgumentError(f"skip: expected a field path such as "
                                 f"thank_you.response_received, got {value!r}")
     return tuple(dict.fromkeys(values))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ._errors import InterviewSignalsError, ObservationError, Problem
 from ._observations import GROUP_CLASSES, Observations, check_contradictions, read_values
-from ._vocabulary import GROUPS, VOCABULARY, Value, describe
+from ._vocabulary import GROUPS, VOCABULARY, Value, describe, is_path
 
 if TYPE_CHECKING:
     from ._assessment import Assessment
@@ -78,7 +78,7 @@ class Session:
         self._check_open()
         if isinstance(path, str) and path in GROUPS:
             doomed = {p for p in VOCABULARY if p.startswith(path + ".")}
-        elif isinstance(path, str) and path in VOCABULARY:
+        elif is_path(path):
             doomed = {path}
         else:
             shown = path[:40] if isinstance(path, str) else "forget"
@@ -178,8 +178,7 @@ def saved_skipped(saved: Mapping[str, object]) -> tuple[str, ...]:
     """The fields a saved consultation was told "I don't know" for (its optional
     ``skipped`` list, which ``interview-signals ask`` writes), checked."""
     skipped = saved.get("skipped", [])
-    if not isinstance(skipped, list) or not all(
-            type(p) is str and p in VOCABULARY for p in skipped):
+    if not isinstance(skipped, list) or not all(is_path(p) for p in skipped):
         raise _saved_problem("session.skipped", "a list of field paths", describe(skipped))
     return tuple(skipped)
 

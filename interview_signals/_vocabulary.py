@@ -80,6 +80,19 @@ def number_text(x: float | None) -> str:
     return str(int(x)) if x is not None and float(x).is_integer() else str(x)
 
 
+def _writable(text: str) -> str:
+    """``text`` (maybe a ``str`` subclass) as a plain string any UTF-8 output can write: lone
+    surrogates (JSON allows "\ud800") escaped, so a message can go to a terminal, a JSON
+    error or a problem document."""
+    return str.__str__(text).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def is_path(value: object) -> bool:
+    """Whether ``value`` is a ``group.field`` path of the vocabulary (any object: an
+    unhashable one is simply not)."""
+    return type(value) is str and value in VOCABULARY
+
+
 def describe(value: object) -> str:
     """A short, safe rendering of a value that arrived, for error messages: never long,
     never a call into the value's own code beyond its type."""
@@ -88,9 +101,7 @@ def describe(value: object) -> str:
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, str):
-        # Lone surrogates (JSON allows "\ud800") cannot be written as UTF-8: escaped here,
-        # so the message can go anywhere (a terminal, a JSON error, a problem document).
-        text = str.__str__(value).encode("utf-8", "backslashreplace").decode("utf-8")
+        text = _writable(value)
         shown = text if len(text) <= _EXCERPT else text[:_EXCERPT - 3] + "..."
         return f'the string "{shown}"' + (f" ({len(text)} characters)" if len(text) > _EXCERPT
                                           else "")
@@ -262,7 +273,7 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str:
 
 def _key_text(key: object) -> str:
     if isinstance(key, str):
-        text = str.__str__(key).encode("utf-8", "backslashreplace").decode("utf-8")
+        text = _writable(key)
         return text if len(text) <= _EXCERPT else text[:_EXCERPT - 3] + "..."
     return f"<{describe(key)}>"
 

@@ -17,8 +17,8 @@ from interview_signals._consult_types import (
     WhatIf,
     WhatIfs,
     _why,
-    _words,
     cand_text,
+    either,
 )
 
 
@@ -104,9 +104,10 @@ def test_an_answer_class_in_plain_words() -> None:
 
 
 def test_verdicts_read_a_b_or_c() -> None:
-    assert _words(["strong"]) == "strong"
-    assert _words(["strong", "promising"]) == "strong or promising"
-    assert _words(["strong", "promising", "tentative"]) == "strong, promising or tentative"
+    assert either(["strong"]) == "strong"
+    assert either(("strong", "promising")) == "strong or promising"
+    assert either(["strong", "promising", "tentative"]) == "strong, promising or tentative"
+    assert either(iter(["a", "b", "c", "d"])) == "a, b, c or d"
 
 
 def test_why_names_the_signs_once_and_each_answers_verdicts(engine: Engine) -> None:

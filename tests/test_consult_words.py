@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 
 from interview_signals import Engine
-from interview_signals._consult_types import Change, WhatIf, WhatIfs
-from interview_signals._consult_words import either, how_text, what_if_text
+from interview_signals._consult_types import Change, WhatIf, WhatIfs, either
+from interview_signals._consult_words import how_text, what_if_text
 from interview_signals._vocabulary import VOCABULARY, Value
 from tests.profiles import examples
 from tests.strategies import nest, observation_values
@@ -117,9 +117,3 @@ def test_what_if_words_each_kind_of_change() -> None:
     assert "(not recorded yet); and " in lines[1]
     assert "(had it been so) -> promising (" in lines[1]
     assert _named(text) == set()
-
-
-def test_either_reads_a_b_or_c() -> None:
-    assert either(["strong"]) == "strong"
-    assert either(("strong", "promising")) == "strong or promising"
-    assert either(iter(["a", "b", "c", "d"])) == "a, b, c or d"
