@@ -82,7 +82,7 @@ def number_text(x: float | None) -> str:
 
 def _writable(text: str) -> str:
     """``text`` (maybe a ``str`` subclass) as a plain string any UTF-8 output can write: lone
-    surrogates (JSON allows "\ud800") escaped, so a message can go to a terminal, a JSON
+    surrogates (JSON allows "\\ud800") escaped, so a message can go to a terminal, a JSON
     error or a problem document."""
     return str.__str__(text).encode("utf-8", "backslashreplace").decode("utf-8")
 
