@@ -11,13 +11,11 @@ explained ``Assessment``.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from ._api import assess
-from ._assessment import Assessment
+from ._assessment import Advice, AppliedQualifier, Assessment, Firing, Missing, Signal, Source
 from ._batch import assess_many, assess_partition
-from ._consult_types import Answer, Change, Consultation, Question, WhatIf, WhatIfs
-from ._engine import Engine
+from ._consultation import Answer, Change, Consultation, Question, WhatIf, WhatIfs
+from ._engine import Engine, Session
 from ._errors import (
     ArgumentError,
     EngineError,
@@ -37,14 +35,8 @@ from ._observations import (
     ThankYou,
     Tour,
 )
-from ._parts import Advice, AppliedQualifier, Firing, Missing, Signal, Source
-from ._rules import Rule, Rulebook
-from ._session import Session
-
-try:
-    __version__ = version("interview-signals")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+from ._rulebook import Rule, Rulebook
+from ._version import __version__
 
 __all__ = [
     "Advice",

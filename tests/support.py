@@ -12,9 +12,9 @@ import jsonschema
 
 from interview_signals import ObservationError, __version__
 from interview_signals._observations import check_values
-from interview_signals._openapi import openapi_document
-from interview_signals._service_http import VERSION_HEADER
-from interview_signals._service_operations import OPERATIONS
+from interview_signals._service.http import VERSION_HEADER
+from interview_signals._service.openapi import openapi_document
+from interview_signals._service.operations import OPERATIONS
 
 ROOT = Path(__file__).parent.parent
 GOOD = json.loads((ROOT / "examples" / "data" / "good_interview.json").read_text())

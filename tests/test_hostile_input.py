@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from interview_signals import Engine, InterviewSignalsError, Observations, assess
-from interview_signals._cli import main
+from interview_signals._cli.main import main
 
 
 class Exploding(Mapping[str, object]):

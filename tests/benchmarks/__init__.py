@@ -2,4 +2,4 @@
 
 # durable's Python host imports durable's C module by itself; the library's loader gets there
 # first, so the host finds the module loaded on every Python (docs/python-versions.md).
-import interview_signals._native  # noqa: F401
+import interview_signals._durable.native  # noqa: F401

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 
 from interview_signals import Engine, ObservationError, Observations
-from interview_signals._vocabulary import VOCABULARY, Value
+from interview_signals._observations.vocabulary import VOCABULARY, Value
 
 
 def random_values(rng: random.Random, share: float) -> dict[str, Value]:

@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 from interview_signals import Engine
-from interview_signals._native import engine_module as durable_rules_engine
-from interview_signals._rulebook import load_rulebook
+from interview_signals._durable.native import engine_module as durable_rules_engine
+from interview_signals._rulebook.load import load_rulebook
 
 OBSERVATIONS = {"tour": {"office_tour": True}, "thank_you": {"note_sent": True}}
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import timeit
 
-from interview_signals._compile import compile_rulebook
-from interview_signals._limits import check_definitions, check_expansion
-from interview_signals._rulebook import load_rulebook
+from interview_signals._durable.compile import compile_rulebook
+from interview_signals._durable.limits import check_definitions, check_expansion
+from interview_signals._rulebook.load import load_rulebook
 
 
 def best_us(func: object, number: int = 500) -> float:

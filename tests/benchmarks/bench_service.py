@@ -39,7 +39,7 @@ ENDPOINTS = ("/v1/assess", "/v1/consult")
 def documents() -> list[bytes]:
     """Every valid observation set of the examples, as request bodies."""
     from interview_signals import ObservationError
-    from interview_signals._observations import check_values
+    from interview_signals._observations.reading import check_values
 
     found: list[bytes] = []
     data = ROOT / "examples" / "data"

@@ -19,8 +19,8 @@ from typing import Any
 from durable.engine import Host, MessageNotHandledException  # type: ignore[import-untyped]
 
 from interview_signals import Rulebook
-from interview_signals._compile import compile_rulebook, fact_key, unknown_key
-from interview_signals._engine import _PRIME, _PRIME_RULE
+from interview_signals._durable.compile import compile_rulebook, fact_key, unknown_key
+from interview_signals._engine.engine import _PRIME, _PRIME_RULE
 
 FactRef = tuple[str, str]
 

@@ -1,0 +1,320 @@
+"""Explain one assessment from the engine's firings: the trace, the observations behind each
+conclusion, the missing evidence with its questions, and the candidate's summary.
+
+Neighbours: ``_engine`` calls ``Explainer.explain`` with the firings and ``_scoring``'s
+strengths and verdict; the result is the lazy ``_assessment.Explanation`` of an
+``Assessment``, whose JSON form is written here in one pass over the firings.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any, TypeAlias
+
+from .._durable import Fired
+from .._observations import VOCABULARY, Value, grouped, prerequisites
+from .._rulebook import Rule, Rulebook, Test
+from .assessment import Explanation
+from .parts import FactRef, rounded
+
+State: TypeAlias = Callable[[Mapping[str, Value]], "bool | None"]
+"""Whether a test holds on what is known: True, False, or None while unknown fields decide."""
+_ORDER: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+    "==": operator.eq, "!=": operator.ne}
+
+
+class Explainer:
+    """A rulebook's explanation tables, built once per ``Engine``."""
+
+    def __init__(self, book: Rulebook) -> None:
+        self.book = book
+        self.engine: Callable[[], Any] | None = None
+        """A weak reference to the engine these tables belong to (``Assessment.what_if``)."""
+        self.signals = tuple(sorted(book.of_kind("signal"), key=lambda r: r.sign))
+        self.advice = book.of_kind("advice")
+        self.rules = book.by_id()
+        self.qualifiers = {s.id: tuple(q for q in book.of_kind("qualifier")
+                                       if q.applies_to == s.id) for s in self.signals}
+        self.qualifier_templates = {
+            s: tuple((q.id, ("qualifier", q.id),
+                      {"id": q.id, "effect": q.effect, "amount": rounded(q.amount),
+                       "explanation": q.explanation, "because": None, "rule": q.id,
+                       "pack": q.pack}) for q in qs)
+            for s, qs in self.qualifiers.items()}
+        """Per signal, its qualifiers as (id, fact, the fixed entries of its JSON form)."""
+        self.templates = _templates(book)
+        """The fixed entries of each signal's and piece of advice's JSON form, in order;
+        copied for every assessment, never handed out."""
+        self.summaries = {v.id: v.summary for v in book.verdicts}
+        self.last_verdict = book.verdicts[-1].id
+        self.titles = {r.id: r.title.lower() for r in self.signals}
+        self.plan = tuple((r, _single_fields(r), tuple(
+            tuple((state_of(t), tuple((p, prerequisites(p)) for p in t.paths)) for t in b)
+            for b in r.branches)) for r in self.signals if r.amount > 0)
+        self.questions = {path: spec.question for path, spec in VOCABULARY.items()}
+        """Per signal that counts for the candidate: the shortcut of ``_single_fields``, and
+        each branch's tests as functions of the known values, with the paths they read and
+        the prerequisites of each."""
+
+    def explain(self, values: Mapping[str, Value], fired: Sequence[Fired],
+                ids: Collection[str], strengths: Mapping[str, float], verdict: str
+                ) -> Explained:
+        """The lazy explanation of one assessment."""
+        return Explained(self, values, fired, ids, strengths, verdict)
+
+    def parts(self, values: Mapping[str, Value], fired: Sequence[Fired],
+              ids: Collection[str], strengths: Mapping[str, float], verdict: str
+              ) -> dict[str, Any]:
+        """The explanation in the ``to_dict()`` form, fresh. One pass over the firings
+        writes the trace and the index of the known observations behind every derived
+        fact (through the facts it joined)."""
+        index: dict[FactRef, dict[str, None]] = {}
+        raised_by: dict[str, str] = {}  # advice id -> the signal its first firing joined
+        trace = []
+        for step, (rule, asserted) in enumerate(fired, 1):
+            kind, rule_id = ref = rule.concludes
+            paths = index.get(ref)
+            if paths is None:
+                paths = index[ref] = {}
+            matched: list[dict[str, object]] = []
+            for path in rule.paths:
+                value = values.get(path)
+                if value is None:
+                    matched.append({"kind": "observation", "path": path, "value": "unknown"})
+                else:
+                    paths[path] = None
+                    matched.append({"kind": "observation", "path": path, "value": value})
+            for fact in rule.matched_facts:
+                fact_kind, fact_id = fact
+                matched.append({"kind": fact_kind, "id": fact_id})
+                behind = index.get(fact)
+                if behind:
+                    paths.update(behind)
+                if fact_kind == "signal" and kind == "advice" and rule_id not in raised_by:
+                    raised_by[rule_id] = fact_id
+            trace.append({"step": step, "rule": rule_id, "engine_rule": rule.name,
+                          "kind": kind, "matched": matched,
+                          "asserted": [{"kind": kind, "id": rule_id}] if asserted else []})
+        return {
+            "signals": [self._signal(r, ids, strengths[r.id], index)
+                        for r in self.signals if r.id in ids],
+            "advice": [self._advice(r, index, raised_by.get(r.id))
+                       for r in self.advice if r.id in ids],
+            "missing": self._missing(values, ids),
+            "trace": trace,
+            "summary": self.summary(values, strengths, verdict),
+            "observations": grouped(values)}
+
+    def _signal(self, rule: Rule, ids: Collection[str], strength: float,
+                index: Mapping[FactRef, dict[str, None]]) -> dict[str, object]:
+        data = self.templates[rule.id].copy()
+        if strength != rule.amount:  # the template holds the base strength
+            data["strength"] = rounded(strength)
+        data["qualifiers"] = [{**template, "because": list(index.get(ref, ()))}
+                              for id_, ref, template in self.qualifier_templates[rule.id]
+                              if id_ in ids]
+        data["because"] = list(index.get(("signal", rule.id), ()))
+        data["source"] = {"sign": rule.source_sign, "title": rule.source_title}
+        return data
+
+    def _advice(self, rule: Rule, index: Mapping[FactRef, dict[str, None]],
+                raised_by: str | None) -> dict[str, object]:
+        # Advice that waits for a signal cites the sign that raised it.
+        cited = self.rules[raised_by] if raised_by is not None else rule
+        data = self.templates[rule.id].copy()
+        data["sign"] = cited.source_sign
+        data["because"] = list(index.get(("advice", rule.id), ()))
+        data["source"] = {"sign": cited.source_sign, "title": cited.source_title}
+        return data
+
+    def _missing(self, values: Mapping[str, Value], ids: Collection[str]
+                 ) -> list[dict[str, object]]:
+        """For every signal that counts for the candidate, has not fired and could still
+        fire: the unknown fields that could settle it, and their questions."""
+        out: list[dict[str, object]] = []
+        questions = self.questions
+        for rule, single, branches in self.plan:
+            if rule.id in ids:
+                continue
+            fields = _askable(single, values) if single is not None else \
+                _undecided(branches, values)
+            if fields:
+                out.append({"sign": rule.sign, "signal": rule.id, "fields": list(fields),
+                            "questions": [questions[p] for p in fields]})
+        return out
+
+    def summary(self, values: Mapping[str, Value], strengths: Mapping[str, float],
+                verdict: str) -> str:
+        """The candidate's summary: the verdict's text with the signals that stand, the
+        signs against, and the rulebook's caveat (unless the verdict is the last one)."""
+        book = self.book
+        if not values:
+            return book.nothing_known
+        ranked = [(self.titles[id_], s) for id_, s in strengths.items()]
+        # list.sort is stable with reverse=True too: equal strengths keep their sign order.
+        standing = [pair for pair in ranked if pair[1] > 0]
+        if len(standing) > 1:
+            standing.sort(key=_strength, reverse=True)
+        text = self.summaries[verdict].replace("{signals}", join([t for t, _ in standing]))
+        if book.against:
+            against = [pair for pair in ranked if pair[1] < 0]
+            if against:
+                against.sort(key=_strength)
+                text += " " + book.against.replace("{signals}", join([t for t, _ in against]))
+        # The last verdict says nothing points clearly your way: no caveat to add to that.
+        return f"{text} {book.caveat}" if standing and verdict != self.last_verdict else text
+
+
+_strength = operator.itemgetter(1)
+_Asked: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
+"""(field, its prerequisites) for each field a test reads."""
+
+
+def _askable(single: _Asked, values: Mapping[str, Value]) -> dict[str, None]:
+    """The shortcut's fields still worth asking: unknown, no prerequisite false."""
+    fields: dict[str, None] = {}
+    for path, needs in single:
+        if path in values:
+            continue
+        for need in needs:
+            if values.get(need) is False:
+                break  # a false prerequisite: the field cannot hold a value
+        else:
+            fields[path] = None
+    return fields
+
+
+def _undecided(branches: tuple[tuple[tuple[State, _Asked], ...], ...],
+               values: Mapping[str, Value]) -> dict[str, None]:
+    """The unknown fields of every branch that no known value rules out."""
+    fields: dict[str, None] = {}
+    for branch in branches:
+        undecided: dict[str, None] = {}
+        for state, paths in branch:
+            result = state(values)
+            if result is False:
+                break  # a known value already rules this branch out
+            if result is None:
+                undecided.update(_askable(paths, values))
+        else:
+            fields.update(undecided)
+    return fields
+
+
+def _templates(book: Rulebook) -> dict[str, dict[str, object]]:
+    """The fixed entries of every signal's and piece of advice's JSON form, in JSON order;
+    ``None`` marks what each assessment fills in."""
+    out: dict[str, dict[str, object]] = {}
+    for r in book.of_kind("signal"):
+        amount = rounded(r.amount)
+        out[r.id] = {"id": r.id, "sign": r.sign, "title": r.title, "strength": amount,
+                     "base_strength": amount, "qualifiers": None, "because": None,
+                     "rule": r.id, "source": None, "explanation": r.explanation,
+                     "pack": r.pack}
+    for r in book.of_kind("advice"):
+        out[r.id] = {"id": r.id, "sign": None, "text": r.explanation, "because": None,
+                     "rule": r.id, "source": None, "pack": r.pack}
+    return out
+
+
+def join(titles: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(titles) <= 1:
+        return "".join(titles)
+    return ", ".join(titles[:-1]) + " and " + titles[-1]
+
+
+class Explained(Explanation):
+    """The explanation of one engine assessment, built from its firings when first read."""
+
+    __slots__ = ("_args", "_data", "_explainer")
+
+    def __init__(self, explainer: Explainer, *args: Any) -> None:
+        super().__init__()
+        self._explainer, self._args = explainer, args
+        self._data: dict[str, Any] | None = None
+
+    def engine(self) -> Any:
+        """The engine that made the assessment, while it lives."""
+        return self._explainer.engine() if self._explainer.engine is not None else None
+
+    def data(self) -> Mapping[str, Any]:
+        """The parts, built on first read."""
+        if self._data is None:
+            self._data = self._explainer.parts(*self._args)
+        return self._data
+
+    def as_dict(self) -> dict[str, Any]:
+        """The parts as fresh data."""
+        if self._data is None:
+            return self._explainer.parts(*self._args)  # fresh already: no copy needed
+        return super().as_dict()
+
+    @property
+    def summary(self) -> str:
+        """The summary, without building the rest."""
+        explainer, (values, _, _, strengths, verdict) = self._explainer, self._args
+        return explainer.summary(values, strengths, verdict)
+
+
+def _single_fields(rule: Rule) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """When every branch of ``rule`` is one test of one field: (field, its prerequisites)
+    for each branch that an unknown field could still make hold. Whether it could does not
+    depend on any other value, so it is worked out once; a known field decides its test
+    either way and is never missing. None for any other rule."""
+    tests = [b[0] for b in rule.branches if len(b) == 1]
+    if len(tests) != len(rule.branches) or any(
+            t.fact_kind is not None or t.path is None or t.other is not None for t in tests):
+        return None
+    return tuple((str(t.path), prerequisites(str(t.path))) for t in tests
+                 if state_of(t)({}) is None)
+
+
+def state_of(test: Test) -> State:
+    """``test`` as a function of the known values: True when it holds, False when no value
+    of the unknown fields could make it hold, None when they decide."""
+    path, op = test.path, test.op
+    if test.fact_kind is not None or path is None:
+        return lambda values: None
+    if op == "unknown":
+        return lambda values: path not in values
+    if op == "known":
+        return lambda values: True if path in values else None
+    literal = test.value
+    if op == "is_not":
+        return lambda values: path not in values or values[path] != literal
+    if test.other is None and op in ("==", "!=") and not _is_number(literal):
+        same = op == "=="
+        return lambda values: None if path not in values else (values[path] == literal) is same
+    compare, other, scale, plus = _ORDER[op], test.other, test.scale, test.plus
+
+    def state(values: Mapping[str, Value]) -> bool | None:
+        left = _span(path, values)
+        right = _span(other, values) if other is not None else (
+            float(literal), float(literal))  # type: ignore[arg-type]
+        if left is None or right is None:
+            return None
+        (lo, hi), (rlo, rhi) = left, (right[0] * scale + plus, right[1] * scale + plus)
+        if lo == hi and rlo == rhi:
+            return compare(lo, rlo)
+        can = {">": hi > rlo, ">=": hi >= rlo, "<": lo < rhi, "<=": lo <= rhi,
+               "==": lo <= rhi and rlo <= hi, "!=": True}[op]
+        return None if can else False
+    return state
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _span(path: str, values: Mapping[str, Value]) -> tuple[float, float] | None:
+    """The values a numeric path can take: its known value, or its vocabulary range."""
+    if path in values:
+        value = values[path]
+        return None if not _is_number(value) else (float(value), float(value))
+    spec = VOCABULARY[path]
+    if spec.minimum is None or spec.maximum is None:
+        return None
+    return float(spec.minimum), float(spec.maximum)

@@ -1,0 +1,16 @@
+"""Many assessments: streaming in input order, in worker processes.
+
+Everything other folders use is re-exported here; the rest is private to the folder.
+"""
+
+from __future__ import annotations
+
+from .batch import assess_jsonl, assess_many, assess_partition
+from .workers import available_cpus
+
+__all__ = [
+    "assess_jsonl",
+    "assess_many",
+    "assess_partition",
+    "available_cpus",
+]

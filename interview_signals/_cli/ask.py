@@ -1,0 +1,399 @@
+"""``interview-signals ask`` and ``interview-signals what-if``: the consultation in a terminal.
+
+Neighbours: ``_cli`` registers the commands through ``add_commands`` and hands the parsed
+arguments to ``run``; ``Engine.consult`` and ``Engine.what_if`` do the work. The default
+text speaks to the candidate (no field paths, no rule ids); ``--detail`` adds them.
+
+Scripted answers (``--answers FILE``): a JSON list, one entry per prompt, in order. An entry
+is an answer's value (``true``, ``false``, a number, one of the offered words such as
+``"warm"``), ``null`` for "I don't know", or one of the commands ``"why"``, ``"how"``,
+``"what-if"``, ``"skip"``, ``"back"``, ``"quit"``. When the list runs out, the consultation
+stops as with ``quit``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, TextIO
+
+from .._assessment import (
+    MISSING_HEADING,
+    SETTLED_MISSING_HEADING,
+)
+from .._consultation import Answer, Consultation, Question, how_text, what_if_text
+from .._engine import (
+    SESSION_FORMAT,
+    SESSION_VERSION,
+    Engine,
+    engine_for,
+    restore_observations,
+    saved_skipped,
+)
+from .._errors import ObservationError
+from .._jsonio import InputError, read_json
+from .._observations import VOCABULARY, Observations, Value, check_value, number_text, prerequisites
+from .files import OutputError, refuse_same_file, replacing
+
+COMMANDS = ("ask", "what-if")
+EXIT_OK, EXIT_INPUT = 0, 2
+_DONT_KNOW = ("skip", None, "don't know", "dont know", "i don't know", "i dont know")
+_HELP = "Type the number of an answer, or: why, how, what-if, skip, back, quit."
+_NO_TERMINAL = ("interview-signals: error: ask talks with a person at a terminal; "
+                "give scripted answers with --answers FILE\n")
+
+
+def add_commands(commands: Any, packs: argparse.ArgumentParser, out: TextIO | None) -> None:
+    """Add ``ask`` and ``what-if`` to the command line's subparsers; ``packs`` is the parent
+    parser of ``--rules`` and ``--no-default``."""
+    ask = commands.add_parser("ask", parents=[packs], out=out,
+                              help="a consultation: the questions that matter, one at a time")
+    _common(ask)
+    ask.add_argument("--resume", metavar="SAVED.json", help="go on from a saved session")
+    ask.add_argument("-o", "--output", metavar="SAVED.json",
+                     help="save the session here when it ends (default: the --resume file)")
+    ask.add_argument("--answers", metavar="FILE",
+                     help="scripted answers: a JSON list, one entry per prompt")
+    what = commands.add_parser("what-if", parents=[packs], out=out,
+                               help="the smallest changes that reach a better verdict")
+    what.add_argument("file", metavar="FILE|-")
+    _common(what)
+    what.add_argument("--target", default=None, help="a verdict to reach (or better)")
+    what.add_argument("--include-fixed", action="store_true",
+                      help="also change what already happened (for coaches)")
+    what.add_argument("--limit", type=int, default=10, metavar="N")
+    what.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--detail", action="store_true",
+                        help="also show field paths and rule ids")
+
+
+def run(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    """Run ``ask`` or ``what-if``; return the exit status."""
+    with engine_for(args.rules, not args.no_default) as engine:
+        return _run(engine, args, stdin, out, err)
+
+
+def _run(engine: Engine, args: argparse.Namespace, stdin: TextIO, out: TextIO,
+         err: TextIO) -> int:
+    if args.command == "what-if":
+        verdicts = [v.id for v in engine.rulebook.verdicts]
+        if args.target is not None and args.target not in verdicts:
+            err.write(f"interview-signals: error: --target: expected one of "
+                      f"{', '.join(verdicts)}, got {args.target!r}\n")
+            return EXIT_INPUT
+
+        values = _observations(read_json(args.file, stdin))
+        result = engine.what_if(values, args.target, limit=args.limit,
+                                include_fixed=args.include_fixed)
+        if args.format == "json":
+            out.write(json.dumps(result.to_dict(), indent=2) + "\n")
+        else:
+            out.write(what_if_text(result, detail=args.detail))
+        return EXIT_OK
+    if args.answers is None and not stdin.isatty():
+        err.write(_NO_TERMINAL)
+        return EXIT_INPUT
+    return Asker(engine, args, stdin, out).run()
+
+
+def _observations(data: object) -> Observations:
+    """Observations from a JSON document: a saved session, or observations themselves."""
+    if isinstance(data, Mapping) and "format" in data:  # a saved session, or meant as one
+        return restore_observations(data)
+    if not isinstance(data, Mapping):
+        raise ObservationError("observations", "a JSON object of observation groups",
+                               "a list" if isinstance(data, list) else "not an object")
+    return Observations.from_dict(data)
+
+
+class Asker:
+    """One consultation at the terminal (or from scripted answers)."""
+
+    def __init__(self, engine: Engine, args: argparse.Namespace, stdin: TextIO,
+                 out: TextIO) -> None:
+        self.engine, self.out, self.detail = engine, out, args.detail
+        self.values: dict[str, Value] = {}
+        self.skipped: set[str] = set()
+        if args.resume:
+            saved = read_json(args.resume, stdin)
+            self.values = _observations(saved).values()
+            if isinstance(saved, Mapping) and saved.get("format") == SESSION_FORMAT:
+                self.skipped = set(saved_skipped(saved))
+        self.save_to: str | None = args.output or args.resume
+        if self.save_to is not None:
+            _check_writable(self.save_to)  # before any answer is given, not after
+            if args.answers is not None:  # saving over the script would lose it
+                refuse_same_file(args.answers, stdin if args.answers == "-" else None,
+                                 self.save_to)
+        self.history: list[tuple[str, Value | None]] = []
+        self.scripted = args.answers is not None
+        self.refused = 0  # replies that answered nothing: a script's mistake, if scripted
+        self.replies: Iterator[object] = self._echoed(self._scripted(args.answers, stdin)) \
+            if args.answers is not None else self._typed(stdin)
+
+    @staticmethod
+    def _scripted(name: str, stdin: TextIO) -> Iterator[object]:
+        data = read_json(name, stdin)
+        if not isinstance(data, list):
+            raise InputError(f"{name}: expected a JSON list of answers")
+        return iter(data)
+
+    def _echoed(self, replies: Iterator[object]) -> Iterator[object]:
+        """Scripted replies, each shown after the prompt as if it had been typed, so the
+        transcript reads as the conversation it was."""
+        for reply in replies:
+            shown = "(don't know)" if reply is None else json.dumps(reply)
+            self.out.write(f"> {shown}\n")
+            yield reply
+
+    def _typed(self, stdin: TextIO) -> Iterator[object]:
+        while True:
+            self.out.write("> ")
+            self.out.flush()
+            line = stdin.readline()
+            if not line:
+                return
+            yield line.strip()
+
+    def say(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def run(self) -> int:
+        try:
+            return self._consult()
+        except KeyboardInterrupt:  # Ctrl-C keeps the answers given so far, as quit does
+            self.say("")
+            self.save()
+            self.say(self._saved_note())
+            raise
+
+    def _consult(self) -> int:
+        while True:
+            consultation = self.engine.consult(Observations.from_values(self.values),
+                                               skipped=self.skipped)
+            if not consultation.questions:
+                self.finish(consultation)
+                return EXIT_OK
+            question = self.first_needed(consultation.questions[0], consultation)
+            self.ask(question)
+            if not self.reply(question, consultation):
+                self.save()
+                self.say("Stopped. " + self._saved_note())
+                if self.scripted and self.refused:
+                    # A script whose answers were refused did not do what it meant to.
+                    self.say(f"{self.refused} scripted answer{'s' * (self.refused != 1)} "
+                             "did not answer the question asked.")
+                    return EXIT_INPUT
+                return EXIT_OK
+
+    def first_needed(self, q: Question, c: Consultation) -> Question:
+        """``q``, or first the unanswered question it depends on: whether a note was sent
+        before whether a reply came, and that before how the reply read. The consultation
+        never ranks these (once every field is answered the reply's details already say a
+        reply came), but a person asked about a reply's tone before being asked whether
+        one came would rightly be puzzled; and a "no" makes the questions on the reply
+        moot at once."""
+        need = _unanswered_need(q.path, self.values, self.skipped)
+        if need is None:
+            return q
+        spec = VOCABULARY[need]
+        answers = tuple(
+            Answer(value=value, text=text,
+                   reachable=c.reachable if value is None else self.engine.consult(
+                       Observations.from_values({**self.values, need: value}),
+                       skipped=self.skipped).reachable)
+            for value, text in ((True, "Yes"), (False, "No"), (None, "I don't know")))
+        return Question(path=need, label=spec.label, question=spec.question,
+                        answers=answers,
+                        why=f"Asked first, because the next question ({q.label.lower()}) "
+                        "only applies if the answer to this one is yes.")
+
+    def ask(self, q: Question) -> None:
+        self.say("")
+        self.say(q.question + (f"  [{q.path}]" if self.detail else ""))
+        spec = VOCABULARY[q.path]
+        if spec.kind in ("int", "number") and spec.minimum is not None \
+                and spec.maximum is not None:
+            what = f"the number of {spec.unit}" if spec.unit else "a number"
+            self.say(f"  Type {what}, from {number_text(spec.minimum)} to "
+                     f"{number_text(spec.maximum)}, or skip.")
+            return
+        for i, answer in enumerate(q.answers, 1):
+            self.say(f"  {i}) {answer.text}")
+
+    def reply(self, q: Question, c: Consultation) -> bool:
+        """Read replies until one answers the question; False to stop."""
+        for raw in self.replies:
+            word = raw.lower() if isinstance(raw, str) else raw
+            if word in ("quit", "q", "exit"):
+                return False
+            if word in ("?", "why"):
+                self.say(self.why(q))
+            elif word == "how":
+                self.say(self.how(c))
+            elif word == "what-if":
+                self.say(what_if_text(self.engine.what_if(Observations.from_values(self.values)),
+                                      detail=self.detail).rstrip())
+            elif word == "back":
+                self.back()
+                return True
+            elif word in _DONT_KNOW or _picks_dont_know(q, raw):
+                self.skipped.add(q.path)
+                self.history.append((q.path, None))
+                return True
+            else:
+                value = self.parse(q, raw)
+                if value is None:
+                    self.refused += 1
+                    self.say(f"That is not one of the answers. {_HELP}")
+                    continue
+                trial = {**self.values, q.path: value}
+                try:
+                    Observations.from_values(trial)
+                except ObservationError as exc:
+                    self.refused += 1
+                    self.say(f"That answer contradicts an earlier one: {exc}")
+                    continue
+                self.values = trial
+                self.history.append((q.path, value))
+                return True
+        return False
+
+    def parse(self, q: Question, raw: object) -> Value | None:
+        """The value a reply stands for: a number of the list, an answer's words, or (for
+        a number field) the number itself."""
+        spec = VOCABULARY[q.path]
+        if type(raw) is int and spec.kind not in ("int", "number"):
+            raw = str(raw)  # a number in an answers file picks from the list, as typed
+        if isinstance(raw, str):
+            text = raw.strip().lower()
+            chosen, value = _chosen_answer(q, spec.kind, text)
+            if chosen:
+                return value
+            if spec.kind in ("int", "number"):
+                raw = _number(text, spec.kind)
+        if raw is None:
+            return None
+        try:
+            return check_value(spec.path, raw)
+        except ObservationError:
+            return None
+
+    def back(self) -> None:
+        if not self.history:
+            self.say("Nothing to undo yet.")
+            return
+        path, value = self.history.pop()
+        if value is None:
+            self.skipped.discard(path)
+        else:
+            self.values.pop(path, None)
+        self.say("Undone: " + VOCABULARY[path].label + ".")
+
+    def why(self, q: Question) -> str:
+        text = q.why
+        if self.detail:
+            text += f"\n  field {q.path}; rules {', '.join(q.rules)}"
+        return text
+
+    def how(self, c: Consultation) -> str:
+        return how_text(c, detail=self.detail)
+
+    def finish(self, c: Consultation) -> None:
+        self.say("")
+        if c.settled:
+            self.say("That settles it: no answer to anything else would change the reading.")
+        else:
+            self.say("No more questions I can ask; what you skipped could still change it.")
+        self.say(self.how(c))
+        self.say("")
+        text = c.assessment.render("text")
+        if c.settled:  # nothing left could change it: not "could add to the reading"
+            text = text.replace(MISSING_HEADING, SETTLED_MISSING_HEADING)
+        self.out.write(text)
+        self.save()
+        note = self._saved_note()
+        if note:
+            self.say(note)
+
+    def save(self) -> None:
+        if self.save_to is None:
+            return
+        data: dict[str, object] = {
+            "format": SESSION_FORMAT, "version": SESSION_VERSION,
+            "observations": Observations.from_values(self.values).to_dict()}
+        if self.skipped:  # "I don't know" stays said when the consultation resumes
+            data["skipped"] = sorted(self.skipped, key=list(VOCABULARY).index)
+        text = json.dumps(data, indent=2) + "\n"
+        try:
+            with replacing(self.save_to) as file:  # the old file stays until this is whole
+                file.write(text)
+        except (OutputError, OSError) as exc:
+            # Keep the answers: show them, so they can be saved by hand and resumed.
+            self.say(f"Could not save to {self.save_to}; your answers so far:\n{text}")
+            raise OutputError(f"{self.save_to}: cannot write the file: {exc}") from exc
+
+    def _saved_note(self) -> str:
+        if self.save_to is None:
+            return "Nothing was saved (give -o FILE to keep your answers)."
+        return f"Saved to {self.save_to}; go on later with --resume {self.save_to}."
+
+
+def _picks_dont_know(q: Question, raw: object) -> bool:
+    """Whether the reply picks the "I don't know" answer of the list (by its number, as
+    typed or in an answers file, or by its words)."""
+    if type(raw) not in (int, str):
+        return False
+    chosen, value = _chosen_answer(q, VOCABULARY[q.path].kind, str(raw).strip().lower())
+    return chosen and value is None
+
+
+def _unanswered_need(path: str, values: Mapping[str, Value], skipped: set[str]
+                     ) -> str | None:
+    """The first field ``path`` depends on that is neither answered nor skipped (going down
+    to what that one depends on in turn), or None."""
+    for need in prerequisites(path):
+        if need not in values and need not in skipped:
+            return _unanswered_need(need, values, skipped) or need
+    return None
+
+
+def _check_writable(name: str) -> None:
+    """Refuse a save file that could never be written, before the consultation starts."""
+    path = Path(name)
+    folder = path.resolve().parent if path.name else path
+    if path.is_dir():
+        raise OutputError(f"{name}: is a folder, not a file to save the consultation in")
+    if not folder.is_dir():
+        raise OutputError(f"{name}: no folder {folder} to save the consultation in")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise OutputError(f"{name}: cannot write there (permission denied)")
+
+
+def _chosen_answer(q: Question, kind: str, text: str) -> tuple[bool, Value | None]:
+    """(True, its value) when the reply ``text`` (stripped, lower case) picks an answer of
+    the list by its number or its words, or says yes or no to a yes/no question; else
+    (False, None)."""
+    if text.isdigit() and kind not in ("int", "number") and 1 <= int(text) <= len(q.answers):
+        return True, q.answers[int(text) - 1].value
+    for answer in q.answers:
+        if answer.value is not None and text == answer.text.lower():
+            return True, answer.value
+    if kind == "bool" and text in ("y", "n", "true", "false"):
+        return True, text in ("y", "true")
+    return False, None
+
+
+def _number(text: str, kind: str) -> int | float | None:
+    """The number a reply to a number field writes, or None if it writes none."""
+    try:
+        return int(text) if kind == "int" else float(text)
+    except ValueError:
+        return None

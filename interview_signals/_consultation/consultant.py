@@ -1,0 +1,361 @@
+"""Consultation: the next questions that matter, why they matter, and where each answer
+would leave the verdict.
+
+Neighbours: ``_evaluate`` explores hypothetical completions on a pure evaluation of the
+compiled rulebook, ``_local`` holds what one component's completions can do and ``_rest``
+what all the others can, ``_reason`` proves what the recorded answers force, ``_whatif``
+searches change sets; ``Engine`` confirms. What is confirmed how:
+
+- ``Consultation.assessment`` is the engine's assessment of the observations.
+- Every verdict in ``Consultation.reachable`` and in each ``Answer.reachable`` comes with a
+  concrete completion found by the search, and that completion is assessed by the engine,
+  which must give that verdict (``EngineError`` if it ever does not: a bug, never a guess).
+- Every ``WhatIf`` is the observations with its changes applied, assessed by the engine;
+  its ``verdict`` and ``confidence`` are the engine's. Minimality (no proper subset of the
+  changes reaches the goal) is checked by the evaluator.
+- Claims of absence (a field is irrelevant, a verdict is unreachable, no change set
+  reaches the target) are proven by exhaustive search over the answer classes, which the
+  tests check against brute force through the engine.
+
+Cost. A component's completions are enumerated on their own, once per set of its known
+answers: about (answer classes per field) ** (its unknown fields), so a pack whose rules
+tie many fields together grows a component and costs exponentially in its unknown fields.
+Each component's few distinct scoring states (at most 2 ** its signal and qualifier rules;
+14 at most on the default rulebook) are then judged against the rest: the other
+components' distinct states, combined in two halves of about equal state counts (about the
+square root of their product each; the product is ~45,000 on the default rulebook with
+nothing known, falling fast as answers arrive), never the whole. Relevance and each
+answer's verdicts are read off those judgments. On top, one engine assessment per
+reachable verdict per answer (remembered) confirms what is returned.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+
+from .._errors import EngineError, RulebookError, RuleProblem
+from .._observations import VOCABULARY, Value, known_grouped, prerequisites
+from .._rulebook import Rule
+from .results import (
+    Answer,
+    Assessor,
+    Consultation,
+    Question,
+    WhatIfs,
+    _why,
+    cand_text,
+)
+from .search.answer_classes import Candidate
+from .search.evaluator import Evaluator, Outcome
+from .search.group_completions import Answered, Local
+from .search.other_groups import Part, Rests, View
+from .search.proofs import Proofs
+from .whatif import WhatIfSearch
+
+Mix = tuple[Candidate, dict[str, float], frozenset[Outcome]]
+"""One answer class: its representative, the verdicts' weights after it, its outcomes."""
+
+
+class Consultant:
+    """The consultation and what-if search of one engine (built once, on first use)."""
+
+    def __init__(self, engine: Assessor) -> None:
+        self._confirmed: dict[tuple[tuple[str, Value], ...], str] = {}
+        """The engine's verdict of each completion confirmed so far (bounded)."""
+        self._locals: OrderedDict[tuple[int, tuple[tuple[str, Value | None], ...]], Local] = \
+            OrderedDict()
+        self._lock = threading.Lock()
+        """Guards the remembered components (a service consults from several threads)."""
+        # A proxy: the engine holds its consultant, which must not keep the engine alive.
+        self.engine: Assessor = weakref.proxy(engine)
+        self.ev = Evaluator(engine.rulebook)
+        _check_search_size(self.ev)  # before any enumeration, which could take hours
+        self.proofs = Proofs(self.ev)
+        self.rests = Rests(self.ev)
+        self.rank = {v: i for i, v in enumerate(self.ev.verdict_ids)}
+        self._rules: dict[str, tuple[Rule, ...]] = {
+            p: tuple(r for r in self.ev.book.rules if p in r.paths) for p in VOCABULARY}
+
+    # -- shared ----------------------------------------------------------------------------
+
+    def known(self, index: int, values: Mapping[str, Value | None]
+              ) -> tuple[tuple[str, Value | None], ...]:
+        """The known answers of component ``index``, in its order."""
+        return tuple((p, values[p]) for p in self.ev.components[index].paths if p in values)
+
+    def local(self, index: int, values: Mapping[str, Value | None]) -> Local:
+        """Component ``index`` with its known answers (remembered, least recently used
+        dropped first)."""
+        key = (index, self.known(index, values))
+        with self._lock:
+            found = self._locals.get(key)
+            if found is not None:
+                self._locals.move_to_end(key)
+                return found
+        found = Local(self.ev, index, key[1])
+        with self._lock:
+            self._locals[key] = found
+            if len(self._locals) > _LOCALS_MAX:
+                self._locals.popitem(last=False)
+        return found
+
+    def ordered(self, verdicts: Iterable[str]) -> list[str]:
+        """The verdicts, best first, each once."""
+        return sorted(set(verdicts), key=self.rank.__getitem__)
+
+    def confirm(self, values: Mapping[str, Value], verdict: str) -> None:
+        """Assess a completion with the engine (remembered, bounded); ``EngineError`` when
+        it does not give ``verdict``."""
+        key = tuple(sorted(values.items()))
+        got = self._confirmed.get(key)
+        if got is None:
+            if len(self._confirmed) > _CONFIRMED_MAX:
+                self._confirmed.clear()
+            got = self._confirmed[key] = self.engine.assess(known_grouped(values)).verdict
+        if got != verdict:
+            raise EngineError(f"the consultation's search expected {verdict} for {values}, "
+                              f"the engine says {got}: please report this")
+
+    def question(self, path: str, answers: list[Answer]) -> Question:
+        """The question on ``path`` with its answers and what it feeds."""
+        spec = VOCABULARY[path]
+        rules = self._rules[path]
+        return Question(path=path, label=spec.label, question=spec.question,
+                        answers=tuple(answers), why=_why(rules, answers),
+                        rules=tuple(r.id for r in rules),
+                        signs=tuple(sorted({r.source_sign for r in rules})))
+
+    # -- consultation ----------------------------------------------------------------------
+
+    def consult(self, values: Mapping[str, Value], skipped: Iterable[str] = ()) -> Consultation:
+        """See ``_Step``."""
+        assessment = self.engine.assess(known_grouped(values))
+        step = _Step(self, values, assessment.verdict)
+        questions, still_open = step.questions(frozenset(skipped))
+        settled = not questions and not still_open
+        return Consultation(
+            assessment=assessment, reachable=tuple(self.ordered(step.reachable)),
+            settled=settled, questions=_prerequisites_first(questions),
+            sufficient_reason=self.sufficient_reason(values, assessment.verdict)
+            if settled else None,
+            observations=known_grouped(values))
+
+    # -- how: the sufficient reason ----------------------------------------------------------
+
+    def _forces(self, values: Mapping[str, Value], keep: Iterable[str], verdict: str) -> bool:
+        """Whether the fields ``keep`` at their recorded values force ``verdict``."""
+        return self.proofs.forces_fields(values, keep, verdict)
+
+    def sufficient_reason(self, values: Mapping[str, Value], verdict: str
+                          ) -> tuple[str, ...] | None:
+        """See ``_reason.Proofs.sufficient_reason``."""
+        return self.proofs.sufficient_reason(values, verdict)
+
+    # -- what-if -----------------------------------------------------------------------------
+
+    def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
+                include_fixed: bool) -> WhatIfs:
+        """See ``_whatif.WhatIfSearch``."""
+        return WhatIfSearch(self).what_if(values, target, limit, include_fixed)
+
+
+class _Step:
+    """One consultation step: the reachable verdicts and the relevant questions, best first.
+
+    Every verdict shown is confirmed by the engine on a completion of the observations;
+    a completion already confirmed in this step also shows, for each unknown field, that
+    its value there can reach its verdict, so most answers need no assessment of their own.
+    """
+
+    def __init__(self, consultant: Consultant, values: Mapping[str, Value], verdict: str
+                 ) -> None:
+        self.c, self.values, self.verdict = consultant, values, verdict
+        self.locals = [consultant.local(i, values)
+                       for i in range(len(consultant.ev.components))]
+        parts: list[Part] = [loc.part for loc in self.locals]
+        self.movable = [i for i, loc in enumerate(self.locals) if len(loc.states) > 1]
+        known = [loc.known for loc in self.locals]
+        self.views = {i: consultant.rests.view(parts, known, i) for i in self.movable}
+        self.shown: set[tuple[str, Value, str]] = set()
+        """(field, value, verdict) of the completions confirmed in this step."""
+        self.needs: list[tuple[str, Answered, View, tuple[str, ...]]] = []
+        """The answers of the questions and the verdicts each can still reach."""
+        self.reachable = self._reachable()
+
+    def _reachable(self) -> dict[str, float]:
+        """The verdicts of the completions and their weights, each confirmed."""
+        if not self.movable:
+            return {self.verdict: 1.0}
+        reachable: dict[str, float] = {}
+        first = self.movable[0]
+        for state, w, outcome in self.locals[first].part:
+            _, dist, wits = self.views[first].with_(state)
+            for v, x in dist.items():
+                if v not in reachable:
+                    self._confirm(self._witness(self.values, (*wits[v], (first, outcome))), v)
+                reachable[v] = reachable.get(v, 0.0) + w * x
+        return reachable
+
+    def questions(self, skipped: frozenset[str]) -> tuple[list[Question], bool]:
+        """The relevant questions not skipped, best first (before prerequisites are put
+        first), and whether a skipped field is still relevant."""
+        total = sum(self.reachable.values())
+        entropy = _entropy({v: w / total for v, w in self.reachable.items()})
+        found: list[tuple[float, int, Question]] = []
+        still_open = False
+        for ci in self.movable:
+            loc, view = self.locals[ci], self.views[ci]
+            signature = {s: view.with_(s)[0] for s in loc.states}
+            for path in loc.free:
+                if not loc.relevant(path, signature):
+                    continue
+                if path in skipped:
+                    still_open = True
+                    continue
+                expected, question = self._question(loc, path, view)
+                # the gain rounded, so that equal gains summed in another order tie
+                found.append((round(expected - entropy, 9), _ORDER[path], question))
+        self._confirm_needs()
+        found.sort(key=lambda q: (q[0], q[1]))
+        return [q for _, _, q in found], still_open
+
+    def _question(self, loc: Local, path: str, view: View) -> tuple[float, Question]:
+        """The question on a relevant ``path``: its answers and expected entropy."""
+        answered = loc.answers(path, self.values)
+        mixes: list[Mix] = []
+        for cand, states, outcomes in answered:
+            mix: dict[str, float] = {}
+            for state, share, _ in states:
+                for v, x in view.with_(state)[1].items():
+                    mix[v] = mix.get(v, 0.0) + share * x
+            mixes.append((cand, mix, outcomes))
+        merged = _merge_runs(mixes, VOCABULARY[path].kind in ("int", "number"))
+        by_value = {a[0].value: a for a in answered}
+        priors = VOCABULARY[path].priors
+        expected, built = 0.0, []
+        weights = [priors.get(c.value, 0.0) if priors else 1.0 for c, _, _ in merged]
+        wsum = sum(weights) or 1.0
+        for (cand, mix, _), weight in zip(merged, weights, strict=True):
+            total = sum(mix.values()) or 1.0
+            expected += weight / wsum * _entropy({v: x / total for v, x in mix.items()})
+            reach = tuple(self.c.ordered(v for v, x in mix.items() if x > 0))
+            self.needs.append((path, by_value[cand.value], view, reach))
+            built.append(Answer(value=cand.value, text=cand_text(path, cand),
+                                reachable=reach))
+        everything = tuple(self.c.ordered(v for a in built for v in a.reachable))
+        built.append(Answer(value=None, text="I don't know", reachable=everything))
+        return expected, self.c.question(path, built)
+
+    def _confirm_needs(self) -> None:
+        """Each verdict each answer can still reach, shown by a completion the engine
+        assesses. A completion shows every unknown field's value in it reaching its
+        verdict, so of the few completions that would show a verdict still unshown, the
+        one that shows the most others still needed is assessed (greedy cover)."""
+        needed = {(path, a[0].value, v) for path, a, _, reach in self.needs for v in reach}
+        needed -= self.shown
+        for path, (cand, states, _), view, reach in self.needs:
+            trial = {**self.values, path: cand.value}
+            for v in reach:
+                if (path, cand.value, v) not in needed:
+                    continue
+                best: dict[str, Value] = {}
+                score, tries = -1, 0
+                for state, _, assigned in states:
+                    _, dist, wits = view.with_(state)
+                    if v not in dist or tries >= _TRIES:
+                        continue
+                    tries += 1
+                    done = self._witness(trial, wits[v])
+                    done.update({p: x for p, x in assigned if x is not None})
+                    count = sum((p, x, v) in needed for p, x in done.items())
+                    if count > score:
+                        best, score = done, count
+                self._confirm(best, v)
+                needed.difference_update((p, x, v) for p, x in best.items())
+
+    def _witness(self, values: Mapping[str, Value], wit: Iterable[tuple[int, Outcome]]
+                 ) -> dict[str, Value]:
+        """The completion of ``values`` made of one outcome per component in ``wit`` (none
+        of them the component of a field ``values`` adds to the observations)."""
+        out: dict[str, Value] = dict(values)
+        for i, outcome in wit:
+            _, assigned = self.locals[i].dist[outcome]
+            out.update({p: v for p, v in assigned if v is not None})
+        return out
+
+    def _confirm(self, completion: dict[str, Value], verdict: str) -> None:
+        self.c.confirm(completion, verdict)
+        self.shown.update((p, x, verdict) for p, x in completion.items()
+                          if p not in self.values)
+
+
+def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:
+    """The questions best first, except that one never comes before a question about its
+    prerequisite (whether a reply came before how it read), as a person would ask them."""
+    pending, placed = list(questions), []
+    while pending:
+        open_ = {q.path for q in pending}
+        index = next((i for i, q in enumerate(pending)
+                      if not open_.intersection(prerequisites(q.path))), 0)
+        placed.append(pending.pop(index))
+    return tuple(placed)
+
+
+_CONFIRMED_MAX = 20_000
+_LOCALS_MAX = 4096
+MAX_GROUP_COMPLETIONS = 20_000
+"""The most completions (answer classes, "don't know" included, of each field of one group
+of fields that rules read together) the search enumerates for one group. The default
+rulebook's largest group has 810; 20,000 take about two seconds on one core, and each more
+field multiplies the count (a pack chaining 12 yes/no fields into one group has 531,441)."""
+
+
+def _check_search_size(ev: Evaluator) -> None:
+    """Refuse a rulebook whose consultation would enumerate too much (``RulebookError``)."""
+    for component in ev.components:
+        size = math.prod(len(ev.candidates(p, {})) + 1 for p in component.paths)
+        if size > MAX_GROUP_COMPLETIONS:
+            rules = ", ".join(r.id for r in component.rules)
+            raise RulebookError([RuleProblem(
+                file="<rulebook>", rule_id=None,
+                reason=f"the rules {rules} read {len(component.paths)} fields together, "
+                f"{size:,} combinations of answers to search; a consultation or what-if "
+                f"searches at most {MAX_GROUP_COMPLETIONS:,} per group of fields that rules "
+                "read together (assessing works whatever the size): split the rules so "
+                "that fewer fields are read by the same rules")])
+_TRIES = 4
+"""Completions weighed per answer and verdict before the one confirmed is chosen."""
+_ORDER = {p: i for i, p in enumerate(VOCABULARY)}
+
+
+def _merge_runs(answers: list[Mix], numeric: bool) -> list[Mix]:
+    """Adjacent number intervals with the same outcomes are one answer class."""
+    if not numeric:
+        return answers
+    out: list[Mix] = []
+    run: list[Mix] = []
+    for item in [*answers, None]:
+        if item is not None and run and item[2] == run[-1][2]:
+            run.append(item)
+            continue
+        if run:
+            first, last = run[0][0], run[-1][0]
+            middle = run[len(run) // 2][0]
+            mix: dict[str, float] = {}
+            for _, m, _ in run:
+                for v, x in m.items():
+                    mix[v] = mix.get(v, 0.0) + x / len(run)
+            span = Candidate(middle.value, first.low, last.high, first.low_closed,
+                             last.high_closed)
+            out.append((span, mix, run[0][2]))
+        run = [item] if item is not None else []
+    return out
+
+
+def _entropy(dist: Mapping[str, float]) -> float:
+    return -sum(p * math.log2(p) for p in dist.values() if p > 0)
+

@@ -1,0 +1,204 @@
+"""The results of a consultation and of a what-if, with their JSON forms.
+
+Neighbours: ``_consult`` builds them; ``_ask`` shows them in the terminal.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Protocol
+
+from attrs import frozen
+
+from .._assessment import Assessment
+from .._observations import VOCABULARY, Observations, Value
+from .._rulebook import Rulebook
+from .search.answer_classes import Candidate
+
+
+class Assessor(Protocol):
+    """What a session and the consultation's search need of an engine (``Engine`` is one);
+    named here so that neither imports the engine that builds them."""
+
+    @property
+    def rulebook(self) -> Rulebook:
+        """The rulebook the engine was built from."""
+
+    def assess(self, observations: Mapping[str, object] | Observations) -> Assessment:
+        """Assess one interview's observations."""
+
+    def consult(self, observations: Mapping[str, object] | Observations, *,
+                skipped: Iterable[str] = ()) -> Consultation:
+        """The next questions that matter for these observations."""
+
+
+CONSULTATION_FORMAT = "interview-signals/consultation"
+WHAT_IF_FORMAT = "interview-signals/what-if"
+VERSION = 1
+
+
+@frozen(kw_only=True)
+class Answer:
+    """One answer class of a question: a representative value (``None``: "don't know"),
+    its words, and the verdicts still reachable after it."""
+
+    value: Value | None
+    text: str
+    reachable: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """The answer as JSON."""
+        return {"value": self.value, "text": self.text, "reachable": list(self.reachable)}
+
+
+@frozen(kw_only=True)
+class Question:
+    """A relevant unknown field: what to ask, the answers to choose from, and why it is
+    asked. ``rules`` and ``signs`` name what it feeds (for a detailed view)."""
+
+    path: str
+    label: str
+    question: str
+    answers: tuple[Answer, ...]
+    why: str
+    rules: tuple[str, ...] = ()
+    signs: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """The question as JSON."""
+        return {"path": self.path, "label": self.label, "question": self.question,
+                "answers": [a.to_dict() for a in self.answers], "why": self.why,
+                "rules": list(self.rules), "signs": list(self.signs)}
+
+
+@frozen(kw_only=True)
+class Consultation:
+    """Where a consultation stands: the assessment now, the verdicts still reachable, whether
+    the verdict is settled, and the relevant questions, best first.
+
+    ``sufficient_reason`` is the smallest set of recorded fields that already forces the
+    verdict whatever the others are (``None`` when the recorded fields do not force it).
+    """
+
+    assessment: Assessment
+    reachable: tuple[str, ...]
+    settled: bool
+    questions: tuple[Question, ...]
+    sufficient_reason: tuple[str, ...] | None = None
+    observations: dict[str, dict[str, Value]] | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The consultation as JSON: enough for a page to show the next question."""
+        return {"format": CONSULTATION_FORMAT, "version": VERSION,
+                "observations": self.observations or {},
+                "assessment": self.assessment.to_dict(), "reachable": list(self.reachable),
+                "settled": self.settled,
+                "questions": [q.to_dict() for q in self.questions],
+                "sufficient_reason": None if self.sufficient_reason is None
+                else list(self.sufficient_reason)}
+
+
+@frozen(kw_only=True)
+class Change:
+    """One change of a what-if: a field and its new value. ``kind`` is ``"find_out"`` (an
+    unknown field answered), ``"do"`` (something the candidate can still do) or ``"had"``
+    (a different past, for coaches)."""
+
+    path: str
+    value: Value
+    kind: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The change as JSON."""
+        return {"path": self.path, "value": self.value, "kind": self.kind}
+
+
+@frozen(kw_only=True)
+class WhatIf:
+    """A minimal set of changes and the verdict and confidence the engine gives with them."""
+
+    changes: tuple[Change, ...]
+    verdict: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, object]:
+        """The option as JSON."""
+        return {"changes": [c.to_dict() for c in self.changes], "verdict": self.verdict,
+                "confidence": round(self.confidence, 4)}
+
+
+@frozen(kw_only=True)
+class WhatIfs:
+    """The answer of a what-if: the minimal change sets (iterate over it), or, when
+    ``possible`` is False, the proven fact that no change of the allowed kinds reaches
+    the goal."""
+
+    current: str
+    target: str | None
+    goal: tuple[str, ...]
+    """The verdicts that count as reaching the target (it, or better)."""
+    options: tuple[WhatIf, ...]
+    possible: bool
+    kinds: tuple[str, ...]
+
+    def __iter__(self) -> Iterator[WhatIf]:
+        return iter(self.options)
+
+    def __len__(self) -> int:
+        return len(self.options)
+
+    def __getitem__(self, index: int) -> WhatIf:
+        return self.options[index]
+
+    def to_dict(self) -> dict[str, object]:
+        """The what-if as JSON."""
+        return {"format": WHAT_IF_FORMAT, "version": VERSION, "current": self.current,
+                "target": self.target, "goal": list(self.goal), "possible": self.possible,
+                "kinds": list(self.kinds), "options": [o.to_dict() for o in self.options]}
+
+
+# -- words --------------------------------------------------------------------------------
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def cand_text(path: str, cand: Candidate) -> str:
+    """An answer class in plain words: "Yes", "warm", "from 1 to 24"."""
+    spec = VOCABULARY[path]
+    if spec.kind == "bool":
+        return "Yes" if cand.value else "No"
+    if spec.kind == "choice":
+        return spec.choice_texts.get(str(cand.value), str(cand.value))
+    low, high = cand.low, cand.high
+    low_closed, high_closed = cand.low_closed, cand.high_closed
+    if low is None or high is None:
+        return str(cand.value)
+    if spec.kind == "int":
+        lo = int(low) if low_closed else math.floor(low) + 1
+        hi = int(high) if high_closed else math.ceil(high) - 1
+        return _num(lo) if lo == hi else f"from {lo} to {hi}"
+    if low == high:
+        return _num(low)
+    if low_closed:
+        return f"from {_num(low)} to {_num(high)}" if high_closed else \
+            f"from {_num(low)} to just under {_num(high)}"
+    return f"more than {_num(low)}, up to {_num(high)}" if high_closed else \
+        f"more than {_num(low)} and less than {_num(high)}"
+
+
+def _why(rules: tuple[object, ...], answers: list[Answer]) -> str:
+    titles = list(dict.fromkeys(
+        f"sign {r.source_sign}, {r.source_title.lower()}" for r in rules))  # type: ignore[attr-defined]
+    lines = [f"Your answer bears on {'; '.join(titles)}." if titles else
+             "Your answer can change the reading."]
+    for a in answers:
+        lines.append(f"If {a.text}: the reading could be {either(a.reachable)}.")
+    return " ".join(lines)
+
+
+def either(items: Iterable[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    words = list(items)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

@@ -1,0 +1,287 @@
+"""A pure evaluator of the compiled rulebook over answer classes: the search space of
+consultations and what-ifs.
+
+Neighbours: ``_consult`` asks it questions and confirms every concrete result with the
+``Engine``; ``_scoring`` is reused for the arithmetic, so a verdict here is computed by the
+same code as the engine's. This is the one route by which hypothetical observations are
+evaluated without the engine; ``tests/test_evaluate.py`` checks it against the engine.
+
+Test semantics follow ``_compile.compile_test`` exactly: a fact test holds when that derived
+fact was concluded; ``unknown``/``known`` on whether the path has a value; ``is_not`` when
+unknown, or known and different; ``==``/``!=`` with a literal when known and (un)equal,
+strictly typed; orderings when known and numerically ordered; with ``other``, when both are
+known and ``path OP other * scale + plus``. Derived facts chain to a fixpoint.
+
+Structure is exploited: fields only interact through rules that read them together (facts
+and qualifiers included) and through the vocabulary's contradiction checks, so the fields
+fall into independent *components*; each component's outcomes (the scoring rules it fires)
+are enumerated on their own and combined only at the scoring step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import TypeAlias
+
+from ..._assessment import accumulate, qualify
+from ..._errors import ObservationError
+from ..._observations import (
+    EXCLUSIONS,
+    PREREQUISITES,
+    VOCABULARY,
+    Value,
+    check_contradictions,
+    prerequisites,
+)
+from ..._rulebook import Rule, Rulebook, Test
+from .answer_classes import AnswerClasses, Candidate
+from .field_groups import Component, components, scoring_rules
+
+__all__ = ["Candidate", "Component", "Evaluator", "conf", "fired", "merge", "same", "valid"]
+
+Outcome: TypeAlias = frozenset[str]
+"""The ids of the scoring rules (signals and qualifiers) one component fires."""
+State: TypeAlias = tuple[float, float, int, int]
+"""What scoring needs of a set of fired rules: the products of ``1 - s`` over the
+strengths for and of ``1 + s`` over those against, the signs that stand (a bit mask) and
+the ``or_signals`` that stand (a bit mask). Products are formed in sorted order within a
+component and across components in component order; ``Scorer`` multiplies all in sorted
+order, so the two can differ by a rounding of the last bit, which the confidence's rounding
+to 6 places absorbs (and the engine confirms every result)."""
+Assign: TypeAlias = dict[str, Value | None]
+_CHECKED = tuple(dict.fromkeys(
+    [p for d, q, _ in PREREQUISITES for p in (d, q)]
+    + [p for a, _, b, _, _ in EXCLUSIONS for p in (a, b)]))
+"""The fields the vocabulary's contradiction checks read."""
+
+
+def same(a: object, b: object) -> bool:
+    """Equality as the vocabulary means it: true is not 1, "5" is not 5."""
+    if isinstance(a, bool) or isinstance(b, bool) or isinstance(a, str) or isinstance(b, str):
+        return type(a) is type(b) and a == b
+    return a == b
+
+
+def _order(op: str, x: float, y: float) -> bool:
+    if op == "<":
+        return x < y
+    if op == "<=":
+        return x <= y
+    if op == ">":
+        return x > y
+    if op == ">=":
+        return x >= y
+    return same(x, y) if op == "==" else not same(x, y)
+
+
+def holds(test: Test, values: Mapping[str, Value | None], facts: set[tuple[str, str]]) -> bool:
+    """Whether one test holds (``values`` maps a path to its value, absent or None: unknown)."""
+    if test.fact_kind is not None:
+        return (test.fact_kind, str(test.fact_id)) in facts
+    value = values.get(str(test.path))
+    op = test.op
+    if op == "unknown":
+        return value is None
+    if op == "known":
+        return value is not None
+    if op == "is_not":
+        return value is None or not same(value, test.value)
+    if value is None:
+        return False
+    if test.other is not None:
+        other = values.get(test.other)
+        if other is None or isinstance(value, bool | str) or isinstance(other, bool | str):
+            return False
+        return _order(op, value, other * test.scale + test.plus)
+    if op in ("==", "!="):
+        return same(value, test.value) == (op == "==")
+    if isinstance(value, bool | str) or isinstance(test.value, bool | str) or test.value is None:
+        return False
+    return _order(op, value, test.value)
+
+
+def fired(rules: Sequence[Rule], values: Mapping[str, Value | None]) -> frozenset[str]:
+    """The ids of the rules that fire, derived facts chained to a fixpoint."""
+    facts: set[tuple[str, str]] = set()
+    ids: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for rule in rules:
+            if rule.id in ids or (rule.applies_to is not None
+                                  and ("signal", rule.applies_to) not in facts):
+                continue
+            if any(all(holds(t, values, facts) for t in b) for b in rule.branches):
+                ids.add(rule.id)
+                facts.add((rule.kind, rule.id))
+                changed = True
+    return frozenset(ids)
+
+
+def valid(values: Mapping[str, Value | None]) -> bool:
+    """Whether the vocabulary accepts these values together (no contradiction): the
+    vocabulary's own checks, remembered by the values of the fields they read."""
+    return _valid_key(tuple((p, values.get(p)) for p in _CHECKED))
+
+
+@lru_cache(maxsize=65536)
+def _valid_key(items: tuple[tuple[str, Value | None], ...]) -> bool:
+    try:
+        check_contradictions({p: v for p, v in items if v is not None})
+    except ObservationError:
+        return False
+    return True
+
+
+def _always(values: Mapping[str, Value | None]) -> bool:
+    return True
+
+
+class Evaluator:
+    """The rulebook evaluated in plain Python, component by component (see module doc)."""
+
+    def __init__(self, book: Rulebook) -> None:
+        self.book = book
+        self.rules = scoring_rules(book)
+        self.components = components(self.rules, book.by_id())
+        self.component_of = {p: i for i, c in enumerate(self.components) for p in c.paths}
+        self.classes = AnswerClasses(book)
+        self.relations = self.classes.relations
+        self._signals = {r.id: r for r in book.of_kind("signal")}
+        self._qualifiers = {s: tuple(q for q in book.of_kind("qualifier") if q.applies_to == s)
+                            for s in self._signals}
+        self._sign_bit = {s: 1 << r.sign for s, r in self._signals.items()}
+        or_ids = sorted({s for v in book.verdicts for s in v.or_signals})
+        self._or_bit = {s: 1 << i for i, s in enumerate(or_ids)}
+        self.verdicts = tuple((v.id, v.min_confidence,
+                               sum(self._or_bit[s] for s in v.or_signals))
+                              for v in book.verdicts)
+        """(id, min_confidence, bits of its or_signals) of each verdict, in order."""
+        self.verdict_ids = tuple(v.id for v in book.verdicts)
+        self.outcomes = lru_cache(maxsize=4096)(self._outcomes)
+        self.state_of = lru_cache(maxsize=4096)(self._state_of)
+        self.verdict_of = lru_cache(maxsize=65536)(self._verdict_of)
+        self.eligible = lru_cache(maxsize=4096)(self._eligible)
+        self._fired_at = lru_cache(maxsize=16384)(self._fired)
+
+    def fixed(self, index: int, known: tuple[tuple[str, Value | None], ...]) -> Outcome:
+        """The outcome of a component whose unknown fields stay unknown."""
+        given = dict(known)
+        return self._fired_at(index, tuple(given.get(p) for p in self.components[index].paths))
+
+    def _fired(self, index: int, row: tuple[Value | None, ...]) -> Outcome:
+        """The outcome of a component's values in its own order (remembered by them,
+        whatever order they were given in)."""
+        component = self.components[index]
+        return fired(component.rules, dict(zip(component.paths, row, strict=True)))
+
+    # -- candidates ------------------------------------------------------------------------
+
+    def candidates(self, path: str, assigned: Mapping[str, Value | None]
+                   ) -> tuple[Candidate, ...]:
+        """One representative per answer class of ``path``, given the concrete values of
+        the other fields in ``assigned`` (see ``_classes``)."""
+        return self.classes.of(path, assigned)
+
+    # -- components ------------------------------------------------------------------------
+
+    def _outcomes(self, index: int, known: tuple[tuple[str, Value | None], ...],
+                  open_: frozenset[str] = frozenset()
+                  ) -> dict[Outcome, tuple[float, tuple[tuple[str, Value | None], ...]]]:
+        """Every outcome of a component over the completions of its unknown fields, with
+        its weight (answer priors) and one witness (the completed values). Fields in
+        ``open_`` may also stay unknown; ``known`` holds the component's fixed values."""
+        out: dict[Outcome, tuple[float, tuple[tuple[str, Value | None], ...]]] = {}
+        for assigned, weight, outcome in self.leaves(index, dict(known), (), open_):
+            old = out.get(outcome)
+            if old is None:
+                out[outcome] = (weight, tuple(assigned.items()))
+            else:
+                out[outcome] = (old[0] + weight, old[1])
+        return out
+
+    def leaves(self, index: int, known: Assign, last: tuple[str, ...] = (),
+               open_: frozenset[str] = frozenset()) -> Iterator[tuple[Assign, float, Outcome]]:
+        """Each valid completion of a component: (values, weight, outcome). Free fields
+        are completed in vocabulary order, the fields in ``last`` last (so a caller can
+        group completions by everything but them)."""
+        component = self.components[index]
+        free = [p for p in component.paths if p not in known and p not in last]
+        free += [p for p in last if p not in known]
+        assigned: Assign = dict(known)
+        check = valid if component.checked else _always
+
+        def walk(i: int, weight: float) -> Iterator[tuple[Assign, float, Outcome]]:
+            if i == len(free):
+                if check(assigned):
+                    row = tuple(assigned.get(p) for p in component.paths)
+                    yield dict(assigned), weight, self._fired_at(index, row)
+                return
+            path = free[i]
+            options: list[Value | None] = [c.value for c in self.candidates(path, assigned)]
+            if path in open_ or any(assigned.get(p) is False for p in prerequisites(path)):
+                options.append(None)
+            priors = VOCABULARY[path].priors
+            for value in options:
+                share = (priors.get(value, 0.0) if priors and value is not None
+                         else 1.0 / len(options))
+                assigned[path] = value
+                yield from walk(i + 1, weight * share)
+            del assigned[path]
+
+        yield from walk(0, 1.0)
+
+    # -- scoring ---------------------------------------------------------------------------
+
+    def _state_of(self, ids: Outcome) -> State:
+        strengths: list[float] = []
+        signs = standing = 0
+        for sid in ids:
+            signal = self._signals.get(sid)
+            if signal is None:
+                continue
+            quals = [q for q in self._qualifiers[sid] if q.id in ids]
+            s = qualify(signal.amount, [q.amount for q in quals if q.effect == "boost"],
+                        [q.amount for q in quals if q.effect != "boost"]) if quals \
+                else signal.amount
+            strengths.append(s)
+            if s > 0:
+                signs |= self._sign_bit[sid]
+                standing |= self._or_bit.get(sid, 0)
+        for_, against = accumulate(strengths)
+        return for_, against, signs, standing
+
+    def _verdict_of(self, state: State) -> str:
+        """The verdict as ``Scorer.score`` decides it."""
+        for_, against, _, standing = state
+        confidence = conf(for_, against)
+        for vid, min_confidence, or_bits in self.verdicts:
+            if confidence >= min_confidence or standing & or_bits:
+                return vid
+        return self.verdicts[-1][0]
+
+    def _eligible(self, signs: int, standing: int) -> tuple[tuple[str, float], ...]:
+        """(verdict, the confidence it needs) in order: none for one whose ``or_signals``
+        stand (the stated exception), else its ``min_confidence``."""
+        return tuple((vid, 0.0 if standing & bits else m) for vid, m, bits in self.verdicts)
+
+    def verdict(self, ids: frozenset[str]) -> str:
+        """The verdict of a set of fired rule ids."""
+        return self.verdict_of(self.state_of(frozenset(ids)))
+
+
+def conf(for_: float, against: float) -> float:
+    """The confidence of the products of a state, as ``Scorer`` rounds it: ``net`` written
+    out, as the consultation's bisections call it tens of thousands of times a step."""
+    cf_for, cf_against = 1 - for_, 1 - against
+    low = cf_for if cf_for < cf_against else cf_against
+    if low >= 1:
+        return 0.0
+    value = (cf_for - cf_against) / (1 - low)
+    return round(value, 6) if value > 0 else 0.0
+
+
+def merge(a: State, b: State) -> State:
+    """Two components' scoring states as one."""
+    return a[0] * b[0], a[1] * b[1], a[2] | b[2], a[3] | b[3]

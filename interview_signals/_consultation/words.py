@@ -1,0 +1,68 @@
+"""The consultation and the what-if in plain words, for the terminal: how the reading was
+reached, and the smallest changes that would improve it.
+
+Neighbours: ``_ask`` prints these; ``_render`` words the assessment itself.
+"""
+
+from __future__ import annotations
+
+from .._assessment import CONFIDENCE_NOTE, answer_text, score_text
+from .._observations import VOCABULARY, Value
+from .results import Consultation, WhatIfs, either
+
+
+def how_text(c: Consultation, *, detail: bool = False) -> str:
+    """How the current reading was reached: the signals standing (and against) and what
+    could still change it."""
+    a = c.assessment
+    lines = [f"Right now the reading is {a.verdict}. How strongly the signs you recorded "
+             f"point your way: {score_text(a.confidence)}. {CONFIDENCE_NOTE}"]
+    for s in a.signals:
+        if s.strength > 0:
+            lines.append(f"- {s.title}: {s.explanation}")
+            lines += [f"  {q.explanation}" for q in s.qualifiers]
+        else:
+            lines.append(f"- Against: {s.title}: {s.explanation}")
+        if detail:
+            lines.append(f"  rule {s.rule}, because {', '.join(s.because)}")
+    if len(c.reachable) > 1:
+        lines.append("It could still end up " + either(c.reachable) + ".")
+    if c.sufficient_reason:
+        labels = ", ".join(VOCABULARY[p].label for p in c.sufficient_reason)
+        lines.append(f"Your answers on these already settle it, whatever the rest: "
+                     f"{labels}.")
+    return "\n".join(lines)
+
+
+def _value_words(path: str, value: Value) -> str:
+    return answer_text(path, value)
+
+
+def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:
+    """The what-if in plain words."""
+    if not result.goal:
+        return (f"The reading is {result.current}, the top reading there is (still not an "
+                "offer).\n")
+    goal = either(result.goal)
+    if not result.possible:
+        kinds = " or ".join(_KIND_WORDS[k] for k in result.kinds)
+        return (f"The reading is {result.current}. Nothing you could {kinds} would make it "
+                f"{goal}: every possible answer was checked.\n")
+    if not result.options:
+        return f"The reading is {result.current} already.\n"
+    lines = [f"The reading is {result.current}. What would make it {goal}:"]
+    for option in result.options:
+        parts = []
+        for c in option.changes:
+            label = VOCABULARY[c.path].label
+            words = f"{label}: {_value_words(c.path, c.value)} ({_KIND_NOTES[c.kind]})"
+            parts.append(words + (f" [{c.path}]" if detail else ""))
+        lines.append(f"- {'; and '.join(parts)} -> {option.verdict} "
+                     f"({score_text(option.confidence)})")
+    return "\n".join(lines) + "\n"
+
+
+_KIND_WORDS = {"find_out": "find out", "do": "do", "had": "had it been"}
+_KIND_NOTES = {"find_out": "not recorded yet", "do": "you can still do this",
+               "had": "had it been so"}
+

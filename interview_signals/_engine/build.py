@@ -1,0 +1,55 @@
+"""Engines from rule packs: the rulebook of some packs read and checked whole, the engine's
+limits included, and the engine one call uses.
+
+Neighbours: ``engine.Engine`` compiles what is read here; the command line, the batch path
+and the service build their engines through these functions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .._durable import rulebook_limit_problems
+from .._errors import RulebookError, RuleProblem
+from .._rulebook import Rulebook, read_rulebook
+from .engine import Engine
+
+
+def read_packs(*paths: str | Path, include_default: bool = True
+               ) -> tuple[Rulebook | None, list[RuleProblem]]:
+    """The rulebook of these packs and every problem it has, the engine's limits included
+    (``check-rules``); the rulebook is ``None`` whenever there is a problem."""
+    book, problems = read_rulebook(*paths, include_default=include_default)
+    if book is not None and not problems:
+        problems = rulebook_limit_problems(book)
+    return (None if problems else book), problems
+
+
+def load_packs(*paths: str | Path, include_default: bool = True) -> Rulebook:
+    """``read_packs``, raising ``RulebookError`` listing every problem."""
+    book, problems = read_packs(*paths, include_default=include_default)
+    if book is None:
+        raise RulebookError(problems)
+    return book
+
+
+def call_engine(engine_paths: Sequence[str | Path], include_default: bool
+                ) -> tuple[Engine, contextlib.ExitStack]:
+    """The engine for one call, and what to exit when the call ends: the shared default
+    engine stays; one built for these packs belongs to the call."""
+    release = contextlib.ExitStack()
+    if not engine_paths and include_default:
+        return Engine.default(), release
+    engine = Engine.from_paths(*engine_paths, include_default=include_default)
+    release.callback(engine.close)
+    return engine, release
+
+
+@contextlib.contextmanager
+def engine_for(engine_paths: Sequence[str | Path], include_default: bool) -> Iterator[Engine]:
+    """``call_engine`` for the length of a ``with`` block."""
+    engine, release = call_engine(engine_paths, include_default)
+    with release:
+        yield engine

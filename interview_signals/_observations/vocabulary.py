@@ -1,0 +1,332 @@
+"""The observation vocabulary (README.md, "What it reads") as data: each field's spec and
+metadata, the check of one value, and which fields depend on or exclude each other.
+
+Neighbours: ``_observations`` validates whole documents with these checks; ``_compile``
+encodes known values for the engine; ``_rulecheck``, ``_explain``, ``_render``, ``_schema`` and
+``_consult`` read the metadata (label, question, whether absence is evidence, whether the
+candidate can still act).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal, TypeAlias
+
+from attrs import field, frozen
+
+from .._errors import ObservationError, Problem
+
+Tone: TypeAlias = Literal["warm", "neutral", "curt", "automatic"]
+Value: TypeAlias = bool | int | float | str
+FieldKind: TypeAlias = Literal["bool", "int", "number", "choice"]
+
+TONES: tuple[str, ...] = ("warm", "neutral", "curt", "automatic")
+_EXCERPT = 40
+"""At most this many characters of a value that arrived are quoted in a message."""
+
+
+@frozen(kw_only=True)
+class FieldSpec:
+    """What one observation field accepts, and what a person is told about it."""
+
+    path: str
+    kind: FieldKind
+    sign: int
+    label: str
+    """A short name for the field, in the candidate's words."""
+    question: str
+    """The field asked as a question in plain words."""
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str = ""
+    """What a number counts, in words: ``minutes``."""
+    choices: tuple[str, ...] = ()
+    choice_texts: Mapping[str, str] = field(factory=dict)
+    """How each choice reads as an answer."""
+    can_act: bool = False
+    """The candidate can still change this after the interview (send a note, say)."""
+    not_against: Mapping[object, str] = field(factory=dict)
+    """Answers the article says are no evidence against the candidate, each with why:
+    ``False``/``True`` for a yes/no field, ``"low"`` for low numbers."""
+    priors: Mapping[object, float] | None = None
+    """How likely each answer is before asking (uniform when None): a consultation weighs
+    the questions it could ask by these."""
+
+    @property
+    def group(self) -> str:
+        """The group of the path: ``thank_you``."""
+        return self.path.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        """The field's name within its group: ``tone``."""
+        return self.path.split(".", 1)[1]
+
+    @property
+    def expected(self) -> str:
+        """The expectation, in the words an error message uses."""
+        if self.kind == "bool":
+            return "true or false"
+        if self.kind == "choice":
+            return "one of " + ", ".join(f'"{c}"' for c in self.choices)
+        what = "an integer" if self.kind == "int" else "a finite number"
+        return f"{what} from {number_text(self.minimum)} to {number_text(self.maximum)}"
+
+
+def number_text(x: float | None) -> str:
+    """A number as a person writes it: ``24``, ``0.5``."""
+    return str(int(x)) if x is not None and float(x).is_integer() else str(x)
+
+
+def _writable(text: str) -> str:
+    """``text`` (maybe a ``str`` subclass) as a plain string any UTF-8 output can write: lone
+    surrogates (JSON allows "\\ud800") escaped, so a message can go to a terminal, a JSON
+    error or a problem document."""
+    return str.__str__(text).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def is_path(value: object) -> bool:
+    """Whether ``value`` is a ``group.field`` path of the vocabulary (any object: an
+    unhashable one is simply not)."""
+    return type(value) is str and value in VOCABULARY
+
+
+def describe(value: object) -> str:
+    """A short, safe rendering of a value that arrived, for error messages: never long,
+    never a call into the value's own code beyond its type."""
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = _writable(value)
+        shown = text if len(text) <= _EXCERPT else text[:_EXCERPT - 3] + "..."
+        return f'the string "{shown}"' + (f" ({len(text)} characters)" if len(text) > _EXCERPT
+                                          else "")
+    if isinstance(value, int):
+        number = int.__index__(value)
+        if abs(number) > 10**18:
+            return f"{'a negative' if number < 0 else 'an'} integer of {number.bit_length()} bits"
+        return str(number)
+    if isinstance(value, float):
+        return repr(float.__float__(value))
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+# --- The fields --------------------------------------------------------------------------
+
+_NO_REPLY = "sign 7: the interviewer owes you no reply"
+_OVERVIEW = "sign 6: an overview of the role is standard, not a bad sign"
+_SHORT = "sign 5: ending early does not count against you on its own"
+
+
+def _f(path: str, kind: FieldKind, sign: int, label: str, question: str,
+       **more: Any) -> FieldSpec:
+    return FieldSpec(path=path, kind=kind, sign=sign, label=label, question=question, **more)
+
+
+_SPECS: tuple[FieldSpec, ...] = (
+    _f("interview.scheduled_minutes", "int", 5, "Time set aside",
+       "How many minutes was the interview scheduled to last?", minimum=1, maximum=1440,
+       unit="minutes"),
+    _f("interview.actual_minutes", "int", 5, "Time it really took",
+       "How many minutes did the interview actually last?", minimum=1, maximum=1440,
+       unit="minutes",
+       not_against={"low": _SHORT}),
+    _f("interview.interviewer_count", "int", 5, "Number of interviewers",
+       "How many interviewers were there?", minimum=1, maximum=50),
+    _f("body_language.engaged", "bool", 1, "Engaged interviewer",
+       "Did the interviewer seem engaged in the conversation with you?"),
+    _f("body_language.rote_questions", "bool", 1, "Only stock questions",
+       "Did the interviewer mostly read out a list of stock questions?"),
+    _f("body_language.nods", "bool", 1, "Nodding",
+       "Did the interviewer nod along while you spoke?"),
+    _f("body_language.smiles", "bool", 1, "Smiling",
+       "Did the interviewer smile while you talked?"),
+    _f("body_language.verbal_agreement", "bool", 1, "Agreeing out loud",
+       "Did the interviewer agree out loud with what you said?"),
+    _f("body_language.naturally_friendly", "bool", 1, "Friendly with everyone",
+       "Does the interviewer seem this friendly with everyone, not only with you?"),
+    _f("interest.asked_if_interested", "bool", 2, "Asked if you want the job",
+       "Did the interviewer ask you directly whether you want the job?"),
+    _f("interest.asked_where_else_interviewing", "bool", 2, "Asked about other interviews",
+       "Did the interviewer ask where else you are interviewing?"),
+    _f("next_steps.invited_to_next_round", "bool", 3, "Invited to a next round",
+       "Were you asked to come back for a further interview?"),
+    _f("next_steps.scheduled_on_the_spot", "bool", 3, "Next round booked on the spot",
+       "Was the next round booked there and then, before you left?"),
+    _f("tour.office_tour", "bool", 4, "Shown around",
+       "Did the interviewer show you around the workplace?"),
+    _f("tour.introduced_to_people", "bool", 4, "Introduced to people",
+       "Were you introduced to people who work there?"),
+    _f("tour.people_called_in", "bool", 4, "People called in to meet you",
+       "Did the interviewer call people in to meet you?"),
+    _f("job_specifics.overview_given", "bool", 6, "Overview of the role",
+       "Did the interviewer give you the usual overview of the position?",
+       not_against={True: _OVERVIEW}),
+    _f("job_specifics.deep_dive", "bool", 6, "Deep dive into the work",
+       "Did the interviewer go into the day-to-day responsibilities of the job in detail?",
+       not_against={False: _OVERVIEW}),
+    _f("job_specifics.you_would_language", "bool", 6, "Spoke of the work as yours to do",
+       'Did the interviewer describe the work as things you would do ("you would be '
+       'leading this")?', not_against={False: _OVERVIEW}),
+    _f("thank_you.note_sent", "bool", 7, "Thank-you note sent",
+       "Have you sent the interviewer a thank-you note?", can_act=True),
+    _f("thank_you.response_received", "bool", 7, "Reply to your note",
+       "Did the interviewer reply to your thank-you note?", not_against={False: _NO_REPLY}),
+    _f("thank_you.response_hours", "number", 7, "Hours until the reply",
+       "How many hours after your note did the reply arrive?", minimum=0, maximum=8760,
+       unit="hours"),
+    _f("thank_you.references_specifics", "bool", 7, "Reply mentions your conversation",
+       "Does the reply mention specific points from your conversation?",
+       not_against={False: _NO_REPLY}),
+    _f("thank_you.tone", "choice", 7, "Tone of the reply",
+       "How did the reply read?", choices=TONES,
+       choice_texts={"warm": "Warm", "neutral": "Neutral, polite", "curt": "Curt",
+                     "automatic": "Like an automatic acknowledgement"}),
+)
+
+VOCABULARY: dict[str, FieldSpec] = {spec.path: spec for spec in _SPECS}
+"""Every observation path of the vocabulary, README.md, in vocabulary order."""
+GROUPS: dict[str, tuple[str, ...]] = {}
+for _spec in _SPECS:
+    GROUPS[_spec.group] = (*GROUPS.get(_spec.group, ()), _spec.name)
+POSITION: dict[str, int] = {path: i for i, path in enumerate(VOCABULARY)}
+
+
+# --- Checking one value ---------------------------------------------------------------------
+
+Check: TypeAlias = Callable[[object], "Value | None"]
+"""A field's check: the value as a plain bool, int, float or str, or None when it does not
+fit. Subclasses are copied to the plain type (their own methods are never called), so only
+plain values are stored, compared or sent to the engine."""
+
+
+def _check_for(spec: FieldSpec) -> Check:
+    if spec.kind == "bool":
+        return lambda v: v if v is True or v is False else None
+    if spec.kind == "choice":
+        choices = frozenset(spec.choices)
+        return lambda v: str.__str__(v) if isinstance(v, str) and v in choices else None
+    lo, hi = float(spec.minimum or 0), float(spec.maximum or 0)
+    if spec.kind == "int":
+        def check_int(v: object) -> Value | None:
+            if type(v) is int:
+                return v if lo <= v <= hi else None
+            if isinstance(v, int) and not isinstance(v, bool):
+                plain = int.__index__(v)
+                return plain if lo <= plain <= hi else None
+            return None
+        return check_int
+
+    def check_number(v: object) -> Value | None:
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            return None
+        plain: float | int = int.__index__(v) if isinstance(v, int) else float.__float__(v)
+        return plain if lo <= plain <= hi else None  # NaN fails every comparison
+    return check_number
+
+
+CHECKS: dict[str, Check] = {path: _check_for(spec) for path, spec in VOCABULARY.items()}
+_FIELDS: dict[str, dict[str, tuple[str, int, Check, bool]]] = {
+    group: {name: (f"{group}.{name}", POSITION[f"{group}.{name}"], CHECKS[f"{group}.{name}"],
+                   VOCABULARY[f"{group}.{name}"].kind == "bool")
+            for name in names}
+    for group, names in GROUPS.items()}
+"""Per group, per field name: (path, vocabulary position, check, whether it is yes/no),
+for the validator."""
+
+
+def value_problem(path: str, value: object) -> Problem:
+    """The problem of a value that does not fit ``path``."""
+    spec = VOCABULARY[path]
+    if isinstance(value, float) and not math.isfinite(value):
+        got = "NaN" if math.isnan(value) else ("-infinity" if value < 0 else "infinity")
+    else:
+        got = describe(value)
+    return Problem(path=path, expected=spec.expected, got=got)
+
+
+def check_value(path: str, value: object) -> Value:
+    """``value`` as a plain value of ``path``; raise ``ObservationError`` if it does not fit."""
+    checked = CHECKS[path](value)
+    if checked is None:
+        raise ObservationError.of([value_problem(path, value)])
+    return checked
+
+
+# --- Reading a JSON-shaped mapping ----------------------------------------------------------
+
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when a close match exists, else nothing."""
+    if not isinstance(word, str) or len(word) > 200:
+        return ""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _key_text(key: object) -> str:
+    if isinstance(key, str):
+        text = _writable(key)
+        return text if len(text) <= _EXCERPT else text[:_EXCERPT - 3] + "..."
+    return f"<{describe(key)}>"
+
+
+def grouped(values: Mapping[str, Value]) -> dict[str, dict[str, Value]]:
+    """Flat ``{"group.field": value}`` back to the JSON vocabulary's nested groups."""
+    out: dict[str, dict[str, Value]] = {}
+    for path, value in values.items():
+        group, name = _GROUP_AND_NAME[path]
+        fields = out.get(group)
+        if fields is None:
+            fields = out[group] = {}
+        fields[name] = value
+    return out
+
+
+_GROUP_AND_NAME = {path: (spec.group, spec.name) for path, spec in VOCABULARY.items()}
+
+
+def known_grouped(values: Mapping[str, Value | None]) -> dict[str, dict[str, Value]]:
+    """``grouped`` of the known values only (None is unknown)."""
+    return grouped({p: v for p, v in values.items() if v is not None})
+
+
+# --- Contradictions -------------------------------------------------------------------------
+
+PREREQUISITES: tuple[tuple[str, str, str], ...] = (
+    ("thank_you.response_received", "thank_you.note_sent", "a reply needs a note that was sent"),
+    ("thank_you.response_hours", "thank_you.response_received", "a reply time needs a reply"),
+    ("thank_you.references_specifics", "thank_you.response_received",
+     "what a reply says needs a reply"),
+    ("thank_you.tone", "thank_you.response_received", "the tone of a reply needs a reply"),
+    ("thank_you.response_hours", "thank_you.note_sent", "a reply time needs a note that was sent"),
+    ("thank_you.references_specifics", "thank_you.note_sent", "a reply needs a note that was sent"),
+    ("thank_you.tone", "thank_you.note_sent", "a reply needs a note that was sent"),
+    ("next_steps.scheduled_on_the_spot", "next_steps.invited_to_next_round",
+     "scheduling a next round needs an invitation to it"),
+)
+"""(dependent, prerequisite, why): the dependent may not hold a value (other than false)
+while the prerequisite is false."""
+
+EXCLUSIONS: tuple[tuple[str, Value, str, Value, str], ...] = (
+    ("thank_you.references_specifics", True, "thank_you.tone", "automatic",
+     "a reply that refers to what you discussed is not an automatic one"),
+)
+"""Pairs of values that cannot both hold (sign 7: referring to what you discussed is how a
+genuine reply differs from an automatic one)."""
+
+_REQUIRES: dict[str, tuple[str, ...]] = {}
+for _dependent, _prerequisite, _ in PREREQUISITES:
+    _REQUIRES[_dependent] = (*_REQUIRES.get(_dependent, ()), _prerequisite)
+
+
+def prerequisites(path: str) -> tuple[str, ...]:
+    """The fields that must not be false for ``path`` to hold a value."""
+    return _REQUIRES.get(path, ())

@@ -1,0 +1,74 @@
+"""Find and read TOML rule packs and merge them, in order, into one checked ``Rulebook``.
+
+Neighbours: ``_rulefiles`` finds the packs and their files; ``_rulemerge`` merges the files
+(``_ruleparse`` checks and builds each table); ``_rulecheck`` checks the merged rulebook as
+a whole; ``_compile`` and ``_scoring`` read the result. No code runs when a file is read.
+The rulebook's data classes live in ``_rules``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .._errors import RulebookError, RuleProblem
+from .check import check_rulebook
+from .files import (
+    default_pack_path,
+    excerpt,
+    os_reason,
+    pack_names,
+    rule_files,
+    where_it_leads,
+)
+from .merge import Merger
+from .model import DEFAULT_PACK, Rulebook
+
+__all__ = ["default_pack_path", "load_rulebook", "pack_names", "read_rulebook"]
+
+
+def load_rulebook(*paths: str | Path, include_default: bool = True) -> Rulebook:
+    """Read, merge and check rule packs; raise ``RulebookError`` listing every problem."""
+    rulebook, problems = read_rulebook(*paths, include_default=include_default)
+    if problems or rulebook is None:
+        raise RulebookError(problems)
+    return rulebook
+
+
+def read_rulebook(*paths: str | Path, include_default: bool = True
+                  ) -> tuple[Rulebook | None, list[RuleProblem]]:
+    """Like ``load_rulebook`` but return every problem instead of raising.
+
+    The rulebook is ``None`` whenever there is a problem. Packs are read in order, the
+    default first; in a folder, its ``*.toml`` files in name order; a file already read is
+    not read again.
+    """
+    packs: list[tuple[str, Path]] = [(DEFAULT_PACK, default_pack_path())] if include_default \
+        else []
+    packs += [(name, Path(p)) for name, p in zip(pack_names(paths), paths, strict=True)]
+    if not packs:
+        return None, [RuleProblem(file="<none>", rule_id=None, reason="no rule pack given")]
+    merger = Merger()
+    read: set[str] = set()
+    for pack, path in packs:
+        try:
+            files = rule_files(path) if path.exists() else None
+        except (OSError, ValueError) as exc:  # a NUL byte, a link loop, no permission
+            merger.problem(excerpt(str(path)), None, f"cannot read the pack: {os_reason(exc)}")
+            continue
+        if files is None:
+            merger.problem(excerpt(str(path)), None, "no such file or folder")
+            continue
+        if not files:
+            merger.problem(str(path), None, "the folder holds no .toml files")
+        for file in files:
+            # A file given twice (say the default folder named as a pack) is read once,
+            # as part of the first pack that holds it.
+            place = where_it_leads(file)
+            if place not in read:
+                read.add(place)
+                merger.read_file(file, pack)
+    book = merger.resolved_book()
+    merger.problems.extend(check_rulebook(book, broken=merger.broken,
+                                          partial=merger.unreadable))
+    merger.problems.extend(merger.whole_book_problems())
+    return (None if merger.problems else book), merger.problems

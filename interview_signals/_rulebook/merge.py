@@ -1,0 +1,322 @@
+"""Merge rule pack files, one by one and in order, into one ``Rulebook``: new rules, overrides
+(merged over the rule they replace), verdicts, the summary and ``[params]``, each parameter
+a test names then replaced by its number; every problem collected with its file and line.
+
+Neighbours: ``_rulebook`` hands each file to a ``Merger`` and checks the merged rulebook;
+``_ruleparse`` checks and builds each table; ``_rulecheck.dropped_tests`` finds the tests an
+override would drop.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+
+from attrs import evolve
+
+from .._errors import RuleProblem
+from .._observations import did_you_mean
+from .check import dropped_tests
+from .files import os_reason
+from .model import DEFAULT_PACK, Rule, Rulebook, Test, Verdict
+from .parse import (
+    Bad,
+    only_signals_placeholder,
+    parse_params,
+    parse_rule,
+    parse_verdict,
+    rule_table,
+    with_share,
+)
+
+_SUMMARY_KEYS = ("caveat", "nothing_known")
+_OPTIONAL_SUMMARY_KEYS = ("against",)
+_TOP_KEYS = ("rule", "verdict", "summary", "params")
+
+
+
+MAX_PACK_FILE_BYTES = 4 * 1024 * 1024
+"""The largest rule file read; the default rulebook's largest is under 10 KB."""
+
+class Merger:
+    """Reads files one by one, in order, collecting rules, overrides and every problem."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, Rule] = {}
+        self.broken: set[str] = set()
+        """Ids of rules with problems of their own: references to them are not errors too."""
+        self.verdicts: dict[str, Verdict] = {}
+        self.summary: dict[str, str] = {}
+        self.files: list[str] = []
+        self.problems: list[RuleProblem] = []
+        self.unreadable = False
+        self.params: dict[str, float] = {}
+
+    def problem(self, file: str, rule_id: str | None, reason: str,
+                line: int | None = None) -> None:
+        self.problems.append(RuleProblem(file=file, rule_id=rule_id, reason=reason, line=line))
+
+    def read_file(self, path: Path, pack: str) -> None:
+        file = str(path)
+        try:
+            with path.open("rb") as opened:  # bounded: a pack path may name /dev/zero
+                raw = opened.read(MAX_PACK_FILE_BYTES + 1)
+            if len(raw) > MAX_PACK_FILE_BYTES:
+                self.unreadable = True
+                self.problem(file, None, f"larger than {MAX_PACK_FILE_BYTES // 1024 // 1024} "
+                             "MiB; a rule file takes a few kilobytes")
+                return
+            text = raw.decode("utf-8")
+            data = tomllib.loads(text)
+        except (OSError, UnicodeDecodeError) as exc:
+            self.unreadable = True
+            self.problem(file, None, f"cannot read the file: {os_reason(exc)}")
+            return
+        except RecursionError:
+            self.unreadable = True
+            self.problem(file, None, "cannot read the file: tables or lists nested too deeply")
+            return
+        except tomllib.TOMLDecodeError as exc:
+            self.unreadable = True
+            # tomllib puts the place at the end of its message: "... (at line 4, column 18)".
+            match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(exc))
+            if match is None:
+                self.problem(file, None, f"TOML syntax error: {exc}")
+            else:
+                self.problem(file, None, f"TOML syntax error at column {match.group(2)}: "
+                             f"{str(exc)[:match.start()]}", int(match.group(1)))
+            return
+        self.files.append(file)
+        lines = _Lines(text)
+        for key in sorted(set(data) - set(_TOP_KEYS)):
+            self.problem(file, None, f"unknown top-level key {key!r}{did_you_mean(key, _TOP_KEYS)}"
+                         "; a pack holds [[rule]], [[verdict]] and [summary] tables")
+        for index, table in self._tables(data, "rule", file, lines):
+            self._add_rule(table, file, pack, lines.of("rule", index, table))
+        for index, table in self._tables(data, "verdict", file, lines):
+            self._add_verdict(table, file, lines.of("verdict", index, table))
+        self._add_summary(data.get("summary", {}), file)
+        if "params" in data:
+            self.params.update(parse_params(
+                data["params"], lambda reason: self.problem(file, None, reason)))
+
+    def _tables(self, data: Mapping[str, object], name: str, file: str, lines: _Lines
+                ) -> list[tuple[int, Mapping[str, object]]]:
+        items = data.get(name, [])
+        if not isinstance(items, list):
+            self.problem(file, None, f"{name}: expected [[{name}]] tables")
+            return []
+        good: list[tuple[int, Mapping[str, object]]] = [
+            (i, t) for i, t in enumerate(items) if isinstance(t, dict)]
+        if len(good) != len(items):
+            self.problem(file, None, f"{name}: expected [[{name}]] tables")
+        return good
+
+    def _add_rule(self, table: Mapping[str, object], file: str, pack: str,
+                  line: int | None) -> None:
+        rule_id = table.get("id", table.get("overrides"))
+        if not isinstance(rule_id, str) or not rule_id:
+            self.problem(file, None, 'a rule without an id: every rule needs id = "..."', line)
+            return
+
+        name = rule_id
+
+        def bad(reason: str) -> None:
+            self.problem(file, name, reason, line)
+
+        if "overrides" in table:
+            self._override_rule(table, file, pack, line, bad)
+            return
+        if "drop_tests" in table:
+            bad("drop_tests: only an override can drop the tests of the rule it overrides")
+            return
+        if rule_id in self.rules or rule_id in self.broken:
+            first = self.rules.get(rule_id)
+            where = f" (already defined in {_origin(first)})" if first else ""
+            # Checking a copy of the whole default rulebook repeats every id of it.
+            hint = ("; to check a complete rulebook on its own, add --no-default"
+                    if first is not None and first.pack == DEFAULT_PACK else "")
+            bad(f"duplicate id {rule_id!r}{where}; to change that rule, write "
+                f'overrides = "{rule_id}" instead of id{hint}')
+            return
+        rule = parse_rule(table, file=file, pack=pack, line=line, bad=bad)
+        if rule is None:
+            self.broken.add(rule_id)
+        else:
+            self.rules[rule_id] = rule
+
+    def _override_rule(self, table: Mapping[str, object], file: str, pack: str,
+                       line: int | None, bad: Bad) -> None:
+        target = table["overrides"]
+        if not isinstance(target, str) or target not in self.rules:
+            if target not in self.broken:
+                bad(f"overrides: unknown rule id {target!r}; an override names a rule loaded "
+                    f"before it{did_you_mean(target, self.rules)}")
+            return
+        if table.get("id", target) != target:
+            bad(f"an override keeps the id it overrides; drop id or set it to {target!r}")
+            return
+        base = self.rules[target]
+        merged = {**rule_table(base), **{k: v for k, v in table.items() if k != "drop_tests"}}
+        if merged.get("kind") != base.kind:
+            bad(f"kind: an override cannot turn a {base.kind} into {merged.get('kind')!r}")
+            return
+        rule = parse_rule(merged, file=file, pack=pack, line=line, bad=bad)
+        if rule is None:
+            return
+        if table.get("drop_tests") is not True:
+            for test in dropped_tests(base, rule):
+                bad(f"when: this override drops the test {test} that rule {target!r} had "
+                    "(restate it in the new condition; to change a threshold, set its "
+                    "[params] entry instead; or add drop_tests = true if you mean it)")
+        self.rules[target] = evolve(rule, overrides=target, overrides_pack=base.pack)
+
+    def _add_verdict(self, table: Mapping[str, object], file: str, line: int | None) -> None:
+        verdict_id = table.get("overrides", table.get("id"))
+        if not isinstance(verdict_id, str) or not verdict_id:
+            self.problem(file, None, 'a verdict without an id: every verdict needs id = "..."',
+                         line)
+            return
+
+        name = verdict_id
+
+        def bad(reason: str) -> None:
+            self.problem(file, name, reason, line)
+
+        if "overrides" in table:
+            old = self.verdicts.get(verdict_id)
+            if old is None:
+                bad(f"overrides: unknown verdict {verdict_id!r}; an override names a verdict "
+                    f"loaded before it{did_you_mean(verdict_id, self.verdicts)}")
+                return
+            table = {"id": old.id, "min_confidence": old.min_confidence,
+                     "or_signals": list(old.or_signals),
+                     "summary": old.summary,
+                     **{k: v for k, v in table.items() if k != "overrides"}}
+        elif verdict_id in self.verdicts:
+            bad(f"duplicate verdict {verdict_id!r}; to change it, write "
+                f'overrides = "{verdict_id}" instead of id')
+            return
+        verdict = parse_verdict(table, file=file, line=line, bad=bad)
+        if verdict is not None:
+            self.verdicts[verdict_id] = verdict
+
+    def _add_summary(self, summary: object, file: str) -> None:
+        if not isinstance(summary, dict):
+            self.problem(file, None, "[summary]: expected a table")
+            return
+        for key, value in summary.items():
+            known = (*_SUMMARY_KEYS, *_OPTIONAL_SUMMARY_KEYS)
+            if key not in known:
+                self.problem(file, None, f"[summary]: unknown key {key!r}"
+                             f"{did_you_mean(key, known)}")
+            elif not isinstance(value, str) or not value.strip():
+                self.problem(file, None, f"[summary].{key}: expected text")
+            elif not only_signals_placeholder(value):
+                self.problem(file, None, f"[summary].{key}: the only placeholder is {{signals}}")
+            else:
+                self.summary[key] = value
+
+    def resolved_book(self) -> Rulebook:
+        """What was read without problems, each parameter a test names replaced by its
+        number (a later pack's [params] win), for the whole-book checks."""
+        rules = {}
+        for rule_id, rule in self.rules.items():
+            resolved = self._resolve(rule)
+            if resolved is None:
+                self.broken.add(rule_id)
+            else:
+                rules[rule_id] = resolved
+        return Rulebook(rules=tuple(rules.values()), verdicts=tuple(self.verdicts.values()),
+                        caveat=self.summary.get("caveat", ""),
+                        nothing_known=self.summary.get("nothing_known", ""),
+                        against=self.summary.get("against", ""), files=tuple(self.files),
+                        params=dict(self.params))
+
+    def _resolve(self, rule: Rule) -> Rule | None:
+        if not any(t.param for b in rule.branches for t in b):
+            return rule
+        branches = []
+        for branch in rule.branches:
+            tests = []
+            for test in branch:
+                if test.param is None:
+                    tests.append(test)
+                elif test.param not in self.params:
+                    self.problem(rule.file, rule.id, f"when: unknown parameter {test.param!r}"
+                                 f"{did_you_mean(test.param, tuple(self.params))}; a pack "
+                                 "defines it under [params]", rule.line)
+                    return None
+                elif test.other is None:
+                    tests.append(evolve(test, value=self._param_value(rule, test)))
+                elif 0 < self.params[test.param] < 1:
+                    tests.append(with_share(test, self.params[test.param]))
+                else:
+                    self.problem(rule.file, rule.id, f"[params].{test.param}: used as a share, "
+                                 "expected a fraction above 0 and below 1, got "
+                                 f"{self.params[test.param]:g}", rule.line)
+                    return None
+            branches.append(tuple(tests))
+        return evolve(rule, branches=tuple(branches))
+
+    def _param_value(self, rule: Rule, test: Test) -> int | float:
+        value = self.params[str(test.param)]
+        # An int field compared with a whole number keeps it whole, as a literal would be.
+        return int(value) if value.is_integer() else value
+
+    def whole_book_problems(self) -> list[RuleProblem]:
+        """Parts every rulebook needs: a pack used alone must bring them itself."""
+        where = ", ".join(self.files) or "<none>"
+        out = []
+        if not self.verdicts and not self.unreadable:
+            out.append(RuleProblem(file=where, rule_id=None, reason="no [[verdict]] tables: "
+                                   "the rulebook needs at least one verdict"))
+        missing = [k for k in _SUMMARY_KEYS if k not in self.summary]
+        if missing and not self.unreadable:
+            out.append(RuleProblem(file=where, rule_id=None,
+                                   reason=f"[summary] needs {' and '.join(missing)}"))
+        return out
+
+
+def _origin(rule: Rule) -> str:
+    """Where a rule was defined, short enough for a message: pack, file name and line."""
+    line = "" if rule.line is None else f" line {rule.line}"
+    return f"pack {rule.pack!r}, {Path(rule.file).name}{line}"
+
+
+class _Lines:
+    """Line numbers of ``[[rule]]`` and ``[[verdict]]`` tables in one file's text."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines()
+        self._headers: dict[str, list[int]] = {"rule": [], "verdict": []}
+        self._starts: list[int] = []
+        for number, line in enumerate(self._lines, start=1):
+            array = re.fullmatch(r"\s*\[\[\s*([\w.]+)\s*\]\]\s*(#.*)?", line)
+            table = re.fullmatch(r"\s*\[\s*([\w.]+)\s*\]\s*(#.*)?", line)
+            if array or table:
+                self._starts.append(number)
+            if array and array.group(1) in self._headers:
+                self._headers[array.group(1)].append(number)
+
+    def of(self, name: str, index: int, table: Mapping[str, object]) -> int | None:
+        """The line of the table's id (or its header): where a reader looks for it."""
+        headers = self._headers[name]
+        if index >= len(headers):
+            return self._id_line(1, len(self._lines), table)
+        start = headers[index]
+        end = next((s - 1 for s in self._starts if s > start), len(self._lines))
+        return self._id_line(start, end, table) or start
+
+    def _id_line(self, start: int, end: int, table: Mapping[str, object]) -> int | None:
+        for key in ("overrides", "id"):
+            value = table.get(key)
+            if not isinstance(value, str):
+                continue
+            pattern = re.compile(rf"""^\s*{key}\s*=\s*["']{re.escape(value)}["']""")
+            for number in range(start, end + 1):
+                if pattern.match(self._lines[number - 1]):
+                    return number
+        return None

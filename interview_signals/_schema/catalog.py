@@ -1,0 +1,94 @@
+"""JSON Schemas (draft 2020-12) of the JSON contract, by name, generated, never kept by hand.
+
+* ``observations``: from the vocabulary (``_observation_schema``).
+* ``assessment``, ``consultation`` and ``what-if``: by walking the attrs classes of the
+  output types and their type hints (``_output_schema``).
+
+Neighbours: ``_service`` serves these schemas and assembles its OpenAPI document from them;
+``_cli`` prints them (``interview-signals schema NAME``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .._assessment import Assessment
+from .._consultation import CONSULTATION_FORMAT, VERSION, WHAT_IF_FORMAT, Consultation, WhatIfs
+from .._errors import InterviewSignalsError
+from .observations import JSON, observation_schema
+from .outputs import output_schema
+
+NAMES: tuple[str, ...] = ("observations", "assessment", "consultation", "what-if")
+
+
+class SchemaUnavailable(InterviewSignalsError):
+    """A schema was asked for whose output type this version of the library lacks."""
+
+
+def assessment_schema() -> JSON:
+    """The schema of ``Assessment.to_dict()`` (README.md). The trace may be left out: the
+    HTTP service sends it only when asked (``?trace=true``)."""
+    return output_schema(Assessment, "assessment",
+                         title="The explained assessment of one job interview",
+                         optional=("trace",))
+
+
+def _trace_optional(out: JSON) -> JSON:
+    """An embedded assessment may come without its trace (the service's ``?trace``)."""
+    embedded = out["$defs"]["Assessment"]
+    embedded["required"] = [k for k in embedded["required"] if k != "trace"]
+    return out
+
+
+def consultation_schema() -> JSON:
+    """The schema of ``Consultation.to_dict()``; its assessment may leave out the trace."""
+    return _trace_optional(output_schema(
+        Consultation, "consultation", title="One step of a consultation: the reading now, "
+        "the verdicts still reachable and the questions that matter, best first",
+        format=CONSULTATION_FORMAT, version=VERSION))
+
+
+def what_if_schema() -> JSON:
+    """The schema of ``WhatIfs.to_dict()``."""
+    return output_schema(WhatIfs, "what-if", title="The smallest sets of changes that reach "
+                         "a better verdict (or the proof that none does)",
+                         format=WHAT_IF_FORMAT, version=VERSION)
+
+
+def _not_yet(name: str) -> Callable[[], JSON]:
+    def unavailable() -> JSON:
+        raise SchemaUnavailable(
+            f"schema {name!r}: this version of interview-signals has no {name} output yet; "
+            f"available: {', '.join(available())}")
+    return unavailable
+
+
+BUILDERS: dict[str, Callable[[], JSON]] = {
+    "observations": observation_schema,
+    "assessment": assessment_schema,
+    "consultation": consultation_schema,
+    "what-if": what_if_schema,
+}
+"""Every schema by name. A name whose output type a version lacks maps to ``_not_yet(name)``
+(``available()`` leaves it out, ``schema()`` raises ``SchemaUnavailable``)."""
+
+_CACHE: dict[str, JSON] = {}
+
+
+def available() -> tuple[str, ...]:
+    """The schema names this version can build."""
+    return tuple(n for n in NAMES if getattr(BUILDERS[n], "__name__", "") != "unavailable")
+
+
+def schema(name: str) -> JSON:
+    """The schema called ``name`` (one of ``NAMES``), built once per process.
+
+    Raises:
+        SchemaUnavailable: no such schema, or its output type does not exist yet.
+    """
+    if name not in BUILDERS:
+        raise SchemaUnavailable(f"no schema called {name!r}; expected one of "
+                                f"{', '.join(NAMES)}")
+    if name not in _CACHE:
+        _CACHE[name] = BUILDERS[name]()
+    return _CACHE[name]

@@ -1,0 +1,199 @@
+"""The HTTP service and the page: an ASGI app on Starlette, served by uvicorn.
+
+``create_app(engine=None)`` returns the app (mount it in a coaching tool's own ASGI app);
+``serve(...)`` runs it (``interview-signals serve``). Needs the ``serve`` extra.
+
+Why plain Starlette: the JSON contract already has one source, the schemas ``_schema``
+generates from the vocabulary and the attrs output types; a framework that derives schemas
+from request and response types would make a second one (FastAPI wants pydantic models;
+Litestar's attrs plugin would describe the attrs fields, not the ``to_dict`` forms the
+contract is). Starlette routes, streams bodies (so the size limit holds before parsing),
+runs the engine in its thread pool, and adds two small dependencies.
+
+Neighbours: ``_service_http`` holds the HTTP plumbing (problem documents, bodies within a
+limit, the version header); ``_service_operations`` the observation endpoints as data.
+
+Every response is JSON (the page's files aside), carries ``X-Interview-Signals-Version``,
+and an error is an RFC 9457 problem document, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.staticfiles import StaticFiles
+
+from .._engine import Engine
+from .._errors import ArgumentError, ObservationError
+from .._jsonio import dump_json
+from .._schema import SchemaUnavailable, schema
+from .._version import __version__
+from .http import (
+    VERSION_HEADER,
+    Handler,
+    HTTPProblem,
+    VersionHeader,
+    guarded,
+    http_error,
+    internal_error,
+    json_body,
+    json_kind,
+    json_response,
+)
+from .openapi import Health, Operation, openapi_document
+from .operations import OPERATIONS, rules_body
+
+DEFAULT_MAX_BODY = 64 * 1024
+"""The largest request body accepted, in bytes (an observation document is ~1 KiB)."""
+
+_PAGE = resources.files("interview_signals._service") / "page"
+
+
+class _Endpoints:
+    """The handlers of one app, sharing its engine and limits."""
+
+    def __init__(self, engine: Engine, max_body: int) -> None:
+        self.engine = engine
+        self.max_body = max_body
+        self._rules = dump_json(rules_body(engine.rulebook))
+
+    def observation_endpoint(self, operation: Operation) -> Handler:
+        """The handler of one ``Operation``: limits, JSON, the engine off the event loop."""
+        async def handle(request: Request) -> Response:
+            options = {p.name: p.read(request.query_params.getlist(p.name))
+                       for p in operation.parameters}
+            data = await json_body(request, self.max_body)
+            if not isinstance(data, dict):
+                raise ObservationError("observations", "a JSON object of observation groups",
+                                       json_kind(data))
+            return json_response(await run_in_threadpool(operation.compute, self.engine,
+                                                         data, options))
+        return handle
+
+    async def schema(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            return json_response(schema(name))
+        except SchemaUnavailable as exc:
+            raise HTTPProblem(404, "No such schema", str(exc)) from exc
+
+    async def rules(self, request: Request) -> Response:
+        return Response(self._rules, media_type="application/json")
+
+    async def healthz(self, request: Request) -> Response:
+        body: Health = {"status": "ok", "version": __version__,
+                         "rules": len(self.engine.rulebook.rules)}
+        return json_response(body)
+
+    async def openapi(self, request: Request) -> Response:
+        return json_response(openapi_document(OPERATIONS))
+
+    async def index(self, request: Request) -> Response:
+        return Response((_PAGE / "index.html").read_bytes(), media_type="text/html")
+
+
+def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY,
+               cors_origins: Sequence[str] = ()) -> Starlette:
+    """The ASGI app of the service and the page, on ``engine`` (default rulebook if None).
+
+    Mount it inside another ASGI app (``Mount("/signals", app=create_app())``) or run it
+    with any ASGI server. ``max_body`` caps request bodies (413 beyond it); CORS stays off
+    unless ``cors_origins`` names the origins allowed to call the API from a browser.
+    """
+    if max_body < 1:
+        raise ArgumentError(f"max_body: expected a positive number of bytes, got {max_body}")
+    endpoints = _Endpoints(engine or Engine.default(), max_body)
+    routes = [
+        Route("/", guarded(endpoints.index), methods=["GET"]),
+        *(Route(op.path, guarded(endpoints.observation_endpoint(op)), methods=["POST"])
+          for op in OPERATIONS),
+        Route("/v1/schema/{name}", guarded(endpoints.schema), methods=["GET"]),
+        Route("/v1/rules", guarded(endpoints.rules), methods=["GET"]),
+        Route("/v1/healthz", guarded(endpoints.healthz), methods=["GET"]),
+        Route("/openapi.json", guarded(endpoints.openapi), methods=["GET"]),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(VersionHeader),
+                    *([Middleware(CORSMiddleware, allow_origins=list(cors_origins),
+                                  allow_methods=["GET", "POST"],
+                                  allow_headers=["Content-Type"],
+                                  expose_headers=[VERSION_HEADER])]
+                      if cors_origins else [])],
+        exception_handlers={HTTPException: http_error, Exception: internal_error})
+    app.mount("/page", StaticFiles(directory=str(_PAGE)), name="page")
+    return app
+
+
+# --- running it ---------------------------------------------------------------------------
+
+_ENV = "INTERVIEW_SIGNALS_SERVE"
+
+
+def app_from_environment() -> Starlette:
+    """The app a uvicorn worker builds (``serve`` passes its options in the environment,
+    because each worker process builds its own engine)."""
+    import json
+
+    options: dict[str, Any] = json.loads(os.environ.get(_ENV, "{}"))
+    rules: list[str] = options.get("rules", [])
+    no_default = bool(options.get("no_default", False))
+    engine = Engine.from_paths(*rules, include_default=not no_default) \
+        if rules or no_default else Engine.default()
+    return create_app(engine, max_body=int(options.get("max_body", DEFAULT_MAX_BODY)),
+                      cors_origins=options.get("cors_origins", []))
+
+
+def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Path] = (),
+          no_default: bool = False, workers: int = 1, cors_origins: Sequence[str] = (),
+          max_body: int = DEFAULT_MAX_BODY, access_log: bool = False) -> None:
+    """Run the service on uvicorn until SIGINT or SIGTERM; returns after a clean shutdown.
+
+    The rulebook is loaded once here, so a bad pack fails before the server starts.
+    """
+    import json
+
+    import uvicorn
+
+    if workers < 1:
+        raise ArgumentError(f"workers: expected a positive integer, got {workers}")
+    Engine.from_paths(*rules, include_default=not no_default) if rules or no_default \
+        else Engine.default()  # fail early, with the rulebook's own error
+    os.environ[_ENV] = json.dumps({"rules": [str(r) for r in rules], "no_default": no_default,
+                                   "cors_origins": list(cors_origins), "max_body": max_body})
+    # uvicorn shuts down gracefully on SIGINT and SIGTERM, then raises the signal again for
+    # the handler that was there before it: make that handler end the run quietly, so a
+    # stopped service returns (exit status 0) instead of dying by the signal or a traceback.
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    for s in previous:
+        signal.signal(s, _stopped)
+    try:
+        uvicorn.run("interview_signals._service.app:app_from_environment", factory=True,
+                    host=host, port=port, workers=workers, access_log=access_log,
+                    log_level="info", server_header=False, timeout_graceful_shutdown=5)
+    except _Stop:
+        pass
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+class _Stop(Exception):
+    """The service was asked to stop (SIGINT or SIGTERM) and has shut down."""
+
+
+def _stopped(signum: int, frame: object) -> None:
+    raise _Stop(signum)

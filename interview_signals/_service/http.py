@@ -1,0 +1,163 @@
+"""The HTTP plumbing of the service: problem documents (RFC 9457), request bodies read
+within a size limit and parsed as JSON, handlers whose every failure becomes a problem
+document, and the header that names the library version on every response.
+
+Neighbours: ``_service`` builds the app from these pieces and the endpoints of
+``_service_operations``. Needs the ``serve`` extra (Starlette).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .._errors import ArgumentError, ObservationError, RulebookError
+from .._jsonio import UnreadableJSON, dump_json, load_json
+from .._version import __version__
+
+VERSION_HEADER = "X-Interview-Signals-Version"
+
+_log = logging.getLogger("interview_signals.service")
+
+
+class HTTPProblem(Exception):
+    """An error response: status, title and detail, plus the observation problems."""
+
+    def __init__(self, status: int, title: str, detail: str,
+                 problems: Sequence[Mapping[str, str]] = ()) -> None:
+        super().__init__(detail)
+        self.status, self.title, self.detail, self.problems = status, title, detail, problems
+
+
+def problem_response(status: int, title: str, detail: str,
+                      problems: Sequence[Mapping[str, str]] = ()) -> Response:
+    body: dict[str, object] = {"type": "about:blank", "title": title, "status": status,
+                               "detail": detail}
+    if problems:
+        body["problems"] = list(problems)
+    return Response(dump_json(body), status_code=status, media_type="application/problem+json",
+                    headers={VERSION_HEADER: __version__})
+
+
+def json_response(data: object) -> Response:
+    return Response(dump_json(data), media_type="application/json")
+
+
+def observation_problems(error: ObservationError) -> list[dict[str, str]]:
+    """The problems of an observation error as JSON: path, expected, got, message."""
+    return [p.to_dict() for p in error.problems]
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it passes ``limit`` bytes: by its
+    Content-Length before reading, and while reading for bodies sent in chunks."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise HTTPProblem(413, "Request body too large",
+                       f"the body is {declared} bytes; the limit is {limit} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPProblem(413, "Request body too large",
+                           f"the body passed the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def json_body(request: Request, limit: int) -> object:
+    raw = await _body(request, limit)
+    if not raw.strip():
+        raise HTTPProblem(400, "Malformed JSON", "the body is empty; expected a JSON object "
+                       "of observations")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise HTTPProblem(400, "Malformed JSON",
+                       f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    try:
+        return load_json(text)
+    except UnreadableJSON as exc:
+        where = f" at line {exc.line} column {exc.column}" if exc.line is not None else ""
+        raise HTTPProblem(400, "Malformed JSON", f"{exc.reason}{where}") from exc
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def guarded(handler: Handler) -> Handler:
+    """Turn every failure of a handler into a problem document; log the unexpected ones."""
+    @functools.wraps(handler)
+    async def run(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except HTTPProblem as exc:
+            return problem_response(exc.status, exc.title, exc.detail, exc.problems)
+        except ObservationError as exc:
+            return problem_response(422, "Invalid observations", str(exc),
+                                     observation_problems(exc))
+        except ArgumentError as exc:
+            return problem_response(400, "Bad query parameter", str(exc))
+        except RulebookError as exc:  # the service's rule pack cannot do this (a search too
+            # large to consult): the operator's to fix, said plainly, not the client's
+            return problem_response(501, "Not possible with this rulebook", str(exc))
+        except Exception:
+            _log.exception("internal error on %s %s", request.method, request.url.path)
+            return problem_response(500, "Internal error",
+                                     "the service failed on this request; it was logged")
+    return run
+
+
+def json_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "a list (array)"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool) or value is None:
+        return "true" if value is True else "false" if value is False else "null"
+    return "a number"
+
+
+class VersionHeader:
+    """Pure ASGI middleware: every HTTP response says which library version answered."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_version(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if k.lower() != VERSION_HEADER.lower().encode()]
+                headers.append((VERSION_HEADER.lower().encode(), __version__.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_version)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    if status == 404:
+        return problem_response(404, "Not found", f"no resource at {request.url.path}")
+    if status == 405:
+        return problem_response(405, "Method not allowed",
+                                 f"{request.method} is not allowed on {request.url.path}")
+    detail = exc.detail if isinstance(exc, HTTPException) else "internal error"
+    return problem_response(status, "Error", str(detail))
+
+
+async def internal_error(request: Request, exc: Exception) -> Response:
+    return problem_response(500, "Internal error",
+                             "the service failed on this request; it was logged")

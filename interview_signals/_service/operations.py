@@ -1,0 +1,137 @@
+"""The service's observation endpoints as data: ``OPERATIONS`` (assess, consult, what-if),
+each with its query parameters, how they are read, and what it computes on the engine; and
+the body of ``GET /v1/rules``.
+
+Neighbours: ``_service`` routes each operation and runs its ``compute`` in the thread pool;
+``_openapi`` describes them in the OpenAPI document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from .._engine import Engine
+from .._errors import ArgumentError
+from .._observations import VOCABULARY, is_path
+from .._rulebook import Rulebook, rule_rows
+from .openapi import Operation, Parameter, RulesBody
+
+
+def _one(name: str, values: list[str]) -> str | None:
+    if len(values) > 1:
+        raise ArgumentError(f"{name}: expected at most one value, got {len(values)}")
+    return values[0] if values else None
+
+
+def _read_flag(name: str) -> Callable[[list[str]], object]:
+    def read(values: list[str]) -> bool:
+        value = (_one(name, values) or "false").lower()
+        if value in ("true", "1", "yes"):
+            return True
+        if value in ("false", "0", "no", ""):
+            return False
+        raise ArgumentError(f"{name}: expected true or false, got {value!r}")
+    return read
+
+
+def _read_skip(values: list[str]) -> tuple[str, ...]:
+    for value in values:
+        if not is_path(value):
+            raise ArgumentError(f"skip: expected a field path such as "
+                                f"thank_you.response_received, got {value!r}")
+    return tuple(dict.fromkeys(values))
+
+
+MAX_WHAT_IF_LIMIT = 50
+"""The most what-if options one request may ask for (the search grows with it)."""
+
+
+def _read_limit(values: list[str]) -> int:
+    value = _one("limit", values)
+    if value is None:
+        return 10
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_WHAT_IF_LIMIT:
+        raise ArgumentError(f"limit: expected a whole number from 1 to {MAX_WHAT_IF_LIMIT}, "
+                            f"got {value!r}")
+    return int(value)
+
+
+def _read_target(values: list[str]) -> str | None:
+    return _one("target", values)
+
+
+_TRACE = Parameter(name="trace", description="include the rule-by-rule trace of the "
+                   "assessment", schema={"type": "boolean", "default": False},
+                   read=_read_flag("trace"))
+
+
+def _without_trace(assessment: dict[str, object], options: Mapping[str, object]
+                   ) -> dict[str, object]:
+    if not options.get("trace"):
+        del assessment["trace"]
+    return assessment
+
+
+def _assess(engine: Engine, observations: dict[str, object], options: Mapping[str, object]
+            ) -> object:
+    return _without_trace(engine.assess(observations).to_dict(), options)
+
+
+def _consult(engine: Engine, observations: dict[str, object], options: Mapping[str, object]
+             ) -> object:
+    skipped = options["skip"]
+    assert isinstance(skipped, tuple)
+    body = engine.consult(observations, skipped=skipped).to_dict()
+    assessment = body["assessment"]
+    assert isinstance(assessment, dict)
+    _without_trace(assessment, options)
+    return body
+
+
+def _what_if(engine: Engine, observations: dict[str, object], options: Mapping[str, object]
+             ) -> object:
+    target, limit = options["target"], options["limit"]
+    verdicts = [v.id for v in engine.rulebook.verdicts]
+    if target is not None and target not in verdicts:
+        raise ArgumentError(f"target: expected one of {', '.join(verdicts)}, got {target!r}")
+    assert isinstance(target, str | None)
+    assert isinstance(limit, int)
+    return engine.what_if(observations, target, limit=limit,
+                          include_fixed=bool(options["include_fixed"])).to_dict()
+
+
+OPERATIONS: list[Operation] = [
+    Operation(path="/v1/assess", operation_id="assess", summary="Assess one interview",
+              schema="assessment", component="Assessment", compute=_assess,
+              parameters=(_TRACE,)),
+    Operation(path="/v1/consult", operation_id="consult",
+              summary="The next questions that matter, why, and the verdicts still reachable",
+              schema="consultation", component="Consultation", compute=_consult,
+              parameters=(_TRACE, Parameter(
+                  name="skip", repeated=True, read=_read_skip,
+                  description="a field the candidate cannot know (\"don't know\"): never "
+                  "asked again; repeat the parameter for each field",
+                  schema={"type": "string", "enum": list(VOCABULARY)}))),
+    Operation(path="/v1/what-if", operation_id="what_if",
+              summary="The smallest sets of changes that reach a better verdict",
+              schema="what-if", component="WhatIf", compute=_what_if,
+              parameters=(
+                  Parameter(name="target", read=_read_target, schema={"type": "string"},
+                            description="the verdict to reach, or better (default: any "
+                            "verdict better than the current one)"),
+                  Parameter(name="include_fixed", read=_read_flag("include_fixed"),
+                            schema={"type": "boolean", "default": False},
+                            description="also change facts already recorded (a different "
+                            "past, for coaches)"),
+                  Parameter(name="limit", read=_read_limit,
+                            schema={"type": "integer", "minimum": 1,
+                                    "maximum": MAX_WHAT_IF_LIMIT, "default": 10},
+                            description="the most change sets to return"))),
+]
+"""The observation endpoints: their routes, query parameters, limits, errors, the thread
+pool and their OpenAPI entries all come from this list."""
+
+
+def rules_body(book: Rulebook) -> RulesBody:
+    """The rulebook as the ``GET /v1/rules`` body: each rule in words, and the verdicts."""
+    return {"rules": rule_rows(book), "verdicts": [v.id for v in book.verdicts]}

@@ -1,0 +1,57 @@
+"""``_scoring``: certainty factors combined, qualifiers applied, the verdict chosen."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from interview_signals import Engine
+from interview_signals._assessment.scoring import Scorer, combine, qualify
+
+strengths = st.floats(-0.99, 0.99).filter(lambda x: x != 0)
+
+
+def test_evidence_for_accumulates_towards_one() -> None:
+    assert combine([0.5, 0.5]) == pytest.approx(0.75)
+
+
+def test_evidence_for_and_against_net_out() -> None:
+    assert combine([0.5, -0.5]) == 0
+
+
+@given(st.lists(strengths, max_size=6))
+def test_the_order_of_strengths_never_changes_the_combination(values: list[float]) -> None:
+    assert combine(values) == combine(list(reversed(values)))
+
+
+@given(st.floats(0.01, 0.99), st.lists(st.floats(0.01, 0.99), max_size=3),
+       st.lists(st.floats(0.01, 0.99), max_size=3))
+def test_a_qualified_strength_keeps_its_sign_and_stays_in_range(
+        base: float, boosts: list[float], discounts: list[float]) -> None:
+    up, down = qualify(base, boosts, discounts), qualify(-base, boosts, discounts)
+    assert 0 <= up <= 1
+    assert down == -up
+
+
+def test_the_scorer_chooses_the_first_verdict_whose_confidence_is_reached() -> None:
+    scorer = Scorer(Engine.default().rulebook)
+    assert scorer.verdict(0.85, ()) == "strong"
+    assert scorer.verdict(0.5, ()) == "promising"
+    assert scorer.verdict(0.2, ()) == "tentative"
+    assert scorer.verdict(0.0, ()) == "inconclusive"
+
+
+def test_the_stated_exception_lifts_a_next_round_to_the_top_verdict() -> None:
+    scorer = Scorer(Engine.default().rulebook)
+    assert scorer.verdict(0.0, {"second_interview_on_the_spot"}) == "strong"
+
+
+def test_score_gives_verdict_confidence_and_strengths_in_sign_order() -> None:
+    scorer = Scorer(Engine.default().rulebook)
+    verdict, confidence, strengths = scorer.score(
+        {"thank_you_response", "warm_tone", "personal_tour"})
+    assert list(strengths) == ["personal_tour", "thank_you_response"]
+    assert strengths["thank_you_response"] > strengths["personal_tour"] == 0.3
+    assert confidence == pytest.approx(combine(strengths.values()), abs=1e-6)
+    assert verdict == "promising"

@@ -1,0 +1,122 @@
+"""``_consult_types``: the results of a consultation and of a what-if, their JSON forms
+(each naming its format and version) and an answer class in plain words."""
+
+from __future__ import annotations
+
+import json
+
+from interview_signals import Consultation, Engine
+from interview_signals._consultation.results import (
+    CONSULTATION_FORMAT,
+    VERSION,
+    WHAT_IF_FORMAT,
+    Answer,
+    Change,
+    Question,
+    WhatIf,
+    WhatIfs,
+    _why,
+    cand_text,
+    either,
+)
+from interview_signals._consultation.search.answer_classes import Candidate
+
+
+def test_the_consultation_json_names_its_format_and_drives_a_page() -> None:
+    c = Engine.default().consult({"tour": {"office_tour": True}})
+    data = c.to_dict()
+    assert (data["format"], data["version"]) == ("interview-signals/consultation", 1)
+    assert data["observations"] == {"tour": {"office_tour": True}}
+    questions = data["questions"]
+    assert isinstance(questions, list)
+    first = questions[0]
+    assert set(first) >= {"path", "label", "question", "answers", "why"}
+    assert {"value", "text", "reachable"} <= set(first["answers"][0])
+    assert isinstance(c, Consultation)
+
+
+def test_a_question_and_its_answers_as_json() -> None:
+    yes = Answer(value=True, text="Yes", reachable=("strong", "promising"))
+    unknown = Answer(value=None, text="I don't know", reachable=("promising",))
+    q = Question(path="tour.office_tour", label="Office tour", question="A tour?",
+                 answers=(yes, unknown), why="Because.", rules=("personal_tour",),
+                 signs=(4,))
+    assert q.to_dict() == {
+        "path": "tour.office_tour", "label": "Office tour", "question": "A tour?",
+        "answers": [{"value": True, "text": "Yes", "reachable": ["strong", "promising"]},
+                    {"value": None, "text": "I don't know", "reachable": ["promising"]}],
+        "why": "Because.", "rules": ["personal_tour"], "signs": [4]}
+    json.dumps(q.to_dict())
+
+
+def test_a_consultation_as_json_round_trips_through_json(engine: Engine) -> None:
+    c = engine.consult({"next_steps": {"scheduled_on_the_spot": True,
+                                       "invited_to_next_round": True}})
+    data = c.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert (data["format"], data["version"]) == (CONSULTATION_FORMAT, VERSION)
+    assert data["assessment"] == c.assessment.to_dict()
+    assert data["settled"] is c.settled
+    assert data["reachable"] == list(c.reachable)
+    assert data["sufficient_reason"] == (None if c.sufficient_reason is None
+                                         else list(c.sufficient_reason))
+    bare = Consultation(assessment=c.assessment, reachable=("strong",), settled=True,
+                        questions=())
+    assert bare.to_dict()["observations"] == {}
+    assert bare.to_dict()["sufficient_reason"] is None
+
+
+def test_a_what_if_as_json_names_its_format_and_rounds_the_confidence() -> None:
+    option = WhatIf(changes=(Change(path="thank_you.note_sent", value=True, kind="do"),),
+                    verdict="promising", confidence=0.123456)
+    result = WhatIfs(current="tentative", target=None, goal=("strong", "promising"),
+                     options=(option,), possible=True, kinds=("find_out", "do"))
+    assert result.to_dict() == {
+        "format": WHAT_IF_FORMAT, "version": VERSION, "current": "tentative",
+        "target": None, "goal": ["strong", "promising"], "possible": True,
+        "kinds": ["find_out", "do"],
+        "options": [{"changes": [{"path": "thank_you.note_sent", "value": True,
+                                  "kind": "do"}],
+                     "verdict": "promising", "confidence": 0.1235}]}
+    assert (WHAT_IF_FORMAT, VERSION) == ("interview-signals/what-if", 1)
+    assert (list(result), len(result), result[0]) == ([option], 1, option)
+
+
+def test_an_answer_class_in_plain_words() -> None:
+    assert cand_text("tour.office_tour", Candidate(True)) == "Yes"
+    assert cand_text("tour.office_tour", Candidate(False)) == "No"
+    assert cand_text("thank_you.tone", Candidate("neutral")) == "Neutral, polite"
+    minutes = "interview.actual_minutes"
+    assert cand_text(minutes, Candidate(2, 1.0, 24.0, False, False)) == "from 2 to 23"
+    assert cand_text(minutes, Candidate(24, 24.0, 24.0)) == "24"
+    assert cand_text(minutes, Candidate(25, 24.0, 26.0, False, False)) == "25"
+    assert cand_text(minutes, Candidate(30)) == "30"  # no interval: the value
+    hours = "thank_you.response_hours"
+    assert cand_text(hours, Candidate(24.0, 24.0, 24.0)) == "24"
+    assert cand_text(hours, Candidate(1.5, 1.5, 1.5)) == "1.5"
+    assert cand_text(hours, Candidate(12.0, 0.0, 24.0, False, False)) == \
+        "more than 0 and less than 24"
+    assert cand_text(hours, Candidate(12.0, 0.0, 24.0, True, False)) == \
+        "from 0 to just under 24"
+    assert cand_text(hours, Candidate(12.0, 0.0, 24.0, False, True)) == \
+        "more than 0, up to 24"
+    assert cand_text(hours, Candidate(12.0, 0.0, 24.0)) == "from 0 to 24"
+
+
+def test_verdicts_read_a_b_or_c() -> None:
+    assert either(["strong"]) == "strong"
+    assert either(("strong", "promising")) == "strong or promising"
+    assert either(["strong", "promising", "tentative"]) == "strong, promising or tentative"
+    assert either(iter(["a", "b", "c", "d"])) == "a, b, c or d"
+
+
+def test_why_names_the_signs_once_and_each_answers_verdicts(engine: Engine) -> None:
+    by_id = engine.rulebook.by_id()
+    rules = (by_id["thank_you_response"], by_id["specific_references"])
+    answers = [Answer(value=True, text="Yes", reachable=("strong", "promising")),
+               Answer(value=False, text="No", reachable=("tentative",))]
+    assert _why(rules, answers) == (
+        "Your answer bears on sign 7, your thank you note nets a response. "
+        "If Yes: the reading could be strong or promising. "
+        "If No: the reading could be tentative.")
+    assert _why((), answers[1:]).startswith("Your answer can change the reading. If No:")

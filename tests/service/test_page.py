@@ -1,0 +1,382 @@
+"""The page at ``/`` in a real browser: Debian's Chromium driven by Playwright.
+
+A candidate answers the consultation's questions in its order (by mouse and by keyboard)
+until the verdict is settled or nothing is left to ask, says "I don't know", goes back,
+opens "why", reads the reading and "What would make this stronger?", opens the coach's
+view, saves the session, reloads the page, loads the session and adds the thank-you reply;
+at a phone-sized and a desktop-sized window. What the page shows is checked against the
+library's own ``consult``, ``assess`` and ``what_if``; axe-core checks accessibility.
+
+Needs Chromium at /usr/bin/chromium (``.ci/install-browser`` installs it; CI runs that first).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from interview_signals import Engine, assess
+from interview_signals._cli.ask import _unanswered_need
+from interview_signals._engine.session import restore_observations
+from interview_signals._observations.vocabulary import VOCABULARY
+from interview_signals._service.app import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+SHOTS = Path("/tmp/page-shots")  # the other screenshots, to look at after a run
+VERDICT_WORDS = {"strong": "Strong", "promising": "Promising", "tentative": "Tentative",
+                 "inconclusive": "Not clear yet"}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="no Chromium at /usr/bin/chromium: run .ci/install-browser (CI always does)")
+
+# The interview as the candidate remembers it. None: "I don't know". The page asks the
+# consultation's questions in its order; the candidate answers from this until the verdict
+# is settled or no question is left.
+FIRST_VISIT: dict[str, Any] = {
+    "interview.scheduled_minutes": 45,
+    "interview.actual_minutes": 70,
+    "interview.interviewer_count": None,
+    "body_language.engaged": True,
+    "body_language.rote_questions": False,
+    "body_language.nods": True,
+    "body_language.smiles": None,
+    "body_language.verbal_agreement": True,
+    "body_language.naturally_friendly": False,
+    "interest.asked_if_interested": True,
+    "interest.asked_where_else_interviewing": None,
+    "next_steps.invited_to_next_round": False,
+    "next_steps.scheduled_on_the_spot": False,
+    "tour.office_tour": True,
+    "tour.introduced_to_people": True,
+    "tour.people_called_in": None,
+    "job_specifics.overview_given": True,
+    "job_specifics.deep_dive": True,
+    "job_specifics.you_would_language": None,
+    "thank_you.note_sent": True,
+    "thank_you.response_received": None,  # not yet: the reply comes days later
+    "thank_you.response_hours": None,
+    "thank_you.references_specifics": None,
+    "thank_you.tone": None,
+}
+REPLY: dict[str, Any] = {
+    "thank_you.response_received": True,
+    "thank_you.response_hours": 5,
+    "thank_you.references_specifics": True,
+    "thank_you.tone": "warm",
+}
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the service did not start")
+        threading.Event().wait(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield chromium
+        chromium.close()
+
+
+def _observations(answers: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for path, value in answers.items():
+        group, name = path.split(".", 1)
+        out.setdefault(group, {})[name] = value
+    return out
+
+
+def _current(page: Any) -> str | None:
+    if page.locator("#question-form").is_hidden():
+        return None
+    path: str = page.locator("#question-form").get_attribute("data-path")
+    return path
+
+
+def _step(page: Any) -> str:
+    step: str = page.locator("body").get_attribute("data-step")
+    return step
+
+
+def _answer(page: Any, path: str, value: Any, *, keyboard: bool) -> None:
+    assert _current(page) == path
+    before = _step(page)
+    if value is None:
+        page.get_by_role("button", name="I don't know").click()
+    elif isinstance(value, bool | str):
+        words = (VOCABULARY[path].choice_texts.get(value, value) if isinstance(value, str)
+                 else ("Yes" if value else "No"))
+        radio = page.get_by_role("radio", name=words, exact=True)
+        if keyboard:
+            radio.focus()
+            page.keyboard.press("Space")
+            page.keyboard.press("Enter")
+        else:
+            radio.check()
+            page.get_by_role("button", name="Next", exact=True).click()
+    else:
+        field = page.locator("#answer-number")
+        field.fill(str(value))
+        if keyboard:
+            field.press("Enter")
+        else:
+            page.get_by_role("button", name="Next", exact=True).click()
+    page.wait_for_function("(before) => document.body.dataset.step !== before", arg=before)
+
+
+def _check_reading(page: Any, answers: dict[str, Any]) -> None:
+    expected = assess(_observations(answers))
+    page.wait_for_function(
+        "(words) => document.querySelector('#reading .badge')?.innerText === words",
+        arg=VERDICT_WORDS[expected.verdict])
+    assert page.locator("#reading .summary").inner_text() == expected.summary
+    shown = page.locator("#advice li").all_inner_texts() if expected.advice else []
+    assert shown == [a.text for a in expected.advice]
+    standing = [s.title for s in expected.signals if s.stands]
+    for title in standing:
+        assert page.locator("#reading li strong", has_text=title).count() >= 1
+
+
+def _consult_until_done(page: Any, interview: dict[str, Any], answers: dict[str, Any],
+                        asked: list[str]) -> set[str]:
+    """Answer the consultation's questions from ``interview`` until none is left; every
+    question shown is the library's first for the same answers and skips, or first what
+    that one depends on (whether a note was sent, a reply came), as ``ask`` does."""
+    skipped: set[str] = set()
+    engine = Engine.default()
+    while (path := _current(page)) is not None:
+        expected = engine.consult(_observations(answers), skipped=sorted(skipped))
+        first = expected.questions[0].path
+        assert path == (_unanswered_need(first, answers, skipped) or first), (path, first)
+        value = interview[path]
+        _answer(page, path, value, keyboard=len(asked) % 2 == 1)
+        asked.append(path)
+        if value is None:
+            skipped.add(path)
+        else:
+            answers[path] = value
+        assert len(asked) <= len(VOCABULARY)
+    final = engine.consult(_observations(answers), skipped=sorted(skipped))
+    assert final.questions == () or all(q.path in skipped for q in final.questions)
+    title = page.locator("#done-title").inner_text()
+    assert title == ("Your reading is settled" if final.settled
+                     else "No more questions you can answer")
+    return skipped
+
+
+def _axe(page: Any, where: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{where}: {bad}"
+
+
+def _why(page: Any) -> None:
+    """The first question's "Why am I asked this?" is the consultation's own reason."""
+    first = Engine.default().consult({}).questions[0]
+    assert _current(page) == first.path
+    page.get_by_text("Why am I asked this?").click()
+    assert page.locator("#question-why p").inner_text() == first.why
+
+
+def _first_visit(page: Any, shots: Path, size: str) -> tuple[dict[str, Any], list[str]]:
+    """Answer the consultation (every other question by keyboard), going back once."""
+    answers: dict[str, Any] = {}
+    asked: list[str] = []
+    for _ in range(2):  # two answers, then Back: the last question again, its answer shown
+        path = _current(page)
+        assert path is not None
+        _answer(page, path, FIRST_VISIT[path], keyboard=False)
+        asked.append(path)
+        if FIRST_VISIT[path] is not None:
+            answers[path] = FIRST_VISIT[path]
+    page.get_by_role("button", name="Back", exact=True).click()
+    assert _current(page) == asked[-1]
+    if isinstance(FIRST_VISIT[asked[-1]], bool):
+        words = "Yes" if FIRST_VISIT[asked[-1]] else "No"
+        assert page.get_by_role("radio", name=words, exact=True).is_checked()
+    before = _step(page)
+    page.get_by_role("button", name="Next", exact=True).click()
+    page.wait_for_function("(before) => document.body.dataset.step !== before", arg=before)
+    _check_reading(page, answers)
+    # Mid-way, as the docs show it: a question with its "why" open, and the what-if.
+    page.locator("#question-why summary").click()
+    _what_if(page, answers)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(shots / f"page-{size}-asking.png"), full_page=True)
+    skipped = {p for p in asked if FIRST_VISIT[p] is None}
+    assert not skipped, "the first two questions of this interview are answered"
+    _consult_until_done(page, FIRST_VISIT, answers, asked)
+    _check_reading(page, answers)
+    return answers, asked
+
+
+def _add_reply(page: Any, answers: dict[str, Any]) -> None:
+    """The reply, days later: the consultation asks what still matters; what it no longer
+    asks (the verdict may be settled) is added from the reading's "Still open" list."""
+    later = {**FIRST_VISIT, **REPLY}
+    _consult_until_done(page, later, answers, [])
+    for path, value in REPLY.items():
+        if path in answers:
+            continue
+        link = page.locator("#reading .open-list button", has_text=VOCABULARY[path].label)
+        if link.count() == 0:
+            break  # the reply's signal already stands: nothing about it is open any more
+        link.first.click()
+        _answer(page, path, value, keyboard=True)
+        answers[path] = value
+    assert "thank_you.response_received" in answers
+
+
+def _what_if(page: Any, answers: dict[str, Any], *, coach: bool = False) -> None:
+    """The what-if panel lists the library's options, each change in words (in the coach's
+    view, with changes to recorded facts too)."""
+    expected = Engine.default().what_if(_observations(answers), limit=5,  # the page's limit
+                                        include_fixed=coach)
+    page.get_by_text("What would make this stronger?").click()
+    page.wait_for_function(
+        "() => { const body = document.querySelector('#what-if-body');"
+        " return body.children.length > 0 && !body.innerText.startsWith('Looking'); }")
+    items = page.locator(".what-if-list > li")
+    assert items.count() == len(expected.options)
+    kinds = {"find_out": "find out", "do": "something you can still do",
+             "had": "had it gone differently"}
+    if not expected.options:
+        assert page.locator("#what-if-body p").count() == 1  # says why there is none
+    for i, option in enumerate(expected.options):
+        text = items.nth(i).inner_text()
+        assert VERDICT_WORDS[option.verdict] in text
+        for change in option.changes:
+            assert VOCABULARY[change.path].label in text
+            assert kinds[change.kind] in text.lower()
+
+
+def _coach_view(page: Any, answers: dict[str, Any]) -> None:
+    page.get_by_role("button", name="Coach's view").click()
+    page.wait_for_selector("#trace li")
+    trace = assess(_observations(answers)).trace
+    assert page.locator("#trace li").count() == len(trace)
+    assert page.locator("#coach-body code", has_text=trace[0].rule).count() >= 1
+    consultation = Engine.default().consult(_observations(answers))
+    for verdict in consultation.reachable:
+        assert page.locator("#reachable code", has_text=verdict).count() == 1
+    if consultation.sufficient_reason:
+        shown = page.locator("#sufficient-reason").inner_text()
+        assert all(VOCABULARY[p].label in shown for p in consultation.sufficient_reason)
+    _what_if(page, answers, coach=True)
+    _axe(page, "the coach's view")
+
+
+def _save(page: Any, answers: dict[str, Any], tmp_path: Path) -> Path:
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save session").click()
+    saved_path = tmp_path / "session.json"
+    download.value.save_as(saved_path)
+    saved = json.loads(saved_path.read_text())
+    skipped = saved.pop("skipped", [])  # the fields answered "I don't know", kept too
+    assert saved == Engine.default().session().to_dict() | {
+        "observations": _observations(answers)}
+    assert skipped
+    assert not set(skipped) & set(answers)
+    assert restore_observations(saved).values() == answers
+    return saved_path
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_a_candidate_answers_saves_and_comes_back(base_url: str, browser: Any, size: str,
+                                                  tmp_path: Path) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[size], accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(base_url)
+        page.wait_for_selector("body[data-ready=true]")
+        _why(page)
+        _axe(page, "the first question")
+        answers, _ = _first_visit(page, tmp_path, size)
+        _what_if(page, answers)
+        page.screenshot(path=str(tmp_path / f"page-{size}.png"), full_page=True)
+        _axe(page, "the reading")
+        _coach_view(page, answers)
+        page.screenshot(path=str(tmp_path / f"page-{size}-coach.png"), full_page=True)
+        saved_path = _save(page, answers, tmp_path)
+
+        # Days later: a fresh page, the saved session, and the interviewer's reply.
+        page.reload()
+        page.wait_for_selector("body[data-ready=true]")
+        page.locator("#load").set_input_files(str(saved_path))
+        page.wait_for_function(
+            "() => document.querySelector('#session-status').innerText.startsWith('Loaded')")
+        _check_reading(page, answers)
+        _add_reply(page, answers)
+        _check_reading(page, answers)
+        assert assess(_observations(answers)).verdict == "strong"
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(tmp_path / f"page-{size}-reply.png"), full_page=True)
+        DOCS.mkdir(exist_ok=True)
+        SHOTS.mkdir(exist_ok=True)
+        shutil.copyfile(tmp_path / f"page-{size}-asking.png", DOCS / f"page-{size}.png")
+        shutil.copyfile(tmp_path / f"page-{size}-reply.png", SHOTS / f"page-{size}-reply.png")
+        assert not errors
+    finally:
+        context.close()
+
+
+def test_the_page_refuses_a_file_that_is_not_a_session(base_url: str, browser: Any,
+                                                       tmp_path: Path) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    try:
+        page.goto(base_url)
+        page.wait_for_selector("body[data-ready=true]")
+        wrong = tmp_path / "wrong.json"
+        wrong.write_text(json.dumps({"tour": {"office_tour": True}}))
+        page.locator("#load").set_input_files(str(wrong))
+        page.wait_for_function(
+            "() => document.querySelector('#session-status').innerText.includes('not a saved')")
+        contradicting = tmp_path / "contradicting.json"
+        contradicting.write_text(json.dumps({
+            "format": "interview-signals/session", "version": 1,
+            "observations": {"thank_you": {"note_sent": False, "response_received": True}}}))
+        page.locator("#load").set_input_files(str(contradicting))
+        page.wait_for_function(
+            "() => document.querySelector('#session-status').innerText.includes('could not')")
+        assert "thank_you.response_received" in page.locator("#session-status").inner_text()
+    finally:
+        context.close()
