@@ -38,11 +38,6 @@ def combine(parts: Sequence[Part], skip: frozenset[int] = frozenset()
     for i, part in enumerate(parts):
         if i in skip:
             continue
-        if len(part) == 1:
-            (f2, a2, _, o2), w2, o = part[0]
-            acc = {(f1 * f2, a1 * a2, 0, o1 | o2): (w * w2, (*wit, (i, o)))
-                   for (f1, a1, _, o1), (w, wit) in acc.items()}
-            continue
         new: dict[State, tuple[float, Witness]] = {}
         get = new.get
         for (f1, a1, _, o1), (w, wit) in acc.items():

@@ -50,6 +50,12 @@ def _brute(parts: list[Part], skip: int) -> list[tuple[State, float, tuple[int, 
     return out
 
 
+def _key(f: float, a: float, o: int) -> tuple[float, float, int]:
+    """A state's products rounded: the same products multiplied in another order can differ
+    in the last bit (found by Hypothesis), which is no difference to the verdict."""
+    return round(f, 12), round(a, 12), o
+
+
 @st.composite
 def small(draw: st.DrawFn) -> tuple[dict[str, Value], int]:
     """Observations whose other components combine in at most ``LIMIT`` ways, and one
@@ -71,9 +77,12 @@ def test_combine_merges_every_combination_by_what_the_verdict_reads(
     parts = _parts(values)
     expected: dict[tuple[float, float, int], float] = {}
     for (f, a, _, o), w, _ in _brute(parts, skip):
-        expected[(f, a, o)] = expected.get((f, a, o), 0.0) + w
+        expected[_key(f, a, o)] = expected.get(_key(f, a, o), 0.0) + w
     got = combine(parts, skip=frozenset({skip}))
-    assert {(f, a, o): w for (f, a, _, o), w, _ in got} == pytest.approx(expected)
+    combined: dict[tuple[float, float, int], float] = {}
+    for (f, a, _, o), w, _ in got:
+        combined[_key(f, a, o)] = combined.get(_key(f, a, o), 0.0) + w
+    assert combined == pytest.approx(expected)
     assert all(s[2] == 0 for s, _, _ in got)  # the signs that stand are dropped
     for state, _, wit in got:  # each witness rebuilds its state
         rebuilt: State = (1.0, 1.0, 0, 0)
