@@ -55,3 +55,40 @@ def test_score_gives_verdict_confidence_and_strengths_in_sign_order() -> None:
     assert strengths["thank_you_response"] > strengths["personal_tour"] == 0.3
     assert confidence == pytest.approx(combine(strengths.values()), abs=1e-6)
     assert verdict == "promising"
+
+
+def test_two_pieces_of_evidence_against_accumulate_as_evidence_for_does() -> None:
+    assert combine([-0.5, -0.5]) == pytest.approx(-0.75)
+    assert combine([-0.5, -0.4]) == pytest.approx(-0.7)
+
+
+def test_evidence_against_from_two_sources_nets_with_evidence_for() -> None:
+    """For: 0.3 left open 0.7; against: 0.5 and 0.4 leave 0.3 open, so 0.7 against; net
+    (0.3 - 0.7) / (1 - 0.3)."""
+    assert combine([-0.5, 0.3, -0.4]) == pytest.approx(-0.4 / 0.7)
+
+
+def test_certainty_both_ways_nets_to_zero_instead_of_dividing_by_zero() -> None:
+    """Enough strong evidence each way leaves nothing open on either side (the products
+    underflow to 0): the saturation guard answers 0 where the formula would divide 0 by 0."""
+    assert combine([0.999] * 120 + [-0.999] * 120) == 0.0
+
+
+@pytest.mark.parametrize(("base", "boosts", "discounts", "expected"), [
+    (0.5, [0.5], [], 0.75),
+    (0.5, [], [0.5], 0.25),
+    (0.5, [0.5, 0.5], [], 0.875),
+    (-0.5, [0.5], [0.5], -0.375),
+    (0.2, [0.5], [0.5, 0.5], 0.15),
+])
+def test_qualifiers_move_the_magnitude_by_their_share(base: float, boosts: list[float],
+                                                      discounts: list[float],
+                                                      expected: float) -> None:
+    assert qualify(base, boosts, discounts) == pytest.approx(expected)
+
+
+def test_a_reading_with_only_evidence_against_has_no_confidence_and_the_last_verdict() -> None:
+    verdict, confidence, strengths = Scorer(Engine.default().rulebook).score(
+        {"disengaged_interviewer"})
+    assert strengths["disengaged_interviewer"] < 0
+    assert (verdict, confidence) == ("inconclusive", 0.0)

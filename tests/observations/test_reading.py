@@ -22,6 +22,7 @@ from interview_signals._observations import (
     check_values,
     read_values,
 )
+from interview_signals._observations.vocabulary import VOCABULARY as FIELDS
 from tests.strategies import (
     VOCABULARY,
     Flat,
@@ -367,3 +368,80 @@ def test_a_contradiction_is_listed_with_the_other_problems_of_a_document() -> No
                                     "response_hours": "x"}})
     assert [p.path for p in caught.value.problems] == [
         "thank_you.response_hours", "thank_you.response_received"]
+
+
+# --- The error contract: every field of every problem, as the JSON error carries it -------
+
+class TestTheErrorContract:
+    """``path``, ``expected``, ``got`` and ``message`` of each problem are part of the JSON
+    error contract (the service's ``problems``, ``assess --format json``): pinned whole."""
+
+    def test_an_unknown_field_first_in_its_group_does_not_hide_the_rest_of_the_group(
+            self) -> None:
+        problems = _problems(read_values, {"thank_you": {
+            "tone_of_reply": "warm", "note_sent": "yes", "response_received": True}})
+        assert [p.path for p in problems] == ["thank_you.tone_of_reply", "thank_you.note_sent"]
+
+    def test_an_unknown_group_first_does_not_hide_the_groups_after_it(self) -> None:
+        problems = _problems(read_values, {"weather": {}, "tour": {"office_tour": 2}})
+        assert [p.path for p in problems] == ["weather", "tour.office_tour"]
+
+    @pytest.mark.parametrize("path", list(FIELDS))
+    def test_a_value_of_the_wrong_kind_names_path_expectation_and_value(self, path: str
+                                                                        ) -> None:
+        spec = FIELDS[path]
+        wrong: object = "maybe" if spec.kind != "choice" else 7
+        group, name = path.split(".")
+        (problem,) = _problems(read_values, {group: {name: wrong}})
+        shown = '7' if spec.kind == "choice" else 'the string "maybe"'
+        assert problem.to_dict() == {"path": path, "expected": spec.expected, "got": shown,
+                                     "message": f"{path}: expected {spec.expected}, got {shown}"}
+
+    def test_an_unknown_field_is_named_with_the_fields_of_its_group(self) -> None:
+        (problem,) = _problems(read_values, {"tour": {"ofice_tour": True}})
+        fields = "office_tour, introduced_to_people, people_called_in"
+        assert problem.to_dict() == {
+            "path": "tour.ofice_tour", "expected": f"a field of tour ({fields})",
+            "got": "an unknown field",
+            "message": f"tour.ofice_tour: unknown field (did you mean 'office_tour'?); "
+                       f"tour has {fields}"}
+
+    def test_an_unknown_group_is_named_with_every_group(self) -> None:
+        (problem,) = _problems(read_values, {"tuor": {}})
+        groups = ("interview, body_language, interest, next_steps, tour, job_specifics, "
+                  "thank_you")
+        assert problem.to_dict() == {
+            "path": "tuor", "expected": f"one of the groups {groups}",
+            "got": "an unknown group",
+            "message": f"tuor: unknown group (did you mean 'tour'?); expected one of {groups}"}
+
+    def test_a_group_that_is_not_an_object_names_the_group(self) -> None:
+        (problem,) = _problems(read_values, {"tour": True})
+        assert problem.to_dict() == {"path": "tour", "expected": "an object of fields",
+                                     "got": "true",
+                                     "message": "tour: expected an object of fields, got true"}
+
+    def test_a_missing_prerequisite_names_both_fields(self) -> None:
+        (problem,) = _problems(check_values, {"thank_you": {"note_sent": False,
+                                                            "response_received": True}})
+        assert problem.to_dict() == {
+            "path": "thank_you.response_received",
+            "expected": "thank_you.note_sent not to be false",
+            "got": "thank_you.response_received = true with thank_you.note_sent = false",
+            "message": "thank_you.response_received contradicts thank_you.note_sent: a reply "
+                       "needs a note that was sent, but thank_you.response_received is true "
+                       "while thank_you.note_sent is false"}
+
+    def test_an_exclusion_names_both_values(self) -> None:
+        (problem,) = _problems(check_values, {"thank_you": {
+            "note_sent": True, "response_received": True, "references_specifics": True,
+            "tone": "automatic"}})
+        assert problem.to_dict() == {
+            "path": "thank_you.references_specifics",
+            "expected": 'not true while thank_you.tone is the string "automatic"',
+            "got": 'thank_you.references_specifics = true with thank_you.tone = the string '
+                   '"automatic"',
+            "message": "thank_you.references_specifics contradicts thank_you.tone: a reply "
+                       "that refers to what you discussed is not an automatic one, but "
+                       'thank_you.references_specifics is true while thank_you.tone is the '
+                       'string "automatic"'}
