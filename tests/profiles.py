@@ -18,12 +18,17 @@ from hypothesis import HealthCheck, settings
 QUICK_SHARE = 5
 """The quick profile runs one example in this many of each count a test sets."""
 
+_SUPPRESSED = [HealthCheck.too_slow, HealthCheck.differing_executors]
+"""too_slow: the engine-backed strategies are slow on shared machines; differing_executors:
+a test class's ``@given`` methods run twice in one process under mutation testing
+(mutmut), each time on a new instance."""
+
 settings.register_profile("thorough", max_examples=300, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+                          suppress_health_check=_SUPPRESSED)
 settings.register_profile("fast", max_examples=60, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+                          suppress_health_check=_SUPPRESSED)
 settings.register_profile("quick", max_examples=60 // QUICK_SHARE, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+                          suppress_health_check=_SUPPRESSED)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thorough" if os.environ.get("CI")
                                      else "fast"))
 

@@ -60,6 +60,22 @@ class Exploding(Mapping[str, object]):
         raise self.error
 
 
+class ListKeyed(Mapping[Any, object]):
+    """A mapping whose keys may be lists, which no dict could hold."""
+
+    def __init__(self, items: list[tuple[object, object]]) -> None:
+        self._items = items
+
+    def __getitem__(self, key: object) -> object:
+        return next(v for k, v in self._items if k == key)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter([k for k, _ in self._items])
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 class Unprintable(Exception):
     def __str__(self) -> str:
         raise RuntimeError("no text either")
@@ -205,9 +221,23 @@ class TestHostileMappings:
             self, error: BaseException) -> None:
         with pytest.raises(ObservationError) as info:
             read_values(Exploding(error))
-        assert info.value.got == "an object too large or deep to read"
+        assert (info.value.path, info.value.expected, info.value.got) == (
+            "observations", HOSTILE, "an object too large or deep to read")
         assert info.value.__cause__ is None
         assert info.value.__suppress_context__
+
+    @pytest.mark.parametrize(("length", "shown"), [(80, "x" * 80), (81, "x" * 77 + "...")])
+    def test_a_message_is_quoted_whole_up_to_80_characters(self, length: int, shown: str
+                                                           ) -> None:
+        (problem,) = _problems(read_values, Exploding(ValueError("x" * length)))
+        assert problem.got == f"an object that raised ValueError: {shown} when read"
+
+    def test_keys_that_cannot_be_hashed_are_unknown_names_not_a_failure(self) -> None:
+        """A mapping may hand out keys a dict could not hold: each is an unknown group or
+        field, named, never looked up (the lookup would raise)."""
+        document = ListKeyed([(["tour"], {"office_tour": True}),
+                              ("tour", ListKeyed([(["office_tour"], True)]))])
+        assert _paths(read_values, document) == ["<a list>", "tour.<a list>"]
 
     def test_ctrl_c_while_reading_is_not_turned_into_an_observation_error(self) -> None:
         with pytest.raises(KeyboardInterrupt):
