@@ -10,6 +10,7 @@ override would drop.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -87,6 +88,12 @@ class Merger:
             else:
                 self.problem(file, None, f"TOML syntax error at column {match.group(2)}: "
                              f"{str(exc)[:match.start()]}", int(match.group(1)))
+            return
+        except ValueError:  # tomllib's own int() refuses a number of thousands of digits
+            self.unreadable = True
+            self.problem(file, None, "a number with more digits than Python reads "
+                         f"({sys.get_int_max_str_digits()}); a weight or threshold takes a "
+                         "few", _long_number_line(text))
             return
         self.files.append(file)
         lines = _Lines(text)
@@ -278,6 +285,13 @@ class Merger:
             out.append(RuleProblem(file=where, rule_id=None,
                                    reason=f"[summary] needs {' and '.join(missing)}"))
         return out
+
+
+def _long_number_line(text: str) -> int | None:
+    """The line of the first run of digits too long for Python to read as an integer."""
+    limit = sys.get_int_max_str_digits()
+    match = re.search(rf"[0-9_]{{{limit + 1},}}", text) if limit else None
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _origin(rule: Rule) -> str:

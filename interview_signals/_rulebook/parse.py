@@ -6,12 +6,11 @@ against the table's file, line and id; ``_rulecheck`` then checks the merged rul
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Collection, Mapping
 from typing import TypeAlias, cast
 
-from .._observations import CHECKS, VOCABULARY, Value, did_you_mean
+from .._observations import CHECKS, VOCABULARY, Value, describe, did_you_mean
 from .model import (
     KINDS,
     OPS,
@@ -48,10 +47,21 @@ def unknown_keys(table: Mapping[str, object], allowed: Collection[str], where: s
                                              did_you_mean(key, tuple(allowed))))
 
 
+MAX_MAGNITUDE = 10**15
+"""The largest size of a number in a pack: far past any threshold of the vocabulary (a year
+is 8,760 hours), small enough that every integer up to it is exact as a float and inside
+the engine's 64-bit integers (it clamps larger ones silently)."""
+
+
+_NUMBER = "a finite number (at most 10^15 in size)"
+
+
 def is_number(value: object) -> bool:
-    """A finite int or float that is not a bool: what a weight or threshold may be."""
-    return (isinstance(value, int) and not isinstance(value, bool)) or (
-        isinstance(value, float) and math.isfinite(value))
+    """A finite int or float that is not a bool, at most ``MAX_MAGNITUDE`` in size: what a
+    weight or threshold may be."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return abs(value) <= MAX_MAGNITUDE  # NaN fails every comparison; infinity is too large
 
 
 class _Counting:
@@ -111,6 +121,8 @@ def _sign(value: object, where: str, bad: Bad) -> int | None:
 def _shown(value: object) -> str:
     if value is None:
         return "nothing"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_MAGNITUDE:
+        return describe(value)  # never thousands of digits in a message
     if isinstance(value, str) and len(value) > 40:
         return literal(value[:37] + "...")
     if isinstance(value, dict | list):
@@ -149,7 +161,7 @@ def _parse_effect(kind: RuleKind, effect: object, bad: Bad) -> tuple[EffectKind,
         bad(f"effect: a {kind} takes {' or '.join(allowed)}, not {name!r}")
         return "strength", 0.0
     if not is_number(amount):
-        bad(f"effect.{name}: expected a finite number, got {_shown(amount)}")
+        bad(f"effect.{name}: expected {_NUMBER}, got {_shown(amount)}")
         return "strength", 0.0
     amount = float(amount)
     _check_amount(name, amount, bad)
@@ -278,7 +290,7 @@ def _comparison(path: str, op: str, item: Mapping[str, object], where: str, bad:
             "with a value)")
     plus = item.get("plus", 0)
     if not is_number(plus):
-        bad(f"{where}.plus: expected a finite number, got {_shown(plus)}")
+        bad(f"{where}.plus: expected {_NUMBER}, got {_shown(plus)}")
         plus = 0
     share, name = _share(op, item, where, bad)
     test = Test(path=path, op=op, other=str(other), plus=float(cast(float, plus)), param=name)
@@ -322,7 +334,7 @@ def parse_params(table: object, bad: Bad) -> dict[str, float]:
         if not re.fullmatch(_NAME, name):
             bad(f"[params].{name}: expected a lower_snake_case name")
         elif not is_number(value):
-            bad(f"[params].{name}: expected a finite number, got {_shown(value)}")
+            bad(f"[params].{name}: expected {_NUMBER}, got {_shown(value)}")
         else:
             out[name] = float(value)
     return out

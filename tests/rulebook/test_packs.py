@@ -51,6 +51,8 @@ PROBLEM_KINDS = {
     "unknown_signal_in_a_verdict": "verdict_unknown_signal.toml",
     "pack_alone_without_verdicts_or_summary": "alone_without_verdicts",
     "several_problems_at_once": "several_problems.toml",
+    "number_too_long_to_read": "number_too_long.toml",
+    "numbers_far_too_large": "number_too_large.toml",
 }
 
 
@@ -373,3 +375,15 @@ def test_assess_with_a_pack_says_which_pack_a_rule_came_from(tmp_path: Path) -> 
     assert "    boost 0.25 by panel_stayed_late, pack panel_coach; because " in out
     assert "  signal thank_you_response (sign 7): " in out
 
+
+
+def test_a_pack_with_a_number_too_long_to_read_is_a_rulebook_error_everywhere(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python refuses to read an integer of thousands of digits (a ValueError from tomllib):
+    the engine, the rules listing and check-rules all name the file and line instead."""
+    monkeypatch.chdir(BAD_RULES)
+    with pytest.raises(RulebookError, match=r"number_too_long.toml:6: a number with more "):
+        Engine.from_paths("number_too_long.toml")
+    status, out, err = run_cli("rules", "--rules", "number_too_long.toml")
+    assert (status, out) == (1, "")
+    assert "number_too_long.toml:6: a number with more digits" in err
