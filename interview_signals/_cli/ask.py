@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any, TextIO
 
 from .._assessment import (
@@ -36,7 +34,7 @@ from .._engine import (
 from .._errors import ObservationError
 from .._jsonio import InputError, read_json
 from .._observations import VOCABULARY, Observations, Value, check_value, number_text, prerequisites
-from .files import OutputError, refuse_same_file, replacing
+from .files import OutputError, check_writable, refuse_same_file, replacing
 
 COMMANDS = ("ask", "what-if")
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -127,7 +125,7 @@ class Asker:
                 self.skipped = set(saved_skipped(saved))
         self.save_to: str | None = args.output or args.resume
         if self.save_to is not None:
-            _check_writable(self.save_to)  # before any answer is given, not after
+            check_writable(self.save_to)  # before any answer is given, not after
             if args.answers is not None:  # saving over the script would lose it
                 refuse_same_file(args.answers, stdin if args.answers == "-" else None,
                                  self.save_to)
@@ -363,18 +361,6 @@ def _unanswered_need(path: str, values: Mapping[str, Value], skipped: set[str]
         if need not in values and need not in skipped:
             return _unanswered_need(need, values, skipped) or need
     return None
-
-
-def _check_writable(name: str) -> None:
-    """Refuse a save file that could never be written, before the consultation starts."""
-    path = Path(name)
-    folder = path.resolve().parent if path.name else path
-    if path.is_dir():
-        raise OutputError(f"{name}: is a folder, not a file to save the consultation in")
-    if not folder.is_dir():
-        raise OutputError(f"{name}: no folder {folder} to save the consultation in")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise OutputError(f"{name}: cannot write there (permission denied)")
 
 
 def _chosen_answer(q: Question, kind: str, text: str) -> tuple[bool, Value | None]:

@@ -41,9 +41,8 @@ def replacing(name: str) -> Iterator[TextIO]:
 
     A device or a pipe (``/dev/stdout``, ``/dev/full``, a FIFO) is written directly.
     """
-    path = Path(name)
+    final = _resolved(name)  # a symbolic link keeps pointing at the new file
     try:
-        final = path.resolve()  # a symbolic link keeps pointing at the new file
         mode = final.stat().st_mode if final.exists() else None
         if mode is not None and not stat.S_ISREG(mode):
             with final.open("w", encoding="utf-8") as direct:
@@ -63,3 +62,27 @@ def replacing(name: str) -> Iterator[TextIO]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _resolved(name: str) -> Path:
+    """Where ``name`` leads, following symbolic links; a loop of links is an ``OutputError``
+    (``Path.resolve`` raises ``RuntimeError`` for one before Python 3.13, ``OSError`` after)."""
+    try:
+        return Path(name).resolve()
+    except (RuntimeError, OSError, ValueError) as exc:
+        reason = "a loop of symbolic links" if "loop" in str(exc).lower() else \
+            getattr(exc, "strerror", None) or str(exc)
+        raise OutputError(f"{name}: cannot write the file: {reason}") from exc
+
+
+def check_writable(name: str) -> None:
+    """Refuse an output file that could never be written, before any work is done for it
+    (``ask`` checks its save file before the first question)."""
+    path = Path(name)
+    folder = _resolved(name).parent if path.name else path
+    if path.is_dir():
+        raise OutputError(f"{name}: is a folder, not a file to save the consultation in")
+    if not folder.is_dir():
+        raise OutputError(f"{name}: no folder {folder} to save the consultation in")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise OutputError(f"{name}: cannot write there (permission denied)")

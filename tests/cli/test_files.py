@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from interview_signals._cli.files import OutputError, refuse_same_file, replacing
+from interview_signals._cli.files import OutputError, check_writable, refuse_same_file, replacing
+from interview_signals._cli.main import main
 
 
 @pytest.fixture
@@ -168,3 +169,31 @@ def test_an_output_in_a_missing_folder_is_an_output_error(tmp_path: Path) -> Non
     with pytest.raises(OutputError) as info, replacing(name):
         pytest.fail("the body ran")
     assert str(info.value) == f"{name}: cannot write the file: No such file or directory"
+
+
+def _loop(tmp_path: Path) -> Path:
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    return tmp_path / "a"
+
+
+def test_a_loop_of_links_is_an_output_error_not_a_runtime_error(tmp_path: Path) -> None:
+    loop = _loop(tmp_path)
+    with pytest.raises(OutputError, match="a loop of symbolic links"), replacing(str(loop)):
+        pass
+    with pytest.raises(OutputError, match="a loop of symbolic links"):
+        check_writable(str(loop))
+
+
+@pytest.mark.parametrize("command", [["assess-many", "in.jsonl", "-o", "a"],
+                                     ["ask", "--answers", "answers.json", "-o", "a"]])
+def test_every_command_refuses_an_output_onto_a_loop_of_links_in_one_line(
+        tmp_path: Path, command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _loop(tmp_path)
+    (tmp_path / "in.jsonl").write_text("{}\n")
+    (tmp_path / "answers.json").write_text("[]")
+    monkeypatch.chdir(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(command, stdout=out, stderr=err) == 2
+    assert err.getvalue() == "interview-signals: error: a: cannot write the file: a loop of " \
+        "symbolic links\n"
