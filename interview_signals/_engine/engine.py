@@ -244,10 +244,15 @@ class Engine:
         better; at most ``limit`` of them.
 
         Raises:
-            ArgumentError: ``limit`` is not a positive integer.
+            ArgumentError: ``limit`` is not a positive integer, or ``target`` not a verdict
+                id of this rulebook.
         """
         if type(limit) is not int or limit < 1:
             raise ArgumentError(f"limit: expected a positive integer, got {describe(limit)}")
+        verdicts = [v.id for v in self.rulebook.verdicts]
+        if target is not None and (type(target) is not str or target not in verdicts):
+            raise ArgumentError(f"target: expected one of {', '.join(verdicts)} (or None for "
+                                f"any better verdict), got {describe(target)}")
         return self.consultant().what_if(_checked(observations), target, limit,
                                          include_fixed)
 

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interview_signals import (
+    ArgumentError,
     Assessment,
     Consultation,
     Engine,
     EngineError,
-    InterviewSignalsError,
     Observations,
 )
 from interview_signals._consultation.consultant import Consultant
@@ -70,9 +70,14 @@ def test_the_best_verdict_has_no_better_goal() -> None:
     assert (result.goal, result.possible, list(result)) == ((), False, [])
 
 
-def test_an_unknown_target_is_refused() -> None:
-    with pytest.raises(InterviewSignalsError, match="target: expected one of strong"):
-        ENGINE.what_if({"tour": {"office_tour": True}}, "hired")
+@pytest.mark.parametrize(("target", "got"), [
+    ("hired", 'the string "hired"'), (["strong"], "a list"), (3, "3"), (True, "true")])
+def test_a_target_that_is_not_a_verdict_id_is_an_argument_error(target: object, got: str
+                                                                ) -> None:
+    with pytest.raises(ArgumentError) as caught:
+        ENGINE.what_if({"tour": {"office_tour": True}}, target)  # type: ignore[arg-type]
+    assert str(caught.value) == ("target: expected one of strong, promising, tentative, "
+                                 f"inconclusive (or None for any better verdict), got {got}")
 
 
 class _Stubborn:
