@@ -119,7 +119,8 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
 
 def _service_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_port, default=8000,
+                       help="the TCP port, 1 to 65535, or 0 for any free one (default 8000)")
     serve.add_argument("--workers", type=_positive, default=1, metavar="N")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="allow browser calls from this origin (none by default)")
@@ -277,6 +278,12 @@ def _assess(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | None) 
         return EXIT_INPUT
     _write(target, "<stdout>", lambda: target.write(text))
     return EXIT_OK
+
+
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {excerpt(text)}")
+    return int(text)
 
 
 def _positive(text: str) -> int:

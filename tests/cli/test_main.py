@@ -722,3 +722,13 @@ def test_a_lone_surrogate_in_the_input_still_gets_a_json_error(document: str) ->
     assert result.status == 2
     error = json.loads(result.out)["error"]
     assert "\\ud8" in error["message"] or "\\udf" in error["message"]
+
+
+@pytest.mark.parametrize("port", ["123851", "65536", "-5", "", "80a", "٣"])
+def test_serve_refuses_a_port_outside_0_to_65535_before_starting(port: str) -> None:
+    """A port past 65535 was bound modulo 65536 (123851 became 58315) while the log said
+    123851; a negative one failed inside the server with exit status 3."""
+    result = run("serve", "--port", port)
+    assert (result.status, result.out) == (2, "")
+    assert result.err.startswith("interview-signals: error: argument --port: expected a port "
+                                 "from 0 to 65535, got ")
