@@ -325,10 +325,20 @@ class TestNonFinite:
     HOURS: ClassVar[dict[str, dict[str, object]]] = {
         "thank_you": {"note_sent": True, "response_received": True, "response_hours": 3}}
 
-    def test_the_largest_float_agrees(self, tmp_path: Path) -> None:
+    @pytest.mark.parametrize("number", ["1e15", "-1e15", "1000000000000000"])
+    def test_the_largest_number_a_pack_may_hold_agrees(self, tmp_path: Path, number: str
+                                                       ) -> None:
         pack = write_pack(tmp_path, [rule("s", all_of(cond(
-            "thank_you.response_hours", "<=", "1.7976931348623157e308")))])
+            "thank_you.response_hours", "<=" if number[0] != "-" else ">=", number)))])
         assert run_child(pack, self.HOURS) == {"agrees": True, "fired": 1}
+
+    def test_the_largest_float_is_refused_by_name(self, tmp_path: Path) -> None:
+        """Past 10^15 no threshold means anything, and integers past 2^63 are clamped by
+        the engine's parser: refused while the pack is read."""
+        message = refused(write_pack(tmp_path, [rule("s", all_of(cond(
+            "thank_you.response_hours", "<=", "1.7976931348623157e308")))]))
+        assert "[s]" in message
+        assert "does not fit thank_you.response_hours" in message
 
     @pytest.mark.parametrize("test", [
         cond("thank_you.response_hours", "<=", "nan"),
