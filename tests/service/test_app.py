@@ -212,7 +212,7 @@ def test_rules_and_healthz(client: TestClient) -> None:
     validator("Rules").validate(rules)
     book = Engine.default().rulebook
     assert [r["id"] for r in rules["rules"]] == [r.id for r in book.rules]
-    assert rules["verdicts"] == [v.id for v in book.verdicts]
+    assert rules["verdicts"] == [{"id": v.id, "title": v.title} for v in book.verdicts]
     health = client.get("/v1/healthz").json()
     validator("Health").validate(health)
     assert health == {"status": "ok", "version": __version__, "rules": len(book.rules)}
@@ -223,7 +223,8 @@ def test_openapi_is_valid_and_lists_every_endpoint(client: TestClient) -> None:
     validate_openapi(document)
     assert document["openapi"].startswith("3.1")
     assert set(document["paths"]) == {"/v1/assess", "/v1/consult", "/v1/what-if",
-                                      "/v1/schema/{name}", "/v1/rules", "/v1/healthz"}
+                                      "/v1/session", "/v1/schema/{name}", "/v1/rules",
+                                      "/v1/healthz"}
     for path in ("/v1/consult", "/v1/what-if"):
         assert set(document["paths"][path]["post"]["responses"]) == {"200", "400", "413", "422"}
     consult = document["paths"]["/v1/consult"]["post"]["parameters"]
