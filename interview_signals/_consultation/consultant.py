@@ -53,7 +53,7 @@ from .results import (
     first_why,
 )
 from .search.answer_classes import Candidate
-from .search.evaluator import Evaluator, Outcome
+from .search.evaluator import Evaluator, Outcome, valid
 from .search.group_completions import Answered, Local
 from .search.other_groups import Part, Rests, View
 from .search.proofs import Proofs
@@ -325,11 +325,12 @@ class _Step:
 
 def _unanswered_need(path: str, values: Mapping[str, Value], skipped: frozenset[str]
                      ) -> tuple[str, str] | None:
-    """The first field ``path`` depends on that is neither answered nor skipped, going down
-    to what that one depends on in turn, and why ``path`` needs it (the vocabulary's
+    """The first field ``path`` depends on that is neither answered nor skipped nor implied
+    by the answers (no "no" is left for it: a reply's tone known says a reply came), going
+    down to what that one depends on in turn, and why ``path`` needs it (the vocabulary's
     words); or None."""
     for need in prerequisites(path):
-        if need not in values and need not in skipped:
+        if need not in values and need not in skipped and valid({**values, need: False}):
             deeper = _unanswered_need(need, values, skipped)
             if deeper is None:
                 return need, _PREREQUISITE_REASONS[path, need]

@@ -353,3 +353,27 @@ def test_serve_refuses_a_bad_rule_pack_before_starting(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
     assert b"bad.toml" in result.stderr
+
+
+def test_a_saved_session_comes_back_as_the_library_writes_it(client: TestClient) -> None:
+    saved = {"version": 1, "format": "interview-signals/session",
+             "skipped": ["thank_you.tone", "interview.actual_minutes"],
+             "observations": {"tour": {"office_tour": True}}}
+    response = client.post("/v1/session", json=saved)
+    assert response.status_code == 200
+    assert response.json() == Engine.default().session(saved).to_dict()
+    assert response.json()["skipped"] == ["interview.actual_minutes", "thank_you.tone"]
+    validator("Session").validate(response.json())
+
+
+@pytest.mark.parametrize(("body", "paths"), [
+    ({"format": "interview-signals/session", "version": 1, "observations": {},
+      "skipped": ["tour", 3]}, ["session.skipped[0]", "session.skipped[1]"]),
+    ({"tour": {"office_tour": True}}, ["session.format", "session.version", "session",
+                                       "session.observations"]),
+    ([], ["session"]),
+])
+def test_a_bad_saved_session_is_refused_with_every_problem_by_path(
+        client: TestClient, body: object, paths: list[str]) -> None:
+    problem = assert_problem(client.post("/v1/session", json=body), 422)
+    assert [p["path"] for p in problem["problems"]] == paths
