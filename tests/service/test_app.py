@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -254,16 +255,39 @@ def test_the_app_mounts_inside_another_app() -> None:
     with TestClient(host) as c:
         assert c.get("/signals/v1/healthz").json()["status"] == "ok"
         assert c.post("/signals/v1/assess", json=GOOD).json()["verdict"] == "strong"
-        assert "page/page.js" in c.get("/signals/").text
+        assert "page/main.js" in c.get("/signals/").text
+        assert c.get("/signals/page/main.js").status_code == 200
+
+
+PAGE = ROOT / "interview_signals" / "_service" / "page"
 
 
 def test_the_page_is_served_and_needs_no_network(client: TestClient) -> None:
     assert client.get("/").headers["content-type"].startswith("text/html")
-    for name in ("index.html", "page.css", "page.js"):
-        text = (ROOT / "interview_signals" / "_service" / "page" / name).read_text()
+    names = sorted(p.name for p in PAGE.iterdir())
+    assert {"index.html", "page.css", "main.js"} <= set(names)
+    for name in names:
+        text = (PAGE / name).read_text()
         assert "http://" not in text, name
         assert "https://" not in text, name
-        assert client.get(f"/page/{name}").status_code == 200
+        response = client.get(f"/page/{name}")
+        assert response.status_code == 200
+        if name.endswith(".js"):  # a module script needs a JavaScript type to run
+            assert response.headers["content-type"].split(";")[0] in (
+                "text/javascript", "application/javascript")
+
+
+def test_the_page_modules_import_only_modules_that_exist() -> None:
+    """The page is ES modules without a build step: every import names a file beside it,
+    every module is imported by another (or is main.js), and none is the old page.js."""
+    modules = {p.name: p.read_text() for p in PAGE.glob("*.js")}
+    imported: set[str] = set()
+    for name, text in modules.items():
+        for target in re.findall(r'^import .* from "\./([\w-]+\.js)";$', text, re.M):
+            assert target in modules, (name, target)
+            imported.add(target)
+    assert set(modules) - imported == {"main.js"}
+    assert '<script type="module" src="page/main.js">' in (PAGE / "index.html").read_text()
 
 
 def test_create_app_refuses_a_limit_below_one_byte() -> None:
