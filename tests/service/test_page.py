@@ -12,6 +12,7 @@ Needs Chromium at /usr/bin/chromium (``.ci/install-browser`` installs it; CI run
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -107,6 +108,19 @@ def browser() -> Iterator[Any]:
                   "--disable-component-update", "--disable-sync", "--no-first-run"])
         yield chromium
         chromium.close()
+
+
+@contextlib.contextmanager
+def _ready_page(browser: Any, base_url: str, size: str) -> Iterator[Any]:
+    """The page at a window of ``size``, started and ready for its first answer."""
+    context = browser.new_context(viewport=VIEWPORTS[size])
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        page.wait_for_selector("body[data-ready=true]")
+        yield page
+    finally:
+        context.close()
 
 
 def _observations(answers: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -362,11 +376,7 @@ def test_a_candidate_answers_saves_and_comes_back(base_url: str, browser: Any, s
 
 def test_the_page_refuses_a_file_that_is_not_a_session(base_url: str, browser: Any,
                                                        tmp_path: Path) -> None:
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    page = context.new_page()
-    try:
-        page.goto(base_url)
-        page.wait_for_selector("body[data-ready=true]")
+    with _ready_page(browser, base_url, "desktop") as page:
         wrong = tmp_path / "wrong.json"
         wrong.write_text(json.dumps({"tour": {"office_tour": True}}))
         page.locator("#load").set_input_files(str(wrong))
@@ -398,8 +408,6 @@ def test_the_page_refuses_a_file_that_is_not_a_session(base_url: str, browser: A
         page.wait_for_function("() => document.querySelector('#session-status')"
                                ".innerText.startsWith('not_json.json could not')")
         assert page.locator("#session-status").inner_text().endswith("it is not JSON")
-    finally:
-        context.close()
 
 
 def test_the_page_asks_first_what_the_next_question_needs(base_url: str, browser: Any,
@@ -412,11 +420,7 @@ def test_the_page_asks_first_what_the_next_question_needs(base_url: str, browser
     assert expected.ask_first is not None
     assert expected.ask_first.path == "thank_you.note_sent"
     assert expected.questions[0].path.startswith("thank_you.")
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
-    page = context.new_page()
-    try:
-        page.goto(base_url)
-        page.wait_for_selector("body[data-ready=true]")
+    with _ready_page(browser, base_url, "phone") as page:
         saved = tmp_path / "saved.json"
         saved.write_text(json.dumps(Engine.default().session({
             "format": "interview-signals/session", "version": 1,
@@ -433,5 +437,4 @@ def test_the_page_asks_first_what_the_next_question_needs(base_url: str, browser
         after = Engine.default().consult({**observations, "thank_you": {"note_sent": False}})
         assert _current(page) == (after.next_question.path if after.next_question else None)
         assert not (_current(page) or "").startswith("thank_you.")
-    finally:
-        context.close()
+
