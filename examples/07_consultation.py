@@ -2,7 +2,8 @@
 
 Run it with ``python examples/07_consultation.py``. The candidate's answers come from a
 dictionary here (a web page or a chat would ask a person instead); a question the candidate
-cannot answer is skipped and never asked again.
+cannot answer is skipped and never asked again. A ``Session`` holds both, and
+``next_question`` is the one to ask: whether a note was sent comes before how a reply read.
 """
 
 from __future__ import annotations
@@ -22,22 +23,22 @@ HIDDEN: dict[str, bool | int] = {
 
 def main() -> None:
     engine = Engine.default()
-    known: dict[str, bool | int] = {}
-    skipped: set[str] = set()
+    session = engine.session()  # holds the answers and the "I don't know"s
     while True:
-        consultation = engine.consult(Observations.from_values(known), skipped=skipped)
-        if not consultation.questions:
+        consultation = session.consult()
+        question = consultation.next_question  # a prerequisite first, when one is open
+        if question is None:
             break
-        question = consultation.questions[0]
         answer = HIDDEN.get(question.path)
         print(f"Q: {question.question}  A: {'(skipped)' if answer is None else answer}")
         if answer is None:
-            skipped.add(question.path)
+            session.skip(question.path)
         else:
-            known[question.path] = answer
+            session.observe(Observations.from_values({question.path: answer}))
+    asked = len(session.observations.values()) + len(session.skipped)
     verdict = consultation.assessment.verdict
     state = "settled" if consultation.settled else "not settled"
-    print(f"Verdict {verdict} ({state}) after {len(known) + len(skipped)} questions")
+    print(f"Verdict {verdict} ({state}) after {asked} questions")
     print("Still reachable: " + ", ".join(consultation.reachable))
     options = consultation.assessment.what_if(limit=3)
     if not options.possible:

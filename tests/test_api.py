@@ -33,7 +33,7 @@ def test_the_docstring_example_assesses_and_renders(engine: Engine) -> None:
     result = assess(EXAMPLE)
     assert result.verdict in [v.id for v in engine.rulebook.verdicts]
     text = result.render("text")
-    assert f"How your interview reads: {result.verdict}" in text
+    assert f"How your interview reads: {result.verdict_title}" in text
 
 
 def test_without_an_engine_the_default_engine_assesses(engine: Engine) -> None:

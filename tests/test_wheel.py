@@ -68,7 +68,7 @@ def test_the_installed_command_assesses_a_file_from_another_folder(
         installed: Installed) -> None:
     result = _run([installed.command, "assess", GOOD], cwd=installed.elsewhere, timeout=120)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout.startswith("How your interview reads: strong\n")
+    assert result.stdout.startswith("How your interview reads: Strong\n")
 
 
 def test_the_installed_command_lists_every_rule(installed: Installed) -> None:

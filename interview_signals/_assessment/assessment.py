@@ -25,7 +25,7 @@ ASSESSMENT_FORMAT = "interview-signals/assessment"
 ASSESSMENT_VERSION = 2
 
 
-PARTS = ("signals", "advice", "missing", "trace", "summary", "observations")
+PARTS = ("verdict_title", "signals", "advice", "missing", "trace", "summary", "observations")
 """The explanation's keys in the JSON form, in order."""
 
 
@@ -56,6 +56,11 @@ class Explanation(abc.ABC):
         if key not in self._objects:
             self._objects[key] = tuple(parse(d) for d in self.data()[key])
         return self._objects[key]  # type: ignore[no-any-return]
+
+    @property
+    def verdict_title(self) -> str:
+        """The verdict in a few words, from the rulebook ("Not clear yet")."""
+        return str(self.data()["verdict_title"])
 
     @property
     def signals(self) -> tuple[Signal, ...]:
@@ -124,6 +129,12 @@ class Assessment:
     """How strongly the recorded signs point in the candidate's favour, from 0 to 1: a
     measure of the evidence, never the chance of an offer."""
     explanation: Explanation = field(repr=False)
+
+    @property
+    def verdict_title(self) -> str:
+        """The verdict in a few words, as the rulebook titles it: what the candidate reads
+        ("Not clear yet" for ``inconclusive`` in the default rulebook)."""
+        return self.explanation.verdict_title
 
     @property
     def signals(self) -> tuple[Signal, ...]:
@@ -239,8 +250,8 @@ class Assessment:
 _KEYS = ("format", "version", "verdict", "confidence", *PARTS)
 _PART_KINDS: dict[str, type | tuple[type, ...]] = {
     "signals": (list, tuple), "advice": (list, tuple), "missing": (list, tuple),
-    "trace": (list, tuple), "summary": str, "observations": Mapping}
-_KIND_WORDS = {"summary": "text", "observations": "an object"}
+    "trace": (list, tuple), "summary": str, "observations": Mapping, "verdict_title": str}
+_KIND_WORDS = {"summary": "text", "observations": "an object", "verdict_title": "text"}
 
 
 def _copy(data: Any) -> Any:

@@ -48,6 +48,7 @@ class Explainer:
         """The fixed entries of each signal's and piece of advice's JSON form, in order;
         copied for every assessment, never handed out."""
         self.summaries = {v.id: v.summary for v in book.verdicts}
+        self.verdict_titles = {v.id: v.title for v in book.verdicts}
         self.last_verdict = book.verdicts[-1].id
         self.titles = {r.id: r.title.lower() for r in self.signals}
         self.plan = tuple((r, _single_fields(r), tuple(
@@ -98,6 +99,7 @@ class Explainer:
                           "kind": kind, "matched": matched,
                           "asserted": [{"kind": kind, "id": rule_id}] if asserted else []})
         return {
+            "verdict_title": self.verdict_titles[verdict],
             "signals": [self._signal(r, ids, strengths[r.id], index)
                         for r in self.signals if r.id in ids],
             "advice": [self._advice(r, index, raised_by.get(r.id))
@@ -251,6 +253,12 @@ class Explained(Explanation):
         if self._data is None:
             return self._explainer.parts(*self._args)  # fresh already: no copy needed
         return super().as_dict()
+
+    @property
+    def verdict_title(self) -> str:
+        """The verdict's title, without building the rest."""
+        explainer, verdict = self._explainer, self._args[4]
+        return str(explainer.verdict_titles[verdict])
 
     @property
     def summary(self) -> str:

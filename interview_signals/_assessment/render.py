@@ -27,6 +27,8 @@ class Readable(Protocol):
     @property
     def verdict(self) -> str: ...
     @property
+    def verdict_title(self) -> str: ...
+    @property
     def confidence(self) -> float: ...
     @property
     def summary(self) -> str: ...
@@ -93,7 +95,7 @@ def _questions(a: Readable) -> list[str]:
 
 def _candidate_lines(a: Readable, bullet: str, strong: Callable[[str], str]) -> list[str]:
     values = _flat(a)
-    lines = [f"How your interview reads: {strong(a.verdict)}", "", a.summary]
+    lines = [f"How your interview reads: {strong(a.verdict_title)}", "", a.summary]
     if values:  # with nothing recorded, a score of 0 would read as a verdict on the interview
         lines += ["", f"How strongly the signs point your way: {score_text(a.confidence)}. "
                   + CONFIDENCE_NOTE]

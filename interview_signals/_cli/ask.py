@@ -22,18 +22,19 @@ from .._assessment import (
     MISSING_HEADING,
     SETTLED_MISSING_HEADING,
 )
-from .._consultation import Answer, Consultation, Question, how_text, what_if_text
-from .._engine import (
-    SESSION_FORMAT,
-    SESSION_VERSION,
-    Engine,
-    engine_for,
-    restore_observations,
-    saved_skipped,
-)
+from .._consultation import Consultation, Question, how_text, what_if_text
+from .._engine import Engine, Session, engine_for, read_session
 from .._errors import ObservationError
 from .._jsonio import InputError, read_json
-from .._observations import VOCABULARY, Observations, Value, check_value, number_text, prerequisites
+from .._observations import (
+    VOCABULARY,
+    Observations,
+    Value,
+    check_value,
+    grouped,
+    number_text,
+)
+from .._rulebook import verdict_titles
 from .files import OutputError, check_writable, refuse_same_file, replacing
 
 COMMANDS = ("ask", "what-if")
@@ -92,7 +93,8 @@ def _run(engine: Engine, args: argparse.Namespace, stdin: TextIO, out: TextIO,
         if args.format == "json":
             out.write(json.dumps(result.to_dict(), indent=2) + "\n")
         else:
-            out.write(what_if_text(result, detail=args.detail))
+            out.write(what_if_text(result, titles=verdict_titles(engine.rulebook),
+                                   detail=args.detail))
         return EXIT_OK
     if args.answers is None and not stdin.isatty():
         err.write(_NO_TERMINAL)
@@ -103,7 +105,8 @@ def _run(engine: Engine, args: argparse.Namespace, stdin: TextIO, out: TextIO,
 def _observations(data: object) -> Observations:
     """Observations from a JSON document: a saved session, or observations themselves."""
     if isinstance(data, Mapping) and "format" in data:  # a saved session, or meant as one
-        return restore_observations(data)
+        observations, _ = read_session(data)
+        return observations
     if not isinstance(data, Mapping):
         raise ObservationError("observations", "a JSON object of observation groups",
                                "a list" if isinstance(data, list) else "not an object")
@@ -111,25 +114,23 @@ def _observations(data: object) -> Observations:
 
 
 class Asker:
-    """One consultation at the terminal (or from scripted answers)."""
+    """One consultation at the terminal (or from scripted answers), held in a ``Session``:
+    its answers, its "I don't know"s and its save file; ``history`` only says how to undo."""
 
     def __init__(self, engine: Engine, args: argparse.Namespace, stdin: TextIO,
                  out: TextIO) -> None:
         self.engine, self.out, self.detail = engine, out, args.detail
-        self.values: dict[str, Value] = {}
-        self.skipped: set[str] = set()
-        if args.resume:
-            saved = read_json(args.resume, stdin)
-            self.values = _observations(saved).values()
-            if isinstance(saved, Mapping) and saved.get("format") == SESSION_FORMAT:
-                self.skipped = set(saved_skipped(saved))
+        self.titles = verdict_titles(engine.rulebook)
+        self.session = _resumed(engine, read_json(args.resume, stdin)) if args.resume \
+            else engine.session()
         self.save_to: str | None = args.output or args.resume
         if self.save_to is not None:
             check_writable(self.save_to)  # before any answer is given, not after
             if args.answers is not None:  # saving over the script would lose it
                 refuse_same_file(args.answers, stdin if args.answers == "-" else None,
                                  self.save_to)
-        self.history: list[tuple[str, Value | None]] = []
+        self.history: list[tuple[str, Value | None, bool]] = []
+        """Each answer or skip as (field, its value before, whether it was skipped)."""
         self.scripted = args.answers is not None
         self.refused = 0  # replies that answered nothing: a script's mistake, if scripted
         self.replies: Iterator[object] = self._echoed(self._scripted(args.answers, stdin)) \
@@ -174,12 +175,11 @@ class Asker:
 
     def _consult(self) -> int:
         while True:
-            consultation = self.engine.consult(Observations.from_values(self.values),
-                                               skipped=self.skipped)
-            if not consultation.questions:
+            consultation = self.session.consult()
+            question = consultation.next_question
+            if question is None:
                 self.finish(consultation)
                 return EXIT_OK
-            question = self.first_needed(consultation.questions[0], consultation)
             self.ask(question)
             if not self.reply(question, consultation):
                 self.save()
@@ -190,28 +190,6 @@ class Asker:
                              "did not answer the question asked.")
                     return EXIT_INPUT
                 return EXIT_OK
-
-    def first_needed(self, q: Question, c: Consultation) -> Question:
-        """``q``, or first the unanswered question it depends on: whether a note was sent
-        before whether a reply came, and that before how the reply read. The consultation
-        never ranks these (once every field is answered the reply's details already say a
-        reply came), but a person asked about a reply's tone before being asked whether
-        one came would rightly be puzzled; and a "no" makes the questions on the reply
-        moot at once."""
-        need = _unanswered_need(q.path, self.values, self.skipped)
-        if need is None:
-            return q
-        spec = VOCABULARY[need]
-        answers = tuple(
-            Answer(value=value, text=text,
-                   reachable=c.reachable if value is None else self.engine.consult(
-                       Observations.from_values({**self.values, need: value}),
-                       skipped=self.skipped).reachable)
-            for value, text in ((True, "Yes"), (False, "No"), (None, "I don't know")))
-        return Question(path=need, label=spec.label, question=spec.question,
-                        answers=answers,
-                        why=f"Asked first, because the next question ({q.label.lower()}) "
-                        "only applies if the answer to this one is yes.")
 
     def ask(self, q: Question) -> None:
         self.say("")
@@ -237,14 +215,14 @@ class Asker:
             elif word == "how":
                 self.say(self.how(c))
             elif word == "what-if":
-                self.say(what_if_text(self.engine.what_if(Observations.from_values(self.values)),
-                                      detail=self.detail).rstrip())
+                self.say(what_if_text(self.engine.what_if(self.session.observations),
+                                      titles=self.titles, detail=self.detail).rstrip())
             elif word == "back":
                 self.back()
                 return True
             elif word in _DONT_KNOW or _picks_dont_know(q, raw):
-                self.skipped.add(q.path)
-                self.history.append((q.path, None))
+                self._remember(q.path)
+                self.session.skip(q.path)
                 return True
             else:
                 value = self.parse(q, raw)
@@ -252,15 +230,14 @@ class Asker:
                     self.refused += 1
                     self.say(f"That is not one of the answers. {_HELP}")
                     continue
-                trial = {**self.values, q.path: value}
+                before = self._before(q.path)
                 try:
-                    Observations.from_values(trial)
+                    self.session.observe(grouped({q.path: value}))
                 except ObservationError as exc:
                     self.refused += 1
                     self.say(f"That answer contradicts an earlier one: {exc}")
                     continue
-                self.values = trial
-                self.history.append((q.path, value))
+                self.history.append(before)
                 return True
         return False
 
@@ -284,15 +261,27 @@ class Asker:
         except ObservationError:
             return None
 
+    def _before(self, path: str) -> tuple[str, Value | None, bool]:
+        return (path, self.session.observations.values().get(path),
+                path in self.session.skipped)
+
+    def _remember(self, path: str) -> None:
+        self.history.append(self._before(path))
+
     def back(self) -> None:
+        """Undo the last answer or skip: the field as it was before."""
         if not self.history:
             self.say("Nothing to undo yet.")
             return
-        path, value = self.history.pop()
+        path, value, skipped = self.history.pop()
         if value is None:
-            self.skipped.discard(path)
+            self.session.forget(path)
         else:
-            self.values.pop(path, None)
+            self.session.observe(grouped({path: value}))
+        if skipped:
+            self.session.skip(path)
+        else:
+            self.session.unskip(path)
         self.say("Undone: " + VOCABULARY[path].label + ".")
 
     def why(self, q: Question) -> str:
@@ -302,7 +291,7 @@ class Asker:
         return text
 
     def how(self, c: Consultation) -> str:
-        return how_text(c, detail=self.detail)
+        return how_text(c, titles=self.titles, detail=self.detail)
 
     def finish(self, c: Consultation) -> None:
         self.say("")
@@ -324,12 +313,8 @@ class Asker:
     def save(self) -> None:
         if self.save_to is None:
             return
-        data: dict[str, object] = {
-            "format": SESSION_FORMAT, "version": SESSION_VERSION,
-            "observations": Observations.from_values(self.values).to_dict()}
-        if self.skipped:  # "I don't know" stays said when the consultation resumes
-            data["skipped"] = sorted(self.skipped, key=list(VOCABULARY).index)
-        text = json.dumps(data, indent=2) + "\n"
+        # "I don't know" is saved too: it stays said when the consultation resumes.
+        text = json.dumps(self.session.to_dict(), indent=2) + "\n"
         try:
             with replacing(self.save_to) as file:  # the old file stays until this is whole
                 file.write(text)
@@ -353,14 +338,13 @@ def _picks_dont_know(q: Question, raw: object) -> bool:
     return chosen and value is None
 
 
-def _unanswered_need(path: str, values: Mapping[str, Value], skipped: set[str]
-                     ) -> str | None:
-    """The first field ``path`` depends on that is neither answered nor skipped (going down
-    to what that one depends on in turn), or None."""
-    for need in prerequisites(path):
-        if need not in values and need not in skipped:
-            return _unanswered_need(need, values, skipped) or need
-    return None
+def _resumed(engine: Engine, saved: object) -> Session:
+    """The session ``--resume`` names: a saved session, or observations to start from."""
+    if isinstance(saved, Mapping) and "format" in saved:  # a saved session, or meant as one
+        return engine.session(saved)
+    session = engine.session()
+    session.observe(_observations(saved))
+    return session
 
 
 def _chosen_answer(q: Question, kind: str, text: str) -> tuple[bool, Value | None]:

@@ -37,9 +37,11 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 
+import attrs
+
 from .._errors import EngineError, RulebookError, RuleProblem
-from .._observations import VOCABULARY, Value, known_grouped, prerequisites
-from .._rulebook import Rule
+from .._observations import PREREQUISITES, VOCABULARY, Value, known_grouped, prerequisites
+from .._rulebook import Rule, verdict_titles
 from .results import (
     Answer,
     Assessor,
@@ -48,9 +50,10 @@ from .results import (
     WhatIfs,
     _why,
     cand_text,
+    first_why,
 )
 from .search.answer_classes import Candidate
-from .search.evaluator import Evaluator, Outcome
+from .search.evaluator import Evaluator, Outcome, valid
 from .search.group_completions import Answered, Local
 from .search.other_groups import Part, Rests, View
 from .search.proofs import Proofs
@@ -77,6 +80,7 @@ class Consultant:
         self.proofs = Proofs(self.ev)
         self.rests = Rests(self.ev)
         self.rank = {v: i for i, v in enumerate(self.ev.verdict_ids)}
+        self.titles = verdict_titles(engine.rulebook)
         self._rules: dict[str, tuple[Rule, ...]] = {
             p: tuple(r for r in self.ev.book.rules if p in r.paths) for p in VOCABULARY}
 
@@ -125,7 +129,7 @@ class Consultant:
         spec = VOCABULARY[path]
         rules = self._rules[path]
         return Question(path=path, label=spec.label, question=spec.question,
-                        answers=tuple(answers), why=_why(rules, answers),
+                        answers=tuple(answers), why=_why(rules, answers, self.titles),
                         rules=tuple(r.id for r in rules),
                         signs=tuple(sorted({r.source_sign for r in rules})))
 
@@ -135,11 +139,15 @@ class Consultant:
         """See ``_Step``."""
         assessment = self.engine.assess(known_grouped(values))
         step = _Step(self, values, assessment.verdict)
-        questions, still_open = step.questions(frozenset(skipped))
+        not_asked = frozenset(skipped)
+        found, still_open = step.questions(not_asked)
+        questions = _prerequisites_first(found)
+        ask_first = step.ask_first(questions[0], not_asked) if questions else None
+        step.confirm_needs()
         settled = not questions and not still_open
         return Consultation(
             assessment=assessment, reachable=tuple(self.ordered(step.reachable)),
-            settled=settled, questions=_prerequisites_first(questions),
+            settled=settled, questions=questions, ask_first=ask_first,
             sufficient_reason=self.sufficient_reason(values, assessment.verdict)
             if settled else None,
             observations=known_grouped(values))
@@ -219,7 +227,6 @@ class _Step:
                 expected, question = self._question(loc, path, view)
                 # the gain rounded, so that equal gains summed in another order tie
                 found.append((round(expected - entropy, 9), _ORDER[path], question))
-        self._confirm_needs()
         found.sort(key=lambda q: (q[0], q[1]))
         return [q for _, _, q in found], still_open
 
@@ -250,7 +257,30 @@ class _Step:
         built.append(Answer(value=None, text="I don't know", reachable=everything))
         return expected, self.c.question(path, built)
 
-    def _confirm_needs(self) -> None:
+    def ask_first(self, best: Question, skipped: frozenset[str]) -> Question | None:
+        """The question to ask before ``best``: a field ``best`` depends on (whether a note
+        was sent, before whether a reply came, before how the reply read) that is neither
+        answered nor skipped, or None.
+
+        Exact relevance never ranks such a field (once the reply's details are answered,
+        they already say a reply came), but a person asked how a reply read before whether
+        one came would rightly be puzzled, and a "no" makes the questions on the reply moot
+        at once. Its answers and their verdicts come from the same search as every other
+        question's (the field is in ``best``'s group: the vocabulary's checks link them),
+        and are confirmed with theirs by ``confirm_needs``."""
+        found = _unanswered_need(best.path, self.values, skipped)
+        if found is None:
+            return None
+        need, reason = found
+        for i in self.movable:
+            if need in self.locals[i].free:
+                _, question = self._question(self.locals[i], need, self.views[i])
+                return attrs.evolve(question, why=first_why(best, reason, question.answers,
+                                                                 self.c.titles))
+        raise EngineError(f"the consultation found no group of fields holding {need}, which "
+                          f"{best.path} depends on: please report this")
+
+    def confirm_needs(self) -> None:
         """Each verdict each answer can still reach, shown by a completion the engine
         assesses. A completion shows every unknown field's value in it reaching its
         verdict, so of the few completions that would show a verdict still unshown, the
@@ -291,6 +321,24 @@ class _Step:
         self.c.confirm(completion, verdict)
         self.shown.update((p, x, verdict) for p, x in completion.items()
                           if p not in self.values)
+
+
+def _unanswered_need(path: str, values: Mapping[str, Value], skipped: frozenset[str]
+                     ) -> tuple[str, str] | None:
+    """The first field ``path`` depends on that is neither answered nor skipped nor implied
+    by the answers (no "no" is left for it: a reply's tone known says a reply came), going
+    down to what that one depends on in turn, and why ``path`` needs it (the vocabulary's
+    words); or None."""
+    for need in prerequisites(path):
+        if need not in values and need not in skipped and valid({**values, need: False}):
+            deeper = _unanswered_need(need, values, skipped)
+            if deeper is None:
+                return need, _PREREQUISITE_REASONS[path, need]
+            return deeper[0], _PREREQUISITE_REASONS.get((path, deeper[0]), deeper[1])
+    return None
+
+
+_PREREQUISITE_REASONS = {(d, p): why for d, p, why in PREREQUISITES}
 
 
 def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:

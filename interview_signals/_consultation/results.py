@@ -77,23 +77,38 @@ class Consultation:
     """Where a consultation stands: the assessment now, the verdicts still reachable, whether
     the verdict is settled, and the relevant questions, best first.
 
-    ``sufficient_reason`` is the smallest set of recorded fields that already forces the
-    verdict whatever the others are (``None`` when the recorded fields do not force it).
+    ``ask_first`` is the question to ask before the first of ``questions`` when that one
+    depends on a field neither answered nor skipped (whether a note was sent, before how
+    the reply read), with its answers and a ``why`` that says so; ``None`` otherwise.
+    ``next_question`` is the one to show. ``sufficient_reason`` is the smallest set of
+    recorded fields that already forces the verdict whatever the others are (``None`` when
+    the recorded fields do not force it).
     """
 
     assessment: Assessment
     reachable: tuple[str, ...]
     settled: bool
     questions: tuple[Question, ...]
+    ask_first: Question | None = None
     sufficient_reason: tuple[str, ...] | None = None
     observations: dict[str, dict[str, Value]] | None = None
 
+    @property
+    def next_question(self) -> Question | None:
+        """The question to ask now: ``ask_first``, else the best relevant question; None
+        when no question is left."""
+        if self.ask_first is not None:
+            return self.ask_first
+        return self.questions[0] if self.questions else None
+
     def to_dict(self) -> dict[str, object]:
-        """The consultation as JSON: enough for a page to show the next question."""
+        """The consultation as JSON: enough for a page to show the next question
+        (``ask_first`` when it is not null, else the first of ``questions``)."""
         return {"format": CONSULTATION_FORMAT, "version": VERSION,
                 "observations": self.observations or {},
                 "assessment": self.assessment.to_dict(), "reachable": list(self.reachable),
                 "settled": self.settled,
+                "ask_first": None if self.ask_first is None else self.ask_first.to_dict(),
                 "questions": [q.to_dict() for q in self.questions],
                 "sufficient_reason": None if self.sufficient_reason is None
                 else list(self.sufficient_reason)}
@@ -188,13 +203,29 @@ def cand_text(path: str, cand: Candidate) -> str:
         f"more than {_num(low)} and less than {_num(high)}"
 
 
-def _why(rules: tuple[object, ...], answers: list[Answer]) -> str:
-    titles = list(dict.fromkeys(
+def said(verdicts: Iterable[str], titles: Mapping[str, str]) -> list[str]:
+    """Verdicts as a sentence says them: their titles (the rulebook's), in lower case."""
+    return [titles.get(v, v).lower() for v in verdicts]
+
+
+def _why(rules: tuple[object, ...], answers: list[Answer], titles: Mapping[str, str]) -> str:
+    signs = list(dict.fromkeys(
         f"sign {r.source_sign}, {r.source_title.lower()}" for r in rules))  # type: ignore[attr-defined]
-    lines = [f"Your answer bears on {'; '.join(titles)}." if titles else
+    lines = [f"Your answer bears on {'; '.join(signs)}." if signs else
              "Your answer can change the reading."]
     for a in answers:
-        lines.append(f"If {a.text}: the reading could be {either(a.reachable)}.")
+        lines.append(f"If {a.text}: the reading could be {either(said(a.reachable, titles))}.")
+    return " ".join(lines)
+
+
+def first_why(then: Question, reason: str, answers: Iterable[Answer],
+              titles: Mapping[str, str]) -> str:
+    """Why a prerequisite is asked before ``then``, and what each of its answers leaves."""
+    lines = [f"Asked first, because the question that matters most now "
+             f"({then.label.lower()}) only applies if the answer to this one is yes: "
+             f"{reason}."]
+    lines += [f"If {a.text}: the reading could be {either(said(a.reachable, titles))}."
+              for a in answers]
     return " ".join(lines)
 
 

@@ -6,16 +6,19 @@ Neighbours: ``_ask`` prints these; ``_render`` words the assessment itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .._assessment import CONFIDENCE_NOTE, answer_text, score_text
 from .._observations import VOCABULARY, Value
-from .results import Consultation, WhatIfs, either
+from .results import Consultation, WhatIfs, either, said
 
 
-def how_text(c: Consultation, *, detail: bool = False) -> str:
+def how_text(c: Consultation, *, titles: Mapping[str, str], detail: bool = False) -> str:
     """How the current reading was reached: the signals standing (and against) and what
-    could still change it."""
+    could still change it; ``titles`` words each verdict (``verdict_titles(rulebook)``)."""
     a = c.assessment
-    lines = [f"Right now the reading is {a.verdict}. How strongly the signs you recorded "
+    lines = [f"Right now the reading is {a.verdict_title.lower()}. How strongly the signs "
+             f"you recorded "
              f"point your way: {score_text(a.confidence)}. {CONFIDENCE_NOTE}"]
     for s in a.signals:
         if s.strength > 0:
@@ -26,7 +29,7 @@ def how_text(c: Consultation, *, detail: bool = False) -> str:
         if detail:
             lines.append(f"  rule {s.rule}, because {', '.join(s.because)}")
     if len(c.reachable) > 1:
-        lines.append("It could still end up " + either(c.reachable) + ".")
+        lines.append("It could still end up " + either(said(c.reachable, titles)) + ".")
     if c.sufficient_reason:
         labels = ", ".join(VOCABULARY[p].label for p in c.sufficient_reason)
         lines.append(f"Your answers on these already settle it, whatever the rest: "
@@ -38,26 +41,27 @@ def _value_words(path: str, value: Value) -> str:
     return answer_text(path, value)
 
 
-def what_if_text(result: WhatIfs, *, detail: bool = False) -> str:
-    """The what-if in plain words."""
+def what_if_text(result: WhatIfs, *, titles: Mapping[str, str], detail: bool = False) -> str:
+    """The what-if in plain words; ``titles`` words each verdict."""
+    (current,) = said([result.current], titles)
     if not result.goal:
-        return (f"The reading is {result.current}, the top reading there is (still not an "
+        return (f"The reading is {current}, the top reading there is (still not an "
                 "offer).\n")
-    goal = either(result.goal)
+    goal = either(said(result.goal, titles))
     if not result.possible:
         kinds = " or ".join(_KIND_WORDS[k] for k in result.kinds)
-        return (f"The reading is {result.current}. Nothing you could {kinds} would make it "
+        return (f"The reading is {current}. Nothing you could {kinds} would make it "
                 f"{goal}: every possible answer was checked.\n")
     if not result.options:
-        return f"The reading is {result.current} already.\n"
-    lines = [f"The reading is {result.current}. What would make it {goal}:"]
+        return f"The reading is {current} already.\n"
+    lines = [f"The reading is {current}. What would make it {goal}:"]
     for option in result.options:
         parts = []
         for c in option.changes:
             label = VOCABULARY[c.path].label
             words = f"{label}: {_value_words(c.path, c.value)} ({_KIND_NOTES[c.kind]})"
             parts.append(words + (f" [{c.path}]" if detail else ""))
-        lines.append(f"- {'; and '.join(parts)} -> {option.verdict} "
+        lines.append(f"- {'; and '.join(parts)} -> {said([option.verdict], titles)[0]} "
                      f"({score_text(option.confidence)})")
     return "\n".join(lines) + "\n"
 

@@ -8,16 +8,11 @@ from __future__ import annotations
 
 from .build import call_engine, engine_for, load_packs, read_packs
 from .engine import Engine
-from .session import (
-    SESSION_FORMAT,
-    SESSION_VERSION,
-    Session,
-    restore_observations,
-    saved_skipped,
-)
+from .session import SESSION_FORMAT, SESSION_KEYS, SESSION_VERSION, Session, read_session
 
 __all__ = [
     "SESSION_FORMAT",
+    "SESSION_KEYS",
     "SESSION_VERSION",
     "Engine",
     "Session",
@@ -25,6 +20,5 @@ __all__ = [
     "engine_for",
     "load_packs",
     "read_packs",
-    "restore_observations",
-    "saved_skipped",
+    "read_session",
 ]

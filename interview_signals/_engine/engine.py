@@ -47,7 +47,7 @@ from .._durable import engine_module as durable
 from .._errors import ArgumentError, EngineError, InterviewSignalsError, RulebookError
 from .._observations import Observations, Value, check_values, describe, is_path
 from .._rulebook import Rulebook, flat_paths, load_rulebook
-from .session import Session, restore_observations
+from .session import Session, read_session
 
 # Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).
 _HANDLED, _NOT_HANDLED = 0, 1
@@ -264,8 +264,17 @@ class Engine:
             return self._consultant
 
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
-        """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``."""
-        return Session(self, restore_observations(saved) if saved is not None else None)
+        """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``
+        (its observations and skipped fields).
+
+        Raises:
+            ObservationError: ``saved`` is not a saved session; every problem is listed,
+                each by its path in the file (``session.skipped[2]``).
+        """
+        if saved is None:
+            return Session(self)
+        observations, skipped = read_session(saved)
+        return Session(self, observations, skipped)
 
     def _run(self, values: Mapping[str, Value]) -> list[Fired]:
         body = self._encode_fact(values)

@@ -1,15 +1,17 @@
 """``Session``: one interview followed over time, and its save format.
 
-Neighbours: a ``Session`` keeps its observations (``_vocabulary.Observations``, the source of
-truth) and asks its ``_engine.Engine`` for an assessment whenever asked; ``Engine.session()``
-is a thin factory for it.
+Neighbours: a ``Session`` keeps its observations (``_observations.Observations``, the source
+of truth) and the fields answered "I don't know", and asks its engine (an ``Engine``, seen
+through ``_consultation.Assessor``) for an assessment or a consultation whenever asked;
+``Engine.session()`` is a thin factory for it. ``read_session`` is the one reader of the save
+format, which ``_schema`` publishes as the ``session`` JSON Schema.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from .._errors import InterviewSignalsError, ObservationError, Problem
 from .._observations import (
@@ -28,8 +30,11 @@ if TYPE_CHECKING:
     from .._assessment import Assessment
     from .._consultation import Assessor, Consultation
 
-SESSION_FORMAT = "interview-signals/session"
-SESSION_VERSION = 1
+SESSION_FORMAT: Final = "interview-signals/session"
+SESSION_VERSION: Final = 1
+SESSION_KEYS: Final = ("format", "version", "observations", "skipped")
+"""The keys of a saved session, in the order ``to_dict`` writes them; ``skipped`` may be
+left out (files saved before it existed)."""
 
 
 class Session:
@@ -39,20 +44,25 @@ class Session:
 
         session = Engine.default().session()
         session.observe({"interview": {"scheduled_minutes": 45, "actual_minutes": 70}})
-        session.observe({"thank_you": {"note_sent": True}})
+        session.skip("thank_you.response_received")   # "I don't know" (not yet)
         saved = session.to_dict()            # store it; days later:
         session = Engine.default().session(saved)
-        session.observe({"thank_you": {"response_received": True}})
+        session.observe({"thank_you": {"response_received": True}})  # un-skips it
         print(session.assessment().verdict)
 
     The observations are the source of truth; each ``assessment()`` replays them, so the
     order and the batches in which they arrived never matter. A rejected batch changes
-    nothing. A ``Session`` belongs to one thread at a time.
+    nothing. The fields answered "I don't know" (``skip``) are kept beside them, saved with
+    them, and never asked again by ``consult()`` until answered or ``unskip``-ped. A
+    ``Session`` belongs to one thread at a time.
     """
 
-    def __init__(self, engine: Assessor, observations: Observations | None = None) -> None:
+    def __init__(self, engine: Assessor, observations: Observations | None = None,
+                 skipped: Iterable[str] = ()) -> None:
         self._engine = engine
         self._observations = observations or Observations()
+        answered = self._observations.values()
+        self._skipped = frozenset(_field(p, "skip") for p in skipped) - set(answered)
         self._closed = False
 
     @property
@@ -65,10 +75,16 @@ class Session:
         """Everything observed so far (the source of truth of the session)."""
         return self._observations
 
+    @property
+    def skipped(self) -> tuple[str, ...]:
+        """The fields answered "I don't know", in vocabulary order: never known, and never
+        asked again by ``consult()``."""
+        return tuple(p for p in VOCABULARY if p in self._skipped)
+
     def observe(self, observations: Mapping[str, object] | Observations | object) -> None:
         """Add or correct observations: a JSON-shaped mapping (``null`` forgets a field),
         ``Observations``, a group object such as ``ThankYou(note_sent=True)``, or a list of
-        these (one batch).
+        these (one batch). A field answered is no longer skipped.
 
         The batch is checked whole, merged with what the session holds, and the result
         checked for contradictions before anything changes; a contradiction with an earlier
@@ -81,38 +97,48 @@ class Session:
         ordered = {p: merged[p] for p in VOCABULARY if p in merged}
         check_contradictions(ordered, new)
         self._observations = Observations.from_values(ordered)
+        self._skipped -= set(new)
 
     def forget(self, path: str) -> None:
-        """Make a field (``group.field``) or a whole group unknown again."""
+        """Make a field (``group.field``) or a whole group unknown again (whether it is
+        skipped does not change)."""
         self._check_open()
         if isinstance(path, str) and path in GROUPS:
             doomed = {p for p in VOCABULARY if p.startswith(path + ".")}
-        elif is_path(path):
-            doomed = {path}
         else:
-            shown = path[:40] if isinstance(path, str) else "forget"
-            raise ObservationError.of([Problem(
-                path=shown, expected="a group or a group.field path of the vocabulary",
-                got=describe(path))])
-        values = self._observations.values()
-        self._observations = Observations.from_values(
-            {p: v for p, v in values.items() if p not in doomed})
+            doomed = {_field(path, "forget", "a group or a group.field path of the "
+                             "vocabulary")}
+        self._drop(doomed)
+
+    def skip(self, path: str) -> None:
+        """Mark a field (``group.field``) answered "I don't know": its value, if it had one,
+        is forgotten, and ``consult()`` does not ask it again."""
+        self._check_open()
+        path = _field(path, "skip")
+        self._drop({path})
+        self._skipped |= {path}
+
+    def unskip(self, path: str) -> None:
+        """Make a skipped field one to ask again (nothing changes if it is not skipped)."""
+        self._check_open()
+        self._skipped -= {_field(path, "unskip")}
 
     def assessment(self) -> Assessment:
         """The assessment of everything observed so far."""
         self._check_open()
         return self._engine.assess(self._observations)
 
-    def consult(self, *, skipped: Iterable[str] = ()) -> Consultation:
-        """The consultation of everything observed so far: the questions that matter next;
-        ``skipped`` fields (answered "don't know") are not asked again."""
+    def consult(self) -> Consultation:
+        """The consultation of everything observed so far: the questions that matter next
+        (the skipped fields are not asked), and the one to ask first."""
         self._check_open()
-        return self._engine.consult(self._observations, skipped=skipped)
+        return self._engine.consult(self._observations, skipped=self.skipped)
 
     def to_dict(self) -> dict[str, object]:
-        """The session as JSON-ready data; ``engine.session(saved)`` picks it up again."""
+        """The session as JSON-ready data (the ``session`` JSON Schema);
+        ``engine.session(saved)`` picks it up again."""
         return {"format": SESSION_FORMAT, "version": SESSION_VERSION,
-                "observations": self._observations.to_dict()}
+                "observations": self._observations.to_dict(), "skipped": list(self.skipped)}
 
     def close(self) -> None:
         """End the session; later calls raise. It holds no engine state to release."""
@@ -128,6 +154,21 @@ class Session:
     def _check_open(self) -> None:
         if self._closed:
             raise InterviewSignalsError("this session is closed")
+
+    def _drop(self, doomed: set[str]) -> None:
+        values = self._observations.values()
+        if doomed & set(values):
+            self._observations = Observations.from_values(
+                {p: v for p, v in values.items() if p not in doomed})
+
+
+def _field(path: object, call: str, expected: str = "a group.field path of the vocabulary"
+           ) -> str:
+    """``path`` when it is a field of the vocabulary, else an ``ObservationError``."""
+    if is_path(path):
+        return str(path)
+    shown = path[:40] if isinstance(path, str) else call
+    raise ObservationError.of([Problem(path=shown, expected=expected, got=describe(path))])
 
 
 def _batch(observations: object) -> tuple[dict[str, Value], frozenset[str]]:
@@ -157,40 +198,83 @@ def _part(observations: object) -> tuple[dict[str, Value], frozenset[str]]:
     return values, frozenset(nulls)
 
 
-def restore_observations(saved: object) -> Observations:
-    """Read what ``Session.to_dict()`` wrote; reject anything else by name."""
+def read_session(saved: object) -> tuple[Observations, tuple[str, ...]]:
+    """The observations and the skipped fields of what ``Session.to_dict()`` wrote (the
+    ``session`` JSON Schema): the one reader of the save format.
+
+    Raises:
+        ObservationError: listing every problem at once, each by its path in the file
+            (``session.skipped[2]``; the observations' own by their field path).
+    """
     if not isinstance(saved, Mapping):
-        raise _saved_problem("session", "a saved session object", describe(saved))
+        raise _problems([_problem("session", "a saved session object", describe(saved))])
     try:
-        keys = list(saved)
-        fmt, version = saved.get("format"), saved.get("version")
-        observations = saved.get("observations", {})
+        data = dict(saved)
     except Exception as exc:  # a hostile mapping raised while being read
-        raise _saved_problem("session", "a saved session object",
-                             f"{describe(saved)} that raised {type(exc).__name__}") from exc
+        raise _problems([_problem("session", "a saved session object",
+                                  f"{describe(saved)} that raised {type(exc).__name__}")]
+                        ) from exc
+    problems = _frame_problems(data)
+    observations = Observations()
+    raw = data.get("observations")
+    if isinstance(raw, Mapping):
+        try:
+            observations = Observations.from_dict(raw)
+        except ObservationError as exc:
+            problems += exc.problems
+    skipped = data.get("skipped", [])
+    if not isinstance(skipped, list):
+        problems.append(_problem("session.skipped", "a list of field paths",
+                                 describe(skipped)))
+        skipped = []
+    problems += _skipped_problems(skipped, observations.values())
+    if problems:
+        raise _problems(problems)
+    return observations, tuple(skipped)
+
+
+def _frame_problems(data: Mapping[object, object]) -> list[Problem]:
+    """The problems of a saved session's format, version, keys and observations' shape."""
+    out: list[Problem] = []
+    fmt, version = data.get("format"), data.get("version")
     if fmt != SESSION_FORMAT:
-        raise _saved_problem("session.format", f'"{SESSION_FORMAT}"', describe(fmt))
+        out.append(_problem("session.format", f'"{SESSION_FORMAT}"', describe(fmt)))
     if type(version) is not int or version != SESSION_VERSION:  # True == 1 in Python
-        raise _saved_problem("session.version", str(SESSION_VERSION), describe(version))
-    extra = sorted(describe(k) if not isinstance(k, str) else k for k in keys
-                   if k not in ("format", "version", "observations", "skipped"))
-    if extra:
-        raise _saved_problem("session", "format, version, observations and skipped",
-                             f"unknown key {extra[0][:40]!r}")
-    if not isinstance(observations, Mapping):
-        raise _saved_problem("session.observations", "an object", describe(observations))
-    saved_skipped(saved)
-    return Observations.from_dict(observations)
+        out.append(_problem("session.version", str(SESSION_VERSION), describe(version)))
+    for key in data:
+        if key not in SESSION_KEYS:
+            shown = key[:40] if isinstance(key, str) else describe(key)
+            out.append(_problem("session", "only " + ", ".join(SESSION_KEYS[:-1]) + " and "
+                                + SESSION_KEYS[-1], f"unknown key {shown!r}"))
+    raw = data.get("observations")
+    if not isinstance(raw, Mapping):
+        out.append(_problem("session.observations", "an object of observation groups",
+                            "nothing" if "observations" not in data else describe(raw)))
+    return out
 
 
-def saved_skipped(saved: Mapping[str, object]) -> tuple[str, ...]:
-    """The fields a saved consultation was told "I don't know" for (its optional
-    ``skipped`` list, which ``interview-signals ask`` writes), checked."""
-    skipped = saved.get("skipped", [])
-    if not isinstance(skipped, list) or not all(is_path(p) for p in skipped):
-        raise _saved_problem("session.skipped", "a list of field paths", describe(skipped))
-    return tuple(skipped)
+def _skipped_problems(skipped: list[object], answered: Mapping[str, Value]) -> list[Problem]:
+    """Each entry of ``skipped`` that is not a field, is there twice, or is answered."""
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for i, path in enumerate(skipped):
+        where = f"session.skipped[{i}]"
+        if not is_path(path):
+            out.append(_problem(where, "a field path such as thank_you.response_received",
+                                describe(path)))
+            continue
+        if path in seen:
+            out.append(_problem(where, "each field once", f"{path} again"))
+        elif path in answered:
+            out.append(_problem(where, "a field not answered in session.observations",
+                                f"{path}, which is answered there"))
+        seen.add(str(path))
+    return out
 
 
-def _saved_problem(path: str, expected: str, got: str) -> ObservationError:
-    return ObservationError.of([Problem(path=path, expected=expected, got=got)])
+def _problem(path: str, expected: str, got: str) -> Problem:
+    return Problem(path=path, expected=expected, got=got)
+
+
+def _problems(problems: list[Problem]) -> ObservationError:
+    return ObservationError.of(problems)

@@ -14,7 +14,10 @@ from .model import (
     Rulebook,
     RuleRow,
     Test,
+    VerdictRow,
     rule_rows,
+    verdict_rows,
+    verdict_titles,
 )
 
 __all__ = [
@@ -23,8 +26,11 @@ __all__ = [
     "RuleRow",
     "Rulebook",
     "Test",
+    "VerdictRow",
     "flat_paths",
     "load_rulebook",
     "read_rulebook",
     "rule_rows",
+    "verdict_rows",
+    "verdict_titles",
 ]

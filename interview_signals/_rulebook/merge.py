@@ -198,7 +198,7 @@ class Merger:
                 bad(f"overrides: unknown verdict {verdict_id!r}; an override names a verdict "
                     f"loaded before it{did_you_mean(verdict_id, self.verdicts)}")
                 return
-            table = {"id": old.id, "min_confidence": old.min_confidence,
+            table = {"id": old.id, "title": old.title, "min_confidence": old.min_confidence,
                      "or_signals": list(old.or_signals),
                      "summary": old.summary,
                      **{k: v for k, v in table.items() if k != "overrides"}}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, TypeAlias, TypedDict
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from .._observations import Value
 
@@ -142,6 +142,14 @@ class Verdict:
     summary: str
     file: str
     line: int | None = None
+    title: str = field(default=Factory(lambda v: default_title(v.id), takes_self=True))
+    """The verdict in a few words, as the command line and the page show it ("Not clear
+    yet"); the id made readable when a pack gives none."""
+
+
+def default_title(verdict_id: str) -> str:
+    """A verdict's title when its table gives none: its id made readable."""
+    return verdict_id.replace("_", " ").capitalize()
 
 
 @frozen(kw_only=True)
@@ -186,6 +194,23 @@ class RuleRow(TypedDict):
     pack: str
     overrides: str | None
     overrides_pack: str | None
+
+
+class VerdictRow(TypedDict):
+    """One verdict as ``GET /v1/rules`` lists it: its id and its title."""
+
+    id: str
+    title: str
+
+
+def verdict_rows(book: Rulebook) -> list[VerdictRow]:
+    """Every verdict of ``book``, best first, with its title."""
+    return [{"id": v.id, "title": v.title} for v in book.verdicts]
+
+
+def verdict_titles(book: Rulebook) -> dict[str, str]:
+    """Each verdict's title by its id."""
+    return {v.id: v.title for v in book.verdicts}
 
 
 def rule_rows(book: Rulebook) -> list[RuleRow]:

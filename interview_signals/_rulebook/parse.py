@@ -22,6 +22,7 @@ from .model import (
     RuleKind,
     Test,
     Verdict,
+    default_title,
     literal,
 )
 
@@ -29,9 +30,12 @@ Bad: TypeAlias = Callable[[str], None]
 
 RULE_KEYS = frozenset({"id", "kind", "title", "applies_to", "when", "effect",
                        "explanation", "source", "overrides", "drop_tests"})
-VERDICT_KEYS = frozenset({"id", "min_confidence", "or_signals", "summary", "overrides"})
+VERDICT_KEYS = frozenset({"id", "title", "min_confidence", "or_signals", "summary",
+                          "overrides"})
 _TEST_KEYS = ("path", "op", "value", "param", "other", "plus", "share", "share_param")
 _NAME = r"[a-z][a-z0-9_]*"
+_TITLE_MAX = 40
+"""The longest verdict title: a badge's few words, not a sentence."""
 _HINTS = {
     "sign": "the sign is given once, in source = { sign = N, title = \"...\" }; remove it",
     "min_signs": "a verdict depends on the confidence (and or_signals) only, so that a higher "
@@ -362,9 +366,15 @@ def parse_verdict(table: Mapping[str, object], *, file: str, line: int | None,
         report("summary: expected the text that opens the candidate's summary")
     elif not only_signals_placeholder(summary):
         report("summary: the only placeholder is {signals}")
+    verdict_id = cast(str, table["id"])
+    title = table.get("title", default_title(verdict_id))
+    if not isinstance(title, str) or not title.strip() or len(title) > _TITLE_MAX:
+        report(f"title: expected the verdict in a few words (at most {_TITLE_MAX} "
+               f"characters), got {_shown(title)}")
     if report.count:
         return None
-    return Verdict(id=cast(str, table["id"]), min_confidence=float(cast(float, min_conf)),
+    return Verdict(id=verdict_id, title=cast(str, title),
+                   min_confidence=float(cast(float, min_conf)),
                    or_signals=tuple(cast(list[str], or_signals)),
                    summary=cast(str, summary), file=file, line=line)
 

@@ -3,6 +3,7 @@
 * ``observations``: from the vocabulary (``_observation_schema``).
 * ``assessment``, ``consultation`` and ``what-if``: by walking the attrs classes of the
   output types and their type hints (``_output_schema``).
+* ``session``: from the save format's constants and the vocabulary (``session``).
 
 Neighbours: ``_service`` serves these schemas and assembles its OpenAPI document from them;
 ``_cli`` prints them (``interview-signals schema NAME``).
@@ -17,8 +18,9 @@ from .._consultation import CONSULTATION_FORMAT, VERSION, WHAT_IF_FORMAT, Consul
 from .._errors import InterviewSignalsError
 from .observations import JSON, observation_schema
 from .outputs import output_schema
+from .session import session_schema
 
-NAMES: tuple[str, ...] = ("observations", "assessment", "consultation", "what-if")
+NAMES: tuple[str, ...] = ("observations", "assessment", "consultation", "what-if", "session")
 
 
 class SchemaUnavailable(InterviewSignalsError):
@@ -68,6 +70,7 @@ BUILDERS: dict[str, Callable[[], JSON]] = {
     "assessment": assessment_schema,
     "consultation": consultation_schema,
     "what-if": what_if_schema,
+    "session": session_schema,
 }
 """Every schema by name. A name whose output type a version lacks maps to ``_not_yet(name)``
 (``available()`` leaves it out, ``schema()`` raises ``SchemaUnavailable``)."""

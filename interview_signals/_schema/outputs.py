@@ -47,7 +47,7 @@ _JSON_FORMS: dict[type, dict[str, object]] = {
     # ``observations`` is None in the class when not given; to_dict writes {} then.
     Consultation: {"observations": dict[str, dict[str, Value]], "assessment": Assessment,
                    "reachable": tuple[str, ...], "settled": bool,
-                   "questions": tuple[Question, ...],
+                   "ask_first": Question | None, "questions": tuple[Question, ...],
                    "sufficient_reason": tuple[str, ...] | None},
     # ``kind`` is a str in the class; its three values are the contract.
     Change: {"path": str, "value": Value, "kind": Literal["find_out", "do", "had"]},

@@ -77,7 +77,7 @@ class _Endpoints:
                        for p in operation.parameters}
             data = await json_body(request, self.max_body)
             if not isinstance(data, dict):
-                raise ObservationError("observations", "a JSON object of observation groups",
+                raise ObservationError(operation.request, operation.request_expected,
                                        json_kind(data))
             return json_response(await run_in_threadpool(operation.compute, self.engine,
                                                          data, options))

@@ -13,7 +13,7 @@ from typing import Any, TypedDict
 import attrs
 
 from .._engine import Engine
-from .._rulebook import RuleRow
+from .._rulebook import RuleRow, VerdictRow
 from .._schema import JSON, NAMES, SchemaUnavailable, Walker, schema
 from .._version import __version__
 
@@ -34,12 +34,15 @@ class Parameter:
 
 @attrs.frozen(kw_only=True)
 class Operation:
-    """One POST endpoint that takes observations and answers with an output's ``to_dict``:
-    its route and OpenAPI entry are both made from this.
+    """One POST endpoint that takes a JSON object (observations, unless ``request`` says
+    otherwise) and answers with an output's ``to_dict``: its route and OpenAPI entry are
+    both made from this.
 
-    ``compute(engine, observations, options)`` runs in the thread pool and returns the JSON
-    body; ``options`` maps each of ``parameters`` to what its reader returned. ``schema``
-    names the response's schema (``_schema.NAMES``), ``component`` its OpenAPI component.
+    ``compute(engine, body, options)`` runs in the thread pool and returns the JSON body;
+    ``options`` maps each of ``parameters`` to what its reader returned. ``schema`` names
+    the response's schema (``_schema.NAMES``), ``component`` its OpenAPI component;
+    ``request`` the request body's schema, ``request_component`` its component, and
+    ``request_expected`` what a body that is no JSON object is told was expected.
     """
 
     path: str
@@ -49,13 +52,16 @@ class Operation:
     component: str
     compute: Callable[[Engine, dict[str, object], Mapping[str, object]], object]
     parameters: tuple[Parameter, ...] = ()
+    request: str = "observations"
+    request_component: str = "Observations"
+    request_expected: str = "a JSON object of observation groups"
 
 
 class RulesBody(TypedDict):
     """The body of ``GET /v1/rules``."""
 
     rules: list[RuleRow]
-    verdicts: list[str]
+    verdicts: list[VerdictRow]
 
 
 class Health(TypedDict):
@@ -119,6 +125,8 @@ def openapi_document(operations: Sequence[Operation]) -> JSON:
     components: dict[str, JSON] = {
         "Observations": _embedded("observations", "Observations"),
         **{op.component: _embedded(op.schema, op.component) for op in operations},
+        **{op.request_component: _embedded(op.request, op.request_component)
+           for op in operations},
         "Problem": _problem_schema(), "Rules": _typed_schema(RulesBody, "Rules"),
         "Health": _typed_schema(Health, "Health"), "Schema": {"type": "object"}}
     paths: dict[str, JSON] = {
@@ -138,7 +146,7 @@ def openapi_document(operations: Sequence[Operation]) -> JSON:
             "summary": op.summary, "operationId": op.operation_id,
             "parameters": [_parameter(p) for p in op.parameters],
             "requestBody": {"required": True, "content": {"application/json": {
-                "schema": _component("Observations")}}},
+                "schema": _component(op.request_component)}}},
             "responses": {**_ok(op.summary, _component(op.component)),
                           **_errors(400, 413, 422)}}}
     return {"openapi": "3.1.0",

@@ -1,6 +1,6 @@
-"""The service's observation endpoints as data: ``OPERATIONS`` (assess, consult, what-if),
-each with its query parameters, how they are read, and what it computes on the engine; and
-the body of ``GET /v1/rules``.
+"""The service's POST endpoints as data: ``OPERATIONS`` (assess, consult and what-if on
+observations; session on a saved session), each with its query parameters, how they are
+read, and what it computes on the engine; and the body of ``GET /v1/rules``.
 
 Neighbours: ``_service`` routes each operation and runs its ``compute`` in the thread pool;
 ``_openapi`` describes them in the OpenAPI document.
@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from .._engine import Engine
 from .._errors import ArgumentError
 from .._observations import VOCABULARY, is_path
-from .._rulebook import Rulebook, rule_rows
+from .._rulebook import Rulebook, rule_rows, verdict_rows
 from .openapi import Operation, Parameter, RulesBody
 
 
@@ -100,6 +100,11 @@ def _what_if(engine: Engine, observations: dict[str, object], options: Mapping[s
                           include_fixed=bool(options["include_fixed"])).to_dict()
 
 
+def _session(engine: Engine, saved: dict[str, object], options: Mapping[str, object]
+             ) -> object:
+    return engine.session(saved).to_dict()
+
+
 OPERATIONS: list[Operation] = [
     Operation(path="/v1/assess", operation_id="assess", summary="Assess one interview",
               schema="assessment", component="Assessment", compute=_assess,
@@ -127,11 +132,17 @@ OPERATIONS: list[Operation] = [
                             schema={"type": "integer", "minimum": 1,
                                     "maximum": MAX_WHAT_IF_LIMIT, "default": 10},
                             description="the most change sets to return"))),
+    Operation(path="/v1/session", operation_id="session",
+              summary="Check a saved session and return it as the library writes it",
+              schema="session", component="Session", compute=_session,
+              request="session", request_component="Session",
+              request_expected="a saved session object"),
 ]
 """The observation endpoints: their routes, query parameters, limits, errors, the thread
 pool and their OpenAPI entries all come from this list."""
 
 
 def rules_body(book: Rulebook) -> RulesBody:
-    """The rulebook as the ``GET /v1/rules`` body: each rule in words, and the verdicts."""
-    return {"rules": rule_rows(book), "verdicts": [v.id for v in book.verdicts]}
+    """The rulebook as the ``GET /v1/rules`` body: each rule in words, and the verdicts
+    (best first, each with the title the command line and the page show)."""
+    return {"rules": rule_rows(book), "verdicts": verdict_rows(book)}

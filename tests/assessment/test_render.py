@@ -23,7 +23,7 @@ class TestRender:
             self, engine: Engine) -> None:
         result = engine.assess(UNCLEAR)
         text = result.render("text")
-        assert text.startswith(f"How your interview reads: {result.verdict}\n")
+        assert text.startswith(f"How your interview reads: {result.verdict_title}\n")
         assert result.summary in text
         for s in result.signals:
             assert s.title in text
@@ -77,7 +77,7 @@ class TestRender:
     def test_markdown_has_a_heading_and_every_signal_and_advice(self, engine: Engine) -> None:
         result = engine.assess(UNCLEAR)
         md = result.render("markdown")
-        assert md.startswith(f"# How your interview reads: **{result.verdict}**\n")
+        assert md.startswith(f"# How your interview reads: **{result.verdict_title}**\n")
         for s in result.signals:
             assert s.title in md
         for a in result.advice:

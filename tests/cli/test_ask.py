@@ -50,7 +50,7 @@ def test_a_person_answers_asks_why_and_how_goes_back_quits_and_resumes(tmp_path:
     _plain(child.before)
     child.sendline("how")
     child.expect(r"\n> ")
-    assert "Right now the reading is inconclusive" in child.before
+    assert "Right now the reading is not clear yet" in child.before
     child.sendline("2")
     child.expect(r"\n> ")
     child.sendline("back")

@@ -358,8 +358,9 @@ def test_session_consult_and_assessment_what_if() -> None:
     session = engine.session()
     session.observe({"tour": {"office_tour": True}})
     assert session.consult().assessment == session.assessment()
-    assert session.consult(skipped=["next_steps.invited_to_next_round"]).questions[0].path \
-        != "next_steps.invited_to_next_round"
+    first = session.consult().questions[0].path
+    session.skip(first)
+    assert first not in {q.path for q in session.consult().questions}
     options = session.assessment().what_if(limit=3)
     assert len(options) == 3
     from interview_signals import Assessment, InterviewSignalsError
@@ -434,3 +435,82 @@ def test_the_what_if_limit_is_a_positive_integer(limit: Any) -> None:
 
     with pytest.raises(ArgumentError, match="limit: expected a positive integer"):
         Engine.default().what_if({}, limit=limit)
+
+
+# -- the question to ask first -------------------------------------------------------------
+
+def _needs(path: str) -> set[str]:
+    """Every field ``path`` depends on, directly or through another."""
+    out: set[str] = set()
+    for need in _prereqs(path):
+        out |= {need} | _needs(need)
+    return out
+
+
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(values=observation_values(), skips=st.sets(st.sampled_from(list(VOCABULARY))))
+def test_ask_first_is_an_open_prerequisite_of_the_best_question_with_exact_answers(
+        values: dict[str, Value], skips: set[str]) -> None:
+    """``ask_first`` is there exactly when the best question depends on a field neither
+    answered nor skipped; its answers reach what a consultation with that answer recorded
+    reaches (the engine confirms both), and "I don't know" what any of them does."""
+    engine = Engine.default()
+    skipped = sorted(skips - set(values))
+    c = engine.consult(Observations.from_values(values), skipped=skipped)
+    open_needs = {p for p in (_needs(c.questions[0].path) if c.questions else set())
+                  if p not in values and p not in skipped and _valid({**values, p: False})}
+    if not open_needs:
+        assert c.ask_first is None
+        assert c.next_question == (c.questions[0] if c.questions else None)
+        return
+    first = c.ask_first
+    assert first is not None
+    assert c.next_question == first
+    assert first.path in open_needs
+    assert not {p for p in _prereqs(first.path)
+                if p not in values and p not in skipped and _valid({**values, p: False})}
+    assert first.why.startswith(f"Asked first, because the question that matters most now "
+                                f"({c.questions[0].label.lower()})")
+    assert first.path not in {q.path for q in c.questions}  # never relevant on its own
+    assert [a.value for a in first.answers] == [True, False, None]
+    for answer in first.answers[:-1]:
+        assert answer.value is not None
+        after = engine.consult(Observations.from_values({**values, first.path: answer.value}),
+                               skipped=skipped)
+        assert answer.reachable == after.reachable, answer
+    union = {v for a in first.answers[:-1] for v in a.reachable}
+    assert set(first.answers[-1].reachable) == union
+    assert c.to_dict()["ask_first"] == first.to_dict()
+
+
+def test_the_note_is_asked_first_when_the_best_question_is_about_the_reply() -> None:
+    c = Engine.default().consult({"next_steps": {"invited_to_next_round": False},
+                                  "interest": {"asked_if_interested": True}})
+    assert c.questions[0].path.startswith("thank_you.")
+    assert c.ask_first is not None
+    assert c.ask_first.path == "thank_you.note_sent"
+    assert c.ask_first.question == VOCABULARY["thank_you.note_sent"].question
+    assert "a reply needs a note that was sent" in c.ask_first.why
+    skipped = Engine.default().consult({"next_steps": {"invited_to_next_round": False},
+                                        "interest": {"asked_if_interested": True}},
+                                       skipped=["thank_you.note_sent"])
+    assert skipped.ask_first is not None
+    assert skipped.ask_first.path == "thank_you.response_received"
+
+
+def test_ask_first_costs_no_extra_consultation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The prerequisite's answers come from the same search: the consultation asks the
+    engine for one assessment and confirmations, never for another consultation."""
+    engine = Engine.from_paths(include_default=True)
+    consults: list[object] = []
+    original = engine.consult
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        consults.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "consult", counted)
+    c = engine.consultant().consult(
+        {"next_steps.invited_to_next_round": False, "interest.asked_if_interested": True})
+    assert c.ask_first is not None
+    assert consults == []

@@ -115,8 +115,10 @@ def test_why_names_the_signs_once_and_each_answers_verdicts(engine: Engine) -> N
     rules = (by_id["thank_you_response"], by_id["specific_references"])
     answers = [Answer(value=True, text="Yes", reachable=("strong", "promising")),
                Answer(value=False, text="No", reachable=("tentative",))]
-    assert _why(rules, answers) == (
+    titles = {"strong": "Strong", "promising": "Promising", "tentative": "Not quite yet"}
+    assert _why(rules, answers, titles) == (
         "Your answer bears on sign 7, your thank you note nets a response. "
         "If Yes: the reading could be strong or promising. "
-        "If No: the reading could be tentative.")
-    assert _why((), answers[1:]).startswith("Your answer can change the reading. If No:")
+        "If No: the reading could be not quite yet.")
+    assert _why((), answers[1:], titles).startswith(
+        "Your answer can change the reading. If No:")

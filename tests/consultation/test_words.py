@@ -10,14 +10,16 @@ import pytest
 from hypothesis import given, settings
 
 from interview_signals import Engine
-from interview_signals._consultation.results import Change, WhatIf, WhatIfs, either
+from interview_signals._consultation.results import Change, WhatIf, WhatIfs, either, said
 from interview_signals._consultation.words import how_text, what_if_text
 from interview_signals._observations.vocabulary import VOCABULARY, Value
+from interview_signals._rulebook import verdict_titles
 from tests.profiles import examples
 from tests.strategies import nest, observation_values
 
 ENGINE = Engine.default()
 RULE_IDS = {r.id for r in ENGINE.rulebook.rules}
+TITLES = verdict_titles(ENGINE.rulebook)
 SETTLED = {"next_steps": {"invited_to_next_round": True, "scheduled_on_the_spot": True},
            "tour": {"office_tour": True}}
 
@@ -32,15 +34,15 @@ def _named(text: str) -> set[str]:
 @given(values=observation_values())
 def test_how_names_no_path_or_rule_unless_detail(values: dict[str, Value]) -> None:
     c = ENGINE.consult(nest(values))
-    text = how_text(c)
+    text = how_text(c, titles=TITLES)
     assert _named(text) == set()
-    assert text.startswith(f"Right now the reading is {c.assessment.verdict}.")
-    detailed = how_text(c, detail=True)
+    assert text.startswith(f"Right now the reading is {c.assessment.verdict_title.lower()}.")
+    detailed = how_text(c, titles=TITLES, detail=True)
     for s in c.assessment.signals:
         assert s.title in text
         assert f"rule {s.rule}, because" in detailed
     if len(c.reachable) > 1:
-        assert f"It could still end up {either(c.reachable)}." in text
+        assert f"It could still end up {either(said(c.reachable, TITLES))}." in text
     else:
         assert "It could still end up" not in text
 
@@ -48,7 +50,7 @@ def test_how_names_no_path_or_rule_unless_detail(values: dict[str, Value]) -> No
 def test_how_names_the_sufficient_reason_by_its_labels() -> None:
     c = ENGINE.consult(SETTLED)
     assert c.sufficient_reason
-    text = how_text(c)
+    text = how_text(c, titles=TITLES)
     labels = ", ".join(VOCABULARY[p].label for p in c.sufficient_reason)
     assert f"already settle it, whatever the rest: {labels}." in text
     assert _named(text) == set()
@@ -58,22 +60,22 @@ def test_how_marks_a_sign_against() -> None:
     c = ENGINE.consult({"body_language": {"engaged": False, "rote_questions": True}})
     against = [s for s in c.assessment.signals if s.strength <= 0]
     assert against
-    assert f"- Against: {against[0].title}:" in how_text(c)
+    assert f"- Against: {against[0].title}:" in how_text(c, titles=TITLES)
 
 
 @settings(max_examples=examples(10), deadline=None)
 @given(values=observation_values())
 def test_what_if_names_no_path_or_rule_unless_detail(values: dict[str, Value]) -> None:
     result = ENGINE.what_if(nest(values), limit=5, include_fixed=True)
-    text = what_if_text(result)
+    text = what_if_text(result, titles=TITLES)
     assert _named(text) == set()
-    assert text.startswith(f"The reading is {result.current}")
-    detailed = what_if_text(result, detail=True)
+    assert text.startswith(f"The reading is {TITLES[result.current].lower()}")
+    detailed = what_if_text(result, titles=TITLES, detail=True)
     for option in result:
         for c in option.changes:
             assert VOCABULARY[c.path].label in text
             assert f"[{c.path}]" in detailed
-        assert f"-> {option.verdict} (" in text
+        assert f"-> {TITLES[option.verdict].lower()} (" in text
 
 
 def _result(**kw: object) -> WhatIfs:
@@ -86,7 +88,7 @@ def _result(**kw: object) -> WhatIfs:
 def test_what_if_words_the_top_verdict() -> None:
     result = ENGINE.what_if(SETTLED)
     assert (result.current, result.goal) == ("strong", ())
-    assert what_if_text(result) == \
+    assert what_if_text(result, titles=TITLES) == \
         "The reading is strong, the top reading there is (still not an offer).\n"
 
 
@@ -101,7 +103,7 @@ def test_what_if_words_the_top_verdict() -> None:
     (_result(current="strong", goal=("strong",)), "The reading is strong already.\n"),
 ])
 def test_what_if_words_each_outcome(result: WhatIfs, expected: str) -> None:
-    assert what_if_text(result) == expected
+    assert what_if_text(result, titles=TITLES) == expected
 
 
 def test_what_if_words_each_kind_of_change() -> None:
@@ -109,7 +111,7 @@ def test_what_if_words_each_kind_of_change() -> None:
                              Change(path="tour.office_tour", value=True, kind="find_out"),
                              Change(path="thank_you.tone", value="warm", kind="had")),
                     verdict="promising", confidence=0.5)
-    text = what_if_text(_result(options=(option,)))
+    text = what_if_text(_result(options=(option,)), titles=TITLES)
     lines = text.splitlines()
     assert lines[0] == "The reading is tentative. What would make it strong or promising:"
     assert lines[1].startswith("- ")
@@ -117,3 +119,14 @@ def test_what_if_words_each_kind_of_change() -> None:
     assert "(not recorded yet); and " in lines[1]
     assert "(had it been so) -> promising (" in lines[1]
     assert _named(text) == set()
+
+
+def test_verdicts_are_said_by_their_rulebook_titles() -> None:
+    """A verdict reads as its title in verdicts.toml ("Not clear yet"), not its id."""
+    assert TITLES["inconclusive"] == "Not clear yet"
+    text = what_if_text(_result(current="inconclusive", goal=("strong",), possible=False),
+                        titles=TITLES)
+    assert text.startswith("The reading is not clear yet. Nothing you could")
+    assert "inconclusive" not in text
+    c = ENGINE.consult({})
+    assert how_text(c, titles=TITLES).startswith("Right now the reading is not clear yet.")

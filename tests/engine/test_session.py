@@ -221,7 +221,8 @@ class TestSaveAndRestore:
     def test_the_saved_form_names_its_format_and_version(self, session: Session) -> None:
         session.observe({"tour": {"office_tour": True}})
         assert session.to_dict() == {"format": "interview-signals/session", "version": 1,
-                                     "observations": {"tour": {"office_tour": True}}}
+                                     "observations": {"tour": {"office_tour": True}},
+                                     "skipped": []}
 
     def test_an_empty_session_round_trips(self, engine: Engine) -> None:
         assert engine.session(engine.session().to_dict()).observations == Observations()
@@ -237,6 +238,11 @@ class TestSaveAndRestore:
         ({"observations": {"mood": {}}}, "mood"),
         ({"observations": {"thank_you": {"note_sent": False, "response_received": True}}},
          "thank_you.response_received"),
+        ({"skipped": "thank_you.tone"}, "session.skipped"),
+        ({"skipped": ["thank_you"]}, "session.skipped[0]"),
+        ({"skipped": ["thank_you.tone", "thank_you.tone"]}, "session.skipped[1]"),
+        ({"skipped": ["tour.office_tour"], "observations": {"tour": {"office_tour": True}}},
+         "session.skipped[0]"),
     ])
     def test_a_corrupted_saved_session_is_rejected_naming_the_path(
             self, engine: Engine, change: dict[str, object], path: str) -> None:
@@ -245,7 +251,25 @@ class TestSaveAndRestore:
             engine.session(saved)
         assert info.value.path == path
 
-    @pytest.mark.parametrize("missing", ["format", "version"])
+    def test_every_problem_of_a_saved_session_is_named_at_once(self, engine: Engine) -> None:
+        saved = {"format": "interview-signals/sessions", "version": 2, "extra": True,
+                 "observations": {"tour": {"office_tour": True, "coffee": 1}},
+                 "skipped": ["tour.office_tour", 7, "thank_you.tone", "thank_you.tone"]}
+        with pytest.raises(ObservationError) as info:
+            engine.session(saved)
+        assert [str(p) for p in info.value.problems] == [
+            'session.format: expected "interview-signals/session", got the string '
+            '"interview-signals/sessions"',
+            "session.version: expected 1, got 2",
+            "session: expected only format, version, observations and skipped, got unknown "
+            "key 'extra'",
+            "tour.coffee: unknown field; tour has office_tour, introduced_to_people, "
+            "people_called_in",
+            "session.skipped[1]: expected a field path such as thank_you.response_received, "
+            "got 7",
+            "session.skipped[3]: expected each field once, got thank_you.tone again"]
+
+    @pytest.mark.parametrize("missing", ["format", "version", "observations"])
     def test_a_saved_session_without_format_or_version_is_rejected(
             self, engine: Engine, missing: str) -> None:
         saved = engine.session().to_dict()
@@ -265,6 +289,73 @@ class TestSaveAndRestore:
         with pytest.raises(ObservationError) as info:
             engine.session(saved)
         assert info.value.path == "session.version"
+
+
+class TestSkipped:
+    """The fields answered "I don't know": held, saved and restored by the session."""
+
+    def test_a_skipped_field_is_not_asked_and_is_saved(self, session: Session) -> None:
+        first = session.consult().next_question
+        assert first is not None
+        session.skip(first.path)
+        assert session.skipped == (first.path,)
+        assert first.path not in {q.path for q in session.consult().questions}
+        assert session.to_dict()["skipped"] == [first.path]
+
+    def test_skipping_forgets_a_value_and_answering_unskips(self, session: Session) -> None:
+        session.observe(FIRST_DAY)
+        session.skip("tour.office_tour")
+        assert "tour.office_tour" not in session.observations.values()
+        session.observe({"tour": {"office_tour": True}})
+        assert session.skipped == ()
+
+    def test_forgetting_a_value_leaves_a_skip_alone(self, session: Session) -> None:
+        session.skip("thank_you.tone")
+        session.observe({"thank_you": {"tone": None}})
+        session.forget("thank_you")
+        assert session.skipped == ("thank_you.tone",)
+
+    def test_unskip_makes_a_field_one_to_ask_again(self, session: Session) -> None:
+        session.skip("thank_you.tone")
+        session.unskip("thank_you.tone")
+        session.unskip("thank_you.tone")  # not skipped: nothing changes
+        assert session.skipped == ()
+
+    def test_skipped_fields_are_listed_in_vocabulary_order(self, session: Session) -> None:
+        for path in ("thank_you.tone", "interview.actual_minutes", "tour.office_tour"):
+            session.skip(path)
+        assert session.skipped == ("interview.actual_minutes", "tour.office_tour",
+                                   "thank_you.tone")
+
+    @pytest.mark.parametrize("path", ["tour", "nope", "tour.office", 3, None])
+    def test_only_a_field_can_be_skipped(self, session: Session, path: Any) -> None:
+        with pytest.raises(ObservationError) as info:
+            session.skip(path)
+        assert info.value.expected == "a group.field path of the vocabulary"
+        with pytest.raises(ObservationError):
+            session.unskip(path)
+        assert session.skipped == ()
+
+    def test_skips_survive_saving_and_restoring(self, engine: Engine) -> None:
+        session = engine.session()
+        session.observe(FIRST_DAY)
+        session.skip("thank_you.response_received")
+        restored = engine.session(json.loads(json.dumps(session.to_dict())))
+        assert restored.skipped == ("thank_you.response_received",)
+        assert restored.to_dict() == session.to_dict()
+        assert restored.consult().to_dict() == session.consult().to_dict()
+
+    def test_a_file_saved_without_skipped_restores_with_none(self, engine: Engine) -> None:
+        saved = {"format": "interview-signals/session", "version": 1,
+                 "observations": FIRST_DAY}
+        assert engine.session(saved).skipped == ()
+
+    def test_a_closed_session_refuses_to_skip(self, session: Session) -> None:
+        session.close()
+        with pytest.raises(InterviewSignalsError, match="closed"):
+            session.skip("tour.office_tour")
+        with pytest.raises(InterviewSignalsError, match="closed"):
+            session.unskip("tour.office_tour")
 
 
 class TestClosing:

@@ -214,6 +214,24 @@ def test_a_verdict_override_changes_what_it_names(tmp_path: Path) -> None:
         ("good", 0.7, "Good: {signals}."), ("none", 0.0, "Nothing.")]
 
 
+def test_a_verdict_has_a_title_its_own_or_its_id_made_readable(tmp_path: Path) -> None:
+    titled = VERDICT.format(id="good", min="0.5", summary="Good.") + 'title = "Looking good"\n'
+    merger = merged(tmp_path, ("p", "v.toml", titled + VERDICT.format(
+                        id="not_yet", min="0", summary="Nothing.")),
+                    ("q", "w.toml", '[[verdict]]\noverrides = "good"\nmin_confidence = 0.7\n'))
+    assert merger.problems == []
+    assert [(v.id, v.title) for v in merger.verdicts.values()] == [
+        ("good", "Looking good"), ("not_yet", "Not yet")]
+
+
+@pytest.mark.parametrize("title", ['""', "3", '"' + "x" * 41 + '"'])
+def test_a_verdict_title_is_a_few_words(tmp_path: Path, title: str) -> None:
+    table = VERDICT.format(id="good", min="0", summary="Good.") + f"title = {title}\n"
+    merger = merged(tmp_path, ("p", "v.toml", table))
+    assert [p.reason.split(":")[0] for p in merger.problems] == ["title"]
+    assert "at most 40 characters" in merger.problems[0].reason
+
+
 def test_verdict_duplicates_and_unknown_overrides_are_problems(tmp_path: Path) -> None:
     good = VERDICT.format(id="good", min="0.5", summary="Good: {signals}.")
     merger = merged(tmp_path, ("p", "v.toml", good), ("q", "w.toml", good),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -212,7 +213,7 @@ def test_rules_and_healthz(client: TestClient) -> None:
     validator("Rules").validate(rules)
     book = Engine.default().rulebook
     assert [r["id"] for r in rules["rules"]] == [r.id for r in book.rules]
-    assert rules["verdicts"] == [v.id for v in book.verdicts]
+    assert rules["verdicts"] == [{"id": v.id, "title": v.title} for v in book.verdicts]
     health = client.get("/v1/healthz").json()
     validator("Health").validate(health)
     assert health == {"status": "ok", "version": __version__, "rules": len(book.rules)}
@@ -223,7 +224,8 @@ def test_openapi_is_valid_and_lists_every_endpoint(client: TestClient) -> None:
     validate_openapi(document)
     assert document["openapi"].startswith("3.1")
     assert set(document["paths"]) == {"/v1/assess", "/v1/consult", "/v1/what-if",
-                                      "/v1/schema/{name}", "/v1/rules", "/v1/healthz"}
+                                      "/v1/session", "/v1/schema/{name}", "/v1/rules",
+                                      "/v1/healthz"}
     for path in ("/v1/consult", "/v1/what-if"):
         assert set(document["paths"][path]["post"]["responses"]) == {"200", "400", "413", "422"}
     consult = document["paths"]["/v1/consult"]["post"]["parameters"]
@@ -253,16 +255,39 @@ def test_the_app_mounts_inside_another_app() -> None:
     with TestClient(host) as c:
         assert c.get("/signals/v1/healthz").json()["status"] == "ok"
         assert c.post("/signals/v1/assess", json=GOOD).json()["verdict"] == "strong"
-        assert "page/page.js" in c.get("/signals/").text
+        assert "page/main.js" in c.get("/signals/").text
+        assert c.get("/signals/page/main.js").status_code == 200
+
+
+PAGE = ROOT / "interview_signals" / "_service" / "page"
 
 
 def test_the_page_is_served_and_needs_no_network(client: TestClient) -> None:
     assert client.get("/").headers["content-type"].startswith("text/html")
-    for name in ("index.html", "page.css", "page.js"):
-        text = (ROOT / "interview_signals" / "_service" / "page" / name).read_text()
+    names = sorted(p.name for p in PAGE.iterdir())
+    assert {"index.html", "page.css", "main.js"} <= set(names)
+    for name in names:
+        text = (PAGE / name).read_text()
         assert "http://" not in text, name
         assert "https://" not in text, name
-        assert client.get(f"/page/{name}").status_code == 200
+        response = client.get(f"/page/{name}")
+        assert response.status_code == 200
+        if name.endswith(".js"):  # a module script needs a JavaScript type to run
+            assert response.headers["content-type"].split(";")[0] in (
+                "text/javascript", "application/javascript")
+
+
+def test_the_page_modules_import_only_modules_that_exist() -> None:
+    """The page is ES modules without a build step: every import names a file beside it,
+    every module is imported by another (or is main.js), and none is the old page.js."""
+    modules = {p.name: p.read_text() for p in PAGE.glob("*.js")}
+    imported: set[str] = set()
+    for name, text in modules.items():
+        for target in re.findall(r'^import .* from "\./([\w-]+\.js)";$', text, re.M):
+            assert target in modules, (name, target)
+            imported.add(target)
+    assert set(modules) - imported == {"main.js"}
+    assert '<script type="module" src="page/main.js">' in (PAGE / "index.html").read_text()
 
 
 def test_create_app_refuses_a_limit_below_one_byte() -> None:
@@ -352,3 +377,27 @@ def test_serve_refuses_a_bad_rule_pack_before_starting(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
     assert b"bad.toml" in result.stderr
+
+
+def test_a_saved_session_comes_back_as_the_library_writes_it(client: TestClient) -> None:
+    saved = {"version": 1, "format": "interview-signals/session",
+             "skipped": ["thank_you.tone", "interview.actual_minutes"],
+             "observations": {"tour": {"office_tour": True}}}
+    response = client.post("/v1/session", json=saved)
+    assert response.status_code == 200
+    assert response.json() == Engine.default().session(saved).to_dict()
+    assert response.json()["skipped"] == ["interview.actual_minutes", "thank_you.tone"]
+    validator("Session").validate(response.json())
+
+
+@pytest.mark.parametrize(("body", "paths"), [
+    ({"format": "interview-signals/session", "version": 1, "observations": {},
+      "skipped": ["tour", 3]}, ["session.skipped[0]", "session.skipped[1]"]),
+    ({"tour": {"office_tour": True}}, ["session.format", "session.version", "session",
+                                       "session.observations"]),
+    ([], ["session"]),
+])
+def test_a_bad_saved_session_is_refused_with_every_problem_by_path(
+        client: TestClient, body: object, paths: list[str]) -> None:
+    problem = assert_problem(client.post("/v1/session", json=body), 422)
+    assert [p["path"] for p in problem["problems"]] == paths

@@ -11,7 +11,7 @@ import pytest
 from openapi_spec_validator import validate as validate_openapi
 
 from interview_signals import Engine, ObservationError, __version__, assess
-from interview_signals._rulebook.model import rule_rows
+from interview_signals._rulebook.model import rule_rows, verdict_rows
 from interview_signals._schema.catalog import available, schema
 from interview_signals._schema.observations import JSON
 from interview_signals._service.openapi import Health, Operation, Parameter, openapi_document
@@ -100,7 +100,7 @@ def test_each_operation_has_its_route_component_and_errors(document: JSON) -> No
         post = document["paths"][op.path]["post"]
         assert (post["operationId"], post["summary"]) == (op.operation_id, op.summary)
         assert post["requestBody"] == {"required": True, "content": {"application/json": {
-            "schema": {"$ref": "#/components/schemas/Observations"}}}}
+            "schema": {"$ref": f"#/components/schemas/{op.request_component}"}}}}
         responses = post["responses"]
         assert responses["200"]["content"]["application/json"]["schema"] == {
             "$ref": f"#/components/schemas/{op.component}"}
@@ -148,13 +148,14 @@ def test_an_assessment_validates_against_its_component(component: str) -> None:
 
 def test_the_rules_and_health_bodies_validate(document: JSON, engine: Engine) -> None:
     book = engine.rulebook
-    rules = {"rules": rule_rows(book), "verdicts": [v.id for v in book.verdicts]}
+    rules = {"rules": rule_rows(book), "verdicts": verdict_rows(book)}
     _validator(document, "Rules").validate(rules)
     health: Health = {"status": "ok", "version": __version__, "rules": len(book.rules)}
     _validator(document, "Health").validate(health)
     assert not _validator(document, "Health").is_valid({"status": "ok"})
     assert not _validator(document, "Rules").is_valid({"rules": [{"id": "x"}],
                                                        "verdicts": []})
+    assert not _validator(document, "Rules").is_valid({"rules": [], "verdicts": ["strong"]})
 
 
 def test_an_observation_error_validates_as_a_problem(document: JSON) -> None:

@@ -21,6 +21,11 @@ from interview_signals._service.operations import MAX_WHAT_IF_LIMIT, OPERATIONS,
 from tests.support import GOOD, OPENAPI, assert_problem, validator
 
 PARTIAL: dict[str, object] = {"thank_you": {"note_sent": True}, "tour": {"office_tour": True}}
+SENT: dict[str, dict[str, object]] = {
+    "observations": PARTIAL,
+    "session": {"format": "interview-signals/session", "version": 1, "observations": PARTIAL,
+                "skipped": ["thank_you.tone"]}}
+"""A request body of each kind an operation takes."""
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +65,8 @@ def test_the_table_holds_assess_consult_and_what_if_with_their_parameters() -> N
              [p.name for p in op.parameters]) for op in OPERATIONS] == [
         ("/v1/assess", "assess", "assessment", "Assessment", ["trace"]),
         ("/v1/consult", "consult", "consultation", "Consultation", ["trace", "skip"]),
-        ("/v1/what-if", "what_if", "what-if", "WhatIf", ["target", "include_fixed", "limit"])]
+        ("/v1/what-if", "what_if", "what-if", "WhatIf", ["target", "include_fixed", "limit"]),
+        ("/v1/session", "session", "session", "Session", [])]
     assert all(op.summary for op in OPERATIONS)
 
 
@@ -191,7 +197,7 @@ def test_each_computed_body_fits_its_component(engine: Engine) -> None:
     assert OPERATIONS
     for op in OPERATIONS:
         options = {p.name: p.read([]) for p in op.parameters}
-        body = op.compute(engine, PARTIAL, options)
+        body = op.compute(engine, SENT[op.request], options)
         assert [e.message for e in validator(op.component).iter_errors(body)] == [], op.path
 
 
@@ -201,7 +207,10 @@ def test_each_computed_body_fits_its_component(engine: Engine) -> None:
 def test_the_rules_body_is_every_rule_in_words_and_the_verdicts(engine: Engine) -> None:
     body = rules_body(engine.rulebook)
     assert body == {"rules": rule_rows(engine.rulebook),
-                    "verdicts": ["strong", "promising", "tentative", "inconclusive"]}
+                    "verdicts": [{"id": "strong", "title": "Strong"},
+                                 {"id": "promising", "title": "Promising"},
+                                 {"id": "tentative", "title": "Tentative"},
+                                 {"id": "inconclusive", "title": "Not clear yet"}]}
     validator("Rules").validate(body)
 
 

@@ -12,6 +12,7 @@ Needs Chromium at /usr/bin/chromium (``.ci/install-browser`` installs it; CI run
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -20,19 +21,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from interview_signals import Engine, assess
-from interview_signals._cli.ask import _unanswered_need
-from interview_signals._engine.session import restore_observations
 from interview_signals._observations.vocabulary import VOCABULARY
+from interview_signals._rulebook import verdict_titles
+from interview_signals._schema import schema
 from interview_signals._service.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SHOTS = Path("/tmp/page-shots")  # the other screenshots, to look at after a run
-VERDICT_WORDS = {"strong": "Strong", "promising": "Promising", "tentative": "Tentative",
-                 "inconclusive": "Not clear yet"}
+VERDICT_WORDS = verdict_titles(Engine.default().rulebook)  # what the command line shows too
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 pytestmark = pytest.mark.skipif(
@@ -109,6 +110,19 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+@contextlib.contextmanager
+def _ready_page(browser: Any, base_url: str, size: str) -> Iterator[Any]:
+    """The page at a window of ``size``, started and ready for its first answer."""
+    context = browser.new_context(viewport=VIEWPORTS[size])
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        page.wait_for_selector("body[data-ready=true]")
+        yield page
+    finally:
+        context.close()
+
+
 def _observations(answers: dict[str, Any]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for path, value in answers.items():
@@ -171,14 +185,16 @@ def _check_reading(page: Any, answers: dict[str, Any]) -> None:
 def _consult_until_done(page: Any, interview: dict[str, Any], answers: dict[str, Any],
                         asked: list[str]) -> set[str]:
     """Answer the consultation's questions from ``interview`` until none is left; every
-    question shown is the library's first for the same answers and skips, or first what
-    that one depends on (whether a note was sent, a reply came), as ``ask`` does."""
+    question shown is the library's ``next_question`` for the same answers and skips (what
+    the first depends on, whether a note was sent or a reply came, before it), with its
+    ``why``."""
     skipped: set[str] = set()
     engine = Engine.default()
     while (path := _current(page)) is not None:
         expected = engine.consult(_observations(answers), skipped=sorted(skipped))
-        first = expected.questions[0].path
-        assert path == (_unanswered_need(first, answers, skipped) or first), (path, first)
+        assert expected.next_question is not None
+        assert path == expected.next_question.path, (path, expected.next_question.path)
+        assert page.locator("#question-why p").text_content() == expected.next_question.why
         value = interview[path]
         _answer(page, path, value, keyboard=len(asked) % 2 == 1)
         asked.append(path)
@@ -307,12 +323,12 @@ def _save(page: Any, answers: dict[str, Any], tmp_path: Path) -> Path:
     saved_path = tmp_path / "session.json"
     download.value.save_as(saved_path)
     saved = json.loads(saved_path.read_text())
-    skipped = saved.pop("skipped", [])  # the fields answered "I don't know", kept too
-    assert saved == Engine.default().session().to_dict() | {
-        "observations": _observations(answers)}
-    assert skipped
-    assert not set(skipped) & set(answers)
-    assert restore_observations(saved).values() == answers
+    jsonschema.Draft202012Validator(schema("session")).validate(saved)
+    session = Engine.default().session(saved)  # what the library reads, it wrote
+    assert saved == session.to_dict()
+    assert session.observations.values() == answers
+    assert saved["skipped"]  # the fields answered "I don't know", kept too
+    assert not set(saved["skipped"]) & set(answers)
     return saved_path
 
 
@@ -360,23 +376,65 @@ def test_a_candidate_answers_saves_and_comes_back(base_url: str, browser: Any, s
 
 def test_the_page_refuses_a_file_that_is_not_a_session(base_url: str, browser: Any,
                                                        tmp_path: Path) -> None:
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    page = context.new_page()
-    try:
-        page.goto(base_url)
-        page.wait_for_selector("body[data-ready=true]")
+    with _ready_page(browser, base_url, "desktop") as page:
         wrong = tmp_path / "wrong.json"
         wrong.write_text(json.dumps({"tour": {"office_tour": True}}))
         page.locator("#load").set_input_files(str(wrong))
         page.wait_for_function(
-            "() => document.querySelector('#session-status').innerText.includes('not a saved')")
+            "() => document.querySelector('#session-status').innerText.includes('could not')")
+        status = page.locator("#session-status").inner_text()
+        assert status.startswith("wrong.json could not be loaded: session.format: expected")
+        assert "session.observations" in status
         contradicting = tmp_path / "contradicting.json"
         contradicting.write_text(json.dumps({
             "format": "interview-signals/session", "version": 1,
             "observations": {"thank_you": {"note_sent": False, "response_received": True}}}))
         page.locator("#load").set_input_files(str(contradicting))
-        page.wait_for_function(
-            "() => document.querySelector('#session-status').innerText.includes('could not')")
+        page.wait_for_function("() => document.querySelector('#session-status')"
+                               ".innerText.startsWith('contradicting.json could not')")
         assert "thank_you.response_received" in page.locator("#session-status").inner_text()
-    finally:
-        context.close()
+        bad_skip = tmp_path / "bad_skip.json"
+        bad_skip.write_text(json.dumps({"format": "interview-signals/session", "version": 1,
+                                        "observations": {}, "skipped": ["tour", 3]}))
+        page.locator("#load").set_input_files(str(bad_skip))
+        page.wait_for_function("() => document.querySelector('#session-status')"
+                               ".innerText.startsWith('bad_skip.json could not')")
+        status = page.locator("#session-status").inner_text()
+        assert "session.skipped[0]: expected a field path" in status
+        assert "session.skipped[1]: expected a field path" in status
+        not_json = tmp_path / "not_json.json"
+        not_json.write_text("{format")
+        page.locator("#load").set_input_files(str(not_json))
+        page.wait_for_function("() => document.querySelector('#session-status')"
+                               ".innerText.startsWith('not_json.json could not')")
+        assert page.locator("#session-status").inner_text().endswith("it is not JSON")
+
+
+def test_the_page_asks_first_what_the_next_question_needs(base_url: str, browser: Any,
+                                                          tmp_path: Path) -> None:
+    """When the question that matters most is about the reply, the page asks whether a note
+    was sent first, with the consultation's own why; after "No", nothing about a reply."""
+    observations = {"next_steps": {"invited_to_next_round": False},
+                     "interest": {"asked_if_interested": True}}
+    expected = Engine.default().consult(observations)
+    assert expected.ask_first is not None
+    assert expected.ask_first.path == "thank_you.note_sent"
+    assert expected.questions[0].path.startswith("thank_you.")
+    with _ready_page(browser, base_url, "phone") as page:
+        saved = tmp_path / "saved.json"
+        saved.write_text(json.dumps(Engine.default().session({
+            "format": "interview-signals/session", "version": 1,
+            "observations": observations}).to_dict()))
+        page.locator("#load").set_input_files(str(saved))
+        page.wait_for_function(
+            "() => document.querySelector('#session-status').innerText.startsWith('Loaded')")
+        assert _current(page) == "thank_you.note_sent"
+        page.get_by_text("Why am I asked this?").click()
+        why = page.locator("#question-why p").inner_text()
+        assert why == expected.ask_first.why
+        assert why.startswith("Asked first, because")
+        _answer(page, "thank_you.note_sent", False, keyboard=False)
+        after = Engine.default().consult({**observations, "thank_you": {"note_sent": False}})
+        assert _current(page) == (after.next_question.path if after.next_question else None)
+        assert not (_current(page) or "").startswith("thank_you.")
+

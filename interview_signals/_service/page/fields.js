@@ -1,0 +1,64 @@
+// The observation fields, read from the observation schema: each field's path, group, title,
+// question, type, choices and range, and the prerequisites the schema states as if/then
+// rules (a reply needs a note that was sent).
+
+export function readFields(schema) {
+  const fields = [];
+  for (const [group, groupSchema] of Object.entries(schema.properties)) {
+    for (const [name, field] of Object.entries(groupSchema.properties)) {
+      fields.push({
+        path: `${group}.${name}`,
+        group,
+        name,
+        groupTitle: groupSchema.title,
+        title: field.title,
+        question: field["x-question"] || field.description,
+        // A field's type is [its type, "null"]: null means unknown, which "Don't know" says.
+        type: [].concat(field.type).find((t) => t !== "null"),
+        choices: field.enum ? field.enum.filter((c) => c !== null) : null,
+        minimum: field.minimum,
+        maximum: field.maximum,
+      });
+    }
+  }
+  return fields;
+}
+
+// [{dependent, prerequisite}]: the dependent holds no value while its prerequisite is false.
+export function readPrerequisites(schema) {
+  const rules = [];
+  for (const rule of schema.allOf || []) {
+    if (!rule.if || !rule.then) continue;
+    const prerequisite = onlyPath(rule.if);
+    const dependent = onlyPath(rule.then);
+    if (prerequisite && dependent) rules.push({ dependent, prerequisite });
+  }
+  return rules;
+}
+
+function onlyPath(part) {
+  const group = Object.keys(part.properties || {})[0];
+  if (!group) return null;
+  const name = Object.keys(part.properties[group].properties || {})[0];
+  return name ? `${group}.${name}` : null;
+}
+
+// {path: value} → the JSON vocabulary's {group: {field: value}}, in the fields' order.
+export function observationsOf(fields, answers) {
+  const out = {};
+  for (const field of fields) {
+    if (field.path in answers) (out[field.group] = out[field.group] || {})[field.name] = answers[field.path];
+  }
+  return out;
+}
+
+// {group: {field: value}} → {path: value} (null is unknown: left out).
+export function answersOf(observations) {
+  const answers = {};
+  for (const [group, values] of Object.entries(observations || {})) {
+    for (const [name, value] of Object.entries(values || {})) {
+      if (value !== null) answers[`${group}.${name}`] = value;
+    }
+  }
+  return answers;
+}

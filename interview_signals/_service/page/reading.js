@@ -1,0 +1,39 @@
+// The reading, in the candidate's words, from the assessment JSON: the verdict (its title
+// from the rulebook), the summary, what stands and why, what to do, and what is still open.
+
+import { $, el } from "./dom.js";
+
+const PLACEHOLDER = "Answer a question to see the first reading.";
+
+// open: [{path, title}] of the fields still open; onOpen(path) asks one of them.
+export function renderReading(assessment, { open, settled, onOpen }) {
+  const standing = assessment.signals.filter((s) => s.strength > 0);
+  const parts = [
+    el("p", { class: "verdict" },
+      el("span", { class: `badge ${assessment.verdict}`, text: assessment.verdict_title }),
+      el("span", { class: "muted", text: "how the interview reads so far" })),
+    el("p", { class: "summary", text: assessment.summary }),
+  ];
+  if (standing.length) {
+    parts.push(el("h3", { text: "What stands, and why" }),
+      el("ul", {}, ...standing.map((s) => el("li", {}, el("strong", { text: s.title }), s.explanation))));
+  }
+  if (assessment.advice.length) {
+    parts.push(el("h3", { text: "What to do" }),
+      el("ul", { id: "advice" }, ...assessment.advice.map((a) => el("li", { text: a.text }))));
+  }
+  if (open.length) {
+    parts.push(el("h3", { text: "Still open" }),
+      el("p", { class: "muted", text: settled
+        ? "These could add to the reading, but no answer to them would change the verdict:"
+        : "Answers to these could change the reading:" }),
+      el("ul", { class: "open-list" }, ...open.map(({ path, title }) => el("li", {},
+        el("button", { type: "button", class: "linklike", onclick: () => onOpen(path), text: title })))));
+  }
+  $("reading").replaceChildren(...parts);
+}
+
+// Before the first answer: no reading yet.
+export function clearReading() {
+  $("reading").replaceChildren(el("p", { class: "muted", text: PLACEHOLDER }));
+}
