@@ -14,15 +14,9 @@ from typing import Any, TypeAlias
 
 from .._durable import Fired
 from .._observations import VOCABULARY, Value, grouped, prerequisites
-from .._rulebook import Rule, Rulebook, Test
+from .._rulebook import Rule, Rulebook, State, state_of
 from .assessment import Explanation
 from .parts import FactRef, rounded
-
-State: TypeAlias = Callable[[Mapping[str, Value]], "bool | None"]
-"""Whether a test holds on what is known: True, False, or None while unknown fields decide."""
-_ORDER: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
-    "==": operator.eq, "!=": operator.ne}
 
 
 class Explainer:
@@ -278,51 +272,3 @@ def _single_fields(rule: Rule) -> tuple[tuple[str, tuple[str, ...]], ...] | None
         return None
     return tuple((str(t.path), prerequisites(str(t.path))) for t in tests
                  if state_of(t)({}) is None)
-
-
-def state_of(test: Test) -> State:
-    """``test`` as a function of the known values: True when it holds, False when no value
-    of the unknown fields could make it hold, None when they decide."""
-    path, op = test.path, test.op
-    if test.fact_kind is not None or path is None:
-        return lambda values: None
-    if op == "unknown":
-        return lambda values: path not in values
-    if op == "known":
-        return lambda values: True if path in values else None
-    literal = test.value
-    if op == "is_not":
-        return lambda values: path not in values or values[path] != literal
-    if test.other is None and op in ("==", "!=") and not _is_number(literal):
-        same = op == "=="
-        return lambda values: None if path not in values else (values[path] == literal) is same
-    compare, other, scale, plus = _ORDER[op], test.other, test.scale, test.plus
-
-    def state(values: Mapping[str, Value]) -> bool | None:
-        left = _span(path, values)
-        right = _span(other, values) if other is not None else (
-            float(literal), float(literal))  # type: ignore[arg-type]
-        if left is None or right is None:
-            return None
-        (lo, hi), (rlo, rhi) = left, (right[0] * scale + plus, right[1] * scale + plus)
-        if lo == hi and rlo == rhi:
-            return compare(lo, rlo)
-        can = {">": hi > rlo, ">=": hi >= rlo, "<": lo < rhi, "<=": lo <= rhi,
-               "==": lo <= rhi and rlo <= hi, "!=": True}[op]
-        return None if can else False
-    return state
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _span(path: str, values: Mapping[str, Value]) -> tuple[float, float] | None:
-    """The values a numeric path can take: its known value, or its vocabulary range."""
-    if path in values:
-        value = values[path]
-        return None if not _is_number(value) else (float(value), float(value))
-    spec = VOCABULARY[path]
-    if spec.minimum is None or spec.maximum is None:
-        return None
-    return float(spec.minimum), float(spec.maximum)

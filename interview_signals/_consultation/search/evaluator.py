@@ -6,11 +6,8 @@ Neighbours: ``_consult`` asks it questions and confirms every concrete result wi
 same code as the engine's. This is the one route by which hypothetical observations are
 evaluated without the engine; ``tests/test_evaluate.py`` checks it against the engine.
 
-Test semantics follow ``_compile.compile_test`` exactly: a fact test holds when that derived
-fact was concluded; ``unknown``/``known`` on whether the path has a value; ``is_not`` when
-unknown, or known and different; ``==``/``!=`` with a literal when known and (un)equal,
-strictly typed; orderings when known and numerically ordered; with ``other``, when both are
-known and ``path OP other * scale + plus``. Derived facts chain to a fixpoint.
+A test means what ``_rulebook.semantics.holds`` says (the meaning ``_durable.compile``
+gives the engine); derived facts chain to a fixpoint.
 
 Structure is exploited: fields only interact through rules that read them together (facts
 and qualifiers included) and through the vocabulary's contradiction checks, so the fields
@@ -34,11 +31,11 @@ from ..._observations import (
     check_contradictions,
     prerequisites,
 )
-from ..._rulebook import Rule, Rulebook, Test
+from ..._rulebook import Rule, Rulebook, holds
 from .answer_classes import AnswerClasses, Candidate
 from .field_groups import Component, components, scoring_rules
 
-__all__ = ["Candidate", "Component", "Evaluator", "conf", "fired", "merge", "same", "valid"]
+__all__ = ["Candidate", "Component", "Evaluator", "conf", "fired", "merge", "valid"]
 
 Outcome: TypeAlias = frozenset[str]
 """The ids of the scoring rules (signals and qualifiers) one component fires."""
@@ -54,51 +51,6 @@ _CHECKED = tuple(dict.fromkeys(
     [p for d, q, _ in PREREQUISITES for p in (d, q)]
     + [p for a, _, b, _, _ in EXCLUSIONS for p in (a, b)]))
 """The fields the vocabulary's contradiction checks read."""
-
-
-def same(a: object, b: object) -> bool:
-    """Equality as the vocabulary means it: true is not 1, "5" is not 5."""
-    if isinstance(a, bool) or isinstance(b, bool) or isinstance(a, str) or isinstance(b, str):
-        return type(a) is type(b) and a == b
-    return a == b
-
-
-def _order(op: str, x: float, y: float) -> bool:
-    if op == "<":
-        return x < y
-    if op == "<=":
-        return x <= y
-    if op == ">":
-        return x > y
-    if op == ">=":
-        return x >= y
-    return same(x, y) if op == "==" else not same(x, y)
-
-
-def holds(test: Test, values: Mapping[str, Value | None], facts: set[tuple[str, str]]) -> bool:
-    """Whether one test holds (``values`` maps a path to its value, absent or None: unknown)."""
-    if test.fact_kind is not None:
-        return (test.fact_kind, str(test.fact_id)) in facts
-    value = values.get(str(test.path))
-    op = test.op
-    if op == "unknown":
-        return value is None
-    if op == "known":
-        return value is not None
-    if op == "is_not":
-        return value is None or not same(value, test.value)
-    if value is None:
-        return False
-    if test.other is not None:
-        other = values.get(test.other)
-        if other is None or isinstance(value, bool | str) or isinstance(other, bool | str):
-            return False
-        return _order(op, value, other * test.scale + test.plus)
-    if op in ("==", "!="):
-        return same(value, test.value) == (op == "==")
-    if isinstance(value, bool | str) or isinstance(test.value, bool | str) or test.value is None:
-        return False
-    return _order(op, value, test.value)
 
 
 def fired(rules: Sequence[Rule], values: Mapping[str, Value | None]) -> frozenset[str]:
