@@ -24,7 +24,7 @@ from .render import (
     answer_text,
     score_text,
 )
-from .scoring import Scorer, accumulate, qualify
+from .scoring import Scorer, Verdicts, accumulate, confidence, qualify
 
 __all__ = [
     "CONFIDENCE_NOTE",
@@ -41,8 +41,10 @@ __all__ = [
     "Scorer",
     "Signal",
     "Source",
+    "Verdicts",
     "accumulate",
     "answer_text",
+    "confidence",
     "qualify",
     "score_text",
 ]

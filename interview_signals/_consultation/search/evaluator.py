@@ -2,8 +2,9 @@
 consultations and what-ifs.
 
 Neighbours: ``_consult`` asks it questions and confirms every concrete result with the
-``Engine``; ``_scoring`` is reused for the arithmetic, so a verdict here is computed by the
-same code as the engine's. This is the one route by which hypothetical observations are
+``Engine``; the assessment's scoring (``qualify``, ``accumulate``, ``confidence``,
+``Verdicts``) is reused for the arithmetic, so a verdict here is computed by the same code as
+the engine's. This is the one route by which hypothetical observations are
 evaluated without the engine; ``tests/test_evaluate.py`` checks it against the engine.
 
 A test means what ``_rulebook.semantics.holds`` says (the meaning ``_durable.compile``
@@ -21,7 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import TypeAlias
 
-from ..._assessment import accumulate, qualify
+from ..._assessment import Verdicts, accumulate, confidence, qualify
 from ..._errors import ObservationError
 from ..._observations import (
     EXCLUSIONS,
@@ -35,7 +36,7 @@ from ..._rulebook import Rule, Rulebook, holds
 from .answer_classes import AnswerClasses, Candidate
 from .field_groups import Component, components, scoring_rules
 
-__all__ = ["Candidate", "Component", "Evaluator", "conf", "fired", "merge", "valid"]
+__all__ = ["Candidate", "Component", "Evaluator", "fired", "merge", "valid"]
 
 Outcome: TypeAlias = frozenset[str]
 """The ids of the scoring rules (signals and qualifiers) one component fires."""
@@ -104,13 +105,9 @@ class Evaluator:
         self._qualifiers = {s: tuple(q for q in book.of_kind("qualifier") if q.applies_to == s)
                             for s in self._signals}
         self._sign_bit = {s: 1 << r.sign for s, r in self._signals.items()}
-        or_ids = sorted({s for v in book.verdicts for s in v.or_signals})
-        self._or_bit = {s: 1 << i for i, s in enumerate(or_ids)}
-        self.verdicts = tuple((v.id, v.min_confidence,
-                               sum(self._or_bit[s] for s in v.or_signals))
-                              for v in book.verdicts)
-        """(id, min_confidence, bits of its or_signals) of each verdict, in order."""
-        self.verdict_ids = tuple(v.id for v in book.verdicts)
+        self.choice = Verdicts(book)
+        """The verdicts, chosen as the engine's scoring chooses them."""
+        self.verdict_ids = self.choice.ids
         self.outcomes = lru_cache(maxsize=4096)(self._outcomes)
         self.state_of = lru_cache(maxsize=4096)(self._state_of)
         self.verdict_of = lru_cache(maxsize=65536)(self._verdict_of)
@@ -200,38 +197,22 @@ class Evaluator:
             strengths.append(s)
             if s > 0:
                 signs |= self._sign_bit[sid]
-                standing |= self._or_bit.get(sid, 0)
+                standing |= self.choice.bits.get(sid, 0)
         for_, against = accumulate(strengths)
         return for_, against, signs, standing
 
     def _verdict_of(self, state: State) -> str:
         """The verdict as ``Scorer.score`` decides it."""
         for_, against, _, standing = state
-        confidence = conf(for_, against)
-        for vid, min_confidence, or_bits in self.verdicts:
-            if confidence >= min_confidence or standing & or_bits:
-                return vid
-        return self.verdicts[-1][0]
+        return self.choice.choose(confidence(for_, against), standing)
 
     def _eligible(self, signs: int, standing: int) -> tuple[tuple[str, float], ...]:
-        """(verdict, the confidence it needs) in order: none for one whose ``or_signals``
-        stand (the stated exception), else its ``min_confidence``."""
-        return tuple((vid, 0.0 if standing & bits else m) for vid, m, bits in self.verdicts)
+        """(verdict, the confidence it needs) in order: ``Verdicts.needs``."""
+        return self.choice.needs(standing)
 
     def verdict(self, ids: frozenset[str]) -> str:
         """The verdict of a set of fired rule ids."""
         return self.verdict_of(self.state_of(frozenset(ids)))
-
-
-def conf(for_: float, against: float) -> float:
-    """The confidence of the products of a state, as ``Scorer`` rounds it: ``net`` written
-    out, as the consultation's bisections call it tens of thousands of times a step."""
-    cf_for, cf_against = 1 - for_, 1 - against
-    low = cf_for if cf_for < cf_against else cf_against
-    if low >= 1:
-        return 0.0
-    value = (cf_for - cf_against) / (1 - low)
-    return round(value, 6) if value > 0 else 0.0
 
 
 def merge(a: State, b: State) -> State:

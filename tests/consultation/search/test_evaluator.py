@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interview_signals import Engine, ObservationError, Observations
+from interview_signals._assessment.scoring import confidence
 from interview_signals._consultation.search.evaluator import (
     Evaluator,
-    conf,
     fired,
     merge,
     valid,
@@ -46,7 +46,7 @@ def test_confidence_and_verdict_are_the_engines_on_each_rule_pack(
     # The products are multiplied in component order here and in sorted order by the
     # scorer: equal up to rounding, which can fall on either side of the sixth decimal
     # (0.721838 against 0.721837, found by the thorough profile).
-    assert abs(conf(state[0], state[1]) - result.confidence) <= 1.5e-6
+    assert abs(confidence(state[0], state[1]) - result.confidence) <= 1.5e-6
     assert ev.verdict_of(state) == result.verdict
     assert ev.verdict(fired(ev.rules, values)) == result.verdict
 
@@ -91,11 +91,7 @@ def _fits(path: str, value: Value) -> bool:
         spec.minimum <= value <= spec.maximum
 
 
-def test_confidence_and_merge() -> None:
-    assert conf(1.0, 1.0) == 0.0  # nothing for or against
-    assert conf(0.7, 1.0) == 0.3  # one signal of 0.3
-    assert conf(1.0, 0.7) == 0.0  # against only: never below 0
-    assert conf(0.5, 0.5) == 0.0
+def test_merge() -> None:
     assert merge((0.5, 1.0, 0b01, 0b10), (0.5, 0.8, 0b10, 0b01)) == (0.25, 0.8, 0b11, 0b11)
 
 
