@@ -18,6 +18,7 @@ from attrs import field, frozen
 from .._errors import InterviewSignalsError
 from .._jsonio import dump_json
 from .._observations import Value
+from .changes import WhatIfAsker, WhatIfs
 from .parts import Advice, Firing, Missing, Signal, rounded
 from .render import Format, render
 
@@ -39,8 +40,9 @@ class Explanation(abc.ABC):
     def __init__(self) -> None:
         self._objects: dict[str, Any] = {}
 
-    def engine(self) -> Any:
-        """The ``Engine`` that made the assessment, while it lives; None once read back."""
+    def engine(self) -> WhatIfAsker | None:
+        """The engine that made the assessment (``Assessment.what_if`` asks it); None once
+        read back, from JSON or a pickle: neither carries an engine."""
         return None
 
     @abc.abstractmethod
@@ -214,19 +216,20 @@ class Assessment:
         return next((s for s in self.signals if s.id == signal_id), None)
 
     def what_if(self, target: str | None = None, *, limit: int = 10,
-                include_fixed: bool = False) -> Any:
+                include_fixed: bool = False) -> WhatIfs:
         """The smallest sets of changes that reach a better verdict, or ``target`` or
         better: ``Engine.what_if`` on this assessment's observations, by the engine that
-        made it (returns ``WhatIfs``).
+        made it.
 
         Raises:
-            InterviewSignalsError: the assessment was read back with ``from_dict``.
+            InterviewSignalsError: the assessment was read back (``from_dict``, or
+                unpickled), so no engine made it here.
         """
         engine = self.explanation.engine()
         if engine is None:
             raise InterviewSignalsError("what_if needs the engine that made the assessment; "
-                                        "an assessment read back with from_dict has none: "
-                                        "use engine.what_if(observations)")
+                                        "an assessment read back (from_dict, or unpickled) "
+                                        "has none: use engine.what_if(observations)")
         return engine.what_if(self.observations, target, limit=limit,
                               include_fixed=include_fixed)
 

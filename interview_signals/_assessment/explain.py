@@ -9,13 +9,14 @@ strengths and verdict; the result is the lazy ``_assessment.Explanation`` of an
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, TypeAlias
 
 from .._durable import Fired
 from .._observations import VOCABULARY, Value, grouped, prerequisites
 from .._rulebook import Rule, Rulebook, State, state_of
 from .assessment import Explanation
+from .changes import WhatIfAsker
 from .parts import FactRef, rounded
 
 
@@ -24,8 +25,6 @@ class Explainer:
 
     def __init__(self, book: Rulebook) -> None:
         self.book = book
-        self.engine: Callable[[], Any] | None = None
-        """A weak reference to the engine these tables belong to (``Assessment.what_if``)."""
         self.signals = tuple(sorted(book.of_kind("signal"), key=lambda r: r.sign))
         self.advice = book.of_kind("advice")
         self.rules = book.by_id()
@@ -54,10 +53,10 @@ class Explainer:
         the prerequisites of each."""
 
     def explain(self, values: Mapping[str, Value], fired: Sequence[Fired],
-                ids: Collection[str], strengths: Mapping[str, float], verdict: str
-                ) -> Explained:
-        """The lazy explanation of one assessment."""
-        return Explained(self, values, fired, ids, strengths, verdict)
+                ids: Collection[str], strengths: Mapping[str, float], verdict: str, *,
+                engine: WhatIfAsker) -> Explained:
+        """The lazy explanation of one assessment, made by ``engine``."""
+        return Explained(self, engine, values, fired, ids, strengths, verdict)
 
     def parts(self, values: Mapping[str, Value], fired: Sequence[Fired],
               ids: Collection[str], strengths: Mapping[str, float], verdict: str
@@ -225,16 +224,16 @@ def join(titles: Sequence[str]) -> str:
 class Explained(Explanation):
     """The explanation of one engine assessment, built from its firings when first read."""
 
-    __slots__ = ("_args", "_data", "_explainer")
+    __slots__ = ("_args", "_data", "_engine", "_explainer")
 
-    def __init__(self, explainer: Explainer, *args: Any) -> None:
+    def __init__(self, explainer: Explainer, engine: WhatIfAsker, *args: Any) -> None:
         super().__init__()
-        self._explainer, self._args = explainer, args
+        self._explainer, self._engine, self._args = explainer, engine, args
         self._data: dict[str, Any] | None = None
 
-    def engine(self) -> Any:
-        """The engine that made the assessment, while it lives."""
-        return self._explainer.engine() if self._explainer.engine is not None else None
+    def engine(self) -> WhatIfAsker:
+        """The engine that made the assessment."""
+        return self._engine
 
     def data(self) -> Mapping[str, Any]:
         """The parts, built on first read."""

@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from .._assessment import WhatIfs
 from .._errors import EngineError, RulebookError, RuleProblem
 from .._observations import PREREQUISITES, VOCABULARY, Value, known_grouped, prerequisites
 from .._rulebook import Rule, verdict_titles
@@ -47,7 +48,6 @@ from .results import (
     Assessor,
     Consultation,
     Question,
-    WhatIfs,
     _why,
     cand_text,
     first_why,

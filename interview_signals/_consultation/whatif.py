@@ -14,9 +14,10 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
+from .._assessment import Change, WhatIf, WhatIfs
 from .._errors import EngineError, InterviewSignalsError
 from .._observations import VOCABULARY, Value, known_grouped
-from .results import Assessor, Change, WhatIf, WhatIfs
+from .results import Assessor
 from .search.answer_classes import Candidate
 from .search.evaluator import Evaluator, State, valid
 from .search.proofs import Proofs

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .._assessment import CONFIDENCE_NOTE, answer_text, score_text
+from .._assessment import CONFIDENCE_NOTE, WhatIfs, answer_text, score_text
 from .._observations import VOCABULARY, Value
-from .results import Consultation, WhatIfs, either, said
+from .results import Consultation, either, said
 
 
 def how_text(c: Consultation, *, titles: Mapping[str, str], detail: bool = False) -> str:

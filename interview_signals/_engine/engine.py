@@ -31,8 +31,8 @@ from typing import ClassVar
 
 from attrs import frozen
 
-from .._assessment import Assessment, Explainer, Scorer
-from .._consultation import Consultant, Consultation, WhatIfs
+from .._assessment import Assessment, Explainer, Scorer, WhatIfs
+from .._consultation import Consultant, Consultation
 from .._durable import (
     CompiledRulebook,
     EngineRule,
@@ -104,7 +104,6 @@ class Engine:
         self._compiled: CompiledRulebook = _compiled_within_limits(rulebook)
         self._scorer = Scorer(rulebook)
         self._explainer = Explainer(rulebook)
-        self._explainer.engine = weakref.ref(self)
         self._encode_fact = self._compiled.fact_encoder()
         self._consultant: Consultant | None = None
         self._lock = threading.Lock()
@@ -225,7 +224,7 @@ class Engine:
         verdict, confidence, strengths = self._scorer.score(ids)
         return Assessment(verdict=verdict, confidence=confidence,
                           explanation=self._explainer.explain(values, fired, ids, strengths,
-                                                              verdict))
+                                                              verdict, engine=self))
 
     def consult(self, observations: Mapping[str, object] | Observations, *,
                 skipped: Iterable[str] = ()) -> Consultation:

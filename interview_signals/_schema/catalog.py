@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .._assessment import Assessment
-from .._consultation import CONSULTATION_FORMAT, VERSION, WHAT_IF_FORMAT, Consultation, WhatIfs
+from .._assessment import WHAT_IF_FORMAT, WHAT_IF_VERSION, Assessment, WhatIfs
+from .._consultation import CONSULTATION_FORMAT, VERSION, Consultation
 from .._errors import InterviewSignalsError
 from .observations import JSON, observation_schema
 from .outputs import output_schema
@@ -54,7 +54,7 @@ def what_if_schema() -> JSON:
     """The schema of ``WhatIfs.to_dict()``."""
     return output_schema(WhatIfs, "what-if", title="The smallest sets of changes that reach "
                          "a better verdict (or the proof that none does)",
-                         format=WHAT_IF_FORMAT, version=VERSION)
+                         format=WHAT_IF_FORMAT, version=WHAT_IF_VERSION)
 
 
 def _not_yet(name: str) -> Callable[[], JSON]:

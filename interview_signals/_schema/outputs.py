@@ -19,8 +19,8 @@ from typing import Literal, Union
 
 import attrs
 
-from .._assessment import Assessment, Explanation, Firing
-from .._consultation import Change, Consultation, Question
+from .._assessment import Assessment, Change, Explanation, Firing
+from .._consultation import Consultation, Question
 from .._observations import Value
 from .observations import BASE_ID, DIALECT, JSON, observation_schema
 

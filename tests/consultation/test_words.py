@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 
 from interview_signals import Engine
-from interview_signals._consultation.results import Change, WhatIf, WhatIfs, either, said
+from interview_signals._assessment.changes import Change, WhatIf, WhatIfs
+from interview_signals._consultation.results import either, said
 from interview_signals._consultation.words import how_text, what_if_text
 from interview_signals._observations.vocabulary import VOCABULARY, Value
 from interview_signals._rulebook import verdict_titles

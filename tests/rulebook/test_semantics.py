@@ -159,7 +159,7 @@ def _options(test: Test, path: str, values: Mapping[str, Value], more: list[Valu
     if isinstance(test.value, int | float) and not isinstance(test.value, bool):
         points.append(float(test.value))
     if test.other is not None:
-        known = {p: values[p] for p in (test.path, test.other) if p in values}
+        known = {p: values[p] for p in test.paths if p in values}
         for p, v in known.items():
             if isinstance(v, int | float) and p != path:
                 points.append(float(v) * test.scale + test.plus if p == test.other
