@@ -27,8 +27,8 @@ from .._jsonio import UnreadableJSON, error_line, load_json
 from .._observations import Observations, Value, check_values, describe
 from .workers import available_cpus, map_chunks
 
-__all__ = ["DEFAULT_CHUNKSIZE", "Item", "Result", "assess_json_lines", "assess_jsonl",
-           "assess_many", "assess_one", "assess_partition", "available_cpus"]
+__all__ = ["DEFAULT_CHUNKSIZE", "Item", "Result", "assess_jsonl", "assess_many", "assess_one",
+           "assess_partition"]
 
 Item: TypeAlias = Mapping[str, object] | Observations
 Result: TypeAlias = Assessment | ObservationError

@@ -154,10 +154,6 @@ class Consultant:
 
     # -- how: the sufficient reason ----------------------------------------------------------
 
-    def _forces(self, values: Mapping[str, Value], keep: Iterable[str], verdict: str) -> bool:
-        """Whether the fields ``keep`` at their recorded values force ``verdict``."""
-        return self.proofs.forces_fields(values, keep, verdict)
-
     def sufficient_reason(self, values: Mapping[str, Value], verdict: str
                           ) -> tuple[str, ...] | None:
         """See ``_reason.Proofs.sufficient_reason``."""

@@ -23,7 +23,7 @@ from .files import (
 from .merge import Merger
 from .model import DEFAULT_PACK, Rulebook
 
-__all__ = ["default_pack_path", "load_rulebook", "pack_names", "read_rulebook"]
+__all__ = ["load_rulebook", "read_rulebook"]
 
 
 def load_rulebook(*paths: str | Path, include_default: bool = True) -> Rulebook:

@@ -24,7 +24,7 @@ NAMES: tuple[str, ...] = ("observations", "assessment", "consultation", "what-if
 
 
 class SchemaUnavailable(InterviewSignalsError):
-    """A schema was asked for whose output type this version of the library lacks."""
+    """A schema was asked for by a name that is none of ``NAMES``."""
 
 
 def assessment_schema() -> JSON:
@@ -57,14 +57,6 @@ def what_if_schema() -> JSON:
                          format=WHAT_IF_FORMAT, version=WHAT_IF_VERSION)
 
 
-def _not_yet(name: str) -> Callable[[], JSON]:
-    def unavailable() -> JSON:
-        raise SchemaUnavailable(
-            f"schema {name!r}: this version of interview-signals has no {name} output yet; "
-            f"available: {', '.join(available())}")
-    return unavailable
-
-
 BUILDERS: dict[str, Callable[[], JSON]] = {
     "observations": observation_schema,
     "assessment": assessment_schema,
@@ -72,22 +64,16 @@ BUILDERS: dict[str, Callable[[], JSON]] = {
     "what-if": what_if_schema,
     "session": session_schema,
 }
-"""Every schema by name. A name whose output type a version lacks maps to ``_not_yet(name)``
-(``available()`` leaves it out, ``schema()`` raises ``SchemaUnavailable``)."""
+"""Every schema by name."""
 
 _CACHE: dict[str, JSON] = {}
-
-
-def available() -> tuple[str, ...]:
-    """The schema names this version can build."""
-    return tuple(n for n in NAMES if getattr(BUILDERS[n], "__name__", "") != "unavailable")
 
 
 def schema(name: str) -> JSON:
     """The schema called ``name`` (one of ``NAMES``), built once per process.
 
     Raises:
-        SchemaUnavailable: no such schema, or its output type does not exist yet.
+        SchemaUnavailable: no such schema.
     """
     if name not in BUILDERS:
         raise SchemaUnavailable(f"no schema called {name!r}; expected one of "

@@ -34,9 +34,9 @@ from ..._observations import (
 )
 from ..._rulebook import Rule, Rulebook, holds
 from .answer_classes import AnswerClasses, Candidate
-from .field_groups import Component, components, scoring_rules
+from .field_groups import components, scoring_rules
 
-__all__ = ["Candidate", "Component", "Evaluator", "fired", "merge", "valid"]
+__all__ = ["Evaluator", "fired", "merge", "valid"]
 
 Outcome: TypeAlias = frozenset[str]
 """The ids of the scoring rules (signals and qualifiers) one component fires."""

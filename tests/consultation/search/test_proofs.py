@@ -53,7 +53,7 @@ def test_forcing_is_exact_by_brute_force(case: tuple[dict[str, Value], tuple[str
     verdict = ENGINE.assess(nest(values)).verdict
     keep = [p for p in values if p not in freed]
     expected = brute_verdicts(values, free) == {verdict}
-    assert ENGINE.consultant()._forces(values, keep, verdict) == expected
+    assert ENGINE.consultant().proofs.forces_fields(values, keep, verdict) == expected
 
 
 @settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -66,13 +66,13 @@ def test_the_sufficient_reason_is_smallest_on_generated_observations(
     verdict = consultation.assessment.verdict
     recorded = [p for p in values if p in VOCABULARY]
     if reason is None:
-        assert not consultant._forces(values, recorded, verdict)
+        assert not consultant.proofs.forces_fields(values, recorded, verdict)
         return
     assert set(reason) <= set(recorded)
-    assert consultant._forces(values, reason, verdict)
+    assert consultant.proofs.forces_fields(values, reason, verdict)
     for size in range(len(reason)):
         for subset in itertools.combinations(recorded, size):
-            assert not consultant._forces(values, subset, verdict), subset
+            assert not consultant.proofs.forces_fields(values, subset, verdict), subset
 
 
 @settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
