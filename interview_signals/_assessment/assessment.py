@@ -18,6 +18,7 @@ from attrs import field, frozen
 from .._errors import InterviewSignalsError
 from .._jsonio import dump_json
 from .._observations import Value
+from .._quoting import excerpt, quoted
 from .changes import WhatIfAsker, WhatIfs
 from .parts import Advice, Firing, Missing, Signal, rounded
 from .render import Format, render
@@ -186,8 +187,8 @@ class Assessment:
             raise InterviewSignalsError(f"not an assessment: missing {', '.join(missing)}")
         if data["format"] != ASSESSMENT_FORMAT or data["version"] != ASSESSMENT_VERSION:
             raise InterviewSignalsError(
-                f"not an assessment of this version: format {str(data['format'])[:60]!r}, "
-                f"version {str(data['version'])[:20]} (expected {ASSESSMENT_FORMAT!r}, "
+                f"not an assessment of this version: format {quoted(str(data['format']))}, "
+                f"version {excerpt(str(data['version']), 20)} (expected {ASSESSMENT_FORMAT!r}, "
                 f"version {ASSESSMENT_VERSION})")
         verdict, confidence = data["verdict"], data["confidence"]
         if not isinstance(verdict, str) or not verdict:
@@ -195,7 +196,7 @@ class Assessment:
         if isinstance(confidence, bool) or not isinstance(confidence, int | float) \
                 or not 0 <= confidence <= 1:  # NaN fails this too
             raise InterviewSignalsError(
-                f"not an assessment: the confidence is {str(confidence)[:40]!r}, not a number "
+                f"not an assessment: the confidence is {quoted(str(confidence), 40)}, not a number "
                 "from 0 to 1")
         for key, kind in _PART_KINDS.items():
             if not isinstance(data[key], kind):

@@ -24,7 +24,8 @@ from .._assessment import Assessment
 from .._engine import Engine, call_engine, load_packs
 from .._errors import ArgumentError, InterviewSignalsError, ObservationError
 from .._jsonio import UnreadableJSON, error_line, load_json
-from .._observations import Observations, Value, check_values, describe
+from .._observations import Observations, Value, check_values
+from .._quoting import describe, exception_text
 from .workers import available_cpus, map_chunks
 
 __all__ = ["DEFAULT_CHUNKSIZE", "Item", "Result", "assess_jsonl", "assess_many", "assess_one",
@@ -90,9 +91,7 @@ def _unreadable(item: object) -> ObservationError | None:
     except ObservationError:
         return None  # checking it reaches a plain verdict: the failure came from elsewhere
     except Exception as exc:
-        reason = f"{type(exc).__name__}: {exc}"
-        if len(reason) > 120:
-            reason = reason[:117] + "..."
+        reason = exception_text(exc, 120)
         return ObservationError("observations", "JSON-shaped observations or Observations",
                                 f"{_safe_describe(item)} that raised {reason} when read")
     return None

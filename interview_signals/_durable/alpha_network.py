@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
+from .._quoting import excerpt
+
 _OPERATORS = frozenset({"$lt", "$lte", "$gt", "$gte", "$neq", "$ex", "$nex", "$mt",
                         "$imt", "$iall", "$iany"})
 _ORDER = ("$lt", "$lte", "$gt", "$gte")
@@ -118,7 +120,7 @@ def where(node: Node) -> str:
     if not chain:
         return "the start of a pattern"
     shown = [_test_text(t) for t in reversed(chain)]
-    return "the tests " + ", ".join(shown)[:300]
+    return "the tests " + excerpt(", ".join(shown), 300)
 
 
 def _test_text(test: AlphaTest) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
 from .._errors import RuleProblem
+from .._quoting import excerpt
 from .._rulebook import Rulebook
 from .alpha_network import FRESH, AlphaTest, Network, parse_test, stack_peak, walk, where
 from .compile import CompiledRulebook, compile_rulebook
@@ -240,6 +241,6 @@ def _non_finite(value: Any, depth: int = 0) -> float | None:
 
 def _describe(expression: Any) -> str:
     tests = expression.get("$and", [expression]) if isinstance(expression, Mapping) else []
-    return ", ".join(json.dumps(t, default=repr) for t in tests)[:200]
+    return excerpt(", ".join(json.dumps(t, default=repr) for t in tests), 200)
 
 

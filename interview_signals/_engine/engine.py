@@ -45,7 +45,8 @@ from .._durable import (
 )
 from .._durable import engine_module as durable
 from .._errors import ArgumentError, EngineError, InterviewSignalsError, RulebookError
-from .._observations import Observations, Value, check_values, describe, is_path
+from .._observations import Observations, Value, check_values, is_path
+from .._quoting import describe
 from .._rulebook import Rulebook, flat_paths, load_rulebook
 from .session import Session, read_session
 

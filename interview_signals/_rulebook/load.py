@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .._errors import RulebookError, RuleProblem
+from .._quoting import excerpt
 from .check import check_rulebook
 from .files import (
     default_pack_path,
-    excerpt,
     os_reason,
     pack_names,
     rule_files,
@@ -53,10 +53,10 @@ def read_rulebook(*paths: str | Path, include_default: bool = True
         try:
             files = rule_files(path) if path.exists() else None
         except (OSError, ValueError) as exc:  # a NUL byte, a link loop, no permission
-            merger.problem(excerpt(str(path)), None, f"cannot read the pack: {os_reason(exc)}")
+            merger.problem(excerpt(str(path), 80), None, f"cannot read the pack: {os_reason(exc)}")
             continue
         if files is None:
-            merger.problem(excerpt(str(path)), None, "no such file or folder")
+            merger.problem(excerpt(str(path), 80), None, "no such file or folder")
             continue
         if not files:
             merger.problem(str(path), None, "the folder holds no .toml files")
