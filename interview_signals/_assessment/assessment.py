@@ -1,8 +1,8 @@
 """``Assessment``, its lazy ``Explanation``, and their JSON form (README.md).
 
-Neighbours: ``_engine`` assembles an ``Assessment`` from ``_scoring``'s verdict and
-``_explain``'s lazy explanation; ``_render`` shows it. The explanation's JSON form is made once,
-by ``_explain`` from the engine's firings (or read back by ``Assessment.from_dict``); the part
+Neighbours: ``_engine`` assembles an ``Assessment`` from ``scoring``'s verdict and
+``explain``'s lazy explanation; ``render`` shows it. The explanation's JSON form is made once,
+by ``explain`` from the engine's firings (or read back by ``Assessment.from_dict``); the part
 objects (``Signal``, ``Advice``...) are read from that form on first access, by the one
 ``from_dict`` of each class, whose ``to_dict`` writes it back unchanged.
 """
@@ -33,7 +33,7 @@ PARTS = ("verdict_title", "signals", "advice", "missing", "trace", "summary", "o
 
 class Explanation(abc.ABC):
     """The parts of an assessment that explain it, read from their JSON form on first
-    access. ``_explain`` makes them from the engine's firings; ``Recorded`` holds them as
+    access. ``explain`` makes them from the engine's firings; ``Recorded`` holds them as
     read back from JSON."""
 
     __slots__ = ("_objects",)

@@ -1,9 +1,10 @@
 """Explain one assessment from the engine's firings: the trace, the observations behind each
 conclusion, the missing evidence with its questions, and the candidate's summary.
 
-Neighbours: ``_engine`` calls ``Explainer.explain`` with the firings and ``_scoring``'s
-strengths and verdict; the result is the lazy ``_assessment.Explanation`` of an
-``Assessment``, whose JSON form is written here in one pass over the firings.
+Neighbours: ``_engine`` calls ``Explainer.explain`` with the firings and ``scoring``'s
+strengths and verdict; the result is the lazy ``assessment.Explanation`` of an
+``Assessment``, whose JSON form is written here in one pass over the firings. Missing
+evidence reads each test's state on what is known from ``_rulebook``'s ``state_of``.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""Combine strengths, apply qualifiers and choose the verdict from rulebook numbers (pure).
+"""Combine strengths, apply qualifiers, and from rulebook numbers work out the confidence and
+choose the verdict (pure): the verdict arithmetic, written once.
 
 Neighbours: ``_engine`` hands over the ids of the rules that fired and assembles the
-``Assessment`` from the score and ``_explain``'s lazy explanation; ``_consult`` scores
-hypothetical firings the same way. Strengths are certainty factors in the MYCIN manner:
-bounded in [-1, 1] and combined in a fixed order, so the arrival order of observations can
-never change a number.
+``Assessment`` from the score and ``explain``'s lazy explanation; the consultation's search
+(``_consultation.search``) scores hypothetical firings with the same functions. Strengths
+are certainty factors in the MYCIN manner: bounded in [-1, 1] and combined in a fixed
+order, so the arrival order of observations can never change a number.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Assess many observation sets in worker processes, streaming, results in input order.
 
-Neighbours: ``_pool`` runs the worker processes, each with its own ``Engine``;
+Neighbours: ``workers`` runs the worker processes, each with its own ``Engine``;
 ``_jsonio`` reads and writes the JSON Lines; ``_cli``'s ``assess-many`` and Dask's
 ``map_partitions`` (through ``assess_partition``) call in here.
 

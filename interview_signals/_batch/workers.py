@@ -1,6 +1,6 @@
 """Worker processes that each hold one ``Engine`` and run chunks of work through it.
 
-Neighbours: ``_batch`` hands it chunks and turns what comes back into results.
+Neighbours: ``batch`` hands it chunks and turns what comes back into results.
 
 The pool is a few lines of our own rather than ``ProcessPoolExecutor``, for three promises
 the executor does not keep: a worker that dies at any moment is an ``EngineError`` within

@@ -1,6 +1,6 @@
 """The results of a consultation and of a what-if, with their JSON forms.
 
-Neighbours: ``_consult`` builds them; ``_ask`` shows them in the terminal.
+Neighbours: ``consultant`` builds them; ``_cli.ask`` shows them in the terminal.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The consultation and the what-if in plain words, for the terminal: how the reading was
 reached, and the smallest changes that would improve it.
 
-Neighbours: ``_ask`` prints these; ``_render`` words the assessment itself.
+Neighbours: ``_cli.ask`` prints these; ``_assessment.render`` words the assessment itself.
 """
 
 from __future__ import annotations

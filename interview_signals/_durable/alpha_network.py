@@ -2,7 +2,7 @@
 test read into a key (shared as durable shares nodes), the chain of nodes the patterns
 grow, and the most tests one fact can make pending at once.
 
-Neighbours: ``_limits`` feeds every pattern of a compiled rulebook into a ``Network`` and
+Neighbours: ``limits`` feeds every pattern of a compiled rulebook into a ``Network`` and
 words what it finds against the engine's limits; this module knows the network's shape,
 not the limits' numbers (``Network`` is told how many children a node may have).
 

@@ -1,9 +1,11 @@
 """``Engine``: the durable_rules boundary. The only module that calls the C engine.
 
-Neighbours: ``_compile`` hands over the ruleset definitions and the facts to assert;
-``_scoring`` scores the recorded firings and ``_explain`` explains them, assembled here into an
-``Assessment``; ``_session.Session`` sits above and replays its observations through
-``Engine.assess``. What durable_rules does that one would not expect, and the guard for each,
+Neighbours: ``_durable`` hands over the ruleset definitions and the facts to assert;
+``_assessment`` scores the recorded firings (``Scorer``) and explains them (``Explainer``),
+assembled here into an ``Assessment``; ``_consultation`` answers ``consult`` and ``what_if``.
+A ``session.Session`` replays its observations through ``Engine.assess``: it comes from
+``Engine.session()`` and knows its engine only as an ``Assessor``, so this module imports
+it, never the reverse. What durable_rules does that one would not expect, and the guard for each,
 is in docs/design.md; in short:
 
 - No durable ``Host`` (its timer threads crash sessions and mix threads): the engine's C

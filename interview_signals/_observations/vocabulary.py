@@ -1,10 +1,10 @@
 """The observation vocabulary (README.md, "What it reads") as data: each field's spec and
 metadata, the check of one value, and which fields depend on or exclude each other.
 
-Neighbours: ``_observations`` validates whole documents with these checks; ``_compile``
-encodes known values for the engine; ``_rulecheck``, ``_explain``, ``_render``, ``_schema`` and
-``_consult`` read the metadata (label, question, whether absence is evidence, whether the
-candidate can still act).
+Neighbours: ``reading`` validates whole documents with these checks and ``groups`` builds
+the frozen classes on them; ``_durable.compile`` encodes known values for the engine;
+``_rulebook``, ``_assessment``, ``_schema`` and ``_consultation`` read the metadata (label,
+question, whether absence is evidence, whether the candidate can still act).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 the name each pack goes by in assessments; the paths a caller gives, flattened and checked;
 plus the short wording of a path or file error.
 
-Neighbours: ``_rulebook`` reads the packs found here; ``_rulemerge`` words file errors with
+Neighbours: ``load`` reads the packs found here; ``merge`` words file errors with
 ``os_reason``.
 """
 

@@ -1,9 +1,10 @@
 """Find and read TOML rule packs and merge them, in order, into one checked ``Rulebook``.
 
-Neighbours: ``_rulefiles`` finds the packs and their files; ``_rulemerge`` merges the files
-(``_ruleparse`` checks and builds each table); ``_rulecheck`` checks the merged rulebook as
-a whole; ``_compile`` and ``_scoring`` read the result. No code runs when a file is read.
-The rulebook's data classes live in ``_rules``.
+Neighbours: ``files`` finds the packs and their files; ``merge`` merges the files
+(``parse`` checks and builds each table); ``check`` checks the merged rulebook as
+a whole; the engine (``_durable``, ``_assessment``, ``_engine``) reads the result. No code runs
+when a file is read. The rulebook's data classes live in ``model``, what a test means in
+``semantics``.
 """
 
 from __future__ import annotations

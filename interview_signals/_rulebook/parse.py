@@ -1,7 +1,7 @@
 """Check one ``[[rule]]`` or ``[[verdict]]`` table's keys, types and vocabulary, and build it.
 
-Neighbours: ``_rulebook`` hands over each table with a ``bad`` callback that records a problem
-against the table's file, line and id; ``_rulecheck`` then checks the merged rulebook whole.
+Neighbours: ``merge`` hands over each table with a ``bad`` callback that records a problem
+against the table's file, line and id; ``check`` then checks the merged rulebook whole.
 """
 
 from __future__ import annotations

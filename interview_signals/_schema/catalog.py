@@ -1,8 +1,8 @@
 """JSON Schemas (draft 2020-12) of the JSON contract, by name, generated, never kept by hand.
 
-* ``observations``: from the vocabulary (``_observation_schema``).
+* ``observations``: from the vocabulary (``observations``).
 * ``assessment``, ``consultation`` and ``what-if``: by walking the attrs classes of the
-  output types and their type hints (``_output_schema``).
+  output types and their type hints (``outputs``).
 * ``session``: from the save format's constants and the vocabulary (``session``).
 
 Neighbours: ``_service`` serves these schemas and assembles its OpenAPI document from them;

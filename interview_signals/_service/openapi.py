@@ -1,7 +1,7 @@
 """The service's contract: its observation endpoints as data, the bodies of its other
 endpoints, and the OpenAPI 3.1 document assembled from the generated JSON Schemas.
 
-Neighbours: ``_schema`` generates every schema; ``_service`` serves the endpoints described
+Neighbours: ``_schema`` generates every schema; ``app`` serves the endpoints described
 here and the document at ``/openapi.json``.
 """
 

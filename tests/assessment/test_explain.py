@@ -1,4 +1,4 @@
-"""``_explain``: the observations behind each conclusion, the missing evidence with its
+"""``_assessment.explain``: the observations behind each conclusion, the missing evidence with its
 questions and the summary (the three-valued reading of a test on what is known is
 ``tests/rulebook/test_semantics.py``'s)."""
 

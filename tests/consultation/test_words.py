@@ -1,4 +1,4 @@
-"""``_consult_words``: how the reading was reached and the what-if, in plain words for the
+"""``_consultation.words``: how the reading was reached and the what-if, in plain words for the
 terminal. Candidate-facing words name no field path and no rule id (``detail`` adds them),
 and list verdicts as "a, b or c"."""
 
