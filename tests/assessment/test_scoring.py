@@ -84,20 +84,25 @@ def test_score_gives_verdict_confidence_and_strengths_in_sign_order() -> None:
 
 
 def test_two_pieces_of_evidence_against_accumulate_as_evidence_for_does() -> None:
-    assert combine([-0.5, -0.5]) == pytest.approx(-0.75)
-    assert combine([-0.5, -0.4]) == pytest.approx(-0.7)
+    assert accumulate([-0.5, -0.5]) == (1.0, 0.25)
+    for_, against = accumulate([-0.5, -0.4])
+    assert for_ == 1.0
+    assert against == pytest.approx(0.3)
+    assert accumulate([0.5, 0.5]) == (0.25, 1.0)
 
 
 def test_evidence_against_from_two_sources_nets_with_evidence_for() -> None:
-    """For: 0.3 left open 0.7; against: 0.5 and 0.4 leave 0.3 open, so 0.7 against; net
-    (0.3 - 0.7) / (1 - 0.3)."""
-    assert combine([-0.5, 0.3, -0.4]) == pytest.approx(-0.4 / 0.7)
+    """For: 0.9 leaves 0.1 open, so 0.9 for; against: 0.5 and 0.4 leave 0.3 open, so 0.7
+    against; net (0.9 - 0.7) / (1 - 0.7). More against than for nets to 0, never below."""
+    assert combined([-0.5, 0.9, -0.4]) == round(0.2 / 0.3, 6)
+    assert combined([-0.5, 0.3, -0.4]) == 0.0
 
 
 def test_certainty_both_ways_nets_to_zero_instead_of_dividing_by_zero() -> None:
     """Enough strong evidence each way leaves nothing open on either side (the products
     underflow to 0): the saturation guard answers 0 where the formula would divide 0 by 0."""
-    assert combine([0.999] * 120 + [-0.999] * 120) == 0.0
+    assert accumulate([0.999] * 120 + [-0.999] * 120) == (0.0, 0.0)
+    assert combined([0.999] * 120 + [-0.999] * 120) == 0.0
 
 
 @pytest.mark.parametrize(("base", "boosts", "discounts", "expected"), [
