@@ -12,9 +12,20 @@ explained ``Assessment``.
 from __future__ import annotations
 
 from ._api import assess
-from ._assessment import Advice, AppliedQualifier, Assessment, Firing, Missing, Signal, Source
+from ._assessment import (
+    Advice,
+    AppliedQualifier,
+    Assessment,
+    Change,
+    Firing,
+    Missing,
+    Signal,
+    Source,
+    WhatIf,
+    WhatIfs,
+)
 from ._batch import assess_many, assess_partition
-from ._consultation import Answer, Change, Consultation, Question, WhatIf, WhatIfs
+from ._consultation import Answer, Consultation, Question
 from ._engine import Engine, Session
 from ._errors import (
     ArgumentError,

@@ -2,8 +2,8 @@
 
 ``load_json`` reads text refusing a key given twice and fails only with ``UnreadableJSON``;
 ``dump_json`` writes JSON-shaped data (an assessment above all) fast and as ``json`` would;
-``error_line`` writes one error row of ``assess-many``; ``excerpt`` quotes at most a short,
-marked part of some input inside an error message.
+``error_line`` writes one error row of ``assess-many``; a key quoted in a message goes
+through ``_quoting``.
 """
 
 from __future__ import annotations
@@ -16,16 +16,7 @@ from typing import TextIO
 
 import orjson
 
-EXCERPT_CHARS = 60
-"""The most characters of an input an error message quotes."""
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """``text`` quoted with ``repr``, cut to ``limit`` characters and marked when cut, so an
-    error about a 10 MB key is one short line."""
-    if len(text) <= limit:
-        return repr(text)
-    return f"{text[:limit]!r}... ({len(text) - limit:,} more characters)"
+from ._quoting import quoted
 
 
 class UnreadableJSON(ValueError):
@@ -66,7 +57,7 @@ def load_json(text: str) -> object:
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except _DuplicateKey as exc:
-        raise UnreadableJSON(f"the key {excerpt(exc.key)} appears twice in one object; "
+        raise UnreadableJSON(f"the key {quoted(exc.key)} appears twice in one object; "
                              "JSON would silently keep only the last") from None
     except json.JSONDecodeError as exc:
         # json's messages may end in "at" ("Invalid control character at"): the place

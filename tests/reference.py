@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from interview_signals._rulebook.load import default_pack_path
+from interview_signals._rulebook.files import default_pack_path
 
 Fact = tuple[str, str]
 """A derived fact: (kind, rule id)."""

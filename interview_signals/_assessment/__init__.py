@@ -1,5 +1,5 @@
 """The assessment: scoring the rules that fired, explaining them, the parts of an
-assessment, and rendering it for a person.
+assessment, what would change it (the what-if's answer), and rendering it for a person.
 
 Everything other folders use is re-exported here; the rest is private to the folder.
 """
@@ -7,6 +7,7 @@ Everything other folders use is re-exported here; the rest is private to the fol
 from __future__ import annotations
 
 from .assessment import Assessment, Explanation
+from .changes import WHAT_IF_FORMAT, WHAT_IF_VERSION, Change, WhatIf, WhatIfs
 from .explain import Explainer
 from .parts import (
     Advice,
@@ -24,16 +25,19 @@ from .render import (
     answer_text,
     score_text,
 )
-from .scoring import Scorer, accumulate, qualify
+from .scoring import Scorer, Verdicts, accumulate, confidence, qualify
 
 __all__ = [
     "CONFIDENCE_NOTE",
     "FORMATS",
     "MISSING_HEADING",
     "SETTLED_MISSING_HEADING",
+    "WHAT_IF_FORMAT",
+    "WHAT_IF_VERSION",
     "Advice",
     "AppliedQualifier",
     "Assessment",
+    "Change",
     "Explainer",
     "Explanation",
     "Firing",
@@ -41,8 +45,12 @@ __all__ = [
     "Scorer",
     "Signal",
     "Source",
+    "Verdicts",
+    "WhatIf",
+    "WhatIfs",
     "accumulate",
     "answer_text",
+    "confidence",
     "qualify",
     "score_text",
 ]

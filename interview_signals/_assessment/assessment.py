@@ -1,8 +1,8 @@
 """``Assessment``, its lazy ``Explanation``, and their JSON form (README.md).
 
-Neighbours: ``_engine`` assembles an ``Assessment`` from ``_scoring``'s verdict and
-``_explain``'s lazy explanation; ``_render`` shows it. The explanation's JSON form is made once,
-by ``_explain`` from the engine's firings (or read back by ``Assessment.from_dict``); the part
+Neighbours: ``_engine`` assembles an ``Assessment`` from ``scoring``'s verdict and
+``explain``'s lazy explanation; ``render`` shows it. The explanation's JSON form is made once,
+by ``explain`` from the engine's firings (or read back by ``Assessment.from_dict``); the part
 objects (``Signal``, ``Advice``...) are read from that form on first access, by the one
 ``from_dict`` of each class, whose ``to_dict`` writes it back unchanged.
 """
@@ -18,6 +18,8 @@ from attrs import field, frozen
 from .._errors import InterviewSignalsError
 from .._jsonio import dump_json
 from .._observations import Value
+from .._quoting import excerpt, quoted
+from .changes import WhatIfAsker, WhatIfs
 from .parts import Advice, Firing, Missing, Signal, rounded
 from .render import Format, render
 
@@ -31,7 +33,7 @@ PARTS = ("verdict_title", "signals", "advice", "missing", "trace", "summary", "o
 
 class Explanation(abc.ABC):
     """The parts of an assessment that explain it, read from their JSON form on first
-    access. ``_explain`` makes them from the engine's firings; ``Recorded`` holds them as
+    access. ``explain`` makes them from the engine's firings; ``Recorded`` holds them as
     read back from JSON."""
 
     __slots__ = ("_objects",)
@@ -39,8 +41,9 @@ class Explanation(abc.ABC):
     def __init__(self) -> None:
         self._objects: dict[str, Any] = {}
 
-    def engine(self) -> Any:
-        """The ``Engine`` that made the assessment, while it lives; None once read back."""
+    def engine(self) -> WhatIfAsker | None:
+        """The engine that made the assessment (``Assessment.what_if`` asks it); None once
+        read back, from JSON or a pickle: neither carries an engine."""
         return None
 
     @abc.abstractmethod
@@ -184,8 +187,8 @@ class Assessment:
             raise InterviewSignalsError(f"not an assessment: missing {', '.join(missing)}")
         if data["format"] != ASSESSMENT_FORMAT or data["version"] != ASSESSMENT_VERSION:
             raise InterviewSignalsError(
-                f"not an assessment of this version: format {str(data['format'])[:60]!r}, "
-                f"version {str(data['version'])[:20]} (expected {ASSESSMENT_FORMAT!r}, "
+                f"not an assessment of this version: format {quoted(str(data['format']))}, "
+                f"version {excerpt(str(data['version']), 20)} (expected {ASSESSMENT_FORMAT!r}, "
                 f"version {ASSESSMENT_VERSION})")
         verdict, confidence = data["verdict"], data["confidence"]
         if not isinstance(verdict, str) or not verdict:
@@ -193,7 +196,7 @@ class Assessment:
         if isinstance(confidence, bool) or not isinstance(confidence, int | float) \
                 or not 0 <= confidence <= 1:  # NaN fails this too
             raise InterviewSignalsError(
-                f"not an assessment: the confidence is {str(confidence)[:40]!r}, not a number "
+                f"not an assessment: the confidence is {quoted(str(confidence), 40)}, not a number "
                 "from 0 to 1")
         for key, kind in _PART_KINDS.items():
             if not isinstance(data[key], kind):
@@ -214,19 +217,20 @@ class Assessment:
         return next((s for s in self.signals if s.id == signal_id), None)
 
     def what_if(self, target: str | None = None, *, limit: int = 10,
-                include_fixed: bool = False) -> Any:
+                include_fixed: bool = False) -> WhatIfs:
         """The smallest sets of changes that reach a better verdict, or ``target`` or
         better: ``Engine.what_if`` on this assessment's observations, by the engine that
-        made it (returns ``WhatIfs``).
+        made it.
 
         Raises:
-            InterviewSignalsError: the assessment was read back with ``from_dict``.
+            InterviewSignalsError: the assessment was read back (``from_dict``, or
+                unpickled), so no engine made it here.
         """
         engine = self.explanation.engine()
         if engine is None:
             raise InterviewSignalsError("what_if needs the engine that made the assessment; "
-                                        "an assessment read back with from_dict has none: "
-                                        "use engine.what_if(observations)")
+                                        "an assessment read back (from_dict, or unpickled) "
+                                        "has none: use engine.what_if(observations)")
         return engine.what_if(self.observations, target, limit=limit,
                               include_fixed=include_fixed)
 

@@ -1,28 +1,24 @@
 """Explain one assessment from the engine's firings: the trace, the observations behind each
 conclusion, the missing evidence with its questions, and the candidate's summary.
 
-Neighbours: ``_engine`` calls ``Explainer.explain`` with the firings and ``_scoring``'s
-strengths and verdict; the result is the lazy ``_assessment.Explanation`` of an
-``Assessment``, whose JSON form is written here in one pass over the firings.
+Neighbours: ``_engine`` calls ``Explainer.explain`` with the firings and ``scoring``'s
+strengths and verdict; the result is the lazy ``assessment.Explanation`` of an
+``Assessment``, whose JSON form is written here in one pass over the firings. Missing
+evidence reads each test's state on what is known from ``_rulebook``'s ``state_of``.
 """
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, TypeAlias
 
 from .._durable import Fired
 from .._observations import VOCABULARY, Value, grouped, prerequisites
-from .._rulebook import Rule, Rulebook, Test
+from .._rulebook import Rule, Rulebook, State, state_of
 from .assessment import Explanation
+from .changes import WhatIfAsker
 from .parts import FactRef, rounded
-
-State: TypeAlias = Callable[[Mapping[str, Value]], "bool | None"]
-"""Whether a test holds on what is known: True, False, or None while unknown fields decide."""
-_ORDER: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
-    "==": operator.eq, "!=": operator.ne}
 
 
 class Explainer:
@@ -30,8 +26,6 @@ class Explainer:
 
     def __init__(self, book: Rulebook) -> None:
         self.book = book
-        self.engine: Callable[[], Any] | None = None
-        """A weak reference to the engine these tables belong to (``Assessment.what_if``)."""
         self.signals = tuple(sorted(book.of_kind("signal"), key=lambda r: r.sign))
         self.advice = book.of_kind("advice")
         self.rules = book.by_id()
@@ -60,10 +54,10 @@ class Explainer:
         the prerequisites of each."""
 
     def explain(self, values: Mapping[str, Value], fired: Sequence[Fired],
-                ids: Collection[str], strengths: Mapping[str, float], verdict: str
-                ) -> Explained:
-        """The lazy explanation of one assessment."""
-        return Explained(self, values, fired, ids, strengths, verdict)
+                ids: Collection[str], strengths: Mapping[str, float], verdict: str, *,
+                engine: WhatIfAsker) -> Explained:
+        """The lazy explanation of one assessment, made by ``engine``."""
+        return Explained(self, engine, values, fired, ids, strengths, verdict)
 
     def parts(self, values: Mapping[str, Value], fired: Sequence[Fired],
               ids: Collection[str], strengths: Mapping[str, float], verdict: str
@@ -231,16 +225,16 @@ def join(titles: Sequence[str]) -> str:
 class Explained(Explanation):
     """The explanation of one engine assessment, built from its firings when first read."""
 
-    __slots__ = ("_args", "_data", "_explainer")
+    __slots__ = ("_args", "_data", "_engine", "_explainer")
 
-    def __init__(self, explainer: Explainer, *args: Any) -> None:
+    def __init__(self, explainer: Explainer, engine: WhatIfAsker, *args: Any) -> None:
         super().__init__()
-        self._explainer, self._args = explainer, args
+        self._explainer, self._engine, self._args = explainer, engine, args
         self._data: dict[str, Any] | None = None
 
-    def engine(self) -> Any:
-        """The engine that made the assessment, while it lives."""
-        return self._explainer.engine() if self._explainer.engine is not None else None
+    def engine(self) -> WhatIfAsker:
+        """The engine that made the assessment."""
+        return self._engine
 
     def data(self) -> Mapping[str, Any]:
         """The parts, built on first read."""
@@ -278,51 +272,3 @@ def _single_fields(rule: Rule) -> tuple[tuple[str, tuple[str, ...]], ...] | None
         return None
     return tuple((str(t.path), prerequisites(str(t.path))) for t in tests
                  if state_of(t)({}) is None)
-
-
-def state_of(test: Test) -> State:
-    """``test`` as a function of the known values: True when it holds, False when no value
-    of the unknown fields could make it hold, None when they decide."""
-    path, op = test.path, test.op
-    if test.fact_kind is not None or path is None:
-        return lambda values: None
-    if op == "unknown":
-        return lambda values: path not in values
-    if op == "known":
-        return lambda values: True if path in values else None
-    literal = test.value
-    if op == "is_not":
-        return lambda values: path not in values or values[path] != literal
-    if test.other is None and op in ("==", "!=") and not _is_number(literal):
-        same = op == "=="
-        return lambda values: None if path not in values else (values[path] == literal) is same
-    compare, other, scale, plus = _ORDER[op], test.other, test.scale, test.plus
-
-    def state(values: Mapping[str, Value]) -> bool | None:
-        left = _span(path, values)
-        right = _span(other, values) if other is not None else (
-            float(literal), float(literal))  # type: ignore[arg-type]
-        if left is None or right is None:
-            return None
-        (lo, hi), (rlo, rhi) = left, (right[0] * scale + plus, right[1] * scale + plus)
-        if lo == hi and rlo == rhi:
-            return compare(lo, rlo)
-        can = {">": hi > rlo, ">=": hi >= rlo, "<": lo < rhi, "<=": lo <= rhi,
-               "==": lo <= rhi and rlo <= hi, "!=": True}[op]
-        return None if can else False
-    return state
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _span(path: str, values: Mapping[str, Value]) -> tuple[float, float] | None:
-    """The values a numeric path can take: its known value, or its vocabulary range."""
-    if path in values:
-        value = values[path]
-        return None if not _is_number(value) else (float(value), float(value))
-    spec = VOCABULARY[path]
-    if spec.minimum is None or spec.maximum is None:
-        return None
-    return float(spec.minimum), float(spec.maximum)

@@ -1,8 +1,8 @@
 """The parts of an ``Assessment`` as frozen attrs classes: each signal, qualifier, piece of
 advice, missing evidence and rule firing, with its JSON form.
 
-Neighbours: ``_explain`` writes the JSON form of an explanation from the engine's firings;
-``_assessment.Explanation`` reads these objects back from that form, on first access, by the
+Neighbours: ``explain`` writes the JSON form of an explanation from the engine's firings;
+``assessment.Explanation`` reads these objects back from that form, on first access, by the
 one ``from_dict`` of each class, whose ``to_dict`` writes it back unchanged.
 """
 

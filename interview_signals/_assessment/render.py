@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import Literal, Protocol, TypeAlias
 
 from .._errors import ArgumentError
-from .._observations import VOCABULARY, Value, describe, number_text
+from .._observations import VOCABULARY, Value, number_text
+from .._quoting import describe
 from .._rulebook import DEFAULT_PACK
 from .parts import Advice, Firing, Missing, Signal, rounded
 

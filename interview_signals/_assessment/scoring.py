@@ -1,10 +1,11 @@
-"""Combine strengths, apply qualifiers and choose the verdict from rulebook numbers (pure).
+"""Combine strengths, apply qualifiers, and from rulebook numbers work out the confidence and
+choose the verdict (pure): the verdict arithmetic, written once.
 
 Neighbours: ``_engine`` hands over the ids of the rules that fired and assembles the
-``Assessment`` from the score and ``_explain``'s lazy explanation; ``_consult`` scores
-hypothetical firings the same way. Strengths are certainty factors in the MYCIN manner:
-bounded in [-1, 1] and combined in a fixed order, so the arrival order of observations can
-never change a number.
+``Assessment`` from the score and ``explain``'s lazy explanation; the consultation's search
+(``_consultation.search``) scores hypothetical firings with the same functions. Strengths
+are certainty factors in the MYCIN manner: bounded in [-1, 1] and combined in a fixed
+order, so the arrival order of observations can never change a number.
 """
 
 from __future__ import annotations
@@ -12,11 +13,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 
 from .._rulebook import Rulebook
-
-
-def combine(strengths: Iterable[float]) -> float:
-    """Combine certainty factors: evidence for and against, each accumulated, then netted."""
-    return net(*accumulate(strengths))
 
 
 def accumulate(strengths: Iterable[float]) -> tuple[float, float]:
@@ -31,13 +27,18 @@ def accumulate(strengths: Iterable[float]) -> tuple[float, float]:
     return for_, against
 
 
-def net(for_: float, against: float) -> float:
-    """The net certainty factor of what ``accumulate`` left open, for minus against."""
+def confidence(for_: float, against: float) -> float:
+    """The confidence of what ``accumulate`` left open: the evidence for and against netted,
+    ``(for - against) / (1 - min(for, against))`` of the certainties, never below 0 and
+    rounded to 6 places (so that routes multiplying in another order agree). Written out
+    flat, as the consultation's search calls it tens of thousands of times a step (a call
+    to a helper here cost it 5-10% of its time)."""
     cf_for, cf_against = 1 - for_, 1 - against
-    low = min(cf_for, cf_against)
+    low = cf_for if cf_for < cf_against else cf_against
     if low >= 1:
-        return 0.0
-    return (cf_for - cf_against) / (1 - low)
+        return 0.0  # certain both ways: nothing to say
+    value = (cf_for - cf_against) / (1 - low)
+    return round(value, 6) if value > 0 else 0.0
 
 
 def qualify(base: float, boosts: Sequence[float], discounts: Sequence[float]) -> float:
@@ -61,6 +62,47 @@ def qualify(base: float, boosts: Sequence[float], discounts: Sequence[float]) ->
     return magnitude if base >= 0 else -magnitude
 
 
+class Verdicts:
+    """A rulebook's verdicts in the order they are tried: each is chosen when the confidence
+    reaches its ``min_confidence`` or one of its ``or_signals`` stands, and the last when
+    none before it is (the rule checker makes sure it needs nothing). The signals that stand
+    are a bit mask (``bits``), as the consultation's search keeps them."""
+
+    def __init__(self, book: Rulebook) -> None:
+        or_ids = sorted({s for v in book.verdicts for s in v.or_signals})
+        self.bits = {s: 1 << i for i, s in enumerate(or_ids)}
+        """The bit of each signal some verdict names in ``or_signals``."""
+        self.ids = tuple(v.id for v in book.verdicts)
+        self.table = tuple((v.id, v.min_confidence, sum(self.bits[s] for s in v.or_signals))
+                           for v in book.verdicts)
+        """(id, min_confidence, bits of its or_signals) of each verdict, in order."""
+        self._tried = tuple((m, bits) for _, m, bits in self.table[:-1])
+
+    def standing(self, signal_ids: Iterable[str]) -> int:
+        """The bits of the signals (that stand) some verdict names."""
+        bits = self.bits
+        standing = 0
+        for id_ in signal_ids:
+            standing |= bits.get(id_, 0)
+        return standing
+
+    def rank(self, confidence: float, standing: int) -> int:
+        """The place of the verdict chosen, in rulebook order."""
+        for i, (min_confidence, or_bits) in enumerate(self._tried):
+            if confidence >= min_confidence or standing & or_bits:
+                return i
+        return len(self._tried)
+
+    def choose(self, confidence: float, standing: int) -> str:
+        """The verdict chosen for this confidence and these standing signals."""
+        return self.ids[self.rank(confidence, standing)]
+
+    def needs(self, standing: int) -> tuple[tuple[str, float], ...]:
+        """(verdict, the confidence it needs) in order: none for one whose ``or_signals``
+        stand, else its ``min_confidence``; the first whose need is met is chosen."""
+        return tuple((id_, 0.0 if standing & bits else m) for id_, m, bits in self.table)
+
+
 class Scorer:
     """A rulebook's scoring tables, built once per ``Engine``: each signal with its base
     strength and qualifiers, and the verdicts in the order they are tried."""
@@ -75,8 +117,7 @@ class Scorer:
             for r in by_sign)
         """(id, base strength, qualifier ids, qualifiers as (id, is a boost, amount)) per
         signal, in sign order."""
-        self._verdicts = tuple((v.id, v.min_confidence, frozenset(v.or_signals))
-                               for v in book.verdicts)
+        self.verdicts = Verdicts(book)
 
     def score(self, ids: Collection[str]) -> tuple[str, float, dict[str, float]]:
         """(verdict, confidence, strength per established signal in sign order) of the
@@ -95,15 +136,7 @@ class Scorer:
                     (boosts if boost else discounts).append(a)
             strengths[id_] = qualify(amount, boosts, discounts)
         if not strengths:
-            return self.verdict(0.0, ()), 0.0, strengths
-        confidence = round(max(0.0, combine(strengths.values())), 6)
-        return self.verdict(confidence, [i for i, s in strengths.items() if s > 0]), \
-            confidence, strengths
-
-    def verdict(self, confidence: float, standing: Collection[str]) -> str:
-        """The first verdict, in rulebook order, whose confidence is reached or one of
-        whose signals stands (the last verdict always holds)."""
-        for id_, min_confidence, or_signals in self._verdicts:
-            if confidence >= min_confidence or not or_signals.isdisjoint(standing):
-                return id_
-        return self._verdicts[-1][0]
+            return self.verdicts.choose(0.0, 0), 0.0, strengths
+        score = confidence(*accumulate(strengths.values()))
+        standing = self.verdicts.standing(i for i, s in strengths.items() if s > 0)
+        return self.verdicts.choose(score, standing), score, strengths

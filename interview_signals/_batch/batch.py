@@ -1,6 +1,6 @@
 """Assess many observation sets in worker processes, streaming, results in input order.
 
-Neighbours: ``_pool`` runs the worker processes, each with its own ``Engine``;
+Neighbours: ``workers`` runs the worker processes, each with its own ``Engine``;
 ``_jsonio`` reads and writes the JSON Lines; ``_cli``'s ``assess-many`` and Dask's
 ``map_partitions`` (through ``assess_partition``) call in here.
 
@@ -24,11 +24,12 @@ from .._assessment import Assessment
 from .._engine import Engine, call_engine, load_packs
 from .._errors import ArgumentError, InterviewSignalsError, ObservationError
 from .._jsonio import UnreadableJSON, error_line, load_json
-from .._observations import Observations, Value, check_values, describe
+from .._observations import Observations, Value, check_values
+from .._quoting import describe, exception_text
 from .workers import available_cpus, map_chunks
 
-__all__ = ["DEFAULT_CHUNKSIZE", "Item", "Result", "assess_json_lines", "assess_jsonl",
-           "assess_many", "assess_one", "assess_partition", "available_cpus"]
+__all__ = ["DEFAULT_CHUNKSIZE", "Item", "Result", "assess_jsonl", "assess_many", "assess_one",
+           "assess_partition"]
 
 Item: TypeAlias = Mapping[str, object] | Observations
 Result: TypeAlias = Assessment | ObservationError
@@ -90,9 +91,7 @@ def _unreadable(item: object) -> ObservationError | None:
     except ObservationError:
         return None  # checking it reaches a plain verdict: the failure came from elsewhere
     except Exception as exc:
-        reason = f"{type(exc).__name__}: {exc}"
-        if len(reason) > 120:
-            reason = reason[:117] + "..."
+        reason = exception_text(exc, 120)
         return ObservationError("observations", "JSON-shaped observations or Observations",
                                 f"{_safe_describe(item)} that raised {reason} when read")
     return None

@@ -1,6 +1,6 @@
 """Worker processes that each hold one ``Engine`` and run chunks of work through it.
 
-Neighbours: ``_batch`` hands it chunks and turns what comes back into results.
+Neighbours: ``batch`` hands it chunks and turns what comes back into results.
 
 The pool is a few lines of our own rather than ``ProcessPoolExecutor``, for three promises
 the executor does not keep: a worker that dies at any moment is an ``EngineError`` within
@@ -30,7 +30,7 @@ from typing import Any, TypeAlias, TypeVar
 
 from .._engine import Engine, engine_for
 from .._errors import EngineError
-from .._jsonio import excerpt
+from .._quoting import quoted
 
 _In = TypeVar("_In")
 _Out = TypeVar("_Out")
@@ -243,7 +243,7 @@ def _sendable_error(exc: Exception) -> tuple[str, object]:
         pickle.loads(pickle.dumps(exc))
     except Exception:
         return "error", EngineError(f"{type(exc).__name__} in a worker process: "
-                                    f"{excerpt(str(exc), 200)}")
+                                    f"{quoted(str(exc), 200)}")
     return "error", exc
 
 

@@ -1,6 +1,6 @@
 """``interview-signals ask`` and ``interview-signals what-if``: the consultation in a terminal.
 
-Neighbours: ``_cli`` registers the commands through ``add_commands`` and hands the parsed
+Neighbours: ``main`` registers the commands through ``add_commands`` and hands the parsed
 arguments to ``run``; ``Engine.consult`` and ``Engine.what_if`` do the work. The default
 text speaks to the candidate (no field paths, no rule ids); ``--detail`` adds them.
 

@@ -1,6 +1,6 @@
 """Output files for the command line: written whole or not at all, and never over the input.
 
-Neighbour: ``_cli``'s ``assess-many`` writes its JSON Lines through ``replacing``.
+Neighbour: ``main``'s ``assess-many`` writes its JSON Lines through ``replacing``.
 """
 
 from __future__ import annotations

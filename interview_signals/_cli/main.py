@@ -27,7 +27,8 @@ from .._assessment import FORMATS
 from .._batch import assess_jsonl, available_cpus
 from .._engine import engine_for, load_packs, read_packs
 from .._errors import ArgumentError, InterviewSignalsError, ObservationError, RulebookError
-from .._jsonio import MAX_LINE_BYTES, InputError, dump_json, excerpt, read_json, readable
+from .._jsonio import MAX_LINE_BYTES, InputError, dump_json, read_json, readable
+from .._quoting import quoted
 from .._rulebook import Rulebook, rule_rows
 from .._version import __version__
 from . import ask as _ask
@@ -282,13 +283,13 @@ def _assess(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | None) 
 
 def _port(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or int(text) > 65535:
-        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {excerpt(text)}")
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {quoted(text)}")
     return int(text)
 
 
 def _positive(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {excerpt(text)}")
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {quoted(text)}")
     return int(text)
 
 

@@ -10,29 +10,21 @@ from .consultant import Consultant
 from .results import (
     CONSULTATION_FORMAT,
     VERSION,
-    WHAT_IF_FORMAT,
     Answer,
     Assessor,
-    Change,
     Consultation,
     Question,
-    WhatIf,
-    WhatIfs,
 )
 from .words import how_text, what_if_text
 
 __all__ = [
     "CONSULTATION_FORMAT",
     "VERSION",
-    "WHAT_IF_FORMAT",
     "Answer",
     "Assessor",
-    "Change",
     "Consultant",
     "Consultation",
     "Question",
-    "WhatIf",
-    "WhatIfs",
     "how_text",
     "what_if_text",
 ]

@@ -1,10 +1,10 @@
 """Consultation: the next questions that matter, why they matter, and where each answer
 would leave the verdict.
 
-Neighbours: ``_evaluate`` explores hypothetical completions on a pure evaluation of the
-compiled rulebook, ``_local`` holds what one component's completions can do and ``_rest``
-what all the others can, ``_reason`` proves what the recorded answers force, ``_whatif``
-searches change sets; ``Engine`` confirms. What is confirmed how:
+Neighbours: ``search.evaluator`` explores hypothetical completions on a pure evaluation of
+the compiled rulebook, ``search.group_completions`` holds what one component's completions
+can do and ``search.other_groups`` what all the others can, ``search.proofs`` proves what the
+recorded answers force, ``whatif`` searches change sets; ``Engine`` confirms. What is confirmed how:
 
 - ``Consultation.assessment`` is the engine's assessment of the observations.
 - Every verdict in ``Consultation.reachable`` and in each ``Answer.reachable`` comes with a
@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from .._assessment import WhatIfs
 from .._errors import EngineError, RulebookError, RuleProblem
 from .._observations import PREREQUISITES, VOCABULARY, Value, known_grouped, prerequisites
 from .._rulebook import Rule, verdict_titles
@@ -47,7 +48,6 @@ from .results import (
     Assessor,
     Consultation,
     Question,
-    WhatIfs,
     _why,
     cand_text,
     first_why,
@@ -154,20 +154,16 @@ class Consultant:
 
     # -- how: the sufficient reason ----------------------------------------------------------
 
-    def _forces(self, values: Mapping[str, Value], keep: Iterable[str], verdict: str) -> bool:
-        """Whether the fields ``keep`` at their recorded values force ``verdict``."""
-        return self.proofs.forces_fields(values, keep, verdict)
-
     def sufficient_reason(self, values: Mapping[str, Value], verdict: str
                           ) -> tuple[str, ...] | None:
-        """See ``_reason.Proofs.sufficient_reason``."""
+        """See ``search.proofs.Proofs.sufficient_reason``."""
         return self.proofs.sufficient_reason(values, verdict)
 
     # -- what-if -----------------------------------------------------------------------------
 
     def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
                 include_fixed: bool) -> WhatIfs:
-        """See ``_whatif.WhatIfSearch``."""
+        """See ``whatif.WhatIfSearch``."""
         return WhatIfSearch(self).what_if(values, target, limit, include_fixed)
 
 

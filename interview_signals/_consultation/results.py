@@ -1,12 +1,12 @@
 """The results of a consultation and of a what-if, with their JSON forms.
 
-Neighbours: ``_consult`` builds them; ``_ask`` shows them in the terminal.
+Neighbours: ``consultant`` builds them; ``_cli.ask`` shows them in the terminal.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from attrs import frozen
@@ -34,7 +34,6 @@ class Assessor(Protocol):
 
 
 CONSULTATION_FORMAT = "interview-signals/consultation"
-WHAT_IF_FORMAT = "interview-signals/what-if"
 VERSION = 1
 
 
@@ -112,65 +111,6 @@ class Consultation:
                 "questions": [q.to_dict() for q in self.questions],
                 "sufficient_reason": None if self.sufficient_reason is None
                 else list(self.sufficient_reason)}
-
-
-@frozen(kw_only=True)
-class Change:
-    """One change of a what-if: a field and its new value. ``kind`` is ``"find_out"`` (an
-    unknown field answered), ``"do"`` (something the candidate can still do) or ``"had"``
-    (a different past, for coaches)."""
-
-    path: str
-    value: Value
-    kind: str
-
-    def to_dict(self) -> dict[str, object]:
-        """The change as JSON."""
-        return {"path": self.path, "value": self.value, "kind": self.kind}
-
-
-@frozen(kw_only=True)
-class WhatIf:
-    """A minimal set of changes and the verdict and confidence the engine gives with them."""
-
-    changes: tuple[Change, ...]
-    verdict: str
-    confidence: float
-
-    def to_dict(self) -> dict[str, object]:
-        """The option as JSON."""
-        return {"changes": [c.to_dict() for c in self.changes], "verdict": self.verdict,
-                "confidence": round(self.confidence, 4)}
-
-
-@frozen(kw_only=True)
-class WhatIfs:
-    """The answer of a what-if: the minimal change sets (iterate over it), or, when
-    ``possible`` is False, the proven fact that no change of the allowed kinds reaches
-    the goal."""
-
-    current: str
-    target: str | None
-    goal: tuple[str, ...]
-    """The verdicts that count as reaching the target (it, or better)."""
-    options: tuple[WhatIf, ...]
-    possible: bool
-    kinds: tuple[str, ...]
-
-    def __iter__(self) -> Iterator[WhatIf]:
-        return iter(self.options)
-
-    def __len__(self) -> int:
-        return len(self.options)
-
-    def __getitem__(self, index: int) -> WhatIf:
-        return self.options[index]
-
-    def to_dict(self) -> dict[str, object]:
-        """The what-if as JSON."""
-        return {"format": WHAT_IF_FORMAT, "version": VERSION, "current": self.current,
-                "target": self.target, "goal": list(self.goal), "possible": self.possible,
-                "kinds": list(self.kinds), "options": [o.to_dict() for o in self.options]}
 
 
 # -- words --------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """What-if: the smallest sets of changes that reach a better verdict.
 
-Neighbours: ``_consult.Consultant`` holds the evaluator and the engine and calls this; every
+Neighbours: ``consultant.Consultant`` holds the evaluator and the engine and calls this; every
 change set returned is the observations with its changes applied, assessed by the engine
 (its verdict and confidence are the engine's); minimality (no proper subset of the changes
 reaches the goal) is checked by the evaluator, and "impossible" is proven by the exhaustive
@@ -14,16 +14,17 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
+from .._assessment import Change, WhatIf, WhatIfs
 from .._errors import EngineError, InterviewSignalsError
 from .._observations import VOCABULARY, Value, known_grouped
-from .results import Assessor, Change, WhatIf, WhatIfs
+from .results import Assessor
 from .search.answer_classes import Candidate
 from .search.evaluator import Evaluator, State, valid
 from .search.proofs import Proofs
 
 
 class Searched(Protocol):
-    """What the search reads of ``_consult.Consultant``, which calls it: the evaluator,
+    """What the search reads of ``consultant.Consultant``, which calls it: the evaluator,
     its proofs, the engine, and the verdicts' order."""
 
     ev: Evaluator

@@ -1,16 +1,16 @@
 """The consultation and the what-if in plain words, for the terminal: how the reading was
 reached, and the smallest changes that would improve it.
 
-Neighbours: ``_ask`` prints these; ``_render`` words the assessment itself.
+Neighbours: ``_cli.ask`` prints these; ``_assessment.render`` words the assessment itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .._assessment import CONFIDENCE_NOTE, answer_text, score_text
+from .._assessment import CONFIDENCE_NOTE, WhatIfs, answer_text, score_text
 from .._observations import VOCABULARY, Value
-from .results import Consultation, WhatIfs, either, said
+from .results import Consultation, either, said
 
 
 def how_text(c: Consultation, *, titles: Mapping[str, str], detail: bool = False) -> str:

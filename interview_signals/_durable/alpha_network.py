@@ -2,7 +2,7 @@
 test read into a key (shared as durable shares nodes), the chain of nodes the patterns
 grow, and the most tests one fact can make pending at once.
 
-Neighbours: ``_limits`` feeds every pattern of a compiled rulebook into a ``Network`` and
+Neighbours: ``limits`` feeds every pattern of a compiled rulebook into a ``Network`` and
 words what it finds against the engine's limits; this module knows the network's shape,
 not the limits' numbers (``Network`` is told how many children a node may have).
 
@@ -22,6 +22,8 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
+
+from .._quoting import excerpt
 
 _OPERATORS = frozenset({"$lt", "$lte", "$gt", "$gte", "$neq", "$ex", "$nex", "$mt",
                         "$imt", "$iall", "$iany"})
@@ -118,7 +120,7 @@ def where(node: Node) -> str:
     if not chain:
         return "the start of a pattern"
     shown = [_test_text(t) for t in reversed(chain)]
-    return "the tests " + ", ".join(shown)[:300]
+    return "the tests " + excerpt(", ".join(shown), 300)
 
 
 def _test_text(test: AlphaTest) -> str:

@@ -1,14 +1,15 @@
 """The durable_rules engine's hard limits, each with its number and where it comes from,
 and pure checks that find every one a compiled rulebook would exceed.
 
-Neighbours: ``_compile`` makes the definitions checked here; the rule checker calls
-``check_expansion`` on the rulebook before compiling and ``check_definitions`` on what the
-compiler made, and maps engine rule names (``<rule id>#<branch>.<alternative>``) back to
-files and rules. Every number below was found in durable-rules 2.0.28's C source
+Neighbours: ``compile`` makes the definitions checked here; wherever a rulebook becomes an
+engine (``_engine``: ``Engine(rulebook)``, and ``check-rules`` through ``read_packs``),
+``check_expansion`` runs on the rulebook before compiling and ``rulebook_limit_problems`` on
+what the compiler made, engine rule names (``<rule id>#<branch>.<alternative>``) mapped back
+to files and rules. Every number below was found in durable-rules 2.0.28's C source
 (``src/rules/``) and confirmed by building and assessing packs at the limit and one past it
-(tests/test_limits.py); docs/engine-limits.md tells the story of each.
+(tests/durable/test_limits.py); docs/engine-limits.md tells the story of each.
 
-How durable shares and links its alpha nodes is modelled in ``_alpha_network``.
+How durable shares and links its alpha nodes is modelled in ``alpha_network``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
 from .._errors import RuleProblem
+from .._quoting import excerpt
 from .._rulebook import Rulebook
 from .alpha_network import FRESH, AlphaTest, Network, parse_test, stack_peak, walk, where
 from .compile import CompiledRulebook, compile_rulebook
@@ -240,6 +242,6 @@ def _non_finite(value: Any, depth: int = 0) -> float | None:
 
 def _describe(expression: Any) -> str:
     tests = expression.get("$and", [expression]) if isinstance(expression, Mapping) else []
-    return ", ".join(json.dumps(t, default=repr) for t in tests)[:200]
+    return excerpt(", ".join(json.dumps(t, default=repr) for t in tests), 200)
 
 

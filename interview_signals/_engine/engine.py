@@ -1,9 +1,11 @@
 """``Engine``: the durable_rules boundary. The only module that calls the C engine.
 
-Neighbours: ``_compile`` hands over the ruleset definitions and the facts to assert;
-``_scoring`` scores the recorded firings and ``_explain`` explains them, assembled here into an
-``Assessment``; ``_session.Session`` sits above and replays its observations through
-``Engine.assess``. What durable_rules does that one would not expect, and the guard for each,
+Neighbours: ``_durable`` hands over the ruleset definitions and the facts to assert;
+``_assessment`` scores the recorded firings (``Scorer``) and explains them (``Explainer``),
+assembled here into an ``Assessment``; ``_consultation`` answers ``consult`` and ``what_if``.
+A ``session.Session`` replays its observations through ``Engine.assess``: it comes from
+``Engine.session()`` and knows its engine only as an ``Assessor``, so this module imports
+it, never the reverse. What durable_rules does that one would not expect, and the guard for each,
 is in docs/design.md; in short:
 
 - No durable ``Host`` (its timer threads crash sessions and mix threads): the engine's C
@@ -31,8 +33,8 @@ from typing import ClassVar
 
 from attrs import frozen
 
-from .._assessment import Assessment, Explainer, Scorer
-from .._consultation import Consultant, Consultation, WhatIfs
+from .._assessment import Assessment, Explainer, Scorer, WhatIfs
+from .._consultation import Consultant, Consultation
 from .._durable import (
     CompiledRulebook,
     EngineRule,
@@ -45,7 +47,8 @@ from .._durable import (
 )
 from .._durable import engine_module as durable
 from .._errors import ArgumentError, EngineError, InterviewSignalsError, RulebookError
-from .._observations import Observations, Value, check_values, describe, is_path
+from .._observations import Observations, Value, check_values, is_path
+from .._quoting import describe
 from .._rulebook import Rulebook, flat_paths, load_rulebook
 from .session import Session, read_session
 
@@ -104,7 +107,6 @@ class Engine:
         self._compiled: CompiledRulebook = _compiled_within_limits(rulebook)
         self._scorer = Scorer(rulebook)
         self._explainer = Explainer(rulebook)
-        self._explainer.engine = weakref.ref(self)
         self._encode_fact = self._compiled.fact_encoder()
         self._consultant: Consultant | None = None
         self._lock = threading.Lock()
@@ -225,7 +227,7 @@ class Engine:
         verdict, confidence, strengths = self._scorer.score(ids)
         return Assessment(verdict=verdict, confidence=confidence,
                           explanation=self._explainer.explain(values, fired, ids, strengths,
-                                                              verdict))
+                                                              verdict, engine=self))
 
     def consult(self, observations: Mapping[str, object] | Observations, *,
                 skipped: Iterable[str] = ()) -> Consultation:

@@ -21,10 +21,10 @@ from .._observations import (
     Observations,
     Value,
     check_contradictions,
-    describe,
     is_path,
     read_values,
 )
+from .._quoting import describe, excerpt, quoted
 
 if TYPE_CHECKING:
     from .._assessment import Assessment
@@ -167,7 +167,7 @@ def _field(path: object, call: str, expected: str = "a group.field path of the v
     """``path`` when it is a field of the vocabulary, else an ``ObservationError``."""
     if is_path(path):
         return str(path)
-    shown = path[:40] if isinstance(path, str) else call
+    shown = excerpt(path, 40) if isinstance(path, str) else call
     raise ObservationError.of([Problem(path=shown, expected=expected, got=describe(path))])
 
 
@@ -243,9 +243,9 @@ def _frame_problems(data: Mapping[object, object]) -> list[Problem]:
         out.append(_problem("session.version", str(SESSION_VERSION), describe(version)))
     for key in data:
         if key not in SESSION_KEYS:
-            shown = key[:40] if isinstance(key, str) else describe(key)
+            shown = quoted(key, 40) if isinstance(key, str) else describe(key)
             out.append(_problem("session", "only " + ", ".join(SESSION_KEYS[:-1]) + " and "
-                                + SESSION_KEYS[-1], f"unknown key {shown!r}"))
+                                + SESSION_KEYS[-1], f"unknown key {shown}"))
     raw = data.get("observations")
     if not isinstance(raw, Mapping):
         out.append(_problem("session.observations", "an object of observation groups",

@@ -13,6 +13,7 @@ from typing import Any
 from attrs import field, frozen
 
 from .._errors import ObservationError, Problem
+from .._quoting import describe
 from .reading import check_contradictions, read_values
 from .vocabulary import (
     CHECKS,
@@ -21,7 +22,6 @@ from .vocabulary import (
     Tone,
     Value,
     _key_text,
-    describe,
     grouped,
     is_path,
     value_problem,

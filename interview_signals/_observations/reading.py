@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .._errors import ObservationError, Problem
+from .._quoting import describe, exception_text
 from .vocabulary import (
     _FIELDS,
     EXCLUSIONS,
@@ -19,7 +20,6 @@ from .vocabulary import (
     VOCABULARY,
     Value,
     _key_text,
-    describe,
     did_you_mean,
     value_problem,
 )
@@ -45,7 +45,7 @@ def read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
     except Exception as exc:  # a hostile mapping: its own code raised while being read
         raise ObservationError.of([Problem(
             path="observations", expected="JSON-shaped observations or Observations",
-            got=f"{describe(data)} that raised {_exception_text(exc)} when read")]) from exc
+            got=f"{describe(data)} that raised {exception_text(exc)} when read")]) from exc
 
 
 def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
@@ -128,17 +128,6 @@ def _field_problem(group: str, name: object) -> Problem:
                    got="an unknown field",
                    message=f"{shown}: unknown field{did_you_mean(name, names)}; "
                    f"{group} has {', '.join(names)}")
-
-
-def _exception_text(exc: BaseException) -> str:
-    """``Type: message``, the message cut short; the message of a hostile exception may
-    itself fail to render."""
-    try:
-        text = str(exc)
-    except Exception:
-        text = ""
-    text = text if len(text) <= 80 else text[:77] + "..."
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def check_values(data: object) -> dict[str, Value]:

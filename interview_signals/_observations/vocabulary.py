@@ -1,10 +1,10 @@
 """The observation vocabulary (README.md, "What it reads") as data: each field's spec and
 metadata, the check of one value, and which fields depend on or exclude each other.
 
-Neighbours: ``_observations`` validates whole documents with these checks; ``_compile``
-encodes known values for the engine; ``_rulecheck``, ``_explain``, ``_render``, ``_schema`` and
-``_consult`` read the metadata (label, question, whether absence is evidence, whether the
-candidate can still act).
+Neighbours: ``reading`` validates whole documents with these checks and ``groups`` builds
+the frozen classes on them; ``_durable.compile`` encodes known values for the engine;
+``_rulebook``, ``_assessment``, ``_schema`` and ``_consultation`` read the metadata (label,
+question, whether absence is evidence, whether the candidate can still act).
 """
 
 from __future__ import annotations
@@ -17,14 +17,13 @@ from typing import Any, Literal, TypeAlias
 from attrs import field, frozen
 
 from .._errors import ObservationError, Problem
+from .._quoting import describe, excerpt
 
 Tone: TypeAlias = Literal["warm", "neutral", "curt", "automatic"]
 Value: TypeAlias = bool | int | float | str
 FieldKind: TypeAlias = Literal["bool", "int", "number", "choice"]
 
 TONES: tuple[str, ...] = ("warm", "neutral", "curt", "automatic")
-_EXCERPT = 40
-"""At most this many characters of a value that arrived are quoted in a message."""
 
 
 @frozen(kw_only=True)
@@ -80,43 +79,10 @@ def number_text(x: float | None) -> str:
     return str(int(x)) if x is not None and float(x).is_integer() else str(x)
 
 
-def _writable(text: str) -> str:
-    """``text`` (maybe a ``str`` subclass) as a plain string any UTF-8 output can write: lone
-    surrogates (JSON allows "\\ud800") escaped, so a message can go to a terminal, a JSON
-    error or a problem document."""
-    return str.__str__(text).encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def is_path(value: object) -> bool:
     """Whether ``value`` is a ``group.field`` path of the vocabulary (any object: an
     unhashable one is simply not)."""
     return type(value) is str and value in VOCABULARY
-
-
-def describe(value: object) -> str:
-    """A short, safe rendering of a value that arrived, for error messages: never long,
-    never a call into the value's own code beyond its type."""
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, str):
-        text = _writable(value)
-        shown = text if len(text) <= _EXCERPT else text[:_EXCERPT - 3] + "..."
-        return f'the string "{shown}"' + (f" ({len(text)} characters)" if len(text) > _EXCERPT
-                                          else "")
-    if isinstance(value, int):
-        number = int.__index__(value)
-        if abs(number) > 10**18:
-            return f"{'a negative' if number < 0 else 'an'} integer of {number.bit_length()} bits"
-        return str(number)
-    if isinstance(value, float):
-        return repr(float.__float__(value))
-    if isinstance(value, Mapping):
-        return "an object"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return f"a {type(value).__name__}"
 
 
 # --- The fields --------------------------------------------------------------------------
@@ -272,10 +238,8 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str:
 
 
 def _key_text(key: object) -> str:
-    if isinstance(key, str):
-        text = _writable(key)
-        return text if len(text) <= _EXCERPT else text[:_EXCERPT - 3] + "..."
-    return f"<{describe(key)}>"
+    """A key that arrived, as part of a path in a message."""
+    return excerpt(key, 40) if isinstance(key, str) else f"<{describe(key)}>"
 
 
 def grouped(values: Mapping[str, Value]) -> dict[str, dict[str, Value]]:

@@ -1,5 +1,5 @@
-"""The rule language: the rulebook's model, its files, parsing one table, merging packs
-and checking the merged rulebook.
+"""The rule language: the rulebook's model, what a test means, its files, parsing one
+table, merging packs and checking the merged rulebook.
 
 Everything other folders use is re-exported here; the rest is private to the folder.
 """
@@ -19,18 +19,22 @@ from .model import (
     verdict_rows,
     verdict_titles,
 )
+from .semantics import State, holds, state_of
 
 __all__ = [
     "DEFAULT_PACK",
     "Rule",
     "RuleRow",
     "Rulebook",
+    "State",
     "Test",
     "VerdictRow",
     "flat_paths",
+    "holds",
     "load_rulebook",
     "read_rulebook",
     "rule_rows",
+    "state_of",
     "verdict_rows",
     "verdict_titles",
 ]

@@ -7,13 +7,13 @@ engine's own limits are checked where a rulebook becomes an engine (``_engine``)
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Collection, Iterator
 from typing import TypeAlias
 
 from .._errors import RuleProblem
 from .._observations import VOCABULARY, did_you_mean
 from .model import ORDERING, Branch, Rule, Rulebook, Test, Verdict
+from .semantics import interval
 
 _Bad: TypeAlias = Callable[[Rule, str], None]
 _NOT_KNOWN = "a field nobody recorded says nothing about how you did"
@@ -113,32 +113,12 @@ def _value_conflict(path: str, tests: list[Test]) -> str | None:
     return None
 
 
-def _bounds(path: str, tests: list[Test]) -> tuple[float, bool, float, bool]:
-    """(low, low is open, high, high is open): the values the tests leave for ``path``."""
-    spec = VOCABULARY[path]
-    low, low_open = float(spec.minimum if spec.minimum is not None else -math.inf), False
-    high, high_open = float(spec.maximum if spec.maximum is not None else math.inf), False
-    for t in tests:
-        if t.op in ("known", "unknown", "!=", "is_not") or t.value is None:
-            continue
-        v = float(t.value)
-        if t.op in ("==", ">=", ">") and (v > low or (v == low and t.op == ">")):
-            low, low_open = v, t.op == ">"
-        if t.op in ("==", "<=", "<") and (v < high or (v == high and t.op == "<")):
-            high, high_open = v, t.op == "<"
-    return low, low_open, high, high_open
-
-
 def _numeric_conflict(path: str, tests: list[Test]) -> str | None:
-    spec = VOCABULARY[path]
-    low, low_open, high, high_open = _bounds(path, tests)
-    if spec.kind == "int":
-        low = math.floor(low) + 1 if low_open and low.is_integer() else math.ceil(low)
-        high = math.ceil(high) - 1 if high_open and high.is_integer() else math.floor(high)
-        low_open = high_open = False
-    if low > high or (low == high and (low_open or high_open)):
+    left = interval(path, tests)
+    if left is not None and left.is_empty:
         tests_text = " and ".join(t.describe() for t in tests)
-        return f"{tests_text} leaves no value in {spec.expected.split(' from ')[-1]}"
+        return f"{tests_text} leaves no value in " \
+            f"{VOCABULARY[path].expected.split(' from ')[-1]}"
     return None
 
 

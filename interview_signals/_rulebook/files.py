@@ -2,7 +2,7 @@
 the name each pack goes by in assessments; the paths a caller gives, flattened and checked;
 plus the short wording of a path or file error.
 
-Neighbours: ``_rulebook`` reads the packs found here; ``_rulemerge`` words file errors with
+Neighbours: ``load`` reads the packs found here; ``merge`` words file errors with
 ``os_reason``.
 """
 
@@ -15,7 +15,7 @@ from os import PathLike
 from pathlib import Path
 
 from .._errors import RulebookError, RuleProblem
-from .._observations import describe
+from .._quoting import describe, excerpt
 from .model import DEFAULT_PACK
 
 
@@ -59,16 +59,12 @@ def where_it_leads(path: Path) -> str:
         return str(path.absolute())
 
 
-def excerpt(text: str) -> str:
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
 def os_reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     if isinstance(exc, ValueError) and "null" in str(exc):
         return "the path holds a NUL byte"
-    return excerpt(str(exc)) or type(exc).__name__
+    return excerpt(str(exc), 80) or type(exc).__name__
 
 
 def flat_paths(paths: Iterable[object]) -> list[str | Path]:

@@ -1,9 +1,10 @@
 """Find and read TOML rule packs and merge them, in order, into one checked ``Rulebook``.
 
-Neighbours: ``_rulefiles`` finds the packs and their files; ``_rulemerge`` merges the files
-(``_ruleparse`` checks and builds each table); ``_rulecheck`` checks the merged rulebook as
-a whole; ``_compile`` and ``_scoring`` read the result. No code runs when a file is read.
-The rulebook's data classes live in ``_rules``.
+Neighbours: ``files`` finds the packs and their files; ``merge`` merges the files
+(``parse`` checks and builds each table); ``check`` checks the merged rulebook as
+a whole; the engine (``_durable``, ``_assessment``, ``_engine``) reads the result. No code runs
+when a file is read. The rulebook's data classes live in ``model``, what a test means in
+``semantics``.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .._errors import RulebookError, RuleProblem
+from .._quoting import excerpt
 from .check import check_rulebook
 from .files import (
     default_pack_path,
-    excerpt,
     os_reason,
     pack_names,
     rule_files,
@@ -23,7 +24,7 @@ from .files import (
 from .merge import Merger
 from .model import DEFAULT_PACK, Rulebook
 
-__all__ = ["default_pack_path", "load_rulebook", "pack_names", "read_rulebook"]
+__all__ = ["load_rulebook", "read_rulebook"]
 
 
 def load_rulebook(*paths: str | Path, include_default: bool = True) -> Rulebook:
@@ -53,10 +54,10 @@ def read_rulebook(*paths: str | Path, include_default: bool = True
         try:
             files = rule_files(path) if path.exists() else None
         except (OSError, ValueError) as exc:  # a NUL byte, a link loop, no permission
-            merger.problem(excerpt(str(path)), None, f"cannot read the pack: {os_reason(exc)}")
+            merger.problem(excerpt(str(path), 80), None, f"cannot read the pack: {os_reason(exc)}")
             continue
         if files is None:
-            merger.problem(excerpt(str(path)), None, "no such file or folder")
+            merger.problem(excerpt(str(path), 80), None, "no such file or folder")
             continue
         if not files:
             merger.problem(str(path), None, "the folder holds no .toml files")

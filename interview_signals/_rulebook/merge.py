@@ -2,8 +2,8 @@
 (merged over the rule they replace), verdicts, the summary and ``[params]``, each parameter
 a test names then replaced by its number; every problem collected with its file and line.
 
-Neighbours: ``_rulebook`` hands each file to a ``Merger`` and checks the merged rulebook;
-``_ruleparse`` checks and builds each table; ``_rulecheck.dropped_tests`` finds the tests an
+Neighbours: ``load`` hands each file to a ``Merger`` and checks the merged rulebook;
+``parse`` checks and builds each table; ``check.dropped_tests`` finds the tests an
 override would drop.
 """
 

@@ -1,8 +1,8 @@
 """The rulebook as data: ``Test``, ``Rule``, ``Verdict`` and the merged ``Rulebook``.
 
-Neighbours: ``_ruleparse`` builds these from TOML tables, ``_rulebook`` merges packs into a
-``Rulebook``, ``_rulecheck`` checks it whole; ``_compile``, ``_scoring``, ``_explain`` and
-``_consult`` read it.
+Neighbours: ``parse`` builds these from TOML tables, ``merge`` merges packs into a
+``Rulebook`` (``load`` finds them), ``check`` checks it whole, ``semantics`` says what a
+``Test`` means; ``_durable``, ``_assessment`` and ``_consultation`` read it.
 """
 
 from __future__ import annotations

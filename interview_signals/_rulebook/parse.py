@@ -1,7 +1,7 @@
 """Check one ``[[rule]]`` or ``[[verdict]]`` table's keys, types and vocabulary, and build it.
 
-Neighbours: ``_rulebook`` hands over each table with a ``bad`` callback that records a problem
-against the table's file, line and id; ``_rulecheck`` then checks the merged rulebook whole.
+Neighbours: ``merge`` hands over each table with a ``bad`` callback that records a problem
+against the table's file, line and id; ``check`` then checks the merged rulebook whole.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from typing import TypeAlias, cast
 
-from .._observations import CHECKS, VOCABULARY, Value, describe, did_you_mean
+from .._observations import CHECKS, VOCABULARY, Value, did_you_mean
+from .._quoting import describe, excerpt
 from .model import (
     KINDS,
     OPS,
@@ -127,8 +128,8 @@ def _shown(value: object) -> str:
         return "nothing"
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_MAGNITUDE:
         return describe(value)  # never thousands of digits in a message
-    if isinstance(value, str) and len(value) > 40:
-        return literal(value[:37] + "...")
+    if isinstance(value, str):
+        return literal(excerpt(value, 40))
     if isinstance(value, dict | list):
         return "a table" if isinstance(value, dict) else "a list"
     return literal(value)

@@ -1,8 +1,8 @@
 """JSON Schemas (draft 2020-12) of the JSON contract, by name, generated, never kept by hand.
 
-* ``observations``: from the vocabulary (``_observation_schema``).
+* ``observations``: from the vocabulary (``observations``).
 * ``assessment``, ``consultation`` and ``what-if``: by walking the attrs classes of the
-  output types and their type hints (``_output_schema``).
+  output types and their type hints (``outputs``).
 * ``session``: from the save format's constants and the vocabulary (``session``).
 
 Neighbours: ``_service`` serves these schemas and assembles its OpenAPI document from them;
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .._assessment import Assessment
-from .._consultation import CONSULTATION_FORMAT, VERSION, WHAT_IF_FORMAT, Consultation, WhatIfs
+from .._assessment import WHAT_IF_FORMAT, WHAT_IF_VERSION, Assessment, WhatIfs
+from .._consultation import CONSULTATION_FORMAT, VERSION, Consultation
 from .._errors import InterviewSignalsError
 from .observations import JSON, observation_schema
 from .outputs import output_schema
@@ -24,7 +24,7 @@ NAMES: tuple[str, ...] = ("observations", "assessment", "consultation", "what-if
 
 
 class SchemaUnavailable(InterviewSignalsError):
-    """A schema was asked for whose output type this version of the library lacks."""
+    """A schema was asked for by a name that is none of ``NAMES``."""
 
 
 def assessment_schema() -> JSON:
@@ -54,15 +54,7 @@ def what_if_schema() -> JSON:
     """The schema of ``WhatIfs.to_dict()``."""
     return output_schema(WhatIfs, "what-if", title="The smallest sets of changes that reach "
                          "a better verdict (or the proof that none does)",
-                         format=WHAT_IF_FORMAT, version=VERSION)
-
-
-def _not_yet(name: str) -> Callable[[], JSON]:
-    def unavailable() -> JSON:
-        raise SchemaUnavailable(
-            f"schema {name!r}: this version of interview-signals has no {name} output yet; "
-            f"available: {', '.join(available())}")
-    return unavailable
+                         format=WHAT_IF_FORMAT, version=WHAT_IF_VERSION)
 
 
 BUILDERS: dict[str, Callable[[], JSON]] = {
@@ -72,22 +64,16 @@ BUILDERS: dict[str, Callable[[], JSON]] = {
     "what-if": what_if_schema,
     "session": session_schema,
 }
-"""Every schema by name. A name whose output type a version lacks maps to ``_not_yet(name)``
-(``available()`` leaves it out, ``schema()`` raises ``SchemaUnavailable``)."""
+"""Every schema by name."""
 
 _CACHE: dict[str, JSON] = {}
-
-
-def available() -> tuple[str, ...]:
-    """The schema names this version can build."""
-    return tuple(n for n in NAMES if getattr(BUILDERS[n], "__name__", "") != "unavailable")
 
 
 def schema(name: str) -> JSON:
     """The schema called ``name`` (one of ``NAMES``), built once per process.
 
     Raises:
-        SchemaUnavailable: no such schema, or its output type does not exist yet.
+        SchemaUnavailable: no such schema.
     """
     if name not in BUILDERS:
         raise SchemaUnavailable(f"no schema called {name!r}; expected one of "

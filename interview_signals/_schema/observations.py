@@ -3,7 +3,7 @@
 become ``if``/``then`` and ``not`` clauses as well as words in the ``description``s. Also
 what every schema of the library shares: the ``JSON`` type, the dialect and the ``$id`` base.
 
-Neighbours: ``_schema`` serves it by name; ``_output_schema`` embeds it wherever an output
+Neighbours: ``catalog`` serves it by name; ``outputs`` embeds it wherever an output
 carries the observations.
 """
 

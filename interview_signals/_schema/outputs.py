@@ -6,7 +6,7 @@ Protocol's properties, as ``to_dict`` does; where a class's ``to_dict`` writes a
 shape than its fields (``Firing``), ``_JSON_FORMS`` says so in one place, and the tests
 check generated output against the schema, so the two cannot drift apart silently.
 
-Neighbours: ``_schema`` names the output schemas built here; ``_openapi`` walks the
+Neighbours: ``catalog`` names the output schemas built here; ``_service.openapi`` walks the
 service's own body types with ``Walker``.
 """
 
@@ -19,8 +19,8 @@ from typing import Literal, Union
 
 import attrs
 
-from .._assessment import Assessment, Explanation, Firing
-from .._consultation import Change, Consultation, Question
+from .._assessment import Assessment, Change, Explanation, Firing
+from .._consultation import Consultation, Question
 from .._observations import Value
 from .observations import BASE_ID, DIALECT, JSON, observation_schema
 

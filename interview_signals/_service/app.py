@@ -10,8 +10,8 @@ Litestar's attrs plugin would describe the attrs fields, not the ``to_dict`` for
 contract is). Starlette routes, streams bodies (so the size limit holds before parsing),
 runs the engine in its thread pool, and adds two small dependencies.
 
-Neighbours: ``_service_http`` holds the HTTP plumbing (problem documents, bodies within a
-limit, the version header); ``_service_operations`` the observation endpoints as data.
+Neighbours: ``http`` holds the HTTP plumbing (problem documents, bodies within a
+limit, the version header); ``operations`` the observation endpoints as data.
 
 Every response is JSON (the page's files aside), carries ``X-Interview-Signals-Version``,
 and an error is an RFC 9457 problem document, never a traceback.

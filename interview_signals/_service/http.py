@@ -2,8 +2,8 @@
 within a size limit and parsed as JSON, handlers whose every failure becomes a problem
 document, and the header that names the library version on every response.
 
-Neighbours: ``_service`` builds the app from these pieces and the endpoints of
-``_service_operations``. Needs the ``serve`` extra (Starlette).
+Neighbours: ``app`` builds the app from these pieces and the endpoints of
+``operations``. Needs the ``serve`` extra (Starlette).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The service's contract: its observation endpoints as data, the bodies of its other
 endpoints, and the OpenAPI 3.1 document assembled from the generated JSON Schemas.
 
-Neighbours: ``_schema`` generates every schema; ``_service`` serves the endpoints described
+Neighbours: ``_schema`` generates every schema; ``app`` serves the endpoints described
 here and the document at ``/openapi.json``.
 """
 
@@ -14,7 +14,7 @@ import attrs
 
 from .._engine import Engine
 from .._rulebook import RuleRow, VerdictRow
-from .._schema import JSON, NAMES, SchemaUnavailable, Walker, schema
+from .._schema import JSON, NAMES, Walker, schema
 from .._version import __version__
 
 
@@ -121,7 +121,6 @@ def _component(name: str) -> JSON:
 
 def openapi_document(operations: Sequence[Operation]) -> JSON:
     """The OpenAPI 3.1 document of the service, assembled from the generated schemas."""
-    available = [n for n in NAMES if _has_schema(n)]
     components: dict[str, JSON] = {
         "Observations": _embedded("observations", "Observations"),
         **{op.component: _embedded(op.schema, op.component) for op in operations},
@@ -133,7 +132,7 @@ def openapi_document(operations: Sequence[Operation]) -> JSON:
         "/v1/schema/{name}": {"get": {
             "summary": "A JSON Schema of the contract", "operationId": "schema",
             "parameters": [{"name": "name", "in": "path", "required": True,
-                            "schema": {"enum": available}}],
+                            "schema": {"enum": list(NAMES)}}],
             "responses": {**_ok("The JSON Schema (draft 2020-12)", _component("Schema")),
                           **_errors(404)}}},
         "/v1/rules": {"get": {"summary": "The rulebook in words", "operationId": "rules",
@@ -164,14 +163,6 @@ def _parameter(parameter: Parameter) -> JSON:
         out.update(schema={"type": "array", "items": parameter.schema}, style="form",
                    explode=True)
     return out
-
-
-def _has_schema(name: str) -> bool:
-    try:
-        schema(name)
-    except SchemaUnavailable:
-        return False
-    return True
 
 
 def _embedded(name: str, component: str) -> JSON:

@@ -2,8 +2,8 @@
 observations; session on a saved session), each with its query parameters, how they are
 read, and what it computes on the engine; and the body of ``GET /v1/rules``.
 
-Neighbours: ``_service`` routes each operation and runs its ``compute`` in the thread pool;
-``_openapi`` describes them in the OpenAPI document.
+Neighbours: ``app`` routes each operation and runs its ``compute`` in the thread pool;
+``openapi`` describes them in the OpenAPI document.
 """
 
 from __future__ import annotations

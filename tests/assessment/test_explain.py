@@ -1,14 +1,14 @@
-"""``_explain``: the observations behind each conclusion, the missing evidence with its
-questions, the summary, and the three-valued reading of a test on what is known."""
+"""``_assessment.explain``: the observations behind each conclusion, the missing evidence with its
+questions and the summary (the three-valued reading of a test on what is known is
+``tests/rulebook/test_semantics.py``'s)."""
 
 from __future__ import annotations
 
 import pytest
 
 from interview_signals import Engine
-from interview_signals._assessment.explain import join, state_of
+from interview_signals._assessment.explain import join
 from interview_signals._observations.vocabulary import VOCABULARY
-from interview_signals._rulebook.model import Test
 from tests.judgment.test_default_rules import SIGNAL_SIGNS
 
 
@@ -90,28 +90,6 @@ class TestMissing:
     def test_every_missing_field_comes_with_its_question(self, engine: Engine) -> None:
         for missing in engine.assess({}).missing:
             assert missing.questions == tuple(VOCABULARY[f].question for f in missing.fields)
-
-
-class TestStateOfATest:
-    @pytest.mark.parametrize(("test", "values", "state"), [
-        (Test(path="tour.office_tour", op="==", value=True), {}, None),
-        (Test(path="tour.office_tour", op="==", value=True), {"tour.office_tour": True}, True),
-        (Test(path="tour.office_tour", op="==", value=True), {"tour.office_tour": False}, False),
-        (Test(path="thank_you.tone", op="is_not", value="automatic"), {}, True),
-        (Test(path="thank_you.tone", op="known"), {}, None),
-        (Test(path="thank_you.tone", op="unknown"), {"thank_you.tone": "warm"}, False),
-        (Test(path="interview.actual_minutes", op=">=", value=2000), {}, False),
-        (Test(path="interview.actual_minutes", op=">=", other="interview.scheduled_minutes",
-              scale=1.2), {"interview.actual_minutes": 1}, False),
-        (Test(path="interview.actual_minutes", op=">=", other="interview.scheduled_minutes",
-              scale=1.2), {"interview.actual_minutes": 36,
-                           "interview.scheduled_minutes": 30}, True),
-        (Test(path="interview.actual_minutes", op=">=", other="interview.scheduled_minutes",
-              scale=1.2), {"interview.actual_minutes": 40}, None),
-    ])
-    def test_a_test_holds_fails_or_waits_on_unknown_fields(
-            self, test: Test, values: dict[str, object], state: bool | None) -> None:
-        assert state_of(test)(values) is state  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("titles", "text"), [

@@ -1,5 +1,5 @@
-"""``_parts``: each part of an assessment reads back exactly what its ``to_dict`` wrote, and
-the JSON form of an explanation is the ``to_dict`` of its part objects."""
+"""``_assessment.parts``: each part of an assessment reads back exactly what its ``to_dict``
+wrote, and the JSON form of an explanation is the ``to_dict`` of its part objects."""
 
 from __future__ import annotations
 

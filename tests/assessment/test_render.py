@@ -1,4 +1,5 @@
-"""``_render``: the candidate's text and markdown, the detail view, and the format table."""
+"""``_assessment.render``: the candidate's text and markdown, the detail view, and the format
+table."""
 
 from __future__ import annotations
 

@@ -1,28 +1,35 @@
-"""``_scoring``: certainty factors combined, qualifiers applied, the verdict chosen."""
+"""``scoring``: certainty factors combined, qualifiers applied, the confidence and the verdict
+chosen."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from interview_signals import Engine
-from interview_signals._assessment.scoring import Scorer, combine, qualify
+from interview_signals._assessment.scoring import Scorer, Verdicts, accumulate, confidence, qualify
 
 strengths = st.floats(-0.99, 0.99).filter(lambda x: x != 0)
 
 
+def combined(strengths: list[float]) -> float:
+    return confidence(*accumulate(strengths))
+
+
 def test_evidence_for_accumulates_towards_one() -> None:
-    assert combine([0.5, 0.5]) == pytest.approx(0.75)
+    assert combined([0.5, 0.5]) == pytest.approx(0.75)
 
 
 def test_evidence_for_and_against_net_out() -> None:
-    assert combine([0.5, -0.5]) == 0
+    assert combined([0.5, -0.5]) == 0
 
 
 @given(st.lists(strengths, max_size=6))
 def test_the_order_of_strengths_never_changes_the_combination(values: list[float]) -> None:
-    assert combine(values) == combine(list(reversed(values)))
+    assert accumulate(values) == accumulate(list(reversed(values)))
+    assert combined(values) == combined(list(reversed(values)))
 
 
 @given(st.floats(0.01, 0.99), st.lists(st.floats(0.01, 0.99), max_size=3),
@@ -34,44 +41,68 @@ def test_a_qualified_strength_keeps_its_sign_and_stays_in_range(
     assert down == -up
 
 
-def test_the_scorer_chooses_the_first_verdict_whose_confidence_is_reached() -> None:
-    scorer = Scorer(Engine.default().rulebook)
-    assert scorer.verdict(0.85, ()) == "strong"
-    assert scorer.verdict(0.5, ()) == "promising"
-    assert scorer.verdict(0.2, ()) == "tentative"
-    assert scorer.verdict(0.0, ()) == "inconclusive"
+def test_the_confidence_is_the_net_certainty_never_below_zero_rounded() -> None:
+    assert confidence(0.7, 1.0) == 0.3  # one signal of 0.3 for
+    assert confidence(1.0, 1.0) == 0.0  # nothing for or against
+    assert confidence(1.0, 0.7) == 0.0  # against only: never below 0
+    assert confidence(0.5, 0.5) == 0.0
+    assert confidence(1 / 3, 1.0) == 0.666667
+
+
+def test_the_first_verdict_whose_confidence_is_reached_is_chosen() -> None:
+    verdicts = Verdicts(Engine.default().rulebook)
+    assert verdicts.choose(0.85, 0) == "strong"
+    assert verdicts.choose(0.5, 0) == "promising"
+    assert verdicts.choose(0.2, 0) == "tentative"
+    assert verdicts.choose(0.0, 0) == "inconclusive"
+    assert [verdicts.rank(c, 0) for c in (0.85, 0.5, 0.2, 0.0)] == [0, 1, 2, 3]
 
 
 def test_the_stated_exception_lifts_a_next_round_to_the_top_verdict() -> None:
-    scorer = Scorer(Engine.default().rulebook)
-    assert scorer.verdict(0.0, {"second_interview_on_the_spot"}) == "strong"
+    verdicts = Verdicts(Engine.default().rulebook)
+    standing = verdicts.standing(["second_interview_on_the_spot", "personal_tour"])
+    assert verdicts.choose(0.0, standing) == "strong"
+    assert verdicts.needs(standing)[0] == ("strong", 0.0)
+    assert verdicts.standing(["personal_tour"]) == 0  # no verdict names it
+
+
+def test_the_last_verdict_is_chosen_when_none_before_it_is() -> None:
+    book = Engine.default().rulebook
+    last = attrs.evolve(book.verdicts[-1], min_confidence=0.99)
+    verdicts = Verdicts(attrs.evolve(book, verdicts=(*book.verdicts[:-1], last)))
+    assert verdicts.choose(0.0, 0) == last.id
 
 
 def test_score_gives_verdict_confidence_and_strengths_in_sign_order() -> None:
     scorer = Scorer(Engine.default().rulebook)
-    verdict, confidence, strengths = scorer.score(
+    verdict, score, strengths = scorer.score(
         {"thank_you_response", "warm_tone", "personal_tour"})
     assert list(strengths) == ["personal_tour", "thank_you_response"]
     assert strengths["thank_you_response"] > strengths["personal_tour"] == 0.3
-    assert confidence == pytest.approx(combine(strengths.values()), abs=1e-6)
+    assert score == combined(list(strengths.values()))
     assert verdict == "promising"
 
 
 def test_two_pieces_of_evidence_against_accumulate_as_evidence_for_does() -> None:
-    assert combine([-0.5, -0.5]) == pytest.approx(-0.75)
-    assert combine([-0.5, -0.4]) == pytest.approx(-0.7)
+    assert accumulate([-0.5, -0.5]) == (1.0, 0.25)
+    for_, against = accumulate([-0.5, -0.4])
+    assert for_ == 1.0
+    assert against == pytest.approx(0.3)
+    assert accumulate([0.5, 0.5]) == (0.25, 1.0)
 
 
 def test_evidence_against_from_two_sources_nets_with_evidence_for() -> None:
-    """For: 0.3 left open 0.7; against: 0.5 and 0.4 leave 0.3 open, so 0.7 against; net
-    (0.3 - 0.7) / (1 - 0.3)."""
-    assert combine([-0.5, 0.3, -0.4]) == pytest.approx(-0.4 / 0.7)
+    """For: 0.9 leaves 0.1 open, so 0.9 for; against: 0.5 and 0.4 leave 0.3 open, so 0.7
+    against; net (0.9 - 0.7) / (1 - 0.7). More against than for nets to 0, never below."""
+    assert combined([-0.5, 0.9, -0.4]) == round(0.2 / 0.3, 6)
+    assert combined([-0.5, 0.3, -0.4]) == 0.0
 
 
 def test_certainty_both_ways_nets_to_zero_instead_of_dividing_by_zero() -> None:
     """Enough strong evidence each way leaves nothing open on either side (the products
     underflow to 0): the saturation guard answers 0 where the formula would divide 0 by 0."""
-    assert combine([0.999] * 120 + [-0.999] * 120) == 0.0
+    assert accumulate([0.999] * 120 + [-0.999] * 120) == (0.0, 0.0)
+    assert combined([0.999] * 120 + [-0.999] * 120) == 0.0
 
 
 @pytest.mark.parametrize(("base", "boosts", "discounts", "expected"), [

@@ -41,7 +41,8 @@ if str(ROOT) not in sys.path:  # run as a script: make the tests package importa
     sys.path.insert(0, str(ROOT))
 
 from interview_signals import Assessment, Engine, __version__, assess_many  # noqa: E402
-from interview_signals._batch.batch import assess_jsonl, available_cpus  # noqa: E402
+from interview_signals._batch.batch import assess_jsonl  # noqa: E402
+from interview_signals._batch.workers import available_cpus  # noqa: E402
 from tests.benchmarks.direct import Direct  # noqa: E402
 from tests.benchmarks.floor import Floor, agrees  # noqa: E402
 from tests.reference import evaluate, load_reference  # noqa: E402

@@ -388,10 +388,10 @@ def test_the_sufficient_reason_is_a_smallest_forcing_set(observations: dict[str,
     values = Observations.from_dict(observations).values()
     consultant = engine.consultant()
     verdict = consultation.assessment.verdict
-    assert consultant._forces(values, reason, verdict)
+    assert consultant.proofs.forces_fields(values, reason, verdict)
     for size in range(len(reason)):
         for subset in itertools.combinations(values, size):
-            assert not consultant._forces(values, subset, verdict), subset
+            assert not consultant.proofs.forces_fields(values, subset, verdict), subset
 
 
 def _chain_pack(tmp_path: Path, count: int) -> Path:

@@ -1,5 +1,5 @@
-"""``_consult_types``: the results of a consultation and of a what-if, their JSON forms
-(each naming its format and version) and an answer class in plain words."""
+"""``results``: the result of a consultation, its JSON form (naming its format and version),
+and an answer class in plain words."""
 
 from __future__ import annotations
 
@@ -9,12 +9,8 @@ from interview_signals import Consultation, Engine
 from interview_signals._consultation.results import (
     CONSULTATION_FORMAT,
     VERSION,
-    WHAT_IF_FORMAT,
     Answer,
-    Change,
     Question,
-    WhatIf,
-    WhatIfs,
     _why,
     cand_text,
     either,
@@ -64,22 +60,6 @@ def test_a_consultation_as_json_round_trips_through_json(engine: Engine) -> None
                         questions=())
     assert bare.to_dict()["observations"] == {}
     assert bare.to_dict()["sufficient_reason"] is None
-
-
-def test_a_what_if_as_json_names_its_format_and_rounds_the_confidence() -> None:
-    option = WhatIf(changes=(Change(path="thank_you.note_sent", value=True, kind="do"),),
-                    verdict="promising", confidence=0.123456)
-    result = WhatIfs(current="tentative", target=None, goal=("strong", "promising"),
-                     options=(option,), possible=True, kinds=("find_out", "do"))
-    assert result.to_dict() == {
-        "format": WHAT_IF_FORMAT, "version": VERSION, "current": "tentative",
-        "target": None, "goal": ["strong", "promising"], "possible": True,
-        "kinds": ["find_out", "do"],
-        "options": [{"changes": [{"path": "thank_you.note_sent", "value": True,
-                                  "kind": "do"}],
-                     "verdict": "promising", "confidence": 0.1235}]}
-    assert (WHAT_IF_FORMAT, VERSION) == ("interview-signals/what-if", 1)
-    assert (list(result), len(result), result[0]) == ([option], 1, option)
 
 
 def test_an_answer_class_in_plain_words() -> None:

@@ -1,4 +1,4 @@
-"""``_whatif``: the smallest sets of changes that reach a better verdict. What
+"""``_consultation.whatif``: the smallest sets of changes that reach a better verdict. What
 ``test_consult`` checks by brute force (minimality, no set missed, the kinds, a proven
 impossibility) stays there; here, that every returned set is the engine's, in order and
 within the limit, that the engine's word is final, and the nearest value of a class."""

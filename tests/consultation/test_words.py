@@ -1,4 +1,4 @@
-"""``_consult_words``: how the reading was reached and the what-if, in plain words for the
+"""``_consultation.words``: how the reading was reached and the what-if, in plain words for the
 terminal. Candidate-facing words name no field path and no rule id (``detail`` adds them),
 and list verdicts as "a, b or c"."""
 
@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 
 from interview_signals import Engine
-from interview_signals._consultation.results import Change, WhatIf, WhatIfs, either, said
+from interview_signals._assessment.changes import Change, WhatIf, WhatIfs
+from interview_signals._consultation.results import either, said
 from interview_signals._consultation.words import how_text, what_if_text
 from interview_signals._observations.vocabulary import VOCABULARY, Value
 from interview_signals._rulebook import verdict_titles

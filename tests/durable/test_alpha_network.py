@@ -1,6 +1,6 @@
 """The model of durable_rules' alpha network (``interview_signals/_alpha_network.py``): tests
 read into keys, nodes shared as the engine shares them, and the worst case of the matching
-stack, checked against the limits ``_limits`` words with it."""
+stack, checked against the limits ``_durable.limits`` words with it."""
 
 from __future__ import annotations
 

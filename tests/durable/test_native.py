@@ -1,4 +1,4 @@
-"""``_native``: durable's C engine module loads on this Python, and a build that cannot load
+"""``_durable.native``: durable's C engine module loads on this Python, and a build that cannot load
 raises ``NativeEngineError`` with the rebuild command (failures simulated, and on a Python
 3.13 build lacking ``PyEval_CallObject``, made real with ``LD_BIND_NOW``)."""
 

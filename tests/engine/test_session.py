@@ -262,7 +262,7 @@ class TestSaveAndRestore:
             '"interview-signals/sessions"',
             "session.version: expected 1, got 2",
             "session: expected only format, version, observations and skipped, got unknown "
-            "key 'extra'",
+            'key "extra"',
             "tour.coffee: unknown field; tour has office_tour, introduced_to_people, "
             "people_called_in",
             "session.skipped[1]: expected a field path such as thank_you.response_received, "

@@ -1,4 +1,4 @@
-"""``_rulecheck``: whole-book checks that read vocabulary metadata, never paths by name."""
+"""``_rulebook.check``: whole-book checks that read vocabulary metadata, never paths by name."""
 
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ import pytest
 from interview_signals import RulebookError
 from interview_signals._rulebook.files import (
     default_pack_path,
-    excerpt,
     flat_paths,
     os_reason,
     pack_names,
@@ -125,13 +124,6 @@ def test_a_link_loop_stands_for_itself(tmp_path: Path) -> None:
 
 
 # --- the wording of a path or file error --------------------------------------------------
-
-
-def test_an_excerpt_is_at_most_80_characters_and_marked_when_cut() -> None:
-    assert excerpt("x" * 80) == "x" * 80
-    assert excerpt("") == ""
-    cut = excerpt("y" * 81)
-    assert (len(cut), cut) == (80, "y" * 77 + "...")
 
 
 @pytest.mark.parametrize(("exc", "reason"), [

@@ -1,4 +1,4 @@
-"""``_rules``: the rulebook's data types, read as a person reads them."""
+"""``_rulebook.model``: the rulebook's data types, read as a person reads them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``_ruleparse``: one rule table read, with every problem reported."""
+"""``_rulebook.parse``: one rule table read, with every problem reported."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 
 from interview_signals import Engine, assess
 from interview_signals._cli.main import main
-from interview_signals._schema.catalog import NAMES, SchemaUnavailable, available, schema
+from interview_signals._schema.catalog import NAMES, SchemaUnavailable, schema
 from tests.profiles import examples
 from tests.strategies import observations
 from tests.support import library_accepts
@@ -24,7 +24,7 @@ OBSERVATIONS = jsonschema.Draft202012Validator(schema("observations"))
 ASSESSMENT = jsonschema.Draft202012Validator(schema("assessment"))
 
 
-@pytest.mark.parametrize("name", available())
+@pytest.mark.parametrize("name", NAMES)
 def test_schemas_are_valid_draft_2020_12(name: str) -> None:
     jsonschema.Draft202012Validator.check_schema(schema(name))
     assert schema(name)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -69,14 +69,13 @@ def test_valid_observations_validate_and_so_do_their_assessments(
 
 
 def test_the_command_prints_each_schema() -> None:
-    for name in available():
+    for name in NAMES:
         out = io.StringIO()
         assert main(["schema", name], stdout=out) == 0
         assert json.loads(out.getvalue()) == schema(name)
 
 
-def test_every_schema_is_available_and_an_unknown_name_fails_clearly() -> None:
-    assert available() == NAMES
+def test_an_unknown_schema_name_fails_clearly() -> None:
     err = io.StringIO()
     assert main(["schema", "nothing"], stdout=io.StringIO(), stderr=err) == 2
     assert "nothing" in err.getvalue()

@@ -12,7 +12,7 @@ from openapi_spec_validator import validate as validate_openapi
 
 from interview_signals import Engine, ObservationError, __version__, assess
 from interview_signals._rulebook.model import rule_rows, verdict_rows
-from interview_signals._schema.catalog import available, schema
+from interview_signals._schema.catalog import NAMES, schema
 from interview_signals._schema.observations import JSON
 from interview_signals._service.openapi import Health, Operation, Parameter, openapi_document
 from interview_signals._service.operations import OPERATIONS
@@ -129,7 +129,7 @@ def test_without_operations_only_the_get_endpoints_remain() -> None:
 
 def test_the_schema_endpoint_offers_the_available_schemas(document: JSON) -> None:
     (name,) = document["paths"]["/v1/schema/{name}"]["get"]["parameters"]
-    assert name["schema"] == {"enum": list(available())}
+    assert name["schema"] == {"enum": list(NAMES)}
 
 
 def test_the_observations_component_is_the_generated_schema(document: JSON) -> None:

@@ -2,15 +2,13 @@
 consultations and what-ifs.
 
 Neighbours: ``_consult`` asks it questions and confirms every concrete result with the
-``Engine``; ``_scoring`` is reused for the arithmetic, so a verdict here is computed by the
-same code as the engine's. This is the one route by which hypothetical observations are
+``Engine``; the assessment's scoring (``qualify``, ``accumulate``, ``confidence``,
+``Verdicts``) is reused for the arithmetic, so a verdict here is computed by the same code as
+the engine's. This is the one route by which hypothetical observations are
 evaluated without the engine; ``tests/test_evaluate.py`` checks it against the engine.
 
-Test semantics follow ``_compile.compile_test`` exactly: a fact test holds when that derived
-fact was concluded; ``unknown``/``known`` on whether the path has a value; ``is_not`` when
-unknown, or known and different; ``==``/``!=`` with a literal when known and (un)equal,
-strictly typed; orderings when known and numerically ordered; with ``other``, when both are
-known and ``path OP other * scale + plus``. Derived facts chain to a fixpoint.
+A test means what ``_rulebook.semantics.holds`` says (the meaning ``_durable.compile``
+gives the engine); derived facts chain to a fixpoint.
 
 Structure is exploited: fields only interact through rules that read them together (facts
 and qualifiers included) and through the vocabulary's contradiction checks, so the fields
@@ -24,7 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import TypeAlias
 
-from ..._assessment import accumulate, qualify
+from ..._assessment import Verdicts, accumulate, confidence, qualify
 from ..._errors import ObservationError
 from ..._observations import (
     EXCLUSIONS,
@@ -34,11 +32,11 @@ from ..._observations import (
     check_contradictions,
     prerequisites,
 )
-from ..._rulebook import Rule, Rulebook, Test
+from ..._rulebook import Rule, Rulebook, holds
 from .answer_classes import AnswerClasses, Candidate
-from .field_groups import Component, components, scoring_rules
+from .field_groups import components, scoring_rules
 
-__all__ = ["Candidate", "Component", "Evaluator", "conf", "fired", "merge", "same", "valid"]
+__all__ = ["Evaluator", "fired", "merge", "valid"]
 
 Outcome: TypeAlias = frozenset[str]
 """The ids of the scoring rules (signals and qualifiers) one component fires."""
@@ -54,51 +52,6 @@ _CHECKED = tuple(dict.fromkeys(
     [p for d, q, _ in PREREQUISITES for p in (d, q)]
     + [p for a, _, b, _, _ in EXCLUSIONS for p in (a, b)]))
 """The fields the vocabulary's contradiction checks read."""
-
-
-def same(a: object, b: object) -> bool:
-    """Equality as the vocabulary means it: true is not 1, "5" is not 5."""
-    if isinstance(a, bool) or isinstance(b, bool) or isinstance(a, str) or isinstance(b, str):
-        return type(a) is type(b) and a == b
-    return a == b
-
-
-def _order(op: str, x: float, y: float) -> bool:
-    if op == "<":
-        return x < y
-    if op == "<=":
-        return x <= y
-    if op == ">":
-        return x > y
-    if op == ">=":
-        return x >= y
-    return same(x, y) if op == "==" else not same(x, y)
-
-
-def holds(test: Test, values: Mapping[str, Value | None], facts: set[tuple[str, str]]) -> bool:
-    """Whether one test holds (``values`` maps a path to its value, absent or None: unknown)."""
-    if test.fact_kind is not None:
-        return (test.fact_kind, str(test.fact_id)) in facts
-    value = values.get(str(test.path))
-    op = test.op
-    if op == "unknown":
-        return value is None
-    if op == "known":
-        return value is not None
-    if op == "is_not":
-        return value is None or not same(value, test.value)
-    if value is None:
-        return False
-    if test.other is not None:
-        other = values.get(test.other)
-        if other is None or isinstance(value, bool | str) or isinstance(other, bool | str):
-            return False
-        return _order(op, value, other * test.scale + test.plus)
-    if op in ("==", "!="):
-        return same(value, test.value) == (op == "==")
-    if isinstance(value, bool | str) or isinstance(test.value, bool | str) or test.value is None:
-        return False
-    return _order(op, value, test.value)
 
 
 def fired(rules: Sequence[Rule], values: Mapping[str, Value | None]) -> frozenset[str]:
@@ -152,13 +105,9 @@ class Evaluator:
         self._qualifiers = {s: tuple(q for q in book.of_kind("qualifier") if q.applies_to == s)
                             for s in self._signals}
         self._sign_bit = {s: 1 << r.sign for s, r in self._signals.items()}
-        or_ids = sorted({s for v in book.verdicts for s in v.or_signals})
-        self._or_bit = {s: 1 << i for i, s in enumerate(or_ids)}
-        self.verdicts = tuple((v.id, v.min_confidence,
-                               sum(self._or_bit[s] for s in v.or_signals))
-                              for v in book.verdicts)
-        """(id, min_confidence, bits of its or_signals) of each verdict, in order."""
-        self.verdict_ids = tuple(v.id for v in book.verdicts)
+        self.choice = Verdicts(book)
+        """The verdicts, chosen as the engine's scoring chooses them."""
+        self.verdict_ids = self.choice.ids
         self.outcomes = lru_cache(maxsize=4096)(self._outcomes)
         self.state_of = lru_cache(maxsize=4096)(self._state_of)
         self.verdict_of = lru_cache(maxsize=65536)(self._verdict_of)
@@ -248,38 +197,22 @@ class Evaluator:
             strengths.append(s)
             if s > 0:
                 signs |= self._sign_bit[sid]
-                standing |= self._or_bit.get(sid, 0)
+                standing |= self.choice.bits.get(sid, 0)
         for_, against = accumulate(strengths)
         return for_, against, signs, standing
 
     def _verdict_of(self, state: State) -> str:
         """The verdict as ``Scorer.score`` decides it."""
         for_, against, _, standing = state
-        confidence = conf(for_, against)
-        for vid, min_confidence, or_bits in self.verdicts:
-            if confidence >= min_confidence or standing & or_bits:
-                return vid
-        return self.verdicts[-1][0]
+        return self.choice.choose(confidence(for_, against), standing)
 
     def _eligible(self, signs: int, standing: int) -> tuple[tuple[str, float], ...]:
-        """(verdict, the confidence it needs) in order: none for one whose ``or_signals``
-        stand (the stated exception), else its ``min_confidence``."""
-        return tuple((vid, 0.0 if standing & bits else m) for vid, m, bits in self.verdicts)
+        """(verdict, the confidence it needs) in order: ``Verdicts.needs``."""
+        return self.choice.needs(standing)
 
     def verdict(self, ids: frozenset[str]) -> str:
         """The verdict of a set of fired rule ids."""
         return self.verdict_of(self.state_of(frozenset(ids)))
-
-
-def conf(for_: float, against: float) -> float:
-    """The confidence of the products of a state, as ``Scorer`` rounds it: ``net`` written
-    out, as the consultation's bisections call it tens of thousands of times a step."""
-    cf_for, cf_against = 1 - for_, 1 - against
-    low = cf_for if cf_for < cf_against else cf_against
-    if low >= 1:
-        return 0.0
-    value = (cf_for - cf_against) / (1 - low)
-    return round(value, 6) if value > 0 else 0.0
 
 
 def merge(a: State, b: State) -> State:

@@ -16,7 +16,8 @@ import math
 import threading
 from collections.abc import Sequence
 
-from .evaluator import Evaluator, Outcome, State, conf
+from ..._assessment import confidence
+from .evaluator import Evaluator, Outcome, State
 
 Witness = tuple[tuple[int, Outcome], ...]
 """One outcome per component: enough to rebuild a concrete completion."""
@@ -179,14 +180,14 @@ def _first_below(fs: list[float], fc: float, against: float, t: float, start: in
     descending) is below ``t``: the ends are tried before bisecting, as most runs are
     empty or reach the end."""
     n = len(fs)
-    if t <= 0.0 or conf(fs[n - 1] * fc, against) >= t:
+    if t <= 0.0 or confidence(fs[n - 1] * fc, against) >= t:
         return n  # the confidence is never below 0
-    if conf(fs[start] * fc, against) < t:
+    if confidence(fs[start] * fc, against) < t:
         return start
     lo, hi = start + 1, n - 1
     while lo < hi:
         mid = (lo + hi) // 2
-        if conf(fs[mid] * fc, against) >= t:
+        if confidence(fs[mid] * fc, against) >= t:
             lo = mid + 1
         else:
             hi = mid

@@ -25,8 +25,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TypeAlias
 
+from ..._assessment import confidence
 from ..._observations import Value, prerequisites
-from .evaluator import Evaluator, State, conf
+from .evaluator import Evaluator, State
 
 Point: TypeAlias = tuple[float, float]
 """The products of a state (left open for, against)."""
@@ -90,7 +91,6 @@ class Proofs:
     def __init__(self, ev: Evaluator) -> None:
         self.ev = ev
         self.rank = {v: i for i, v in enumerate(ev.verdict_ids)}
-        self.verdict_bits = tuple((m, bits) for _, m, bits in ev.verdicts)
         self._tables: dict[int, _Table | None] = {}
         self.states = lru_cache(maxsize=4096)(self._states)
         for i in range(len(ev.components)):  # built with the consultant, not on a first call
@@ -98,19 +98,13 @@ class Proofs:
 
     # -- verdicts over bounds ---------------------------------------------------------------
 
-    def _rank(self, confidence: float, standing: int) -> int:
-        for i, (m, bits) in enumerate(self.verdict_bits):
-            if confidence >= m or standing & bits:
-                return i
-        return len(self.verdict_bits) - 1
-
     def ranges(self, bounds: Bounds) -> list[tuple[int, int]]:
         """Per set of standing ``or_signals``: the best and the worst verdict (their ranks)
         of the combinations; both are reached, and every verdict reached lies between."""
         out = []
         for o, (hi, lo) in bounds.items():
-            best = self._rank(max(conf(f, a) for f, a in hi), o)
-            worst = self._rank(min(conf(f, a) for f, a in lo), o)
+            best = self.ev.choice.rank(max(confidence(f, a) for f, a in hi), o)
+            worst = self.ev.choice.rank(min(confidence(f, a) for f, a in lo), o)
             out.append((best, worst))
         return out
 

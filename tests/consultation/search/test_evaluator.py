@@ -1,6 +1,6 @@
 """``_evaluate``: the compiled rulebook evaluated in plain Python, the search space of the
-consultation and the what-if. Its rules fired, verdict and confidence are the engine's; its
-tests follow ``_compile.compile_test``; its validity is the vocabulary's."""
+consultation and the what-if. Its rules fired, verdict and confidence are the engine's (what
+one test means is ``tests/rulebook/test_semantics.py``'s); its validity is the vocabulary's."""
 
 from __future__ import annotations
 
@@ -8,17 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interview_signals import Engine, ObservationError, Observations
+from interview_signals._assessment.scoring import confidence
 from interview_signals._consultation.search.evaluator import (
     Evaluator,
-    conf,
     fired,
-    holds,
     merge,
-    same,
     valid,
 )
 from interview_signals._observations.vocabulary import VOCABULARY, Value
-from interview_signals._rulebook.model import Test
 from tests.profiles import examples
 from tests.strategies import nest, observation_values
 
@@ -49,60 +46,9 @@ def test_confidence_and_verdict_are_the_engines_on_each_rule_pack(
     # The products are multiplied in component order here and in sorted order by the
     # scorer: equal up to rounding, which can fall on either side of the sixth decimal
     # (0.721838 against 0.721837, found by the thorough profile).
-    assert abs(conf(state[0], state[1]) - result.confidence) <= 1.5e-6
+    assert abs(confidence(state[0], state[1]) - result.confidence) <= 1.5e-6
     assert ev.verdict_of(state) == result.verdict
     assert ev.verdict(fired(ev.rules, values)) == result.verdict
-
-
-def test_equality_is_the_vocabularys() -> None:
-    assert same(1, 1.0)
-    assert not same(True, 1)
-    assert not same(1, True)
-    assert not same("5", 5)
-    assert same("warm", "warm")
-    assert not same(False, 0)
-
-
-def _holds(test: Test, values: dict[str, Value | None],
-           facts: frozenset[tuple[str, str]] = frozenset()) -> bool:
-    return holds(test, values, set(facts))
-
-
-def test_each_operator_holds_as_compiled() -> None:
-    hours = "thank_you.response_hours"
-    tone = "thank_you.tone"
-    assert _holds(Test(path=hours, op="unknown"), {})
-    assert not _holds(Test(path=hours, op="unknown"), {hours: 3})
-    assert _holds(Test(path=hours, op="known"), {hours: 0})
-    assert _holds(Test(path=tone, op="is_not", value="curt"), {})  # unknown: is not
-    assert _holds(Test(path=tone, op="is_not", value="curt"), {tone: "warm"})
-    assert not _holds(Test(path=tone, op="is_not", value="curt"), {tone: "curt"})
-    assert _holds(Test(path=tone, op="==", value="warm"), {tone: "warm"})
-    assert not _holds(Test(path=tone, op="==", value="warm"), {})  # unknown: neither
-    assert not _holds(Test(path=tone, op="!=", value="warm"), {})
-    assert _holds(Test(path=tone, op="!=", value="warm"), {tone: "curt"})
-    flag = "tour.office_tour"
-    assert not _holds(Test(path=flag, op="==", value=1), {flag: True})  # strictly typed
-    for op, x, expected in [("<", 23.5, True), ("<", 24, False), ("<=", 24, True),
-                            (">", 24, False), (">", 24.5, True), (">=", 24, True)]:
-        assert _holds(Test(path=hours, op=op, value=24), {hours: x}) is expected, (op, x)
-    assert not _holds(Test(path=hours, op="<=", value=24), {})
-
-
-def test_a_comparison_with_another_field_needs_both_known() -> None:
-    actual, scheduled = "interview.actual_minutes", "interview.scheduled_minutes"
-    long = Test(path=actual, op=">=", other=scheduled, scale=1.2, plus=1)
-    assert _holds(long, {actual: 37, scheduled: 30})  # 37 >= 30 * 1.2 + 1
-    assert not _holds(long, {actual: 36, scheduled: 30})
-    assert not _holds(long, {actual: 37})
-    assert not _holds(long, {scheduled: 30})
-
-
-def test_a_fact_test_holds_when_that_fact_was_concluded() -> None:
-    test = Test(fact_kind="signal", fact_id="personal_tour")
-    assert _holds(test, {}, frozenset({("signal", "personal_tour")}))
-    assert not _holds(test, {}, frozenset({("qualifier", "personal_tour")}))
-    assert not _holds(test, {"tour.office_tour": True})
 
 
 def test_facts_chain_to_a_fixpoint(engine: Engine) -> None:
@@ -145,11 +91,7 @@ def _fits(path: str, value: Value) -> bool:
         spec.minimum <= value <= spec.maximum
 
 
-def test_confidence_and_merge() -> None:
-    assert conf(1.0, 1.0) == 0.0  # nothing for or against
-    assert conf(0.7, 1.0) == 0.3  # one signal of 0.3
-    assert conf(1.0, 0.7) == 0.0  # against only: never below 0
-    assert conf(0.5, 0.5) == 0.0
+def test_merge() -> None:
     assert merge((0.5, 1.0, 0b01, 0b10), (0.5, 0.8, 0b10, 0b01)) == (0.25, 0.8, 0b11, 0b11)
 
 

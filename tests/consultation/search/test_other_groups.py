@@ -12,7 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from interview_signals import Engine
-from interview_signals._consultation.search.evaluator import State, conf, merge
+from interview_signals._assessment.scoring import confidence
+from interview_signals._consultation.search.evaluator import State, merge
 from interview_signals._consultation.search.other_groups import (
     Part,
     Rests,
@@ -137,6 +138,6 @@ def test_half_puts_the_component_on_its_own_side() -> None:
 def test_first_below_is_the_first_confidence_below_the_bar(
         fs: list[float], fc: float, against: float, t: float, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(fs) - 1))
-    expected = next((k for k in range(start, len(fs)) if conf(fs[k] * fc, against) < t),
+    expected = next((k for k in range(start, len(fs)) if confidence(fs[k] * fc, against) < t),
                     len(fs))
     assert _first_below(fs, fc, against, t, start) == expected

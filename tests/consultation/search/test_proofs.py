@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interview_signals import Engine, Observations
-from interview_signals._consultation.search.evaluator import conf
+from interview_signals._assessment.scoring import confidence
 from interview_signals._consultation.search.proofs import UNIT, Compact, _front, bounds_of, join
 from interview_signals._observations.vocabulary import VOCABULARY, Value
 from tests.consultation.test_consultant import _valid, domain, partial
@@ -53,7 +53,7 @@ def test_forcing_is_exact_by_brute_force(case: tuple[dict[str, Value], tuple[str
     verdict = ENGINE.assess(nest(values)).verdict
     keep = [p for p in values if p not in freed]
     expected = brute_verdicts(values, free) == {verdict}
-    assert ENGINE.consultant()._forces(values, keep, verdict) == expected
+    assert ENGINE.consultant().proofs.forces_fields(values, keep, verdict) == expected
 
 
 @settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -66,13 +66,13 @@ def test_the_sufficient_reason_is_smallest_on_generated_observations(
     verdict = consultation.assessment.verdict
     recorded = [p for p in values if p in VOCABULARY]
     if reason is None:
-        assert not consultant._forces(values, recorded, verdict)
+        assert not consultant.proofs.forces_fields(values, recorded, verdict)
         return
     assert set(reason) <= set(recorded)
-    assert consultant._forces(values, reason, verdict)
+    assert consultant.proofs.forces_fields(values, reason, verdict)
     for size in range(len(reason)):
         for subset in itertools.combinations(recorded, size):
-            assert not consultant._forces(values, subset, verdict), subset
+            assert not consultant.proofs.forces_fields(values, subset, verdict), subset
 
 
 @settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -111,8 +111,8 @@ def test_a_front_keeps_the_extreme_confidences(pts: list[tuple[float, float]]) -
     high, low = _front(pts, True), _front(pts, False)
     assert set(high) <= set(pts)
     assert set(low) <= set(pts)
-    assert max(conf(f, a) for f, a in high) == max(conf(f, a) for f, a in pts)
-    assert min(conf(f, a) for f, a in low) == min(conf(f, a) for f, a in pts)
+    assert max(confidence(f, a) for f, a in high) == max(confidence(f, a) for f, a in pts)
+    assert min(confidence(f, a) for f, a in low) == min(confidence(f, a) for f, a in pts)
     for f, a in high:  # no point is at least as good on both products and better on one
         assert not any(g <= f and b >= a and (g, b) != (f, a) for g, b in pts)
 
@@ -134,9 +134,9 @@ def test_joined_bounds_hold_the_extremes_of_every_combination(
     every = _product(parts)
     assert set(bounds) == {o for _, _, o in every}
     for o, (high, low) in bounds.items():
-        confs = [conf(f, a) for f, a, x in every if x == o]
-        assert max(conf(f, a) for f, a in high) == max(confs)
-        assert min(conf(f, a) for f, a in low) == min(confs)
+        confs = [confidence(f, a) for f, a, x in every if x == o]
+        assert max(confidence(f, a) for f, a in high) == max(confs)
+        assert min(confidence(f, a) for f, a in low) == min(confs)
 
 
 @settings(max_examples=examples(150), deadline=None)
