@@ -123,3 +123,38 @@ def test_a_reading_with_only_evidence_against_has_no_confidence_and_the_last_ver
         {"disengaged_interviewer"})
     assert strengths["disengaged_interviewer"] < 0
     assert (verdict, confidence) == ("inconclusive", 0.0)
+
+
+def _verdicts_of(*verdicts: tuple[str, float, tuple[str, ...]]) -> Verdicts:
+    book = Engine.default().rulebook
+    template = book.verdicts[0]
+    return Verdicts(attrs.evolve(book, verdicts=tuple(
+        attrs.evolve(template, id=id_, min_confidence=m, or_signals=signals)
+        for id_, m, signals in verdicts)))
+
+
+def test_a_verdict_is_chosen_at_exactly_its_min_confidence() -> None:
+    verdicts = Verdicts(Engine.default().rulebook)
+    assert [verdicts.choose(c, 0) for c in (0.8, 0.45, 0.1, 0.0)] == [
+        "strong", "promising", "tentative", "inconclusive"]
+    assert verdicts.choose(0.45 - 1e-9, 0) == "tentative"
+
+
+def test_each_signal_named_by_a_verdict_has_its_own_bit() -> None:
+    """Two verdicts each lifted by a signal of their own: each signal lifts its verdict
+    only (a shared or missing bit would lift both or neither)."""
+    verdicts = _verdicts_of(("top", 0.9, ("a",)), ("middle", 0.5, ("b",)),
+                            ("bottom", 0.0, ()))
+    assert len({verdicts.bits["a"], verdicts.bits["b"]} - {0}) == 2
+    assert verdicts.choose(0.0, verdicts.standing(["a"])) == "top"
+    assert verdicts.choose(0.0, verdicts.standing(["b"])) == "middle"
+    assert verdicts.choose(0.0, verdicts.standing(["c"])) == "bottom"
+
+
+def test_needs_are_the_min_confidences_but_none_for_a_verdict_whose_signal_stands() -> None:
+    verdicts = Verdicts(Engine.default().rulebook)
+    assert verdicts.needs(0) == (("strong", 0.8), ("promising", 0.45), ("tentative", 0.1),
+                                 ("inconclusive", 0.0))
+    lifted = verdicts.standing(["second_interview_on_the_spot"])
+    assert verdicts.needs(lifted) == (("strong", 0.0), ("promising", 0.45),
+                                      ("tentative", 0.1), ("inconclusive", 0.0))
