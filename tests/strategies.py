@@ -283,6 +283,10 @@ def contradicting_values(draw: st.DrawFn) -> tuple[Flat, tuple[str, str]]:
 # Booleans whose true value is evidence for the candidate under the article. Not among them:
 # naturally_friendly (a discount), rote_questions (counts against), overview_given (standard),
 # note_sent (what you did, not what they did).
+# Booleans whose false value is the more favourable answer: stock questions counted against
+# (sign 1), and a friendliness that discounts the cues (sign 1).
+FAVOURABLE_FALSE: tuple[str, ...] = ("body_language.rote_questions",
+                                     "body_language.naturally_friendly")
 POSITIVE_BOOLS: tuple[str, ...] = (
     "body_language.engaged", "body_language.nods", "body_language.smiles",
     "body_language.verbal_agreement", "interest.asked_if_interested",
@@ -313,12 +317,14 @@ class PositiveChange(NamedTuple):
 def _positive_value(draw: st.DrawFn, values: Flat) -> tuple[str, Value]:
     """One field and a value for it that can only be better news than what ``values`` say."""
     choice = draw(st.sampled_from(
-        [*POSITIVE_BOOLS, "thank_you.tone", "thank_you.response_hours",
+        [*POSITIVE_BOOLS, *FAVOURABLE_FALSE, "thank_you.tone", "thank_you.response_hours",
          "interview.interviewer_count", "interview.actual_minutes",
          "interview.scheduled_minutes"]))
     current = values.get(choice)
     if choice in POSITIVE_BOOLS:
         return choice, True
+    if choice in FAVOURABLE_FALSE:
+        return choice, False
     if choice == "thank_you.tone":
         return choice, "warm"
     if choice == "interview.interviewer_count":
@@ -349,8 +355,9 @@ def positive_changes(draw: st.DrawFn) -> PositiveChange:
     nodding interviewer, a question about interest, an invitation (scheduling it sets the
     invitation too if it was false), a tour, a deep dive, a reply (setting a sent note), a
     reply that is specific, warm or quicker, a single interviewer, a longer interview or a
-    shorter schedule. It may also take a negative reading away (engaged replaces "not
-    engaged"), which is good news too.
+    shorter schedule, no stock questions, an interviewer not friendly with everyone. It may
+    also take a negative reading away (engaged replaces "not engaged", "no stock questions"
+    replaces "stock questions"), which is good news too.
     """
     before = draw(observation_values())
     path, value = draw(_positive_value(before))

@@ -12,6 +12,7 @@ from .explain import Explainer
 from .parts import (
     Advice,
     AppliedQualifier,
+    Band,
     Firing,
     Missing,
     Signal,
@@ -22,8 +23,9 @@ from .render import (
     FORMATS,
     MISSING_HEADING,
     SETTLED_MISSING_HEADING,
+    STRENGTH_HEADING,
     answer_text,
-    score_text,
+    strength_text,
 )
 from .scoring import Scorer, Verdicts, accumulate, confidence, qualify
 
@@ -32,11 +34,13 @@ __all__ = [
     "FORMATS",
     "MISSING_HEADING",
     "SETTLED_MISSING_HEADING",
+    "STRENGTH_HEADING",
     "WHAT_IF_FORMAT",
     "WHAT_IF_VERSION",
     "Advice",
     "AppliedQualifier",
     "Assessment",
+    "Band",
     "Change",
     "Explainer",
     "Explanation",
@@ -52,5 +56,5 @@ __all__ = [
     "answer_text",
     "confidence",
     "qualify",
-    "score_text",
+    "strength_text",
 ]

@@ -20,7 +20,7 @@ from .._jsonio import dump_json
 from .._observations import Value
 from .._quoting import excerpt, quoted
 from .changes import WhatIfAsker, WhatIfs
-from .parts import Advice, Firing, Missing, Signal, rounded
+from .parts import Advice, Band, Firing, Missing, Signal, rounded
 from .render import Format, render
 
 ASSESSMENT_FORMAT = "interview-signals/assessment"
@@ -131,6 +131,10 @@ class Assessment:
     confidence: float
     """How strongly the recorded signs point in the candidate's favour, from 0 to 1: a
     measure of the evidence, never the chance of an offer."""
+    band: Band | None
+    """The confidence in the rulebook's words, which the candidate reads instead of the
+    number; None when nothing points the candidate's way (a confidence of 0), or when the
+    rulebook has no bands."""
     explanation: Explanation = field(repr=False)
 
     @property
@@ -202,7 +206,7 @@ class Assessment:
             if not isinstance(data[key], kind):
                 raise InterviewSignalsError(f"not an assessment: {key} is not "
                                             f"{_KIND_WORDS.get(key, 'a list')}")
-        return cls(verdict=verdict, confidence=float(confidence),
+        return cls(verdict=verdict, confidence=float(confidence), band=_band(data["band"]),
                    explanation=Recorded({k: data[k] for k in PARTS}))
 
     def __eq__(self, other: object) -> bool:
@@ -238,6 +242,7 @@ class Assessment:
         """The JSON-ready form with the stable ids of README.md (fresh data each call)."""
         return {"format": ASSESSMENT_FORMAT, "version": ASSESSMENT_VERSION,
                 "verdict": self.verdict, "confidence": rounded(self.confidence),
+                "band": None if self.band is None else self.band.to_dict(),
                 **self.explanation.as_dict()}
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -251,11 +256,22 @@ class Assessment:
         return render(self, format, detail=detail)
 
 
-_KEYS = ("format", "version", "verdict", "confidence", *PARTS)
+_KEYS = ("format", "version", "verdict", "confidence", "band", *PARTS)
 _PART_KINDS: dict[str, type | tuple[type, ...]] = {
     "signals": (list, tuple), "advice": (list, tuple), "missing": (list, tuple),
     "trace": (list, tuple), "summary": str, "observations": Mapping, "verdict_title": str}
 _KIND_WORDS = {"summary": "text", "observations": "an object", "verdict_title": "text"}
+
+
+def _band(data: object) -> Band | None:
+    """The band of an assessment's dict form: null, or an object with text id and words."""
+    if data is None:
+        return None
+    if not isinstance(data, Mapping) or not all(
+            isinstance(data.get(k), str) and data.get(k) for k in ("id", "words")):
+        raise InterviewSignalsError("not an assessment: band is not null or an object with "
+                                    "an id and words")
+    return Band.from_dict(data)
 
 
 def _copy(data: Any) -> Any:

@@ -16,6 +16,7 @@ from typing import Protocol
 from attrs import frozen
 
 from .._observations import Value
+from .parts import Band
 
 WHAT_IF_FORMAT = "interview-signals/what-if"
 WHAT_IF_VERSION = 1
@@ -46,16 +47,20 @@ class Change:
 
 @frozen(kw_only=True)
 class WhatIf:
-    """A minimal set of changes and the verdict and confidence the engine gives with them."""
+    """A minimal set of changes and the verdict, confidence and band the engine gives with
+    them."""
 
     changes: tuple[Change, ...]
     verdict: str
     confidence: float
+    band: Band | None = None
+    """The confidence in the rulebook's words (``Assessment.band``)."""
 
     def to_dict(self) -> dict[str, object]:
         """The option as JSON."""
         return {"changes": [c.to_dict() for c in self.changes], "verdict": self.verdict,
-                "confidence": round(self.confidence, 4)}
+                "confidence": round(self.confidence, 4),
+                "band": None if self.band is None else self.band.to_dict()}
 
 
 @frozen(kw_only=True)

@@ -14,8 +14,8 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any, TypeAlias
 
 from .._durable import Fired
-from .._observations import VOCABULARY, Value, grouped, prerequisites
-from .._rulebook import Rule, Rulebook, State, state_of
+from .._observations import EXCLUSIONS, VOCABULARY, Value, grouped, prerequisites
+from .._rulebook import Rule, Rulebook, State, Test, state_of
 from .assessment import Explanation
 from .changes import WhatIfAsker
 from .parts import FactRef, rounded
@@ -46,7 +46,7 @@ class Explainer:
         self.last_verdict = book.verdicts[-1].id
         self.titles = {r.id: r.title.lower() for r in self.signals}
         self.plan = tuple((r, _single_fields(r), tuple(
-            tuple((state_of(t), tuple((p, prerequisites(p)) for p in t.paths)) for t in b)
+            tuple((_excluding(t), tuple((p, prerequisites(p)) for p in t.paths)) for t in b)
             for b in r.branches)) for r in self.signals if r.amount > 0)
         self.questions = {path: spec.question for path, spec in VOCABULARY.items()}
         """Per signal that counts for the candidate: the shortcut of ``_single_fields``, and
@@ -66,7 +66,7 @@ class Explainer:
         writes the trace and the index of the known observations behind every derived
         fact (through the facts it joined)."""
         index: dict[FactRef, dict[str, None]] = {}
-        raised_by: dict[str, str] = {}  # advice id -> the signal its first firing joined
+        raised_by: dict[str, dict[str, None]] = {}  # advice id -> the signals it joined
         trace = []
         for step, (rule, asserted) in enumerate(fired, 1):
             kind, rule_id = ref = rule.concludes
@@ -87,8 +87,8 @@ class Explainer:
                 behind = index.get(fact)
                 if behind:
                     paths.update(behind)
-                if fact_kind == "signal" and kind == "advice" and rule_id not in raised_by:
-                    raised_by[rule_id] = fact_id
+                if fact_kind == "signal" and kind == "advice":
+                    raised_by.setdefault(rule_id, {})[fact_id] = None
             trace.append({"step": step, "rule": rule_id, "engine_rule": rule.name,
                           "kind": kind, "matched": matched,
                           "asserted": [{"kind": kind, "id": rule_id}] if asserted else []})
@@ -116,11 +116,16 @@ class Explainer:
         return data
 
     def _advice(self, rule: Rule, index: Mapping[FactRef, dict[str, None]],
-                raised_by: str | None) -> dict[str, object]:
-        # Advice that waits for a signal cites the sign that raised it.
-        cited = self.rules[raised_by] if raised_by is not None else rule
+                raised_by: Mapping[str, None] | None) -> dict[str, object]:
+        # Advice that waits for a signal cites the sign of the first that raised it, and
+        # names in its text every signal that raised it ({signals}), in sign order.
+        cited = self.rules[next(iter(raised_by))] if raised_by else rule
         data = self.templates[rule.id].copy()
         data["sign"] = cited.source_sign
+        if raised_by and _PLACEHOLDER in rule.explanation:
+            text = rule.explanation.replace(_PLACEHOLDER, join(
+                [self.titles[s.id] for s in self.signals if s.id in raised_by]))
+            data["text"] = text[:1].upper() + text[1:]
         data["because"] = list(index.get(("advice", rule.id), ()))
         data["source"] = {"sign": cited.source_sign, "title": cited.source_title}
         return data
@@ -144,7 +149,8 @@ class Explainer:
     def summary(self, values: Mapping[str, Value], strengths: Mapping[str, float],
                 verdict: str) -> str:
         """The candidate's summary: the verdict's text with the signals that stand, the
-        signs against, and the rulebook's caveat (unless the verdict is the last one)."""
+        signs against, and the rulebook's caveat if it has one (unless the verdict is the
+        last one)."""
         book = self.book
         if not values:
             return book.nothing_known
@@ -153,17 +159,20 @@ class Explainer:
         standing = [pair for pair in ranked if pair[1] > 0]
         if len(standing) > 1:
             standing.sort(key=_strength, reverse=True)
-        text = self.summaries[verdict].replace("{signals}", join([t for t, _ in standing]))
+        text = self.summaries[verdict].replace(_PLACEHOLDER, join([t for t, _ in standing]))
         if book.against:
             against = [pair for pair in ranked if pair[1] < 0]
             if against:
                 against.sort(key=_strength)
-                text += " " + book.against.replace("{signals}", join([t for t, _ in against]))
+                text += " " + book.against.replace(_PLACEHOLDER, join([t for t, _ in against]))
         # The last verdict says nothing points clearly your way: no caveat to add to that.
-        return f"{text} {book.caveat}" if standing and verdict != self.last_verdict else text
+        if book.caveat and standing and verdict != self.last_verdict:
+            return f"{text} {book.caveat}"
+        return text
 
 
 _strength = operator.itemgetter(1)
+_PLACEHOLDER = "{signals}"
 _Asked: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
 """(field, its prerequisites) for each field a test reads."""
 
@@ -268,7 +277,32 @@ def _single_fields(rule: Rule) -> tuple[tuple[str, tuple[str, ...]], ...] | None
     either way and is never missing. None for any other rule."""
     tests = [b[0] for b in rule.branches if len(b) == 1]
     if len(tests) != len(rule.branches) or any(
-            t.fact_kind is not None or t.path is None or t.other is not None for t in tests):
-        return None
+            t.fact_kind is not None or t.path is None or t.other is not None
+            or t.path in _EXCLUDING for t in tests):
+        return None  # (a field another value can exclude depends on that value)
     return tuple((str(t.path), prerequisites(str(t.path))) for t in tests
                  if state_of(t)({}) is None)
+
+
+_EXCLUDING = frozenset(path for row in EXCLUSIONS for path in (row[0], row[2]))
+"""Fields one of whose values another field can exclude."""
+
+
+def _excluding(test: Test) -> State:
+    """``state_of(test)``, and False too while the field is unknown but another known value
+    rules out the one the test needs: the vocabulary refuses the two together (a reply that
+    refers to what you discussed is never automatic), so asking could change nothing."""
+    state = state_of(test)
+    if test.op != "==" or test.other is not None or test.path not in _EXCLUDING:
+        return state
+    path = test.path
+    excluded = [(o, ov) for p, v, o, ov, _ in EXCLUSIONS if p == path and v == test.value]
+    excluded += [(p, v) for p, v, o, ov, _ in EXCLUSIONS if o == path and ov == test.value]
+    if not excluded:
+        return state
+
+    def ruled_out(values: Mapping[str, Value]) -> bool | None:
+        if path not in values and any(values.get(o) == v for o, v in excluded):
+            return False
+        return state(values)
+    return ruled_out

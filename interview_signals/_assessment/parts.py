@@ -27,6 +27,24 @@ def rounded(x: float) -> float:
 
 
 @frozen(kw_only=True)
+class Band:
+    """How strongly the signs point the candidate's way, in the rulebook's words: what the
+    candidate reads instead of the number (``"clearly"``)."""
+
+    id: str
+    words: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The band as JSON: its id and its words."""
+        return {"id": self.id, "words": self.words}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Band:
+        """Read back what ``to_dict()`` wrote."""
+        return cls(id=d["id"], words=d["words"])
+
+
+@frozen(kw_only=True)
 class Firing:
     """One rule firing in the engine: what it matched and what it asserted."""
 

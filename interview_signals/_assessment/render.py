@@ -8,15 +8,14 @@ strengths or trace); ``detail=True`` adds what a coach or developer reads.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from typing import Literal, Protocol, TypeAlias
 
 from .._errors import ArgumentError
-from .._observations import VOCABULARY, Value, number_text
+from .._observations import VOCABULARY, Value, number_text, open_need
 from .._quoting import describe
 from .._rulebook import DEFAULT_PACK
-from .parts import Advice, Firing, Missing, Signal, rounded
+from .parts import Advice, Band, Firing, Missing, Signal, rounded
 
 Format: TypeAlias = Literal["text", "markdown", "json"]
 
@@ -32,6 +31,8 @@ class Readable(Protocol):
     @property
     def confidence(self) -> float: ...
     @property
+    def band(self) -> Band | None: ...
+    @property
     def summary(self) -> str: ...
     @property
     def signals(self) -> tuple[Signal, ...]: ...
@@ -45,7 +46,8 @@ class Readable(Protocol):
     def observations(self) -> dict[str, dict[str, Value]]: ...
     def to_json(self, *, indent: int | None = 2) -> str: ...
 
-CONFIDENCE_NOTE = "It measures the evidence you recorded, not the chance of an offer."
+STRENGTH_HEADING = "How strongly the signs point your way"
+CONFIDENCE_NOTE = "It describes the evidence you recorded, not the chance of an offer."
 MISSING_HEADING = "Not recorded yet (each answer could add to the reading)"
 SETTLED_MISSING_HEADING = "Other things you could note (they would not change the reading)"
 
@@ -59,10 +61,10 @@ def render(assessment: Readable, format: str, *, detail: bool = False) -> str:
     return renderer(assessment, detail)
 
 
-def score_text(confidence: float) -> str:
-    """The confidence as a person reads it: ``62 out of 100``. Rounded down and capped
-    at 99, since no interview makes anything certain."""
-    return f"{min(math.floor(rounded(confidence) * 100), 99)} out of 100"
+def strength_text(band: Band | None) -> str:
+    """How strongly the signs point the candidate's way, in the rulebook's words, with what
+    that is not; empty with no band (nothing points their way, and the summary says so)."""
+    return "" if band is None else f"{STRENGTH_HEADING}: {band.words}. {CONFIDENCE_NOTE}"
 
 
 def answer_text(path: str, value: Value | None) -> str:
@@ -90,16 +92,20 @@ def _source(s: Signal) -> str:
     return f'sign {s.source.sign} of the article, "{s.source.title}"'
 
 
-def _questions(a: Readable) -> list[str]:
-    return list(dict.fromkeys(q for m in a.missing for q in m.questions))
+def _questions(a: Readable, values: dict[str, Value]) -> list[str]:
+    """The questions of the missing fields, each asked only once what it depends on is
+    known: while that is unknown, its own question is asked instead (whether you sent a
+    note comes before whether anyone replied to it)."""
+    paths = [open_need(p, values) or p for m in a.missing for p in m.fields]
+    return [VOCABULARY[p].question for p in dict.fromkeys(paths)]
 
 
 def _candidate_lines(a: Readable, bullet: str, strong: Callable[[str], str]) -> list[str]:
     values = _flat(a)
     lines = [f"How your interview reads: {strong(a.verdict_title)}", "", a.summary]
-    if values:  # with nothing recorded, a score of 0 would read as a verdict on the interview
-        lines += ["", f"How strongly the signs point your way: {score_text(a.confidence)}. "
-                  + CONFIDENCE_NOTE]
+    strength = strength_text(a.band)
+    if strength:  # never a number: it would read as the odds of an offer, or a grade
+        lines += ["", strength]
     standing = [s for s in a.signals if s.stands]
     against = [s for s in a.signals if s.strength < 0]
     for heading, group in (("What points your way", standing),
@@ -112,7 +118,7 @@ def _candidate_lines(a: Readable, bullet: str, strong: Callable[[str], str]) -> 
     if a.advice:
         lines += ["", "Advice"]
         lines += [f"{bullet}{ad.text}" for ad in a.advice]
-    questions = _questions(a)
+    questions = _questions(a, values)
     if questions:
         lines += ["", MISSING_HEADING]
         lines += [f"{bullet}{q}" for q in questions]
@@ -148,8 +154,9 @@ def _matched(f: Firing) -> str:
 
 
 def _detail_lines(a: Readable, code: Callable[[str], str]) -> list[str]:
+    band = "none" if a.band is None else code(a.band.id)
     lines = ["", "Detail for coaches and developers",
-             f"verdict {code(a.verdict)}, confidence {rounded(a.confidence):.4f}"]
+             f"verdict {code(a.verdict)}, confidence {rounded(a.confidence):.4f}, band {band}"]
     for s in a.signals:
         lines.append(f"  signal {code(s.id)} (sign {s.sign}{_pack(s.pack)}): strength "
                      f"{rounded(s.strength):+.4f}, base {rounded(s.base_strength):+.4f}; "

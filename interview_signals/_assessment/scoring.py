@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 
 from .._rulebook import Rulebook
+from .parts import Band
 
 
 def accumulate(strengths: Iterable[float]) -> tuple[float, float]:
@@ -118,6 +119,8 @@ class Scorer:
         """(id, base strength, qualifier ids, qualifiers as (id, is a boost, amount)) per
         signal, in sign order."""
         self.verdicts = Verdicts(book)
+        self._book = book
+        self._bands = {b.id: Band(id=b.id, words=b.words) for b in book.bands}
 
     def score(self, ids: Collection[str]) -> tuple[str, float, dict[str, float]]:
         """(verdict, confidence, strength per established signal in sign order) of the
@@ -140,3 +143,9 @@ class Scorer:
         score = confidence(*accumulate(strengths.values()))
         standing = self.verdicts.standing(i for i, s in strengths.items() if s > 0)
         return self.verdicts.choose(score, standing), score, strengths
+
+    def band(self, score: float) -> Band | None:
+        """The confidence ``score`` in the rulebook's words (None at 0: nothing to
+        describe)."""
+        band = self._book.band(score)
+        return None if band is None else self._bands[band.id]

@@ -22,7 +22,7 @@ from .._assessment import (
     MISSING_HEADING,
     SETTLED_MISSING_HEADING,
 )
-from .._consultation import Consultation, Question, how_text, what_if_text
+from .._consultation import Consultation, Question, how_text, outlook_lines, what_if_text
 from .._engine import Engine, Session, engine_for, read_session
 from .._errors import ObservationError
 from .._jsonio import InputError, read_json
@@ -299,7 +299,9 @@ class Asker:
             self.say("That settles it: no answer to anything else would change the reading.")
         else:
             self.say("No more questions I can ask; what you skipped could still change it.")
-        self.say(self.how(c))
+        # The reading itself follows in full: say here only what it does not.
+        for line in outlook_lines(c, titles=self.titles):
+            self.say(line)
         self.say("")
         text = c.assessment.render("text")
         if c.settled:  # nothing left could change it: not "could add to the reading"

@@ -384,7 +384,11 @@ def _rules(book: Rulebook, format: str, out: TextIO) -> int:
                   f"    when:   {r.describe_condition()}\n"
                   f"    effect: {r.describe_effect()}\n"
                   f"    source: sign {r.source_sign}, {r.source_title!r}\n")
-    out.write(f"{len(book.rules)} rules, {len(book.verdicts)} verdicts\n")
+    for band in book.bands:  # what the candidate reads instead of the confidence
+        start = "above 0" if band.min_confidence == 0 else f"from {band.min_confidence:g}"
+        out.write(f"band {band.id}: confidence {start}, reads {band.words!r}\n")
+    out.write(f"{len(book.rules)} rules, {len(book.verdicts)} verdicts, "
+              f"{len(book.bands)} bands\n")
     return EXIT_OK
 
 

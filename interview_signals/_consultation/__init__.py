@@ -15,7 +15,7 @@ from .results import (
     Consultation,
     Question,
 )
-from .words import how_text, what_if_text
+from .words import how_text, outlook_lines, what_if_text
 
 __all__ = [
     "CONSULTATION_FORMAT",
@@ -26,5 +26,6 @@ __all__ = [
     "Consultation",
     "Question",
     "how_text",
+    "outlook_lines",
     "what_if_text",
 ]

@@ -84,7 +84,8 @@ class WhatIfSearch:
             options.append(WhatIf(changes=tuple(Change(path=p, value=v,
                                                        kind=self._kind(p, values))
                                                 for p, v in changes),
-                                  verdict=result.verdict, confidence=result.confidence))
+                                  verdict=result.verdict, confidence=result.confidence,
+                                  band=result.band))
         options.sort(key=lambda o: (len(o.changes), self.c.rank[o.verdict], -o.confidence))
         return WhatIfs(current=current.verdict, target=target,
                        goal=tuple(self.c.ordered(goal)), options=tuple(options), possible=True,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .._assessment import CONFIDENCE_NOTE, WhatIfs, answer_text, score_text
+from .._assessment import WhatIfs, answer_text, strength_text
 from .._observations import VOCABULARY, Value
 from .results import Consultation, either, said
 
@@ -17,9 +17,11 @@ def how_text(c: Consultation, *, titles: Mapping[str, str], detail: bool = False
     """How the current reading was reached: the signals standing (and against) and what
     could still change it; ``titles`` words each verdict (``verdict_titles(rulebook)``)."""
     a = c.assessment
-    lines = [f"Right now the reading is {a.verdict_title.lower()}. How strongly the signs "
-             f"you recorded "
-             f"point your way: {score_text(a.confidence)}. {CONFIDENCE_NOTE}"]
+    first = f"Right now the reading is {a.verdict_title.lower()}."
+    if detail:
+        first += f" (confidence {a.confidence:.4f})"
+    strength = strength_text(a.band)
+    lines = [f"{first} {strength}" if strength else first]
     for s in a.signals:
         if s.strength > 0:
             lines.append(f"- {s.title}: {s.explanation}")
@@ -28,13 +30,20 @@ def how_text(c: Consultation, *, titles: Mapping[str, str], detail: bool = False
             lines.append(f"- Against: {s.title}: {s.explanation}")
         if detail:
             lines.append(f"  rule {s.rule}, because {', '.join(s.because)}")
+    return "\n".join(lines + outlook_lines(c, titles=titles))
+
+
+def outlook_lines(c: Consultation, *, titles: Mapping[str, str]) -> list[str]:
+    """Where the reading could still go, and which answers already settle it: what the
+    assessment's own text does not say; ``titles`` words each verdict."""
+    lines = []
     if len(c.reachable) > 1:
         lines.append("It could still end up " + either(said(c.reachable, titles)) + ".")
     if c.sufficient_reason:
         labels = ", ".join(VOCABULARY[p].label for p in c.sufficient_reason)
         lines.append(f"Your answers on these already settle it, whatever the rest: "
                      f"{labels}.")
-    return "\n".join(lines)
+    return lines
 
 
 def _value_words(path: str, value: Value) -> str:
@@ -61,8 +70,11 @@ def what_if_text(result: WhatIfs, *, titles: Mapping[str, str], detail: bool = F
             label = VOCABULARY[c.path].label
             words = f"{label}: {_value_words(c.path, c.value)} ({_KIND_NOTES[c.kind]})"
             parts.append(words + (f" [{c.path}]" if detail else ""))
-        lines.append(f"- {'; and '.join(parts)} -> {said([option.verdict], titles)[0]} "
-                     f"({score_text(option.confidence)})")
+        # The verdict says it for the candidate (no number: it reads as odds); a coach
+        # sees the confidence and its band.
+        band = "none" if option.band is None else option.band.id
+        more = f" (confidence {option.confidence:.4f}, band {band})" if detail else ""
+        lines.append(f"- {'; and '.join(parts)} -> {said([option.verdict], titles)[0]}{more}")
     return "\n".join(lines) + "\n"
 
 

@@ -226,6 +226,7 @@ class Engine:
         ids = {rule.rule.id for rule, _ in fired}
         verdict, confidence, strengths = self._scorer.score(ids)
         return Assessment(verdict=verdict, confidence=confidence,
+                          band=self._scorer.band(confidence),
                           explanation=self._explainer.explain(values, fired, ids, strengths,
                                                               verdict, engine=self))
 

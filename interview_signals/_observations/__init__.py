@@ -32,6 +32,7 @@ from .vocabulary import (
     is_path,
     known_grouped,
     number_text,
+    open_need,
     prerequisites,
 )
 
@@ -60,6 +61,7 @@ __all__ = [
     "is_path",
     "known_grouped",
     "number_text",
+    "open_need",
     "prerequisites",
     "read_values",
 ]

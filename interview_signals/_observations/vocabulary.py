@@ -109,7 +109,7 @@ _SPECS: tuple[FieldSpec, ...] = (
        "How many interviewers were there?", minimum=1, maximum=50),
     _f("body_language.engaged", "bool", 1, "Engaged interviewer",
        "Did the interviewer seem engaged in the conversation with you?"),
-    _f("body_language.rote_questions", "bool", 1, "Only stock questions",
+    _f("body_language.rote_questions", "bool", 1, "Mostly stock questions",
        "Did the interviewer mostly read out a list of stock questions?"),
     _f("body_language.nods", "bool", 1, "Nodding",
        "Did the interviewer nod along while you spoke?"),
@@ -294,3 +294,17 @@ for _dependent, _prerequisite, _ in PREREQUISITES:
 def prerequisites(path: str) -> tuple[str, ...]:
     """The fields that must not be false for ``path`` to hold a value."""
     return _REQUIRES.get(path, ())
+
+
+def open_need(path: str, values: Mapping[str, Value]) -> str | None:
+    """The first field ``path`` depends on that is neither recorded nor implied by another
+    recorded answer (a recorded reply implies a note was sent), going down to what that one
+    depends on in turn; None when there is none. A question about ``path`` comes after
+    the question about this one."""
+    for need in prerequisites(path):
+        if need in values or any(dependent in values and values[dependent] is not False
+                                 for dependent, prerequisite, _ in PREREQUISITES
+                                 if prerequisite == need):
+            continue
+        return open_need(need, values) or need
+    return None

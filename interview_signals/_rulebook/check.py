@@ -12,7 +12,7 @@ from typing import TypeAlias
 
 from .._errors import RuleProblem
 from .._observations import VOCABULARY, did_you_mean
-from .model import ORDERING, Branch, Rule, Rulebook, Test, Verdict
+from .model import ORDERING, Band, Branch, Rule, Rulebook, Test, Verdict
 from .semantics import interval
 
 _Bad: TypeAlias = Callable[[Rule, str], None]
@@ -49,10 +49,12 @@ def check_rulebook(book: Rulebook, *, broken: Collection[str] = (),
                 bad(rule, f"{where} can never hold: {why}")
     for rule in book.rules:
         _check_absence(rule, rules, bad)
+        _check_placeholder(rule, bad)
     if not partial:
         for rule, reason in _never_fire(book, skip=unresolved | set(broken)):
             bad(rule, reason)
     problems.extend(_check_verdicts(book, broken))
+    problems.extend(_check_bands(book))
     return problems
 
 
@@ -120,6 +122,19 @@ def _numeric_conflict(path: str, tests: list[Test]) -> str | None:
         return f"{tests_text} leaves no value in " \
             f"{VOCABULARY[path].expected.split(' from ')[-1]}"
     return None
+
+
+def _check_placeholder(rule: Rule, bad: _Bad) -> None:
+    """``{signals}`` in an advice's text names the signals that raised it: every way the
+    advice can fire must wait for one, or the text would name nothing."""
+    if "{signals}" not in rule.explanation:
+        return
+    for i, branch in enumerate(rule.branches):
+        if not any(t.fact_kind == "signal" for t in branch):
+            where = f"branch {i + 1} of when" if len(rule.branches) > 1 else "when"
+            bad(rule, f"explanation: {{signals}} names the signals the advice waits for, but "
+                f"{where} waits for none")
+            return
 
 
 def _check_absence(rule: Rule, rules: dict[str, Rule], bad: _Bad) -> None:
@@ -302,4 +317,26 @@ def _check_verdicts(book: Rulebook, broken: Collection[str]) -> list[RuleProblem
             bad(last, "summary: {signals} may be empty, as the last verdict needs no "
                 "standing signal")
     problems += _shadowed_verdicts(book)
+    return problems
+
+
+def _check_bands(book: Rulebook) -> list[RuleProblem]:
+    """Bands are tried in order, like verdicts: each must be reachable, and the last must
+    hold for any confidence above 0, so that every reading in the candidate's favour is
+    put in words."""
+    problems = []
+
+    def bad(band: Band, reason: str) -> None:
+        problems.append(RuleProblem(file=band.file, rule_id=band.id, line=band.line,
+                                    reason=reason))
+
+    for i, first in enumerate(book.bands):
+        for later in book.bands[i + 1:]:
+            if first.min_confidence <= later.min_confidence:
+                bad(later, f"can never be chosen: band {first.id!r} is tried first and holds "
+                    f"whenever this one does (min_confidence {first.min_confidence:g} <= "
+                    f"{later.min_confidence:g})")
+    if book.bands and book.bands[-1].min_confidence > 0:
+        bad(book.bands[-1], "the last band must hold for any confidence above 0 "
+            "(min_confidence = 0), so that every reading in the candidate's favour has words")
     return problems

@@ -1,5 +1,5 @@
 """Merge rule pack files, one by one and in order, into one ``Rulebook``: new rules, overrides
-(merged over the rule they replace), verdicts, the summary and ``[params]``, each parameter
+(merged over the rule they replace), verdicts, bands, the summary and ``[params]``, each parameter
 a test names then replaced by its number; every problem collected with its file and line.
 
 Neighbours: ``load`` hands each file to a ``Merger`` and checks the merged rulebook;
@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from attrs import evolve
 
@@ -21,10 +22,11 @@ from .._errors import RuleProblem
 from .._observations import did_you_mean
 from .check import dropped_tests
 from .files import os_reason
-from .model import DEFAULT_PACK, Rule, Rulebook, Test, Verdict
+from .model import DEFAULT_PACK, Band, Rule, Rulebook, Test, Verdict
 from .parse import (
     Bad,
     only_signals_placeholder,
+    parse_band,
     parse_params,
     parse_rule,
     parse_verdict,
@@ -32,9 +34,10 @@ from .parse import (
     with_share,
 )
 
-_SUMMARY_KEYS = ("caveat", "nothing_known")
-_OPTIONAL_SUMMARY_KEYS = ("against",)
-_TOP_KEYS = ("rule", "verdict", "summary", "params")
+_SUMMARY_KEYS = ("nothing_known",)
+_OPTIONAL_SUMMARY_KEYS = ("caveat", "against")
+_TOP_KEYS = ("rule", "verdict", "band", "summary", "params")
+_T = TypeVar("_T", Verdict, Band)
 
 
 
@@ -49,6 +52,7 @@ class Merger:
         self.broken: set[str] = set()
         """Ids of rules with problems of their own: references to them are not errors too."""
         self.verdicts: dict[str, Verdict] = {}
+        self.bands: dict[str, Band] = {}
         self.summary: dict[str, str] = {}
         self.files: list[str] = []
         self.problems: list[RuleProblem] = []
@@ -99,11 +103,14 @@ class Merger:
         lines = _Lines(text)
         for key in sorted(set(data) - set(_TOP_KEYS)):
             self.problem(file, None, f"unknown top-level key {key!r}{did_you_mean(key, _TOP_KEYS)}"
-                         "; a pack holds [[rule]], [[verdict]] and [summary] tables")
+                         "; a pack holds [[rule]], [[verdict]], [[band]], [summary] and [params] "
+                         "tables")
         for index, table in self._tables(data, "rule", file, lines):
             self._add_rule(table, file, pack, lines.of("rule", index, table))
         for index, table in self._tables(data, "verdict", file, lines):
             self._add_verdict(table, file, lines.of("verdict", index, table))
+        for index, table in self._tables(data, "band", file, lines):
+            self._add_band(table, file, lines.of("band", index, table))
         self._add_summary(data.get("summary", {}), file)
         if "params" in data:
             self.params.update(parse_params(
@@ -181,34 +188,48 @@ class Merger:
         self.rules[target] = evolve(rule, overrides=target, overrides_pack=base.pack)
 
     def _add_verdict(self, table: Mapping[str, object], file: str, line: int | None) -> None:
-        verdict_id = table.get("overrides", table.get("id"))
-        if not isinstance(verdict_id, str) or not verdict_id:
-            self.problem(file, None, 'a verdict without an id: every verdict needs id = "..."',
+        def fields(old: Verdict) -> dict[str, object]:
+            return {"id": old.id, "title": old.title, "min_confidence": old.min_confidence,
+                    "or_signals": list(old.or_signals), "summary": old.summary}
+
+        self._add_tiered(table, file, line, name="verdict", known=self.verdicts, fields=fields,
+                         parse=parse_verdict)
+
+    def _add_band(self, table: Mapping[str, object], file: str, line: int | None) -> None:
+        def fields(old: Band) -> dict[str, object]:
+            return {"id": old.id, "min_confidence": old.min_confidence, "words": old.words}
+
+        self._add_tiered(table, file, line, name="band", known=self.bands, fields=fields,
+                         parse=parse_band)
+
+    def _add_tiered(self, table: Mapping[str, object], file: str, line: int | None, *,
+                    name: str, known: dict[str, _T], fields: Callable[[_T], dict[str, object]],
+                    parse: Callable[..., _T | None]) -> None:
+        """A ``[[verdict]]`` or ``[[band]]`` table: a new one, or an override of part of
+        one loaded before it."""
+        table_id = table.get("overrides", table.get("id"))
+        if not isinstance(table_id, str) or not table_id:
+            self.problem(file, None, f'a {name} without an id: every {name} needs id = "..."',
                          line)
             return
 
-        name = verdict_id
-
         def bad(reason: str) -> None:
-            self.problem(file, name, reason, line)
+            self.problem(file, table_id, reason, line)
 
         if "overrides" in table:
-            old = self.verdicts.get(verdict_id)
+            old = known.get(table_id)
             if old is None:
-                bad(f"overrides: unknown verdict {verdict_id!r}; an override names a verdict "
-                    f"loaded before it{did_you_mean(verdict_id, self.verdicts)}")
+                bad(f"overrides: unknown {name} {table_id!r}; an override names a {name} "
+                    f"loaded before it{did_you_mean(table_id, known)}")
                 return
-            table = {"id": old.id, "title": old.title, "min_confidence": old.min_confidence,
-                     "or_signals": list(old.or_signals),
-                     "summary": old.summary,
-                     **{k: v for k, v in table.items() if k != "overrides"}}
-        elif verdict_id in self.verdicts:
-            bad(f"duplicate verdict {verdict_id!r}; to change it, write "
-                f'overrides = "{verdict_id}" instead of id')
+            table = {**fields(old), **{k: v for k, v in table.items() if k != "overrides"}}
+        elif table_id in known:
+            bad(f"duplicate {name} {table_id!r}; to change it, write "
+                f'overrides = "{table_id}" instead of id')
             return
-        verdict = parse_verdict(table, file=file, line=line, bad=bad)
-        if verdict is not None:
-            self.verdicts[verdict_id] = verdict
+        parsed = parse(table, file=file, line=line, bad=bad)
+        if parsed is not None:
+            known[table_id] = parsed
 
     def _add_summary(self, summary: object, file: str) -> None:
         if not isinstance(summary, dict):
@@ -237,6 +258,7 @@ class Merger:
             else:
                 rules[rule_id] = resolved
         return Rulebook(rules=tuple(rules.values()), verdicts=tuple(self.verdicts.values()),
+                        bands=tuple(self.bands.values()),
                         caveat=self.summary.get("caveat", ""),
                         nothing_known=self.summary.get("nothing_known", ""),
                         against=self.summary.get("against", ""), files=tuple(self.files),
@@ -301,11 +323,12 @@ def _origin(rule: Rule) -> str:
 
 
 class _Lines:
-    """Line numbers of ``[[rule]]`` and ``[[verdict]]`` tables in one file's text."""
+    """Line numbers of ``[[rule]]``, ``[[verdict]]`` and ``[[band]]`` tables in one file's
+    text."""
 
     def __init__(self, text: str) -> None:
         self._lines = text.splitlines()
-        self._headers: dict[str, list[int]] = {"rule": [], "verdict": []}
+        self._headers: dict[str, list[int]] = {"rule": [], "verdict": [], "band": []}
         self._starts: list[int] = []
         for number, line in enumerate(self._lines, start=1):
             array = re.fullmatch(r"\s*\[\[\s*([\w.]+)\s*\]\]\s*(#.*)?", line)

@@ -153,14 +153,32 @@ def default_title(verdict_id: str) -> str:
 
 
 @frozen(kw_only=True)
+class Band:
+    """How strongly the signs point the candidate's way, in words a coach can rename: tried
+    in rulebook order, the first whose ``min_confidence`` the confidence reaches. No band
+    holds at a confidence of 0 (nothing points the candidate's way to describe)."""
+
+    id: str
+    min_confidence: float
+    words: str
+    """What the candidate reads after "How strongly the signs point your way:"."""
+    file: str
+    line: int | None = None
+
+
+@frozen(kw_only=True)
 class Rulebook:
-    """A merged, checked set of rules, verdicts and summary texts."""
+    """A merged, checked set of rules, verdicts, bands and summary texts."""
 
     rules: tuple[Rule, ...]
     verdicts: tuple[Verdict, ...]
-    caveat: str
     nothing_known: str
     files: tuple[str, ...]
+    bands: tuple[Band, ...] = ()
+    """Optional: how strongly the signs point the candidate's way, in words."""
+    caveat: str = ""
+    """Optional: a sentence closing every summary with a standing signal, but for the last
+    verdict's."""
     against: str = ""
     """Optional: the sentence naming the signs against; ``{signals}`` lists them."""
     params: Mapping[str, float] = field(factory=dict)
@@ -173,6 +191,13 @@ class Rulebook:
     def of_kind(self, kind: RuleKind) -> tuple[Rule, ...]:
         """The rules of one kind, in rulebook order."""
         return tuple(r for r in self.rules if r.kind == kind)
+
+    def band(self, confidence: float) -> Band | None:
+        """The band of a confidence: the first whose ``min_confidence`` it reaches; None at
+        0, or when the rulebook has no bands."""
+        if confidence <= 0:
+            return None
+        return next((b for b in self.bands if confidence >= b.min_confidence), None)
 
 
 class RuleSource(TypedDict):

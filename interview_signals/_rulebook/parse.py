@@ -16,6 +16,7 @@ from .model import (
     KINDS,
     OPS,
     ORDERING,
+    Band,
     Branch,
     EffectKind,
     FactKind,
@@ -33,6 +34,7 @@ RULE_KEYS = frozenset({"id", "kind", "title", "applies_to", "when", "effect",
                        "explanation", "source", "overrides", "drop_tests"})
 VERDICT_KEYS = frozenset({"id", "title", "min_confidence", "or_signals", "summary",
                           "overrides"})
+BAND_KEYS = frozenset({"id", "min_confidence", "words", "overrides"})
 _TEST_KEYS = ("path", "op", "value", "param", "other", "plus", "share", "share_param")
 _NAME = r"[a-z][a-z0-9_]*"
 _TITLE_MAX = 40
@@ -106,6 +108,11 @@ def parse_rule(table: Mapping[str, object], *, file: str, pack: str, line: int |
     explanation = table.get("explanation")
     if not isinstance(explanation, str) or not explanation.strip():
         report("explanation: missing; every rule says why, in words a candidate reads")
+    elif not only_signals_placeholder(explanation):
+        report("explanation: the only placeholder is {signals}")
+    elif "{signals}" in explanation and kind != "advice":
+        report(f"explanation: {{signals}} names the signals an advice waits for; a {kind}'s "
+               "explanation takes no placeholder")
     source_sign, source_title = _parse_source(table.get("source"), report)
     if report.count:
         return None
@@ -378,6 +385,28 @@ def parse_verdict(table: Mapping[str, object], *, file: str, line: int | None,
                    min_confidence=float(cast(float, min_conf)),
                    or_signals=tuple(cast(list[str], or_signals)),
                    summary=cast(str, summary), file=file, line=line)
+
+
+def parse_band(table: Mapping[str, object], *, file: str, line: int | None,
+               bad: Bad) -> Band | None:
+    """A ``Band`` from one complete table, or ``None`` after reporting its problems."""
+    report = _Counting(bad)
+    unknown_keys(table, BAND_KEYS, "band: ", report)
+    if not re.fullmatch(_NAME, str(table["id"])):
+        report("id: expected lower_snake_case letters, digits and underscores")
+    min_conf = table.get("min_confidence")
+    if not is_number(min_conf) or not 0 <= cast(float, min_conf) <= 1:
+        report(f"min_confidence: expected a number from 0 to 1, got {_shown(min_conf)}")
+    words = table.get("words")
+    if not isinstance(words, str) or not words.strip():
+        report('words: expected the words the candidate reads after "How strongly the signs '
+               'point your way:"')
+    elif "{" in words or "}" in words:
+        report("words: a band's words take no placeholder")
+    if report.count:
+        return None
+    return Band(id=cast(str, table["id"]), min_confidence=float(cast(float, min_conf)),
+                words=cast(str, words), file=file, line=line)
 
 
 def rule_table(rule: Rule) -> dict[str, object]:

@@ -29,7 +29,7 @@ def test_a_what_if_as_json_names_its_format_and_rounds_the_confidence() -> None:
         "kinds": ["find_out", "do"],
         "options": [{"changes": [{"path": "thank_you.note_sent", "value": True,
                                   "kind": "do"}],
-                     "verdict": "promising", "confidence": 0.1235}]}
+                     "verdict": "promising", "confidence": 0.1235, "band": None}]}
     assert (WHAT_IF_FORMAT, WHAT_IF_VERSION) == ("interview-signals/what-if", 1)
     assert (list(result), len(result), result[0]) == ([option], 1, option)
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from interview_signals import Engine
-from interview_signals._assessment.explain import join
+from interview_signals._assessment.explain import _excluding, join
 from interview_signals._observations.vocabulary import VOCABULARY
+from interview_signals._rulebook.model import Test
 from tests.judgment.test_default_rules import SIGNAL_SIGNS
 
 
@@ -41,14 +42,23 @@ class TestMissing:
             self, engine: Engine) -> None:
         missing = engine.assess({}).missing
         assert [(m.signal, m.sign) for m in missing] == [
-            (s, SIGNAL_SIGNS[s]) for s in SIGNAL_SIGNS if s != "disengaged_interviewer"]
+            (s, SIGNAL_SIGNS[s]) for s in SIGNAL_SIGNS
+            if s not in ("disengaged_interviewer", "stock_questions")]
 
     def test_a_signal_that_stands_is_not_missing(self, engine: Engine) -> None:
         result = engine.assess({"tour": {"office_tour": True}})
         assert "personal_tour" not in {m.signal for m in result.missing}
 
     def test_evidence_against_is_never_asked_for(self, engine: Engine) -> None:
-        assert "disengaged_interviewer" not in {m.signal for m in engine.assess({}).missing}
+        missing = {m.signal for m in engine.assess({}).missing}
+        assert {"disengaged_interviewer", "stock_questions"}.isdisjoint(missing)
+
+    def test_an_automatic_reply_leaves_no_question_it_rules_out(self, engine: Engine) -> None:
+        """A reply that refers to what you discussed is never automatic: with the tone known
+        as automatic, asking whether it refers to your conversation could change nothing."""
+        result = engine.assess({"thank_you": {"note_sent": True, "response_received": True,
+                                              "tone": "automatic"}})
+        assert "thank_you_response" not in {m.signal for m in result.missing}
 
     def test_a_field_ruled_out_is_omitted_and_the_others_stay(self, engine: Engine) -> None:
         result = engine.assess({"body_language": {"engaged": False}})
@@ -90,6 +100,25 @@ class TestMissing:
     def test_every_missing_field_comes_with_its_question(self, engine: Engine) -> None:
         for missing in engine.assess({}).missing:
             assert missing.questions == tuple(VOCABULARY[f].question for f in missing.fields)
+
+
+@pytest.mark.parametrize(("test", "values", "state"), [
+    (Test(path="thank_you.references_specifics", op="==", value=True),
+     {"thank_you.tone": "automatic"}, False),
+    (Test(path="thank_you.tone", op="==", value="automatic"),
+     {"thank_you.references_specifics": True}, False),
+    (Test(path="thank_you.tone", op="==", value="warm"),
+     {"thank_you.references_specifics": True}, None),
+    (Test(path="thank_you.references_specifics", op="==", value=True), {}, None),
+    (Test(path="thank_you.references_specifics", op="==", value=True),
+     {"thank_you.references_specifics": True, "thank_you.tone": "warm"}, True),
+])
+def test_a_value_another_answer_rules_out_is_not_missing(
+        test: Test, values: dict[str, object], state: bool | None) -> None:
+    """Missing evidence reads a test as ``state_of`` does, and also as ruled out while a
+    known answer excludes the value it needs (an automatic reply never refers to your
+    conversation)."""
+    assert _excluding(test)(values) is state  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("titles", "text"), [

@@ -11,7 +11,15 @@ import pytest
 from hypothesis import given
 
 from interview_signals import ArgumentError, Engine
-from interview_signals._assessment.render import RENDERERS, answer_text, score_text
+from interview_signals._assessment.parts import Band
+from interview_signals._assessment.render import (
+    CONFIDENCE_NOTE,
+    RENDERERS,
+    STRENGTH_HEADING,
+    answer_text,
+    strength_text,
+)
+from interview_signals._observations import VOCABULARY, open_need
 from tests.assessment.test_assessment import GOOD, UNCLEAR
 from tests.strategies import Nested, observations
 
@@ -32,9 +40,12 @@ class TestRender:
             assert s.explanation in text
         for a in result.advice:
             assert a.text in text
+        values = {f"{g}.{n}": v for g, f in result.observations.items() for n, v in f.items()}
         for m in result.missing:
-            for question in m.questions:
-                assert question in text
+            for path in m.fields:
+                # Asked once what it depends on is known; until then, that is asked.
+                asked = open_need(path, values) or path
+                assert VOCABULARY[asked].question in text
 
     @given(observations())
     def test_the_candidate_views_show_no_path_id_strength_or_trace(
@@ -108,11 +119,16 @@ def test_the_renderers_are_a_table_of_formats() -> None:
     assert tuple(RENDERERS) == ("text", "markdown", "json")
 
 
-@pytest.mark.parametrize(("confidence", "shown"), [
-    (0.0, "0 out of 100"), (0.999, "99 out of 100"), (1.0, "99 out of 100"),
-    (0.455, "45 out of 100")])
-def test_the_score_is_out_of_100_rounded_down_and_never_100(confidence: float, shown: str) -> None:
-    assert score_text(confidence) == shown
+def test_the_strength_reads_in_the_band_s_words_with_what_it_is_not() -> None:
+    text = strength_text(Band(id="some_band", words="rather well"))
+    assert text == f"{STRENGTH_HEADING}: rather well. {CONFIDENCE_NOTE}"
+    assert "not the chance of an offer" in text
+
+
+def test_no_band_says_nothing_about_strength() -> None:
+    """With nothing in the candidate's favour there is nothing to describe: no line at all,
+    rather than a grade of nothing."""
+    assert strength_text(None) == ""
 
 
 def test_an_unknown_answer_reads_as_not_known() -> None:

@@ -120,18 +120,21 @@ def _ask(tmp_path: Path, answers: list[object], *args: str) -> tuple[int, str, s
 
 def test_scripted_answers_drive_the_same_consultation(tmp_path: Path) -> None:
     saved = tmp_path / "saved.json"
-    # No next round; why, how; don't know; (a note?) skip, back, yes; a deep dive; a reply;
-    # the reply mentions what you discussed.
-    status, out, err = _ask(tmp_path, [False, "why", "how", None, "skip", "back", True, True,
-                                       True, "yes", "quit"], "-o", str(saved))
+    # No next round; (a note?) don't know; (a reply?) skip, back, yes; (asked if you want
+    # the job?) why, how, yes; a deep dive.
+    status, out, err = _ask(tmp_path, [False, None, "skip", "back", True, "why", "how", 1,
+                                       True, "quit"], "-o", str(saved))
     assert (status, err) == (0, "")
     _plain(out)
     assert out.count("If Yes: the reading could be") == 1
     assert out.count("Right now the reading is") == 1
     data = json.loads(saved.read_text(encoding="utf-8"))
-    values = [v for g in data["observations"].values() for v in g.values()]
-    assert values == [False, True, True, True, True]
-    assert "Undone: Thank-you note sent." in out
+    assert data["observations"] == {
+        "interest": {"asked_if_interested": True},
+        "next_steps": {"invited_to_next_round": False},
+        "job_specifics": {"deep_dive": True}, "thank_you": {"response_received": True}}
+    assert data["skipped"] == ["thank_you.note_sent"]
+    assert "Undone: Reply to your note." in out
 
 
 def test_scripted_answers_to_the_end_settle_the_verdict(tmp_path: Path) -> None:
@@ -139,6 +142,18 @@ def test_scripted_answers_to_the_end_settle_the_verdict(tmp_path: Path) -> None:
     assert status == 0
     assert "That settles it" in out
     _plain(out.split("\nHow your interview reads:")[0])
+
+
+def test_the_end_of_a_consultation_says_the_reading_once(tmp_path: Path) -> None:
+    """What the closing reading says (its summary, how strongly, each sign) is not said
+    just before it as well; only where the reading could still go, and why it is settled."""
+    _, out, _ = _ask(tmp_path, [True] * 40)
+    end = out.split("That settles it", 1)[1]
+    result = Engine.default().assess({"next_steps": {"invited_to_next_round": True}})
+    assert end.count("How strongly the signs point your way") == 1
+    assert end.count("How your interview reads:") == 1
+    explanation = result.signals[0].explanation
+    assert end.count(explanation) == 1
 
 
 def test_detail_shows_paths_and_rules(tmp_path: Path) -> None:

@@ -514,3 +514,25 @@ def test_ask_first_costs_no_extra_consultation(monkeypatch: pytest.MonkeyPatch) 
         {"next_steps.invited_to_next_round": False, "interest.asked_if_interested": True})
     assert c.ask_first is not None
     assert consults == []
+
+
+def test_engagement_and_stock_questions_are_asked_for_what_they_say_alone() -> None:
+    """Sign 1 in both directions: beside a promising sign, the answer that weighs against
+    ("not engaged", "mostly stock questions") is the one that can bring the reading down,
+    and the other answer cannot."""
+    engine = Engine.default()
+
+    def answers(observations: dict[str, Any], path: str) -> dict[Value | None, tuple[str, ...]]:
+        (question,) = [q for q in engine.consult(observations).questions if q.path == path]
+        return {a.value: a.reachable for a in question.answers}
+
+    interest = {"interest": {"asked_if_interested": True}}
+    engaged = answers({**interest, "body_language": {"rote_questions": False}},
+                      "body_language.engaged")
+    scripted = answers({**interest, "body_language": {"engaged": True,
+                                                      "naturally_friendly": True}},
+                       "body_language.rote_questions")
+    assert "tentative" in engaged[False]
+    assert "tentative" not in engaged[True]
+    assert "tentative" in scripted[True]
+    assert "tentative" not in scripted[False]

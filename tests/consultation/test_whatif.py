@@ -47,8 +47,8 @@ def test_every_option_is_the_engines_in_order_and_within_the_limit(
     for option in result:
         changed = {**values, **{c.path: c.value for c in option.changes}}
         engine_says = ENGINE.assess(nest(changed))
-        assert (option.verdict, option.confidence) == \
-            (engine_says.verdict, engine_says.confidence)
+        assert (option.verdict, option.confidence, option.band) == \
+            (engine_says.verdict, engine_says.confidence, engine_says.band)
         assert option.verdict in result.goal
         for c in option.changes:
             assert c.value != values.get(c.path)
@@ -56,6 +56,20 @@ def test_every_option_is_the_engines_in_order_and_within_the_limit(
             assert include_fixed or c.path not in values or VOCABULARY[c.path].can_act
     keys = [(len(o.changes), rank[o.verdict], -o.confidence) for o in result]
     assert keys == sorted(keys)
+
+
+def test_a_coach_sees_what_undoing_stock_questions_would_have_changed() -> None:
+    """Sign 1: stock questions weigh against, so they are among what had to go otherwise
+    for a better reading, and only for a coach (``include_fixed``)."""
+    scripted = {"interest": {"asked_if_interested": True},
+                "body_language": {"rote_questions": True}}
+    assert ENGINE.assess(scripted).verdict == "tentative"
+    coach = ENGINE.what_if(scripted, "promising", include_fixed=True, limit=20)
+    undo = [o for o in coach if [(c.path, c.value, c.kind) for c in o.changes] ==
+            [("body_language.rote_questions", False, "had")]]
+    assert [o.verdict for o in undo] == ["promising"]
+    candidate = ENGINE.what_if(scripted, "promising", limit=20)
+    assert all(c.kind != "had" for o in candidate for c in o.changes)
 
 
 def test_a_target_already_reached_needs_no_change() -> None:

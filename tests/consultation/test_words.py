@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 from interview_signals import Engine
+from interview_signals._assessment import Band
 from interview_signals._assessment.changes import Change, WhatIf, WhatIfs
 from interview_signals._consultation.results import either, said
 from interview_signals._consultation.words import how_text, what_if_text
@@ -38,7 +39,13 @@ def test_how_names_no_path_or_rule_unless_detail(values: dict[str, Value]) -> No
     text = how_text(c, titles=TITLES)
     assert _named(text) == set()
     assert text.startswith(f"Right now the reading is {c.assessment.verdict_title.lower()}.")
+    # The strength in the rulebook's words, never as a number (the detail view keeps it).
+    assert not re.search(r"\d", text.split("\n", 1)[0])
+    band = c.assessment.band
+    assert (band is not None and f"point your way: {band.words}." in text) or \
+        (band is None and "point your way" not in text)
     detailed = how_text(c, titles=TITLES, detail=True)
+    assert f"confidence {c.assessment.confidence:.4f}" in detailed
     for s in c.assessment.signals:
         assert s.title in text
         assert f"rule {s.rule}, because" in detailed
@@ -76,7 +83,11 @@ def test_what_if_names_no_path_or_rule_unless_detail(values: dict[str, Value]) -
         for c in option.changes:
             assert VOCABULARY[c.path].label in text
             assert f"[{c.path}]" in detailed
-        assert f"-> {TITLES[option.verdict].lower()} (" in text
+        assert f"-> {TITLES[option.verdict].lower()}\n" in text
+        assert f"confidence {option.confidence:.4f}" in detailed
+    # No number for the candidate: not a score, not odds.
+    assert "out of 100" not in text
+    assert "confidence" not in text
 
 
 def _result(**kw: object) -> WhatIfs:
@@ -111,15 +122,19 @@ def test_what_if_words_each_kind_of_change() -> None:
     option = WhatIf(changes=(Change(path="thank_you.note_sent", value=True, kind="do"),
                              Change(path="tour.office_tour", value=True, kind="find_out"),
                              Change(path="thank_you.tone", value="warm", kind="had")),
-                    verdict="promising", confidence=0.5)
+                    verdict="promising", confidence=0.5,
+                    band=Band(id="clearly", words="clearly"))
     text = what_if_text(_result(options=(option,)), titles=TITLES)
     lines = text.splitlines()
     assert lines[0] == "The reading is tentative. What would make it strong or promising:"
     assert lines[1].startswith("- ")
     assert "(you can still do this); and " in lines[1]
     assert "(not recorded yet); and " in lines[1]
-    assert "(had it been so) -> promising (" in lines[1]
+    assert lines[1].endswith("(had it been so) -> promising")
     assert _named(text) == set()
+    assert what_if_text(_result(options=(option,)), titles=TITLES,
+                        detail=True).splitlines()[1].endswith(
+        "-> promising (confidence 0.5000, band clearly)")
 
 
 def test_verdicts_are_said_by_their_rulebook_titles() -> None:

@@ -8,12 +8,14 @@ from collections.abc import Mapping
 import pytest
 
 from interview_signals import Assessment, Engine, Signal
+from interview_signals._assessment.scoring import qualify
 
 Obs = Mapping[str, Mapping[str, object]]
 
 # The stable ids of SPEC section 5 and the article sign each belongs to.
 SIGNAL_SIGNS = {
-    "positive_body_language": 1, "disengaged_interviewer": 1, "asked_about_interest": 2,
+    "positive_body_language": 1, "disengaged_interviewer": 1, "stock_questions": 1,
+    "asked_about_interest": 2,
     "asked_about_other_interviews": 2, "second_interview_on_the_spot": 3, "personal_tour": 4,
     "interview_ran_long": 5, "job_specifics_deep_dive": 6, "thank_you_response": 7,
 }
@@ -21,13 +23,14 @@ QUALIFIER_TARGETS = {
     "friendly_by_nature": "positive_body_language", "single_interviewer": "interview_ran_long",
     "scheduled_on_the_spot": "second_interview_on_the_spot",
     "quick_response": "thank_you_response", "specific_references": "thank_you_response",
-    "automatic_reply": "thank_you_response", "warm_tone": "thank_you_response",
+    "warm_tone": "thank_you_response",
     "curt_tone": "thank_you_response", "you_would_language": "job_specifics_deep_dive",
     "several_cues": "positive_body_language", "introduced_to_team": "personal_tour",
+    "engaged_and_affirming": "positive_body_language",
 }
 ADVICE_IDS = ("send_thank_you_note", "prepare_for_next_round", "not_an_offer_yet",
               "show_you_are_serious", "short_interview_not_a_dealbreaker", "no_reply_is_not_a_no",
-              "overview_is_standard", "you_would_without_a_deep_dive")
+              "automatic_reply", "overview_is_standard", "you_would_without_a_deep_dive")
 
 REPLY = {"note_sent": True, "response_received": True}
 
@@ -53,8 +56,18 @@ SIGNAL_FIRES: list[tuple[str, Obs, tuple[str, ...]]] = [
     ("positive_body_language", {"body_language": {"engaged": True, "nods": True,
                                                   "smiles": False}},
      ("body_language.engaged", "body_language.nods")),
+    # Sign 1 both ways: a recorded "not engaged" and recorded stock questions each count
+    # against on their own, beside the other or not.
+    ("disengaged_interviewer", {"body_language": {"engaged": False}},
+     ("body_language.engaged",)),
     ("disengaged_interviewer", {"body_language": {"rote_questions": True, "engaged": False}},
-     ("body_language.rote_questions", "body_language.engaged")),
+     ("body_language.engaged",)),
+    ("disengaged_interviewer", {"body_language": {"engaged": False, "nods": True}},
+     ("body_language.engaged",)),
+    ("stock_questions", {"body_language": {"rote_questions": True}},
+     ("body_language.rote_questions",)),
+    ("stock_questions", {"body_language": {"rote_questions": True, "engaged": True}},
+     ("body_language.rote_questions",)),
     ("asked_about_interest", {"interest": {"asked_if_interested": True}},
      ("interest.asked_if_interested",)),
     ("asked_about_other_interviews", {"interest": {"asked_where_else_interviewing": True}},
@@ -91,8 +104,10 @@ SIGNAL_FIRES: list[tuple[str, Obs, tuple[str, ...]]] = [
      ("thank_you.references_specifics",)),
     ("thank_you_response", {"thank_you": {**REPLY, "response_hours": 30, "tone": "neutral",
                                           "references_specifics": True}},
-     ("thank_you.response_received", "thank_you.response_hours", "thank_you.tone",
+     ("thank_you.response_received", "thank_you.tone", "thank_you.response_hours",
       "thank_you.references_specifics")),
+    ("thank_you_response", {"thank_you": {**REPLY, "tone": "curt"}},
+     ("thank_you.response_received", "thank_you.tone")),
 ]
 
 # (signal id, observations close to a firing case)
@@ -100,12 +115,13 @@ SIGNAL_MISSES: list[tuple[str, Obs]] = [
     ("positive_body_language", {"body_language": {"engaged": False, "nods": False,
                                                   "smiles": False, "verbal_agreement": False}}),
     ("positive_body_language", {"body_language": {"naturally_friendly": True}}),
+    # Only what was recorded counts against: not knowing says nothing.
     ("disengaged_interviewer", {"body_language": {"rote_questions": True, "engaged": True}}),
-    ("disengaged_interviewer", {"body_language": {"rote_questions": False}}),
-    ("disengaged_interviewer", {"body_language": {"engaged": False}}),
-    # Engagement not recorded: other cues may have been there, so stock questions alone
-    # are not counted against.
     ("disengaged_interviewer", {"body_language": {"rote_questions": True}}),
+    ("disengaged_interviewer", {"body_language": {"nods": True, "smiles": True}}),
+    ("stock_questions", {"body_language": {"rote_questions": False, "engaged": False}}),
+    ("stock_questions", {"body_language": {"engaged": False}}),
+    ("stock_questions", {}),
     ("asked_about_interest", {"interest": {"asked_if_interested": False}}),
     ("asked_about_other_interviews", {"interest": {"asked_where_else_interviewing": False}}),
     ("second_interview_on_the_spot", {"next_steps": {"invited_to_next_round": False}}),
@@ -125,6 +141,12 @@ SIGNAL_MISSES: list[tuple[str, Obs]] = [
     ("thank_you_response", {"thank_you": {"note_sent": True}}),
     ("thank_you_response", {"thank_you": {"response_received": False}}),
     ("thank_you_response", {}),
+    # An automatic acknowledgement is no reply from the interviewer, however fast.
+    ("thank_you_response", {"thank_you": {**REPLY, "tone": "automatic"}}),
+    ("thank_you_response", {"thank_you": {**REPLY, "response_hours": 0.5,
+                                          "references_specifics": False, "tone": "automatic"}}),
+    ("thank_you_response", {"thank_you": {"response_hours": 2, "tone": "automatic"}}),
+    ("thank_you_response", {"thank_you": {"tone": "automatic"}}),
 ]
 
 
@@ -211,8 +233,6 @@ QUALIFIER_FIRES: list[tuple[str, Obs, set[str]]] = [
     ("quick_response", {"thank_you": {"response_hours": 24}}, {"thank_you.response_hours"}),
     ("specific_references", {"thank_you": {**REPLY, "references_specifics": True}},
      {"thank_you.references_specifics", "thank_you.response_received"}),
-    ("automatic_reply", {"thank_you": {**REPLY, "tone": "automatic"}},
-     {"thank_you.tone", "thank_you.response_received"}),
     ("warm_tone", {"thank_you": {**REPLY, "tone": "warm"}},
      {"thank_you.tone", "thank_you.response_received"}),
     ("curt_tone", {"thank_you": {**REPLY, "tone": "curt"}},
@@ -221,6 +241,11 @@ QUALIFIER_FIRES: list[tuple[str, Obs, set[str]]] = [
      {"job_specifics.deep_dive", "job_specifics.you_would_language"}),
     ("several_cues", {"body_language": {"nods": True, "smiles": True}},
      {"body_language.nods", "body_language.smiles"}),
+    ("several_cues", {"body_language": {"engaged": True, "verbal_agreement": True}},
+     {"body_language.engaged", "body_language.verbal_agreement"}),
+    ("engaged_and_affirming", {"body_language": {"engaged": True, "nods": True,
+                                                 "smiles": True}},
+     {"body_language.engaged", "body_language.nods", "body_language.smiles"}),
     ("introduced_to_team", {"tour": {"office_tour": True, "introduced_to_people": True}},
      {"tour.office_tour", "tour.introduced_to_people"}),
 ]
@@ -235,11 +260,18 @@ QUALIFIER_MISSES: list[tuple[str, Obs]] = [
     ("quick_response", {"thank_you": {**REPLY, "response_hours": 24.5}}),
     ("quick_response", {"thank_you": {**REPLY, "response_hours": 24.000001}}),
     ("specific_references", {"thank_you": {**REPLY, "references_specifics": False}}),
-    ("automatic_reply", {"thank_you": {**REPLY, "tone": "neutral"}}),
     ("warm_tone", {"thank_you": {**REPLY, "tone": "neutral"}}),
     ("curt_tone", {"thank_you": {**REPLY, "tone": "neutral"}}),
     ("you_would_language", {"job_specifics": {"deep_dive": True, "you_would_language": False}}),
     ("several_cues", {"body_language": {"smiles": True, "nods": False}}),
+    ("several_cues", {"body_language": {"smiles": True, "engaged": False}}),
+    # Engagement counts on top of two affirming cues (with one, it is the second cue).
+    ("engaged_and_affirming", {"body_language": {"engaged": True, "nods": True,
+                                                 "smiles": False, "verbal_agreement": False}}),
+    ("engaged_and_affirming", {"body_language": {"nods": True, "smiles": True,
+                                                 "verbal_agreement": True}}),
+    ("engaged_and_affirming", {"body_language": {"nods": True, "smiles": True,
+                                                 "verbal_agreement": True, "engaged": False}}),
     ("introduced_to_team", {"tour": {"office_tour": True, "introduced_to_people": False}}),
 ]
 
@@ -257,7 +289,6 @@ REPLY_QUALIFIER_WITHOUT_SIGNAL: list[tuple[str, Obs]] = [
     ("quick_response", {"thank_you": {"note_sent": True, "response_hours": 2}}),
     ("warm_tone", {"thank_you": {"tone": "warm"}}),
     ("curt_tone", {"thank_you": {"note_sent": True, "tone": "curt"}}),
-    ("automatic_reply", {"thank_you": {"tone": "automatic"}}),
     ("specific_references", {"thank_you": {"references_specifics": True}}),
 ]
 
@@ -296,20 +327,26 @@ class TestQualifiers:
     def test_a_boost_raises_and_a_discount_lowers_the_strength(
             self, engine: Engine, qualifier_id: str, observations: Obs,
             because: set[str]) -> None:
+        """Against the same signal without this one qualifier (others may apply too)."""
         signal = _signal(engine.assess(observations), QUALIFIER_TARGETS[qualifier_id])
-        assert len(signal.qualifiers) == 1
-        if signal.qualifiers[0].effect == "boost":
-            assert signal.base_strength < signal.strength < 1
+        (applied,) = [q for q in signal.qualifiers if q.id == qualifier_id]
+        others = [q for q in signal.qualifiers if q is not applied]
+        without = qualify(signal.base_strength,
+                          [q.amount for q in others if q.effect == "boost"],
+                          [q.amount for q in others if q.effect == "discount"])
+        if applied.effect == "boost":
+            assert without < signal.strength < 1
         else:
-            assert 0 < signal.strength < signal.base_strength
+            assert 0 < signal.strength < without
 
     @pytest.mark.parametrize(("qualifier_id", "observations"), QUALIFIER_MISSES)
     def test_a_qualifier_does_not_apply_on_a_close_miss(
             self, engine: Engine, qualifier_id: str, observations: Obs) -> None:
         result = engine.assess(observations)
         signal = _signal(result, QUALIFIER_TARGETS[qualifier_id])
-        assert signal.qualifiers == ()
-        assert signal.strength == signal.base_strength
+        assert qualifier_id not in [q.id for q in signal.qualifiers]
+        if not signal.qualifiers:
+            assert signal.strength == signal.base_strength
         assert qualifier_id not in _fired(result)
 
     @pytest.mark.parametrize(("qualifier_id", "observations"), QUALIFIER_WITHOUT_SIGNAL)
@@ -336,16 +373,17 @@ class TestQualifiers:
         assert signal.because == (path,)
         assert [(q.id, q.because) for q in signal.qualifiers] == [(qualifier_id, (path,))]
 
-    def test_a_quick_automatic_reply_is_not_counted_as_quick(self, engine: Engine) -> None:
-        untimed = _signal(engine.assess({"thank_you": {**REPLY, "tone": "automatic"}}),
-                          "thank_you_response")
-        for hours in (0, 2, 24):
-            result = engine.assess({"thank_you": {**REPLY, "response_hours": hours,
-                                                  "tone": "automatic"}})
-            signal = _signal(result, "thank_you_response")
-            assert [q.id for q in signal.qualifiers] == ["automatic_reply"], hours
-            assert "quick_response" not in _fired(result), hours
-            assert signal.strength == untimed.strength, hours
+    @pytest.mark.parametrize("hours", [None, 0, 2, 24])
+    def test_an_automatic_reply_is_no_reply_however_quick(
+            self, engine: Engine, hours: float | None) -> None:
+        """Sign 7: "just an automatic response" is set against a genuine reaction; it
+        establishes nothing in the candidate's favour, and its speed says nothing."""
+        timed = {} if hours is None else {"response_hours": hours}
+        result = engine.assess({"thank_you": {**REPLY, **timed, "tone": "automatic"}})
+        assert result.signals == ()
+        assert result.confidence == 0
+        assert {"thank_you_response", "quick_response"}.isdisjoint(_fired(result))
+        assert [a.id for a in result.advice] == ["automatic_reply"]
 
     @pytest.mark.parametrize("tone", ["warm", "neutral", "curt"])
     def test_a_quick_reply_of_any_other_tone_is_counted_as_quick(
@@ -382,13 +420,12 @@ class TestQualifiers:
                                 {"tone": "warm"})]
         assert signal.strength > max(single)
 
-    def test_an_automatic_reply_is_worth_less_than_a_curt_one(self, engine: Engine) -> None:
+    def test_a_curt_reply_is_worth_less_than_a_neutral_or_warm_one(self, engine: Engine) -> None:
         def strength(tone: str) -> float:
             return _signal(engine.assess({"thank_you": {**REPLY, "tone": tone}}),
                            "thank_you_response").strength
 
-        assert strength("automatic") < strength("curt") < strength("neutral") \
-            < strength("warm")
+        assert 0 < strength("curt") < strength("neutral") < strength("warm")
 
 
 # (advice id, observations, expected because)
@@ -427,6 +464,11 @@ ADVICE_FIRES: list[tuple[str, Obs, tuple[str, ...]]] = [
     ("overview_is_standard", {"job_specifics": {"overview_given": True, "deep_dive": False,
                                                 "you_would_language": False}},
      ("job_specifics.overview_given", "job_specifics.deep_dive")),
+    ("automatic_reply", {"thank_you": {**REPLY, "tone": "automatic"}},
+     ("thank_you.tone",)),
+    ("automatic_reply", {"thank_you": {"note_sent": True, "response_hours": 0.2,
+                                       "tone": "automatic"}},
+     ("thank_you.tone",)),
     ("you_would_without_a_deep_dive", {"job_specifics": {"you_would_language": True}},
      ("job_specifics.you_would_language",)),
     ("you_would_without_a_deep_dive", {"job_specifics": {"you_would_language": True,
@@ -462,6 +504,8 @@ ADVICE_MISSES: list[tuple[str, Obs]] = [
     ("no_reply_is_not_a_no", {"thank_you": {"note_sent": True, "response_received": True}}),
     ("no_reply_is_not_a_no", {"thank_you": {"note_sent": False, "response_received": False}}),
     ("no_reply_is_not_a_no", {"thank_you": {"response_received": False}}),
+    ("automatic_reply", {"thank_you": {**REPLY, "tone": "neutral"}}),
+    ("automatic_reply", {"thank_you": {**REPLY}}),
     ("overview_is_standard", {"job_specifics": {"overview_given": True, "deep_dive": True}}),
     ("overview_is_standard", {"job_specifics": {"overview_given": False}}),
 ]
@@ -474,12 +518,17 @@ class TestAdvice:
             because: tuple[str, ...]) -> None:
         book = engine.rulebook.by_id()
         rule = book[advice_id]
+        standing = [s.id for s in engine.assess(observations).signals if s.stands]
+        raised_by = {"not_an_offer_yet": standing[0]} if standing else {}
         # Advice raised by a signal cites that signal's sign (sign 2 for interest).
         cited = book["asked_about_interest"] if advice_id == "not_an_offer_yet" and \
             "interest" in observations else rule
         (advice,) = [a for a in engine.assess(observations).advice if a.id == advice_id]
+        # {signals} names the one signal that raised it here.
+        text = rule.explanation.replace("{signals}", book[raised_by[advice_id]].title) \
+            if advice_id in raised_by else rule.explanation
         assert advice.to_dict() == {
-            "id": advice_id, "sign": cited.sign, "text": rule.explanation,
+            "id": advice_id, "sign": cited.sign, "text": text,
             "because": list(because), "rule": advice_id,
             "source": {"sign": cited.source_sign, "title": cited.source_title},
             "pack": "default"}

@@ -15,6 +15,7 @@ from interview_signals import Assessment, Engine
 from interview_signals._assessment.render import answer_text
 from interview_signals._observations.vocabulary import VOCABULARY
 from tests.strategies import Flat, nest, observation_values
+from tests.wording import says
 
 NEXT_ROUND = {"next_steps": {"invited_to_next_round": True}}
 
@@ -51,8 +52,9 @@ def test_a_deep_dive_recorded_as_not_given_is_never_described(engine: Engine) ->
 def test_an_answer_given_as_false_is_never_described_as_having_happened(
         engine: Engine, values: Flat) -> None:
     """SPEC section 5: what the candidate records as false never appears as having
-    happened: no signal stands on a false answer alone, and the candidate text never
-    lists a false answer as 'yes'."""
+    happened: no signal in the candidate's favour stands on a false answer alone (one
+    against may: "not engaged" is the answer it names), and the candidate text never lists
+    a false answer as 'yes'."""
     result = engine.assess(nest(values))
     text = result.render("text")
     for path, value in values.items():
@@ -60,7 +62,8 @@ def test_an_answer_given_as_false_is_never_described_as_having_happened(
             assert f"{VOCABULARY[path].label.lower()}: yes" not in text
     for signal in result.signals:
         known = [p for p in signal.because if p in values]
-        assert not known or any(values[p] is not False for p in known), signal
+        if signal.stands:
+            assert not known or any(values[p] is not False for p in known), signal
 
 
 # --- Sign 5: longer than the allotted time, judged against the slot -------------------------
@@ -154,12 +157,81 @@ def test_a_naturally_friendly_interviewer_still_discounts_the_cues(engine: Engin
                  "body_language.rote_questions": True, "body_language.engaged": False})
 def test_a_next_round_keeps_the_top_verdict_beside_a_scripted_interviewer(
         engine: Engine, values: Flat) -> None:
-    """Scripted questions weigh mildly against, but never take the clearest sign's verdict
-    away (sign 1 and sign 3)."""
+    """Stock questions and an interviewer who did not seem engaged weigh mildly against, but
+    never take the clearest sign's verdict away (sign 1 and sign 3)."""
     values = {**values, "next_steps.invited_to_next_round": True,
-              "body_language.rote_questions": True}
-    values.pop("body_language.engaged", None)
+              "body_language.rote_questions": True, "body_language.engaged": False}
     assert engine.assess(nest(values)).verdict == engine.rulebook.verdicts[0].id
+
+
+AGAINST = {"body_language.engaged": False, "body_language.rote_questions": True}
+"""Sign 1's two answers that count against: not engaged, and "just asking rote questions"."""
+
+
+def test_stock_questions_alone_weigh_against(engine: Engine) -> None:
+    """A recorded "mostly stock questions" is evidence the article names, not absence."""
+    result = engine.assess({"body_language": {"rote_questions": True}})
+    assert [s.strength < 0 for s in result.signals] == [True]
+    assert result.summary != engine.assess({}).summary
+
+
+def test_stock_questions_lower_a_reading_they_sit_beside(engine: Engine) -> None:
+    interest = {"interest": {"asked_if_interested": True}}
+    plain = engine.assess(interest)
+    scripted = engine.assess({**interest, "body_language": {"rote_questions": True}})
+    assert 0 < scripted.confidence < plain.confidence
+
+
+@given(values=observation_values())
+@example(values={"interest.asked_if_interested": True})
+@example(values={"body_language.nods": True, "body_language.smiles": True,
+                 "body_language.verbal_agreement": True})
+def test_each_answer_against_weighs_alone_and_both_together_weigh_more(
+        engine: Engine, values: Flat) -> None:
+    """Sign 1 in both directions: "not engaged" and "stock questions" each lower a reading
+    on their own, and the two together lower it more than either (lightly: it may be the
+    interviewer's style, so never below what both at full weight could do)."""
+    base = {p: v for p, v in values.items() if p not in AGAINST}
+    start = engine.assess(nest(base)).confidence
+    alone = {p: engine.assess(nest({**base, p: v})).confidence for p, v in AGAINST.items()}
+    both = engine.assess(nest({**base, **AGAINST})).confidence
+    for path, confidence in alone.items():
+        assert confidence <= start, path
+        if start > 0:
+            assert confidence < start, path
+        assert both <= confidence, path
+        if confidence > 0:
+            assert both < confidence, path
+
+
+@given(cues=st.sets(st.sampled_from(["nods", "smiles", "verbal_agreement"]), min_size=1),
+       friendly=st.sampled_from([None, True, False]))
+def test_engagement_adds_to_the_other_cues_and_its_absence_takes_away(
+        engine: Engine, cues: set[str], friendly: bool | None) -> None:
+    """An engaged interviewer counts for more than not knowing, and not knowing for more
+    than an interviewer who did not seem engaged, whatever other cues there were."""
+    group: dict[str, object] = dict.fromkeys(cues, True)
+    if friendly is not None:
+        group["naturally_friendly"] = friendly
+
+    def confidence(engaged: bool | None) -> float:
+        answers = group if engaged is None else {**group, "engaged": engaged}
+        return engine.assess({"body_language": answers}).confidence
+
+    assert confidence(True) > confidence(None) > confidence(False)
+
+
+def test_the_summary_allows_that_what_weighs_against_may_be_style(engine: Engine) -> None:
+    """Sign 1 is not foolproof: what counts against is said to weigh little, maybe only
+    the interviewer's manner, once in the summary and nowhere else again."""
+    for answers in ({"engaged": False}, {"rote_questions": True}, AGAINST_NESTED):
+        result = engine.assess({"body_language": answers})
+        texts = [result.summary, *(s.explanation for s in result.signals)]
+        assert sum("style" in t for t in texts) == 1, answers
+        assert says(result.summary, "a little against"), answers
+
+
+AGAINST_NESTED = {"engaged": False, "rote_questions": True}
 
 
 # --- Sign 4: a tour that introduces you --------------------------------------------------------
@@ -243,13 +315,13 @@ def test_being_asked_about_interest_brings_the_advice_to_say_so_plainly(
 # --- The confidence never reads as the odds of an offer ---------------------------------------
 
 @given(values=observation_values())
-def test_every_rendering_says_once_that_the_number_is_not_the_chance_of_an_offer(
+def test_every_rendering_says_once_that_the_strength_is_not_the_chance_of_an_offer(
         engine: Engine, values: Flat) -> None:
     result = engine.assess(nest(values))
     for fmt in ("text", "markdown"):
         text = result.render(fmt)
-        # With nothing recorded no number is shown, so nothing needs the note.
-        assert text.count("not the chance of an offer") == (1 if values else 0)
+        # With nothing in the candidate's favour no strength is shown: nothing needs the note.
+        assert text.count("not the chance of an offer") == (0 if result.band is None else 1)
         assert "%" not in text
         assert not re.search(r"\b(probability|odds|likelihood)\b", text.lower())
 

@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from interview_signals import Assessment, Engine
-from interview_signals._assessment.render import Format
+from interview_signals._assessment.render import STRENGTH_HEADING, Format
 from interview_signals._assessment.scoring import qualify
 from tests.strategies import Flat, PositiveChange, nest, observation_values, positive_changes
 
@@ -179,6 +179,20 @@ def test_a_tiny_boost_never_lowers_a_strength(base: float, boost: float) -> None
     {"body_language.rote_questions": True, "body_language.engaged": True},
     "body_language.engaged = True"))
 @example(change=PositiveChange(
+    {"body_language.rote_questions": True, "interest.asked_if_interested": True},
+    {"body_language.rote_questions": False, "interest.asked_if_interested": True},
+    "body_language.rote_questions = False"))
+@example(change=PositiveChange(
+    {"body_language.nods": True, "body_language.smiles": True,
+     "body_language.verbal_agreement": True},
+    {"body_language.engaged": True, "body_language.nods": True, "body_language.smiles": True,
+     "body_language.verbal_agreement": True}, "body_language.engaged = True"))
+@example(change=PositiveChange(
+    {"thank_you.note_sent": True, "thank_you.response_received": True,
+     "thank_you.tone": "automatic"},
+    {"thank_you.note_sent": True, "thank_you.response_received": True,
+     "thank_you.tone": "warm"}, "thank_you.tone = 'warm'"))
+@example(change=PositiveChange(
     {"thank_you.note_sent": False, "next_steps.invited_to_next_round": False},
     {"thank_you.note_sent": True, "thank_you.response_received": True,
      "next_steps.invited_to_next_round": False}, "thank_you.response_received = True"))
@@ -272,34 +286,64 @@ _EVERYTHING_GOOD: Flat = {
 @example(values={})
 def test_no_output_implies_a_certain_offer(pack_engine: Engine, values: Flat) -> None:
     """The library never says or implies that an offer is certain: not in the summary, the
-    advice, nor any rendering; and every reading with a standing signal ends on the
-    rulebook's caveat, but for the last verdict (which says nothing points clearly your
-    way)."""
+    advice, nor any rendering; and a rulebook's caveat, when it has one, closes every
+    reading with a standing signal, but for the last verdict (which says nothing points
+    clearly your way)."""
     result = pack_engine.assess(nest(values))
     claims = {k: certainty_claims(t) for k, t in _outputs(result).items()}
     assert {k: c for k, c in claims.items() if c} == {}
     book = pack_engine.rulebook
-    if any(s.stands for s in result.signals) and result.verdict != book.verdicts[-1].id:
+    if book.caveat and any(s.stands for s in result.signals) and \
+            result.verdict != book.verdicts[-1].id:
         assert book.caveat in result.summary
-    else:
+    elif book.caveat:
         assert book.caveat not in result.summary
+
+
+def _numbers_beyond_answers(text: str) -> list[str]:
+    """Digits in a candidate text other than the answers recorded and the article's sign
+    numbers: there are none, so no number can be read as a score or as odds."""
+    text = re.sub(r"(?m)^\s*(- )?You recorded: .*$", "", text)
+    text = re.sub(r"\bsign \d of the article\b", "", text)
+    return re.findall(r"\d+", text) + re.findall(r"%|\bout of\b", text)
 
 
 @given(values=observation_values())
 @example(values=_EVERYTHING_GOOD)
-def test_no_rendering_shows_a_confidence_of_one_hundred_percent(
-        engine: Engine, values: Flat) -> None:
-    """The library never implies an offer is certain, so a confidence below 1 is never
-    shown as 100 out of 100, and never as a percentage, which reads as odds. (The default
-    rulebook only: the renderer is the same for every pack.)"""
-    result = engine.assess(nest(values))
-    assert result.confidence < 1
+@example(values={"thank_you.note_sent": True, "thank_you.response_received": False,
+                 "job_specifics.overview_given": True})
+@example(values={"thank_you.note_sent": True, "thank_you.response_received": True,
+                 "thank_you.tone": "automatic"})
+def test_the_candidate_never_reads_the_confidence_as_a_number(
+        pack_engine: Engine, values: Flat) -> None:
+    """The confidence is never presented as the odds of an offer, nor as a grade: the
+    candidate's views put it in the rulebook's words (a band), with no number, score or
+    percentage; the coach's detail view and the JSON keep the number."""
+    result = pack_engine.assess(nest(values))
     formats: tuple[Format, ...] = ("text", "markdown")
     for name in formats:
-        for detail in (False, True):
-            text = result.render(name, detail=detail)
-            shown = re.findall(r"(\d+) out of 100", text)
-            assert shown or not values, name  # nothing recorded: no number at all
-            assert all(int(p) < 100 for p in shown), (name, shown)
-            assert "%" not in text
-            assert "not the chance of an offer" in text or not shown
+        text = result.render(name)
+        assert _numbers_beyond_answers(text) == [], (name, text)
+        if result.band is None:
+            assert STRENGTH_HEADING not in text
+        else:
+            assert f"{STRENGTH_HEADING}: {result.band.words}." in text
+            assert text.count("not the chance of an offer") == 1
+        detail = result.render(name, detail=True)
+        assert f"confidence {result.confidence:.4f}" in detail
+    assert result.to_dict()["confidence"] == round(result.confidence, 4)
+
+
+@given(a=observation_values(), b=observation_values())
+def test_a_higher_confidence_never_gets_weaker_words(
+        pack_engine: Engine, a: Flat, b: Flat) -> None:
+    """The bands follow the confidence: more evidence never reads as less, and only a
+    reading with nothing in the candidate's favour has no words at all."""
+    first, second = pack_engine.assess(nest(a)), pack_engine.assess(nest(b))
+    if first.confidence < second.confidence:
+        first, second = second, first
+    bands = [band.id for band in pack_engine.rulebook.bands]
+    for result in (first, second):
+        assert (result.band is None) == (result.confidence == 0 or not bands)
+    if first.band is not None and second.band is not None:
+        assert bands.index(first.band.id) <= bands.index(second.band.id)

@@ -6,7 +6,7 @@ from attrs import evolve
 
 from interview_signals import Engine
 from interview_signals._observations.vocabulary import VOCABULARY
-from interview_signals._rulebook.check import dropped_tests
+from interview_signals._rulebook.check import absence_basis, dropped_tests
 from interview_signals._rulebook.model import Test
 
 
@@ -37,3 +37,18 @@ def test_a_test_is_compared_by_shape() -> None:
         evolve(Engine.default().rulebook.by_id()["personal_tour"], branches=((test,),)),
         evolve(Engine.default().rulebook.by_id()["personal_tour"],
                branches=((evolve(test, value=False),),))) == ["tour.office_tour == true"]
+
+
+def test_sign_1_counts_against_only_on_what_was_recorded() -> None:
+    """The default rulebook's signals against (sign 1) pass the absence check, since each
+    waits for a recorded answer; the same weight on engagement left unanswered is refused."""
+    book = Engine.default().rulebook
+    rules = book.by_id()
+    against = [r for r in book.of_kind("signal") if r.amount < 0]
+    assert {r.id for r in against} == {"disengaged_interviewer", "stock_questions"}
+    assert [absence_basis(r, rules) for r in against] == [None, None]
+    unanswered = evolve(rules["disengaged_interviewer"], branches=(
+        (Test(path="body_language.engaged", op="is_not", value=True),),))
+    basis = absence_basis(unanswered, rules)
+    assert basis is not None
+    assert "says nothing about how you did" in basis[1]

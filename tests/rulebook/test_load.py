@@ -11,7 +11,8 @@ from interview_signals import Engine, Rulebook, RulebookError, RuleProblem
 
 # SPEC section 5, written out: the stable ids, their kinds and signs.
 SIGNALS = {
-    "positive_body_language": 1, "disengaged_interviewer": 1, "asked_about_interest": 2,
+    "positive_body_language": 1, "disengaged_interviewer": 1, "stock_questions": 1,
+    "asked_about_interest": 2,
     "asked_about_other_interviews": 2, "second_interview_on_the_spot": 3, "personal_tour": 4,
     "interview_ran_long": 5, "job_specifics_deep_dive": 6, "thank_you_response": 7,
 }
@@ -21,16 +22,16 @@ QUALIFIERS = {
     "scheduled_on_the_spot": ("second_interview_on_the_spot", "boost"),
     "quick_response": ("thank_you_response", "boost"),
     "specific_references": ("thank_you_response", "boost"),
-    "automatic_reply": ("thank_you_response", "discount"),
     "warm_tone": ("thank_you_response", "boost"),
     "curt_tone": ("thank_you_response", "discount"),
     "you_would_language": ("job_specifics_deep_dive", "boost"),
     "several_cues": ("positive_body_language", "boost"),
+    "engaged_and_affirming": ("positive_body_language", "boost"),
     "introduced_to_team": ("personal_tour", "boost"),
 }
 ADVICE = ("send_thank_you_note", "prepare_for_next_round", "not_an_offer_yet",
           "show_you_are_serious", "short_interview_not_a_dealbreaker", "no_reply_is_not_a_no",
-          "overview_is_standard", "you_would_without_a_deep_dive")
+          "automatic_reply", "overview_is_standard", "you_would_without_a_deep_dive")
 FILES = ["01-body-language.toml", "02-interest.toml", "03-next-round.toml", "04-tour.toml",
          "05-ran-long.toml", "06-job-specifics.toml", "07-thank-you.toml", "advice.toml",
          "verdicts.toml"]
@@ -88,9 +89,10 @@ class TestDefaultRulebook:
         for rule in book.of_kind("qualifier"):
             assert rule.sign == SIGNALS[str(rule.applies_to)]
 
-    def test_only_disengagement_counts_against(self, book: Rulebook) -> None:
+    def test_only_sign_1_counts_against_both_ways_it_names(self, book: Rulebook) -> None:
+        """Sign 1: an interviewer not engaged, and one asking stock questions."""
         against = {r.id for r in book.of_kind("signal") if r.amount < 0}
-        assert against == {"disengaged_interviewer"}
+        assert against == {"disengaged_interviewer", "stock_questions"}
         assert all(-1 <= r.amount <= 1 and r.amount != 0 for r in book.of_kind("signal"))
 
     def test_boosts_and_discounts_are_fractions(self, book: Rulebook) -> None:
@@ -152,7 +154,8 @@ class TestDefaultRulebook:
             {"next_steps": {"invited_to_next_round": True}}).verdict == "strong"
 
     def test_the_summary_texts_are_there(self, book: Rulebook) -> None:
-        assert book.caveat.strip()
+        # No caveat closes every summary: the advice says what fits what was recorded.
+        assert book.caveat == ""
         assert book.nothing_known.strip()
         assert book.against.count("{signals}") == 1
         assert book.against.replace("{signals}", "").strip()
@@ -165,10 +168,13 @@ class TestDefaultRulebook:
         ("send_thank_you_note", "thank_you.note_sent is not true and "
          "thank_you.response_received is not true and thank_you.response_hours is unknown and "
          "thank_you.tone is unknown and thank_you.references_specifics is not true"),
-        ("automatic_reply", 'signal thank_you_response and thank_you.tone == "automatic"'),
-        ("thank_you_response", "thank_you.response_received == true or "
-         "thank_you.response_hours is known or thank_you.tone is known or "
+        ("automatic_reply", 'thank_you.tone == "automatic"'),
+        ("thank_you_response", '(thank_you.response_received == true and thank_you.tone is '
+         'not "automatic") or (thank_you.response_hours is known and thank_you.tone is not '
+         '"automatic") or thank_you.tone != "automatic" or '
          "thank_you.references_specifics == true"),
+        ("disengaged_interviewer", "body_language.engaged == false"),
+        ("stock_questions", "body_language.rote_questions == true"),
         ("short_interview_not_a_dealbreaker",
          "interview.actual_minutes <= interview.scheduled_minutes * 0.8 (parameter time_share)"),
         ("personal_tour", "tour.office_tour == true or tour.introduced_to_people == true or "
@@ -182,8 +188,8 @@ class TestDefaultRulebook:
             self, book: Rulebook) -> None:
         assert book.by_id()["interview_ran_long"].paths == (
             "interview.actual_minutes", "interview.scheduled_minutes")
-        assert book.by_id()["disengaged_interviewer"].paths == (
-            "body_language.rote_questions", "body_language.engaged")
+        assert book.by_id()["disengaged_interviewer"].paths == ("body_language.engaged",)
+        assert book.by_id()["stock_questions"].paths == ("body_language.rote_questions",)
 
     def test_loading_the_default_pack_again_gives_the_same_rulebook(
             self, book: Rulebook) -> None:
@@ -289,7 +295,8 @@ class TestBadPacks:
         assert engine.rulebook.against == "Against you: {signals}."
         assert engine.rulebook.caveat == Engine.default().rulebook.caveat
         result = engine.assess({"body_language": {"rote_questions": True, "engaged": False}})
-        assert result.summary.endswith(" Against you: stock questions and little engagement.")
+        assert result.summary.endswith(
+            " Against you: an interviewer who did not seem engaged and mostly stock questions.")
 
     @pytest.mark.parametrize(("text", "reason"), [
         ("Against you: {signal}.", "[summary].against: the only placeholder is {signals}"),

@@ -275,7 +275,7 @@ def test_a_bad_summary_is_a_problem_and_is_not_kept(tmp_path: Path, text: str,
 
 @pytest.mark.parametrize(("text", "reason"), [
     ('[[rules]]\nid = "x"\n', "unknown top-level key 'rules' (did you mean 'rule'?); a pack "
-     "holds [[rule]], [[verdict]] and [summary] tables"),
+     "holds [[rule]], [[verdict]], [[band]], [summary] and [params] tables"),
     ("rule = 3\n", "rule: expected [[rule]] tables"),
     ("verdict = [1, 2]\n", "verdict: expected [[verdict]] tables"),
 ])
@@ -311,7 +311,8 @@ def test_a_file_that_cannot_be_read_is_one_problem(tmp_path: Path, content: byte
     assert merger.whole_book_problems() == []  # what it held is unknown, not missing
 
 
-def test_a_whole_book_needs_verdicts_and_both_summary_texts(tmp_path: Path) -> None:
+def test_a_whole_book_needs_verdicts_and_the_nothing_known_text(tmp_path: Path) -> None:
+    """The caveat and the bands are optional: a pack alone may leave them out."""
     merger = merged(tmp_path, ("p", "a.toml", rule("toured")),
                     ("p", "b.toml", '[summary]\ncaveat = "Not an offer."\n'))
     files = ", ".join(merger.files)
@@ -320,7 +321,7 @@ def test_a_whole_book_needs_verdicts_and_both_summary_texts(tmp_path: Path) -> N
         (files, "[summary] needs nothing_known")]
     assert [p.reason for p in Merger().whole_book_problems()] == [
         "no [[verdict]] tables: the rulebook needs at least one verdict",
-        "[summary] needs caveat and nothing_known"]
+        "[summary] needs nothing_known"]
     assert Merger().whole_book_problems()[0].file == "<none>"
 
 

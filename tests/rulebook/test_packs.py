@@ -49,6 +49,9 @@ PROBLEM_KINDS = {
     "last_verdict_that_may_not_hold": "verdict_never_holds.toml",
     "verdict_that_hides_later_ones": "verdict_shadows_later.toml",
     "unknown_signal_in_a_verdict": "verdict_unknown_signal.toml",
+    "band_that_hides_later_ones_or_leaves_a_reading_without_words": "band_shadows_later.toml",
+    "band_without_words": "band_words_missing.toml",
+    "placeholder_that_would_name_nothing": "placeholder_misused.toml",
     "pack_alone_without_verdicts_or_summary": "alone_without_verdicts",
     "several_problems_at_once": "several_problems.toml",
     "number_too_long_to_read": "number_too_long.toml",
@@ -194,7 +197,7 @@ LONG_PANEL = {"interview": {"scheduled_minutes": 45, "actual_minutes": 75,
 def test_the_sample_pack_passes_check_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(SAMPLE_PACK.parent.parent.parent)
     status, out, err = run_cli("check-rules", "examples/packs/panel_coach")
-    assert (status, out, err) == (0, "ok: 30 rules from 11 files\n", "")
+    assert (status, out, err) == (0, "ok: 32 rules from 11 files\n", "")
 
 
 def test_a_pack_adds_a_qualifier_of_a_default_signal(coach_pack_engine: Engine,
@@ -232,7 +235,7 @@ def test_an_override_changes_only_what_it_names(coach_pack_engine: Engine,
 def test_a_pack_tunes_a_threshold_alone_and_the_rule_keeps_its_guard(
         coach_pack_engine: Engine, engine: Engine) -> None:
     """The sample pack sets quick_reply_hours = 48: the quick-reply rule is otherwise the
-    default one, so an automatic reply is still never counted as quick."""
+    default one, so an automatic reply is still never counted as quick (nor as a reply)."""
     before = engine.rulebook.by_id()["quick_response"]
     after = coach_pack_engine.rulebook.by_id()["quick_response"]
     assert (before.branches[0][0].value, after.branches[0][0].value) == (24, 48)
@@ -240,9 +243,10 @@ def test_a_pack_tunes_a_threshold_alone_and_the_rule_keeps_its_guard(
     assert after.pack == "default"
     instant = {"thank_you": {"note_sent": True, "response_received": True,
                              "response_hours": 0, "tone": "automatic"}}
-    tuned = coach_pack_engine.assess(instant).signal("thank_you_response")
-    assert tuned is not None
-    assert [q.id for q in tuned.qualifiers] == ["automatic_reply"]
+    tuned = coach_pack_engine.assess(instant)
+    assert tuned.signal("thank_you_response") is None
+    assert "quick_response" not in {f.rule for f in tuned.trace}
+    assert "automatic_reply" in {a.id for a in tuned.advice}
 
 
 def test_an_override_keeps_the_rule_in_its_place(coach_pack_engine: Engine,
@@ -339,7 +343,7 @@ def test_assess_and_rules_take_a_complete_pack_without_the_default(tmp_path: Pat
     assert (status, json.loads(out)["verdict"]) == (0, "promising")
     status, out, _ = run_cli("rules", "--rules", pack, "--no-default")
     assert (status, out.splitlines()[0], out.splitlines()[-1]) == (
-        0, "invited_back  (signal, sign 3)  [pack own]", "1 rules, 2 verdicts")
+        0, "invited_back  (signal, sign 3)  [pack own]", "1 rules, 2 verdicts, 0 bands")
 
 
 def test_rules_lists_the_merged_rulebook_and_marks_overrides() -> None:
@@ -350,7 +354,11 @@ def test_rules_lists_the_merged_rulebook_and_marks_overrides() -> None:
         "from pack default]" in heads
     assert "panel_stayed_late  (qualifier, sign 5)  [pack panel_coach]" in heads
     assert "friendly_by_nature  (qualifier, sign 1)" in heads
-    assert heads[-1] == "30 rules, 4 verdicts"
+    assert heads[-5:] == ["band strongly: confidence from 0.8, reads 'strongly'",
+                          "band clearly: confidence from 0.45, reads 'clearly'",
+                          "band a_little: confidence from 0.1, reads 'a little'",
+                          "band faintly: confidence above 0, reads 'only faintly'",
+                          "32 rules, 4 verdicts, 4 bands"]
 
 
 def test_rules_json_names_pack_and_override() -> None:

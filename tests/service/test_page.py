@@ -175,6 +175,14 @@ def _check_reading(page: Any, answers: dict[str, Any]) -> None:
         "(words) => document.querySelector('#reading .badge')?.innerText === words",
         arg=VERDICT_WORDS[expected.verdict])
     assert page.locator("#reading .summary").inner_text() == expected.summary
+    # How strongly, in the band's words and never as a number; nothing when nothing stands.
+    if expected.band is None:
+        assert page.locator("#strength").count() == 0
+    else:
+        strength = page.locator("#strength").inner_text()
+        assert f"point your way: {expected.band.words}." in strength
+        assert "not the chance of an offer" in strength
+        assert not any(c.isdigit() for c in strength)
     shown = page.locator("#advice li").all_inner_texts() if expected.advice else []
     assert shown == [a.text for a in expected.advice]
     standing = [s.title for s in expected.signals if s.stands]
@@ -304,8 +312,12 @@ def _what_if(page: Any, answers: dict[str, Any], *, coach: bool = False) -> None
 def _coach_view(page: Any, answers: dict[str, Any]) -> None:
     page.get_by_role("button", name="Coach's view").click()
     page.wait_for_selector("#trace li")
-    trace = assess(_observations(answers)).trace
+    result = assess(_observations(answers))
+    trace = result.trace
     assert page.locator("#trace li").count() == len(trace)
+    verdict = page.locator("#coach-verdict").inner_text()  # the coach sees the number too
+    assert f"confidence {result.to_dict()['confidence']}" in verdict
+    assert (result.band.id if result.band else "none") in verdict
     assert page.locator("#coach-body code", has_text=trace[0].rule).count() >= 1
     consultation = Engine.default().consult(_observations(answers))
     for verdict in consultation.reachable:
@@ -438,3 +450,36 @@ def test_the_page_asks_first_what_the_next_question_needs(base_url: str, browser
         assert _current(page) == (after.next_question.path if after.next_question else None)
         assert not (_current(page) or "").startswith("thank_you.")
 
+
+
+def _load(page: Any, tmp_path: Path, observations: dict[str, Any]) -> None:
+    saved = tmp_path / "saved.json"
+    saved.write_text(json.dumps({"format": "interview-signals/session", "version": 1,
+                                 "observations": observations}))
+    page.locator("#load").set_input_files(str(saved))
+    page.wait_for_function(
+        "() => document.querySelector('#session-status').innerText.startsWith('Loaded')")
+
+
+def test_the_reading_says_strength_in_words_and_asks_about_a_note_before_a_reply(
+        base_url: str, browser: Any, tmp_path: Path) -> None:
+    """Issue 21 on the page: the band's words from the rulebook, no number; "Still open"
+    asks whether a note was sent, not how a reply read; an automatic reply is not listed
+    among what stands."""
+    reply_labels = [VOCABULARY[f"thank_you.{n}"].label for n in
+                    ("response_received", "response_hours", "tone", "references_specifics")]
+    with _ready_page(browser, base_url, "desktop") as page:
+        _load(page, tmp_path, {"tour": {"office_tour": True}})
+        _check_reading(page, {"tour.office_tour": True})
+        still_open = page.locator("#reading .open-list").inner_text()
+        assert VOCABULARY["thank_you.note_sent"].label in still_open
+        assert not any(label in still_open for label in reply_labels)
+
+        automatic = {"thank_you.note_sent": True, "thank_you.response_received": True,
+                     "thank_you.tone": "automatic"}
+        _load(page, tmp_path, _observations(automatic))
+        _check_reading(page, automatic)
+        assert page.locator("#strength").count() == 0
+        assert page.get_by_text("What stands, and why").count() == 0
+        advice = page.locator("#advice li").all_inner_texts()
+        assert any("automatic" in text for text in advice)

@@ -1,4 +1,4 @@
-// The coach's view: the verdict and confidence, the verdicts still reachable and the
+// The coach's view: the verdict, confidence and band, the verdicts still reachable and the
 // sufficient reason, each signal with its strengths and qualifiers, the advice rules and the
 // rule-by-rule trace. Ids and numbers here are for coaches and developers.
 
@@ -17,7 +17,9 @@ export function renderCoach(assessment, consultation, label) {
     f.matched.map((m) => (m.kind === "observation" ? `${m.path} = ${m.value}` : `${m.kind} ${m.id}`)).join(", ") || "nothing",
     f.asserted.length ? ` → ${f.asserted.map((a) => a.id).join(", ")}` : ""));
   $("coach-body").replaceChildren(
-    el("p", {}, "Verdict ", el("code", { text: assessment.verdict }), `, confidence ${assessment.confidence}`),
+    el("p", { id: "coach-verdict" }, "Verdict ", el("code", { text: assessment.verdict }),
+      `, confidence ${assessment.confidence}, band `,
+      el("code", { text: assessment.band ? assessment.band.id : "none" })),
     ...consultationDetail(consultation, label),
     el("h4", { text: "Signals and strengths" }),
     rows.length ? el("div", { class: "table-wrap" }, el("table", {},

@@ -36,6 +36,20 @@ export function readPrerequisites(schema) {
   return rules;
 }
 
+// The first field `path` depends on that is neither answered nor implied by another answer
+// (a reply recorded means a note was sent), going down to what that one depends on; null
+// when there is none. Its question comes before the question on `path`, as in the
+// library's own reading ("Not recorded yet").
+export function openNeed(path, answers, prerequisites) {
+  for (const { dependent, prerequisite } of prerequisites) {
+    if (dependent !== path || prerequisite in answers) continue;
+    const implied = prerequisites.some((r) => r.prerequisite === prerequisite
+      && r.dependent in answers && answers[r.dependent] !== false);
+    if (!implied) return openNeed(prerequisite, answers, prerequisites) || prerequisite;
+  }
+  return null;
+}
+
 function onlyPath(part) {
   const group = Object.keys(part.properties || {})[0];
   if (!group) return null;

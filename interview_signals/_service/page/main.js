@@ -18,7 +18,7 @@ import * as api from "./api.js";
 import { ConsultationState } from "./consultation.js";
 import { clearCoach, renderCoach } from "./coach.js";
 import { $ } from "./dom.js";
-import { readFields, readPrerequisites } from "./fields.js";
+import { openNeed, readFields, readPrerequisites } from "./fields.js";
 import { readAnswer, renderDone, renderQuestion } from "./question.js";
 import { clearReading, renderReading } from "./reading.js";
 import { download, FILE_NAME, readSessionFile, savedSession } from "./session-file.js";
@@ -55,8 +55,11 @@ class Page {
 
   showConsultation(consultation) {
     const assessment = consultation.assessment;
-    const open = [...new Set(assessment.missing.flatMap((m) => m.fields))]
-      .filter((p) => this.byPath[p] && !(p in this.state.answers))
+    // Each open field, or what it depends on while that is open (a note before a reply).
+    const answers = this.state.answers;
+    const open = [...new Set(assessment.missing.flatMap((m) => m.fields)
+      .map((p) => openNeed(p, answers, this.state.prerequisites) || p))]
+      .filter((p) => this.byPath[p] && !(p in answers))
       .map((path) => ({ path, title: this.byPath[path].title }));
     renderReading(assessment, { open, settled: consultation.settled, onOpen: (p) => this.goTo(p) });
     if (this.coach) renderCoach(assessment, consultation, (p) => this.label(p));

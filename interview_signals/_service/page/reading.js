@@ -1,5 +1,6 @@
 // The reading, in the candidate's words, from the assessment JSON: the verdict (its title
-// from the rulebook), the summary, what stands and why, what to do, and what is still open.
+// from the rulebook), the summary, how strongly the signs point their way (the band's
+// words), what stands and why, what to do, and what is still open.
 
 import { $, el } from "./dom.js";
 
@@ -14,6 +15,13 @@ export function renderReading(assessment, { open, settled, onOpen }) {
       el("span", { class: "muted", text: "how the interview reads so far" })),
     el("p", { class: "summary", text: assessment.summary }),
   ];
+  // How strongly, in the rulebook's words (its band), never as a number, which would read
+  // as the odds of an offer; nothing when nothing points the candidate's way.
+  if (assessment.band) {
+    parts.push(el("p", { class: "strength", id: "strength" },
+      "How strongly the signs point your way: ", el("strong", { text: assessment.band.words }),
+      ". ", el("span", { class: "muted", text: "It describes the evidence you recorded, not the chance of an offer." })));
+  }
   if (standing.length) {
     parts.push(el("h3", { text: "What stands, and why" }),
       el("ul", {}, ...standing.map((s) => el("li", {}, el("strong", { text: s.title }), s.explanation))));
