@@ -393,11 +393,12 @@ def _rules(book: Rulebook, format: str, out: TextIO) -> int:
 
 
 def _check(paths: Sequence[str], include_default: bool, out: TextIO) -> int:
-    book, problems = read_packs(*paths, include_default=include_default)
+    book, problems = read_packs(*paths, include_default=include_default, cases=True)
     for problem in problems:
         out.write(f"{problem}\n")
     if problems or book is None:
         out.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found\n")
         return EXIT_RULES
-    out.write(f"ok: {len(book.rules)} rules from {len(book.files)} files\n")
+    out.write(f"ok: {len(book.rules)} rules and {len(book.cases)} cases from "
+              f"{len(book.files)} files\n")
     return EXIT_OK
