@@ -5,12 +5,15 @@ Everything other folders use is re-exported here; the rest is private to the fol
 
 from __future__ import annotations
 
-from .batch import assess_jsonl, assess_many, assess_partition
-from .workers import available_cpus
+from .batch import assess_jsonl, assess_many, assess_partition, process_engine, read_line
+from .workers import available_cpus, map_chunks
 
 __all__ = [
     "assess_jsonl",
     "assess_many",
     "assess_partition",
     "available_cpus",
+    "map_chunks",
+    "process_engine",
+    "read_line",
 ]

@@ -29,7 +29,7 @@ from .._quoting import describe, exception_text
 from .workers import available_cpus, map_chunks
 
 __all__ = ["DEFAULT_CHUNKSIZE", "Item", "Result", "assess_jsonl", "assess_many", "assess_one",
-           "assess_partition"]
+           "assess_partition", "process_engine", "read_line"]
 
 Item: TypeAlias = Mapping[str, object] | Observations
 Result: TypeAlias = Assessment | ObservationError
@@ -41,8 +41,9 @@ DEFAULT_CHUNKSIZE = 64
 
 
 @lru_cache(maxsize=8)
-def _partition_engine(engine_paths: tuple[str, ...], include_default: bool) -> Engine:
-    """The engine ``assess_partition`` reuses in this process, one per set of packs.
+def process_engine(engine_paths: tuple[str, ...], include_default: bool) -> Engine:
+    """The engine this process reuses for a set of packs (``assess_partition``, and the
+    second rulebook of ``diff-rules``' workers).
 
     Dask calls ``assess_partition`` once per partition in long-lived worker processes that
     nothing of ours initialises, so the engine is kept between calls; an engine evicted from
@@ -124,7 +125,7 @@ def assess_partition(items: Iterable[Item], *, engine_paths: Sequence[str | Path
     Raises:
         RulebookError: a rule pack in ``engine_paths`` has problems.
     """
-    engine = _partition_engine(_paths(engine_paths), include_default)
+    engine = process_engine(_paths(engine_paths), include_default)
     return [assess_one(engine, item) for item in items]
 
 
@@ -288,15 +289,30 @@ def assess_json_lines(engine: Engine, lines: Sequence[tuple[int, bytes]]) -> lis
     out = []
     for number, raw in lines:
         try:
-            data = load_json(raw.decode("utf-8-sig").rstrip("\r\n"))
-        except UnicodeDecodeError as exc:
-            out.append(error_line({"line": number, "error": f"not UTF-8 text: {exc.reason}"}))
+            data = read_line(raw)
         except UnreadableJSON as exc:
-            where = f" at column {exc.column}" if exc.column is not None else ""
-            out.append(error_line({"line": number, "error": exc.reason + where}))
+            out.append(error_line({"line": number, "error": exc.reason}))
         else:
             result = assess_one(engine, data)
             out.append(result.to_json(indent=None) if isinstance(result, Assessment)
                        else error_line({"line": number, "error": str(result),
                                         "path": result.path}))
     return out
+
+
+def read_line(raw: bytes) -> object:
+    """The JSON document of one line of JSON Lines; a byte order mark at its start is
+    ignored.
+
+    Raises:
+        UnreadableJSON: the line is not UTF-8 or not JSON (or JSON too deep, or with too
+            long a number, to read); its ``reason`` says which, and where when known.
+    """
+    try:
+        return load_json(raw.decode("utf-8-sig").rstrip("\r\n"))
+    except UnicodeDecodeError as exc:
+        raise UnreadableJSON(f"not UTF-8 text: {exc.reason}") from exc
+    except UnreadableJSON as exc:
+        if exc.column is None:
+            raise
+        raise UnreadableJSON(f"{exc.reason} at column {exc.column}") from exc

@@ -1,0 +1,52 @@
+"""What the command line reads besides single documents: JSON Lines from a file or stdin,
+each line bounded, and positive numbers given as options.
+
+Neighbours: ``assess-many`` (``main``) and ``diff-rules`` (``coach``) read their lines here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from .._jsonio import MAX_LINE_BYTES, InputError
+from .._quoting import quoted
+
+
+def positive(text: str) -> int:
+    """An option's positive integer, in ASCII digits."""
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {quoted(text)}")
+    return int(text)
+
+
+def open_lines(name: str, stdin: TextIO | None
+               ) -> contextlib.AbstractContextManager[TextIO | BinaryIO]:
+    """The file ``name``, or ``stdin`` when it is given, to read lines from."""
+    if stdin is not None:
+        return contextlib.nullcontext(stdin)
+    try:
+        return Path(name).open("rb")
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
+
+
+def read_lines(name: str, source: TextIO | BinaryIO) -> Iterator[bytes]:
+    """Lines as bytes (decoded in the workers, so a bad byte spoils one line, not the run)."""
+    raw = getattr(source, "buffer", source)
+    try:
+        for number in itertools.count(1):
+            line = raw.readline(MAX_LINE_BYTES + 1)
+            if not line:
+                return
+            if len(line) > MAX_LINE_BYTES:
+                raise InputError(f"{name}: line {number} is longer than "
+                                 f"{MAX_LINE_BYTES // 1024} KiB; one set of observations "
+                                 "takes a few hundred bytes")
+            yield line.encode("utf-8") if isinstance(line, str) else line
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
