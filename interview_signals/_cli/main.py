@@ -30,6 +30,7 @@ from .._quoting import quoted
 from .._rulebook import Rulebook, rule_rows
 from .._version import __version__
 from . import ask as _ask
+from . import coach as _coach
 from .files import OutputError, refuse_same_file, replacing
 from .inputs import open_lines, positive, read_lines
 
@@ -114,6 +115,7 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
                                 "extra)")
     _service_options(serve)
     _ask.add_commands(commands, packs, out)
+    _coach.add_commands(commands, out)
     return parser
 
 
@@ -171,6 +173,10 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
             return _ask.run(args, readable(stdin), _writable(out),
                             err if err is not None else io.StringIO())
         target = _writable(out)
+        if args.command in _coach.COMMANDS:
+            status, text = _coach.run(args, stdin, err)
+            _write(target, "<stdout>", lambda: target.write(text))
+            return status
         if args.command == "rules":
             book = load_packs(*args.rules, include_default=not args.no_default)
             return _write(target, "<stdout>", lambda: _rules(book, args.format, target))

@@ -1,0 +1,140 @@
+"""The coach's commands: ``test-rules`` (a rulebook's test cases, with coverage, JSON and
+JUnit XML) and ``diff-rules`` (what a change of rulebook does to a corpus of interviews).
+
+Neighbours: ``main`` parses the command line and writes what ``run`` returns; ``_coaching``
+does the work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
+
+from .._batch import available_cpus
+from .._coaching import (
+    RulebookSide,
+    coverage,
+    diff_corpus,
+    diff_json,
+    diff_text,
+    json_report,
+    junit_xml,
+    problems_report,
+    run_cases,
+    text_report,
+)
+from .._engine import Engine, read_packs
+from .._errors import ArgumentError
+from .._jsonio import readable
+from .files import OutputError, refuse_same_file, replacing
+from .inputs import open_lines, positive, read_lines
+
+COMMANDS = ("test-rules", "diff-rules")
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def add_commands(commands: Any, out: TextIO | None) -> None:
+    """Add ``test-rules`` and ``diff-rules`` to the command line's subparsers."""
+    test = commands.add_parser("test-rules", out=out,
+                               help="run the test cases of the default rulebook and of packs")
+    test.add_argument("paths", nargs="*", metavar="PACK")
+    test.add_argument("--no-default", action="store_true",
+                      help="the packs alone, without the default rulebook and its cases")
+    test.add_argument("--coverage", action="store_true",
+                      help="list the rules, qualifiers, advice and verdicts no case reached")
+    test.add_argument("--format", choices=("text", "json"), default="text")
+    test.add_argument("--junit-xml", metavar="FILE", help="also write JUnit XML here")
+    test.add_argument("-v", "--verbose", action="store_true",
+                      help="show every case, not only the failures")
+    diff = commands.add_parser("diff-rules", out=out,
+                               help="what a change of rulebook does to a corpus of interviews")
+    diff.add_argument("corpus", metavar="CORPUS.jsonl|-")
+    diff.add_argument("--old", action="append", default=[], metavar="PACK",
+                      help="a pack of the old rulebook (repeat for several; 'default': the "
+                      "default rulebook alone)")
+    diff.add_argument("--new", action="append", default=[], metavar="PACK",
+                      help="a pack of the new rulebook (as --old)")
+    diff.add_argument("--no-default", action="store_true",
+                      help="each side is its packs alone ('default' names the default "
+                      "rulebook)")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument("--top", type=positive, default=10, metavar="N",
+                      help="how many of the largest confidence moves to show")
+    diff.add_argument("--workers", type=positive, default=None, metavar="N",
+                      help="worker processes (default and most: one per CPU)")
+    diff.add_argument("--changes", metavar="OUT.jsonl",
+                      help="also write every changed reading here, one JSON line each")
+
+
+def run(args: argparse.Namespace, stdin: TextIO | None, err: TextIO | None
+        ) -> tuple[int, str]:
+    """Run ``test-rules`` or ``diff-rules``: the exit status, and the text for stdout."""
+    if args.command == "test-rules":
+        return _test_rules(args)
+    return _diff_rules(args, stdin, err)
+
+
+def _test_rules(args: argparse.Namespace) -> tuple[int, str]:
+    if args.no_default and not args.paths:
+        raise ArgumentError("test-rules --no-default: give at least one PACK")
+    book, problems = read_packs(*args.paths, include_default=not args.no_default, cases=True)
+    if book is None:
+        if args.junit_xml:
+            _write_file(args.junit_xml, lambda file: file.write(junit_xml([], problems)))
+        return EXIT_FAILED, (_json(json_report([], problems=problems))
+                             if args.format == "json" else problems_report(problems))
+    with Engine(book) as engine:
+        results = run_cases(engine)
+    covered = coverage(book, results) if args.coverage else None
+    if args.junit_xml:
+        _write_file(args.junit_xml, lambda file: file.write(junit_xml(results)))
+    status = EXIT_OK if all(r.passed for r in results) else EXIT_FAILED
+    if args.format == "json":
+        return status, _json(json_report(results, covered))
+    return status, text_report(results, covered, verbose=args.verbose)
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _write_file(name: str, write: Callable[[TextIO], object]) -> None:
+    """Write a whole file, or leave none."""
+    with _replacing(name) as file:
+        write(file)
+
+
+def _diff_rules(args: argparse.Namespace, stdin: TextIO | None, err: TextIO | None
+                ) -> tuple[int, str]:
+    old = RulebookSide.of(args.old, no_default=args.no_default, option="--old")
+    new = RulebookSide.of(args.new, no_default=args.no_default, option="--new")
+    source = readable(stdin) if args.corpus == "-" else None
+    if args.changes is not None:
+        refuse_same_file(args.corpus, source, args.changes)
+    workers = args.workers
+    if workers is not None and workers > (cpus := available_cpus()) and err is not None:
+        err.write(f"interview-signals: note: --workers {workers} is more than the {cpus} "
+                  f"CPU{'s' if cpus != 1 else ''} available; using {cpus}\n")
+    with contextlib.ExitStack() as stack:
+        lines = read_lines(args.corpus, stack.enter_context(open_lines(args.corpus, source)))
+        changes = None
+        if args.changes is not None:
+            changes = stack.enter_context(_replacing(args.changes))
+        report = diff_corpus(lines, old, new, workers=workers, top=args.top, changes=changes)
+    name = "<stdin>" if args.corpus == "-" else args.corpus
+    if args.format == "json":
+        return EXIT_OK, _json(diff_json(report, name))
+    return EXIT_OK, diff_text(report, name)
+
+
+@contextlib.contextmanager
+def _replacing(name: str) -> Iterator[TextIO]:
+    """``replacing``, any failure to write one ``OutputError`` line."""
+    try:
+        with replacing(name) as file:
+            yield file
+    except OSError as exc:
+        raise OutputError(f"{name}: cannot write the file: {exc.strerror or exc}") from exc
