@@ -29,7 +29,7 @@ from .._quoting import describe, exception_text
 from .workers import available_cpus, map_chunks
 
 __all__ = ["DEFAULT_CHUNKSIZE", "Item", "Result", "assess_jsonl", "assess_many", "assess_one",
-           "assess_partition", "process_engine", "read_line"]
+           "assess_partition", "check_sizes", "pack_chunk", "process_engine", "read_line"]
 
 Item: TypeAlias = Mapping[str, object] | Observations
 Result: TypeAlias = Assessment | ObservationError
@@ -166,7 +166,7 @@ def assess_many(observations: Iterable[Item], *, workers: int | None = None,
         RulebookError: a rule pack has problems (raised here, before anything is read).
         EngineError: a worker process died, or a rule failed inside the engine.
     """
-    count, size = _check_sizes(workers, chunksize)
+    count, size = check_sizes(workers, chunksize)
     paths = _paths(engine_paths)
     # Built here, so a bad pack fails before anything is read; released when the results end.
     engine, release = call_engine(paths, include_default)
@@ -203,7 +203,7 @@ def _flattened(chunks: Iterable[list[_Out]]) -> Generator[_Out, None, None]:
             yield from chunk
 
 
-def _check_sizes(workers: int | None, chunksize: int) -> tuple[int, int]:
+def check_sizes(workers: int | None, chunksize: int) -> tuple[int, int]:
     """The number of workers to start, at most one per CPU, and the chunk size."""
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)
                                 or workers < 1):
@@ -224,10 +224,10 @@ def _paths(engine_paths: Sequence[str | Path]) -> tuple[str, ...]:
 def _packed(items: Iterable[object], size: int) -> Iterator[bytes]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
-        yield _pack(chunk)
+        yield pack_chunk(chunk)
 
 
-def _pack(chunk: list[object]) -> bytes:
+def pack_chunk(chunk: list[object]) -> bytes:
     """Pickle a chunk here, so an item that cannot be sent becomes that item's error."""
     try:
         return pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
@@ -261,7 +261,7 @@ def assess_jsonl(lines: Iterable[bytes], *, workers: int | None = None,
         RulebookError: a rule pack has problems (raised here, before anything is read).
         EngineError: as for ``assess_many``.
     """
-    count, size = _check_sizes(workers, chunksize)
+    count, size = check_sizes(workers, chunksize)
     paths = _paths(engine_paths)
     iterator = enumerate(lines, start=1)
     chunks: Iterator[list[tuple[int, bytes]]] = iter(lambda: list(islice(iterator, size)), [])

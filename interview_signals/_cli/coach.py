@@ -14,19 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from .._batch import available_cpus
-from .._coaching import (
-    RulebookSide,
-    coverage,
-    diff_corpus,
-    diff_json,
-    diff_text,
-    json_report,
-    junit_xml,
-    problems_report,
-    run_cases,
-    text_report,
-)
-from .._engine import Engine, read_packs
+from .._coaching import diff_rulebooks, json_report, junit_xml, problems_report, read_case_run
 from .._errors import ArgumentError
 from .._jsonio import readable
 from .files import OutputError, refuse_same_file, replacing
@@ -80,21 +68,18 @@ def run(args: argparse.Namespace, stdin: TextIO | None, err: TextIO | None
 def _test_rules(args: argparse.Namespace) -> tuple[int, str]:
     if args.no_default and not args.paths:
         raise ArgumentError("test-rules --no-default: give at least one PACK")
-    book, problems = read_packs(*args.paths, include_default=not args.no_default, cases=True)
-    if book is None:
+    run, problems = read_case_run(*args.paths, include_default=not args.no_default)
+    if run is None:
         if args.junit_xml:
             _write_file(args.junit_xml, lambda file: file.write(junit_xml([], problems)))
         return EXIT_FAILED, (_json(json_report([], problems=problems))
                              if args.format == "json" else problems_report(problems))
-    with Engine(book) as engine:
-        results = run_cases(engine)
-    covered = coverage(book, results) if args.coverage else None
     if args.junit_xml:
-        _write_file(args.junit_xml, lambda file: file.write(junit_xml(results)))
-    status = EXIT_OK if all(r.passed for r in results) else EXIT_FAILED
+        _write_file(args.junit_xml, lambda file: file.write(run.render("junit")))
+    status = EXIT_OK if run.passed else EXIT_FAILED
     if args.format == "json":
-        return status, _json(json_report(results, covered))
-    return status, text_report(results, covered, verbose=args.verbose)
+        return status, _json(run.to_dict(with_coverage=args.coverage))
+    return status, run.render(verbose=args.verbose, with_coverage=args.coverage)
 
 
 def _json(data: object) -> str:
@@ -109,8 +94,6 @@ def _write_file(name: str, write: Callable[[TextIO], object]) -> None:
 
 def _diff_rules(args: argparse.Namespace, stdin: TextIO | None, err: TextIO | None
                 ) -> tuple[int, str]:
-    old = RulebookSide.of(args.old, no_default=args.no_default, option="--old")
-    new = RulebookSide.of(args.new, no_default=args.no_default, option="--new")
     source = readable(stdin) if args.corpus == "-" else None
     if args.changes is not None:
         refuse_same_file(args.corpus, source, args.changes)
@@ -118,16 +101,20 @@ def _diff_rules(args: argparse.Namespace, stdin: TextIO | None, err: TextIO | No
     if workers is not None and workers > (cpus := available_cpus()) and err is not None:
         err.write(f"interview-signals: note: --workers {workers} is more than the {cpus} "
                   f"CPU{'s' if cpus != 1 else ''} available; using {cpus}\n")
+        workers = cpus
+    for option, packs in (("--old", args.old), ("--new", args.new)):
+        if args.no_default and not packs:
+            raise ArgumentError(f"{option}: with --no-default, give a pack (or 'default' "
+                                "for the default rulebook)")
     with contextlib.ExitStack() as stack:
         lines = read_lines(args.corpus, stack.enter_context(open_lines(args.corpus, source)))
-        changes = None
-        if args.changes is not None:
-            changes = stack.enter_context(_replacing(args.changes))
-        report = diff_corpus(lines, old, new, workers=workers, top=args.top, changes=changes)
-    name = "<stdin>" if args.corpus == "-" else args.corpus
-    if args.format == "json":
-        return EXIT_OK, _json(diff_json(report, name))
-    return EXIT_OK, diff_text(report, name)
+        changes = None if args.changes is None else stack.enter_context(
+            _replacing(args.changes))
+        diff = diff_rulebooks(lines, old=args.old, new=args.new,
+                              include_default=not args.no_default,
+                              workers=workers, top=args.top, changes=changes,
+                              corpus="<stdin>" if args.corpus == "-" else args.corpus)
+    return EXIT_OK, diff.render(args.format)
 
 
 @contextlib.contextmanager

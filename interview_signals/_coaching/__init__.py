@@ -6,24 +6,22 @@ Everything other folders use is re-exported here; the rest is private to the fol
 
 from __future__ import annotations
 
-from .cases import CaseResult, run_cases
-from .coverage import Coverage, coverage
-from .diff import DiffReport, RulebookSide, diff_corpus
-from .diff_report import diff_json, diff_text
-from .reports import json_report, junit_xml, problems_report, text_report
+from .cases import CaseResult, Difference
+from .coverage import Coverage
+from .reports import json_report, junit_xml, problems_report
+from .rulebook_diff import RulebookDiff, diff_rulebooks
+from .run import CaseRun, read_case_run, run_cases
 
 __all__ = [
     "CaseResult",
+    "CaseRun",
     "Coverage",
-    "DiffReport",
-    "RulebookSide",
-    "coverage",
-    "diff_corpus",
-    "diff_json",
-    "diff_text",
+    "Difference",
+    "RulebookDiff",
+    "diff_rulebooks",
     "json_report",
     "junit_xml",
     "problems_report",
+    "read_case_run",
     "run_cases",
-    "text_report",
 ]

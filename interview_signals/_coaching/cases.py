@@ -67,6 +67,7 @@ class CaseResult:
 
     @property
     def passed(self) -> bool:
+        """Whether the case met every expectation."""
         return not self.differences
 
     def to_dict(self) -> dict[str, object]:
@@ -85,7 +86,7 @@ class CaseResult:
                 "differences": [d.to_dict() for d in self.differences]}
 
 
-def run_cases(engine: Engine, cases: Iterable[Case] | None = None) -> list[CaseResult]:
+def check_cases(engine: Engine, cases: Iterable[Case] | None = None) -> list[CaseResult]:
     """Every case (by default the engine's rulebook's own), in rulebook order."""
     return [run_case(engine, case) for case in
             (engine.rulebook.cases if cases is None else cases)]

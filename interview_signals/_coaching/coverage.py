@@ -26,6 +26,7 @@ class Item:
     line: int | None
 
     def to_dict(self) -> dict[str, object]:
+        """The item as JSON, with where it is written."""
         return {"kind": self.kind, "id": self.id, "pack": self.pack, "file": self.file,
                 "line": self.line}
 
@@ -44,13 +45,16 @@ class PartlyReached:
         return tuple(n for n in range(1, self.count + 1) if n not in self.reached)
 
     def to_dict(self) -> dict[str, object]:
+        """The rule as JSON, with the alternatives reached and not reached."""
         return {**self.item.to_dict(), "alternatives": self.count,
                 "reached": list(self.reached), "not_reached": list(self.missed())}
 
 
 @frozen(kw_only=True)
 class Coverage:
-    """The rules and verdicts no case reached, out of ``total``."""
+    """What a rulebook's cases reached: the rules (signals, qualifiers, advice) and verdicts
+    no case reached, out of ``total``, and the rules some alternative of whose condition
+    never held."""
 
     unreached: tuple[Item, ...]
     partly: tuple[PartlyReached, ...]
@@ -62,6 +66,8 @@ class Coverage:
         return not self.unreached
 
     def to_dict(self) -> dict[str, object]:
+        """The coverage as JSON: what no case reached, and the alternatives of conditions
+        that never held."""
         return {"complete": self.complete, "total": self.total,
                 "reached": self.total - len(self.unreached),
                 "not_reached": [i.to_dict() for i in self.unreached],

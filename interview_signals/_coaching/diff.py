@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import pickle
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import TextIO, TypeAlias
@@ -21,14 +22,15 @@ from typing import TextIO, TypeAlias
 from attrs import frozen
 
 from .._assessment import Scorer
-from .._batch import available_cpus, map_chunks, process_engine, read_line
+from .._batch import check_sizes, map_chunks, pack_chunk, process_engine, read_line
 from .._engine import Engine, call_engine, load_packs
 from .._errors import ArgumentError, ObservationError
 from .._jsonio import UnreadableJSON, dump_json
+from .._observations import Observations
 from .._rulebook import DEFAULT_PACK, Rulebook
 
 CHUNK_LINES = 256
-"""Lines sent to a worker at once: comparing one takes tens of microseconds."""
+"""Items sent to a worker at once: comparing one takes tens of microseconds."""
 ERRORS_KEPT = 10
 """Skipped lines quoted in the report; the rest are counted."""
 DIFF_FORMAT = "interview-signals/rules-diff"
@@ -58,16 +60,23 @@ class RulebookSide:
     include_default: bool
 
     @classmethod
-    def of(cls, given: Sequence[str], *, no_default: bool, option: str) -> RulebookSide:
-        """A side from the packs of ``--old`` or ``--new``: ``default`` names the default
-        rulebook (the only way to include it with ``no_default``); no pack at all is the
-        default rulebook alone."""
-        packs = tuple(p for p in given if p != DEFAULT_PACK)
-        include = DEFAULT_PACK in given or not no_default
-        if not packs and not include:
-            raise ArgumentError(f"{option}: with --no-default, give a pack (or 'default' for "
-                                "the default rulebook)")
-        return cls(packs=tuple(str(Path(p).absolute()) for p in packs), names=packs,
+    def of(cls, given: Sequence[str | Path], *, include_default: bool, option: str
+           ) -> RulebookSide:
+        """A side from its packs: ``default`` names the default rulebook (the only way to
+        include it without ``include_default``); no pack at all is the default rulebook
+        alone.
+
+        Raises:
+            ArgumentError: no pack, nor the default rulebook (``option`` names the side).
+        """
+        if isinstance(given, str | Path):
+            given = (given,)  # one pack, not a sequence of characters
+        names = tuple(str(p) for p in given if str(p) != DEFAULT_PACK)
+        include = include_default or any(str(p) == DEFAULT_PACK for p in given)
+        if not names and not include:
+            raise ArgumentError(f"{option}: without the default rulebook, give a pack (or "
+                                f"{DEFAULT_PACK!r} for the default rulebook)")
+        return cls(packs=tuple(str(Path(p).absolute()) for p in names), names=names,
                    include_default=include)
 
     def load(self) -> Rulebook:
@@ -90,8 +99,8 @@ class RuleTally:
 
 
 @frozen(kw_only=True)
-class DiffReport:
-    """The comparison of one corpus under two rulebooks."""
+class DiffCounts:
+    """The comparison of a corpus under two rulebooks, as counted."""
 
     old: RulebookSide
     new: RulebookSide
@@ -117,37 +126,40 @@ class DiffReport:
 
     @property
     def changed(self) -> int:
+        """Readings that changed in any way."""
         return self.up + self.down + self.moved + self.other
 
 
-def diff_corpus(lines: Iterable[bytes], old: RulebookSide, new: RulebookSide, *,
-                workers: int | None = None, top: int = 10, changes: TextIO | None = None,
-                chunk_lines: int = CHUNK_LINES) -> DiffReport:
-    """Assess every line of JSON Lines under both rulebooks and compare the readings.
+Item: TypeAlias = bytes | Mapping[str, object] | Observations
+"""One observation set: a line of JSON Lines, a JSON-shaped mapping, or ``Observations``."""
 
-    ``changes``, when given, gets one JSON line per changed reading. Lines that are not
-    valid observations are skipped and counted.
+
+def diff_corpus(items: Iterable[Item], old: RulebookSide, new: RulebookSide, *,
+                workers: int | None = None, top: int = 10, changes: TextIO | None = None,
+                chunk_lines: int = CHUNK_LINES) -> DiffCounts:
+    """Assess every item under both rulebooks and compare the readings, item by item.
+
+    ``changes``, when given, gets one JSON line per changed reading. Items that are not
+    valid observations are skipped and counted, each by its number (from 1).
 
     Raises:
-        RulebookError: either rulebook has problems (raised before any line is read).
-        ArgumentError: ``workers`` or ``top`` is not a positive integer.
+        RulebookError: either rulebook has problems (raised before any item is read).
+        ArgumentError: ``workers``, ``top`` or ``chunk_lines`` is not a positive integer.
         EngineError: a worker process died.
     """
-    for name, value in (("workers", workers), ("top", top), ("chunk_lines", chunk_lines)):
-        if value is not None and (type(value) is not int or value < 1):
-            raise ArgumentError(f"{name}: expected a positive integer, got {value!r}")
+    count, size = check_sizes(workers, chunk_lines)
+    if type(top) is not int or top < 1:
+        raise ArgumentError(f"top: expected a positive integer, got {top!r}")
     old_book, new_book = old.load(), new.load()
     gathered = _Gatherer(old_book, new_book, top, changes)
-    numbered = enumerate(lines, start=1)
-    chunks: Iterator[list[tuple[int, bytes]]] = iter(
-        lambda: list(islice(numbered, chunk_lines)), [])
-    count = available_cpus() if workers is None else min(workers, available_cpus())
+    numbered = enumerate(items, start=1)
+    chunks: Iterator[list[tuple[int, Item]]] = iter(lambda: list(islice(numbered, size)), [])
     for chunk in _compared(chunks, old, new, count):
         gathered.add(chunk)
-    return gathered.report(old, new)
+    return gathered.counts_of(old, new)
 
 
-def _compared(chunks: Iterator[list[tuple[int, bytes]]], old: RulebookSide,
+def _compared(chunks: Iterator[list[tuple[int, Item]]], old: RulebookSide,
               new: RulebookSide, workers: int) -> Iterator[_Chunk]:
     if workers == 1:
         with contextlib.ExitStack() as stack:
@@ -156,23 +168,30 @@ def _compared(chunks: Iterator[list[tuple[int, bytes]]], old: RulebookSide,
             new_engine, release = call_engine(new.packs, new.include_default)
             stack.enter_context(release)
             for chunk in chunks:
-                yield compare_lines(old_engine, new_engine, chunk)
+                yield compare_items(old_engine, new_engine, chunk)
         return
     spec = (new.packs, new.include_default)
-    results = map_chunks(_compare_chunk, ((spec, chunk) for chunk in chunks), workers=workers,
-                         engine_paths=old.packs, include_default=old.include_default)
+    # Items are pickled here, so one that cannot be sent is that item's error.
+    payloads = ((spec, [n for n, _ in chunk], pack_chunk([i for _, i in chunk]))
+                for chunk in chunks)
+    results = map_chunks(_compare_chunk, payloads, workers=workers, engine_paths=old.packs,
+                         include_default=old.include_default)
     with contextlib.closing(results):
         for result in results:
             yield result[0]
 
 
-def _compare_chunk(old_engine: Engine, payload: tuple[tuple[tuple[str, ...], bool],
-                                                      list[tuple[int, bytes]]]
-                   ) -> list[_Chunk]:
+_Payload: TypeAlias = tuple[tuple[tuple[str, ...], bool], list[int], bytes]
+"""What a worker is sent: the new rulebook's packs, the item numbers, the pickled items."""
+
+
+def _compare_chunk(old_engine: Engine, payload: _Payload) -> list[_Chunk]:
     """A worker's task: the pool's engine is the old rulebook's; the new one is built once
     per process."""
-    (packs, include_default), lines = payload
-    return [compare_lines(old_engine, process_engine(packs, include_default), lines)]
+    (packs, include_default), numbers, items = payload
+    new_engine = process_engine(packs, include_default)
+    return [compare_items(old_engine, new_engine,
+                          list(zip(numbers, pickle.loads(items), strict=True)))]
 
 
 class _Scoring:
@@ -198,18 +217,20 @@ def _scoring(engine: Engine) -> _Scoring:
     return scoring
 
 
-def compare_lines(old_engine: Engine, new_engine: Engine,
-                  lines: Sequence[tuple[int, bytes]]) -> _Chunk:
-    """Compare the readings of numbered JSON Lines under two engines."""
+def compare_items(old_engine: Engine, new_engine: Engine,
+                  items: Sequence[tuple[int, object]]) -> _Chunk:
+    """Compare the readings of numbered items under two engines."""
     old, new = _scoring(old_engine), _scoring(new_engine)
     changed: list[Changed] = []
     errors: list[tuple[int, str]] = []
     unchanged = 0
     verdicts_old: Counter[str] = Counter()
     verdicts_new: Counter[str] = Counter()
-    for number, raw in lines:
+    for number, item in items:
         try:
-            data = read_line(raw)
+            data = read_line(item) if isinstance(item, bytes) else item
+            if isinstance(data, ObservationError):
+                raise data  # an item that could not be sent to this worker
             _, old_firings = old_engine.firings(data)  # type: ignore[arg-type]
             _, new_firings = new_engine.firings(data)  # type: ignore[arg-type]
         except UnreadableJSON as exc:
@@ -333,12 +354,12 @@ class _Gatherer:
         if self.changes is not None:
             self.changes.write(dump_json(changed_row(record), None) + "\n")
 
-    def report(self, old: RulebookSide, new: RulebookSide) -> DiffReport:
+    def counts_of(self, old: RulebookSide, new: RulebookSide) -> DiffCounts:
         counts = self.counts
         changed = counts["up"] + counts["down"] + counts["moved"] + counts["other"]
         tallies = sorted((t.frozen(rule, how) for (rule, how), t in self.tallies.items()),
                          key=lambda t: (-t.readings, t.rule, t.how))
-        return DiffReport(
+        return DiffCounts(
             old=old, new=new, old_book=self.old_book, new_book=self.new_book,
             readings=changed + counts["unchanged"], up=counts["up"], down=counts["down"],
             moved=counts["moved"], other=counts["other"], unchanged=counts["unchanged"],

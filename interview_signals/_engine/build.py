@@ -28,9 +28,10 @@ def read_packs(*paths: str | Path, include_default: bool = True, cases: bool = F
     return (None if problems else book), problems
 
 
-def load_packs(*paths: str | Path, include_default: bool = True) -> Rulebook:
+def load_packs(*paths: str | Path, include_default: bool = True, cases: bool = False
+               ) -> Rulebook:
     """``read_packs``, raising ``RulebookError`` listing every problem."""
-    book, problems = read_packs(*paths, include_default=include_default)
+    book, problems = read_packs(*paths, include_default=include_default, cases=cases)
     if book is None:
         raise RulebookError(problems)
     return book

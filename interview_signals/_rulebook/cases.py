@@ -249,8 +249,11 @@ def _id_problem(id_: str, kind: str, kinds: Mapping[str, str], skip: Collection[
         same_kind = [i for i, k in kinds.items() if k == kind]
         return f"unknown {kind} id {id_!r}{did_you_mean(id_, same_kind)}"
     if kinds[id_] != kind:
-        return f"{id_!r} is a {kinds[id_]}, not a {kind}"
+        return f"{id_!r} is {_A_KIND[kinds[id_]]}, not {_A_KIND[kind]}"
     return None
+
+
+_A_KIND = {"signal": "a signal", "qualifier": "a qualifier", "advice": "advice"}
 
 
 def _qualifier_contradictions(case: Case, applies_to: Mapping[str, str]) -> list[str]:

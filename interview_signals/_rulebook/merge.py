@@ -267,8 +267,10 @@ class Merger:
                 return
             table = overridden_table(base, table)
         elif base is not None:
-            bad(f"duplicate case {case_id!r} (already in {base.where()}); to change it, "
-                f'write overrides = "{case_id}" instead of id')
+            line_text = "" if base.line is None else f" line {base.line}"
+            bad(f"duplicate case {case_id!r} (already in pack {base.pack!r}, "
+                f"{Path(base.file).name}{line_text}); to change it, write "
+                f'overrides = "{case_id}" instead of id')
             return
         case = parse_case(table, file=file, pack=pack, line=line, bad=bad)
         if case is not None:
