@@ -15,6 +15,7 @@ from attrs import frozen
 
 from .._jsonio import dump_json
 from .._rulebook import Rule
+from .cases import confidence_text
 from .diff import (
     DIFF_FORMAT,
     DIFF_VERSION,
@@ -128,12 +129,12 @@ def diff_text(report: DiffCounts, corpus: str | None) -> str:
              say("diff_title_of", readings=readings, corpus=corpus),
              say("diff_old", side=side_text(report.old)),
              say("diff_new", side=side_text(report.new)),
-             say("diff_up", count=f"{report.up:,}"), say("diff_down", count=f"{report.down:,}"),
-             say("diff_moved", count=f"{report.moved:,}"),
-             say("diff_advice", count=f"{report.other:,}"),
-             say("diff_same", count=f"{report.unchanged:,}")]
+             *[say("diff_count", label=say(key), count=f"{n:,}") for key, n in (
+                 ("diff_up", report.up), ("diff_down", report.down),
+                 ("diff_moved", report.moved), ("diff_advice", report.other),
+                 ("diff_same", report.unchanged))]]
     if report.skipped:
-        lines.append(say("diff_skipped", count=f"{report.skipped:,}"))
+        lines.append(say("diff_count", label=say("diff_skipped"), count=f"{report.skipped:,}"))
     if not report.changed:
         lines += ["", say("diff_nothing")]
     if report.transitions:
@@ -163,8 +164,9 @@ def diff_text(report: DiffCounts, corpus: str | None) -> str:
 def _move_lines(report: DiffCounts, move: Changed) -> list[str]:
     line, old_verdict, new_verdict, old_confidence, new_confidence, rules = move
     out = [say("diff_move", line=line, old_verdict=old_verdict, new_verdict=new_verdict,
-               old_confidence=number(old_confidence), new_confidence=number(new_confidence),
-               change=f"{new_confidence - old_confidence:+.2f}")]
+               old_confidence=confidence_text(old_confidence),
+               new_confidence=confidence_text(new_confidence),
+               change=f"{round(new_confidence - old_confidence, 4):+g}")]
     out += [say("diff_move_rule", rule=f"{_rule(report, rule, how).kind} {rule}",
                 how=_how(report, rule, how, before, after))
             for rule, how, before, after in rules]
@@ -186,12 +188,22 @@ def _how(report: DiffCounts, rule_id: str, how: str, old: float | None,
          new: float | None) -> str:
     if how in ("only_old", "only_new"):
         return say(f"how_{how}")
+    if how == "strength" and (old is None or new is None):
+        bases = _amounts(report, rule_id)
+        if bases[0] != bases[1]:
+            return say("how_strength_base", old=number(bases[0]), new=number(bases[1]))
+        return say("how_strength")
     if old is None or new is None:
         return say("how_strength")
     if how == "strength":
         return say("how_strength_values", old=number(old), new=number(new))
     return say("how_amount", effect=_rule(report, rule_id, how).effect, old=number(old),
                new=number(new))
+
+
+def _amounts(report: DiffCounts, rule_id: str) -> tuple[float, float]:
+    """A rule's own amount (a signal's base strength) in the old and in the new rulebook."""
+    return (_rule(report, rule_id, "only_old").amount, _rule(report, rule_id, "only_new").amount)
 
 
 def diff_json(report: DiffCounts, corpus: str | None) -> dict[str, object]:
