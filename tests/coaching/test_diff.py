@@ -150,7 +150,7 @@ def test_the_text_names_both_sides_and_what_made_the_difference() -> None:
                          f"  new: the default rulebook with {SAMPLE_PACK}"]
     start = lines.index("What made the difference (readings that changed):")
     assert lines[start + 1].startswith("  signal interview_ran_long (pack panel_coach, ")
-    assert "strength changed in " in lines[start + 1]
+    assert "strength changed (base 0.30 -> 0.40) in " in lines[start + 1]
     assert any("qualifier panel_stayed_late (pack panel_coach, panel.toml:" in line
                and "fired under the new rulebook only" in line for line in lines)
 
