@@ -10,15 +10,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import time
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from .._batch import available_cpus
-from .._coaching import diff_rulebooks, json_report, junit_xml, problems_report, read_case_run
+from .._coaching import (
+    diff_rulebooks,
+    json_report,
+    junit_xml,
+    problems_report,
+    progress_text,
+    read_case_run,
+)
 from .._errors import ArgumentError
 from .._jsonio import readable
 from .files import OutputError, refuse_same_file, replacing
-from .inputs import open_lines, positive, read_lines
+from .inputs import capped_workers, open_lines, positive, read_lines
 
 COMMANDS = ("test-rules", "diff-rules")
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -97,11 +104,9 @@ def _diff_rules(args: argparse.Namespace, stdin: TextIO | None, err: TextIO | No
     source = readable(stdin) if args.corpus == "-" else None
     if args.changes is not None:
         refuse_same_file(args.corpus, source, args.changes)
-    workers = args.workers
-    if workers is not None and workers > (cpus := available_cpus()) and err is not None:
-        err.write(f"interview-signals: note: --workers {workers} is more than the {cpus} "
-                  f"CPU{'s' if cpus != 1 else ''} available; using {cpus}\n")
-        workers = cpus
+    workers, note = capped_workers(args.workers)
+    if note is not None and err is not None:
+        err.write(note + "\n")
     for option, packs in (("--old", args.old), ("--new", args.new)):
         if args.no_default and not packs:
             raise ArgumentError(f"{option}: with --no-default, give a pack (or 'default' "
@@ -110,11 +115,32 @@ def _diff_rules(args: argparse.Namespace, stdin: TextIO | None, err: TextIO | No
         lines = read_lines(args.corpus, stack.enter_context(open_lines(args.corpus, source)))
         changes = None if args.changes is None else stack.enter_context(
             _replacing(args.changes))
+        shown = _Progress(err) if err is not None and err.isatty() else None
         diff = diff_rulebooks(lines, old=args.old, new=args.new,
                               include_default=not args.no_default,
                               workers=workers, top=args.top, changes=changes,
-                              corpus="<stdin>" if args.corpus == "-" else args.corpus)
+                              corpus="<stdin>" if args.corpus == "-" else args.corpus,
+                              progress=shown)
+        if shown is not None:
+            shown.finish()
     return EXIT_OK, diff.render(args.format)
+
+
+class _Progress:
+    """The count of lines compared, on a terminal, at most ten times a second."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err, self.shown, self.compared = err, 0.0, 0
+
+    def __call__(self, compared: int) -> None:
+        self.compared = compared
+        if time.monotonic() - self.shown >= 0.1:
+            self.shown = time.monotonic()
+            self.err.write("\r" + progress_text(compared))
+            self.err.flush()
+
+    def finish(self) -> None:
+        self.err.write("\r" + progress_text(self.compared) + "\n")
 
 
 @contextlib.contextmanager

@@ -1,7 +1,8 @@
 """What the command line reads besides single documents: JSON Lines from a file or stdin,
 each line bounded, and positive numbers given as options.
 
-Neighbours: ``assess-many`` (``main``) and ``diff-rules`` (``coach``) read their lines here.
+Neighbours: ``assess-many`` (``main``) and ``diff-rules`` (``coach``) read their lines and
+cap their workers here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from .._batch import available_cpus
 from .._jsonio import MAX_LINE_BYTES, InputError
 from .._quoting import quoted
 
@@ -22,6 +24,16 @@ def positive(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive integer, got {quoted(text)}")
     return int(text)
+
+
+def capped_workers(workers: int | None) -> tuple[int | None, str | None]:
+    """``--workers`` capped at the CPUs available, and the note that says so when it was
+    more (the results are the same; more processes would only take memory and time)."""
+    cpus = available_cpus()
+    if workers is None or workers <= cpus:
+        return workers, None
+    return cpus, (f"interview-signals: note: --workers {workers} is more than the {cpus} "
+                  f"CPU{'s' if cpus != 1 else ''} available; using {cpus}")
 
 
 def open_lines(name: str, stdin: TextIO | None

@@ -22,7 +22,7 @@ from typing import Any, NoReturn, TextIO, TypeVar
 
 from .. import _schema
 from .._assessment import FORMATS
-from .._batch import assess_jsonl, available_cpus
+from .._batch import assess_jsonl
 from .._engine import engine_for, load_packs, read_packs
 from .._errors import ArgumentError, InterviewSignalsError, ObservationError, RulebookError
 from .._jsonio import InputError, dump_json, read_json, readable
@@ -32,7 +32,7 @@ from .._version import __version__
 from . import ask as _ask
 from . import coach as _coach
 from .files import OutputError, refuse_same_file, replacing
-from .inputs import open_lines, positive, read_lines
+from .inputs import capped_workers, open_lines, positive, read_lines
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_TERMINATED = 128 + signal.SIGTERM
@@ -300,11 +300,9 @@ def _assess_many(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | N
         _writable(out)
     else:
         refuse_same_file(args.file, source, args.output)
-    workers = args.workers
-    if workers is not None and workers > (cpus := available_cpus()):
-        _say(err, f"interview-signals: note: --workers {workers} is more than the {cpus} "
-             f"CPU{'s' if cpus != 1 else ''} available; using {cpus}")
-        workers = cpus
+    workers, note = capped_workers(args.workers)
+    if note is not None:
+        _say(err, note)
     with contextlib.ExitStack() as stack:
         lines = stack.enter_context(open_lines(args.file, source))
         results = assess_jsonl(read_lines(args.file, lines), workers=workers,

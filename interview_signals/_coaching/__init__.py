@@ -9,7 +9,7 @@ from __future__ import annotations
 from .cases import CaseResult, Difference
 from .coverage import Coverage
 from .reports import json_report, junit_xml, problems_report
-from .rulebook_diff import RulebookDiff, diff_rulebooks
+from .rulebook_diff import RulebookDiff, diff_rulebooks, progress_text
 from .run import CaseRun, read_case_run, run_cases
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "json_report",
     "junit_xml",
     "problems_report",
+    "progress_text",
     "read_case_run",
     "run_cases",
 ]

@@ -14,7 +14,7 @@ import heapq
 import pickle
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import TextIO, TypeAlias
@@ -136,11 +136,13 @@ Item: TypeAlias = bytes | Mapping[str, object] | Observations
 
 def diff_corpus(items: Iterable[Item], old: RulebookSide, new: RulebookSide, *,
                 workers: int | None = None, top: int = 10, changes: TextIO | None = None,
+                progress: Callable[[int], object] | None = None,
                 chunk_lines: int = CHUNK_LINES) -> DiffCounts:
     """Assess every item under both rulebooks and compare the readings, item by item.
 
-    ``changes``, when given, gets one JSON line per changed reading. Items that are not
-    valid observations are skipped and counted, each by its number (from 1).
+    ``changes``, when given, gets one JSON line per changed reading; ``progress`` is called
+    with the number of items compared so far after each chunk. Items that are not valid
+    observations are skipped and counted, each by its number (from 1).
 
     Raises:
         RulebookError: either rulebook has problems (raised before any item is read).
@@ -156,6 +158,8 @@ def diff_corpus(items: Iterable[Item], old: RulebookSide, new: RulebookSide, *,
     chunks: Iterator[list[tuple[int, Item]]] = iter(lambda: list(islice(numbered, size)), [])
     for chunk in _compared(chunks, old, new, count):
         gathered.add(chunk)
+        if progress is not None:
+            progress(gathered.seen)
     return gathered.counts_of(old, new)
 
 
@@ -301,6 +305,8 @@ class _Gatherer:
         self.old_book, self.new_book = old_book, new_book
         self.top, self.changes = top, changes
         self.counts: Counter[str] = Counter()
+        self.seen = 0
+        """Items compared so far, skipped ones included."""
         self.errors: list[tuple[int, str]] = []
         self.transitions: Counter[tuple[str, str]] = Counter()
         self.verdicts_old: Counter[str] = Counter()
@@ -312,6 +318,7 @@ class _Gatherer:
 
     def add(self, chunk: _Chunk) -> None:
         changed, errors, unchanged, verdicts_old, verdicts_new = chunk
+        self.seen += len(changed) + len(errors) + unchanged
         self.counts["unchanged"] += unchanged
         self.counts["skipped"] += len(errors)
         self.errors += errors[:ERRORS_KEPT - len(self.errors)]

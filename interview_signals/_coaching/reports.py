@@ -26,7 +26,7 @@ def case_lines(result: CaseResult, *, verbose: bool = False) -> list[str]:
     if result.passed and not verbose:
         return [say("case_passed", case=case.id)]
     lines = [say("case_passed", case=case.id) if result.passed else
-             say("case_failed", case=case.id, where=f"({place(case.pack, case.file, case.line)})")]
+             say("case_failed", case=case.id, where=place(case.pack, case.file, case.line))]
     if case.source is not None:
         lines.append(say("case_from", source=source_text(case)))
     if case.why:

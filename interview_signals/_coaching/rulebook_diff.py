@@ -7,7 +7,7 @@ Neighbours: ``diff`` assesses and counts; ``_cli``'s ``diff-rules`` and the publ
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal, TextIO
 
@@ -33,7 +33,8 @@ from .words import count, say
 def diff_rulebooks(observations: Iterable[Item], *, old: Sequence[str | Path] = (),
                    new: Sequence[str | Path] = (), include_default: bool = True,
                    workers: int | None = None, top: int = 10, changes: TextIO | None = None,
-                   corpus: str | None = None) -> RulebookDiff:
+                   corpus: str | None = None,
+                   progress: Callable[[int], object] | None = None) -> RulebookDiff:
     """Assess every observation set under an old and a new rulebook and compare them.
 
     Each side is the default rulebook and its packs (``Engine.from_paths``); without
@@ -55,6 +56,8 @@ def diff_rulebooks(observations: Iterable[Item], *, old: Sequence[str | Path] = 
         top: how many of the largest confidence moves to keep.
         changes: a text file that gets one JSON line per changed reading.
         corpus: the corpus's name, for the report.
+        progress: called with the number of observation sets compared so far, now and
+            then.
 
     Raises:
         RulebookError: either rulebook has problems.
@@ -64,7 +67,8 @@ def diff_rulebooks(observations: Iterable[Item], *, old: Sequence[str | Path] = 
     """
     sides = (RulebookSide.of(old, include_default=include_default, option="old"),
              RulebookSide.of(new, include_default=include_default, option="new"))
-    counts = diff_corpus(observations, *sides, workers=workers, top=top, changes=changes)
+    counts = diff_corpus(observations, *sides, workers=workers, top=top, changes=changes,
+                         progress=progress)
     return RulebookDiff(counts=counts, corpus=corpus)
 
 
@@ -111,6 +115,11 @@ class RulebookDiff:
         if format == "json":
             return dump_json(self.to_dict(), 2) + "\n"
         return diff_text(self.counts, self.corpus)
+
+
+def progress_text(compared: int) -> str:
+    """``interview-signals: 12,345 lines compared``, for a terminal."""
+    return say("diff_progress", lines=count(compared, "line"))
 
 
 def side_text(side: RulebookSide) -> str:
@@ -167,7 +176,7 @@ def _move_lines(report: DiffCounts, move: Changed) -> list[str]:
                old_confidence=confidence_text(old_confidence),
                new_confidence=confidence_text(new_confidence),
                change=f"{round(new_confidence - old_confidence, 4):+g}")]
-    out += [say("diff_move_rule", rule=f"{_rule(report, rule, how).kind} {rule}",
+    out += [say("diff_move_rule", rule=say("fact", kind=_rule(report, rule, how).kind, id=rule),
                 how=_how(report, rule, how, before, after))
             for rule, how, before, after in rules]
     return out

@@ -47,7 +47,7 @@ TEXTS: dict[str, str] = {
     "expected_absent": "{kind} {id}: expected absent, but it is among the conclusions",
     # test-rules: the report.
     "case_passed": "ok    {case}",
-    "case_failed": "FAIL  {case}  {where}",
+    "case_failed": "FAIL  {case}  ({where})",
     "case_from": "  {source}",
     "case_why": "  why: {why}",
     "case_observations": "  observations: {observations}",
@@ -95,6 +95,7 @@ TEXTS: dict[str, str] = {
     "diff_errors": "Skipped lines (first {shown} of {count}):",
     "diff_error": "  line {line}: {error}",
     "diff_nothing": "No reading changed.",
+    "diff_progress": "interview-signals: {lines} compared",
     "how_only_old": "fired under the old rulebook only",
     "how_only_new": "fired under the new rulebook only",
     "how_strength": "strength changed",

@@ -3,12 +3,14 @@ the JUnit XML and changes files, and every mistake as one clear line."""
 
 from __future__ import annotations
 
+import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from interview_signals._cli.main import main
 from tests.cli.test_main import ROOT, assert_one_error_line, run, run_process
 from tests.conftest import SAMPLE_PACK
 
@@ -91,6 +93,14 @@ class TestTestRules:
         assert "  - advice thank_the_whole_panel (pack extra, extra.toml:2)" in \
             result.out.splitlines()
 
+    def test_a_rulebook_without_cases_says_so(self, tmp_path: Path) -> None:
+        book = ROOT / "rules"
+        for name in [*book.glob("*.toml")]:
+            (tmp_path / name.name).write_bytes(name.read_bytes())
+        result = run("test-rules", "--no-default", str(tmp_path))
+        assert (result.status, result.out) == (
+            0, "no cases: a pack holds [[case]] tables, or a cases/ folder of them\n")
+
     def test_no_default_needs_a_pack(self) -> None:
         assert_one_error_line(run("test-rules", "--no-default"),
                               "test-rules --no-default: give at least one PACK")
@@ -158,6 +168,23 @@ class TestDiffRules:
         result = run("diff-rules", "--no-default", other, "default", str(CORPUS))
         assert_one_error_line(result, f"{option}: with --no-default, give a pack (or 'default' "
                               "for the default rulebook)")
+
+    def test_a_terminal_sees_the_lines_counted(self) -> None:
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        out, err = io.StringIO(), Terminal()
+        status = main(["diff-rules", str(CORPUS), "--workers", "1"], stdout=out, stderr=err)
+        assert status == 0
+        assert err.getvalue().startswith("\rinterview-signals: 40 lines compared")
+        assert err.getvalue().endswith("\rinterview-signals: 40 lines compared\n")
+        assert run("diff-rules", str(CORPUS), "--workers", "1").err == ""  # not a terminal
+
+    def test_more_workers_than_cpus_is_a_note(self) -> None:
+        result = run("diff-rules", str(CORPUS), "--workers", "999")
+        assert result.status == 0
+        assert result.err.startswith("interview-signals: note: --workers 999 is more than ")
 
     def test_top_must_be_a_positive_integer(self) -> None:
         assert_one_error_line(run("diff-rules", str(CORPUS), "--top", "0"),

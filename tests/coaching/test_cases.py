@@ -179,3 +179,27 @@ def test_a_case_result_reads_as_json_with_where_it_is_written(tmp_path: Path) ->
     assert isinstance(differences, list)
     assert differences[0]["expectation"] == "signals"
     assert differences[0]["how"][0].startswith("signal interview_ran_long")
+
+
+def test_a_pack_that_changes_a_default_rule_fails_its_case_until_it_overrides_it(
+        tmp_path: Path) -> None:
+    """A coach who changes what a tour means sees the default case it breaks, and says what
+    the case now expects by overriding it."""
+    (tmp_path / "tours.toml").write_text(
+        '[[rule]]\noverrides = "personal_tour"\n'
+        'when = { any = [{ path = "tour.introduced_to_people" }, '
+        '{ path = "tour.people_called_in" }] }\ndrop_tests = true\n', encoding="utf-8")
+    run = run_cases(tmp_path / "tours.toml")
+    assert [(r.case.id, r.case.pack) for r in run.failures] == [
+        ("shown_the_space", "default"), ("one_light_sign_is_tentative", "default")]
+    head, *alternatives = run.failures[0].differences[0].how
+    assert head == ("signal personal_tour (pack tours, tours.toml:2) did not fire: none of its "
+                    "2 alternatives held:")
+    assert len(alternatives) == 2
+    (tmp_path / "tours.toml").write_text(
+        (tmp_path / "tours.toml").read_text("utf-8")
+        + '\n[[case]]\noverrides = "shown_the_space"\nexpect = { absent_signals = '
+        '["personal_tour"], signals = [] }\nwhy = "Here only meeting people counts."\n'
+        '\n[[case]]\noverrides = "one_light_sign_is_tentative"\n'
+        'expect.verdict = "inconclusive"\n', encoding="utf-8")
+    assert run_cases(tmp_path / "tours.toml").passed
