@@ -3,8 +3,8 @@ a new rulebook, each reading compared, and the counts, the largest moves and the
 made each difference gathered as the lines stream by (memory stays flat).
 
 Neighbours: ``_batch``'s worker processes run the comparison, each holding the old engine
-the pool gives it and the new one of ``process_engine``; ``diff_report`` words the result;
-``_cli``'s ``diff-rules`` calls in here.
+the pool gives it and the new one of ``process_engine``; ``rulebook_diff`` calls in here and
+words the result.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .._observations import Observations
 from .._rulebook import DEFAULT_PACK, Rulebook
 
 CHUNK_LINES = 256
-"""Items sent to a worker at once: comparing one takes tens of microseconds."""
+"""Items sent to a worker at once: comparing one takes about a hundred microseconds."""
 ERRORS_KEPT = 10
 """Skipped lines quoted in the report; the rest are counted."""
 DIFF_FORMAT = "interview-signals/rules-diff"

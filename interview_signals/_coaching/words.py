@@ -2,7 +2,7 @@
 filled in by name. Nothing else in this folder holds a sentence, so the table can move into
 data (and another language) as it stands.
 
-Neighbours: ``how``, ``cases``, ``reports``, ``diff`` and ``diff_report`` word what they
+Neighbours: ``how``, ``cases``, ``reports`` and ``rulebook_diff`` word what they
 find through ``say`` and ``count``.
 """
 
@@ -17,7 +17,6 @@ TEXTS: dict[str, str] = {
     "fact": "{kind} {id}",
     "case_source": 'sign {sign}, "{title}"',
     "case_source_quote": 'sign {sign}, "{title}" (the sentence with "{quote}")',
-    "verdict_or_verdicts": "{verdicts}",
     "either": "{first} or {last}",
     # Why a rule fired, or why it did not.
     "fired_on": "{rule} fired on {answers}",
