@@ -12,9 +12,10 @@ seeded) as JSON Lines to a temporary folder, a tenth of it as a second corpus, a
 command as a user would (``python -m interview_signals diff-rules --new
 examples/packs/panel_coach CORPUS --format json``) with one worker and with two, each in its
 own process. For each run it prints the lines, the wall time, the lines per second, the CPU
-time of the whole process tree, and the peak resident memory of the largest process of the
-tree (the ``ru_maxrss`` the kernel reports to ``wait4``): the same peak for the small and the
-large corpus is memory that stays flat.
+time of the whole process tree (in all and per line: on a machine other work shares, the wall
+time says little and the CPU time per line what the work costs), and the peak resident
+memory of the largest process of the tree (the ``ru_maxrss`` the kernel reports to
+``wait4``): the same peak for the small and the large corpus is memory that stays flat.
 """
 
 from __future__ import annotations
@@ -87,13 +88,14 @@ def main() -> None:
         print(f"== diff-rules, the default rulebook against it with {PACK.name}, "
               f"{large.stat().st_size / 2**20:.1f} MiB of JSON Lines ==")
         print(f"{'lines':>9} {'workers':>8} {'seconds':>9} {'lines/s':>9} {'CPU s':>8} "
-              f"{'peak RSS MiB':>13}  changed")
+              f"{'CPU us/line':>12} {'peak RSS MiB':>13}  changed")
         for corpus in (small, large):
             for workers in (1, 2):
                 seconds, cpu, peak, report = measure(corpus, workers)
                 count = int(str(report["readings"])) + int(str(report["skipped"]))
                 print(f"{count:>9,} {workers:>8} {seconds:>9.2f} {count / seconds:>9,.0f} "
-                      f"{cpu:>8.2f} {peak:>13.1f}  {report['changed']:,}")
+                      f"{cpu:>8.2f} {cpu / count * 1e6:>12.0f} {peak:>13.1f}  "
+                      f"{report['changed']:,}")
 
 
 if __name__ == "__main__":
