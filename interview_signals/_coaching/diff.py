@@ -24,7 +24,7 @@ from attrs import frozen
 from .._assessment import Scorer
 from .._batch import check_sizes, map_chunks, pack_chunk, process_engine, read_line
 from .._engine import Engine, call_engine, load_packs
-from .._errors import ArgumentError, ObservationError
+from .._errors import ArgumentError, ObservationError, RulebookError
 from .._jsonio import UnreadableJSON, dump_json
 from .._observations import Observations
 from .._rulebook import DEFAULT_PACK, Rulebook
@@ -58,6 +58,8 @@ class RulebookSide:
     names: tuple[str, ...]
     """The packs as given, to name them."""
     include_default: bool
+    option: str = "old"
+    """The side's name, for messages: ``old`` or ``new``."""
 
     @classmethod
     def of(cls, given: Sequence[str | Path], *, include_default: bool, option: str
@@ -77,11 +79,20 @@ class RulebookSide:
             raise ArgumentError(f"{option}: without the default rulebook, give a pack (or "
                                 f"{DEFAULT_PACK!r} for the default rulebook)")
         return cls(packs=tuple(str(Path(p).absolute()) for p in names), names=names,
-                   include_default=include)
+                   include_default=include, option=option)
 
     def load(self) -> Rulebook:
-        """The rulebook of this side, checked (``RulebookError`` listing every problem)."""
-        return load_packs(*self.packs, include_default=self.include_default)
+        """The rulebook of this side, checked.
+
+        Raises:
+            RulebookError: listing every problem, its message naming the side.
+        """
+        try:
+            return load_packs(*self.packs, include_default=self.include_default)
+        except RulebookError as exc:
+            named = RulebookError(exc.problems)
+            named.args = (f"{self.option}: {exc}",)
+            raise named from None
 
 
 @frozen(kw_only=True)

@@ -159,7 +159,7 @@ class TestDiffRules:
         (tmp_path / "bad.toml").write_text('[[rule]]\noverrides = "nope"\n', encoding="utf-8")
         result = run("diff-rules", "--new", str(tmp_path / "bad.toml"), str(CORPUS))
         assert (result.status, result.out) == (1, "")
-        assert result.err.startswith("interview-signals: 1 problem in the rulebook:\n")
+        assert result.err.startswith("interview-signals: new: 1 problem in the rulebook:\n")
         assert "overrides: unknown rule id 'nope'" in result.err
 
     @pytest.mark.parametrize("option", ["--old", "--new"])
