@@ -20,7 +20,7 @@ from attrs import evolve
 
 from .._errors import RuleProblem
 from .._observations import did_you_mean
-from .cases import overridden_table, parse_case
+from .cases import overridden_table, parse_case, problem
 from .check import dropped_tests
 from .files import os_reason
 from .model import DEFAULT_PACK, Band, Case, Rule, Rulebook, Test, Verdict
@@ -110,8 +110,7 @@ class Merger:
         lines = _Lines(text)
         if cases_only:
             for key in sorted(set(data) - {"case"}):
-                self.problem(file, None, f"top-level key {key!r}: a file in a cases/ folder "
-                             "holds [[case]] tables only")
+                self.problem(file, None, problem("cases_only", key=key))
             data = {"case": data["case"]} if "case" in data else {}
         for key in sorted(set(data) - set(_TOP_KEYS)):
             self.problem(file, None, f"unknown top-level key {key!r}{did_you_mean(key, _TOP_KEYS)}"
@@ -250,7 +249,7 @@ class Merger:
                   line: int | None) -> None:
         case_id = table.get("overrides", table.get("id"))
         if not isinstance(case_id, str) or not case_id:
-            self.problem(file, None, 'a case without an id: every case needs id = "..."', line)
+            self.problem(file, None, problem("no_id"), line)
             return
 
         def bad(reason: str) -> None:
@@ -259,18 +258,16 @@ class Merger:
         base = self.cases.get(case_id)
         if "overrides" in table:
             if base is None:
-                bad(f"overrides: unknown case {case_id!r}; an override names a case loaded "
-                    f"before it{did_you_mean(case_id, self.cases)}")
+                bad(problem("unknown_override", id=case_id, hint=did_you_mean(case_id, self.cases)))
                 return
             if table.get("id", case_id) != case_id:
-                bad(f"an override keeps the id it overrides; drop id or set it to {case_id!r}")
+                bad(problem("override_id", id=case_id))
                 return
             table = overridden_table(base, table)
         elif base is not None:
-            line_text = "" if base.line is None else f" line {base.line}"
-            bad(f"duplicate case {case_id!r} (already in pack {base.pack!r}, "
-                f"{Path(base.file).name}{line_text}); to change it, write "
-                f'overrides = "{case_id}" instead of id')
+            where = "" if base.line is None else problem("duplicate_line", line=base.line)
+            bad(problem("duplicate", id=case_id, pack=base.pack, file=Path(base.file).name,
+                        line=where))
             return
         case = parse_case(table, file=file, pack=pack, line=line, bad=bad)
         if case is not None:
