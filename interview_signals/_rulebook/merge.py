@@ -20,6 +20,7 @@ from attrs import evolve
 
 from .._errors import RuleProblem
 from .._observations import did_you_mean
+from .._quoting import excerpt
 from .cases import overridden_table, parse_case, problem
 from .check import dropped_tests
 from .files import os_reason
@@ -253,7 +254,7 @@ class Merger:
             return
 
         def bad(reason: str) -> None:
-            self.problem(file, f"case {case_id}", reason, line)
+            self.problem(file, f"case {excerpt(case_id)}", reason, line)
 
         base = self.cases.get(case_id)
         if "overrides" in table:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from interview_signals import Engine, RulebookError
 from interview_signals._rulebook import Case, read_rulebook
-from interview_signals._rulebook.load import default_pack_path
+from interview_signals._rulebook.files import default_pack_path
 from tests.rulebook.test_packs import assert_lines_match, run_cli
 
 BAD_CASES = Path(__file__).resolve().parents[1] / "data" / "bad_cases"
