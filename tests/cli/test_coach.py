@@ -188,4 +188,4 @@ class TestDiffRules:
 
     def test_top_must_be_a_positive_integer(self) -> None:
         assert_one_error_line(run("diff-rules", str(CORPUS), "--top", "0"),
-                              "argument --top: expected a positive integer, got '0'")
+                              'argument --top: expected a positive integer, got "0"')
