@@ -26,6 +26,15 @@ from ._assessment import (
     WhatIfs,
 )
 from ._batch import assess_many, assess_partition
+from ._coaching import (
+    CaseResult,
+    CaseRun,
+    Coverage,
+    Difference,
+    RulebookDiff,
+    diff_rulebooks,
+    run_cases,
+)
 from ._consultation import Answer, Consultation, Question
 from ._engine import Engine, Session
 from ._errors import (
@@ -58,8 +67,12 @@ __all__ = [
     "Assessment",
     "Band",
     "BodyLanguage",
+    "CaseResult",
+    "CaseRun",
     "Change",
     "Consultation",
+    "Coverage",
+    "Difference",
     "Engine",
     "EngineError",
     "Firing",
@@ -76,6 +89,7 @@ __all__ = [
     "Rule",
     "RuleProblem",
     "Rulebook",
+    "RulebookDiff",
     "RulebookError",
     "Session",
     "Signal",
@@ -88,4 +102,6 @@ __all__ = [
     "assess",
     "assess_many",
     "assess_partition",
+    "diff_rulebooks",
+    "run_cases",
 ]

@@ -84,3 +84,18 @@ def test_durable_rules_used_directly_refuses_a_float_its_parser_cannot_read(
     with pytest.raises(ValueError, match="exponent"):
         direct.derive(late)
     assert engine.assess(late).signal("thank_you_response") is not None
+
+
+@pytest.mark.slow
+def test_the_quick_diff_benchmark_prints_a_row_per_corpus_and_worker_count(
+        tmp_path: Path) -> None:
+    script = SCRIPT.parent / "bench_diff.py"
+    done = subprocess.run([sys.executable, str(script), "--quick"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    assert lines[1].startswith("== diff-rules, the default rulebook against it with ")
+    rows = [line.split() for line in lines[3:]]
+    assert [(row[0], row[1]) for row in rows] == [("200", "1"), ("200", "2"), ("2,000", "1"),
+                                                   ("2,000", "2")]
+    assert list(tmp_path.iterdir()) == []

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pytest
 
-from interview_signals import Engine, assess
+from interview_signals import Engine, assess, run_cases
 
 pytestmark = pytest.mark.slow
 
@@ -59,7 +59,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
 def test_the_wheel_carries_the_rulebook_as_package_data(installed: Installed) -> None:
     names = set(zipfile.ZipFile(installed.wheel).namelist())
     rules = sorted(n for n in names if n.startswith("interview_signals/rules/"))
-    assert rules == sorted(f"interview_signals/rules/{p.name}" for p in ROOT.glob("rules/*.toml"))
+    assert rules == sorted(f"interview_signals/rules/{p.relative_to(ROOT / 'rules')}"
+                           for p in ROOT.glob("rules/**/*.toml"))
+    assert "interview_signals/rules/cases/02-interest.toml" in rules
     assert "interview_signals/py.typed" in names
     assert not [n for n in names if n.startswith(("tests/", "examples/", "rules/"))]
 
@@ -69,6 +71,13 @@ def test_the_installed_command_assesses_a_file_from_another_folder(
     result = _run([installed.command, "assess", GOOD], cwd=installed.elsewhere, timeout=120)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("How your interview reads: Strong\n")
+
+
+def test_the_installed_command_runs_the_rulebooks_own_cases(installed: Installed) -> None:
+    result = _run([installed.command, "test-rules"], cwd=installed.elsewhere, timeout=120)
+    assert (result.returncode, result.stderr) == (0, "")
+    cases = len(run_cases().results)
+    assert result.stdout == f"{cases} cases: {cases} passed, 0 failed\n"
 
 
 def test_the_installed_command_lists_every_rule(installed: Installed) -> None:

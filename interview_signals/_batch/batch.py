@@ -29,7 +29,7 @@ from .._quoting import describe, exception_text
 from .workers import available_cpus, map_chunks
 
 __all__ = ["DEFAULT_CHUNKSIZE", "Item", "Result", "assess_jsonl", "assess_many", "assess_one",
-           "assess_partition"]
+           "assess_partition", "check_sizes", "pack_chunk", "process_engine", "read_line"]
 
 Item: TypeAlias = Mapping[str, object] | Observations
 Result: TypeAlias = Assessment | ObservationError
@@ -41,8 +41,9 @@ DEFAULT_CHUNKSIZE = 64
 
 
 @lru_cache(maxsize=8)
-def _partition_engine(engine_paths: tuple[str, ...], include_default: bool) -> Engine:
-    """The engine ``assess_partition`` reuses in this process, one per set of packs.
+def process_engine(engine_paths: tuple[str, ...], include_default: bool) -> Engine:
+    """The engine this process reuses for a set of packs (``assess_partition``, and the
+    second rulebook of ``diff-rules``' workers).
 
     Dask calls ``assess_partition`` once per partition in long-lived worker processes that
     nothing of ours initialises, so the engine is kept between calls; an engine evicted from
@@ -124,7 +125,7 @@ def assess_partition(items: Iterable[Item], *, engine_paths: Sequence[str | Path
     Raises:
         RulebookError: a rule pack in ``engine_paths`` has problems.
     """
-    engine = _partition_engine(_paths(engine_paths), include_default)
+    engine = process_engine(_paths(engine_paths), include_default)
     return [assess_one(engine, item) for item in items]
 
 
@@ -165,7 +166,7 @@ def assess_many(observations: Iterable[Item], *, workers: int | None = None,
         RulebookError: a rule pack has problems (raised here, before anything is read).
         EngineError: a worker process died, or a rule failed inside the engine.
     """
-    count, size = _check_sizes(workers, chunksize)
+    count, size = check_sizes(workers, chunksize)
     paths = _paths(engine_paths)
     # Built here, so a bad pack fails before anything is read; released when the results end.
     engine, release = call_engine(paths, include_default)
@@ -202,7 +203,7 @@ def _flattened(chunks: Iterable[list[_Out]]) -> Generator[_Out, None, None]:
             yield from chunk
 
 
-def _check_sizes(workers: int | None, chunksize: int) -> tuple[int, int]:
+def check_sizes(workers: int | None, chunksize: int) -> tuple[int, int]:
     """The number of workers to start, at most one per CPU, and the chunk size."""
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)
                                 or workers < 1):
@@ -223,10 +224,10 @@ def _paths(engine_paths: Sequence[str | Path]) -> tuple[str, ...]:
 def _packed(items: Iterable[object], size: int) -> Iterator[bytes]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
-        yield _pack(chunk)
+        yield pack_chunk(chunk)
 
 
-def _pack(chunk: list[object]) -> bytes:
+def pack_chunk(chunk: list[object]) -> bytes:
     """Pickle a chunk here, so an item that cannot be sent becomes that item's error."""
     try:
         return pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
@@ -260,7 +261,7 @@ def assess_jsonl(lines: Iterable[bytes], *, workers: int | None = None,
         RulebookError: a rule pack has problems (raised here, before anything is read).
         EngineError: as for ``assess_many``.
     """
-    count, size = _check_sizes(workers, chunksize)
+    count, size = check_sizes(workers, chunksize)
     paths = _paths(engine_paths)
     iterator = enumerate(lines, start=1)
     chunks: Iterator[list[tuple[int, bytes]]] = iter(lambda: list(islice(iterator, size)), [])
@@ -288,15 +289,30 @@ def assess_json_lines(engine: Engine, lines: Sequence[tuple[int, bytes]]) -> lis
     out = []
     for number, raw in lines:
         try:
-            data = load_json(raw.decode("utf-8-sig").rstrip("\r\n"))
-        except UnicodeDecodeError as exc:
-            out.append(error_line({"line": number, "error": f"not UTF-8 text: {exc.reason}"}))
+            data = read_line(raw)
         except UnreadableJSON as exc:
-            where = f" at column {exc.column}" if exc.column is not None else ""
-            out.append(error_line({"line": number, "error": exc.reason + where}))
+            out.append(error_line({"line": number, "error": exc.reason}))
         else:
             result = assess_one(engine, data)
             out.append(result.to_json(indent=None) if isinstance(result, Assessment)
                        else error_line({"line": number, "error": str(result),
                                         "path": result.path}))
     return out
+
+
+def read_line(raw: bytes) -> object:
+    """The JSON document of one line of JSON Lines; a byte order mark at its start is
+    ignored.
+
+    Raises:
+        UnreadableJSON: the line is not UTF-8 or not JSON (or JSON too deep, or with too
+            long a number, to read); its ``reason`` says which, and where when known.
+    """
+    try:
+        return load_json(raw.decode("utf-8-sig").rstrip("\r\n"))
+    except UnicodeDecodeError as exc:
+        raise UnreadableJSON(f"not UTF-8 text: {exc.reason}") from exc
+    except UnreadableJSON as exc:
+        if exc.column is None:
+            raise
+        raise UnreadableJSON(f"{exc.reason} at column {exc.column}") from exc

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import itertools
 import json
 import os
 import signal
@@ -19,20 +18,21 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
-from typing import Any, BinaryIO, NoReturn, TextIO, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 from .. import _schema
 from .._assessment import FORMATS
-from .._batch import assess_jsonl, available_cpus
+from .._batch import assess_jsonl
 from .._engine import engine_for, load_packs, read_packs
 from .._errors import ArgumentError, InterviewSignalsError, ObservationError, RulebookError
-from .._jsonio import MAX_LINE_BYTES, InputError, dump_json, read_json, readable
+from .._jsonio import InputError, dump_json, read_json, readable
 from .._quoting import quoted
 from .._rulebook import Rulebook, rule_rows
 from .._version import __version__
 from . import ask as _ask
+from . import coach as _coach
 from .files import OutputError, refuse_same_file, replacing
+from .inputs import capped_workers, open_lines, positive, read_lines
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_TERMINATED = 128 + signal.SIGTERM
@@ -95,7 +95,7 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
         "assess-many", parents=[packs], out=out, help="assess a JSON Lines file (- for stdin) in "
         "worker processes; writes one JSON line per input line")
     many.add_argument("file", metavar="FILE.jsonl|-")
-    many.add_argument("--workers", type=_positive, default=None, metavar="N",
+    many.add_argument("--workers", type=positive, default=None, metavar="N",
                       help="worker processes (default and most: one per CPU)")
     many.add_argument("-o", "--output", default="-", metavar="OUT",
                       help="where to write the JSON Lines (default: stdout); written in full "
@@ -115,6 +115,7 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
                                 "extra)")
     _service_options(serve)
     _ask.add_commands(commands, packs, out)
+    _coach.add_commands(commands, out)
     return parser
 
 
@@ -122,10 +123,10 @@ def _service_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=_port, default=8000,
                        help="the TCP port, 1 to 65535, or 0 for any free one (default 8000)")
-    serve.add_argument("--workers", type=_positive, default=1, metavar="N")
+    serve.add_argument("--workers", type=positive, default=1, metavar="N")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="allow browser calls from this origin (none by default)")
-    serve.add_argument("--max-body", type=_positive, default=64 * 1024, metavar="BYTES")
+    serve.add_argument("--max-body", type=positive, default=64 * 1024, metavar="BYTES")
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -172,6 +173,10 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
             return _ask.run(args, readable(stdin), _writable(out),
                             err if err is not None else io.StringIO())
         target = _writable(out)
+        if args.command in _coach.COMMANDS:
+            status, text = _coach.run(args, stdin, err)
+            _write(target, "<stdout>", lambda: target.write(text))
+            return status
         if args.command == "rules":
             book = load_packs(*args.rules, include_default=not args.no_default)
             return _write(target, "<stdout>", lambda: _rules(book, args.format, target))
@@ -287,12 +292,6 @@ def _port(text: str) -> int:
     return int(text)
 
 
-def _positive(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {quoted(text)}")
-    return int(text)
-
-
 def _assess_many(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | None,
                  err: TextIO | None) -> int:
     """One JSON line out per line in: an assessment, or ``{"line", "error"}`` for a bad one."""
@@ -301,14 +300,12 @@ def _assess_many(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | N
         _writable(out)
     else:
         refuse_same_file(args.file, source, args.output)
-    workers = args.workers
-    if workers is not None and workers > (cpus := available_cpus()):
-        _say(err, f"interview-signals: note: --workers {workers} is more than the {cpus} "
-             f"CPU{'s' if cpus != 1 else ''} available; using {cpus}")
-        workers = cpus
+    workers, note = capped_workers(args.workers)
+    if note is not None:
+        _say(err, note)
     with contextlib.ExitStack() as stack:
-        lines = stack.enter_context(_open_lines(args.file, source))
-        results = assess_jsonl(_read_lines(args.file, lines), workers=workers,
+        lines = stack.enter_context(open_lines(args.file, source))
+        results = assess_jsonl(read_lines(args.file, lines), workers=workers,
                                engine_paths=args.rules, include_default=not args.no_default)
         stack.callback(results.close)  # stops the workers at once, whatever happens below
         if args.output == "-":
@@ -318,33 +315,6 @@ def _assess_many(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | N
         progress = err if err is not None and err.isatty() else None
         _write(target, name, lambda: _write_lines(results, target, progress))
     return EXIT_OK
-
-
-def _open_lines(name: str, stdin: TextIO | None
-                ) -> contextlib.AbstractContextManager[TextIO | BinaryIO]:
-    if stdin is not None:
-        return contextlib.nullcontext(stdin)
-    try:
-        return Path(name).open("rb")
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
-
-
-def _read_lines(name: str, source: TextIO | BinaryIO) -> Iterator[bytes]:
-    """Lines as bytes (decoded in the workers, so a bad byte spoils one line, not the run)."""
-    raw = getattr(source, "buffer", source)
-    try:
-        for number in itertools.count(1):
-            line = raw.readline(MAX_LINE_BYTES + 1)
-            if not line:
-                return
-            if len(line) > MAX_LINE_BYTES:
-                raise InputError(f"{name}: line {number} is longer than "
-                                 f"{MAX_LINE_BYTES // 1024} KiB; one set of observations "
-                                 "takes a few hundred bytes")
-            yield line.encode("utf-8") if isinstance(line, str) else line
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
 
 
 def _write(target: TextIO, name: str, write: Callable[[], _T]) -> _T:
@@ -393,11 +363,12 @@ def _rules(book: Rulebook, format: str, out: TextIO) -> int:
 
 
 def _check(paths: Sequence[str], include_default: bool, out: TextIO) -> int:
-    book, problems = read_packs(*paths, include_default=include_default)
+    book, problems = read_packs(*paths, include_default=include_default, cases=True)
     for problem in problems:
         out.write(f"{problem}\n")
     if problems or book is None:
         out.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found\n")
         return EXIT_RULES
-    out.write(f"ok: {len(book.rules)} rules from {len(book.files)} files\n")
+    out.write(f"ok: {len(book.rules)} rules and {len(book.cases)} cases from "
+              f"{len(book.files)} files\n")
     return EXIT_OK

@@ -17,19 +17,21 @@ from .._rulebook import Rulebook, read_rulebook
 from .engine import Engine
 
 
-def read_packs(*paths: str | Path, include_default: bool = True
+def read_packs(*paths: str | Path, include_default: bool = True, cases: bool = False
                ) -> tuple[Rulebook | None, list[RuleProblem]]:
     """The rulebook of these packs and every problem it has, the engine's limits included
-    (``check-rules``); the rulebook is ``None`` whenever there is a problem."""
-    book, problems = read_rulebook(*paths, include_default=include_default)
+    (``check-rules``), and with ``cases`` their test cases; the rulebook is ``None``
+    whenever there is a problem."""
+    book, problems = read_rulebook(*paths, include_default=include_default, cases=cases)
     if book is not None and not problems:
         problems = rulebook_limit_problems(book)
     return (None if problems else book), problems
 
 
-def load_packs(*paths: str | Path, include_default: bool = True) -> Rulebook:
+def load_packs(*paths: str | Path, include_default: bool = True, cases: bool = False
+               ) -> Rulebook:
     """``read_packs``, raising ``RulebookError`` listing every problem."""
-    book, problems = read_packs(*paths, include_default=include_default)
+    book, problems = read_packs(*paths, include_default=include_default, cases=cases)
     if book is None:
         raise RulebookError(problems)
     return book

@@ -10,6 +10,7 @@ from .files import flat_paths
 from .load import load_rulebook, read_rulebook
 from .model import (
     DEFAULT_PACK,
+    Case,
     Rule,
     Rulebook,
     RuleRow,
@@ -23,6 +24,7 @@ from .semantics import State, holds, state_of
 
 __all__ = [
     "DEFAULT_PACK",
+    "Case",
     "Rule",
     "RuleRow",
     "Rulebook",

@@ -12,6 +12,7 @@ from typing import TypeAlias
 
 from .._errors import RuleProblem
 from .._observations import VOCABULARY, did_you_mean
+from .cases import case_problems
 from .model import ORDERING, Band, Branch, Rule, Rulebook, Test, Verdict
 from .semantics import interval
 
@@ -55,7 +56,20 @@ def check_rulebook(book: Rulebook, *, broken: Collection[str] = (),
             bad(rule, reason)
     problems.extend(_check_verdicts(book, broken))
     problems.extend(_check_bands(book))
+    problems.extend(_check_cases(book, broken, partial))
     return problems
+
+
+def _check_cases(book: Rulebook, broken: Collection[str], partial: bool
+                 ) -> list[RuleProblem]:
+    """The ids each case names, against the merged rulebook."""
+    kinds = {r.id: r.kind for r in book.rules}
+    applies_to = {r.id: r.applies_to for r in book.of_kind("qualifier") if r.applies_to}
+    verdicts = [v.id for v in book.verdicts]
+    return [RuleProblem(file=case.file, rule_id=f"case {case.id}", reason=reason,
+                        line=case.line)
+            for case, reason in case_problems(book.cases, kinds, applies_to, verdicts,
+                                              skip=broken, partial=partial)]
 
 
 def _reference_problems(rule: Rule, rules: dict[str, Rule], broken: set[str]

@@ -24,31 +24,36 @@ from .files import (
 from .merge import Merger
 from .model import DEFAULT_PACK, Rulebook
 
-__all__ = ["load_rulebook", "read_rulebook"]
+__all__ = ["CASES_FOLDER", "load_rulebook", "read_rulebook"]
+
+CASES_FOLDER = "cases"
+"""A pack folder's folder of test cases."""
 
 
-def load_rulebook(*paths: str | Path, include_default: bool = True) -> Rulebook:
+def load_rulebook(*paths: str | Path, include_default: bool = True,
+                  cases: bool = False) -> Rulebook:
     """Read, merge and check rule packs; raise ``RulebookError`` listing every problem."""
-    rulebook, problems = read_rulebook(*paths, include_default=include_default)
+    rulebook, problems = read_rulebook(*paths, include_default=include_default, cases=cases)
     if problems or rulebook is None:
         raise RulebookError(problems)
     return rulebook
 
 
-def read_rulebook(*paths: str | Path, include_default: bool = True
+def read_rulebook(*paths: str | Path, include_default: bool = True, cases: bool = False
                   ) -> tuple[Rulebook | None, list[RuleProblem]]:
     """Like ``load_rulebook`` but return every problem instead of raising.
 
     The rulebook is ``None`` whenever there is a problem. Packs are read in order, the
     default first; in a folder, its ``*.toml`` files in name order; a file already read is
-    not read again.
+    not read again. With ``cases``, the packs' test cases are read and checked too: their
+    ``[[case]]`` tables and the files of a pack folder's ``cases/`` folder.
     """
     packs: list[tuple[str, Path]] = [(DEFAULT_PACK, default_pack_path())] if include_default \
         else []
     packs += [(name, Path(p)) for name, p in zip(pack_names(paths), paths, strict=True)]
     if not packs:
         return None, [RuleProblem(file="<none>", rule_id=None, reason="no rule pack given")]
-    merger = Merger()
+    merger = Merger(with_cases=cases)
     read: set[str] = set()
     for pack, path in packs:
         try:
@@ -68,8 +73,25 @@ def read_rulebook(*paths: str | Path, include_default: bool = True
             if place not in read:
                 read.add(place)
                 merger.read_file(file, pack)
+        if cases:
+            _read_cases(merger, path, pack, read)
     book = merger.resolved_book()
     merger.problems.extend(check_rulebook(book, broken=merger.broken,
                                           partial=merger.unreadable))
     merger.problems.extend(merger.whole_book_problems())
     return (None if merger.problems else book), merger.problems
+
+
+def _read_cases(merger: Merger, path: Path, pack: str, read: set[str]) -> None:
+    """The files of a pack folder's ``cases/`` folder, in name order."""
+    folder = path / CASES_FOLDER
+    try:
+        files = rule_files(folder) if path.is_dir() and folder.is_dir() else []
+    except (OSError, ValueError) as exc:
+        merger.problem(excerpt(str(folder)), None, f"cannot read the cases: {os_reason(exc)}")
+        return
+    for file in files:
+        place = where_it_leads(file)
+        if place not in read:
+            read.add(place)
+            merger.read_file(file, pack, cases_only=True)

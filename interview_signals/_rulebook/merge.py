@@ -20,9 +20,11 @@ from attrs import evolve
 
 from .._errors import RuleProblem
 from .._observations import did_you_mean
+from .._quoting import excerpt
+from .cases import overridden_table, parse_case, problem
 from .check import dropped_tests
 from .files import os_reason
-from .model import DEFAULT_PACK, Band, Rule, Rulebook, Test, Verdict
+from .model import DEFAULT_PACK, Band, Case, Rule, Rulebook, Test, Verdict
 from .parse import (
     Bad,
     only_signals_placeholder,
@@ -36,7 +38,7 @@ from .parse import (
 
 _SUMMARY_KEYS = ("nothing_known",)
 _OPTIONAL_SUMMARY_KEYS = ("caveat", "against")
-_TOP_KEYS = ("rule", "verdict", "band", "summary", "params")
+_TOP_KEYS = ("rule", "verdict", "band", "summary", "params", "case")
 _T = TypeVar("_T", Verdict, Band)
 
 
@@ -47,7 +49,11 @@ MAX_PACK_FILE_BYTES = 4 * 1024 * 1024
 class Merger:
     """Reads files one by one, in order, collecting rules, overrides and every problem."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, with_cases: bool = False) -> None:
+        self.with_cases = with_cases
+        """Whether ``[[case]]`` tables are read (``check-rules``, ``test-rules``); an engine
+        does not need them."""
+        self.cases: dict[str, Case] = {}
         self.rules: dict[str, Rule] = {}
         self.broken: set[str] = set()
         """Ids of rules with problems of their own: references to them are not errors too."""
@@ -63,7 +69,9 @@ class Merger:
                 line: int | None = None) -> None:
         self.problems.append(RuleProblem(file=file, rule_id=rule_id, reason=reason, line=line))
 
-    def read_file(self, path: Path, pack: str) -> None:
+    def read_file(self, path: Path, pack: str, *, cases_only: bool = False) -> None:
+        """Read one file of a pack; one in its ``cases/`` folder (``cases_only``) holds
+        ``[[case]]`` tables only."""
         file = str(path)
         try:
             with path.open("rb") as opened:  # bounded: a pack path may name /dev/zero
@@ -101,10 +109,14 @@ class Merger:
             return
         self.files.append(file)
         lines = _Lines(text)
+        if cases_only:
+            for key in sorted(set(data) - {"case"}):
+                self.problem(file, None, problem("cases_only", key=key))
+            data = {"case": data["case"]} if "case" in data else {}
         for key in sorted(set(data) - set(_TOP_KEYS)):
             self.problem(file, None, f"unknown top-level key {key!r}{did_you_mean(key, _TOP_KEYS)}"
-                         "; a pack holds [[rule]], [[verdict]], [[band]], [summary] and [params] "
-                         "tables")
+                         "; a pack holds [[rule]], [[verdict]], [[band]], [[case]], [summary] "
+                         "and [params] tables")
         for index, table in self._tables(data, "rule", file, lines):
             self._add_rule(table, file, pack, lines.of("rule", index, table))
         for index, table in self._tables(data, "verdict", file, lines):
@@ -112,6 +124,9 @@ class Merger:
         for index, table in self._tables(data, "band", file, lines):
             self._add_band(table, file, lines.of("band", index, table))
         self._add_summary(data.get("summary", {}), file)
+        if self.with_cases:
+            for index, table in self._tables(data, "case", file, lines):
+                self._add_case(table, file, pack, lines.of("case", index, table))
         if "params" in data:
             self.params.update(parse_params(
                 data["params"], lambda reason: self.problem(file, None, reason)))
@@ -231,6 +246,35 @@ class Merger:
         if parsed is not None:
             known[table_id] = parsed
 
+    def _add_case(self, table: Mapping[str, object], file: str, pack: str,
+                  line: int | None) -> None:
+        case_id = table.get("overrides", table.get("id"))
+        if not isinstance(case_id, str) or not case_id:
+            self.problem(file, None, problem("no_id"), line)
+            return
+
+        def bad(reason: str) -> None:
+            self.problem(file, f"case {excerpt(case_id)}", reason, line)
+
+        base = self.cases.get(case_id)
+        if "overrides" in table:
+            if base is None:
+                bad(problem("unknown_override", id=case_id, hint=did_you_mean(case_id, self.cases)))
+                return
+            if table.get("id", case_id) != case_id:
+                bad(problem("override_id", id=case_id))
+                return
+            table = overridden_table(base, table)
+        elif base is not None:
+            where = "" if base.line is None else problem("duplicate_line", line=base.line)
+            bad(problem("duplicate", id=case_id, pack=base.pack, file=Path(base.file).name,
+                        line=where))
+            return
+        case = parse_case(table, file=file, pack=pack, line=line, bad=bad)
+        if case is not None:
+            self.cases[case_id] = case if base is None else evolve(
+                case, overrides_pack=base.pack)
+
     def _add_summary(self, summary: object, file: str) -> None:
         if not isinstance(summary, dict):
             self.problem(file, None, "[summary]: expected a table")
@@ -262,7 +306,7 @@ class Merger:
                         caveat=self.summary.get("caveat", ""),
                         nothing_known=self.summary.get("nothing_known", ""),
                         against=self.summary.get("against", ""), files=tuple(self.files),
-                        params=dict(self.params))
+                        params=dict(self.params), cases=tuple(self.cases.values()))
 
     def _resolve(self, rule: Rule) -> Rule | None:
         if not any(t.param for b in rule.branches for t in b):
@@ -328,7 +372,8 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self._lines = text.splitlines()
-        self._headers: dict[str, list[int]] = {"rule": [], "verdict": [], "band": []}
+        self._headers: dict[str, list[int]] = {"rule": [], "verdict": [], "band": [],
+                                               "case": []}
         self._starts: list[int] = []
         for number, line in enumerate(self._lines, start=1):
             array = re.fullmatch(r"\s*\[\[\s*([\w.]+)\s*\]\]\s*(#.*)?", line)

@@ -167,6 +167,50 @@ class Band:
 
 
 @frozen(kw_only=True)
+class CaseSource:
+    """The article's sign a case comes from, and a few words that find the sentence."""
+
+    sign: int
+    title: str
+    quote: str = ""
+
+
+@frozen(kw_only=True)
+class Expectation:
+    """What a case expects; every part is optional, but a case expects something."""
+
+    verdicts: tuple[str, ...] = ()
+    """The verdict, or any one of these verdicts."""
+    confidence: tuple[float, float] | None = None
+    """The confidence, from the first number to the second (both included)."""
+    present: Mapping[str, tuple[str, ...]] = field(factory=dict)
+    """Per kind (signal, qualifier, advice), the ids that must be among the conclusions."""
+    absent: Mapping[str, tuple[str, ...]] = field(factory=dict)
+    """Per kind, the ids that must not be among them."""
+
+    def is_empty(self) -> bool:
+        return not (self.verdicts or self.confidence is not None
+                    or any(self.present.values()) or any(self.absent.values()))
+
+
+@frozen(kw_only=True)
+class Case:
+    """One test case of a rulebook: observations, what is expected, and why."""
+
+    id: str
+    observations: Mapping[str, Value]
+    """The observations as ``group.field`` paths and values, already checked."""
+    expect: Expectation
+    why: str
+    source: CaseSource | None
+    file: str
+    pack: str
+    line: int | None = None
+    overrides_pack: str | None = None
+    """The pack of the case this one replaced, when it overrides one."""
+
+
+@frozen(kw_only=True)
 class Rulebook:
     """A merged, checked set of rules, verdicts, bands and summary texts."""
 
@@ -183,6 +227,8 @@ class Rulebook:
     """Optional: the sentence naming the signs against; ``{signals}`` lists them."""
     params: Mapping[str, float] = field(factory=dict)
     """Named thresholds, as the rules' tests use them."""
+    cases: tuple[Case, ...] = ()
+    """The packs' test cases, when they were read (``check-rules``, ``test-rules``)."""
 
     def by_id(self) -> dict[str, Rule]:
         """Every rule by its id, in rulebook order."""

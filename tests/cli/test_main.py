@@ -254,7 +254,7 @@ class TestCheckRules:
     def test_the_default_rules_folder_alone_passes(self) -> None:
         result = run("check-rules", "--no-default", str(RULES))
         assert (result.status, result.err) == (0, "")
-        assert result.out.startswith("ok: 30 rules from ")
+        assert result.out.startswith("ok: 30 rules and ")
 
     def test_the_default_rules_folder_passes(self) -> None:
         result = run("check-rules", str(RULES))
@@ -264,7 +264,7 @@ class TestCheckRules:
         (tmp_path / "two_days.toml").write_text(GOOD_PACK)
         result = run("check-rules", str(tmp_path))
         assert (result.status, result.err) == (0, "")
-        assert result.out.startswith("ok: 30 rules from ")
+        assert result.out.startswith("ok: 30 rules and ")
 
     def test_a_bad_pack_exits_1_naming_file_rule_and_reason(self, bad_pack: Path) -> None:
         result = run("check-rules", str(bad_pack))
