@@ -63,7 +63,8 @@ class Numbers:
                                          for f, _ in forms) + ")"
         self._forms = [(re.compile(f), make) for f, make in forms]
         am, pm, noon = _alternation(w.am), _alternation(w.pm), _alternation(w.noon)
-        self.clock = rf"(?:\d{{1,2}}(?:[:.]\d{{2}})?(?:\s*(?:{am}|{pm}))?{_END}|{noon}{_END})"
+        self.clock = (rf"(?:(?<![\w.:])\d{{1,2}}(?:[:.]\d{{2}})?(?:\s*(?:{am}|{pm}))?{_END}|"
+                      rf"(?<!\w){noon}{_END})")
         range_ = _alternation(w.range)
         self.range = rf"(?:{self.clock}\s*{range_}\s*{self.clock})"
         self.count = n

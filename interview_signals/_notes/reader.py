@@ -33,6 +33,7 @@ from .text import MAX_NOTE_BYTES, Layout, lay_out, normalise
 
 _CLAUSE_BREAK = re.compile(r"[;()\[\]\u2014]|:\s|\s[-\u2013]\s")
 _WORDS = re.compile(r"[\w']+")
+_SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
 _SETS_ASIDE = ("other_person", "hypothetical")
 _MAKES_UNSURE = ("hedge", "approximate")
 _Owner = TypeVar("_Owner", Cue, Topic, FieldPhrases, Relation)
@@ -186,7 +187,38 @@ class _Reading:
                                             phrase=matcher.phrase, relation=relation)
                     if mention is not None:
                         mentions.append(mention)
-        return _longest(mentions)
+        return _longest(mentions + self._corrections(mentions))
+
+    def _corrections(self, mentions: list[_Mention]) -> list[_Mention]:
+        """A number right after a correction ("it lasted 30 minutes, no wait, 40") is a new
+        value for the field the number before it gave."""
+        out = []
+        for hit in self.cues:
+            if hit.cue.kind != "correction":
+                continue
+            sentence = self.layout.sentence_at(hit.start)
+            earlier = [m for m in mentions if m.slot_end and m.phrase.slot and
+                       m.start < hit.start and sentence.index - 1 <= m.sentence <=
+                       sentence.index]
+            if not earlier:
+                continue
+            before = earlier[-1]
+            slot = str(before.phrase.slot)
+            if slot not in self._masks:
+                self._masks[slot] = self.reader.numbers.masked(self.norm, slot)
+            spans = self._masks[slot][1]
+            starts = sorted(s for s in spans if hit.end <= s and spans[s] <= sentence.end)
+            if not starts:
+                continue
+            text = self.norm[starts[0]:spans[starts[0]]]
+            number = self.reader.numbers.value(slot, text)
+            value = None if number is None else _fitted(before.path, number)
+            if value is not None:
+                out.append(evolve(before, value=value, start=hit.start,
+                                  end=spans[starts[0]], sentence=sentence.index,
+                                  slot_start=starts[0], slot_end=spans[starts[0]],
+                                  slot_value=number, corrects=True, relation=None))
+        return out
 
     def _mention(self, path: str, value: Value | None, found: Found, sentence: int, *,
                  phrase: Phrase, relation: Relation | None = None) -> _Mention | None:
@@ -283,8 +315,10 @@ class _Reading:
             question = self._question(m)
             if question:
                 certainty, reason = "unsure", question
+        if m.corrects:
+            reason = "corrected in the note"
         return evolve(m, value=value, certainty=certainty, reason=reason,
-                      corrects="correction" in found)
+                      corrects=m.corrects or "correction" in found)
 
     def _question(self, m: _Mention) -> str:
         """Why the sentence is the writer's own question, or nothing if it is not."""
@@ -395,8 +429,12 @@ class _Reading:
         if start is None or end is None:
             return None
         (day_a, clock_a, approx_a), (day_b, clock_b, approx_b) = start, end
+        guessed = False
         if (day_a is None) != (day_b is None):
-            return None
+            # one time has a day and the other none: the same day, if the note says so
+            # ("the same day") or else as a guess to confirm
+            guessed = not _SAME_DAY.search(self.layout.text, froms[0].start, tos[0].end + 80)
+            day_a = day_b = 0
         days = 0 if day_a is None or day_b is None else (day_b - day_a) % 7
         minutes = days * 24 * 60 + clock_b - clock_a
         if minutes < 0:
@@ -404,37 +442,39 @@ class _Reading:
         value = _fitted(relation.path, round(minutes / 60, 2))
         if value is None:
             return None
-        unsure = approx_a or approx_b or froms[0].certainty == "unsure" or \
+        unsure = approx_a or approx_b or guessed or froms[0].certainty == "unsure" or \
             tos[0].certainty == "unsure"
+        reason = ("an approximate time" if approx_a or approx_b else
+                  "taken to be the same day" if guessed else
+                  f"the time between {relation.other} and {relation.to}")
         return evolve(tos[0], path=relation.path, value=value,
-                      certainty="unsure" if unsure else "stated",
-                      reason=("an approximate time" if approx_a or approx_b else
-                              f"the time between {relation.other} and {relation.to}"))
+                      certainty="unsure" if unsure else "stated", reason=reason)
 
     def _when(self, m: _Mention, other: _Mention) -> tuple[int | None, float, bool] | None:
-        """(day of the week, minute of the day, approximate) nearest to ``m`` in its
-        sentence, and nearer to it than to ``other`` when both share the sentence."""
+        """(day of the week, minute of the day, approximate) that the note gives for ``m``:
+        in its sentence, the first after it, else the last before it, never past ``other``
+        when both share the sentence ("Sent Monday 9am, reply came Tuesday 9am")."""
         sentence = self.layout.sentences[m.sentence]
-        chunk_start, chunk_end = sentence.start, sentence.end
+        low, high = sentence.start, sentence.end
         if other.sentence == m.sentence:
-            middle = (m.start + other.start) // 2
             if m.start < other.start:
-                chunk_end = middle
+                high = other.start
             else:
-                chunk_start = middle
+                low = other.end
         numbers = self.reader.numbers
-        clocks = [c for c in self.reader._clock.finditer(self.norm, chunk_start, chunk_end)
+        clocks = [c for c in self.reader._clock.finditer(self.norm, low, high)
                   if numbers.is_spelled_out(c.group())]
-        if not clocks:
+        clock = _first_after(clocks, m)
+        if clock is None:
             return None
-        clock = min(clocks, key=lambda c: abs(c.start() - m.start))
         minute = numbers.clock_minutes(clock.group())
         if minute is None:
             return None
         approximate = any(h.cue.kind == "approximate" and h.end <= clock.start() and
                           self._reaches(h.end, clock.start(), h.cue.scope)
                           for h in self.cues)
-        day = numbers.day(self.norm[chunk_start:chunk_end])
+        after = numbers.day(self.norm[m.start:high])
+        day = after if after is not None else numbers.day(self.norm[low:m.start])
         return day, minute, approximate
 
     def _settled(self, by_path: dict[str, list[_Mention]]) -> list[Proposal]:
@@ -515,6 +555,14 @@ def _without_contradictions(proposals: list[Proposal]) -> list[Proposal]:
                                 clash[p.path] else clash[p.path])
                 changed = True
     return out
+
+
+def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | None:
+    """The first match after the mention starts, else the last before it."""
+    after = [f for f in found if f.start() >= m.start]
+    if after:
+        return after[0]
+    return found[-1] if found else None
 
 
 def _key(value: object) -> object:
