@@ -41,10 +41,10 @@ Owner: TypeAlias = Cue | Topic | FieldPhrases | Relation
 class Matcher:
     """One phrase, compiled, and what it belongs to."""
 
-    def __init__(self, phrase: Phrase, owner: Owner) -> None:
+    def __init__(self, phrase: Phrase, owner: Owner, before: str = "(?!x)x") -> None:
         self.phrase = phrase
         self.owner = owner
-        self.pattern = re.compile(_regex(phrase))
+        self.pattern = re.compile(_regex(phrase, before))
 
     def find(self, text: str) -> Iterator[Found]:
         search, position = self.pattern.search, 0
@@ -79,7 +79,7 @@ def _word(word: Word, *, first: bool = False) -> str:
     return f"{'' if first else _BEFORE}(?:{'|'.join(alternatives)}){_AFTER}"
 
 
-def _regex(phrase: Phrase) -> str:
+def _regex(phrase: Phrase, before: str) -> str:
     pieces: list[str] = []
     anchored = False  # a required word (or the slot) is placed
     for part in phrase.parts:
@@ -92,8 +92,10 @@ def _regex(phrase: Phrase) -> str:
             body = _word(part, first=not pieces)
             optional = part.optional
         else:
-            # the number, masked (Numbers.masked)
-            body = f"{'' if not pieces else _BEFORE}(?P<slot>_+){_AFTER}"
+            # the number, masked (Numbers.masked), after up to two of the words that may
+            # stand before a number ("lasted almost an hour")
+            lead = "" if not pieces else _BEFORE
+            body = f"{lead}(?:(?:{before}){_AFTER}{_SEP}){{0,2}}(?P<slot>_+){_AFTER}"
             optional = False
         if optional:
             pieces.append(f"(?:{_SEP}{body})?" if anchored else f"(?:{body}{_SEP})?")

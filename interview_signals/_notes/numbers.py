@@ -69,7 +69,9 @@ class Numbers:
         self.range = rf"(?:{self.clock}\s*{range_}\s*{self.clock})"
         self.count = n
         # A bare number with no word after it: "booked 30 min, lasted 30."
-        bare = r"\d{1,3}(?![.:,]?\d)(?!\s*[^\W\d_])"
+        after_bare = _alternation(w.after_bare)
+        bare = rf"\d{{1,3}}(?![.:,]?\d)(?!\s*[^\W\d_])|\d{{1,3}}(?=\s+{after_bare}{_END})"
+        self.before = _alternation(w.before)
         self._patterns = {
             "minutes": re.compile(f"(?:{self.range}|{self.duration}|{bare})"),
             "hours": re.compile(self.duration), "count": re.compile(n),
@@ -131,6 +133,8 @@ class Numbers:
                     return None
                 if end <= start:
                     end += 12 * 60  # 11 till 1: the afternoon
+                elif end - start > 12 * 60 and not self.is_spelled_out(ranged.group(1)):
+                    start += 12 * 60  # 2-3pm: both in the afternoon
                 return end - start if end - start <= 12 * 60 else None
             if re.fullmatch(r"\d{1,3}", text.strip()):
                 return float(text)

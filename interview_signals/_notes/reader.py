@@ -9,6 +9,7 @@ implications) is the rulebook's ``NotesBook``; this module knows kinds, never wo
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import TypeVar
@@ -74,7 +75,8 @@ class NotesReader:
         self.book = book
         self.numbers = Numbers(book.numbers)
         owners: tuple[Owner, ...] = (*book.phrases, *book.cues, *book.topics, *book.relations)
-        self.index = Index([Matcher(p, owner) for owner in owners for p in owner.phrases])
+        before = self.numbers.before
+        self.index = Index([Matcher(p, owner, before) for owner in owners for p in owner.phrases])
         self._clock = re.compile(self.numbers.slot("clock"))
 
     def read(self, text: str) -> NotesReading:
@@ -110,6 +112,11 @@ class _Reading:
         self._cues_of: dict[int, list[_Cue]] = {}
         for hit in self.cues:
             self._cues_of.setdefault(self.layout.sentence_at(hit.start).index, []).append(hit)
+        # Where words start, clauses break and terminating cues stand: what a cue's scope
+        # is measured by, each looked up by bisection.
+        self._words = [w.start() for w in _WORDS.finditer(self.norm)]
+        self._breaks = [b.start() for b in _CLAUSE_BREAK.finditer(self.norm)]
+        self._terminators = [c.start for c in self.cues if c.cue.kind == "terminate"]
         self.topics = self._reached_by_topics()
 
     # --- finding -----------------------------------------------------------------------
@@ -128,11 +135,13 @@ class _Reading:
         # negation; "not sure" no plain "not"): what ConText's pseudo cues are for.
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[_Cue] = []
+        reach: dict[str, _Cue] = {}  # per kind, the kept cue reaching furthest so far
         for hit in hits:
-            if not any(k.start <= hit.start and hit.end <= k.end and k.cue.kind !=
-                       hit.cue.kind and (k.end - k.start) > (hit.end - hit.start)
-                       for k in kept):
+            if not any(kind != hit.cue.kind and k.end >= hit.end and
+                       k.end - k.start > hit.end - hit.start for kind, k in reach.items()):
                 kept.append(hit)
+                if hit.cue.kind not in reach or reach[hit.cue.kind].end < hit.end:
+                    reach[hit.cue.kind] = hit
         return [k for k in kept if k.cue.kind != "pseudo"]
 
     def _within_sentences(self, matcher: Matcher) -> Iterable[Found]:
@@ -193,13 +202,16 @@ class _Reading:
         """A number right after a correction ("it lasted 30 minutes, no wait, 40") is a new
         value for the field the number before it gave."""
         out = []
+        by_sentence: dict[int, list[_Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
         for hit in self.cues:
             if hit.cue.kind != "correction":
                 continue
             sentence = self.layout.sentence_at(hit.start)
-            earlier = [m for m in mentions if m.slot_end and m.phrase.slot and
-                       m.start < hit.start and sentence.index - 1 <= m.sentence <=
-                       sentence.index]
+            earlier = [m for i in (sentence.index - 1, sentence.index)
+                       for m in by_sentence.get(i, ()) if m.slot_end and m.phrase.slot and
+                       m.start < hit.start]
             if not earlier:
                 continue
             before = earlier[-1]
@@ -267,13 +279,14 @@ class _Reading:
         return False
 
     def _reaches(self, start: int, end: int, scope: int | None) -> bool:
-        between = self.norm[start:end]
-        if _CLAUSE_BREAK.search(between):
-            return False
-        if any(start <= c.start and c.end <= end for c in self.cues
-               if c.cue.kind == "terminate"):
-            return False
-        return scope is None or len(_WORDS.findall(between)) <= scope
+        """Whether a cue's scope runs from ``start`` to ``end``: no clause break and no
+        terminating cue in between, and at most ``scope`` words."""
+        for marks in (self._breaks, self._terminators):
+            i = bisect.bisect_left(marks, start)
+            if i < len(marks) and marks[i] < end:
+                return False
+        return scope is None or (bisect.bisect_left(self._words, end) -
+                                 bisect.bisect_left(self._words, start)) <= scope
 
     def _weigh(self, m: _Mention) -> _Mention | None:
         """The mention as its cues leave it, or ``None`` when they set it aside."""
@@ -289,7 +302,7 @@ class _Reading:
                             f"{why} ({found[kind].words!r})")
                 return None
         certainty: Certainty = "stated"
-        reason = "said in so many words"
+        reason = "stated in the note"
         value = m.value
         if "negation" in found:
             words = found["negation"].words
@@ -331,8 +344,7 @@ class _Reading:
             # was automated?" doubts the automation, not the rest of the sentence
             return "the note asks it as a question"
         if sentence.question_marks > 1 and any(
-                c.cue.kind == "question" and self.layout.sentence_at(c.start) is sentence
-                for c in self.cues):
+                c.cue.kind == "question" for c in self._cues_of.get(m.sentence, ())):
             return "the note asks it as a question"
         return ""
 
@@ -373,17 +385,21 @@ class _Reading:
 
     def _corrected(self, mentions: list[_Mention]) -> list[_Mention]:
         """A correction ("no wait, it was 40") drops what the note said before it about the
-        same field."""
-        out = list(mentions)
+        same field, in its sentence or the one before."""
+        dropped: set[int] = set()
+        by_path: dict[str, list[_Mention]] = {}
+        for m in mentions:
+            by_path.setdefault(m.path, []).append(m)
         for fix in mentions:
             if not fix.corrects:
                 continue
-            for old in mentions:
-                if old.path == fix.path and old.start < fix.start and old in out:
-                    out.remove(old)
+            for old in by_path[fix.path]:
+                if old.start < fix.start and fix.sentence - 1 <= old.sentence and \
+                        id(old) not in dropped:
+                    dropped.add(id(old))
                     self._aside(old.path, old.value, old.start, old.end,
                                 "corrected later in the note")
-        return out
+        return [m for m in mentions if id(m) not in dropped]
 
     def _related(self, m: _Mention, by_path: dict[str, list[_Mention]]) -> _Mention | None:
         relation = m.relation
@@ -472,7 +488,7 @@ class _Reading:
             return None
         approximate = any(h.cue.kind == "approximate" and h.end <= clock.start() and
                           self._reaches(h.end, clock.start(), h.cue.scope)
-                          for h in self.cues)
+                          for h in self._cues_of.get(m.sentence, ()))
         after = numbers.day(self.norm[m.start:high])
         day = after if after is not None else numbers.day(self.norm[low:m.start])
         return day, minute, approximate
@@ -589,15 +605,15 @@ def _by_path(mentions: list[_Mention]) -> dict[str, list[_Mention]]:
 
 def _longest(mentions: list[_Mention]) -> list[_Mention]:
     """Of the mentions of one field that overlap, the longest ("no tour" over "tour")."""
-    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
     kept: list[_Mention] = []
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for m in ordered:
-        taken = spans.setdefault(m.path, [])
-        if any(s < m.end and m.start < e for s, e in taken):
-            continue
-        taken.append((m.start, m.end))
+    last: dict[str, _Mention] = {}  # per field, the mention kept last
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        before = last.get(m.path)
+        if before is not None and m.start < before.end:
+            if m.end - m.start <= before.end - before.start:
+                continue
+            kept.remove(before)  # a longer one starting inside: it wins
         kept.append(m)
+        last[m.path] = m
     kept.sort(key=lambda m: m.start)
     return kept
-

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 
 from attrs import frozen
 
@@ -17,6 +18,8 @@ from .._rulebook import HYPHEN_IN_WORD, SAME_LENGTH
 
 MAX_NOTE_BYTES = 1024 * 1024
 """The longest note read, in UTF-8 bytes: a note is a few kilobytes; past this, refused."""
+MAX_SENTENCE = 600
+"""The longest sentence read as one; a longer run of words is cut at spaces."""
 _MAX_QUOTE = 400
 """A quotation longer than this is taken for a stray quote mark, not a quotation."""
 
@@ -84,7 +87,7 @@ def lay_out(text: str) -> Layout:
         starts.append(end)
     ends.append(len(text))
     sentences: list[Sentence] = []
-    for start, end in zip(starts, ends, strict=True):
+    for start, end in _bounded(zip(starts, ends, strict=True), text):
         chunk = text[start:end]
         stripped = chunk.rstrip()
         if not stripped.strip():
@@ -98,6 +101,20 @@ def lay_out(text: str) -> Layout:
     return Layout(text=text, sentences=tuple(sentences), quotes=tuple(quotes),
                   starts=tuple(s.start for s in sentences),
                   quote_starts=tuple(q[0] for q in quotes))
+
+
+def _bounded(spans: Iterable[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
+    """Sentences of at most ``MAX_SENTENCE`` characters: a longer run without a full stop is
+    cut at spaces (it is no sentence a phrase or a cue could span), which keeps the work of
+    a reading in proportion to the length of the note."""
+    for first, end in spans:
+        start = first
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = cut + 1 if cut > start else start + MAX_SENTENCE
+            yield start, cut
+            start = cut
+        yield start, end
 
 
 def _after_abbreviation(text: str, match: re.Match[str]) -> bool:
@@ -134,9 +151,10 @@ def _quotes(text: str) -> list[tuple[int, int]]:
         if closing - opening <= _MAX_QUOTE and "\n" not in text[opening:closing]:
             spans.append((opening, closing + 1))
     position = 0
+    inside_double = _Inside(sorted(spans))
     for match in _OPEN_SINGLE.finditer(text):
         start = match.start()
-        if start < position or any(s <= start < e for s, e in spans):
+        if start < position or inside_double(start + 1):
             continue
         close = _closing_single(text, start + 1)
         if close is not None:

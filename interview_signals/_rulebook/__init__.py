@@ -35,6 +35,7 @@ from .notes import (
     Topic,
     Word,
     normalise_phrase,
+    parse_phrase,
 )
 from .semantics import State, holds, state_of
 
@@ -64,6 +65,7 @@ __all__ = [
     "holds",
     "load_rulebook",
     "normalise_phrase",
+    "parse_phrase",
     "read_rulebook",
     "rule_rows",
     "state_of",

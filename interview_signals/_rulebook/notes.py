@@ -44,7 +44,7 @@ _WORD = r"[^\s|\[\]{}*]+"
 _ALT = re.compile(rf"{_WORD}\*?")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _NUMBER_KEYS = ("words", "minute_units", "hour_units", "half", "quarter", "three_quarters",
-                "and", "range", "am", "pm", "noon", "days")
+                "and", "range", "am", "pm", "noon", "days", "before", "after_bare")
 
 
 @frozen(kw_only=True)
@@ -147,6 +147,12 @@ class NumberWords:
     noon: tuple[str, ...] = ()
     days: tuple[tuple[str, ...], ...] = ()
     """The days of the week, Monday first, each with the ways it is written."""
+    before: tuple[str, ...] = ()
+    """Words that may stand between a phrase and its number ("lasted *almost* an hour"):
+    a cue among them still bears on the number."""
+    after_bare: tuple[str, ...] = ()
+    """Words that may follow a number written without its unit ("the invite said 45 *but*
+    ..."); any other word after a bare number makes it no length."""
 
 
 @frozen(kw_only=True)
@@ -463,7 +469,8 @@ class NotesMerger:
             half=words_of("half"), quarter=words_of("quarter"),
             three_quarters=words_of("three_quarters"), and_=words_of("and"),
             range=words_of("range"), am=words_of("am"), pm=words_of("pm"),
-            noon=words_of("noon"),
+            noon=words_of("noon"), before=words_of("before"),
+            after_bare=words_of("after_bare"),
             days=cast(tuple[tuple[str, ...], ...], n.get("days", ())))
         return NotesBook(phrases=tuple(self.phrases), cues=tuple(self.cues),
                          topics=tuple(self.topics.values()), relations=tuple(self.relations),
