@@ -50,6 +50,10 @@ class Numbers:
             (rf"(?P<a>\d{{1,2}})\s*{hour}(?P<b>\d{{2}}){_END}", lambda a, b: a * 60 + b),  # 1h15
             (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+{art}{half}{_END}",
              lambda a, b: a * 60 + 30),                               # an hour and a half
+            (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+{art}{quarter}{_END}",
+             lambda a, b: a * 60 + 15),                               # an hour and a quarter
+            (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+{three}{_END}",
+             lambda a, b: a * 60 + 45),                       # an hour and three quarters
             (rf"(?P<a>{n})\s+{and_}\s+{art}{half}\s+{hour}{_END}",
              lambda a, b: a * 60 + 30),                               # two and a half hours
             (rf"{three}\s+(?:of\s+)?{art}{hour}{_END}", lambda a, b: 45),

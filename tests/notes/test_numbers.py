@@ -15,7 +15,8 @@ NUMBERS = Numbers(load_rulebook().notes.numbers)
 @pytest.mark.parametrize(("text", "minutes"), [
     ("45 min", 45), ("45min", 45), ("an hour", 60), ("hour", 60), ("1 hr", 60),
     ("half an hour", 30), ("half hour", 30), ("an hour and a half", 90),
-    ("two and a half hours", 150), ("an hour and ten minutes", 70), ("1 hour 15 mins", 75),
+    ("two and a half hours", 150), ("an hour and a quarter", 75),
+    ("two hours and three quarters", 165), ("an hour and ten minutes", 70), ("1 hour 15 mins", 75),
     ("1h15", 75), ("three quarters of an hour", 45), ("a quarter of an hour", 15),
     ("twenty five minutes", 25), ("1.5 hours", 90), ("11 till 12", 60), ("9 to 9:30", 30),
     ("10:00-10:45", 45), ("11 till 1", 120), ("2-3pm", 60), ("30", 30),
