@@ -429,7 +429,7 @@ class _Reading:
             return None
         unsure = m.certainty == "unsure" or any(o.certainty == "unsure" for o in others)
         reason = m.reason if m.certainty == "unsure" else (
-            f"from {relation.other} ({relation.kind}: {self.norm[m.start:m.end]!r})")
+            f"from {_label(relation.other)} ({self.norm[m.start:m.end]!r})")
         return evolve(m, value=value, certainty="unsure" if unsure else "stated",
                       reason=reason, relation=None)
 
@@ -462,7 +462,8 @@ class _Reading:
             tos[0].certainty == "unsure"
         reason = ("an approximate time" if approx_a or approx_b else
                   "taken to be the same day" if guessed else
-                  f"the time between {relation.other} and {relation.to}")
+                  f"the time between {_label(relation.other)} and "
+                  f"{_label(str(relation.to))}")
         return evolve(tos[0], path=relation.path, value=value,
                       certainty="unsure" if unsure else "stated", reason=reason)
 
@@ -536,7 +537,7 @@ class _Reading:
                 source = sources[0]
                 implied = Proposal(path=rule.then_path, value=rule.then_value,
                                    certainty=source.certainty, evidence=source.evidence,
-                                   reason=f"follows from {rule.path}")
+                                   reason=f"follows from {_label(rule.path)}")
                 out.append(implied)
                 by_path[rule.then_path] = [implied]
                 changed = True
@@ -560,7 +561,7 @@ def _without_contradictions(proposals: list[Proposal]) -> list[Proposal]:
                 clash[dependent] = clash[prerequisite] = why
             elif dependent in stated and stated[dependent] is not False and \
                     prerequisite in doubtful:
-                clash[dependent] = f"{prerequisite} is unsure"
+                clash[dependent] = f"{_label(prerequisite)} is unsure"
         for a, va, b, vb, why in EXCLUSIONS:
             if _key(stated.get(a)) == _key(va) and _key(stated.get(b)) == _key(vb):
                 clash[a] = clash[b] = why
@@ -579,6 +580,11 @@ def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | Non
     if after:
         return after[0]
     return found[-1] if found else None
+
+
+def _label(path: str) -> str:
+    """A field as a reason names it: its label in the candidate's words."""
+    return VOCABULARY[path].label.lower()
 
 
 def _key(value: object) -> object:

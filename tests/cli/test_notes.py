@@ -92,3 +92,47 @@ def test_a_pack_extends_the_reading(tmp_path: Path) -> None:
     status, out, _ = run("notes", "-", "--rules", str(pack), stdin="Ein Rundgang!")
     assert status == 0
     assert '  - Shown around: yes  "Rundgang" (stated in the note)' in out
+
+
+def test_ask_starts_from_the_notes_and_confirms_what_they_are_unsure_of_first(
+        tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Booked 45 min, we went an hour. I think she nodded? My friend got a tour.",
+                    encoding="utf-8")
+    answers = tmp_path / "answers.json"
+    answers.write_text('["n", "quit"]', encoding="utf-8")
+    saved = tmp_path / "saved.json"
+    status, out, _ = run("ask", "--notes", str(note), "--answers", str(answers), "-o",
+                         str(saved))
+    assert status == 0
+    assert out.startswith(
+        "From your notes (recorded):\n"
+        '  - Time set aside: 45 minutes  "Booked 45 min"\n'
+        '  - Time it really took: 60 minutes  "went an hour"\n'
+        "\n"
+        "Your notes say \"nodded\" (hedged by 'i think').\n"
+        "\n"
+        "Did the interviewer nod along while you spoke?\n"
+        "  1) Yes\n  2) No\n  3) I don't know\n"
+        '> "n"\n')
+    assert json.loads(saved.read_text())["observations"] == {
+        "interview": {"scheduled_minutes": 45, "actual_minutes": 60},
+        "body_language": {"nods": False}}
+
+
+def test_ask_records_nothing_a_note_contradicts_and_asks_about_it_first(
+        tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("She smiled a lot. She never smiled.", encoding="utf-8")
+    answers = tmp_path / "answers.json"
+    answers.write_text('["quit"]', encoding="utf-8")
+    status, out, _ = run("ask", "--notes", str(note), "--answers", str(answers))
+    assert status == 0
+    assert out.startswith("\nYour notes say \"smiled\" (the note says both true and false)."
+                          "\n\nDid the interviewer smile while you talked?\n  1) Yes\n")
+
+
+def test_ask_needs_the_notes_in_a_file_when_it_reads_answers_from_stdin() -> None:
+    status, _, err = run("ask", "--notes", "-", "--answers", "-", stdin="[]")
+    assert (status, err) == (2, "interview-signals: error: --notes -: standard input carries "
+                             "your answers; give the notes as a file\n")
