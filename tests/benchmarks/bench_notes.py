@@ -194,19 +194,19 @@ def main(argv: list[str] | None = None) -> int:
     # A realistic 15-sentence note: the first fifteen sentences of the fixture notes.
     pieces = [s.strip() for note in read_jsonl(args.fixtures) if args.fixtures.is_file()
               for s in re.split(r"(?<=[.!?])\s+", str(note["text"])) if s.strip()][:15]
-    note = " ".join(pieces) or "No tour. " * 15
+    sample = " ".join(pieces) or "No tour. " * 15
     for _ in range(3):
-        engine.read_notes(note)
+        engine.read_notes(sample)
     runs, times = 200, []
     cpu = time.process_time()
     for _ in range(runs):
         started = time.perf_counter()
-        engine.read_notes(note)
+        engine.read_notes(sample)
         times.append(time.perf_counter() - started)
     cpu = time.process_time() - cpu
     times.sort()
     # The CPU time is this process's own; the wall clock shows the machine's other load.
-    print(f"\na {len(pieces)}-sentence note ({len(note)} characters): CPU "
+    print(f"\na {len(pieces)}-sentence note ({len(sample)} characters): CPU "
           f"{cpu / runs * 1000:.2f} ms per reading; wall clock median "
           f"{times[runs // 2] * 1000:.2f} ms, p95 {times[runs * 95 // 100] * 1000:.2f} ms, "
           f"fastest {times[0] * 1000:.2f} ms")
