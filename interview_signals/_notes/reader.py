@@ -103,6 +103,8 @@ class _Reading:
         self.norm = normalise(text)
         self.layout: Layout = lay_out(self.norm)
         self.set_aside: list[SetAside] = []
+        self._implied_from: dict[str, str] = {}
+        """Each field a proposal was implied for, and the field it follows from."""
         self._masks: dict[str, tuple[str, dict[int, int]]] = {}
         words, prefixes = note_words(self.norm)
         self.found: dict[int, tuple[Owner, list[Matcher]]] = {}
@@ -375,7 +377,7 @@ class _Reading:
                     by_path.setdefault(relation.path, []).append(related)
         proposals = self._settled(by_path)
         proposals = self._implied(proposals)
-        proposals = _without_contradictions(proposals)
+        proposals = _without_contradictions(proposals, self._implied_from)
         proposals.sort(key=lambda p: (p.evidence.start, list(VOCABULARY).index(p.path)))
         stated = {p.path: p.value for p in proposals if p.certainty == "stated"}
         stated = {path: stated[path] for path in VOCABULARY if path in stated}
@@ -538,23 +540,27 @@ class _Reading:
                 implied = Proposal(path=rule.then_path, value=rule.then_value,
                                    certainty=source.certainty, evidence=source.evidence,
                                    reason=f"follows from {_label(rule.path)}")
+                self._implied_from[rule.then_path] = rule.path
                 out.append(implied)
                 by_path[rule.then_path] = [implied]
                 changed = True
         return out
 
 
-def _without_contradictions(proposals: list[Proposal]) -> list[Proposal]:
-    """Stated proposals that the vocabulary forbids together become unsure, and so does a
+def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, str]
+                            ) -> list[Proposal]:
+    """Stated proposals that the vocabulary forbids together become unsure, and so do a
     stated proposal whose prerequisite is itself unsure (a reply's tone when the reply is
-    in doubt)."""
+    in doubt) and one implied by a proposal that became unsure."""
     out = list(proposals)
     changed = True
     while changed:
         changed = False
         stated = {p.path: p.value for p in out if p.certainty == "stated"}
         doubtful = {p.path for p in out if p.certainty == "unsure"} - set(stated)
-        clash: dict[str, str] = {}
+        clash: dict[str, str] = {path: f"{_label(source)} is unsure"
+                                 for path, source in implied_from.items()
+                                 if source in doubtful}
         for dependent, prerequisite, why in PREREQUISITES:
             if dependent in stated and stated.get(prerequisite) is False and \
                     stated[dependent] is not False:
