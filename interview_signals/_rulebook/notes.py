@@ -174,8 +174,10 @@ class NotesBook:
 Bad: TypeAlias = Callable[[str], None]
 
 
-HYPHEN_IN_WORD = re.compile("(?<=[^\\W\\d_])[-\u2010\u2011](?=[^\\W\\d_])")
-"""A hyphen between two letters: read as a space (``thank-you`` is ``thank you``)."""
+HYPHEN_IN_WORD = re.compile("(?<=[^\\W_])[-\u2010\u2011](?=[^\\W\\d_])|"
+                            "(?<=[^\\W\\d_])[-\u2010\u2011](?=[^\\W_])")
+"""A hyphen between a letter and a letter or digit: read as a space (``thank-you`` is
+``thank you``, ``3-person`` is ``3 person``); between two digits it stays (``10-11``)."""
 SAME_LENGTH = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"',
                              "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
                              "\u00a0": " ", "\u2009": " ", "\t": " ", "\r": "\n",
