@@ -11,7 +11,7 @@ explained ``Assessment``.
 
 from __future__ import annotations
 
-from ._api import assess
+from ._api import assess, read_notes
 from ._assessment import (
     Advice,
     AppliedQualifier,
@@ -46,6 +46,7 @@ from ._errors import (
     RulebookError,
     RuleProblem,
 )
+from ._notes import Evidence, NotesReading, Proposal, SetAside
 from ._observations import (
     BodyLanguage,
     Interest,
@@ -75,6 +76,7 @@ __all__ = [
     "Difference",
     "Engine",
     "EngineError",
+    "Evidence",
     "Firing",
     "Interest",
     "Interview",
@@ -82,9 +84,11 @@ __all__ = [
     "JobSpecifics",
     "Missing",
     "NextSteps",
+    "NotesReading",
     "ObservationError",
     "Observations",
     "Problem",
+    "Proposal",
     "Question",
     "Rule",
     "RuleProblem",
@@ -92,6 +96,7 @@ __all__ = [
     "RulebookDiff",
     "RulebookError",
     "Session",
+    "SetAside",
     "Signal",
     "Source",
     "ThankYou",
@@ -103,5 +108,6 @@ __all__ = [
     "assess_many",
     "assess_partition",
     "diff_rulebooks",
+    "read_notes",
     "run_cases",
 ]

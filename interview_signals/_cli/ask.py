@@ -18,14 +18,17 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
+from attrs import evolve
+
 from .._assessment import (
     MISSING_HEADING,
     SETTLED_MISSING_HEADING,
 )
-from .._consultation import Consultation, Question, how_text, outlook_lines, what_if_text
+from .._consultation import Answer, Consultation, Question, how_text, outlook_lines, what_if_text
 from .._engine import Engine, Session, engine_for, read_session
 from .._errors import ObservationError
 from .._jsonio import InputError, read_json
+from .._notes import NotesReading, Proposal
 from .._observations import (
     VOCABULARY,
     Observations,
@@ -36,6 +39,7 @@ from .._observations import (
 )
 from .._rulebook import verdict_titles
 from .files import OutputError, check_writable, refuse_same_file, replacing
+from .notes import answer_text, read_note
 
 COMMANDS = ("ask", "what-if")
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -56,6 +60,9 @@ def add_commands(commands: Any, packs: argparse.ArgumentParser, out: TextIO | No
                      help="save the session here when it ends (default: the --resume file)")
     ask.add_argument("--answers", metavar="FILE",
                      help="scripted answers: a JSON list, one entry per prompt")
+    ask.add_argument("--notes", metavar="FILE",
+                     help="start from what your notes about the interview state, and confirm "
+                          "what they are unsure of first")
     what = commands.add_parser("what-if", parents=[packs], out=out,
                                help="the smallest changes that reach a better verdict")
     what.add_argument("file", metavar="FILE|-")
@@ -135,6 +142,31 @@ class Asker:
         self.refused = 0  # replies that answered nothing: a script's mistake, if scripted
         self.replies: Iterator[object] = self._echoed(self._scripted(args.answers, stdin)) \
             if args.answers is not None else self._typed(stdin)
+        self.to_confirm: list[Proposal] = []
+        """Proposals of the notes to confirm before the consultation's own questions."""
+        self.notes: NotesReading | None = None
+        if getattr(args, "notes", None) is not None:
+            self._start_from_notes(args.notes, stdin, args.answers)
+
+    def _start_from_notes(self, name: str, stdin: TextIO, answers: str | None) -> None:
+        """Record what the notes state; keep what they are unsure of to confirm first."""
+        if name == "-" and (answers is None or answers == "-"):
+            raise InputError("--notes -: standard input carries your answers; give the notes "
+                             "as a file")
+        reading = self.engine.read_notes(read_note(name, stdin))
+        try:
+            self.session.observe(reading.observations)
+        except ObservationError as exc:
+            raise ObservationError.of([evolve(p, message=f"{name}: {p}")
+                                       for p in exc.problems]) from exc
+        self.notes = reading
+        known = self.session.observations.values()
+        seen: set[str] = set()
+        for proposal in reading.unsure:
+            if proposal.path not in known and proposal.path not in seen and \
+                    proposal.path not in self.session.skipped:
+                seen.add(proposal.path)
+                self.to_confirm.append(proposal)
 
     @staticmethod
     def _scripted(name: str, stdin: TextIO) -> Iterator[object]:
@@ -174,6 +206,8 @@ class Asker:
             raise
 
     def _consult(self) -> int:
+        if self.notes is not None and not self._confirm_notes(self.notes):
+            return self._stopped()
         while True:
             consultation = self.session.consult()
             question = consultation.next_question
@@ -182,14 +216,38 @@ class Asker:
                 return EXIT_OK
             self.ask(question)
             if not self.reply(question, consultation):
-                self.save()
-                self.say("Stopped. " + self._saved_note())
-                if self.scripted and self.refused:
-                    # A script whose answers were refused did not do what it meant to.
-                    self.say(f"{self.refused} scripted answer{'s' * (self.refused != 1)} "
-                             "did not answer the question asked.")
-                    return EXIT_INPUT
-                return EXIT_OK
+                return self._stopped()
+
+    def _stopped(self) -> int:
+        self.save()
+        self.say("Stopped. " + self._saved_note())
+        if self.scripted and self.refused:
+            # A script whose answers were refused did not do what it meant to.
+            self.say(f"{self.refused} scripted answer{'s' * (self.refused != 1)} "
+                     "did not answer the question asked.")
+            return EXIT_INPUT
+        return EXIT_OK
+
+    def _confirm_notes(self, notes: NotesReading) -> bool:
+        """Say what the notes state, then ask about what they are unsure of; False to
+        stop."""
+        stated = notes.stated
+        if stated:
+            self.say("From your notes (recorded):")
+            for p in stated:
+                self.say(f"  - {VOCABULARY[p.path].label}: {answer_text(p.path, p.value)}"
+                         f"  \"{' '.join(p.evidence.words.split())}\"")
+        for proposal in self.to_confirm:
+            if proposal.path in self.session.observations.values():
+                continue  # answered on the way, through a field it depends on
+            words = " ".join(proposal.evidence.words.split())
+            self.say("")
+            self.say(f"Your notes say \"{words}\" ({proposal.reason}).")
+            question = _confirming(proposal)
+            self.ask(question)
+            if not self.reply(question, self.session.consult()):
+                return False
+        return True
 
     def ask(self, q: Question) -> None:
         self.say("")
@@ -347,6 +405,24 @@ def _resumed(engine: Engine, saved: object) -> Session:
     session = engine.session()
     session.observe(_observations(saved))
     return session
+
+
+def _confirming(proposal: Proposal) -> Question:
+    """The question that confirms an unsure proposal of the notes: the field's own question
+    with all its answers, the proposal's value first."""
+    spec = VOCABULARY[proposal.path]
+    values: list[Value] = [True, False] if spec.kind == "bool" else list(spec.choices)
+    if proposal.value in values:
+        values.remove(proposal.value)
+        values.insert(0, proposal.value)
+    answers = [Answer(value=v, text=answer_text(spec.path, v).capitalize()
+                      if spec.kind == "bool" else answer_text(spec.path, v), reachable=())
+               for v in values]
+    if answers:
+        answers.append(Answer(value=None, text="I don't know", reachable=()))
+    return Question(path=spec.path, label=spec.label, question=spec.question,
+                    answers=tuple(answers), why="Your notes touch on this without making it "
+                    f"certain: {proposal.reason}.")
 
 
 def _chosen_answer(q: Question, kind: str, text: str) -> tuple[bool, Value | None]:

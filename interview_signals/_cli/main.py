@@ -31,6 +31,7 @@ from .._rulebook import Rulebook, rule_rows
 from .._version import __version__
 from . import ask as _ask
 from . import coach as _coach
+from . import notes as _notes
 from .files import OutputError, refuse_same_file, replacing
 from .inputs import capped_workers, open_lines, positive, read_lines
 
@@ -116,6 +117,7 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
     _service_options(serve)
     _ask.add_commands(commands, packs, out)
     _coach.add_commands(commands, out)
+    _notes.add_command(commands, packs, out)
     return parser
 
 
@@ -177,6 +179,8 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
             status, text = _coach.run(args, stdin, err)
             _write(target, "<stdout>", lambda: target.write(text))
             return status
+        if args.command == _notes.COMMAND:
+            return _notes.run(args, stdin, target)
         if args.command == "rules":
             book = load_packs(*args.rules, include_default=not args.no_default)
             return _write(target, "<stdout>", lambda: _rules(book, args.format, target))

@@ -47,6 +47,7 @@ from .._durable import (
 )
 from .._durable import engine_module as durable
 from .._errors import ArgumentError, EngineError, InterviewSignalsError, RulebookError
+from .._notes import NotesReader, NotesReading
 from .._observations import Observations, Value, check_values, is_path
 from .._quoting import describe
 from .._rulebook import Rulebook, flat_paths, load_rulebook
@@ -109,6 +110,7 @@ class Engine:
         self._explainer = Explainer(rulebook)
         self._encode_fact = self._compiled.fact_encoder()
         self._consultant: Consultant | None = None
+        self._notes_reader: NotesReader | None = None
         self._lock = threading.Lock()
         self._sids = itertools.count(2)
         self._state = _State(sid="1")  # the engine session every assessment uses
@@ -265,6 +267,27 @@ class Engine:
             if self._consultant is None:
                 self._consultant = Consultant(self)
             return self._consultant
+
+    def read_notes(self, text: str) -> NotesReading:
+        """Read a note in the candidate's own words with this rulebook's ``[notes]`` tables:
+        what it proposes to record (stated or unsure, each with its words) and the
+        observations it states.
+
+        Example::
+
+            reading = Engine.default().read_notes("45 min slot, ran to an hour. No tour.")
+            print(reading.observations)   # {"interview": {...}, "tour": {"office_tour": False}}
+
+        Raises:
+            ArgumentError: ``text`` is not a string, or longer than 1 MiB.
+        """
+        reader = self._notes_reader
+        if reader is None:
+            with self._lock:
+                if self._notes_reader is None:
+                    self._notes_reader = NotesReader(self.rulebook.notes)
+                reader = self._notes_reader
+        return reader.read(text)
 
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
         """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``

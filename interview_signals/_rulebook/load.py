@@ -79,6 +79,7 @@ def read_rulebook(*paths: str | Path, include_default: bool = True, cases: bool 
     merger.problems.extend(check_rulebook(book, broken=merger.broken,
                                           partial=merger.unreadable))
     merger.problems.extend(merger.whole_book_problems())
+    merger.notes.check("<notes>")
     return (None if merger.problems else book), merger.problems
 
 

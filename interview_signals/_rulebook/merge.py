@@ -25,6 +25,7 @@ from .cases import overridden_table, parse_case, problem
 from .check import dropped_tests
 from .files import os_reason
 from .model import DEFAULT_PACK, Band, Case, Rule, Rulebook, Test, Verdict
+from .notes import NotesMerger
 from .parse import (
     Bad,
     only_signals_placeholder,
@@ -38,7 +39,7 @@ from .parse import (
 
 _SUMMARY_KEYS = ("nothing_known",)
 _OPTIONAL_SUMMARY_KEYS = ("caveat", "against")
-_TOP_KEYS = ("rule", "verdict", "band", "summary", "params", "case")
+_TOP_KEYS = ("rule", "verdict", "band", "summary", "params", "case", "notes")
 _T = TypeVar("_T", Verdict, Band)
 
 
@@ -64,6 +65,7 @@ class Merger:
         self.problems: list[RuleProblem] = []
         self.unreadable = False
         self.params: dict[str, float] = {}
+        self.notes = NotesMerger(lambda file, reason: self.problem(file, None, reason))
 
     def problem(self, file: str, rule_id: str | None, reason: str,
                 line: int | None = None) -> None:
@@ -130,6 +132,8 @@ class Merger:
         if "params" in data:
             self.params.update(parse_params(
                 data["params"], lambda reason: self.problem(file, None, reason)))
+        if "notes" in data:
+            self.notes.read(data["notes"], file)
 
     def _tables(self, data: Mapping[str, object], name: str, file: str, lines: _Lines
                 ) -> list[tuple[int, Mapping[str, object]]]:
@@ -306,7 +310,8 @@ class Merger:
                         caveat=self.summary.get("caveat", ""),
                         nothing_known=self.summary.get("nothing_known", ""),
                         against=self.summary.get("against", ""), files=tuple(self.files),
-                        params=dict(self.params), cases=tuple(self.cases.values()))
+                        params=dict(self.params), cases=tuple(self.cases.values()),
+                        notes=self.notes.book())
 
     def _resolve(self, rule: Rule) -> Rule | None:
         if not any(t.param for b in rule.branches for t in b):

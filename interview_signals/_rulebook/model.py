@@ -13,6 +13,7 @@ from typing import Literal, TypeAlias, TypedDict
 from attrs import Factory, field, frozen
 
 from .._observations import Value
+from .notes import NotesBook
 
 RuleKind: TypeAlias = Literal["signal", "qualifier", "advice"]
 EffectKind: TypeAlias = Literal["strength", "boost", "discount", "advise"]
@@ -229,6 +230,9 @@ class Rulebook:
     """Named thresholds, as the rules' tests use them."""
     cases: tuple[Case, ...] = ()
     """The packs' test cases, when they were read (``check-rules``, ``test-rules``)."""
+    notes: NotesBook = field(factory=NotesBook)
+    """How notes in a candidate's words are read (``[notes]`` tables); empty when no pack
+    has any."""
 
     def by_id(self) -> dict[str, Rule]:
         """Every rule by its id, in rulebook order."""

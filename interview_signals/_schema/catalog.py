@@ -1,9 +1,10 @@
 """JSON Schemas (draft 2020-12) of the JSON contract, by name, generated, never kept by hand.
 
 * ``observations``: from the vocabulary (``observations``).
-* ``assessment``, ``consultation`` and ``what-if``: by walking the attrs classes of the
-  output types and their type hints (``outputs``).
+* ``assessment``, ``consultation``, ``what-if`` and ``notes-reading``: by walking the attrs
+  classes of the output types and their type hints (``outputs``).
 * ``session``: from the save format's constants and the vocabulary (``session``).
+* ``notes``: a note to read (its text), written out here.
 
 Neighbours: ``_service`` serves these schemas and assembles its OpenAPI document from them;
 ``_cli`` prints them (``interview-signals schema NAME``).
@@ -16,11 +17,13 @@ from collections.abc import Callable
 from .._assessment import WHAT_IF_FORMAT, WHAT_IF_VERSION, Assessment, WhatIfs
 from .._consultation import CONSULTATION_FORMAT, VERSION, Consultation
 from .._errors import InterviewSignalsError
-from .observations import JSON, observation_schema
+from .._notes import MAX_NOTE_BYTES, NotesReading
+from .observations import BASE_ID, DIALECT, JSON, observation_schema
 from .outputs import output_schema
 from .session import session_schema
 
-NAMES: tuple[str, ...] = ("observations", "assessment", "consultation", "what-if", "session")
+NAMES: tuple[str, ...] = ("observations", "assessment", "consultation", "what-if", "session",
+                          "notes", "notes-reading")
 
 
 class SchemaUnavailable(InterviewSignalsError):
@@ -57,12 +60,31 @@ def what_if_schema() -> JSON:
                          format=WHAT_IF_FORMAT, version=WHAT_IF_VERSION)
 
 
+def notes_schema() -> JSON:
+    """The schema of a note to read (``POST /v1/read-notes``): its text, at most 1 MiB."""
+    return {"$schema": DIALECT, "$id": BASE_ID + "notes",
+            "title": "A note about an interview, in the candidate's own words",
+            "type": "object",
+            "properties": {"text": {"type": "string", "description": "the note, at most "
+                                    f"{MAX_NOTE_BYTES // 1024 // 1024} MiB in UTF-8"}},
+            "required": ["text"], "additionalProperties": False}
+
+
+def notes_reading_schema() -> JSON:
+    """The schema of ``NotesReading.to_dict()``."""
+    return output_schema(NotesReading, "notes-reading", title="What a candidate's notes "
+                         "propose to record, each proposal with the words behind it, and the "
+                         "observations they state")
+
+
 BUILDERS: dict[str, Callable[[], JSON]] = {
     "observations": observation_schema,
     "assessment": assessment_schema,
     "consultation": consultation_schema,
     "what-if": what_if_schema,
     "session": session_schema,
+    "notes": notes_schema,
+    "notes-reading": notes_reading_schema,
 }
 """Every schema by name."""
 

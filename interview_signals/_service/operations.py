@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from .._engine import Engine
-from .._errors import ArgumentError
+from .._errors import ArgumentError, ObservationError, Problem
 from .._observations import VOCABULARY, is_path
+from .._quoting import describe, excerpt
 from .._rulebook import Rulebook, rule_rows, verdict_rows
 from .openapi import Operation, Parameter, RulesBody
 
@@ -105,6 +106,23 @@ def _session(engine: Engine, saved: dict[str, object], options: Mapping[str, obj
     return engine.session(saved).to_dict()
 
 
+def _read_notes(engine: Engine, body: dict[str, object], options: Mapping[str, object]
+                ) -> object:
+    problems = [Problem(path=f"notes.{excerpt(str(k), 40)}", expected="only text",
+                        got="an unknown key") for k in body if k != "text"]
+    text = body.get("text")
+    if not isinstance(text, str):
+        problems.append(Problem(path="notes.text", expected="the note as a string",
+                                got=describe(text) if "text" in body else "nothing"))
+    if problems:
+        raise ObservationError.of(problems)
+    try:
+        return engine.read_notes(str(text)).to_dict()
+    except ArgumentError as exc:  # past the bound
+        raise ObservationError.of([Problem(path="notes.text", expected="at most 1 MiB of "
+                                           "text", got=str(exc))]) from exc
+
+
 OPERATIONS: list[Operation] = [
     Operation(path="/v1/assess", operation_id="assess", summary="Assess one interview",
               schema="assessment", component="Assessment", compute=_assess,
@@ -132,6 +150,12 @@ OPERATIONS: list[Operation] = [
                             schema={"type": "integer", "minimum": 1,
                                     "maximum": MAX_WHAT_IF_LIMIT, "default": 10},
                             description="the most change sets to return"))),
+    Operation(path="/v1/read-notes", operation_id="read_notes",
+              summary="Read a candidate's notes: what they propose to record, stated or "
+              "unsure, each with the words behind it, and the observations they state",
+              schema="notes-reading", component="NotesReading", compute=_read_notes,
+              request="notes", request_component="Notes",
+              request_expected='a JSON object {"text": "..."}'),
     Operation(path="/v1/session", operation_id="session",
               summary="Check a saved session and return it as the library writes it",
               schema="session", component="Session", compute=_session,

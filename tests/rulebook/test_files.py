@@ -21,7 +21,7 @@ from interview_signals._rulebook.files import (
 
 DEFAULT_FILES = ["01-body-language.toml", "02-interest.toml", "03-next-round.toml",
                  "04-tour.toml", "05-ran-long.toml", "06-job-specifics.toml",
-                 "07-thank-you.toml", "advice.toml", "verdicts.toml"]
+                 "07-thank-you.toml", "advice.toml", "notes.toml", "verdicts.toml"]
 
 
 class _Place(os.PathLike[str]):

@@ -34,7 +34,7 @@ ADVICE = ("send_thank_you_note", "prepare_for_next_round", "not_an_offer_yet",
           "automatic_reply", "overview_is_standard", "you_would_without_a_deep_dive")
 FILES = ["01-body-language.toml", "02-interest.toml", "03-next-round.toml", "04-tour.toml",
          "05-ran-long.toml", "06-job-specifics.toml", "07-thank-you.toml", "advice.toml",
-         "verdicts.toml"]
+         "notes.toml", "verdicts.toml"]
 
 
 @pytest.fixture(scope="module")

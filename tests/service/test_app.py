@@ -221,8 +221,8 @@ def test_openapi_is_valid_and_lists_every_endpoint(client: TestClient) -> None:
     validate_openapi(document)
     assert document["openapi"].startswith("3.1")
     assert set(document["paths"]) == {"/v1/assess", "/v1/consult", "/v1/what-if",
-                                      "/v1/session", "/v1/schema/{name}", "/v1/rules",
-                                      "/v1/healthz"}
+                                      "/v1/session", "/v1/read-notes", "/v1/schema/{name}",
+                                      "/v1/rules", "/v1/healthz"}
     for path in ("/v1/consult", "/v1/what-if"):
         assert set(document["paths"][path]["post"]["responses"]) == {"200", "400", "413", "422"}
     consult = document["paths"]["/v1/consult"]["post"]["parameters"]

@@ -24,7 +24,8 @@ PARTIAL: dict[str, object] = {"thank_you": {"note_sent": True}, "tour": {"office
 SENT: dict[str, dict[str, object]] = {
     "observations": PARTIAL,
     "session": {"format": "interview-signals/session", "version": 1, "observations": PARTIAL,
-                "skipped": ["thank_you.tone"]}}
+                "skipped": ["thank_you.tone"]},
+    "notes": {"text": "Panel of three. I think she nodded? My friend got a tour."}}
 """A request body of each kind an operation takes."""
 
 
@@ -66,6 +67,7 @@ def test_the_table_holds_assess_consult_and_what_if_with_their_parameters() -> N
         ("/v1/assess", "assess", "assessment", "Assessment", ["trace"]),
         ("/v1/consult", "consult", "consultation", "Consultation", ["trace", "skip"]),
         ("/v1/what-if", "what_if", "what-if", "WhatIf", ["target", "include_fixed", "limit"]),
+        ("/v1/read-notes", "read_notes", "notes-reading", "NotesReading", []),
         ("/v1/session", "session", "session", "Session", [])]
     assert all(op.summary for op in OPERATIONS)
 

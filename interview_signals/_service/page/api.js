@@ -51,3 +51,9 @@ export function whatIf(observations, { includeFixed = false, limit = 5 } = {}) {
 export function session(saved) {
   return post("v1/session", saved);
 }
+
+// A note read by the library: its proposals (stated or unsure, each with its words), the
+// observations it states and what it set aside.
+export function readNotes(text) {
+  return post("v1/read-notes", { text });
+}

@@ -10,6 +10,7 @@
 //   whatif.js        "What would make this stronger?"
 //   coach.js         the coach's view
 //   session-file.js  the session file: save and load
+//   notes.js         "Start from your notes": read them, keep what is right
 //   main.js          this file: starts the page and ties the parts to its buttons
 // The words for verdicts are the rulebook's titles (GET v1/rules, and each assessment's
 // verdict_title); which question comes next, and why, is the consultation's own answer.
@@ -19,6 +20,7 @@ import { ConsultationState } from "./consultation.js";
 import { clearCoach, renderCoach } from "./coach.js";
 import { $ } from "./dom.js";
 import { openNeed, readFields, readPrerequisites } from "./fields.js";
+import { NotesBox } from "./notes.js";
 import { readAnswer, renderDone, renderQuestion } from "./question.js";
 import { clearReading, renderReading } from "./reading.js";
 import { download, FILE_NAME, readSessionFile, savedSession } from "./session-file.js";
@@ -33,6 +35,19 @@ class Page {
     this.state = new ConsultationState(fields, prerequisites);
     this.current = null; // the path on screen, or null when no question is left
     this.coach = false;
+    this.notes = new NotesBox({ label: (p) => this.label(p), use: (a) => this.startFrom(a) });
+  }
+
+  // Start the consultation from answers taken from the notes, on top of those given so far.
+  async startFrom(answers) {
+    const merged = { ...this.state.answers, ...answers };
+    const skipped = new Set([...this.state.skipped].filter((p) => !(p in answers)));
+    if (!(await this.consult(() => this.state.replace(merged, skipped, this.options)))) {
+      return false;
+    }
+    this.state.history = [];
+    this.advance();
+    return true;
   }
 
   // Ask the consultation again and show what it says; false (and the error shown) when the
@@ -177,6 +192,7 @@ class Page {
   }
 
   listen() {
+    this.notes.listen();
     $("question-form").addEventListener("submit", (event) => {
       event.preventDefault();
       const read = readAnswer(this.byPath[this.current]);

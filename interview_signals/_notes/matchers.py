@@ -1,0 +1,172 @@
+"""Phrases compiled into regular expressions over the normalised text: whole words, each
+phrase within one sentence, a slot as a named group.
+
+Neighbours: ``_rulebook.notes`` parses the phrases of a pack; ``reader`` runs the compiled
+phrases over a note. The patterns are built only from the phrase syntax (no pack text is
+taken as a regular expression), so every one runs in time linear in the note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TypeAlias
+
+from attrs import frozen
+
+from .._rulebook import GAP_WORDS, Cue, FieldPhrases, Phrase, Relation, Topic, Word
+
+_SEP = r"[^\w.!?;\n]+"
+"""What may stand between two words of a phrase: spaces, commas, quotes; never the end of a
+sentence."""
+_BEFORE = r"(?<!\w)(?<!\w')"
+_AFTER = r"(?!\w)(?!'\w)"
+
+
+@frozen(kw_only=True)
+class Found:
+    """One place a phrase matched: its span, and its slot's words and span if it has one."""
+
+    start: int
+    end: int
+    slot_text: str | None = None
+    slot_start: int = 0
+    slot_end: int = 0
+
+
+Owner: TypeAlias = Cue | Topic | FieldPhrases | Relation
+"""What a phrase belongs to: a field's value, a cue, a topic or a relation."""
+
+
+class Matcher:
+    """One phrase, compiled, and what it belongs to."""
+
+    def __init__(self, phrase: Phrase, owner: Owner, before: str = "(?!x)x") -> None:
+        self.phrase = phrase
+        self.owner = owner
+        self.pattern = re.compile(_regex(phrase, before))
+
+    def find(self, text: str) -> Iterator[Found]:
+        search, position = self.pattern.search, 0
+        while (match := search(text, position)) is not None:
+            start = match.start()
+            # Whole words only. Checked here rather than by a look-behind in the pattern,
+            # which would keep the regular expression engine from skipping ahead to the
+            # phrase's first letters (seventy times slower).
+            if start and (_WORD_CHAR(text[start - 1]) or (text[start - 1] == "'" and
+                          start > 1 and _WORD_CHAR(text[start - 2]))):
+                position = start + 1
+                continue
+            position = max(match.end(), start + 1)
+            if self.phrase.slot is None:
+                yield Found(start=match.start(), end=match.end())
+            else:
+                yield Found(start=match.start(), end=match.end(),
+                            slot_text=match.group("slot"), slot_start=match.start("slot"),
+                            slot_end=match.end("slot"))
+
+
+def _WORD_CHAR(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _word(word: Word, *, first: bool = False) -> str:
+    alternatives = []
+    for text, prefix in zip(word.alternatives, word.prefixes, strict=True):
+        # didn't also matches didnt: notes are often typed in a hurry
+        literal = re.escape(text).replace("'", "'?")
+        alternatives.append(literal + (r"[\w']*" if prefix else ""))
+    return f"{'' if first else _BEFORE}(?:{'|'.join(alternatives)}){_AFTER}"
+
+
+def _regex(phrase: Phrase, before: str) -> str:
+    pieces: list[str] = []
+    anchored = False  # a required word (or the slot) is placed
+    for part in phrase.parts:
+        if part == "...":
+            gap = rf"(?:{_SEP}[\w']+){{0,{GAP_WORDS}}}" if anchored else \
+                rf"(?:[\w']+{_SEP}){{0,{GAP_WORDS}}}"
+            pieces.append(gap)
+            continue
+        if isinstance(part, Word):
+            body = _word(part, first=not pieces)
+            optional = part.optional
+        else:
+            # the number, masked (Numbers.masked), after up to two of the words that may
+            # stand before a number ("lasted almost an hour")
+            # (not when the slot comes first: those words then stand outside the phrase,
+            # and a pattern opening with a literal is found far faster)
+            body = f"(?P<slot>_+){_AFTER}" if not pieces else \
+                f"{_BEFORE}(?:(?:{before}){_AFTER}{_SEP}){{0,2}}(?P<slot>_+){_AFTER}"
+            optional = False
+        if optional:
+            pieces.append(f"(?:{_SEP}{body})?" if anchored else f"(?:{body}{_SEP})?")
+        elif anchored:
+            pieces.append(_SEP + body)
+        else:
+            pieces.append(body)
+            anchored = True
+    return "".join(pieces)
+
+
+_TOKEN = re.compile(r"[\w']+")
+
+
+class Index:
+    """Which phrases could match a note, found from the note's words: each phrase is filed
+    under one word it cannot match without (its longest), so a note is scanned only with the
+    few phrases whose word it holds."""
+
+    def __init__(self, matchers: list[Matcher]) -> None:
+        self._exact: dict[str, list[int]] = {}
+        self._prefix: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        self.matchers = matchers
+        self._required = [_required(m.phrase) for m in matchers]
+        for i, matcher in enumerate(matchers):
+            key = _key_word(matcher.phrase)
+            if key is None:
+                self._always.append(i)
+                continue
+            for text, prefix in zip(key.alternatives, key.prefixes, strict=True):
+                plain = text.replace("'", "")
+                (self._prefix if prefix else self._exact).setdefault(plain, []).append(i)
+
+    def candidates(self, words: set[str], prefixes: set[str]) -> list[Matcher]:
+        """The matchers worth running on a note with these words (apostrophes removed)
+        and these word beginnings: those whose every required plain word it holds."""
+        found = set(self._always)
+        for word in words & self._exact.keys():
+            found.update(self._exact[word])
+        for prefix in prefixes & self._prefix.keys():
+            found.update(self._prefix[prefix])
+        return [self.matchers[i] for i in sorted(found)
+                if all(any((w in prefixes) if prefix else (w in words)
+                           for w, prefix in alternatives)
+                       for alternatives in self._required[i])]
+
+
+def note_words(text: str) -> tuple[set[str], set[str]]:
+    """The words of a normalised note (apostrophes removed) and every beginning of them."""
+    words = {t.replace("'", "") for t in _TOKEN.findall(text)}
+    prefixes = {w[:i] for w in words for i in range(1, len(w) + 1)}
+    return words, prefixes
+
+
+def _required(phrase: Phrase) -> list[list[tuple[str, bool]]]:
+    """Each required word position of a phrase whose alternatives are all plain words, as
+    (word without apostrophes, is a prefix) pairs."""
+    return [[(a.replace("'", ""), prefix) for a, prefix in zip(p.alternatives, p.prefixes,
+                                                               strict=True)]
+            for p in phrase.parts if isinstance(p, Word) and not p.optional and all(
+                _TOKEN.fullmatch(a) for a in p.alternatives)]
+
+
+def _key_word(phrase: Phrase) -> Word | None:
+    """The required word position to file a phrase under: one whose every alternative is
+    a plain word, the one with the longest shortest alternative."""
+    usable = [p for p in phrase.parts if isinstance(p, Word) and not p.optional and all(
+        _TOKEN.fullmatch(a) for a in p.alternatives)]
+    if not usable:
+        return None
+    return max(usable, key=lambda w: min(len(a) for a in w.alternatives))

@@ -1,0 +1,210 @@
+"""Numbers, lengths of time and times of day as people write them ("a panel of three",
+"an hour and a half", "45min", "11 till 12", "5pm"), from the words a pack gives.
+
+Neighbours: ``matchers`` puts these patterns in a phrase's slot; ``reader`` turns the words
+a slot matched into a number with ``Numbers.value``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from .._rulebook import NumberWords
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Whole words, longest first, so ``minutes`` is tried before ``min``."""
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) + ")" \
+        if unique else "(?!x)x"
+
+
+_END = r"(?![\w])"
+_TOKEN = re.compile(r"[^\W_]+")
+_DIGITS = r"\d{1,4}(?:[.,]\d{1,2})?"
+
+
+class Numbers:
+    """The slot patterns of one pack's number words, and their values."""
+
+    def __init__(self, words: NumberWords) -> None:
+        self.words = words
+        w = words
+        self._word_values = dict(w.words)
+        number_word = _alternation(w.words)
+        self.number = rf"(?:{_DIGITS}|{number_word}(?:\s+{number_word})?{_END})"
+        minute, hour = _alternation(w.minute_units), _alternation(w.hour_units)
+        half, quarter, three = (_alternation(w.half), _alternation(w.quarter),
+                                _alternation(w.three_quarters))
+        and_ = _alternation(w.and_)
+        article = _alternation(k for k, v in w.words.items() if v == 1 and len(k) <= 2)
+        n = self.number
+        art = rf"(?:{article}\s+)?"
+        # Each way of writing a length, with how many minutes it makes: tried in order.
+        forms: list[tuple[str, Callable[[float, float], float]]] = [
+            (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+(?P<b>{n})\s*{minute}{_END}",
+             lambda a, b: a * 60 + b),                                # an hour and ten minutes
+            (rf"(?P<a>{n})\s*{hour}\s*(?P<b>{n})\s*{minute}{_END}",
+             lambda a, b: a * 60 + b),                                # 1 hr 15 min
+            (rf"(?P<a>\d{{1,2}})\s*{hour}(?P<b>\d{{2}}){_END}", lambda a, b: a * 60 + b),  # 1h15
+            (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+{art}{half}{_END}",
+             lambda a, b: a * 60 + 30),                               # an hour and a half
+            (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+{art}{quarter}{_END}",
+             lambda a, b: a * 60 + 15),                               # an hour and a quarter
+            (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+{three}{_END}",
+             lambda a, b: a * 60 + 45),                       # an hour and three quarters
+            (rf"(?P<a>{n})\s+{and_}\s+{art}{half}\s+{hour}{_END}",
+             lambda a, b: a * 60 + 30),                               # two and a half hours
+            (rf"{three}\s+(?:of\s+)?{art}{hour}{_END}", lambda a, b: 45),
+            (rf"{art}{quarter}\s+(?:of\s+)?{art}{hour}{_END}", lambda a, b: 15),
+            (rf"{half}\s+(?:of\s+)?{art}{hour}{_END}", lambda a, b: 30),  # half an hour
+            (rf"(?P<a>{n})\s*{hour}{_END}", lambda a, b: a * 60),
+            (rf"(?P<a>{n})\s*{minute}{_END}", lambda a, b: a),
+            (rf"{art}{hour}{_END}", lambda a, b: 60),                 # an hour, hour slot
+        ]
+        self.duration = "(?:" + "|".join(f"(?:{re.sub(r'[(][?]P<[ab]>', '(?:', f)})"
+                                         for f, _ in forms) + ")"
+        self._forms = [(re.compile(f), make) for f, make in forms]
+        am, pm, noon = _alternation(w.am), _alternation(w.pm), _alternation(w.noon)
+        self.clock = (rf"(?:(?<![\w.:])\d{{1,2}}(?:[:.]\d{{2}})?(?:\s*(?:{am}|{pm}))?{_END}|"
+                      rf"(?<!\w){noon}{_END})")
+        range_ = _alternation(w.range)
+        self.range = rf"(?:{self.clock}\s*{range_}\s*{self.clock})"
+        self.count = n
+        # A bare number with no word after it: "booked 30 min, lasted 30."
+        after_bare = _alternation(w.after_bare)
+        bare = rf"\d{{1,3}}(?![.:,]?\d)(?!\s*[^\W\d_])|\d{{1,3}}(?=\s+{after_bare}{_END})"
+        self.before = _alternation(w.before)
+        self._patterns = {
+            "minutes": re.compile(f"(?:{self.range}|{self.duration}|{bare})"),
+            "hours": re.compile(self.duration), "count": re.compile(n),
+            "clock": re.compile(self.clock),
+        }
+        self._starters = frozenset(
+            word.split()[0] for group in (w.words, w.minute_units, w.hour_units, w.half,
+                                          w.quarter, w.three_quarters, w.noon)
+            for word in group if word.split())
+        self._range = re.compile(rf"({self.clock})\s*{range_}\s*({self.clock})")
+        self._am = re.compile(am)
+        self._pm = re.compile(pm)
+        self._noon = re.compile(noon)
+        self._days = [re.compile(rf"(?<!\w){_alternation(day)}(?!\w)") for day in w.days]
+
+    def slot(self, name: str) -> str:
+        """The pattern of a slot: ``count``, ``minutes``, ``hours`` or ``clock``."""
+        return self._patterns[name].pattern
+
+    def masked(self, text: str, slot: str) -> tuple[str, dict[int, int]]:
+        """``text`` with every number of the kind a slot takes written as underscores of the
+        same length, and where each starts and ends: phrases then match a slot as ``_+``,
+        which keeps their patterns small whatever the number words."""
+        spans: dict[int, int] = {}
+        pieces: list[str] = []
+        last = 0
+        match_at = self._patterns[slot].match
+        # Only where a number can start (a digit or one of the pack's words): trying every
+        # position of the note would cost more than everything else a reading does.
+        for token in _TOKEN.finditer(text):
+            start = token.start()
+            word = token.group()
+            if start < last or not (word[0].isdigit() or word in self._starters):
+                continue
+            if start and text[start - 1] in "_'":
+                continue
+            match = match_at(text, start)
+            if match is None or match.end() == start:
+                continue
+            spans[start] = match.end()
+            pieces += [text[last:start], "_" * (match.end() - start)]
+            last = match.end()
+        pieces.append(text[last:])
+        return "".join(pieces), spans
+
+    def value(self, slot: str, text: str) -> float | None:
+        """The number the words of a slot stand for: minutes, hours, a count or the minute
+        of the day; ``None`` when the words do not make one (``45-50`` as a time range)."""
+        if slot == "clock":
+            return self.clock_minutes(text)
+        if slot == "count":
+            return self._number(text)
+        if slot == "minutes":
+            ranged = self._range.fullmatch(text)
+            if ranged is not None:
+                start, end = (self.clock_minutes(ranged.group(1)),
+                              self.clock_minutes(ranged.group(2)))
+                if start is None or end is None:
+                    return None
+                if end <= start:
+                    end += 12 * 60  # 11 till 1: the afternoon
+                elif end - start > 12 * 60 and not self.is_spelled_out(ranged.group(1)):
+                    start += 12 * 60  # 2-3pm: both in the afternoon
+                return end - start if end - start <= 12 * 60 else None
+            if re.fullmatch(r"\d{1,3}", text.strip()):
+                return float(text)
+            return self.minutes(text)
+        minutes = self.minutes(text)
+        return None if minutes is None else minutes / 60
+
+    def range_start(self, text: str) -> float | None:
+        """The first time of a range (``9 to 9:30`` starts at 9:00), as minute of the day."""
+        ranged = self._range.fullmatch(text)
+        return None if ranged is None else self.clock_minutes(ranged.group(1))
+
+    def minutes(self, text: str) -> float | None:
+        """A length of time in minutes: ``an hour and a half`` is 90."""
+        for form, make in self._forms:
+            match = form.fullmatch(text.strip())
+            if match is None:
+                continue
+            groups = match.groupdict()
+            a = self._number(groups["a"]) if groups.get("a") else 0.0
+            b = self._number(groups["b"]) if groups.get("b") else 0.0
+            if a is None or b is None:
+                return None
+            total = make(a, b)
+            return total if total > 0 else None
+        return None
+
+    def _number(self, text: str) -> float | None:
+        text = text.strip()
+        if re.fullmatch(_DIGITS, text):
+            return float(text.replace(",", "."))
+        parts = text.split()
+        if not parts or not all(p in self._word_values for p in parts):
+            return None
+        values = [self._word_values[p] for p in parts]
+        # twenty five, not two five
+        if len(values) == 2 and not (values[0] >= 20 and values[0] % 10 == 0
+                                     and 0 < values[1] < 10):
+            return None
+        return float(sum(values))
+
+    def clock_minutes(self, text: str) -> float | None:
+        """A time of day as minutes after midnight: ``5pm`` is 1020, ``9:30`` is 570."""
+        text = text.strip()
+        if self._noon.fullmatch(text):
+            return 12 * 60
+        match = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*(.*)$", text)
+        if match is None:
+            return None
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        rest = match.group(3)
+        if hour > 24 or minute > 59:
+            return None
+        if rest and self._pm.fullmatch(rest) and hour < 12:
+            hour += 12
+        elif rest and self._am.fullmatch(rest) and hour == 12:
+            hour = 0
+        return float(hour * 60 + minute)
+
+    def is_spelled_out(self, text: str) -> bool:
+        """Whether a clock time says am or pm (``5pm``), not a bare ``5``."""
+        return bool(self._am.search(text) or self._pm.search(text) or
+                    self._noon.search(text) or ":" in text)
+
+    def day(self, text: str) -> int | None:
+        """The first day of the week named in ``text`` (Monday 0), if any."""
+        found = [(m.start(), i) for i, day in enumerate(self._days)
+                 if (m := day.search(text)) is not None]
+        return min(found)[1] if found else None

@@ -1,0 +1,631 @@
+"""Read a note: find the phrases of each field, decide for each what the cues around it do
+(ConText's scopes: negated, hedged, a plan, someone else's), then settle each field,
+relations between fields, implications and contradictions into a ``NotesReading``.
+
+Neighbours: ``text`` lays the note out; ``matchers`` and ``numbers`` find phrases and read
+numbers; ``reading`` holds the result. The knowledge (phrases, cues, topics, relations,
+implications) is the rulebook's ``NotesBook``; this module knows kinds, never words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from typing import TypeVar
+
+from attrs import evolve, frozen
+
+from .._errors import ArgumentError
+from .._observations import (
+    CHECKS,
+    EXCLUSIONS,
+    PREREQUISITES,
+    VOCABULARY,
+    Value,
+    known_grouped,
+)
+from .._quoting import describe
+from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic
+from .matchers import Found, Index, Matcher, Owner, note_words
+from .numbers import Numbers
+from .reading import Certainty, Evidence, NotesReading, Proposal, SetAside
+from .text import MAX_NOTE_BYTES, Layout, lay_out, normalise
+
+_CLAUSE_BREAK = re.compile(r"[;()\[\]\u2014]|:\s|\s[-\u2013]\s")
+_WORDS = re.compile(r"[\w']+")
+_SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
+_SETS_ASIDE = ("other_person", "hypothetical")
+_MAKES_UNSURE = ("hedge", "approximate")
+_Owner = TypeVar("_Owner", Cue, Topic, FieldPhrases, Relation)
+
+
+@frozen(kw_only=True)
+class _Cue:
+    cue: Cue
+    start: int
+    end: int
+    words: str
+
+
+@frozen(kw_only=True)
+class _Mention:
+    """A phrase found for a field, before and after the cues around it are weighed."""
+
+    path: str
+    value: Value | None
+    start: int
+    end: int
+    sentence: int
+    phrase: Phrase
+    range_start: float | None = None
+    slot_start: int = 0
+    slot_end: int = 0
+    relation: Relation | None = None
+    slot_value: float | None = None
+    certainty: Certainty = "stated"
+    reason: str = ""
+    corrects: bool = False
+
+
+class NotesReader:
+    """A ``NotesBook`` compiled once; ``read(text)`` reads one note with it."""
+
+    def __init__(self, book: NotesBook) -> None:
+        self.book = book
+        self.numbers = Numbers(book.numbers)
+        owners: tuple[Owner, ...] = (*book.phrases, *book.cues, *book.topics, *book.relations)
+        before = self.numbers.before
+        self.index = Index([Matcher(p, owner, before) for owner in owners for p in owner.phrases])
+        self._clock = re.compile(self.numbers.slot("clock"))
+
+    def read(self, text: str) -> NotesReading:
+        """The reading of one note.
+
+        Raises:
+            ArgumentError: ``text`` is not a string, or longer than 1 MiB in UTF-8.
+        """
+        if not isinstance(text, str):
+            raise ArgumentError(f"notes: expected text (a string), got {describe(text)}")
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_NOTE_BYTES:
+            raise ArgumentError(f"notes: expected at most {MAX_NOTE_BYTES // 1024 // 1024} MiB "
+                                f"of text, got {size} bytes; a note takes a few kilobytes")
+        return _Reading(self, str.__str__(text)).result()
+
+
+class _Reading:
+    """The work of reading one note."""
+
+    def __init__(self, reader: NotesReader, text: str) -> None:
+        self.reader = reader
+        self.text = text
+        self.norm = normalise(text)
+        self.layout: Layout = lay_out(self.norm)
+        self.set_aside: list[SetAside] = []
+        self._implied_from: dict[str, str] = {}
+        """Each field a proposal was implied for, and the field it follows from."""
+        self._masks: dict[str, tuple[str, dict[int, int]]] = {}
+        words, prefixes = note_words(self.norm)
+        self.found: dict[int, tuple[Owner, list[Matcher]]] = {}
+        for matcher in reader.index.candidates(words, prefixes):
+            self.found.setdefault(id(matcher.owner), (matcher.owner, []))[1].append(matcher)
+        self.cues = self._find_cues()
+        self._cues_of: dict[int, list[_Cue]] = {}
+        for hit in self.cues:
+            self._cues_of.setdefault(self.layout.sentence_at(hit.start).index, []).append(hit)
+        # Where words start, clauses break and terminating cues stand: what a cue's scope
+        # is measured by, each looked up by bisection.
+        self._words = [w.start() for w in _WORDS.finditer(self.norm)]
+        self._breaks = [b.start() for b in _CLAUSE_BREAK.finditer(self.norm)]
+        self._terminators = [c.start for c in self.cues if c.cue.kind == "terminate"]
+        self.topics = self._reached_by_topics()
+
+    # --- finding -----------------------------------------------------------------------
+
+    def _of(self, kind: type[_Owner]) -> list[tuple[_Owner, list[Matcher]]]:
+        """The phrases of this kind of owner that may match the note, by owner, in book
+        order."""
+        return [(owner, matchers) for owner, matchers in self.found.values()
+                if isinstance(owner, kind)]
+
+    def _find_cues(self) -> list[_Cue]:
+        hits = [_Cue(cue=cue, start=f.start, end=f.end, words=self.norm[f.start:f.end])
+                for cue, matchers in self._of(Cue) for m in matchers
+                for f in self._within_sentences(m)]
+        # A longer cue hides a shorter one of another kind inside it ("no wait" is no
+        # negation; "not sure" no plain "not"): what ConText's pseudo cues are for.
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[_Cue] = []
+        reach: dict[str, _Cue] = {}  # per kind, the kept cue reaching furthest so far
+        for hit in hits:
+            if not any(kind != hit.cue.kind and k.end >= hit.end and
+                       k.end - k.start > hit.end - hit.start for kind, k in reach.items()):
+                kept.append(hit)
+                if hit.cue.kind not in reach or reach[hit.cue.kind].end < hit.end:
+                    reach[hit.cue.kind] = hit
+        return [k for k in kept if k.cue.kind != "pseudo"]
+
+    def _within_sentences(self, matcher: Matcher) -> Iterable[Found]:
+        slot = matcher.phrase.slot
+        text, spans = self.norm, None
+        if slot is not None:
+            if slot not in self._masks:
+                self._masks[slot] = self.reader.numbers.masked(self.norm, slot)
+            text, spans = self._masks[slot]
+        for match in matcher.find(text):
+            found = match
+            if spans is not None:
+                if spans.get(match.slot_start) != match.slot_end:
+                    continue  # underscores the note wrote itself
+                found = evolve(match, slot_text=self.norm[match.slot_start:match.slot_end])
+            sentence = self.layout.sentence_at(found.start)
+            if found.end > sentence.end:
+                continue
+            if matcher.phrase.at_start and _WORDS.search(
+                    self.norm, sentence.start, found.start) is not None:
+                continue
+            yield found
+
+    def _reached_by_topics(self) -> dict[str, set[int]]:
+        reached: dict[str, set[int]] = {}
+        for topic, matchers in self._of(Topic):
+            into = reached.setdefault(topic.name, set())
+            for matcher in matchers:
+                for found in self._within_sentences(matcher):
+                    first = self.layout.sentence_at(found.start).index
+                    into.update(range(first, first + topic.reach))
+        return reached
+
+    def _mentions(self) -> list[_Mention]:
+        mentions: list[_Mention] = []
+        for item, matchers in self._of(FieldPhrases):
+            reach = self.topics.get(item.topic, set()) if item.topic else None
+            for matcher in matchers:
+                for found in self._within_sentences(matcher):
+                    sentence = self.layout.sentence_at(found.start).index
+                    if reach is not None and sentence not in reach:
+                        continue
+                    mention = self._mention(item.path, item.value, found, sentence,
+                                            phrase=matcher.phrase)
+                    if mention is not None:
+                        mentions.append(mention)
+        for relation, matchers in self._of(Relation):
+            for matcher in matchers:
+                for found in self._within_sentences(matcher):
+                    sentence = self.layout.sentence_at(found.start).index
+                    mention = self._mention(relation.path, None, found, sentence,
+                                            phrase=matcher.phrase, relation=relation)
+                    if mention is not None:
+                        mentions.append(mention)
+        return _longest(mentions + self._corrections(mentions))
+
+    def _corrections(self, mentions: list[_Mention]) -> list[_Mention]:
+        """A number right after a correction ("it lasted 30 minutes, no wait, 40") is a new
+        value for the field the number before it gave."""
+        out = []
+        by_sentence: dict[int, list[_Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        for hit in self.cues:
+            if hit.cue.kind != "correction":
+                continue
+            sentence = self.layout.sentence_at(hit.start)
+            earlier = [m for i in (sentence.index - 1, sentence.index)
+                       for m in by_sentence.get(i, ()) if m.slot_end and m.phrase.slot and
+                       m.start < hit.start]
+            if not earlier:
+                continue
+            before = earlier[-1]
+            slot = str(before.phrase.slot)
+            if slot not in self._masks:
+                self._masks[slot] = self.reader.numbers.masked(self.norm, slot)
+            spans = self._masks[slot][1]
+            starts = sorted(s for s in spans if hit.end <= s and spans[s] <= sentence.end)
+            if not starts:
+                continue
+            text = self.norm[starts[0]:spans[starts[0]]]
+            number = self.reader.numbers.value(slot, text)
+            value = None if number is None else _fitted(before.path, number)
+            if value is not None:
+                out.append(evolve(before, value=value, start=hit.start,
+                                  end=spans[starts[0]], sentence=sentence.index,
+                                  slot_start=starts[0], slot_end=spans[starts[0]],
+                                  slot_value=number, corrects=True, relation=None))
+        return out
+
+    def _mention(self, path: str, value: Value | None, found: Found, sentence: int, *,
+                 phrase: Phrase, relation: Relation | None = None) -> _Mention | None:
+        slot_value = range_start = None
+        if phrase.slot is not None and found.slot_text is not None:
+            slot_value = self.reader.numbers.value(phrase.slot, found.slot_text)
+            if slot_value is None:
+                return None
+            if phrase.slot == "minutes":
+                range_start = self.reader.numbers.range_start(found.slot_text)
+            if relation is None:
+                value = _fitted(path, slot_value)
+                if value is None:
+                    self._aside(path, None, found.start, found.end,
+                                f"{describe(slot_value)} does not fit "
+                                f"{VOCABULARY[path].expected}")
+                    return None
+        return _Mention(path=path, value=value, start=found.start, end=found.end,
+                        sentence=sentence, phrase=phrase, range_start=range_start,
+                        slot_start=found.slot_start, slot_end=found.slot_end,
+                        relation=relation, slot_value=slot_value)
+
+    # --- weighing the cues -------------------------------------------------------------
+
+    def _covers(self, hit: _Cue, m: _Mention) -> bool:
+        cue = hit.cue
+        start, end = m.start, m.end
+        if cue.kind == "approximate" and m.slot_end:
+            # "lasted about an hour": the approximation bears on the number, wherever the
+            # phrase's words are
+            start, end = m.slot_start, m.slot_end
+        if hit.start < end and start < hit.end:
+            return False  # a cue inside the phrase is part of it ("asked me if")
+        if (cue.fields and m.path not in cue.fields) or m.path in cue.not_fields:
+            return False
+        sentence = self.layout.sentence_at(hit.start)
+        if sentence.index != m.sentence:
+            return False
+        quote = self.layout.quote_at(hit.start)
+        if quote is not None and not (quote[0] <= m.start < quote[1]):
+            return False  # quoted words speak only within their quotation
+        if hit.end <= start and cue.direction in ("forward", "both"):
+            return self._reaches(hit.end, start, cue.scope)
+        if end <= hit.start and cue.direction in ("backward", "both"):
+            return self._reaches(end, hit.start, cue.scope)
+        return False
+
+    def _reaches(self, start: int, end: int, scope: int | None) -> bool:
+        """Whether a cue's scope runs from ``start`` to ``end``: no clause break and no
+        terminating cue in between, and at most ``scope`` words."""
+        for marks in (self._breaks, self._terminators):
+            i = bisect.bisect_left(marks, start)
+            if i < len(marks) and marks[i] < end:
+                return False
+        return scope is None or (bisect.bisect_left(self._words, end) -
+                                 bisect.bisect_left(self._words, start)) <= scope
+
+    def _weigh(self, m: _Mention) -> _Mention | None:
+        """The mention as its cues leave it, or ``None`` when they set it aside."""
+        found: dict[str, _Cue] = {}
+        for hit in self._cues_of.get(m.sentence, ()):
+            if hit.cue.kind not in found and self._covers(hit, m):
+                found[hit.cue.kind] = hit
+        for kind in _SETS_ASIDE:
+            if kind in found:
+                why = ("someone else's experience" if kind == "other_person"
+                       else "a plan, a hope or a hypothetical")
+                self._aside(m.path, m.value, m.start, m.end,
+                            f"{why} ({found[kind].words!r})")
+                return None
+        certainty: Certainty = "stated"
+        reason = "stated in the note"
+        value = m.value
+        if "negation" in found:
+            words = found["negation"].words
+            if VOCABULARY[m.path].kind != "bool" or m.relation is not None:
+                self._aside(m.path, m.value, m.start, m.end,
+                            f"negated ({words!r}), which says no value")
+                return None
+            if value is False:
+                # a phrase that says no already ("straight back out"): a negation right
+                # before it makes a double negative; one further off negates something else
+                # ("no tour, straight back out")
+                hit = found["negation"]
+                if not _WORDS.search(self.norm, min(hit.end, m.end), max(hit.start, m.start)):
+                    certainty, reason = "unsure", f"a double negative ({words!r})"
+            else:
+                value, reason = not value, f"negated by {words!r}"
+        for kind in _MAKES_UNSURE:
+            if kind in found:
+                what = "hedged by" if kind == "hedge" else "an approximation:"
+                certainty, reason = "unsure", f"{what} {found[kind].words!r}"
+                break
+        else:
+            question = self._question(m)
+            if question:
+                certainty, reason = "unsure", question
+        if m.corrects:
+            reason = "corrected in the note"
+        return evolve(m, value=value, certainty=certainty, reason=reason,
+                      corrects=m.corrects or "correction" in found)
+
+    def _question(self, m: _Mention) -> str:
+        """Why the sentence is the writer's own question, or nothing if it is not."""
+        if self.layout.quote_at(m.start) is not None:
+            return ""  # a question quoted is someone's words: "are you still interested?"
+        sentence = self.layout.sentences[m.sentence]
+        if sentence.question_marks == 1 and self._reaches(m.end, sentence.end, None) and \
+                "," not in self.norm[m.end:sentence.end]:
+            # a question mark asks the clause it closes: "..., which made me wonder if it
+            # was automated?" doubts the automation, not the rest of the sentence
+            return "the note asks it as a question"
+        if sentence.question_marks > 1 and any(
+                c.cue.kind == "question" for c in self._cues_of.get(m.sentence, ())):
+            return "the note asks it as a question"
+        return ""
+
+    def _aside(self, path: str, value: Value | None, start: int, end: int,
+               reason: str) -> None:
+        self.set_aside.append(SetAside(path=path, value=value,
+                                       evidence=self._evidence(start, end), reason=reason))
+
+    def _evidence(self, start: int, end: int) -> Evidence:
+        words = self.text[start:end].encode("utf-8", "replace").decode("utf-8")
+        return Evidence(start=start, end=end, words=words)
+
+    # --- settling the fields -----------------------------------------------------------
+
+    def result(self) -> NotesReading:
+        weighed = [w for m in self._mentions() if (w := self._weigh(m)) is not None]
+        direct = self._corrected([m for m in weighed if m.relation is None])
+        by_path = _by_path(direct)
+        for m in weighed:
+            if m.relation is not None:
+                related = self._related(m, by_path)
+                if related is not None:
+                    by_path.setdefault(related.path, []).append(related)
+        for relation in self.reader.book.relations:
+            if relation.kind == "between":
+                related = self._between(relation, by_path)
+                if related is not None:
+                    by_path.setdefault(relation.path, []).append(related)
+        proposals = self._settled(by_path)
+        proposals = self._implied(proposals)
+        proposals = _without_contradictions(proposals, self._implied_from)
+        proposals.sort(key=lambda p: (p.evidence.start, list(VOCABULARY).index(p.path)))
+        stated = {p.path: p.value for p in proposals if p.certainty == "stated"}
+        stated = {path: stated[path] for path in VOCABULARY if path in stated}
+        return NotesReading(proposals=tuple(proposals), observations=known_grouped(stated),
+                            set_aside=tuple(sorted(self.set_aside,
+                                                   key=lambda s: s.evidence.start)))
+
+    def _corrected(self, mentions: list[_Mention]) -> list[_Mention]:
+        """A correction ("no wait, it was 40") drops what the note said before it about the
+        same field, in its sentence or the one before."""
+        dropped: set[int] = set()
+        by_path: dict[str, list[_Mention]] = {}
+        for m in mentions:
+            by_path.setdefault(m.path, []).append(m)
+        for fix in mentions:
+            if not fix.corrects:
+                continue
+            for old in by_path[fix.path]:
+                if old.start < fix.start and fix.sentence - 1 <= old.sentence and \
+                        id(old) not in dropped:
+                    dropped.add(id(old))
+                    self._aside(old.path, old.value, old.start, old.end,
+                                "corrected later in the note")
+        return [m for m in mentions if id(m) not in dropped]
+
+    def _related(self, m: _Mention, by_path: dict[str, list[_Mention]]) -> _Mention | None:
+        relation = m.relation
+        if relation is None:
+            return None
+        others = by_path.get(relation.other, [])
+        values = {o.value for o in others}
+        if len(values) != 1:
+            return None
+        other = others[0]
+        base = float(other.value)  # type: ignore[arg-type]
+        if relation.kind == "same":
+            number: float | None = base
+        elif relation.kind == "plus":
+            number = base + (m.slot_value or 0)
+        elif relation.kind == "minus":
+            number = base - (m.slot_value or 0)
+        else:  # until: from the start of the other's time range to the clock time
+            starts = [o.range_start for o in others if o.range_start is not None]
+            if not starts or m.slot_value is None:
+                return None
+            number = m.slot_value - starts[0]
+            if number <= 0:
+                number += 12 * 60
+        value = None if number is None else _fitted(m.path, number)
+        if value is None:
+            return None
+        unsure = m.certainty == "unsure" or any(o.certainty == "unsure" for o in others)
+        reason = m.reason if m.certainty == "unsure" else (
+            f"from {_label(relation.other)} ({self.norm[m.start:m.end]!r})")
+        return evolve(m, value=value, certainty="unsure" if unsure else "stated",
+                      reason=reason, relation=None)
+
+    def _between(self, relation: Relation, by_path: dict[str, list[_Mention]]
+                 ) -> _Mention | None:
+        """The hours between the times the note gives for two events (a note sent at 5pm
+        on Monday, the reply on Wednesday at 9am: 40)."""
+        froms = [m for m in by_path.get(relation.other, []) if m.value is True]
+        tos = [m for m in by_path.get(relation.to or "", []) if m.value is True]
+        if len(froms) != 1 or not tos:
+            return None
+        start, end = self._when(froms[0], tos[0]), self._when(tos[0], froms[0])
+        if start is None or end is None:
+            return None
+        (day_a, clock_a, approx_a), (day_b, clock_b, approx_b) = start, end
+        guessed = False
+        if (day_a is None) != (day_b is None):
+            # one time has a day and the other none: the same day, if the note says so
+            # ("the same day") or else as a guess to confirm
+            guessed = not _SAME_DAY.search(self.layout.text, froms[0].start, tos[0].end + 80)
+            day_a = day_b = 0
+        days = 0 if day_a is None or day_b is None else (day_b - day_a) % 7
+        minutes = days * 24 * 60 + clock_b - clock_a
+        if minutes < 0:
+            return None
+        value = _fitted(relation.path, round(minutes / 60, 2))
+        if value is None:
+            return None
+        unsure = approx_a or approx_b or guessed or froms[0].certainty == "unsure" or \
+            tos[0].certainty == "unsure"
+        reason = ("an approximate time" if approx_a or approx_b else
+                  "taken to be the same day" if guessed else
+                  f"the time between {_label(relation.other)} and "
+                  f"{_label(str(relation.to))}")
+        return evolve(tos[0], path=relation.path, value=value,
+                      certainty="unsure" if unsure else "stated", reason=reason)
+
+    def _when(self, m: _Mention, other: _Mention) -> tuple[int | None, float, bool] | None:
+        """(day of the week, minute of the day, approximate) that the note gives for ``m``:
+        in its sentence, the first after it, else the last before it, never past ``other``
+        when both share the sentence ("Sent Monday 9am, reply came Tuesday 9am")."""
+        sentence = self.layout.sentences[m.sentence]
+        low, high = sentence.start, sentence.end
+        if other.sentence == m.sentence:
+            if m.start < other.start:
+                high = other.start
+            else:
+                low = other.end
+        numbers = self.reader.numbers
+        clocks = [c for c in self.reader._clock.finditer(self.norm, low, high)
+                  if numbers.is_spelled_out(c.group())]
+        clock = _first_after(clocks, m)
+        if clock is None:
+            return None
+        minute = numbers.clock_minutes(clock.group())
+        if minute is None:
+            return None
+        approximate = any(h.cue.kind == "approximate" and h.end <= clock.start() and
+                          self._reaches(h.end, clock.start(), h.cue.scope)
+                          for h in self._cues_of.get(m.sentence, ()))
+        after = numbers.day(self.norm[m.start:high])
+        day = after if after is not None else numbers.day(self.norm[low:m.start])
+        return day, minute, approximate
+
+    def _settled(self, by_path: dict[str, list[_Mention]]) -> list[Proposal]:
+        proposals = []
+        for mentions in by_path.values():
+            values: dict[object, list[_Mention]] = {}
+            for m in mentions:
+                if m.value is not None:
+                    values.setdefault(_key(m.value), []).append(m)
+            if len(values) == 1:
+                group = next(iter(values.values()))
+                unsure = [m for m in group if m.certainty == "unsure"]
+                best = unsure[0] if unsure else group[0]
+                proposals.append(self._proposal(best, "unsure" if unsure else "stated",
+                                                best.reason))
+                continue
+            shown = " and ".join(describe(group[0].value) for group in values.values())
+            for group in values.values():
+                proposals.append(self._proposal(group[0], "unsure",
+                                                f"the note says both {shown}"))
+        return proposals
+
+    def _proposal(self, m: _Mention, certainty: Certainty, reason: str) -> Proposal:
+        return Proposal(path=m.path, value=m.value, certainty=certainty,  # type: ignore[arg-type]
+                        evidence=self._evidence(m.start, m.end), reason=reason)
+
+    def _implied(self, proposals: list[Proposal]) -> list[Proposal]:
+        """Add what stated or unsure proposals imply (a reply's tone: a reply came), until
+        nothing more follows."""
+        out = list(proposals)
+        changed = True
+        while changed:
+            changed = False
+            by_path: dict[str, list[Proposal]] = {}
+            for p in out:
+                by_path.setdefault(p.path, []).append(p)
+            for rule in self.reader.book.implications:
+                sources = [p for p in by_path.get(rule.path, [])
+                           if rule.value is None or _key(p.value) == _key(rule.value)]
+                if len(by_path.get(rule.path, [])) != 1 or not sources or \
+                        rule.then_path in by_path:
+                    continue
+                source = sources[0]
+                implied = Proposal(path=rule.then_path, value=rule.then_value,
+                                   certainty=source.certainty, evidence=source.evidence,
+                                   reason=f"follows from {_label(rule.path)}")
+                self._implied_from[rule.then_path] = rule.path
+                out.append(implied)
+                by_path[rule.then_path] = [implied]
+                changed = True
+        return out
+
+
+def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, str]
+                            ) -> list[Proposal]:
+    """Stated proposals that the vocabulary forbids together become unsure, and so do a
+    stated proposal whose prerequisite is itself unsure (a reply's tone when the reply is
+    in doubt) and one implied by a proposal that became unsure."""
+    out = list(proposals)
+    changed = True
+    while changed:
+        changed = False
+        stated = {p.path: p.value for p in out if p.certainty == "stated"}
+        doubtful = {p.path for p in out if p.certainty == "unsure"} - set(stated)
+        clash: dict[str, str] = {path: f"{_label(source)} is unsure"
+                                 for path, source in implied_from.items()
+                                 if source in doubtful}
+        for dependent, prerequisite, why in PREREQUISITES:
+            if dependent in stated and stated.get(prerequisite) is False and \
+                    stated[dependent] is not False:
+                clash[dependent] = clash[prerequisite] = why
+            elif dependent in stated and stated[dependent] is not False and \
+                    prerequisite in doubtful:
+                clash[dependent] = f"{_label(prerequisite)} is unsure"
+        for a, va, b, vb, why in EXCLUSIONS:
+            if _key(stated.get(a)) == _key(va) and _key(stated.get(b)) == _key(vb):
+                clash[a] = clash[b] = why
+        for i, p in enumerate(out):
+            if p.certainty == "stated" and p.path in clash:
+                out[i] = evolve(p, certainty="unsure", reason=f"it contradicts another "
+                                f"reading ({clash[p.path]})" if "unsure" not in
+                                clash[p.path] else clash[p.path])
+                changed = True
+    return out
+
+
+def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | None:
+    """The first match after the mention starts, else the last before it."""
+    after = [f for f in found if f.start() >= m.start]
+    if after:
+        return after[0]
+    return found[-1] if found else None
+
+
+def _label(path: str) -> str:
+    """A field as a reason names it: its label in the candidate's words."""
+    return VOCABULARY[path].label.lower()
+
+
+def _key(value: object) -> object:
+    """Values compared as the vocabulary does: ``True`` is not ``1``."""
+    return (type(value).__name__ if isinstance(value, bool) else "n", value)
+
+
+def _fitted(path: str, number: float) -> Value | None:
+    """A number as ``path`` takes it: a whole number of minutes, hours to the hundredth."""
+    spec = VOCABULARY[path]
+    if spec.kind == "int":
+        if not float(number).is_integer():
+            return None
+        return CHECKS[path](int(number))
+    return CHECKS[path](round(float(number), 2))
+
+
+def _by_path(mentions: list[_Mention]) -> dict[str, list[_Mention]]:
+    out: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        out.setdefault(m.path, []).append(m)
+    return out
+
+
+def _longest(mentions: list[_Mention]) -> list[_Mention]:
+    """Of the mentions of one field that overlap, the longest ("no tour" over "tour")."""
+    kept: list[_Mention] = []
+    last: dict[str, _Mention] = {}  # per field, the mention kept last
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        before = last.get(m.path)
+        if before is not None and m.start < before.end:
+            if m.end - m.start <= before.end - before.start:
+                continue
+            kept.remove(before)  # a longer one starting inside: it wins
+        kept.append(m)
+        last[m.path] = m
+    kept.sort(key=lambda m: m.start)
+    return kept

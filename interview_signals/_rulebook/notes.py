@@ -1,0 +1,517 @@
+"""The ``[notes]`` part of a rule pack: how a candidate's own words map to observations, as
+data a pack can extend or translate. Phrases per field value, cue words in the manner of
+NegEx/ConText (a kind, a direction and a scope), topics, relations between fields, the
+implications a reading draws, and the words numbers and times are written with.
+
+Neighbours: ``merge.Merger`` hands each file's ``[notes]`` table to ``NotesMerger``;
+``_notes`` compiles the merged ``NotesBook`` into matchers and reads notes with it.
+
+A phrase is words separated by spaces, matched as whole words, case-insensitively, within one
+sentence: ``word*`` any word starting so, ``a|b`` either word, ``[a|b]`` an optional word,
+``...`` up to four words in between, ``^`` the start of a sentence, ``{slot}`` a number
+(``{count}``, ``{minutes}``, ``{hours}``, ``{clock}``). Hyphens count as spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Literal, TypeAlias, cast
+
+from attrs import field, frozen
+
+from .._observations import CHECKS, VOCABULARY, Value, did_you_mean
+
+CueKind: TypeAlias = Literal["negation", "hedge", "approximate", "hypothetical",
+                             "other_person", "correction", "terminate", "pseudo", "question"]
+Direction: TypeAlias = Literal["forward", "backward", "both"]
+RelationKind: TypeAlias = Literal["same", "plus", "minus", "until", "between"]
+
+CUE_KINDS: tuple[str, ...] = ("negation", "hedge", "approximate", "hypothetical",
+                              "other_person", "correction", "terminate", "pseudo", "question")
+"""What a cue does to a phrase in its scope: negates it, makes it unsure (a hedge, an
+approximate number), sets it aside (a plan or hypothetical, someone else's experience),
+corrects what came before, ends other cues' scope (terminate), hides a shorter cue inside
+it (pseudo), or opens a question (a sentence that opens so and ends in question marks)."""
+DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")
+RELATION_KINDS: tuple[str, ...] = ("same", "plus", "minus", "until", "between")
+SLOTS: tuple[str, ...] = ("count", "minutes", "hours", "clock")
+"""The slots a phrase may have: a count, a length in minutes or hours, a time of day."""
+GAP_WORDS = 4
+"""How many words ``...`` may stand for."""
+
+_WORD = r"[^\s|\[\]{}*]+"
+_ALT = re.compile(rf"{_WORD}\*?")
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_NUMBER_KEYS = ("words", "minute_units", "hour_units", "half", "quarter", "three_quarters",
+                "and", "range", "am", "pm", "noon", "days", "before", "after_bare")
+
+
+@frozen(kw_only=True)
+class Word:
+    """One word position of a phrase: its alternatives, each a word or a prefix (``nod*``)."""
+
+    alternatives: tuple[str, ...]
+    prefixes: tuple[bool, ...]
+    optional: bool = False
+
+
+@frozen(kw_only=True)
+class Phrase:
+    """A phrase as written and as parsed: word positions, gaps (``"..."``), a slot
+    (``"{minutes}"``) or the start of a sentence (``"^"``)."""
+
+    text: str
+    parts: tuple[Word | str, ...]
+    slot: str | None = None
+    at_start: bool = False
+
+
+@frozen(kw_only=True)
+class FieldPhrases:
+    """The phrases that say a field has a value (``value`` is None when a slot gives it).
+    ``topic`` names a topic the sentence must be within (the reply to a note, say)."""
+
+    path: str
+    value: Value | None
+    phrases: tuple[Phrase, ...]
+    topic: str | None = None
+    file: str = ""
+
+
+@frozen(kw_only=True)
+class Cue:
+    """Words that change how a phrase in their scope reads (ConText's modifier): what they
+    mean (``kind``), which way they reach (``direction``), how many words at most (``scope``;
+    None: to the end of the clause), and the fields they bear on (all when ``fields`` is
+    empty; never those in ``not_fields``)."""
+
+    kind: CueKind
+    direction: Direction
+    phrases: tuple[Phrase, ...]
+    scope: int | None = None
+    fields: tuple[str, ...] = ()
+    not_fields: tuple[str, ...] = ()
+    file: str = ""
+
+
+@frozen(kw_only=True)
+class Topic:
+    """Words that open a topic (the reply to a note): phrases with ``topic = name`` count in
+    the sentence that opens it and the ``reach - 1`` sentences after it."""
+
+    name: str
+    phrases: tuple[Phrase, ...]
+    reach: int = 1
+
+
+@frozen(kw_only=True)
+class Relation:
+    """A field read relative to another: ``same`` (its value), ``plus``/``minus`` (its value
+    and the phrase's slot), ``until`` (from the other's start time to the phrase's clock
+    time), ``between`` (the time between the sentences that state ``other`` and ``to``)."""
+
+    path: str
+    kind: RelationKind
+    other: str
+    phrases: tuple[Phrase, ...] = ()
+    to: str | None = None
+    file: str = ""
+
+
+@frozen(kw_only=True)
+class Implication:
+    """A stated ``path = value`` (any value when ``value`` is None) also states
+    ``then_path = then_value``."""
+
+    path: str
+    value: Value | None
+    then_path: str
+    then_value: Value
+
+
+@frozen(kw_only=True)
+class NumberWords:
+    """The words numbers, units and times are written with."""
+
+    words: Mapping[str, int] = field(factory=dict)
+    minute_units: tuple[str, ...] = ()
+    hour_units: tuple[str, ...] = ()
+    half: tuple[str, ...] = ()
+    quarter: tuple[str, ...] = ()
+    three_quarters: tuple[str, ...] = ()
+    and_: tuple[str, ...] = ()
+    range: tuple[str, ...] = ()
+    am: tuple[str, ...] = ()
+    pm: tuple[str, ...] = ()
+    noon: tuple[str, ...] = ()
+    days: tuple[tuple[str, ...], ...] = ()
+    """The days of the week, Monday first, each with the ways it is written."""
+    before: tuple[str, ...] = ()
+    """Words that may stand between a phrase and its number ("lasted *almost* an hour"):
+    a cue among them still bears on the number."""
+    after_bare: tuple[str, ...] = ()
+    """Words that may follow a number written without its unit ("the invite said 45 *but*
+    ..."); any other word after a bare number makes it no length."""
+
+
+@frozen(kw_only=True)
+class NotesBook:
+    """Everything the packs say about reading notes, merged in pack order."""
+
+    phrases: tuple[FieldPhrases, ...] = ()
+    cues: tuple[Cue, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    implications: tuple[Implication, ...] = ()
+    numbers: NumberWords = field(factory=NumberWords)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.phrases
+
+
+Bad: TypeAlias = Callable[[str], None]
+
+
+HYPHEN_IN_WORD = re.compile("(?<=[^\\W_])[-\u2010\u2011](?=[^\\W\\d_])|"
+                            "(?<=[^\\W\\d_])[-\u2010\u2011](?=[^\\W_])")
+"""A hyphen between a letter and a letter or digit: read as a space (``thank-you`` is
+``thank you``, ``3-person`` is ``3 person``); between two digits it stays (``10-11``)."""
+SAME_LENGTH = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"',
+                             "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                             "\u00a0": " ", "\u2009": " ", "\t": " ", "\r": "\n",
+                             "\u2028": "\n", "\u2029": "\n", "\u2026": "."})
+"""Characters read as another of the same length: curly quotes straight, odd spaces plain."""
+
+
+def normalise_phrase(text: str) -> str:
+    """A phrase as the reader compares it: lower case, quotes straight, hyphens between
+    letters as spaces, as a note is read (``_notes.text.normalise``)."""
+    return HYPHEN_IN_WORD.sub(" ", text.lower().translate(SAME_LENGTH))
+
+
+def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] = ()
+                 ) -> Phrase | None:
+    """One phrase, or ``None`` after reporting why it cannot be read. ``slots``: the slots
+    this phrase may have."""
+    if not isinstance(text, str) or not text.strip():
+        bad(f"{where}: expected a phrase (words), got {_shown(text)}")
+        return None
+    parts: list[Word | str] = []
+    slot = None
+    tokens = normalise_phrase(text).split()
+    at_start = tokens[0] == "^"
+    for token in tokens[1:] if at_start else tokens:
+        if token == "...":
+            if not parts or parts[-1] == "...":
+                bad(f"{where}: {text!r}: '...' goes between two words")
+                return None
+            parts.append("...")
+        elif token.startswith("{") and token.endswith("}"):
+            name = token[1:-1]
+            if name not in slots:
+                allowed = ", ".join("{" + s + "}" for s in slots) or "none"
+                bad(f"{where}: {text!r}: unknown slot {token}; this field takes {allowed}")
+                return None
+            if slot is not None:
+                bad(f"{where}: {text!r}: one slot per phrase")
+                return None
+            slot = name
+            parts.append(token)
+        else:
+            word = _parse_word(token)
+            if word is None:
+                bad(f"{where}: {text!r}: cannot read {token!r}; a word position is word, "
+                    "word*, a|b or [a|b]")
+                return None
+            parts.append(word)
+    if parts and parts[-1] == "...":
+        bad(f"{where}: {text!r}: '...' goes between two words")
+        return None
+    if not any(isinstance(p, Word) and not p.optional for p in parts):
+        bad(f"{where}: {text!r}: a phrase needs at least one word that is not optional")
+        return None
+    return Phrase(text=text, parts=tuple(parts), slot=slot, at_start=at_start)
+
+
+def _parse_word(token: str) -> Word | None:
+    optional = token.startswith("[") and token.endswith("]")
+    inner = token[1:-1] if optional else token
+    alternatives = inner.split("|")
+    if not all(_ALT.fullmatch(a) for a in alternatives):
+        return None
+    return Word(alternatives=tuple(a.rstrip("*") for a in alternatives),
+                prefixes=tuple(a.endswith("*") for a in alternatives), optional=optional)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+class NotesMerger:
+    """Reads the ``[notes]`` table of each file, in order, into one ``NotesBook``; every
+    problem goes to ``problem(file, reason)``."""
+
+    _KEYS = ("phrases", "cue", "topic", "relation", "implies", "numbers")
+
+    def __init__(self, problem: Callable[[str, str], None]) -> None:
+        self._problem = problem
+        self.phrases: list[FieldPhrases] = []
+        self.cues: list[Cue] = []
+        self.topics: dict[str, Topic] = {}
+        self.relations: list[Relation] = []
+        self.implications: list[Implication] = []
+        self.numbers: dict[str, object] = {}
+
+    def read(self, table: object, file: str) -> None:
+        """Add one file's ``[notes]`` table."""
+
+        def bad(reason: str) -> None:
+            self._problem(file, "[notes] " + reason)
+
+        if not isinstance(table, dict):
+            bad("expected a table")
+            return
+        for key in sorted(set(table) - set(self._KEYS)):
+            bad(f"unknown key {key!r}{did_you_mean(key, self._KEYS)}; [notes] holds "
+                f"{', '.join(self._KEYS)}")
+        for where, item in _items(table, "phrases", bad):
+            self._add_phrases(item, where, file, bad)
+        for where, item in _items(table, "cue", bad):
+            self._add_cue(item, where, file, bad)
+        for where, item in _items(table, "topic", bad):
+            self._add_topic(item, where, bad)
+        for where, item in _items(table, "relation", bad):
+            self._add_relation(item, where, file, bad)
+        for where, item in _items(table, "implies", bad):
+            self._add_implication(item, where, bad)
+        if "numbers" in table:
+            self._add_numbers(table["numbers"], bad)
+
+    def _add_phrases(self, item: Mapping[str, object], where: str, file: str,
+                     bad: Bad) -> None:
+        _unknown(item, ("path", "value", "phrases", "topic"), where, bad)
+        path = _path(item.get("path"), f"{where}.path", bad)
+        if path is None:
+            return
+        where = f"{where} ({path})"
+        spec = VOCABULARY[path]
+        value = item.get("value")
+        numeric = spec.kind in ("int", "number")
+        if value is None and not numeric:
+            bad(f"{where}.value: expected {spec.expected}")
+            return
+        if value is not None and CHECKS[path](value) is None:
+            bad(f"{where}.value: expected {spec.expected}, got {_shown(value)}")
+            return
+        slots = () if value is not None else (
+            {"minutes": ("minutes",), "hours": ("hours",)}.get(spec.unit, ("count",)))
+        phrases = self._phrase_list(item.get("phrases"), where, bad, slots=slots,
+                                    need_slot=value is None)
+        topic = item.get("topic")
+        if topic is not None and (not isinstance(topic, str) or not _NAME.fullmatch(topic)):
+            bad(f"{where}.topic: expected the name of a [[notes.topic]]")
+            return
+        self.phrases.append(FieldPhrases(path=path, value=cast(Value | None, value),
+                                         phrases=phrases, topic=topic,
+                                         file=file))
+
+    def _phrase_list(self, items: object, where: str, bad: Bad, *,
+                     slots: tuple[str, ...] = (), need_slot: bool = False
+                     ) -> tuple[Phrase, ...]:
+        if not isinstance(items, list) or not items:
+            bad(f"{where}.phrases: expected a non-empty list of phrases")
+            return ()
+        out = []
+        for i, text in enumerate(items):
+            phrase = parse_phrase(text, f"{where}.phrases[{i}]", bad, slots=slots)
+            if phrase is None:
+                continue
+            if need_slot and phrase.slot is None:
+                bad(f"{where}.phrases[{i}]: {text!r}: a phrase without value needs a slot "
+                    f"({', '.join('{' + s + '}' for s in slots)})")
+                continue
+            out.append(phrase)
+        return tuple(out)
+
+    def _add_cue(self, item: Mapping[str, object], where: str, file: str, bad: Bad) -> None:
+        _unknown(item, ("kind", "direction", "scope", "phrases", "fields", "not_fields"),
+                 where, bad)
+        kind, direction = item.get("kind"), item.get("direction", "forward")
+        if kind not in CUE_KINDS:
+            bad(f"{where}.kind: expected one of {', '.join(CUE_KINDS)}, got {_shown(kind)}")
+            return
+        if direction not in DIRECTIONS:
+            bad(f"{where}.direction: expected one of {', '.join(DIRECTIONS)}, got "
+                f"{_shown(direction)}")
+            return
+        scope = item.get("scope")
+        if scope is not None and not (type(scope) is int and 1 <= scope <= 50):
+            bad(f"{where}.scope: expected a number of words from 1 to 50, got {_shown(scope)}")
+            return
+        fields = _paths(item.get("fields", []), f"{where}.fields", bad)
+        not_fields = _paths(item.get("not_fields", []), f"{where}.not_fields", bad)
+        if fields is None or not_fields is None:
+            return
+        phrases = self._phrase_list(item.get("phrases"), where, bad)
+        self.cues.append(Cue(kind=cast(CueKind, kind), direction=cast(Direction, direction),
+                             phrases=phrases, scope=scope, fields=fields,
+                             not_fields=not_fields, file=file))
+
+    def _add_topic(self, item: Mapping[str, object], where: str, bad: Bad) -> None:
+        _unknown(item, ("name", "phrases", "reach"), where, bad)
+        name, reach = item.get("name"), item.get("reach", 1)
+        if not isinstance(name, str) or not _NAME.fullmatch(name):
+            bad(f"{where}.name: expected a lower_snake_case name, got {_shown(name)}")
+            return
+        if not (type(reach) is int and 1 <= reach <= 20):
+            bad(f"{where}.reach: expected a number of sentences from 1 to 20, got "
+                f"{_shown(reach)}")
+            return
+        phrases = self._phrase_list(item.get("phrases"), f"{where} ({name})", bad)
+        old = self.topics.get(name)
+        # A later pack adds words to a topic it names again, and may widen its reach.
+        self.topics[name] = Topic(name=name, phrases=(old.phrases if old else ()) + phrases,
+                                  reach=reach)
+
+    def _add_relation(self, item: Mapping[str, object], where: str, file: str,
+                      bad: Bad) -> None:
+        _unknown(item, ("path", "kind", "other", "to", "phrases"), where, bad)
+        path = _path(item.get("path"), f"{where}.path", bad)
+        other = _path(item.get("other"), f"{where}.other", bad)
+        kind = item.get("kind")
+        if path is None or other is None:
+            return
+        if kind not in RELATION_KINDS:
+            bad(f"{where}.kind: expected one of {', '.join(RELATION_KINDS)}, got "
+                f"{_shown(kind)}")
+            return
+        if VOCABULARY[path].kind not in ("int", "number"):
+            bad(f"{where}.path: a relation gives a number; {path} is "
+                f"{VOCABULARY[path].expected}")
+            return
+        to = None
+        if kind == "between":
+            to = _path(item.get("to"), f"{where}.to", bad)
+            if to is None:
+                return
+            self.relations.append(Relation(path=path, kind="between", other=other, to=to,
+                                           file=file))
+            return
+        slots = {"same": (), "plus": ("minutes",), "minus": ("minutes",),
+                 "until": ("clock",)}[kind]
+        phrases = self._phrase_list(item.get("phrases"), f"{where} ({path})", bad,
+                                    slots=slots, need_slot=bool(slots))
+        self.relations.append(Relation(path=path, kind=cast(RelationKind, kind), other=other,
+                                       phrases=phrases, file=file))
+
+    def _add_implication(self, item: Mapping[str, object], where: str, bad: Bad) -> None:
+        _unknown(item, ("path", "value", "then_path", "then_value"), where, bad)
+        path = _path(item.get("path"), f"{where}.path", bad)
+        then = _path(item.get("then_path"), f"{where}.then_path", bad)
+        if path is None or then is None:
+            return
+        value, then_value = item.get("value"), item.get("then_value")
+        for name, p, v in (("value", path, value), ("then_value", then, then_value)):
+            if (v is not None or name == "then_value") and CHECKS[p](v) is None:
+                bad(f"{where}.{name}: expected {VOCABULARY[p].expected}, got {_shown(v)}")
+                return
+        self.implications.append(Implication(path=path, value=cast(Value | None, value),
+                                             then_path=then, then_value=cast(Value,
+                                                                             then_value)))
+
+    def _add_numbers(self, table: object, bad: Bad) -> None:
+        if not isinstance(table, dict):
+            bad("numbers: expected a table")
+            return
+        _unknown(table, _NUMBER_KEYS, "numbers", bad)
+        for key in _NUMBER_KEYS:
+            if key not in table:
+                continue
+            value = table[key]
+            if key == "words":
+                if not isinstance(value, dict) or not all(
+                        type(v) is int and 0 <= v <= 1000 for v in value.values()):
+                    bad("numbers.words: expected a table of words and whole numbers from 0 "
+                        "to 1000")
+                    continue
+                words = cast(dict[str, int], self.numbers.setdefault("words", {}))
+                words.update({normalise_phrase(k): v for k, v in value.items()})
+            elif key == "days":
+                if not (isinstance(value, list) and len(value) == 7 and all(
+                        isinstance(d, str) and d.strip() for d in value)):
+                    bad("numbers.days: expected seven entries, Monday first, each 'a|b'")
+                    continue
+                self.numbers["days"] = tuple(tuple(normalise_phrase(d).split("|"))
+                                             for d in value)
+            elif not (isinstance(value, list) and all(isinstance(w, str) and w.strip()
+                                                      for w in value)):
+                bad(f"numbers.{key}: expected a list of words")
+            else:
+                old = cast(tuple[str, ...], self.numbers.get(key, ()))
+                self.numbers[key] = old + tuple(normalise_phrase(w) for w in value)
+
+    def book(self) -> NotesBook:
+        """Everything read so far, merged."""
+        n = self.numbers
+
+        def words_of(key: str) -> tuple[str, ...]:
+            return cast(tuple[str, ...], n.get(key, ()))
+
+        words = NumberWords(
+            words=dict(cast(dict[str, int], n.get("words", {}))),
+            minute_units=words_of("minute_units"), hour_units=words_of("hour_units"),
+            half=words_of("half"), quarter=words_of("quarter"),
+            three_quarters=words_of("three_quarters"), and_=words_of("and"),
+            range=words_of("range"), am=words_of("am"), pm=words_of("pm"),
+            noon=words_of("noon"), before=words_of("before"),
+            after_bare=words_of("after_bare"),
+            days=cast(tuple[tuple[str, ...], ...], n.get("days", ())))
+        return NotesBook(phrases=tuple(self.phrases), cues=tuple(self.cues),
+                         topics=tuple(self.topics.values()), relations=tuple(self.relations),
+                         implications=tuple(self.implications), numbers=words)
+
+    def check(self, file: str) -> None:
+        """Whole-book checks: every topic a phrase names exists."""
+        names = {t.name for t in self.topics.values()}
+        for item in self.phrases:
+            if item.topic is not None and item.topic not in names:
+                self._problem(item.file or file, f"[notes] phrases ({item.path}).topic: "
+                              f"unknown topic {item.topic!r}{did_you_mean(item.topic, names)}")
+
+
+def _items(table: Mapping[str, object], key: str, bad: Bad
+           ) -> list[tuple[str, Mapping[str, object]]]:
+    items = table.get(key, [])
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        bad(f"{key}: expected [[notes.{key}]] tables")
+        return []
+    return [(f"{key}[{i}]", cast(Mapping[str, object], t)) for i, t in enumerate(items)]
+
+
+def _unknown(item: Mapping[str, object], keys: tuple[str, ...], where: str, bad: Bad) -> None:
+    for key in sorted(set(item) - set(keys)):
+        bad(f"{where}: unknown key {key!r}{did_you_mean(key, keys)}")
+
+
+def _path(value: object, where: str, bad: Bad) -> str | None:
+    if isinstance(value, str) and value in VOCABULARY:
+        return value
+    bad(f"{where}: unknown observation path {_shown(value)}"
+        f"{did_you_mean(value, tuple(VOCABULARY))}")
+    return None
+
+
+def _paths(value: object, where: str, bad: Bad) -> tuple[str, ...] | None:
+    if not isinstance(value, list):
+        bad(f"{where}: expected a list of observation paths")
+        return None
+    out = [_path(v, f"{where}[{i}]", bad) for i, v in enumerate(value)]
+    return None if None in out else tuple(cast(list[str], out))

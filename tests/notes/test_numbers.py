@@ -1,0 +1,63 @@
+"""Numbers, lengths and times of day as people write them, from the default pack's words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from interview_signals._notes.numbers import Numbers
+from interview_signals._rulebook import load_rulebook
+
+NUMBERS = Numbers(load_rulebook().notes.numbers)
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("45 min", 45), ("45min", 45), ("an hour", 60), ("hour", 60), ("1 hr", 60),
+    ("half an hour", 30), ("half hour", 30), ("an hour and a half", 90),
+    ("two and a half hours", 150), ("an hour and a quarter", 75),
+    ("two hours and three quarters", 165), ("an hour and ten minutes", 70), ("1 hour 15 mins", 75),
+    ("1h15", 75), ("three quarters of an hour", 45), ("a quarter of an hour", 15),
+    ("twenty five minutes", 25), ("1.5 hours", 90), ("11 till 12", 60), ("9 to 9:30", 30),
+    ("10:00-10:45", 45), ("11 till 1", 120), ("2-3pm", 60), ("30", 30),
+])
+def test_a_length_reads_as_minutes(text: str, minutes: float) -> None:
+    slot = re.compile(NUMBERS.slot("minutes"))
+    assert slot.fullmatch(text) is not None, text
+    assert NUMBERS.value("minutes", text) == minutes
+
+
+@pytest.mark.parametrize(("text", "count"), [("three", 3), ("12", 12), ("a", 1),
+                                             ("twenty two", 22)])
+def test_a_count_reads_as_a_number(text: str, count: float) -> None:
+    assert NUMBERS.value("count", text) == count
+
+
+def test_two_number_words_that_are_not_tens_and_units_make_no_number() -> None:
+    assert NUMBERS.value("count", "two five") is None
+
+
+@pytest.mark.parametrize(("text", "minute"), [("5pm", 17 * 60), ("9am", 9 * 60),
+                                              ("10:05", 10 * 60 + 5), ("noon", 12 * 60),
+                                              ("12am", 0), ("9.30", 9 * 60 + 30)])
+def test_a_time_of_day_reads_as_minutes_after_midnight(text: str, minute: float) -> None:
+    assert NUMBERS.value("clock", text) == minute
+
+
+def test_a_clock_range_that_is_no_time_makes_no_length() -> None:
+    assert NUMBERS.value("minutes", "45-50") is None
+
+
+def test_hours_are_minutes_over_sixty() -> None:
+    assert NUMBERS.value("hours", "ninety minutes") == 1.5
+
+
+def test_masking_writes_each_number_as_underscores_of_its_length() -> None:
+    masked, spans = NUMBERS.masked("booked 11 till 12, went an hour and a half", "minutes")
+    assert masked == "booked " + "_" * 10 + ", went " + "_" * 18
+    assert spans == {7: 17, 24: 42}
+
+
+def test_days_of_the_week_are_found_by_any_of_their_names() -> None:
+    assert (NUMBERS.day("sent it mon at 5pm"), NUMBERS.day("reply on wednesday"),
+            NUMBERS.day("no day here")) == (0, 2, None)

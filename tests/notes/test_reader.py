@@ -1,0 +1,254 @@
+"""Reading a note: what each construction of the issue proposes, stated or unsure, and what
+it sets aside; contradictions never stated; implications; the size bound."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from interview_signals import ArgumentError, Engine, NotesReading, read_notes
+from interview_signals._notes import MAX_NOTE_BYTES
+from interview_signals._observations import check_values
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "notes" / "notes.jsonl"
+
+
+def _read(text: str) -> NotesReading:
+    return Engine.default().read_notes(text)
+
+
+def proposals(text: str) -> set[tuple[str, object, str]]:
+    return {(p.path, p.value, p.certainty) for p in _read(text).proposals}
+
+
+def aside(text: str) -> set[tuple[str, object]]:
+    return {(s.path, s.value) for s in _read(text).set_aside}
+
+
+class TestNegation:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Didn't ask where else I was interviewing.", "interest.asked_where_else_interviewing"),
+        ("No tour.", "tour.office_tour"),
+        ("Not once did she smile.", "body_language.smiles"),
+        ("They never asked if I wanted the job.", "interest.asked_if_interested"),
+        ("Nobody introduced me to anyone.", "tour.introduced_to_people"),
+        ("zero nods", "body_language.nods"),
+        ("I have not yet written to thank them.", "thank_you.note_sent"),
+    ])
+    def test_a_negated_phrase_states_false(self, text: str, path: str) -> None:
+        assert (path, False, "stated") in proposals(text)
+
+    def test_a_negation_ends_at_but(self) -> None:
+        assert proposals("They didn't show me around, but I did meet two of the engineers.") \
+            >= {("tour.office_tour", False, "stated"),
+                ("tour.introduced_to_people", True, "stated")}
+
+    def test_a_softened_negative_is_unsure(self) -> None:
+        assert ("tour.introduced_to_people", False, "unsure") in proposals(
+            "She said hi to someone but didn't really introduce me.")
+
+
+class TestHedges:
+    @pytest.mark.parametrize("text", ["I think she nodded?", "Maybe she nodded.",
+                                      "She nodded, I think.", "She probably nodded a bit.",
+                                      "Not sure if she nodded."])
+    def test_a_hedged_phrase_is_unsure(self, text: str) -> None:
+        assert proposals(text) == {("body_language.nods", True, "unsure")}
+
+    def test_a_question_mark_asks_only_the_clause_it_closes(self) -> None:
+        assert proposals("Sent my thank-you at 9am, which made me wonder if it was rude?") \
+            == {("thank_you.note_sent", True, "stated")}
+
+    def test_two_question_marks_of_surprise_ask_nothing(self) -> None:
+        assert ("interview.actual_minutes", 70, "stated") in proposals(
+            "We ended up talking for an hour and ten minutes??")
+
+    def test_a_question_the_writer_asks_is_unsure(self) -> None:
+        assert ("thank_you.tone", "curt", "unsure") in proposals(
+            "She replied 'Thanks.' Is that curt or just busy??")
+
+    def test_an_approximate_number_is_unsure(self) -> None:
+        assert proposals("It was booked for 30 minutes and lasted almost two hours.") == {
+            ("interview.scheduled_minutes", 30, "stated"),
+            ("interview.actual_minutes", 120, "unsure")}
+
+
+class TestPlansAndOtherPeople:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("If they invite me back I'll ask for a tour.", "next_steps.invited_to_next_round"),
+        ("I'll send a thank-you note tomorrow.", "thank_you.note_sent"),
+        ("Hoping they ask where else I'm interviewing.", "interest.asked_where_else_interviewing"),
+        ("My friend got a tour when she interviewed there.", "tour.office_tour"),
+        ("The other candidate got a second round too.", "next_steps.invited_to_next_round"),
+    ])
+    def test_a_plan_a_hope_or_someone_elses_interview_proposes_nothing(
+            self, text: str, path: str) -> None:
+        reading = _read(text)
+        assert path not in {p.path for p in reading.proposals}
+        assert path in {s.path for s in reading.set_aside}
+
+    def test_what_the_interviewer_is_like_with_others_is_this_interviewers_manner(self) -> None:
+        assert ("body_language.naturally_friendly", True, "stated") in proposals(
+            "She was smiley the whole time but she's like that with everyone.")
+
+    def test_a_stated_refusal_is_no_plan(self) -> None:
+        assert proposals("Not sending a thank you this time.") == {
+            ("thank_you.note_sent", False, "stated")}
+
+    def test_not_yet_sent_with_a_plan_for_tonight_is_not_sent(self) -> None:
+        assert proposals("Haven't sent a thank you yet, will do it tonight.") == {
+            ("thank_you.note_sent", False, "stated")}
+
+
+class TestQuotedWords:
+    def test_a_quoted_question_is_the_interviewers_question(self) -> None:
+        assert proposals("Then she said 'so, are you still interested in this role?'") == {
+            ("interest.asked_if_interested", True, "stated")}
+
+    def test_reported_speech_with_if_is_no_hypothetical(self) -> None:
+        assert proposals("She asked me flat out if I'd take the job.") == {
+            ("interest.asked_if_interested", True, "stated")}
+
+    def test_quoted_you_would_language(self) -> None:
+        assert ("job_specifics.you_would_language", True, "stated") in proposals(
+            "She kept saying 'you'd be running the Wednesday meeting'.")
+
+
+class TestNumbers:
+    @pytest.mark.parametrize(("text", "scheduled", "actual"), [
+        ("45 min slot, finished bang on time.", 45, 45),
+        ("Booked 11 till 12.", 60, None),
+        ("9 to 9:30, walked out at 10:05.", 30, 65),
+        ("Half an hour scheduled, ran 20 minutes over.", 30, 50),
+        ("Supposed to be an hour, we talked for an hour and a half.", 60, 90),
+        ("Hour slot, 35 mins.", 60, 35),
+        ("The invite said 45 but it was 20 minutes and done.", 45, 20),
+    ])
+    def test_lengths_written_many_ways(self, text: str, scheduled: int,
+                                       actual: int | None) -> None:
+        observations = _read(text).observations.get("interview", {})
+        assert (observations.get("scheduled_minutes"), observations.get("actual_minutes")) \
+            == (scheduled, actual)
+
+    @pytest.mark.parametrize(("text", "count"), [
+        ("A panel of three.", 3), ("Four interviewers.", 4), ("It was a 1:1 with Ruth.", 1),
+        ("Just the hiring manager.", 1), ("The board comprised five members.", 5)])
+    def test_counts(self, text: str, count: int) -> None:
+        assert _read(text).observations == {"interview": {"interviewer_count": count}}
+
+    def test_a_correction_replaces_what_came_before(self) -> None:
+        reading = _read("The interview lasted 30 minutes, no wait, it was 40 minutes.")
+        assert reading.observations == {"interview": {"actual_minutes": 40}}
+        assert [(s.path, s.value, s.reason) for s in reading.set_aside] == [
+            ("interview.actual_minutes", 30, "corrected later in the note")]
+
+    def test_a_length_that_is_not_the_interviews_is_not_read(self) -> None:
+        assert proposals("Parking was £18 for two hours.") == set()
+
+
+class TestTheReply:
+    def test_reply_hours_from_days_and_times(self) -> None:
+        reading = _read("Mon: sent thank-you at 5pm.\nTue: nothing.\nWed 9am: reply!! So warm.")
+        assert reading.observations["thank_you"] == {
+            "note_sent": True, "response_received": True, "response_hours": 40,
+            "tone": "warm"}
+
+    def test_hours_stated_outright(self) -> None:
+        assert ("thank_you.response_hours", 3, "stated") in proposals(
+            "Sent the thank-you at lunch and she replied 3 hours later.")
+
+    @pytest.mark.parametrize(("text", "tone"), [
+        ("Got a reply. Polite, nothing specific.", "neutral"),
+        ("Her reply was really warm.", "warm"),
+        ("He replied, pretty curt.", "curt"),
+        ("The reply was clearly an automated template.", "automatic"),
+    ])
+    def test_the_tone_of_a_reply(self, text: str, tone: str) -> None:
+        assert _read(text).observations["thank_you"]["tone"] == tone
+
+    def test_a_tone_word_far_from_any_reply_is_not_the_replys(self) -> None:
+        assert "thank_you.tone" not in {p.path for p in _read(
+            "The receptionist was warm and friendly.").proposals}
+
+    def test_sarcasm_leaves_the_tone_to_ask(self) -> None:
+        assert ("thank_you.tone", "warm", "stated") not in proposals(
+            "Got a one-line reply: 'Received.' Wow, so warm.")
+
+    def test_a_reply_states_the_note_it_answers(self) -> None:
+        reading = _read("She replied within the hour.")
+        assert reading.observations == {"thank_you": {"note_sent": True,
+                                                      "response_received": True}}
+        assert ("thank_you.response_hours", 1, "unsure") in proposals(
+            "She replied within the hour.")
+
+
+class TestContradictions:
+    def test_a_field_said_both_ways_is_unsure_both_ways(self) -> None:
+        assert proposals("She smiled a lot. She never smiled.") == {
+            ("body_language.smiles", True, "unsure"), ("body_language.smiles", False, "unsure")}
+
+    def test_fields_the_vocabulary_forbids_together_are_never_both_stated(self) -> None:
+        reading = _read("I didn't send a thank-you note. She replied warmly the next day.")
+        assert "thank_you" not in reading.observations or \
+            reading.observations["thank_you"].get("note_sent") is not False or \
+            "response_received" not in reading.observations["thank_you"]
+        check_values(reading.observations)
+
+    def test_an_invitation_declined_means_no_booking_either(self) -> None:
+        assert _read("No mention of next steps.").observations == {"next_steps": {
+            "invited_to_next_round": False, "scheduled_on_the_spot": False}}
+
+    def test_people_called_in_were_introduced(self) -> None:
+        assert _read("The CTO called two engineers into the room to meet me.").observations \
+            == {"tour": {"introduced_to_people": True, "people_called_in": True}}
+
+
+class TestEvidence:
+    def test_evidence_points_at_the_words_of_the_note_as_written(self) -> None:
+        text = "Okay — she gave me the GRAND Tour, rooftop and all."
+        [proposal] = _read(text).proposals
+        assert text[proposal.evidence.start:proposal.evidence.end] == proposal.evidence.words \
+            == "GRAND Tour"
+
+    def test_stated_proposals_are_exactly_the_observations(self) -> None:
+        reading = _read("Panel of two. No tour. I think she nodded? Sent a thank-you.")
+        stated = {p.path: p.value for p in reading.stated}
+        flat = {f"{g}.{f}": v for g, fields in reading.observations.items()
+                for f, v in fields.items()}
+        assert stated == flat
+
+
+class TestBounds:
+    def test_a_note_of_one_mebibyte_is_read(self) -> None:
+        text = ("No tour. " * (MAX_NOTE_BYTES // 9))[:MAX_NOTE_BYTES]
+        assert read_notes(text).observations == {"tour": {"office_tour": False}}
+
+    def test_a_longer_note_is_refused_clearly(self) -> None:
+        with pytest.raises(ArgumentError, match=r"notes: expected at most 1 MiB of text, got "
+                                                r"1048577 bytes"):
+            read_notes("x" * (MAX_NOTE_BYTES + 1))
+
+    def test_the_bound_counts_bytes_not_characters(self) -> None:
+        with pytest.raises(ArgumentError):
+            read_notes("é" * (MAX_NOTE_BYTES // 2 + 1))
+
+    def test_text_that_is_not_a_string_is_refused(self) -> None:
+        with pytest.raises(ArgumentError, match="notes: expected text"):
+            read_notes(b"No tour")  # type: ignore[arg-type]
+
+
+def _fixtures() -> list[dict[str, object]]:
+    return [json.loads(line) for line in FIXTURES.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("note", _fixtures(), ids=lambda n: str(n["id"]))
+def test_a_fixture_note_states_nothing_wrong_and_no_trap(note: dict[str, object]) -> None:
+    """Every value the reader states for the fixture notes is the labelled one (a
+    regression test: the benchmark measures recall)."""
+    reading = _read(str(note["text"]))
+    truth = {f"{g}.{f}": v for g, fields in note["observations"].items()  # type: ignore[attr-defined]
+             for f, v in fields.items()}
+    stated = {p.path: p.value for p in reading.stated}
+    assert {p: v for p, v in stated.items() if truth.get(p, object()) != v} == {}
