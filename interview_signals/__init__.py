@@ -45,6 +45,7 @@ from ._errors import (
     Problem,
     RulebookError,
     RuleProblem,
+    SearchCancelled,
 )
 from ._notes import Evidence, NotesReading, Proposal, SetAside
 from ._observations import (
@@ -95,6 +96,7 @@ __all__ = [
     "Rulebook",
     "RulebookDiff",
     "RulebookError",
+    "SearchCancelled",
     "Session",
     "SetAside",
     "Signal",

@@ -4,7 +4,8 @@
     ├── ObservationError(ValueError) bad observations: .problems (each path, expected, got)
     ├── RulebookError                bad rule files: .problems lists every RuleProblem
     ├── EngineError                  a rule failed inside the engine: a bug, never the input
-    └── ArgumentError(ValueError)    a bad argument to a call, such as ``workers=0``
+    ├── ArgumentError(ValueError)    a bad argument to a call, such as ``workers=0``
+    └── SearchCancelled              a consultation or what-if stopped by its ``cancel`` token
 """
 
 from __future__ import annotations
@@ -105,6 +106,11 @@ class RulebookError(InterviewSignalsError):
     def __reduce__(self) -> tuple[Any, ...]:
         # As for ObservationError: rebuild from the problems, not from the message.
         return (type(self), (self.problems,), self.__dict__)
+
+
+class SearchCancelled(InterviewSignalsError):
+    """A consultation or what-if was stopped by its ``cancel`` token (a client that went
+    away, say): nobody waits for its answer, so there is none."""
 
 
 class EngineError(InterviewSignalsError):

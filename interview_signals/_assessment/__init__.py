@@ -7,7 +7,7 @@ Everything other folders use is re-exported here; the rest is private to the fol
 from __future__ import annotations
 
 from .assessment import Assessment, Explanation
-from .changes import WHAT_IF_FORMAT, WHAT_IF_VERSION, Change, WhatIf, WhatIfs
+from .changes import WHAT_IF_FORMAT, WHAT_IF_VERSION, Change, Search, WhatIf, WhatIfs
 from .explain import Explainer
 from .parts import (
     Advice,
@@ -47,6 +47,7 @@ __all__ = [
     "Firing",
     "Missing",
     "Scorer",
+    "Search",
     "Signal",
     "Source",
     "Verdicts",

@@ -221,10 +221,11 @@ class Assessment:
         return next((s for s in self.signals if s.id == signal_id), None)
 
     def what_if(self, target: str | None = None, *, limit: int = 10,
-                include_fixed: bool = False) -> WhatIfs:
+                include_fixed: bool = False, seconds: float | None = None,
+                cancel: Any = None) -> WhatIfs:
         """The smallest sets of changes that reach a better verdict, or ``target`` or
         better: ``Engine.what_if`` on this assessment's observations, by the engine that
-        made it.
+        made it (``seconds`` and ``cancel`` as there).
 
         Raises:
             InterviewSignalsError: the assessment was read back (``from_dict``, or
@@ -236,7 +237,7 @@ class Assessment:
                                         "an assessment read back (from_dict, or unpickled) "
                                         "has none: use engine.what_if(observations)")
         return engine.what_if(self.observations, target, limit=limit,
-                              include_fixed=include_fixed)
+                              include_fixed=include_fixed, seconds=seconds, cancel=cancel)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON-ready form with the stable ids of README.md (fresh data each call)."""

@@ -24,9 +24,19 @@ from .._assessment import (
     MISSING_HEADING,
     SETTLED_MISSING_HEADING,
 )
-from .._consultation import Answer, Consultation, Question, how_text, outlook_lines, what_if_text
+from .._consultation import (
+    MAX_SECONDS,
+    Answer,
+    Consultation,
+    Question,
+    checked_seconds,
+    how_text,
+    outlook_lines,
+    search_note,
+    what_if_text,
+)
 from .._engine import Engine, Session, engine_for, read_session
-from .._errors import ObservationError
+from .._errors import ArgumentError, ObservationError
 from .._jsonio import InputError, read_json
 from .._notes import NotesReading, Proposal
 from .._observations import (
@@ -77,6 +87,21 @@ def add_commands(commands: Any, packs: argparse.ArgumentParser, out: TextIO | No
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--detail", action="store_true",
                         help="also show field paths and rule ids")
+    parser.add_argument("--seconds", type=_seconds, default=None, metavar="S",
+                        help="how long each search may take (default: 2); past it, the "
+                        "answer says what was not finished")
+
+
+def _seconds(text: str) -> float:
+    """``--seconds``: a number of seconds above 0 (ASCII digits, as every number here)."""
+    try:
+        if not text.isascii():
+            raise ValueError(text)
+        return checked_seconds(float(text), "--seconds")
+    except (ValueError, ArgumentError) as exc:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds above 0 and at most {MAX_SECONDS:g}, "
+            f"got {text!r}"[:200]) from exc
 
 
 def run(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
@@ -96,7 +121,7 @@ def _run(engine: Engine, args: argparse.Namespace, stdin: TextIO, out: TextIO,
 
         values = _observations(read_json(args.file, stdin))
         result = engine.what_if(values, args.target, limit=args.limit,
-                                include_fixed=args.include_fixed)
+                                include_fixed=args.include_fixed, seconds=args.seconds)
         if args.format == "json":
             out.write(json.dumps(result.to_dict(), indent=2) + "\n")
         else:
@@ -127,6 +152,7 @@ class Asker:
     def __init__(self, engine: Engine, args: argparse.Namespace, stdin: TextIO,
                  out: TextIO) -> None:
         self.engine, self.out, self.detail = engine, out, args.detail
+        self.seconds: float | None = args.seconds
         self.titles = verdict_titles(engine.rulebook)
         self.session = _resumed(engine, read_json(args.resume, stdin)) if args.resume \
             else engine.session()
@@ -209,8 +235,11 @@ class Asker:
         if self.notes is not None and not self._confirm_notes(self.notes):
             return self._stopped()
         while True:
-            consultation = self.session.consult()
+            consultation = self.session.consult(seconds=self.seconds)
             question = consultation.next_question
+            if question is not None and not consultation.search.complete:
+                self.say("")
+                self.say(search_note(consultation.search))
             if question is None:
                 self.finish(consultation)
                 return EXIT_OK
@@ -273,7 +302,8 @@ class Asker:
             elif word == "how":
                 self.say(self.how(c))
             elif word == "what-if":
-                self.say(what_if_text(self.engine.what_if(self.session.observations),
+                self.say(what_if_text(self.engine.what_if(self.session.observations,
+                                                          seconds=self.seconds),
                                       titles=self.titles, detail=self.detail).rstrip())
             elif word == "back":
                 self.back()

@@ -367,7 +367,8 @@ def _rules(book: Rulebook, format: str, out: TextIO) -> int:
 
 
 def _check(paths: Sequence[str], include_default: bool, out: TextIO) -> int:
-    book, problems = read_packs(*paths, include_default=include_default, cases=True)
+    book, problems = read_packs(*paths, include_default=include_default, cases=True,
+                                search=True)
     for problem in problems:
         out.write(f"{problem}\n")
     if problems or book is None:

@@ -15,17 +15,34 @@ from .results import (
     Consultation,
     Question,
 )
-from .words import how_text, outlook_lines, what_if_text
+from .search.budget import (
+    DEFAULT_SECONDS,
+    MAX_SECONDS,
+    Budget,
+    Cancel,
+    checked_cancel,
+    checked_seconds,
+)
+from .search.cost import search_problems
+from .words import how_text, outlook_lines, search_note, what_if_text
 
 __all__ = [
     "CONSULTATION_FORMAT",
+    "DEFAULT_SECONDS",
+    "MAX_SECONDS",
     "VERSION",
     "Answer",
     "Assessor",
+    "Budget",
+    "Cancel",
     "Consultant",
     "Consultation",
     "Question",
+    "checked_cancel",
+    "checked_seconds",
     "how_text",
     "outlook_lines",
+    "search_note",
+    "search_problems",
     "what_if_text",
 ]

@@ -2,7 +2,7 @@
 would leave the verdict.
 
 Neighbours: ``search.evaluator`` explores hypothetical completions on a pure evaluation of
-the compiled rulebook, ``search.group_completions`` holds what one component's completions
+the compiled rulebook, ``search.group_completions`` holds what one field group's completions
 can do and ``search.other_groups`` what all the others can, ``search.proofs`` proves what the
 recorded answers force, ``whatif`` searches change sets; ``Engine`` confirms. What is confirmed how:
 
@@ -17,12 +17,12 @@ recorded answers force, ``whatif`` searches change sets; ``Engine`` confirms. Wh
   reaches the target) are proven by exhaustive search over the answer classes, which the
   tests check against brute force through the engine.
 
-Cost. A component's completions are enumerated on their own, once per set of its known
+Cost. A field group's completions are enumerated on their own, once per set of its known
 answers: about (answer classes per field) ** (its unknown fields), so a pack whose rules
-tie many fields together grows a component and costs exponentially in its unknown fields.
-Each component's few distinct scoring states (at most 2 ** its signal and qualifier rules;
+tie many fields together grows a field group and costs exponentially in its unknown fields.
+Each field group's few distinct scoring states (at most 2 ** its signal and qualifier rules;
 14 at most on the default rulebook) are then judged against the rest: the other
-components' distinct states, combined in two halves of about equal state counts (about the
+field groups' distinct states, combined in two halves of about equal state counts (about the
 square root of their product each; the product is ~45,000 on the default rulebook with
 nothing known, falling fast as answers arrive), never the whole. Relevance and each
 answer's verdicts are read off those judgments. On top, one engine assessment per
@@ -32,17 +32,16 @@ reachable verdict per answer (remembered) confirms what is returned.
 from __future__ import annotations
 
 import math
-import threading
 import weakref
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 
 import attrs
 
-from .._assessment import WhatIfs
-from .._errors import EngineError, RulebookError, RuleProblem
+from .._assessment import Assessment, Search, WhatIfs
+from .._errors import EngineError, RulebookError
 from .._observations import PREREQUISITES, VOCABULARY, Value, known_grouped, prerequisites
 from .._rulebook import Rule, verdict_titles
+from .bounded import bounded_consultation
 from .results import (
     Answer,
     Assessor,
@@ -53,6 +52,9 @@ from .results import (
     first_why,
 )
 from .search.answer_classes import Candidate
+from .search.budget import DEFAULT_SECONDS, Budget, OutOfTime
+from .search.caches import Cache
+from .search.cost import search_problems
 from .search.evaluator import Evaluator, Outcome, valid
 from .search.group_completions import Answered, Local
 from .search.other_groups import Part, Rests, View
@@ -69,14 +71,15 @@ class Consultant:
     def __init__(self, engine: Assessor) -> None:
         self._confirmed: dict[tuple[tuple[str, Value], ...], str] = {}
         """The engine's verdict of each completion confirmed so far (bounded)."""
-        self._locals: OrderedDict[tuple[int, tuple[tuple[str, Value | None], ...]], Local] = \
-            OrderedDict()
-        self._lock = threading.Lock()
-        """Guards the remembered components (a service consults from several threads)."""
+        self._locals: Cache[tuple[int, tuple[tuple[str, Value | None], ...]], Local] = \
+            Cache(_LOCALS_WEIGHT, Local.weight)
+        """Each field group with its known answers (they recur from step to step)."""
         # A proxy: the engine holds its consultant, which must not keep the engine alive.
         self.engine: Assessor = weakref.proxy(engine)
         self.ev = Evaluator(engine.rulebook)
-        _check_search_size(self.ev)  # before any enumeration, which could take hours
+        problems = search_problems(engine.rulebook, self.ev)
+        if problems:  # before any enumeration, which could take hours
+            raise RulebookError(problems)
         self.proofs = Proofs(self.ev)
         self.rests = Rests(self.ev)
         self.rank = {v: i for i, v in enumerate(self.ev.verdict_ids)}
@@ -88,23 +91,16 @@ class Consultant:
 
     def known(self, index: int, values: Mapping[str, Value | None]
               ) -> tuple[tuple[str, Value | None], ...]:
-        """The known answers of component ``index``, in its order."""
-        return tuple((p, values[p]) for p in self.ev.components[index].paths if p in values)
+        """The known answers of field group ``index``, in its order."""
+        return tuple((p, values[p]) for p in self.ev.groups[index].paths if p in values)
 
     def local(self, index: int, values: Mapping[str, Value | None]) -> Local:
-        """Component ``index`` with its known answers (remembered, least recently used
+        """Field group ``index`` with its known answers (remembered, least recently used
         dropped first)."""
         key = (index, self.known(index, values))
-        with self._lock:
-            found = self._locals.get(key)
-            if found is not None:
-                self._locals.move_to_end(key)
-                return found
-        found = Local(self.ev, index, key[1])
-        with self._lock:
-            self._locals[key] = found
-            if len(self._locals) > _LOCALS_MAX:
-                self._locals.popitem(last=False)
+        found = self._locals.get(key)
+        if found is None:
+            found = self._locals.put(key, Local(self.ev, index, key[1]))
         return found
 
     def ordered(self, verdicts: Iterable[str]) -> list[str]:
@@ -135,22 +131,44 @@ class Consultant:
 
     # -- consultation ----------------------------------------------------------------------
 
-    def consult(self, values: Mapping[str, Value], skipped: Iterable[str] = ()) -> Consultation:
-        """See ``_Step``."""
+    def consult(self, values: Mapping[str, Value], skipped: Iterable[str] = (),
+                budget: Budget | None = None) -> Consultation:
+        """The exact consultation (see ``_Step``) if it finishes within most of the
+        budget, else the bounded one (``bounded``), which says what it did not finish."""
+        budget = budget or Budget(DEFAULT_SECONDS)
+        left_out = frozenset(skipped)
         assessment = self.engine.assess(known_grouped(values))
+        with budget.until(EXACT_SHARE).running():
+            try:
+                return self._exact(values, left_out, assessment, budget)
+            except OutOfTime as exc:
+                stopped = exc
+        with budget.running():
+            return bounded_consultation(self, values, skipped=left_out, assessment=assessment,
+                                        budget=budget, stopped=stopped)
+
+    def _exact(self, values: Mapping[str, Value], skipped: frozenset[str],
+               assessment: Assessment, budget: Budget) -> Consultation:
         step = _Step(self, values, assessment.verdict)
-        not_asked = frozenset(skipped)
-        found, still_open = step.questions(not_asked)
+        found, still_open = step.questions(skipped)
         questions = _prerequisites_first(found)
-        ask_first = step.ask_first(questions[0], not_asked) if questions else None
+        ask_first = step.ask_first(questions[0], skipped) if questions else None
         step.confirm_needs()
         settled = not questions and not still_open
+        unfinished: tuple[str, ...] = ()
+        reason = None
+        if settled:
+            try:
+                reason = self.sufficient_reason(values, assessment.verdict)
+            except OutOfTime:
+                unfinished = ("The time ran out before the smallest set of answers that "
+                              "settles the reading was found.",)
         return Consultation(
             assessment=assessment, reachable=tuple(self.ordered(step.reachable)),
             settled=settled, questions=questions, ask_first=ask_first,
-            sufficient_reason=self.sufficient_reason(values, assessment.verdict)
-            if settled else None,
-            observations=known_grouped(values))
+            sufficient_reason=reason, observations=known_grouped(values),
+            search=Search(complete=not unfinished, seconds=budget.seconds,
+                          unfinished=unfinished))
 
     # -- how: the sufficient reason ----------------------------------------------------------
 
@@ -162,9 +180,10 @@ class Consultant:
     # -- what-if -----------------------------------------------------------------------------
 
     def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
-                include_fixed: bool) -> WhatIfs:
+                include_fixed: bool, budget: Budget | None = None) -> WhatIfs:
         """See ``whatif.WhatIfSearch``."""
-        return WhatIfSearch(self).what_if(values, target, limit, include_fixed)
+        return WhatIfSearch(self).what_if(values, target, limit, include_fixed,
+                                          budget or Budget(DEFAULT_SECONDS))
 
 
 class _Step:
@@ -179,7 +198,7 @@ class _Step:
                  ) -> None:
         self.c, self.values, self.verdict = consultant, values, verdict
         self.locals = [consultant.local(i, values)
-                       for i in range(len(consultant.ev.components))]
+                       for i in range(len(consultant.ev.groups))]
         parts: list[Part] = [loc.part for loc in self.locals]
         self.movable = [i for i, loc in enumerate(self.locals) if len(loc.states) > 1]
         known = [loc.known for loc in self.locals]
@@ -196,11 +215,11 @@ class _Step:
             return {self.verdict: 1.0}
         reachable: dict[str, float] = {}
         first = self.movable[0]
-        for state, w, outcome in self.locals[first].part:
+        for k, (state, w, _) in enumerate(self.locals[first].part):
             _, dist, wits = self.views[first].with_(state)
             for v, x in dist.items():
                 if v not in reachable:
-                    self._confirm(self._witness(self.values, (*wits[v], (first, outcome))), v)
+                    self._confirm(self._witness(self.values, (*wits[v], (first, k))), v)
                 reachable[v] = reachable.get(v, 0.0) + w * x
         return reachable
 
@@ -303,13 +322,15 @@ class _Step:
                 self._confirm(best, v)
                 needed.difference_update((p, x, v) for p, x in best.items())
 
-    def _witness(self, values: Mapping[str, Value], wit: Iterable[tuple[int, Outcome]]
+    def _witness(self, values: Mapping[str, Value], wit: Iterable[tuple[int, int]]
                  ) -> dict[str, Value]:
-        """The completion of ``values`` made of one outcome per component in ``wit`` (none
-        of them the component of a field ``values`` adds to the observations)."""
+        """The completion of ``values`` made of one outcome per field group in ``wit`` (none
+        of them the field group of a field ``values`` adds to the observations), each named
+        by its index in its group's part."""
         out: dict[str, Value] = dict(values)
-        for i, outcome in wit:
-            _, assigned = self.locals[i].dist[outcome]
+        for i, k in wit:
+            local = self.locals[i]
+            _, assigned = local.dist[local.part[k][2]]
             out.update({p: v for p, v in assigned if v is not None})
         return out
 
@@ -350,27 +371,12 @@ def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:
 
 
 _CONFIRMED_MAX = 20_000
-_LOCALS_MAX = 4096
-MAX_GROUP_COMPLETIONS = 20_000
-"""The most completions (answer classes, "don't know" included, of each field of one group
-of fields that rules read together) the search enumerates for one group. The default
-rulebook's largest group has 810; 20,000 take about two seconds on one core, and each more
-field multiplies the count (a pack chaining 12 yes/no fields into one group has 531,441)."""
-
-
-def _check_search_size(ev: Evaluator) -> None:
-    """Refuse a rulebook whose consultation would enumerate too much (``RulebookError``)."""
-    for component in ev.components:
-        size = math.prod(len(ev.candidates(p, {})) + 1 for p in component.paths)
-        if size > MAX_GROUP_COMPLETIONS:
-            rules = ", ".join(r.id for r in component.rules)
-            raise RulebookError([RuleProblem(
-                file="<rulebook>", rule_id=None,
-                reason=f"the rules {rules} read {len(component.paths)} fields together, "
-                f"{size:,} combinations of answers to search; a consultation or what-if "
-                f"searches at most {MAX_GROUP_COMPLETIONS:,} per group of fields that rules "
-                "read together (assessing works whatever the size): split the rules so "
-                "that fewer fields are read by the same rules")])
+_LOCALS_WEIGHT = 250_000
+"""The field groups with their known answers remembered: about that many outcomes and
+states in all (each Local weighs its outcomes, and its fields' contexts as they come)."""
+EXACT_SHARE = 0.75
+"""The share of a consultation's time budget the exact search may take; the bounds take
+the rest when it does not finish."""
 _TRIES = 4
 """Completions weighed per answer and verdict before the one confirmed is chosen."""
 _ORDER = {p: i for i, p in enumerate(VOCABULARY)}

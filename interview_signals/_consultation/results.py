@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import Protocol
+from typing import Any, Literal, Protocol
 
 from attrs import frozen
 
-from .._assessment import Assessment
+from .._assessment import Assessment, Search
 from .._observations import VOCABULARY, Observations, Value
 from .._rulebook import Rulebook
 from .search.answer_classes import Candidate
@@ -29,12 +29,19 @@ class Assessor(Protocol):
         """Assess one interview's observations."""
 
     def consult(self, observations: Mapping[str, object] | Observations, *,
-                skipped: Iterable[str] = ()) -> Consultation:
+                skipped: Iterable[str] = (), seconds: float | None = None,
+                cancel: Any = None) -> Consultation:
         """The next questions that matter for these observations."""
 
 
 CONSULTATION_FORMAT = "interview-signals/consultation"
 VERSION = 1
+
+
+Ranking = Literal["information", "bound", "none"]
+"""How a consultation ranked its questions: by the expected information of each answer
+(exact), by a bound on how far each answer could move the reading (the time ran out
+before the exact ranking), or not at all (the time ran out before the bounds)."""
 
 
 @frozen(kw_only=True)
@@ -82,6 +89,11 @@ class Consultation:
     ``next_question`` is the one to show. ``sufficient_reason`` is the smallest set of
     recorded fields that already forces the verdict whatever the others are (``None`` when
     the recorded fields do not force it).
+
+    ``search`` says whether the search finished within its time budget. When it did not,
+    ``reachable`` and each answer's ``reachable`` list the verdicts the search could not
+    rule out (some may not be reachable), ``questions`` are the fields it could not show
+    to be irrelevant, and ``ranked_by`` says how they are ordered (``Ranking``).
     """
 
     assessment: Assessment
@@ -91,6 +103,8 @@ class Consultation:
     ask_first: Question | None = None
     sufficient_reason: tuple[str, ...] | None = None
     observations: dict[str, dict[str, Value]] | None = None
+    search: Search = Search()
+    ranked_by: Ranking = "information"
 
     @property
     def next_question(self) -> Question | None:
@@ -110,7 +124,8 @@ class Consultation:
                 "ask_first": None if self.ask_first is None else self.ask_first.to_dict(),
                 "questions": [q.to_dict() for q in self.questions],
                 "sufficient_reason": None if self.sufficient_reason is None
-                else list(self.sufficient_reason)}
+                else list(self.sufficient_reason),
+                "search": self.search.to_dict(), "ranked_by": self.ranked_by}
 
 
 # -- words --------------------------------------------------------------------------------

@@ -1,10 +1,13 @@
 """What-if: the smallest sets of changes that reach a better verdict.
 
-Neighbours: ``consultant.Consultant`` holds the evaluator and the engine and calls this; every
+Neighbours: ``consultant.Consultant`` holds the evaluator and the engine and calls this;
+``search.change_sets`` searches the sets over each field group's options listed here. Every
 change set returned is the observations with its changes applied, assessed by the engine
 (its verdict and confidence are the engine's); minimality (no proper subset of the changes
-reaches the goal) is checked by the evaluator, and "impossible" is proven by the exhaustive
-reachability check of the consultation, over every allowed field at once.
+reaches the goal) follows from the search (no smaller set reaches it at all, or, for the
+pairs listed after single changes, neither change alone does); "impossible" is proven by
+the exhaustive reachability check of the consultation, over every allowed field at once.
+All of it runs under the call's time budget; a search cut short says how far it got.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
-from .._assessment import Change, WhatIf, WhatIfs
+from .._assessment import Change, Search, WhatIf, WhatIfs
 from .._errors import EngineError, InterviewSignalsError
 from .._observations import VOCABULARY, Value, known_grouped
 from .results import Assessor
 from .search.answer_classes import Candidate
+from .search.budget import Budget, OutOfTime
+from .search.change_sets import Changes, ChangeSets, Option
 from .search.evaluator import Evaluator, State, valid
 from .search.proofs import Proofs
 
@@ -34,7 +39,7 @@ class Searched(Protocol):
 
     def known(self, index: int, values: Mapping[str, Value | None]
               ) -> tuple[tuple[str, Value | None], ...]:
-        """The known answers of component ``index``, in its order."""
+        """The known answers of field group ``index``, in its order."""
 
     def ordered(self, verdicts: Iterable[str]) -> list[str]:
         """Verdict ids, best first."""
@@ -46,17 +51,13 @@ class WhatIfSearch:
     def __init__(self, consultant: Searched) -> None:
         self.c = consultant
         self._values: dict[str, Value] = {}
-        self._base: list[State] = []
-        self._verdicts: dict[tuple[tuple[str, Value], ...], str | None] = {}
-        """The evaluator's verdict of each change set tried (one search)."""
-        self._states: dict[tuple[int, tuple[tuple[str, Value], ...]], State | None] = {}
-        """The state of a component under its share of the changes (None: contradictory)."""
+        self._states: dict[tuple[int, Changes], State | None] = {}
+        """The state of a field group under its share of the changes (None: contradictory)."""
         self._options: dict[str, list[Value]] = {}
         """The new values of each field whose classes do not depend on the others."""
 
     def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
-                include_fixed: bool) -> WhatIfs:
-        ev = self.c.ev
+                include_fixed: bool, budget: Budget) -> WhatIfs:
         current = self.c.engine.assess(known_grouped(values))
         if target is not None and target not in self.c.rank:
             raise InterviewSignalsError(f"target: expected one of {', '.join(self.c.rank)}, "
@@ -64,32 +65,45 @@ class WhatIfSearch:
         bar = self.c.rank[target] if target is not None else self.c.rank[current.verdict] - 1
         goal = frozenset(v for v, i in self.c.rank.items() if i <= bar)
         kinds = ("find_out", "do", "had") if include_fixed else ("find_out", "do")
+        done = _Result(current.verdict, target, tuple(self.c.ordered(goal)), kinds,
+                       budget.seconds)
         if current.verdict in goal:  # already there (a target at or below the verdict):
             # no options, as the search finds, without searching every set of fields
-            return WhatIfs(current=current.verdict, target=target,
-                           goal=tuple(self.c.ordered(goal)), options=(), possible=True,
-                           kinds=kinds)
-        free = [p for p in ev.component_of if self._kind(p, values) in kinds]
-        if not goal or not self._possible(values, free, goal):
-            return WhatIfs(current=current.verdict, target=target, goal=tuple(
-                self.c.ordered(goal)), options=(), possible=False, kinds=kinds)
-        found = self._search(values, free, goal, limit)
-        options = []
-        for changes in found:
+            return done.result(possible=True)
+        free = [p for p in self.c.ev.group_of if self._kind(p, values) in kinds]
+        if not goal:
+            return done.result(possible=False)
+        with budget.running():
+            try:
+                if not self._possible(values, free, goal):
+                    return done.result(possible=False)
+                done.possible = True
+                self._search(values, free, bar, limit, done)
+            except OutOfTime:
+                done.out_of_time()
+            return self._confirmed(values, goal, done, budget)
+
+    def _confirmed(self, values: Mapping[str, Value], goal: frozenset[str], done: _Result,
+                   budget: Budget) -> WhatIfs:
+        """The sets found, each assessed by the engine (while the time lasts)."""
+        options: list[WhatIf] = []
+        for changes in done.found:
+            if options and budget.left() <= 0:
+                done.unconfirmed(len(done.found) - len(options))
+                break
             trial = {**values, **dict(changes)}
             result = self.c.engine.assess(known_grouped(trial))
             if result.verdict not in goal:
                 raise EngineError(f"the what-if search expected one of {sorted(goal)} for "
                                   f"{trial}, the engine says {result.verdict}: please report")
+            ordered = sorted(changes, key=lambda c: _ORDER[c[0]])
             options.append(WhatIf(changes=tuple(Change(path=p, value=v,
                                                        kind=self._kind(p, values))
-                                                for p, v in changes),
+                                                for p, v in ordered),
                                   verdict=result.verdict, confidence=result.confidence,
                                   band=result.band))
         options.sort(key=lambda o: (len(o.changes), self.c.rank[o.verdict], -o.confidence))
-        return WhatIfs(current=current.verdict, target=target,
-                       goal=tuple(self.c.ordered(goal)), options=tuple(options), possible=True,
-                       kinds=kinds)
+        return done.result(possible=done.possible, options=tuple(options))
 
     @staticmethod
     def _kind(path: str, values: Mapping[str, Value]) -> str:
@@ -103,91 +117,84 @@ class WhatIfSearch:
         the goal: the proof behind an impossible what-if."""
         proofs, chosen = self.c.proofs, set(free)
         parts = []
-        for i, comp in enumerate(self.c.ev.components):
-            fixed = tuple((p, values[p]) for p in comp.paths if p in values and p not in chosen)
-            required = frozenset(p for p in comp.paths if p in values and p in chosen)
+        for i, group in enumerate(self.c.ev.groups):
+            fixed = tuple((p, values[p]) for p in group.paths if p in values and p not in chosen)
+            required = frozenset(p for p in group.paths if p in values and p in chosen)
             parts.append(proofs.states(i, fixed, required))
         return proofs.any_in(parts, goal)
 
-    def _verdict(self, changes: tuple[tuple[str, Value], ...]) -> str | None:
-        """The evaluator's verdict of the observations with ``changes`` (None when they
-        contradict each other): the changed components evaluated again (each remembered
-        by its own changes), the others as observed."""
-        found = self._verdicts.get(changes, "")
-        if found != "":
-            return found
-        ev = self.c.ev
-        touched: dict[int, tuple[tuple[str, Value], ...]] = {}
-        for path, value in changes:
-            i = ev.component_of[path]
-            touched[i] = (*touched.get(i, ()), (path, value))
-        parts = list(self._base)
-        for i, mine in touched.items():
-            part = self._component(i, mine)
-            if part is None:
-                self._verdicts[changes] = None
-                return None
-            parts[i] = part
-        f, a, o = 1.0, 1.0, 0
-        for part in parts:  # merge(), inlined: the products in component order
-            f, a, o = f * part[0], a * part[1], o | part[3]
-        verdict = self._verdicts[changes] = ev.verdict_of((f, a, 0, o))
-        return verdict
-
-    def _component(self, index: int, changes: tuple[tuple[str, Value], ...]) -> State | None:
+    def _component(self, index: int, changes: Changes) -> State | None:
         key = (index, changes)
         if key not in self._states:
             ev = self.c.ev
             trial = {**self._values, **dict(changes)}
-            ok = not ev.components[index].checked or valid(trial)
+            ok = not ev.groups[index].checked or valid(trial)
             self._states[key] = ev.state_of(ev.fixed(index, self.c.known(index, trial))) \
                 if ok else None
         return self._states[key]
 
-    def _search(self, values: Mapping[str, Value], free: list[str], goal: frozenset[str],
-                limit: int) -> list[tuple[tuple[str, Value], ...]]:
+    def _search(self, values: Mapping[str, Value], free: list[str], bar: int, limit: int,
+                done: _Result) -> None:
         """Minimal change sets, smallest first, one per set of fields (the best of its
-        value choices). Sizes grow until a set is found, then up to size 2 while the
-        limit allows (every size is searched whole before the next)."""
-        found: list[tuple[tuple[str, Value], ...]] = []
-        closed = dict(values.items())
+        value choices). The smallest size that reaches the goal is searched, then, when it
+        is 1 and the limit allows, size 2 (each size whole before the next)."""
+        self._values, self._states, self._options = dict(values), {}, {}
+        search = self._change_sets(values, free, bar)
+        done.sizes_searched = 0
+        size = 1
+        while not search.reaches(size):
+            done.sizes_searched = size
+            size += 1
+            if size > search.most:  # _possible said some change does: cannot happen
+                raise EngineError("the what-if search found no change set where one "
+                                  "exists: please report")
+        done.searching = search
+        for found, _ in search.sets(size, limit):
+            done.found.append(found)
+        done.sizes_searched, done.searching = size, None
+        if size == 1 and len(done.found) < limit and search.most >= 2:
+            alone = search.reaching_singles()
+            done.searching = search
+            for found, _ in search.sets(2, limit - len(done.found), alone):
+                done.found.append(found)
+            done.sizes_searched, done.searching = 2, None
+
+    def _change_sets(self, values: Mapping[str, Value], free: list[str], bar: int
+                     ) -> ChangeSets:
+        """Each field group's options, by number of changes, for ``ChangeSets``."""
         ev = self.c.ev
-        self._values = closed
-        self._base = [ev.state_of(ev.fixed(i, self.c.known(i, values)))
-                      for i in range(len(ev.components))]
-        self._verdicts, self._states, self._options = {}, {}, {}
-        for size in range(1, len(free) + 1):
-            if found and (size > 2 or len(found) >= limit):
-                break
-            for fields in itertools.combinations(free, size):
-                best = self._best(fields, closed, goal)
-                if best is not None:
-                    found.append(best)
-        ranked = sorted(found, key=lambda c: (len(c), self._score(c)))
-        return ranked[:limit]
+        chosen = set(free)
+        base: State = (1.0, 1.0, 0)
+        groups: list[tuple[int, list[str], State]] = []
+        for i, group in enumerate(ev.groups):
+            own = ev.state_of(ev.fixed(i, self.c.known(i, values)))
+            mine = [p for p in group.paths if p in chosen]
+            if mine:
+                groups.append((i, mine, own))
+            else:
+                base = (base[0] * own[0], base[1] * own[1], base[2] | own[2])
 
-    def _score(self, changes: tuple[tuple[str, Value], ...]) -> int:
-        return self.c.rank[self._verdict(changes) or self.c.ev.verdict_ids[-1]]
+        def make(j: int, size: int) -> list[Option]:
+            i, mine, own = groups[j]
+            if size == 0:
+                return [((), own)]
+            options: list[Option] = []
+            for fields in itertools.combinations(mine, size):
+                for combo in self._combos(fields, self._values):
+                    state = self._component(i, combo)
+                    if state is not None:
+                        options.append((combo, state))
+            options.sort(key=lambda o: (o[1][0], -o[1][1]))  # the strongest first
+            return options
 
-    def _best(self, fields: tuple[str, ...], values: dict[str, Value], goal: frozenset[str]
-              ) -> tuple[tuple[str, Value], ...] | None:
-        best: tuple[int, tuple[tuple[str, Value], ...]] | None = None
-        for combo in self._combos(fields, values):
-            verdict = self._verdict(combo)
-            if verdict is None or verdict not in goal:
-                continue
-            if any(self._verdict(sub) in goal
-                   for k in range(len(combo)) for sub in itertools.combinations(combo, k)):
-                continue  # a proper subset already reaches the goal: not minimal
-            if best is None or self.c.rank[verdict] < best[0]:
-                best = (self.c.rank[verdict], combo)
-        return best[1] if best else None
+        verdicts = [(m, bits) for _, m, bits in ev.choice.table]
+        return ChangeSets(base, [len(m) for _, m, _ in groups], make, verdicts, bar)
 
     def _combos(self, fields: tuple[str, ...], values: dict[str, Value]
-                ) -> list[tuple[tuple[str, Value], ...]]:
+                ) -> list[Changes]:
         """Every choice of one new value per field: for each field, the value of each
         of its answer classes nearest to its current one (given the others' choices)."""
-        out: list[tuple[tuple[str, Value], ...]] = [()]
+        out: list[Changes] = [()]
         for path in fields:
             grown = []
             for combo in out:
@@ -232,3 +239,55 @@ def _nearest(cand: Candidate, now: Value | None) -> Candidate:
     return Candidate(value, cand.low, cand.high, cand.low_closed, cand.high_closed)
 
 
+
+
+_ORDER = {p: i for i, p in enumerate(VOCABULARY)}
+
+
+class _Result:
+    """A what-if's answer as the search builds it, and the words for what it did not
+    finish."""
+
+    def __init__(self, current: str, target: str | None, goal: tuple[str, ...],
+                 kinds: tuple[str, ...], seconds: float) -> None:
+        self.current, self.target, self.goal, self.kinds = current, target, goal, kinds
+        self.seconds = seconds
+        self.possible: bool | None = None
+        self.found: list[Changes] = []
+        self.sizes_searched = 0
+        self.searching: ChangeSets | None = None
+        """The search of the size being searched (what it found so far, if cut short)."""
+        self.unfinished: list[str] = []
+
+    def out_of_time(self) -> None:
+        if self.possible is None:
+            self.unfinished.append("The time ran out before it was known whether any change "
+                                   "reaches the goal.")
+            return
+        size = self.sizes_searched + 1
+        if self.searching is not None:
+            self.found += [c for c, _ in self.searching.ranked()]
+            what = "Sets" if size > 1 else "Single changes"
+            self.unfinished.append(
+                f"{what} of {_changes_word(size)} were searched only in part: those listed "
+                f"reach the goal and no part of them does, but better ones may exist.")
+        self.unfinished.append(
+            f"Every set of up to {_changes_word(self.sizes_searched)} was searched"
+            + (" (none reaches the goal)" if not self.found else "")
+            + f"; larger sets were not (the time budget of {self.seconds:g} s ran out).")
+
+    def unconfirmed(self, count: int) -> None:
+        self.unfinished.append(f"{count} more set{'s' if count > 1 else ''} found were left "
+                               "out: the time ran out before the engine confirmed them.")
+
+    def result(self, *, possible: bool | None,
+               options: tuple[WhatIf, ...] = ()) -> WhatIfs:
+        return WhatIfs(current=self.current, target=self.target, goal=self.goal,
+                       options=options, possible=possible, kinds=self.kinds,
+                       sizes_searched=self.sizes_searched,
+                       search=Search(complete=not self.unfinished, seconds=self.seconds,
+                                     unfinished=tuple(self.unfinished)))
+
+
+def _changes_word(n: int) -> str:
+    return "one change" if n == 1 else f"{n} changes"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .._assessment import WhatIfs, answer_text, strength_text
+from .._assessment import Search, WhatIfs, answer_text, strength_text
 from .._observations import VOCABULARY, Value
 from .results import Consultation, either, said
 
@@ -43,7 +43,16 @@ def outlook_lines(c: Consultation, *, titles: Mapping[str, str]) -> list[str]:
         labels = ", ".join(VOCABULARY[p].label for p in c.sufficient_reason)
         lines.append(f"Your answers on these already settle it, whatever the rest: "
                      f"{labels}.")
+    if not c.search.complete:
+        lines.append(search_note(c.search))
     return lines
+
+
+def search_note(search: Search) -> str:
+    """What a search cut short did not finish, in plain words (empty when complete)."""
+    if search.complete:
+        return ""
+    return "Note: the search stopped early. " + " ".join(search.unfinished)
 
 
 def _value_words(path: str, value: Value) -> str:
@@ -57,11 +66,16 @@ def what_if_text(result: WhatIfs, *, titles: Mapping[str, str], detail: bool = F
         return (f"The reading is {current}, the top reading there is (still not an "
                 "offer).\n")
     goal = either(said(result.goal, titles))
+    note = "" if result.search.complete else search_note(result.search) + "\n"
+    if result.possible is None:
+        return f"The reading is {current}. {note}"
     if not result.possible:
         kinds = " or ".join(_KIND_WORDS[k] for k in result.kinds)
         return (f"The reading is {current}. Nothing you could {kinds} would make it "
                 f"{goal}: every possible answer was checked.\n")
     if not result.options:
+        if not result.search.complete:
+            return f"The reading is {current}. No change found yet. {note}"
         return f"The reading is {current} already.\n"
     lines = [f"The reading is {current}. What would make it {goal}:"]
     for option in result.options:
@@ -75,7 +89,7 @@ def what_if_text(result: WhatIfs, *, titles: Mapping[str, str], detail: bool = F
         band = "none" if option.band is None else option.band.id
         more = f" (confidence {option.confidence:.4f}, band {band})" if detail else ""
         lines.append(f"- {'; and '.join(parts)} -> {said([option.verdict], titles)[0]}{more}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + note
 
 
 _KIND_WORDS = {"find_out": "find out", "do": "do", "had": "had it been"}

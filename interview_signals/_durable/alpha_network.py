@@ -69,10 +69,12 @@ class Node:
     """One alpha node: its test, its parent, its children by test key, and the rules whose
     pattern ends here."""
 
-    __slots__ = ("children", "links", "parent", "test")
+    __slots__ = ("children", "links", "parent", "raw", "test")
 
-    def __init__(self, test: AlphaTest | None, parent: Node | None) -> None:
+    def __init__(self, test: AlphaTest | None, parent: Node | None, raw: Any = None) -> None:
         self.test = test
+        self.raw = raw
+        """The right side of a test ``test`` cannot key (an expression), as written."""
         self.parent = parent
         self.children: dict[object, Node] = {}
         self.links: list[str] = []
@@ -89,17 +91,31 @@ class Network:
         self.overfull: dict[int, tuple[Node, str]] = {}
         """Per node past ``children_max``: the node and the rule that crossed it."""
 
-    def add(self, name: str, tests: Sequence[AlphaTest]) -> None:
+    def add(self, name: str, tests: Sequence[AlphaTest], raw: Sequence[Any] = ()) -> None:
+        """The pattern of engine rule ``name``: its parsed ``tests`` and, for the
+        expressions among them, the tests as written (``raw``, in the same order)."""
         node = self.root
-        for test in tests:
+        for i, test in enumerate(tests):
             key: object = test if test[2] is not FRESH else object()
             child = node.children.get(key)
             if child is None:
-                child = node.children[key] = Node(test, node)
+                right = _right(raw[i]) if test[2] is FRESH and i < len(raw) else None
+                child = node.children[key] = Node(test, node, right)
                 if len(node.children) == self.children_max + 1:
                     self.overfull[id(node)] = (node, name)
             node = child
         node.links.append(name)
+
+
+def _right(test: Any) -> Any:
+    """The right side of one test as written: ``{"$gte": {"a": right}}`` or ``{"a": right}``."""
+    if isinstance(test, Mapping) and len(test) == 1:
+        ((key, inner),) = test.items()
+        if key in _OPERATORS and isinstance(inner, Mapping) and len(inner) == 1:
+            ((_, right),) = inner.items()
+            return right
+        return inner
+    return None
 
 
 def walk(root: Node) -> Iterable[Node]:
@@ -129,32 +145,7 @@ def _test_text(test: AlphaTest) -> str:
     return f"{prop} {op.lstrip('$')} {right}"
 
 
-def stack_peak(root: Node) -> tuple[int, Node]:
-    """The most nodes ``handleAlpha``'s stack can hold, over every possible fact, and the
-    node whose children make the worst case.
-
-    A node taken off the stack pushes the children that hold (``m`` of them at most) and
-    then handles them one by one, the first taken off sitting on top of the others, so
-    ``peak(node) = max(m, m - 1 + max(peak(child)))``. ``m`` is exact for the tests on one
-    property (the most that one value satisfies at once) and summed over properties, as if
-    every property could take its worst value together: that sum, and taking the deepest
-    child as if it held alongside the others, are the margin the values leave unknown.
-    """
-    peaks: dict[int, tuple[int, Node]] = {}
-    for node in reversed(list(walk(root))):  # children before their parents
-        children = node.children.values()
-        if not children:
-            peaks[id(node)] = (0, node)
-            continue
-        matching = 1 if len(children) == 1 else \
-            _most_holding([c.test for c in children if c.test is not None])
-        deepest = max((peaks[id(c)] for c in children), key=lambda p: p[0])
-        peaks[id(node)] = (matching - 1 + deepest[0], deepest[1]) \
-            if deepest[0] > 1 else (matching, node)
-    return peaks[id(root)]
-
-
-def _most_holding(tests: Sequence[AlphaTest]) -> int:
+def most_holding(tests: Sequence[AlphaTest]) -> int:
     """The most of ``tests`` (children of one node) that one fact can satisfy at once."""
     by_property: dict[str, list[tuple[str, Any]]] = {}
     for prop, op, value in tests:

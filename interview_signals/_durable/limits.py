@@ -22,8 +22,9 @@ from typing import Any, TypeAlias
 from .._errors import RuleProblem
 from .._quoting import excerpt
 from .._rulebook import Rulebook
-from .alpha_network import FRESH, AlphaTest, Network, parse_test, stack_peak, walk, where
+from .alpha_network import FRESH, AlphaTest, Network, parse_test, walk, where
 from .compile import CompiledRulebook, compile_rulebook
+from .match_stack import stack_peak
 
 ALPHA_CHILDREN_MAX = 511
 """Distinct tests that may follow the same chain of earlier tests (one alpha node's
@@ -44,11 +45,10 @@ depending on heap layout, and one rule silently never fires."""
 
 MATCH_STACK_MAX = 64
 """Alpha nodes waiting on ``handleAlpha``'s stack (``events.c`` ``MAX_STACK_SIZE``): each
-node that matches pushes every child test that holds for the fact, and one push too many
-fails the assert with code 303. How many hold depends on the observed values, which a
-rulebook check cannot know, so the check bounds the worst case over all values (see
-``stack_peak``): exact for tests on one field, a safety margin where several fields or
-field-to-field comparisons could not all hold at once."""
+node popped pushes every child test that holds for the fact, and a push onto a stack of 64
+fails the assert with code 303. How many wait depends on the observed values and on the
+order of the pushes; ``match_stack.stack_peak`` finds the most over every observation set
+the library can send, exactly as ``handleAlpha`` pushes them."""
 
 JOIN_MAX = 16
 """Patterns (facts) one rule may join: the observation plus derived facts. ``state.c``
@@ -150,14 +150,14 @@ def _network_problems(network: Network) -> list[Problem]:
                 f"), and the engine links at most {BETA_LINKS_MAX} to one test (past "
                 "it, rules fire wrongly or never)")))
     if not network.overfull:
-        peak, widest = stack_peak(network.root)
+        peak, widest = stack_peak(network.root, MATCH_STACK_MAX)
         if peak > MATCH_STACK_MAX:
             problems.append((None, (
                 f"up to {peak} tests can hold at once on one path of the engine's "
-                f"matching (the widest: {len(widest.children)} tests after "
-                f"{where(widest)}), and it keeps at most {MATCH_STACK_MAX} pending "
-                "(past it, an assessment fails): fewer distinct tests on the same "
-                "fields")))
+                f"matching (for some observations: the widest, {len(widest.children)} "
+                f"tests after {where(widest)}), and it keeps at most {MATCH_STACK_MAX} "
+                "pending (past it, an assessment fails): fewer distinct tests on the "
+                "same fields")))
     return problems
 
 
@@ -187,7 +187,7 @@ def _check_rule(name: str, definition: Any, network: Network) -> list[Problem]:
                              "the engine never matches one fact twice in a rule, so the "
                              "rule never fires"))
         seen.add(key)
-        network.add(name, known)
+        network.add(name, known, chain)
     if bad is not None:
         problems.append((name, f"the number {bad} is not finite: the engine cannot read "
                          "nan or infinity"))

@@ -11,20 +11,24 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from .._consultation import search_problems
 from .._durable import rulebook_limit_problems
 from .._errors import RulebookError, RuleProblem
 from .._rulebook import Rulebook, read_rulebook
 from .engine import Engine
 
 
-def read_packs(*paths: str | Path, include_default: bool = True, cases: bool = False
-               ) -> tuple[Rulebook | None, list[RuleProblem]]:
+def read_packs(*paths: str | Path, include_default: bool = True, cases: bool = False,
+               search: bool = False) -> tuple[Rulebook | None, list[RuleProblem]]:
     """The rulebook of these packs and every problem it has, the engine's limits included
-    (``check-rules``), and with ``cases`` their test cases; the rulebook is ``None``
+    (``check-rules``), with ``cases`` their test cases, and with ``search`` what would make
+    a consultation or what-if refuse it (the search's cost model); the rulebook is ``None``
     whenever there is a problem."""
     book, problems = read_rulebook(*paths, include_default=include_default, cases=cases)
     if book is not None and not problems:
         problems = rulebook_limit_problems(book)
+    if book is not None and not problems and search:
+        problems = search_problems(book)
     return (None if problems else book), problems
 
 

@@ -34,7 +34,16 @@ from typing import ClassVar
 from attrs import frozen
 
 from .._assessment import Assessment, Explainer, Scorer, WhatIfs
-from .._consultation import Consultant, Consultation
+from .._consultation import (
+    DEFAULT_SECONDS,
+    Budget,
+    Cancel,
+    Consultant,
+    Consultation,
+    checked_cancel,
+    checked_seconds,
+    search_problems,
+)
 from .._durable import (
     CompiledRulebook,
     EngineRule,
@@ -46,7 +55,13 @@ from .._durable import (
     rulebook_limit_problems,
 )
 from .._durable import engine_module as durable
-from .._errors import ArgumentError, EngineError, InterviewSignalsError, RulebookError
+from .._errors import (
+    ArgumentError,
+    EngineError,
+    InterviewSignalsError,
+    RulebookError,
+    RuleProblem,
+)
 from .._notes import NotesReader, NotesReading
 from .._observations import Observations, Value, check_values, is_path
 from .._quoting import describe
@@ -98,14 +113,21 @@ class Engine:
     _default: ClassVar[Engine | None] = None
     _default_lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, rulebook: Rulebook) -> None:
-        """Compile ``rulebook`` into a ruleset of its own.
+    def __init__(self, rulebook: Rulebook, *, search_seconds: float = DEFAULT_SECONDS
+                 ) -> None:
+        """Compile ``rulebook`` into a ruleset of its own. ``search_seconds`` is the time
+        a consultation step or a what-if may search unless the call says otherwise.
 
         Raises:
             RulebookError: the rulebook would exceed one of durable_rules' limits (however
                 it was built: from packs, or in Python with ``attrs.evolve``).
+            ArgumentError: ``search_seconds`` is not a number of seconds above 0.
         """
+        self.search_seconds = checked_seconds(search_seconds, "search_seconds")
         self._compiled: CompiledRulebook = _compiled_within_limits(rulebook)
+        self.search_problems: tuple[RuleProblem, ...] = tuple(search_problems(rulebook))
+        """Why a consultation or what-if of this rulebook is refused (the search's cost
+        model, computed here; empty when they are not): assessing works either way."""
         self._scorer = Scorer(rulebook)
         self._explainer = Explainer(rulebook)
         self._encode_fact = self._compiled.fact_encoder()
@@ -148,7 +170,8 @@ class Engine:
 
     @classmethod
     def from_paths(cls, *paths: str | PathLike[str] | Iterable[str | PathLike[str]],
-                   include_default: bool = True) -> Engine:
+                   include_default: bool = True,
+                   search_seconds: float = DEFAULT_SECONDS) -> Engine:
         """An engine of the default rulebook plus the given packs (files or folders).
 
         ``Engine.from_paths("a.toml", "b/")`` and ``Engine.from_paths(["a.toml", "b/"])``
@@ -157,7 +180,8 @@ class Engine:
         Raises:
             RulebookError: listing every problem of every pack.
         """
-        return cls(load_rulebook(*flat_paths(paths), include_default=include_default))
+        return cls(load_rulebook(*flat_paths(paths), include_default=include_default),
+                   search_seconds=search_seconds)
 
     @property
     def rulebook(self) -> Rulebook:
@@ -233,24 +257,39 @@ class Engine:
                                                               verdict, engine=self))
 
     def consult(self, observations: Mapping[str, object] | Observations, *,
-                skipped: Iterable[str] = ()) -> Consultation:
+                skipped: Iterable[str] = (), seconds: float | None = None,
+                cancel: Cancel | None = None) -> Consultation:
         """The next questions that matter for these observations;
         ``skipped`` fields (answered "don't know") are not asked again.
 
+        The search takes at most about ``seconds`` (the engine's ``search_seconds`` by
+        default); past it the result says what it did not finish (``Consultation.search``).
+        Setting ``cancel`` (a ``threading.Event``, say) from another thread stops the search
+        within a few milliseconds with ``SearchCancelled``.
+
         Raises:
-            ArgumentError: ``skipped`` is not a collection of vocabulary paths.
+            ArgumentError: ``skipped`` is not a collection of vocabulary paths, ``seconds``
+                not a number of seconds above 0, or ``cancel`` has no ``is_set()``.
+            RulebookError: the rulebook is too large to search (``check-rules`` says why).
+            SearchCancelled: ``cancel`` was set.
         """
-        return self.consultant().consult(_checked(observations), _skipped(skipped))
+        budget = self._budget(seconds, cancel)
+        return self.consultant().consult(_checked(observations), _skipped(skipped), budget)
 
     def what_if(self, observations: Mapping[str, object] | Observations,
                 target: str | None = None, *, limit: int = 10,
-                include_fixed: bool = False) -> WhatIfs:
+                include_fixed: bool = False, seconds: float | None = None,
+                cancel: Cancel | None = None) -> WhatIfs:
         """The smallest sets of changes that reach a better verdict, or ``target`` or
-        better; at most ``limit`` of them.
+        better; at most ``limit`` of them. ``seconds`` and ``cancel`` as for ``consult``
+        (``WhatIfs.search`` and ``sizes_searched`` say how far a search cut short got).
 
         Raises:
-            ArgumentError: ``limit`` is not a positive integer, or ``target`` not a verdict
-                id of this rulebook.
+            ArgumentError: ``limit`` is not a positive integer, ``target`` not a verdict
+                id of this rulebook, or ``seconds`` or ``cancel`` is bad (as for
+                ``consult``).
+            RulebookError: the rulebook is too large to search.
+            SearchCancelled: ``cancel`` was set.
         """
         if type(limit) is not int or limit < 1:
             raise ArgumentError(f"limit: expected a positive integer, got {describe(limit)}")
@@ -258,11 +297,23 @@ class Engine:
         if target is not None and (type(target) is not str or target not in verdicts):
             raise ArgumentError(f"target: expected one of {', '.join(verdicts)} (or None for "
                                 f"any better verdict), got {describe(target)}")
+        budget = self._budget(seconds, cancel)
         return self.consultant().what_if(_checked(observations), target, limit,
-                                         include_fixed)
+                                         include_fixed, budget)
+
+    def _budget(self, seconds: object, cancel: object) -> Budget:
+        """The budget of one search call (its arguments checked)."""
+        return Budget(self.search_seconds if seconds is None else checked_seconds(seconds),
+                      checked_cancel(cancel))
 
     def consultant(self) -> Consultant:
-        """The consultation search of this engine, built on first use."""
+        """The consultation search of this engine, built on first use.
+
+        Raises:
+            RulebookError: the rulebook is too large to search (``search_problems``).
+        """
+        if self.search_problems:
+            raise RulebookError(self.search_problems)
         with self._lock:
             if self._consultant is None:
                 self._consultant = Consultant(self)

@@ -28,7 +28,7 @@ from .._quoting import describe, excerpt, quoted
 
 if TYPE_CHECKING:
     from .._assessment import Assessment
-    from .._consultation import Assessor, Consultation
+    from .._consultation import Assessor, Cancel, Consultation
 
 SESSION_FORMAT: Final = "interview-signals/session"
 SESSION_VERSION: Final = 1
@@ -128,11 +128,14 @@ class Session:
         self._check_open()
         return self._engine.assess(self._observations)
 
-    def consult(self) -> Consultation:
+    def consult(self, *, seconds: float | None = None, cancel: Cancel | None = None
+                ) -> Consultation:
         """The consultation of everything observed so far: the questions that matter next
-        (the skipped fields are not asked), and the one to ask first."""
+        (the skipped fields are not asked), and the one to ask first; ``seconds`` and
+        ``cancel`` as for ``Engine.consult``."""
         self._check_open()
-        return self._engine.consult(self._observations, skipped=self.skipped)
+        return self._engine.consult(self._observations, skipped=self.skipped,
+                                    seconds=seconds, cancel=cancel)
 
     def to_dict(self) -> dict[str, object]:
         """The session as JSON-ready data (the ``session`` JSON Schema);

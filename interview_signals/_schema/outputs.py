@@ -19,7 +19,7 @@ from typing import Literal, Union
 
 import attrs
 
-from .._assessment import Assessment, Change, Explanation, Firing
+from .._assessment import Assessment, Change, Explanation, Firing, Search
 from .._consultation import Consultation, Question
 from .._observations import Value
 from .observations import BASE_ID, DIALECT, JSON, observation_schema
@@ -48,7 +48,8 @@ _JSON_FORMS: dict[type, dict[str, object]] = {
     Consultation: {"observations": dict[str, dict[str, Value]], "assessment": Assessment,
                    "reachable": tuple[str, ...], "settled": bool,
                    "ask_first": Question | None, "questions": tuple[Question, ...],
-                   "sufficient_reason": tuple[str, ...] | None},
+                   "sufficient_reason": tuple[str, ...] | None, "search": Search,
+                   "ranked_by": Literal["information", "bound", "none"]},
     # ``kind`` is a str in the class; its three values are the contract.
     Change: {"path": str, "value": Value, "kind": Literal["find_out", "do", "had"]},
 }

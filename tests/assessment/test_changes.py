@@ -13,6 +13,7 @@ from interview_signals._assessment.changes import (
     WHAT_IF_FORMAT,
     WHAT_IF_VERSION,
     Change,
+    Search,
     WhatIf,
 )
 from interview_signals._rulebook import load_rulebook
@@ -22,14 +23,17 @@ def test_a_what_if_as_json_names_its_format_and_rounds_the_confidence() -> None:
     option = WhatIf(changes=(Change(path="thank_you.note_sent", value=True, kind="do"),),
                     verdict="promising", confidence=0.123456)
     result = WhatIfs(current="tentative", target=None, goal=("strong", "promising"),
-                     options=(option,), possible=True, kinds=("find_out", "do"))
+                     options=(option,), possible=True, kinds=("find_out", "do"),
+                     sizes_searched=2, search=Search(seconds=1.5))
     assert result.to_dict() == {
         "format": WHAT_IF_FORMAT, "version": WHAT_IF_VERSION, "current": "tentative",
         "target": None, "goal": ["strong", "promising"], "possible": True,
         "kinds": ["find_out", "do"],
         "options": [{"changes": [{"path": "thank_you.note_sent", "value": True,
                                   "kind": "do"}],
-                     "verdict": "promising", "confidence": 0.1235, "band": None}]}
+                     "verdict": "promising", "confidence": 0.1235, "band": None}],
+        "sizes_searched": 2,
+        "search": {"complete": True, "seconds": 1.5, "unfinished": []}}
     assert (WHAT_IF_FORMAT, WHAT_IF_VERSION) == ("interview-signals/what-if", 1)
     assert (list(result), len(result), result[0]) == ([option], 1, option)
 

@@ -60,6 +60,8 @@ def test_a_consultation_as_json_round_trips_through_json(engine: Engine) -> None
                         questions=())
     assert bare.to_dict()["observations"] == {}
     assert bare.to_dict()["sufficient_reason"] is None
+    assert bare.to_dict()["search"] == {"complete": True, "seconds": 2.0, "unfinished": []}
+    assert bare.to_dict()["ranked_by"] == "information"
 
 
 def test_an_answer_class_in_plain_words() -> None:

@@ -21,6 +21,7 @@ from interview_signals import (
 )
 from interview_signals._consultation.consultant import Consultant
 from interview_signals._consultation.search.answer_classes import Candidate
+from interview_signals._consultation.search.budget import Budget
 from interview_signals._consultation.whatif import WhatIfSearch, _nearest
 from interview_signals._observations.vocabulary import VOCABULARY, Value
 from interview_signals._rulebook.model import Rulebook
@@ -112,7 +113,8 @@ class _Stubborn:
         return self._engine.assess(self._first)
 
     def consult(self, observations: Mapping[str, object] | Observations, *,
-                skipped: Iterable[str] = ()) -> Consultation:
+                skipped: Iterable[str] = (), seconds: float | None = None,
+                cancel: object = None) -> Consultation:
         raise NotImplementedError
 
 
@@ -120,9 +122,10 @@ def test_the_engine_confirms_every_set_or_the_search_says_so() -> None:
     stubborn = _Stubborn(ENGINE)
     consultant = Consultant(stubborn)
     values: dict[str, Value] = {"tour.office_tour": True}
-    assert len(WhatIfSearch(ENGINE.consultant()).what_if(values, None, 3, False)) > 0
+    assert len(WhatIfSearch(ENGINE.consultant()).what_if(values, None, 3, False,
+                                                          Budget(2.0))) > 0
     with pytest.raises(EngineError, match="what-if search expected"):
-        WhatIfSearch(consultant).what_if(values, None, 3, False)
+        WhatIfSearch(consultant).what_if(values, None, 3, False, Budget(2.0))
 
 
 def test_the_nearest_value_of_a_class() -> None:

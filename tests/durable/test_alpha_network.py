@@ -1,6 +1,6 @@
 """The model of durable_rules' alpha network (``interview_signals/_alpha_network.py``): tests
-read into keys, nodes shared as the engine shares them, and the worst case of the matching
-stack, checked against the limits ``_durable.limits`` words with it."""
+read into keys, nodes shared as the engine shares them, and the default rulebook's network
+within the limits ``limits`` words with it (the matching stack: ``test_match_stack``)."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from interview_signals._durable.alpha_network import (
     Node,
     most_on_one_property,
     parse_test,
-    stack_peak,
     walk,
     where,
 )
 from interview_signals._durable.compile import compile_rulebook
 from interview_signals._durable.limits import ALPHA_CHILDREN_MAX, BETA_LINKS_MAX, MATCH_STACK_MAX
+from interview_signals._durable.match_stack import stack_peak
 from interview_signals._rulebook.load import load_rulebook
 
 KIND: AlphaTest = ("kind", "$eq", ("str", "observation"))
@@ -185,60 +185,13 @@ def test_where_is_cut_at_300_characters() -> None:
     assert len(where(deepest)) == len("the tests ") + 300
 
 
-# --- the matching stack -------------------------------------------------------------------
-
-
-def test_an_empty_network_needs_no_stack() -> None:
-    network = Network(ALPHA_CHILDREN_MAX)
-    assert stack_peak(network.root) == (0, network.root)
-
-
-@pytest.mark.parametrize(("tests", "peak"), [
-    ([gte("hours", i) for i in range(10)], 10),  # one long reply satisfies all of them
-    ([eq("hours", i) for i in range(10)], 1),  # one value equals one of them at most
-    ([eq("hours", i) for i in range(5)] + [eq("tone", t) for t in "abc"], 2),
-    ([gte("hours", i) for i in range(3)] + [gte("minutes", i) for i in range(4)], 7),
-])
-def test_the_peak_is_the_most_children_of_one_node_that_can_hold_at_once(
-        tests: list[AlphaTest], peak: int) -> None:
-    network = Network(ALPHA_CHILDREN_MAX)
-    for i, test in enumerate(tests):
-        network.add(f"r{i}", [KIND, test])
-    (kind,) = network.root.children.values()
-    found, widest = stack_peak(network.root)
-    assert found == peak
-    assert widest is (kind if peak > 1 else network.root)  # one at a time: no widest node
-
-
-def test_a_deeper_node_adds_to_the_children_waiting_above_it() -> None:
-    """Three children of the kind node hold; the first taken off pushes four more of its own
-    while the other two wait: 2 + 4."""
-    network = Network(ALPHA_CHILDREN_MAX)
-    for i in range(3):
-        network.add(f"r{i}", [KIND, gte("hours", i)])
-    for i in range(4):
-        network.add(f"s{i}", [KIND, gte("hours", 0), gte("minutes", i)])
-    deep = next(n for n in walk(network.root) if n.test == gte("hours", 0))
-    assert stack_peak(network.root) == (6, deep)
-
-
-def test_the_stack_model_reaches_the_engine_limit_exactly_at_its_number() -> None:
-    at, past = Network(ALPHA_CHILDREN_MAX), Network(ALPHA_CHILDREN_MAX)
-    for i in range(MATCH_STACK_MAX + 1):
-        past.add(f"r{i}", [KIND, gte("minutes", i)])
-        if i < MATCH_STACK_MAX:
-            at.add(f"r{i}", [KIND, gte("minutes", i)])
-    assert stack_peak(at.root)[0] == MATCH_STACK_MAX
-    assert stack_peak(past.root)[0] == MATCH_STACK_MAX + 1
-
-
 def test_the_default_rulebook_network_is_shared_and_within_every_limit() -> None:
     definitions = compile_rulebook(load_rulebook()).definitions()
     network = network_of(definitions)
     nodes: list[Node] = list(walk(network.root))
     assert network.overfull == {}
     assert max(len(n.links) for n in nodes) <= BETA_LINKS_MAX
-    assert stack_peak(network.root)[0] <= MATCH_STACK_MAX
+    assert stack_peak(network.root, MATCH_STACK_MAX)[0] <= MATCH_STACK_MAX
     # Every pattern starts with its fact's kind: a handful of kinds, shared by all.
     assert {n.test[0] for n in network.root.children.values() if n.test} == {"kind"}
     assert len(network.root.children) < 10

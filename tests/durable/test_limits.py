@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from interview_signals import Engine, RulebookError
+from interview_signals._durable.alpha_network import Network
 from interview_signals._durable.compile import compile_rulebook
 from interview_signals._durable.limits import (
     ALPHA_CHILDREN_MAX,
@@ -29,9 +30,12 @@ from interview_signals._durable.limits import (
     IS_NOT_MAX,
     JOIN_MAX,
     MATCH_STACK_MAX,
+    _check_rule,
     check_definitions,
 )
+from interview_signals._durable.match_stack import observations_of, worst_case
 from interview_signals._rulebook.load import load_rulebook
+from tests.strategies import nest
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 60
@@ -68,14 +72,15 @@ from interview_signals import Engine
 from tests.reference import evaluate, load_reference
 
 pack, mode, observations = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+default = len(sys.argv) > 4 and sys.argv[4] == "default"
 if mode in ("unchecked", "twice"):
     engine_module._compiled_within_limits = compile_module.compile_rulebook
 if mode == "twice":
     compile_module._once_each_fact = lambda tests: tests
-engine = Engine.from_paths(pack, include_default=False)
+engine = Engine.from_paths(pack, include_default=default)
 print(json.dumps({"built": True}), flush=True)
 result = engine.assess(observations)
-expected = evaluate(load_reference(pack, include_default=False), observations)
+expected = evaluate(load_reference(pack, include_default=default), observations)
 
 def shape(r):
     return {"signals": {s.id: [q if isinstance(q, str) else q.id for q in s.qualifiers]
@@ -118,11 +123,12 @@ def write_pack(folder: Path, rules: list[str]) -> Path:
 
 
 def run_child(pack: Path, observations: Mapping[str, object], mode: str = "checked",
-              timeout: float = TIMEOUT) -> dict[str, Any]:
+              timeout: float = TIMEOUT, *, default: bool = False) -> dict[str, Any]:
     """The child's last JSON line, or {"error": last stderr line}, or {"hung": ...}."""
     try:
         done = subprocess.run([sys.executable, "-c", CHILD, str(pack), mode,
-                               json.dumps(observations)], cwd=ROOT, capture_output=True,
+                               json.dumps(observations), "default" if default else "alone"],
+                              cwd=ROOT, capture_output=True,
                               text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired as exc:
         out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
@@ -135,11 +141,23 @@ def run_child(pack: Path, observations: Mapping[str, object], mode: str = "check
     return answer
 
 
-def refused(pack: Path) -> str:
+def refused(pack: Path, *, default: bool = False) -> str:
     """The rule checker's message for a pack past a limit (loading never reaches the engine)."""
     with pytest.raises(RulebookError) as caught:
-        Engine.from_paths(pack, include_default=False)
+        Engine.from_paths(pack, include_default=default)
     return str(caught.value)
+
+
+def worst_observations(pack: Path, *, default: bool = False) -> dict[str, Any]:
+    """The observations that fill the matching stack the most, as the model finds them
+    (the check switched off, so that a pack past the limit compiles too)."""
+    book = load_rulebook(pack, include_default=default)
+    network = Network(ALPHA_CHILDREN_MAX)
+    for name, definition in compile_rulebook(book).definitions().items():
+        _check_rule(name, definition, network)
+    _, _, witness = worst_case(network.root, 0)
+    assert witness is not None
+    return nest(observations_of(witness))
 
 
 # Packs just at a limit, and one past it -----------------------------------------------------
@@ -245,6 +263,63 @@ class TestMatchStack:
     def test_past_it_the_engine_fails_the_assessment(self, tmp_path: Path) -> None:
         answer = run_child(order_tests_pack(tmp_path, 65), LONG, "unchecked")
         assert answer["built"]
+        assert "error code: 303" in answer["error"]
+
+
+class TestMatchStackExactly:
+    """The check accepts every pack the engine assesses on every observation set and
+    refuses the rest: at the true limit and one past it, on the observations that make the
+    most tests wait at once (found by the model; the engine fails on them past the limit)."""
+
+    def advice_pack(self, folder: Path, count: int) -> Path:
+        """``count`` advice rules ``actual_minutes >= n`` (issue 19: the old bound refused
+        38 on top of the default rulebook; the engine takes 63 and fails at 64)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "advice.toml"  # on the default rulebook: its verdicts, no others
+        path.write_text("\n".join(rule(f"a{i}", all_of(cond("interview.actual_minutes", ">=",
+                                                            i)), kind="advice")
+                                  for i in range(1, count + 1)), encoding="utf-8")
+        return path
+
+    def test_63_advice_rules_on_the_default_rulebook_agree_at_their_worst(
+            self, tmp_path: Path) -> None:
+        pack = self.advice_pack(tmp_path, 63)
+        Engine.from_paths(pack).close()  # accepted
+        worst = worst_observations(pack, default=True)
+        assert worst["interview"]["actual_minutes"] >= 63
+        answer = run_child(pack, worst, default=True)
+        assert answer["agrees"] is True
+
+    def test_64_are_refused_and_past_the_check_the_engine_fails_on_them(
+            self, tmp_path: Path) -> None:
+        pack = self.advice_pack(tmp_path, 64)
+        assert "up to 65 tests can hold at once" in refused(pack, default=True)
+        worst = worst_observations(pack, default=True)
+        answer = run_child(pack, worst, "unchecked", default=True)
+        assert "error code: 303" in answer["error"]
+
+    def two_fields_pack(self, folder: Path, actual: int) -> Path:
+        """64 signals on scheduled_minutes and ``actual`` on actual_minutes: scheduled's
+        tests are pushed first and wait below actual's (63 + 1), then fill the stack
+        alone (64); the old bound added them up."""
+        rules = [rule(f"s{i}", all_of(cond("interview.scheduled_minutes", ">=", i)))
+                 for i in range(1, 65)]
+        rules += [rule(f"a{i}", all_of(cond("interview.actual_minutes", ">=", i)),
+                       kind="advice") for i in range(1, actual + 1)]
+        return write_pack(folder, rules)
+
+    def test_two_fields_at_the_true_limit_agree_at_their_worst(self, tmp_path: Path) -> None:
+        pack = self.two_fields_pack(tmp_path, 63)
+        worst = worst_observations(pack)
+        assert run_child(pack, worst)["agrees"] is True
+        both = {"interview": {"scheduled_minutes": 1440, "actual_minutes": 1440}}
+        assert run_child(pack, both)["agrees"] is True
+
+    def test_two_fields_one_past_are_refused_and_fail_in_the_engine(self, tmp_path: Path
+                                                                    ) -> None:
+        pack = self.two_fields_pack(tmp_path, 64)
+        assert "up to 65 tests can hold at once" in refused(pack)
+        answer = run_child(pack, worst_observations(pack), "unchecked")
         assert "error code: 303" in answer["error"]
 
 

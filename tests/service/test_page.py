@@ -79,12 +79,19 @@ REPLY: dict[str, Any] = {
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
+    with _served(Engine.default()) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _served(engine: Engine) -> Iterator[str]:
+    """The service and page of ``engine`` on a free port of this machine."""
     import uvicorn
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(engine), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -483,3 +490,24 @@ def test_the_reading_says_strength_in_words_and_asks_about_a_note_before_a_reply
         assert page.get_by_text("What stands, and why").count() == 0
         advice = page.locator("#advice li").all_inner_texts()
         assert any("automatic" in text for text in advice)
+
+
+def test_a_search_cut_short_says_so_on_the_page(browser: Any, tmp_path: Path) -> None:
+    """A pack whose exact search takes far longer than the service's budget: the page
+    shows the reading and the questions, and says the step is not exact; the what-if
+    answers within its time too."""
+    from tests.consultation import generated_packs
+
+    pack = generated_packs.many_states(tmp_path, 40)
+    engine = Engine.from_paths(pack, include_default=False, search_seconds=0.3)
+    expected = engine.consult({})
+    assert not expected.search.complete
+    with _served(engine) as url, _ready_page(browser, url, "desktop") as page:
+        note = page.locator("#search-note")
+        note.wait_for()
+        assert "stopped at its time limit of 0.3 s" in note.inner_text()
+        assert _current(page) == expected.next_question.path  # type: ignore[union-attr]
+        page.get_by_text("What would make this stronger?").click()
+        page.wait_for_function(
+            "() => !document.querySelector('#what-if-body').innerText.includes('Looking')")
+        assert page.locator("#what-if-body").inner_text()

@@ -1,8 +1,8 @@
 """Answer classes: one representative value per class of answers to a field, derived from
 the compiled rulebook.
 
-Neighbours: ``_evaluate.Evaluator`` completes fields with these representatives;
-``_consult_types`` words them; ``_whatif`` changes a number to the nearest value of a class.
+Neighbours: ``evaluator.Evaluator`` completes fields with these representatives;
+``results`` words them; ``whatif`` changes a number to the nearest value of a class.
 Two answers in one class give the same assessment: a boolean or a choice is its own class;
 a number's classes are the points and open intervals between the literals and bounds the
 rulebook compares it with, and, for a field compared with another (actual against scheduled

@@ -1,18 +1,19 @@
 """A pure evaluator of the compiled rulebook over answer classes: the search space of
 consultations and what-ifs.
 
-Neighbours: ``_consult`` asks it questions and confirms every concrete result with the
+Neighbours: ``consultant`` asks it questions and confirms every concrete result with the
 ``Engine``; the assessment's scoring (``qualify``, ``accumulate``, ``confidence``,
 ``Verdicts``) is reused for the arithmetic, so a verdict here is computed by the same code as
-the engine's. This is the one route by which hypothetical observations are
-evaluated without the engine; ``tests/test_evaluate.py`` checks it against the engine.
+the engine's. This is the one route by which hypothetical observations are evaluated
+without the engine; ``tests/consultation/search/test_evaluator.py`` checks it against the
+engine.
 
 A test means what ``_rulebook.semantics.holds`` says (the meaning ``_durable.compile``
 gives the engine); derived facts chain to a fixpoint.
 
 Structure is exploited: fields only interact through rules that read them together (facts
 and qualifiers included) and through the vocabulary's contradiction checks, so the fields
-fall into independent *components*; each component's outcomes (the scoring rules it fires)
+fall into independent *field groups*; each field group's outcomes (the scoring rules it fires)
 are enumerated on their own and combined only at the scoring step.
 """
 
@@ -34,17 +35,19 @@ from ..._observations import (
 )
 from ..._rulebook import Rule, Rulebook, holds
 from .answer_classes import AnswerClasses, Candidate
-from .field_groups import components, scoring_rules
+from .budget import tick
+from .caches import memo
+from .field_groups import field_groups, scoring_rules
 
 __all__ = ["Evaluator", "fired", "merge", "valid"]
 
 Outcome: TypeAlias = frozenset[str]
-"""The ids of the scoring rules (signals and qualifiers) one component fires."""
-State: TypeAlias = tuple[float, float, int, int]
-"""What scoring needs of a set of fired rules: the products of ``1 - s`` over the
-strengths for and of ``1 + s`` over those against, the signs that stand (a bit mask) and
-the ``or_signals`` that stand (a bit mask). Products are formed in sorted order within a
-component and across components in component order; ``Scorer`` multiplies all in sorted
+"""The ids of the scoring rules (signals and qualifiers) one field group fires."""
+State: TypeAlias = tuple[float, float, int]
+"""What the verdict reads of a set of fired rules: the products of ``1 - s`` over the
+strengths for and of ``1 + s`` over those against, and the ``or_signals`` that stand (a
+bit mask). Products are formed in sorted order within a
+field group and across field groups in field group order; ``Scorer`` multiplies all in sorted
 order, so the two can differ by a rounding of the last bit, which the confidence's rounding
 to 6 places absorbs (and the engine confirms every result)."""
 Assign: TypeAlias = dict[str, Value | None]
@@ -91,56 +94,60 @@ def _always(values: Mapping[str, Value | None]) -> bool:
     return True
 
 
+_OUTCOMES_WEIGHT = 500_000
+"""The outcomes remembered, over every field group and set of known answers (each with
+its witness: a few hundred bytes)."""
+
+
 class Evaluator:
-    """The rulebook evaluated in plain Python, component by component (see module doc)."""
+    """The rulebook evaluated in plain Python, field group by field group (see module doc)."""
 
     def __init__(self, book: Rulebook) -> None:
         self.book = book
         self.rules = scoring_rules(book)
-        self.components = components(self.rules, book.by_id())
-        self.component_of = {p: i for i, c in enumerate(self.components) for p in c.paths}
+        self.groups = field_groups(self.rules, book.by_id())
+        self.group_of = {p: i for i, c in enumerate(self.groups) for p in c.paths}
         self.classes = AnswerClasses(book)
         self.relations = self.classes.relations
         self._signals = {r.id: r for r in book.of_kind("signal")}
         self._qualifiers = {s: tuple(q for q in book.of_kind("qualifier") if q.applies_to == s)
                             for s in self._signals}
-        self._sign_bit = {s: 1 << r.sign for s, r in self._signals.items()}
         self.choice = Verdicts(book)
         """The verdicts, chosen as the engine's scoring chooses them."""
         self.verdict_ids = self.choice.ids
-        self.outcomes = lru_cache(maxsize=4096)(self._outcomes)
+        self.outcomes = memo(self._outcomes, _OUTCOMES_WEIGHT, len)
         self.state_of = lru_cache(maxsize=4096)(self._state_of)
         self.verdict_of = lru_cache(maxsize=65536)(self._verdict_of)
         self.eligible = lru_cache(maxsize=4096)(self._eligible)
         self._fired_at = lru_cache(maxsize=16384)(self._fired)
 
     def fixed(self, index: int, known: tuple[tuple[str, Value | None], ...]) -> Outcome:
-        """The outcome of a component whose unknown fields stay unknown."""
+        """The outcome of a field group whose unknown fields stay unknown."""
         given = dict(known)
-        return self._fired_at(index, tuple(given.get(p) for p in self.components[index].paths))
+        return self._fired_at(index, tuple(given.get(p) for p in self.groups[index].paths))
 
     def _fired(self, index: int, row: tuple[Value | None, ...]) -> Outcome:
-        """The outcome of a component's values in its own order (remembered by them,
+        """The outcome of a field group's values in its own order (remembered by them,
         whatever order they were given in)."""
-        component = self.components[index]
-        return fired(component.rules, dict(zip(component.paths, row, strict=True)))
+        group = self.groups[index]
+        return fired(group.rules, dict(zip(group.paths, row, strict=True)))
 
     # -- candidates ------------------------------------------------------------------------
 
     def candidates(self, path: str, assigned: Mapping[str, Value | None]
                    ) -> tuple[Candidate, ...]:
         """One representative per answer class of ``path``, given the concrete values of
-        the other fields in ``assigned`` (see ``_classes``)."""
+        the other fields in ``assigned`` (see ``answer_classes``)."""
         return self.classes.of(path, assigned)
 
-    # -- components ------------------------------------------------------------------------
+    # -- field groups --------------------------------------------------------------------
 
     def _outcomes(self, index: int, known: tuple[tuple[str, Value | None], ...],
                   open_: frozenset[str] = frozenset()
                   ) -> dict[Outcome, tuple[float, tuple[tuple[str, Value | None], ...]]]:
-        """Every outcome of a component over the completions of its unknown fields, with
+        """Every outcome of a field group over the completions of its unknown fields, with
         its weight (answer priors) and one witness (the completed values). Fields in
-        ``open_`` may also stay unknown; ``known`` holds the component's fixed values."""
+        ``open_`` may also stay unknown; ``known`` holds the field group's fixed values."""
         out: dict[Outcome, tuple[float, tuple[tuple[str, Value | None], ...]]] = {}
         for assigned, weight, outcome in self.leaves(index, dict(known), (), open_):
             old = out.get(outcome)
@@ -152,19 +159,20 @@ class Evaluator:
 
     def leaves(self, index: int, known: Assign, last: tuple[str, ...] = (),
                open_: frozenset[str] = frozenset()) -> Iterator[tuple[Assign, float, Outcome]]:
-        """Each valid completion of a component: (values, weight, outcome). Free fields
+        """Each valid completion of a field group: (values, weight, outcome). Free fields
         are completed in vocabulary order, the fields in ``last`` last (so a caller can
         group completions by everything but them)."""
-        component = self.components[index]
-        free = [p for p in component.paths if p not in known and p not in last]
+        group = self.groups[index]
+        free = [p for p in group.paths if p not in known and p not in last]
         free += [p for p in last if p not in known]
         assigned: Assign = dict(known)
-        check = valid if component.checked else _always
+        check = valid if group.checked else _always
 
         def walk(i: int, weight: float) -> Iterator[tuple[Assign, float, Outcome]]:
             if i == len(free):
+                tick()
                 if check(assigned):
-                    row = tuple(assigned.get(p) for p in component.paths)
+                    row = tuple(assigned.get(p) for p in group.paths)
                     yield dict(assigned), weight, self._fired_at(index, row)
                 return
             path = free[i]
@@ -185,7 +193,7 @@ class Evaluator:
 
     def _state_of(self, ids: Outcome) -> State:
         strengths: list[float] = []
-        signs = standing = 0
+        standing = 0
         for sid in ids:
             signal = self._signals.get(sid)
             if signal is None:
@@ -196,17 +204,16 @@ class Evaluator:
                 else signal.amount
             strengths.append(s)
             if s > 0:
-                signs |= self._sign_bit[sid]
                 standing |= self.choice.bits.get(sid, 0)
         for_, against = accumulate(strengths)
-        return for_, against, signs, standing
+        return for_, against, standing
 
     def _verdict_of(self, state: State) -> str:
         """The verdict as ``Scorer.score`` decides it."""
-        for_, against, _, standing = state
+        for_, against, standing = state
         return self.choice.choose(confidence(for_, against), standing)
 
-    def _eligible(self, signs: int, standing: int) -> tuple[tuple[str, float], ...]:
+    def _eligible(self, standing: int) -> tuple[tuple[str, float], ...]:
         """(verdict, the confidence it needs) in order: ``Verdicts.needs``."""
         return self.choice.needs(standing)
 
@@ -216,5 +223,5 @@ class Evaluator:
 
 
 def merge(a: State, b: State) -> State:
-    """Two components' scoring states as one."""
-    return a[0] * b[0], a[1] * b[1], a[2] | b[2], a[3] | b[3]
+    """Two field groups' scoring states as one."""
+    return a[0] * b[0], a[1] * b[1], a[2] | b[2]

@@ -1,9 +1,9 @@
 """The independent groups of fields of a rulebook: fields interact only through rules that
 read them together (facts and qualifiers included) and through the vocabulary's
-contradiction checks, so the fields fall into *components* whose completions can be
+contradiction checks, so the fields fall into *field groups* whose completions can be
 enumerated on their own and combined only at the scoring step.
 
-Neighbours: ``_evaluate.Evaluator`` builds the components of its rulebook once and
+Neighbours: ``evaluator.Evaluator`` builds the field groups of its rulebook once and
 evaluates each on its own.
 """
 
@@ -18,11 +18,13 @@ from ..._rulebook import Rule, Rulebook
 
 
 @frozen
-class Component:
+class FieldGroup:
     """Fields that interact, and the scoring rules that read them."""
 
     paths: tuple[str, ...]
     rules: tuple[Rule, ...]
+    """In an order where a rule comes after the rules whose conclusions it reads (but
+    around a cycle of ``any`` branches), so one pass over them fires nearly everything."""
     checked: bool = True
     """Whether the vocabulary's contradiction checks involve its fields."""
 
@@ -67,8 +69,8 @@ class _Sets:
         self.parent[self.find(a)] = self.find(b)
 
 
-def components(rules: tuple[Rule, ...], by_id: Mapping[str, Rule]) -> tuple[Component, ...]:
-    """Connected components of fields through shared rules, fact chains and the
+def field_groups(rules: tuple[Rule, ...], by_id: Mapping[str, Rule]) -> tuple[FieldGroup, ...]:
+    """The field groups: fields connected through shared rules, fact chains and the
     vocabulary's contradiction checks."""
     sets = _Sets()
     ids = {r.id for r in rules}
@@ -87,9 +89,31 @@ def components(rules: tuple[Rule, ...], by_id: Mapping[str, Rule]) -> tuple[Comp
             groups.setdefault(sets.find("path:" + path), ([], []))[0].append(path)
     for rule in rules:
         groups.setdefault(sets.find("rule:" + rule.id), ([], []))[1].append(rule)
-    return tuple(Component(paths=tuple(p), rules=tuple(r),
+    return tuple(FieldGroup(paths=tuple(p), rules=in_dependency_order(r),
                            checked=any(validity_partners(x) for x in p))
                  for p, r in groups.values())
+
+
+def in_dependency_order(rules: list[Rule]) -> tuple[Rule, ...]:
+    """``rules`` with each after the rules whose conclusions it reads, where a cycle
+    allows (depth first, in rulebook order otherwise)."""
+    by_id = {r.id: r for r in rules}
+    placed: dict[str, Rule] = {}
+    started: set[str] = set()
+    for first in rules:
+        stack = [(first, False)]
+        while stack:
+            rule, done = stack.pop()
+            if done:
+                placed.setdefault(rule.id, rule)
+                continue
+            if rule.id in started:
+                continue
+            started.add(rule.id)
+            stack.append((rule, True))
+            stack.extend((by_id[d], False) for d in sorted(reads(rule), reverse=True)
+                         if d in by_id and d not in started)
+    return tuple(placed.values())
 
 
 def _linked(read: Iterable[str], sets: _Sets) -> set[str]:

@@ -1,13 +1,13 @@
-"""One component's completions given its known answers, whatever the other components are:
+"""One field group's completions given its known answers, whatever the other field groups are:
 what a question about one of its fields can do.
 
-Neighbours: ``_consult.Consultant`` keeps one ``Local`` per component and set of known
+Neighbours: ``consultant.Consultant`` keeps one ``Local`` per field group and set of known
 answers (they recur from step to step and across consultations) and judges its few distinct
-states against the rest of the observations (``_rest.View``); ``_evaluate`` enumerates the
-completions. Nothing here depends on the other components, so a ``Local`` is built once
+states against the rest of the observations (``other_groups.View``); ``evaluator`` enumerates the
+completions. Nothing here depends on the other field groups, so a ``Local`` is built once
 and reused whatever they are.
 
-A field is relevant exactly when, in some context (the other fields of its component
+A field is relevant exactly when, in some context (the other fields of its field group
 completed), two of its answers lead to states the rest tells apart. So each field keeps
 only its *contexts*: per context, the set of states its answers lead to, those with one
 state dropped (no answer there can change anything) and equal ones kept once. A relevance
@@ -25,27 +25,32 @@ from .evaluator import Assign, Evaluator, Outcome, State, valid
 Answered = tuple[Candidate, tuple[tuple[State, float, tuple[tuple[str, Value | None], ...]],
                                   ...], frozenset[Outcome]]
 """One answer class of a field: its representative, the states it leads to (each with its
-share of the answer's weight and one completion of the component), its outcomes."""
+share of the answer's weight and one completion of the field group), its outcomes."""
 
 
 class Local:
-    """The completions of component ``index`` with its fields in ``known`` fixed."""
+    """The completions of field group ``index`` with its fields in ``known`` fixed."""
 
     def __init__(self, ev: Evaluator, index: int, known: tuple[tuple[str, Value | None], ...]
                  ) -> None:
         self.ev, self.index, self.known = ev, index, known
         given = dict(known)
-        self.free = tuple(p for p in ev.components[index].paths if p not in given)
+        self.free = tuple(p for p in ev.groups[index].paths if p not in given)
         self._contexts: dict[str, frozenset[frozenset[State]]] = {}
         self._answers: dict[str, list[Answered]] = {}
-        if any(p in ev.relations for p in ev.components[index].paths):
+        if any(p in ev.relations for p in ev.groups[index].paths):
             self.dist = ev.outcomes(index, known)
         else:  # the outcomes and every field's contexts from one enumeration
             self.dist, self._contexts = _at_once(ev, index, given, self.free)
         """Each outcome with its weight and one completion (as ``Evaluator.outcomes``)."""
         self.part = [(ev.state_of(o), w, o) for o, (w, _) in self.dist.items()]
-        """(state, weight, outcome) of each outcome: the component's share of a product."""
+        """(state, weight, outcome) of each outcome: the field group's share of a product."""
         self.states = frozenset(s for s, _, _ in self.part)
+
+    def weight(self) -> int:
+        """About how many states and outcomes it holds, its contexts to come included
+        (for ``caches.Cache``)."""
+        return len(self.dist) * (2 + len(self.free))
 
     def contexts(self, path: str) -> frozenset[frozenset[State]]:
         """The distinct sets of two or more states that the answers to ``path`` lead to in
@@ -87,7 +92,7 @@ def _at_once(ev: Evaluator, index: int, known: Assign, free: tuple[str, ...]
              ) -> tuple[dict[Outcome, tuple[float, tuple[tuple[str, Value | None], ...]]],
                         dict[str, frozenset[frozenset[State]]]]:
     """The outcomes (as ``Evaluator.outcomes`` gives them) and every free field's contexts
-    from one enumeration, for a component whose fields no number comparison links (so its
+    from one enumeration, for a field group whose fields no number comparison links (so its
     completions are the same in any order)."""
     dist: dict[Outcome, tuple[float, tuple[tuple[str, Value | None], ...]]] = {}
     seen: dict[tuple[str, tuple[object, ...]], set[State]] = {}

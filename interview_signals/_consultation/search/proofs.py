@@ -1,50 +1,45 @@
 """Proofs over every completion at once: whether some completion reaches a set of verdicts,
 and the sufficient reason (the smallest set of recorded answers that forces the verdict).
 
-Neighbours: ``_consult.Consultant`` asks for the sufficient reason of a settled verdict;
-``_whatif`` asks whether a goal is reachable at all (its proof of "impossible"). Both work
-on the ``_evaluate.Evaluator``'s components and are checked against the engine by brute
+Neighbours: ``consultant.Consultant`` asks for the sufficient reason of a settled verdict;
+``whatif`` asks whether a goal is reachable at all (its proof of "impossible"). Both work
+on the ``evaluator.Evaluator``'s field groups and are checked against the engine by brute
 force in the tests.
 
 Method. The verdict reads a scoring state only through the confidence (its products for and
 against) and the ``or_signals`` that stand, and it only improves as the confidence grows:
 for one set of standing ``or_signals`` the verdicts reached lie between those of the
-largest and the smallest confidence. Those extremes over a product of components come from
-each component's Pareto front (least left open for, most against; and the reverse), so a
-proof costs the product of a few front points per component, never of their states. The
-sufficient reason is searched component by component: each component offers, per distinct
+largest and the smallest confidence. Those extremes over a product of field groups come from
+each field group's Pareto front (least left open for, most against; and the reverse), so a
+proof costs the product of a few front points per field group, never of their states. The
+sufficient reason is searched field group by field group: each field group offers, per distinct
 set of states its recorded answers can pin it to, the fewest answers that do; the smallest
 total that forces the verdict is found by branch and bound, pruned by what the remaining
-components could force at most.
+field groups could force at most.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import TypeAlias
 
 from ..._assessment import confidence
 from ..._observations import Value, prerequisites
+from .budget import tick
+from .caches import memo
 from .evaluator import Evaluator, State
 
 Point: TypeAlias = tuple[float, float]
 """The products of a state (left open for, against)."""
-Compact: TypeAlias = tuple[float, float, int]
-"""What a verdict reads of a state: the products and the standing ``or_signals``."""
 Bounds: TypeAlias = dict[int, tuple[tuple[Point, ...], tuple[Point, ...]]]
 """Per set of standing ``or_signals``: the front of the largest confidence and of the
 smallest, over every combination considered."""
 UNIT: Bounds = {0: (((1.0, 1.0),), ((1.0, 1.0),))}
 
-_SEARCH_BUDGET = 20_000
+_SEARCH_CHECKS = 20_000
 """Forcing checks of one sufficient-reason search before it settles for an irreducible set
 (never reached on the default rulebook and the sample pack)."""
-
-
-def compact(state: State) -> Compact:
-    return state[0], state[1], state[3]
 
 
 def _front(points: Iterable[Point], high: bool) -> tuple[Point, ...]:
@@ -65,13 +60,19 @@ def _front(points: Iterable[Point], high: bool) -> tuple[Point, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=8192)
-def bounds_of(states: frozenset[Compact]) -> Bounds:
-    """The bounds of one component's set of states."""
+def _bounds_of(states: frozenset[State]) -> Bounds:
+    """The bounds of one field group's set of states."""
     by_o: dict[int, list[Point]] = {}
     for f, a, o in states:
         by_o.setdefault(o, []).append((f, a))
     return {o: (_front(pts, True), _front(pts, False)) for o, pts in by_o.items()}
+
+
+def _points(bounds: Bounds) -> int:
+    return sum(len(hi) + len(lo) for hi, lo in bounds.values())
+
+
+bounds_of = memo(_bounds_of, 500_000, _points)
 
 
 def join(x: Bounds, y: Bounds) -> Bounds:
@@ -79,6 +80,7 @@ def join(x: Bounds, y: Bounds) -> Bounds:
     out: dict[int, tuple[list[Point], list[Point]]] = {}
     for o1, (hi1, lo1) in x.items():
         for o2, (hi2, lo2) in y.items():
+            tick()
             hi, lo = out.setdefault(o1 | o2, ([], []))
             hi += [(f1 * f2, a1 * a2) for f1, a1 in hi1 for f2, a2 in hi2]
             lo += [(f1 * f2, a1 * a2) for f1, a1 in lo1 for f2, a2 in lo2]
@@ -92,8 +94,8 @@ class Proofs:
         self.ev = ev
         self.rank = {v: i for i, v in enumerate(ev.verdict_ids)}
         self._tables: dict[int, _Table | None] = {}
-        self.states = lru_cache(maxsize=4096)(self._states)
-        for i in range(len(ev.components)):  # built with the consultant, not on a first call
+        self.states = memo(self._states, 500_000, len)
+        for i in range(len(ev.groups)):  # built with the consultant, not on a first call
             self._table(i)
 
     # -- verdicts over bounds ---------------------------------------------------------------
@@ -108,7 +110,7 @@ class Proofs:
             out.append((best, worst))
         return out
 
-    def any_in(self, parts: Sequence[frozenset[Compact]], inside: frozenset[str]) -> bool:
+    def any_in(self, parts: Sequence[frozenset[State]], inside: frozenset[str]) -> bool:
         """Whether some combination of one state per part has a verdict in ``inside``.
         Exact when ``inside`` is a run of the best verdicts or all but one verdict (every
         caller's case) from the bounds alone; otherwise by every combination."""
@@ -123,37 +125,38 @@ class Proofs:
             unsure = unsure or any(best < r < worst for r in ranks)
         return self._exhaustive(parts, inside) if unsure else False
 
-    def _exhaustive(self, parts: Sequence[frozenset[Compact]], inside: frozenset[str]
+    def _exhaustive(self, parts: Sequence[frozenset[State]], inside: frozenset[str]
                     ) -> bool:
         """Every combination, merged by what the verdict reads: the fallback of
         ``any_in`` for verdicts strictly between reached ones (no caller asks that)."""
         acc = {(1.0, 1.0, 0)}
         for part in parts:
+            tick()
             acc = {(f1 * f2, a1 * a2, o1 | o2) for f1, a1, o1 in acc for f2, a2, o2 in part}
-        return any(self.ev.verdict_of((f, a, 0, o)) in inside for f, a, o in acc)
+        return any(self.ev.verdict_of((f, a, o)) in inside for f, a, o in acc)
 
     def forces(self, bounds: Bounds, verdict: str) -> bool:
         r = self.rank[verdict]
         return all(best == worst == r for best, worst in self.ranges(bounds))
 
-    # -- one component's states -------------------------------------------------------------
+    # -- one field group's states ---------------------------------------------------------
 
     def _states(self, index: int, fixed: tuple[tuple[str, Value], ...],
-                required: frozenset[str] = frozenset()) -> frozenset[Compact]:
-        """The distinct states of a component when the fields in ``fixed`` keep their values
+                required: frozenset[str] = frozenset()) -> frozenset[State]:
+        """The distinct states of a field group when the fields in ``fixed`` keep their values
         and every other field takes any value or stays unknown (those in ``required``
         stay unknown only where a prerequisite of theirs is false)."""
         table = self._table(index)
         if table is not None:
             return table.states(fixed, required)
         ev = self.ev
-        paths = ev.components[index].paths
+        paths = ev.groups[index].paths
         dist = ev.outcomes(index, fixed, frozenset(p for p in paths if p not in required))
-        return frozenset(compact(ev.state_of(o)) for o in dist)
+        return frozenset(ev.state_of(o) for o in dist)
 
     def _table(self, index: int) -> _Table | None:
         if index not in self._tables:
-            paths = self.ev.components[index].paths
+            paths = self.ev.groups[index].paths
             linked = any(p in self.ev.relations for p in paths)
             self._tables[index] = None if linked else _Table(self.ev, index)
         return self._tables[index]
@@ -165,10 +168,10 @@ class Proofs:
         """A smallest set of recorded fields that forces ``verdict`` whatever the other
         fields are (any value, or unknown); None when even all of them do not."""
         ev = self.ev
-        recorded = [p for p in values if p in ev.component_of]
-        per: list[list[str]] = [[] for _ in ev.components]
+        recorded = [p for p in values if p in ev.group_of]
+        per: list[list[str]] = [[] for _ in ev.groups]
         for p in recorded:
-            per[ev.component_of[p]].append(p)
+            per[ev.group_of[p]].append(p)
         options = [self._options(i, paths, values) for i, paths in enumerate(per)]
         full = [self.states(i, tuple((p, values[p]) for p in paths))  # the fewest states
                 for i, paths in enumerate(per)]
@@ -184,13 +187,14 @@ class Proofs:
         return tuple(p for p in recorded if p in chosen)
 
     def _options(self, index: int, paths: list[str], values: Mapping[str, Value]
-                 ) -> list[tuple[int, tuple[str, ...], frozenset[Compact]]]:
+                 ) -> list[tuple[int, tuple[str, ...], frozenset[State]]]:
         """(cost, fields, states) per distinct set of states the recorded ``paths`` of one
-        component can pin it to, the fewest fields for each, none beaten by a cheaper one
+        field group can pin it to, the fewest fields for each, none beaten by a cheaper one
         with fewer states, cheapest first."""
-        found: dict[frozenset[Compact], tuple[int, tuple[str, ...]]] = {}
+        found: dict[frozenset[State], tuple[int, tuple[str, ...]]] = {}
         for size in range(len(paths) + 1):
             for subset in itertools.combinations(paths, size):
+                tick()
                 states = self.states(index, tuple((p, values[p]) for p in subset))
                 if states not in found:
                     found[states] = (size, subset)
@@ -211,30 +215,30 @@ class Proofs:
         """Whether the fields ``keep`` at their recorded values force ``verdict``."""
         kept = set(keep)
         bounds = UNIT
-        for i, comp in enumerate(self.ev.components):
-            fixed = tuple((p, values[p]) for p in comp.paths if p in kept and p in values)
+        for i, group in enumerate(self.ev.groups):
+            fixed = tuple((p, values[p]) for p in group.paths if p in kept and p in values)
             bounds = join(bounds, bounds_of(self.states(i, fixed)))
         return self.forces(bounds, verdict)
 
 
 class _Search:
-    """Branch and bound over one option per component, cheapest options first: a branch
+    """Branch and bound over one option per field group, cheapest options first: a branch
     stops when it costs as much as the best choice found so far, or when even the
-    remaining components' most constrained options cannot force the verdict. The first
+    remaining field groups' most constrained options cannot force the verdict. The first
     cheapest choice in that order is kept."""
 
     def __init__(self, proofs: Proofs,
-                 options: list[list[tuple[int, tuple[str, ...], frozenset[Compact]]]],
+                 options: list[list[tuple[int, tuple[str, ...], frozenset[State]]]],
                  suffix: list[Bounds], verdict: str, limit: int) -> None:
         self.proofs, self.options, self.suffix, self.verdict = proofs, options, suffix, verdict
-        self.budget = _SEARCH_BUDGET
+        self.checks = _SEARCH_CHECKS
         self.limit = limit
         self.found: tuple[str, ...] | None = None
 
     def run(self) -> tuple[str, ...] | None:
-        """The cheapest choice's fields; None when the budget ran out first."""
+        """The cheapest choice's fields; None when the checks ran out first."""
         self._walk(0, UNIT, 0, ())
-        return self.found if self.budget >= 0 else None
+        return self.found if self.checks >= 0 else None
 
     def _walk(self, i: int, acc: Bounds, spent: int, chosen: tuple[str, ...]) -> None:
         if i == len(self.options):  # forcing was checked with the last option
@@ -243,8 +247,9 @@ class _Search:
         for cost, fields, states in self.options[i]:
             if spent + cost >= self.limit:
                 break
-            self.budget -= 1
-            if self.budget < 0:
+            self.checks -= 1
+            tick()
+            if self.checks < 0:
                 return
             now = join(acc, bounds_of(states))
             if self.proofs.forces(join(now, self.suffix[i + 1]), self.verdict):
@@ -252,30 +257,30 @@ class _Search:
 
 
 class _Table:
-    """Every completion of a component no number comparison links, each field free to take
+    """Every completion of a field group no number comparison links, each field free to take
     any answer class or stay unknown: per field and value the leaves (a bit set) that have
-    it, per state the leaves that reach it. The states of the component with some fields
+    it, per state the leaves that reach it. The states of the field group with some fields
     fixed are then those whose leaves meet every fixed value's."""
 
     def __init__(self, ev: Evaluator, index: int) -> None:
-        comp = ev.components[index]
+        group = ev.groups[index]
         self.by_value: dict[tuple[str, Value | None], int] = {}
-        self.by_state: dict[Compact, int] = {}
-        self.classes = {p: ev.candidates(p, {}) for p in comp.paths
+        self.by_state: dict[State, int] = {}
+        self.classes = {p: ev.candidates(p, {}) for p in group.paths
                         if ev.candidates(p, {})[0].low is not None}
         n = 0
-        for assigned, _, outcome in ev.leaves(index, {}, (), frozenset(comp.paths)):
+        for assigned, _, outcome in ev.leaves(index, {}, (), frozenset(group.paths)):
             bit = 1 << n
             n += 1
             for p, v in assigned.items():
                 key = (p, v)
                 self.by_value[key] = self.by_value.get(key, 0) | bit
-            state = compact(ev.state_of(outcome))
+            state = ev.state_of(outcome)
             self.by_state[state] = self.by_state.get(state, 0) | bit
         self.all = (1 << n) - 1
 
     def states(self, fixed: tuple[tuple[str, Value], ...], required: frozenset[str]
-               ) -> frozenset[Compact]:
+               ) -> frozenset[State]:
         mask = self.all
         for p, v in fixed:
             mask &= self.by_value.get((p, self._representative(p, v)), 0)

@@ -38,6 +38,10 @@ function consultationDetail(c, label) {
   const out = [el("p", { id: "reachable" }, "Verdicts still reachable: ",
     ...c.reachable.flatMap((v, i) => [i ? ", " : "", el("code", { text: v })]),
     c.settled ? " (settled)" : "")];
+  if (c.search && !c.search.complete) {
+    out.push(el("p", { id: "search-report" }, `Search cut short (budget ${c.search.seconds} s, questions ranked by `,
+      el("code", { text: c.ranked_by }), "): ", c.search.unfinished.join(" ")));
+  }
   if (c.sufficient_reason && c.sufficient_reason.length) {
     out.push(el("p", { id: "sufficient-reason" },
       "Enough on their own to give this verdict, whatever the rest: ",

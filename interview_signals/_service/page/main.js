@@ -76,7 +76,8 @@ class Page {
       .map((p) => openNeed(p, answers, this.state.prerequisites) || p))]
       .filter((p) => this.byPath[p] && !(p in answers))
       .map((path) => ({ path, title: this.byPath[path].title }));
-    renderReading(assessment, { open, settled: consultation.settled, onOpen: (p) => this.goTo(p) });
+    renderReading(assessment, { open, settled: consultation.settled, onOpen: (p) => this.goTo(p),
+      search: consultation.search });
     if (this.coach) renderCoach(assessment, consultation, (p) => this.label(p));
     closeWhatIf();
     document.body.dataset.verdict = assessment.verdict;
@@ -168,7 +169,7 @@ class Page {
   async restart() {
     this.state.history = [];
     await this.consult(() => this.state.replace({}, new Set(), this.options));
-    clearReading();
+    clearReading(this.state.last && this.state.last.search);
     clearCoach();
     $("session-status").textContent = "Started again.";
     this.advance();
@@ -222,7 +223,7 @@ async function start() {
   const page = new Page(readFields(observations), readPrerequisites(observations), session, rules.verdicts);
   page.listen();
   if (!(await page.consult())) throw new Error($("question-error").textContent);
-  clearReading();
+  clearReading(page.state.last && page.state.last.search);
   page.advance();
   document.body.dataset.ready = "true";
 }

@@ -6,8 +6,9 @@ import { $, el } from "./dom.js";
 
 const PLACEHOLDER = "Answer a question to see the first reading.";
 
-// open: [{path, title}] of the fields still open; onOpen(path) asks one of them.
-export function renderReading(assessment, { open, settled, onOpen }) {
+// open: [{path, title}] of the fields still open; onOpen(path) asks one of them; search:
+// the consultation's report of its search (complete, or what it did not finish).
+export function renderReading(assessment, { open, settled, onOpen, search }) {
   const standing = assessment.signals.filter((s) => s.strength > 0);
   const parts = [
     el("p", { class: "verdict" },
@@ -38,10 +39,20 @@ export function renderReading(assessment, { open, settled, onOpen }) {
       el("ul", { class: "open-list" }, ...open.map(({ path, title }) => el("li", {},
         el("button", { type: "button", class: "linklike", onclick: () => onOpen(path), text: title })))));
   }
+  if (search && !search.complete) parts.push(unfinishedNote(search));
   $("reading").replaceChildren(...parts);
 }
 
-// Before the first answer: no reading yet.
-export function clearReading() {
-  $("reading").replaceChildren(el("p", { class: "muted", text: PLACEHOLDER }));
+// A consultation cut short by its time limit says so: its questions and possible readings
+// then come from bounds, not from the exact search.
+export function unfinishedNote(search) {
+  return el("p", { class: "note unfinished", id: "search-note", title: search.unfinished.join(" "),
+    text: `The search stopped at its time limit of ${search.seconds} s, so this step is not exact: `
+      + "the questions are ranked by a bound, and some readings listed as possible may not be." });
+}
+
+// Before the first answer: no reading yet (but a search cut short says so already).
+export function clearReading(search = null) {
+  $("reading").replaceChildren(el("p", { class: "muted", text: PLACEHOLDER }),
+    search && !search.complete ? unfinishedNote(search) : null);
 }

@@ -32,8 +32,15 @@ export async function fillWhatIf({ load, titles, changeWords, coach }) {
 
 function whatIfParts(result, { titles, changeWords, coach }) {
   if (!result.goal.length) return [el("p", { text: "This is already the best reading there is." })];
+  const cut = result.search && !result.search.complete;
+  if (result.possible === null) {
+    return [el("p", { class: "note unfinished", text: "The search ran out of time before it could tell "
+      + "whether any change would give a better reading." })];
+  }
   if (result.possible && !result.options.length) {
-    return [el("p", { text: "The reading already is as strong as asked." })];
+    return [el("p", { text: cut
+      ? `No change found within the time limit (every set of up to ${result.sizes_searched} changes was searched).`
+      : "The reading already is as strong as asked." })];
   }
   if (!result.possible) {
     return [el("p", { text: coach
@@ -51,5 +58,7 @@ function whatIfParts(result, { titles, changeWords, coach }) {
         i ? (i === option.changes.length - 1 ? " and " : ", ") : "",
         el("span", { class: `kind ${c.kind}`, text: KIND_WORDS[c.kind] || c.kind }),
         " ", el("span", { class: "change", text: changeWords(c) })])))),
-  ];
+    cut ? el("p", { class: "note unfinished", text: "The search stopped at its time limit: each of these "
+      + "is as small as it can be, but larger sets were not all searched, so better ones may exist." }) : null,
+  ].filter((part) => part !== null);
 }

@@ -36,14 +36,14 @@ def test_the_evaluator_agrees_with_the_engine(values: dict[str, Value]) -> None:
 @given(values=observation_values())
 def test_confidence_and_verdict_are_the_engines_on_each_rule_pack(
         any_engine: Engine, values: dict[str, Value]) -> None:
-    """Component by component: each component's outcome, merged into one scoring state."""
+    """Field group by field group: each field group's outcome, merged into one scoring state."""
     ev = any_engine.consultant().ev
     result = any_engine.assess(nest(values))
-    state = (1.0, 1.0, 0, 0)
-    for i, comp in enumerate(ev.components):
-        known = tuple((p, values[p]) for p in comp.paths if p in values)
+    state = (1.0, 1.0, 0)
+    for i, group in enumerate(ev.groups):
+        known = tuple((p, values[p]) for p in group.paths if p in values)
         state = merge(state, ev.state_of(ev.fixed(i, known)))
-    # The products are multiplied in component order here and in sorted order by the
+    # The products are multiplied in field group order here and in sorted order by the
     # scorer: equal up to rounding, which can fall on either side of the sixth decimal
     # (0.721838 against 0.721837, found by the thorough profile).
     assert abs(confidence(state[0], state[1]) - result.confidence) <= 1.5e-6
@@ -92,19 +92,19 @@ def _fits(path: str, value: Value) -> bool:
 
 
 def test_merge() -> None:
-    assert merge((0.5, 1.0, 0b01, 0b10), (0.5, 0.8, 0b10, 0b01)) == (0.25, 0.8, 0b11, 0b11)
+    assert merge((0.5, 1.0, 0b01), (0.5, 0.8, 0b10)) == (0.25, 0.8, 0b11)
 
 
-def test_every_leaf_is_valid_and_fires_its_components_rules(engine: Engine) -> None:
+def test_every_leaf_is_valid_and_fires_its_field_groups_rules(engine: Engine) -> None:
     ev = Evaluator(engine.rulebook)
-    for i, comp in enumerate(ev.components):
+    for i, group in enumerate(ev.groups):
         seen = 0
         for assigned, weight, outcome in ev.leaves(i, {}):
             seen += 1
-            assert set(assigned) <= set(comp.paths)
+            assert set(assigned) <= set(group.paths)
             assert valid(assigned)
             assert 0 < weight <= 1
-            assert outcome == fired(comp.rules, assigned)
+            assert outcome == fired(group.rules, assigned)
         assert seen
         total = sum(w for w, _ in ev.outcomes(i, ()).values())
         assert 0 < total <= 1 + 1e-9
@@ -112,7 +112,7 @@ def test_every_leaf_is_valid_and_fires_its_components_rules(engine: Engine) -> N
 
 def test_the_components_unknown_fields_stay_unknown_in_fixed(engine: Engine) -> None:
     ev = Evaluator(engine.rulebook)
-    i = ev.component_of["thank_you.tone"]
+    i = ev.group_of["thank_you.tone"]
     known = (("thank_you.note_sent", True), ("thank_you.tone", "warm"))
-    assert ev.fixed(i, known) == fired(ev.components[i].rules, dict(known))
+    assert ev.fixed(i, known) == fired(ev.groups[i].rules, dict(known))
     assert {"thank_you_response", "warm_tone"} <= ev.fixed(i, known)

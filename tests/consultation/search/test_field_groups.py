@@ -10,8 +10,8 @@ import pytest
 
 from interview_signals import Engine
 from interview_signals._consultation.search.field_groups import (
-    Component,
-    components,
+    FieldGroup,
+    field_groups,
     reads,
     scoring_rules,
     validity_partners,
@@ -31,11 +31,11 @@ source = { sign = 2, title = "They ask if you are interested" }
 """
 
 
-def groups(book: Rulebook) -> tuple[Component, ...]:
-    return components(scoring_rules(book), book.by_id())
+def groups(book: Rulebook) -> tuple[FieldGroup, ...]:
+    return field_groups(scoring_rules(book), book.by_id())
 
 
-def group_of(comps: tuple[Component, ...], path: str) -> int:
+def group_of(comps: tuple[FieldGroup, ...], path: str) -> int:
     return next(i for i, c in enumerate(comps) if path in c.paths)
 
 
@@ -65,39 +65,39 @@ def test_the_groups_split_fields_and_rules(any_engine: Engine) -> None:
     assert len(paths) == len(set(paths))
     rules = [r.id for c in comps for r in c.rules]
     assert sorted(rules) == sorted(r.id for r in scoring_rules(book))
-    for comp in comps:
-        ids = {r.id for r in comp.rules}
-        for rule in comp.rules:
-            assert set(rule.paths) <= set(comp.paths), rule.id
+    for group in comps:
+        ids = {r.id for r in group.rules}
+        for rule in group.rules:
+            assert set(rule.paths) <= set(group.paths), rule.id
             assert {d for d in reads(rule) if d in book.by_id()} <= ids, rule.id
-        for path in comp.paths:
-            assert set(validity_partners(path)) <= set(comp.paths), path
-        assert comp.checked == any(validity_partners(p) for p in comp.paths)
+        for path in group.paths:
+            assert set(validity_partners(path)) <= set(group.paths), path
+        assert group.checked == any(validity_partners(p) for p in group.paths)
 
 
 def test_each_group_is_connected(any_engine: Engine) -> None:
     """No group joins fields that nothing ties: from any of its fields, the rules reading
     it, the facts they read and the contradiction checks reach all the others."""
-    for comp in groups(any_engine.rulebook):
+    for group in groups(any_engine.rulebook):
         edges: dict[str, set[str]] = {}
-        ids = {r.id for r in comp.rules}
-        for rule in comp.rules:
+        ids = {r.id for r in group.rules}
+        for rule in group.rules:
             _link(edges, "rule:" + rule.id, "rule:" + rule.id)
             for path in rule.paths:
                 _link(edges, "rule:" + rule.id, path)
             for dep in reads(rule) & ids:
                 _link(edges, "rule:" + rule.id, "rule:" + dep)
-        for path in comp.paths:
+        for path in group.paths:
             _link(edges, path, path)
             for other in validity_partners(path):
                 _link(edges, path, other)
-        start = comp.paths[0]
+        start = group.paths[0]
         seen, stack = {start}, [start]
         while stack:
             for nxt in edges[stack.pop()] - seen:
                 seen.add(nxt)
                 stack.append(nxt)
-        assert seen >= {*comp.paths, *("rule:" + i for i in ids)}, comp.paths
+        assert seen >= {*group.paths, *("rule:" + i for i in ids)}, group.paths
 
 
 def _link(edges: dict[str, set[str]], a: str, b: str) -> None:

@@ -1,4 +1,4 @@
-"""``_local``: one component's completions given its known answers, and what a question on
+"""``_local``: one field group's completions given its known answers, and what a question on
 one of its fields can do. The one-pass route (``_at_once``) agrees with enumerating each
 field last (``_contexts_of``) and with ``Evaluator.outcomes``."""
 
@@ -20,7 +20,7 @@ EV = Evaluator(ENGINE.rulebook)
 
 
 def _local(index: int, values: dict[str, Value]) -> Local:
-    known = tuple((p, values[p]) for p in EV.components[index].paths if p in values)
+    known = tuple((p, values[p]) for p in EV.groups[index].paths if p in values)
     return Local(EV, index, known)
 
 
@@ -28,7 +28,7 @@ def _local(index: int, values: dict[str, Value]) -> Local:
 @given(values=observation_values(), data=st.data())
 def test_the_two_routes_to_a_components_completions_agree(values: dict[str, Value],
                                                           data: st.DataObject) -> None:
-    index = data.draw(st.sampled_from(range(len(EV.components))))
+    index = data.draw(st.sampled_from(range(len(EV.groups))))
     loc = _local(index, values)
     expected = EV.outcomes(index, loc.known)
     assert set(loc.dist) == set(expected)
@@ -41,18 +41,18 @@ def test_the_two_routes_to_a_components_completions_agree(values: dict[str, Valu
 
 
 def test_a_field_is_relevant_when_the_rest_tells_its_states_apart() -> None:
-    index = EV.component_of["thank_you.tone"]
+    index = EV.group_of["thank_you.tone"]
     loc = _local(index, {"thank_you.note_sent": True})
     assert loc.contexts("thank_you.tone")
     assert loc.relevant("thank_you.tone", {s: s for s in loc.states})
     assert not loc.relevant("thank_you.tone", dict.fromkeys(loc.states, "same"))
-    verdicts = {s: EV.verdict_of(s) for s in loc.states}  # this component alone
+    verdicts = {s: EV.verdict_of(s) for s in loc.states}  # this field group alone
     assert loc.relevant("thank_you.tone", verdicts)
 
 
 def test_a_field_no_answer_can_move_has_no_contexts() -> None:
     """With no note sent, nothing about a reply can be answered: nothing to ask."""
-    index = EV.component_of["thank_you.tone"]
+    index = EV.group_of["thank_you.tone"]
     loc = _local(index, {"thank_you.note_sent": False})
     assert len(loc.states) == 1
     for path in loc.free:
@@ -63,7 +63,7 @@ def test_a_field_no_answer_can_move_has_no_contexts() -> None:
 @pytest.mark.parametrize("path", ["thank_you.tone", "thank_you.response_hours",
                                   "interview.actual_minutes", "tour.people_called_in"])
 def test_each_answer_leads_to_some_of_the_components_states(path: str) -> None:
-    index = EV.component_of[path]
+    index = EV.group_of[path]
     values: dict[str, Value] = {"thank_you.note_sent": True, "interview.scheduled_minutes": 30}
     loc = _local(index, values)
     answers = loc.answers(path, values)

@@ -1,5 +1,5 @@
-"""``_rest``: every other component's completions combined into what the verdict reads of
-them. Checked against the plain product of the components' outcomes: the weights of each
+"""``_rest``: every other field group's completions combined into what the verdict reads of
+them. Checked against the plain product of the field groups' outcomes: the weights of each
 verdict, a witness per verdict, and signatures equal exactly when the verdicts are."""
 
 from __future__ import annotations
@@ -29,19 +29,19 @@ ENGINE = Engine.default()
 CONSULTANT = ENGINE.consultant()
 EV = CONSULTANT.ev
 LIMIT = 3000
-"""The most combinations of the other components a test enumerates."""
+"""The most combinations of the other field groups a test enumerates."""
 
 
 def _parts(values: dict[str, Value]) -> list[Part]:
-    return [CONSULTANT.local(i, values).part for i in range(len(EV.components))]
+    return [CONSULTANT.local(i, values).part for i in range(len(EV.groups))]
 
 
 def _brute(parts: list[Part], skip: int) -> list[tuple[State, float, tuple[int, ...]]]:
-    """Every combination of one outcome per component but ``skip``: (state, weight, which)."""
+    """Every combination of one outcome per field group but ``skip``: (state, weight, which)."""
     others = [range(len(p)) if i != skip else range(1) for i, p in enumerate(parts)]
     out = []
     for choice in itertools.product(*others):
-        state: State = (1.0, 1.0, 0, 0)
+        state: State = (1.0, 1.0, 0)
         weight = 1.0
         for i, k in enumerate(choice):
             if i != skip:
@@ -59,8 +59,8 @@ def _key(f: float, a: float, o: int) -> tuple[float, float, int]:
 
 @st.composite
 def small(draw: st.DrawFn) -> tuple[dict[str, Value], int]:
-    """Observations whose other components combine in at most ``LIMIT`` ways, and one
-    component with more than one state."""
+    """Observations whose other field groups combine in at most ``LIMIT`` ways, and one
+    field group with more than one state."""
     values = draw(observation_values())
     parts = _parts(values)
     several = [i for i, p in enumerate(parts) if len(p) > 1]
@@ -77,20 +77,18 @@ def test_combine_merges_every_combination_by_what_the_verdict_reads(
     values, skip = case
     parts = _parts(values)
     expected: dict[tuple[float, float, int], float] = {}
-    for (f, a, _, o), w, _ in _brute(parts, skip):
+    for (f, a, o), w, _ in _brute(parts, skip):
         expected[_key(f, a, o)] = expected.get(_key(f, a, o), 0.0) + w
     got = combine(parts, skip=frozenset({skip}))
     combined: dict[tuple[float, float, int], float] = {}
-    for (f, a, _, o), w, _ in got:
+    for (f, a, o), w, _ in got:
         combined[_key(f, a, o)] = combined.get(_key(f, a, o), 0.0) + w
     assert combined == pytest.approx(expected)
-    assert all(s[2] == 0 for s, _, _ in got)  # the signs that stand are dropped
     for state, _, wit in got:  # each witness rebuilds its state
-        rebuilt: State = (1.0, 1.0, 0, 0)
-        for _, outcome in wit:
-            rebuilt = merge(rebuilt, EV.state_of(outcome))
-        assert (rebuilt[0], rebuilt[1], rebuilt[3]) == \
-            pytest.approx((state[0], state[1], state[3]))
+        rebuilt: State = (1.0, 1.0, 0)
+        for i, k in wit:
+            rebuilt = merge(rebuilt, parts[i][k][0])
+        assert rebuilt == pytest.approx(state)
 
 
 @settings(max_examples=examples(40), deadline=None)
@@ -112,9 +110,9 @@ def test_a_view_judges_each_state_as_every_combination_does(
         assert {v: w for v, w in dist.items() if w} == pytest.approx(expected)
         for v, wit in wits.items():  # a witness of each verdict reaches it
             rebuilt = state
-            for i, outcome in wit:
+            for i, k in wit:
                 assert i != skip
-                rebuilt = merge(rebuilt, EV.state_of(outcome))
+                rebuilt = merge(rebuilt, parts[i][k][0])
             assert EV.verdict_of(rebuilt) == v
         verdicts[state] = tuple(EV.verdict_of(merge(o, state)) for o, _, _ in rest)
     for (s1, v1), (s2, v2) in itertools.combinations(verdicts.items(), 2):
@@ -122,7 +120,7 @@ def test_a_view_judges_each_state_as_every_combination_does(
 
 
 def test_half_puts_the_component_on_its_own_side() -> None:
-    parts: list[Part] = [[((1.0, 1.0, 0, 0), 1.0, frozenset())] * n for n in (8, 8, 2, 1, 4)]
+    parts: list[Part] = [[((1.0, 1.0, 0), 1.0, frozenset())] * n for n in (8, 8, 2, 1, 4)]
     for skip in range(len(parts)):
         assert skip in half(parts, skip)
     assert half(parts, 0) & half(parts, 1) == frozenset()  # the two largest split

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from interview_signals import Engine, Observations
 from interview_signals._assessment.scoring import confidence
-from interview_signals._consultation.search.proofs import UNIT, Compact, _front, bounds_of, join
+from interview_signals._consultation.search.evaluator import State
+from interview_signals._consultation.search.proofs import UNIT, _front, bounds_of, join
 from interview_signals._observations.vocabulary import VOCABULARY, Value
 from tests.consultation.test_consultant import _valid, domain, partial
 from tests.profiles import examples
@@ -79,20 +80,19 @@ def test_the_sufficient_reason_is_smallest_on_generated_observations(
 @given(values=observation_values(), data=st.data())
 def test_completion_tables_agree_with_enumeration(values: dict[str, Value],
                                                   data: st.DataObject) -> None:
-    """A component's states from its table of open completions (bit sets) are those of
+    """A field group's states from its table of open completions (bit sets) are those of
     enumerating its completions with the fixed fields kept and the required ones
     answered (unknown only where a prerequisite is false)."""
     consultant = ENGINE.consultant()
     ev, proofs = consultant.ev, consultant.proofs
-    for i, comp in enumerate(ev.components):
-        known = [p for p in comp.paths if p in values]
+    for i, group in enumerate(ev.groups):
+        known = [p for p in group.paths if p in values]
         required = frozenset(data.draw(st.sets(st.sampled_from(known)))) if known \
             else frozenset()
         fixed = tuple((p, values[p]) for p in known if p not in required)
-        open_ = frozenset(p for p in comp.paths if p not in required)
-        expected = {(f, a, o) for f, a, _, o in
-                    (ev.state_of(x) for x in ev.outcomes(i, fixed, open_))}
-        assert proofs.states(i, fixed, required) == expected, comp.paths
+        open_ = frozenset(p for p in group.paths if p not in required)
+        expected = {ev.state_of(x) for x in ev.outcomes(i, fixed, open_)}
+        assert proofs.states(i, fixed, required) == expected, group.paths
 
 
 # -- fronts and bounds ---------------------------------------------------------------------
@@ -117,7 +117,7 @@ def test_a_front_keeps_the_extreme_confidences(pts: list[tuple[float, float]]) -
         assert not any(g <= f and b >= a and (g, b) != (f, a) for g, b in pts)
 
 
-def _product(parts: list[frozenset[Compact]]) -> set[Compact]:
+def _product(parts: list[frozenset[State]]) -> set[State]:
     acc = {(1.0, 1.0, 0)}
     for part in parts:
         acc = {(f1 * f2, a1 * a2, o1 | o2) for f1, a1, o1 in acc for f2, a2, o2 in part}
@@ -127,7 +127,7 @@ def _product(parts: list[frozenset[Compact]]) -> set[Compact]:
 @settings(max_examples=examples(100), deadline=None)
 @given(parts=st.lists(compacts, min_size=1, max_size=3))
 def test_joined_bounds_hold_the_extremes_of_every_combination(
-        parts: list[frozenset[Compact]]) -> None:
+        parts: list[frozenset[State]]) -> None:
     bounds = UNIT
     for part in parts:
         bounds = join(bounds, bounds_of(part))
@@ -142,27 +142,27 @@ def test_joined_bounds_hold_the_extremes_of_every_combination(
 @settings(max_examples=examples(150), deadline=None)
 @given(parts=st.lists(compacts, min_size=1, max_size=3),
        inside=st.frozensets(st.sampled_from(ENGINE.consultant().ev.verdict_ids), min_size=1))
-def test_any_in_is_exact_for_any_set_of_verdicts(parts: list[frozenset[Compact]],
+def test_any_in_is_exact_for_any_set_of_verdicts(parts: list[frozenset[State]],
                                                  inside: frozenset[str]) -> None:
     """From the bounds alone, or by every combination for a verdict strictly between
     those reached: the same answer as every combination's verdict."""
     proofs = ENGINE.consultant().proofs
     ev = proofs.ev
-    expected = any(ev.verdict_of((f, a, 0, o)) in inside for f, a, o in _product(parts))
+    expected = any(ev.verdict_of((f, a, o)) in inside for f, a, o in _product(parts))
     assert proofs.any_in(parts, inside) == expected
 
 
 @settings(max_examples=examples(100), deadline=None)
 @given(parts=st.lists(compacts, min_size=1, max_size=3))
 def test_the_ranges_are_the_best_and_worst_verdicts_reached(
-        parts: list[frozenset[Compact]]) -> None:
+        parts: list[frozenset[State]]) -> None:
     proofs = ENGINE.consultant().proofs
     bounds = UNIT
     for part in parts:
         bounds = join(bounds, bounds_of(part))
     every = _product(parts)
     for o, (best, worst) in zip(bounds, proofs.ranges(bounds), strict=True):
-        ranks = {proofs.rank[proofs.ev.verdict_of((f, a, 0, x))] for f, a, x in every
+        ranks = {proofs.rank[proofs.ev.verdict_of((f, a, x))] for f, a, x in every
                  if x == o}
         assert (best, worst) == (min(ranks), max(ranks))
         for verdict in proofs.rank:
