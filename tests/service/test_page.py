@@ -506,7 +506,12 @@ def test_a_search_cut_short_says_so_on_the_page(browser: Any, tmp_path: Path) ->
         note = page.locator("#search-note")
         note.wait_for()
         assert "stopped at its time limit of 0.3 s" in note.inner_text()
-        assert _current(page) == expected.next_question.path  # type: ignore[union-attr]
+        # Cut short by the clock, the ranking depends on how far each step got: the page
+        # asks one of the questions a step found, not necessarily this step's first.
+        asked = {q.path for q in expected.questions}
+        if expected.ask_first is not None:
+            asked.add(expected.ask_first.path)
+        assert _current(page) in asked
         page.get_by_text("What would make this stronger?").click()
         page.wait_for_function(
             "() => !document.querySelector('#what-if-body').innerText.includes('Looking')")
