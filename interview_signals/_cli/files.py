@@ -6,6 +6,7 @@ Neighbour: ``main``'s ``assess-many`` writes its JSON Lines through ``replacing`
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import secrets
@@ -66,11 +67,18 @@ def replacing(name: str) -> Iterator[TextIO]:
 
 def _resolved(name: str) -> Path:
     """Where ``name`` leads, following symbolic links; a loop of links is an ``OutputError``
-    (``Path.resolve`` raises ``RuntimeError`` for one before Python 3.13, ``OSError`` after)."""
+    (``Path.resolve(strict=True)`` raises ``RuntimeError`` for one before Python 3.13,
+    ``OSError`` after)."""
     try:
-        return Path(name).resolve()
+        try:
+            # strict: a loop raises on every Python (non-strict resolve stopped raising
+            # for one in 3.13 and returns the loop's own name)
+            return Path(name).resolve(strict=True)
+        except FileNotFoundError:
+            return Path(name).resolve()  # a new file, or a link to one not yet made
     except (RuntimeError, OSError, ValueError) as exc:
-        reason = "a loop of symbolic links" if "loop" in str(exc).lower() else \
+        looped = getattr(exc, "errno", None) == errno.ELOOP or "loop" in str(exc).lower()
+        reason = "a loop of symbolic links" if looped else \
             getattr(exc, "strerror", None) or str(exc)
         raise OutputError(f"{name}: cannot write the file: {reason}") from exc
 
