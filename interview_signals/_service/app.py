@@ -45,6 +45,7 @@ from .http import (
     VERSION_HEADER,
     Handler,
     HTTPProblem,
+    TrailingSlash,
     VersionHeader,
     guarded,
     http_error,
@@ -52,6 +53,7 @@ from .http import (
     json_body,
     json_kind,
     json_response,
+    mount_prefix,
 )
 from .openapi import Health, Operation, openapi_document
 from .operations import OPERATIONS, rules_body
@@ -60,6 +62,8 @@ DEFAULT_MAX_BODY = 64 * 1024
 """The largest request body accepted, in bytes (an observation document is ~1 KiB)."""
 
 _PAGE = resources.files("interview_signals._service") / "page"
+_MOUNTS = 8
+"""How many mount prefixes' OpenAPI documents an app keeps made (an app has one or two)."""
 
 
 class _Endpoints:
@@ -69,6 +73,7 @@ class _Endpoints:
         self.engine = engine
         self.max_body = max_body
         self._rules = dump_json(rules_body(engine.rulebook))
+        self._openapi: dict[str, str] = {}  # by mount prefix
 
     def observation_endpoint(self, operation: Operation) -> Handler:
         """The handler of one ``Operation``: limits, JSON, the engine off the event loop."""
@@ -99,9 +104,22 @@ class _Endpoints:
         return json_response(body)
 
     async def openapi(self, request: Request) -> Response:
-        return json_response(openapi_document(OPERATIONS))
+        server = mount_prefix(request.scope) or "/"
+        body = self._openapi.get(server)
+        if body is None:
+            body = dump_json(openapi_document(OPERATIONS, self.engine.rulebook, server=server))
+            if len(self._openapi) < _MOUNTS:
+                self._openapi[server] = body
+        return Response(body, media_type="application/json")
 
     async def index(self, request: Request) -> Response:
+        sent = request.scope.get("raw_path")
+        if isinstance(sent, bytes) and not sent.endswith(b"/"):
+            # The page's links are relative to its folder: /signals becomes /signals/ (the
+            # last segment and a slash, so no prefix needs to be known).
+            last = sent.rsplit(b"/", 1)[-1].decode("latin-1")
+            query = f"?{request.url.query}" if request.url.query else ""
+            return Response(status_code=307, headers={"Location": f"{last}/{query}"})
         return Response((_PAGE / "index.html").read_bytes(), media_type="text/html")
 
 
@@ -127,13 +145,14 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(VersionHeader),
+        middleware=[Middleware(TrailingSlash), Middleware(VersionHeader),
                     *([Middleware(CORSMiddleware, allow_origins=list(cors_origins),
                                   allow_methods=["GET", "POST"],
                                   allow_headers=["Content-Type"],
                                   expose_headers=[VERSION_HEADER])]
                       if cors_origins else [])],
         exception_handlers={HTTPException: http_error, Exception: internal_error})
+    app.router.redirect_slashes = False  # a redirect could leave the mount (TrailingSlash)
     app.mount("/page", StaticFiles(directory=str(_PAGE)), name="page")
     return app
 
