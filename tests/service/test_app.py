@@ -394,3 +394,40 @@ def test_a_bad_saved_session_is_refused_with_every_problem_by_path(
         client: TestClient, body: object, paths: list[str]) -> None:
     problem = assert_problem(client.post("/v1/session", json=body), 422)
     assert [p["path"] for p in problem["problems"]] == paths
+
+
+# --- statuses the contract names ------------------------------------------------------------
+
+@pytest.mark.parametrize(("method", "path", "allow"), [
+    ("GET", "/v1/assess", "POST"), ("PUT", "/v1/what-if", "POST"),
+    ("POST", "/v1/healthz", "GET, HEAD"), ("DELETE", "/v1/schema/observations", "GET, HEAD")])
+def test_a_wrong_method_is_405_with_the_methods_allowed(client: TestClient, method: str,
+                                                        path: str, allow: str) -> None:
+    response = client.request(method, path)
+    assert_problem(response, 405)
+    assert set(response.headers["allow"].split(", ")) == set(allow.split(", "))
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded",
+                                          "multipart/form-data; boundary=x", "application/xml"])
+def test_a_body_declared_as_something_else_than_json_is_415(client: TestClient,
+                                                           content_type: str) -> None:
+    response = client.post("/v1/assess", content=json.dumps(GOOD),
+                           headers={"Content-Type": content_type})
+    assert content_type.split(";", maxsplit=1)[0] in assert_problem(response, 415)["detail"]
+
+
+@pytest.mark.parametrize("content_type", [None, "application/json",
+                                          "application/json; charset=utf-8",
+                                          "Application/JSON", "application/merge-patch+json"])
+def test_a_json_body_or_an_undeclared_one_is_read(client: TestClient,
+                                                 content_type: str | None) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post("/v1/assess", content=json.dumps(GOOD).encode(), headers=headers)
+    assert response.status_code == 200, response.text
+
+
+def test_a_trailing_slash_is_the_same_route_answered_in_place(client: TestClient) -> None:
+    response = client.post("/v1/assess/", json=GOOD, follow_redirects=False)
+    assert response.status_code == 200
+    assert response.json() == client.post("/v1/assess", json=GOOD).json()
