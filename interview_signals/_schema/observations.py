@@ -84,13 +84,16 @@ def _plain(x: float) -> float | int:
 def _at(path: str, schema: JSON | bool) -> JSON:
     """A schema for the whole document that applies ``schema`` to the field at ``path``."""
     group, name = path.split(".", 1)
-    return {"properties": {group: {"properties": {name: schema}}}}
+    return {"type": "object",  # types stated, as ajv's strict mode asks; the same meaning
+            "properties": {group: {"type": ["object", "null"],
+                                   "properties": {name: schema}}}}
 
 
 def _has(path: str, value: Value) -> JSON:
     """The document has ``value`` at ``path`` (its group an object, not null)."""
     group, name = path.split(".", 1)
-    return {"properties": {group: {"type": "object", "properties": {name: {"const": value}},
+    return {"type": "object",
+            "properties": {group: {"type": "object", "properties": {name: {"const": value}},
                                    "required": [name]}},
             "required": [group]}
 
