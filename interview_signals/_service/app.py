@@ -19,9 +19,12 @@ and an error is an RFC 9457 problem document, never a traceback.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import os
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -63,6 +66,10 @@ DEFAULT_MAX_BODY = 64 * 1024
 
 _PAGE = resources.files("interview_signals._service") / "page"
 _MOUNTS = 8
+_THREADS = 2
+"""Threads computing an app's answers: the engine takes one call at a time (its lock) and
+Python one thread at a time (the GIL); a second keeps a long search from holding up an
+assessment entirely."""
 """How many mount prefixes' OpenAPI documents an app keeps made (an app has one or two)."""
 
 
@@ -74,6 +81,7 @@ class _Endpoints:
         self.max_body = max_body
         self._rules = dump_json(rules_body(engine.rulebook))
         self._openapi: dict[str, str] = {}  # by mount prefix
+        self._threads: ThreadPoolExecutor | None = None
 
     def observation_endpoint(self, operation: Operation) -> Handler:
         """The handler of one ``Operation``: limits, JSON, the engine off the event loop."""
@@ -84,9 +92,23 @@ class _Endpoints:
             if not isinstance(data, dict):
                 raise ObservationError(operation.request, operation.request_expected,
                                        json_kind(data))
-            return json_response(await run_in_threadpool(operation.compute, self.engine,
+            return json_response(await self.off_the_loop(operation.compute, self.engine,
                                                          data, options))
         return handle
+
+    async def off_the_loop(self, compute: Callable[..., object], *args: object) -> object:
+        """``compute(*args)`` in the app's few threads, off the event loop. Profiled under
+        50 connections, Starlette's thread pool (anyio, 40 threads contending for the GIL
+        and the engine's lock) cost some 100 us of CPU more per assessment than handing it
+        to two threads (docs/benchmarks.md); another event loop than asyncio's (trio)
+        still gets anyio's pool."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return await run_in_threadpool(compute, *args)
+        if self._threads is None:
+            self._threads = ThreadPoolExecutor(_THREADS, thread_name_prefix="interview-signals")
+        return await loop.run_in_executor(self._threads, functools.partial(compute, *args))
 
     async def schema(self, request: Request) -> Response:
         name = request.path_params["name"]
