@@ -2,7 +2,7 @@
 having written them: Redocly (recommended rules) and Spectral (``spectral:oas``) lint the
 OpenAPI document, ajv compiles every JSON Schema in its default strict mode, schemathesis
 runs all its checks against a live ``serve``, and openapi-python-client generates a client
-that runs assess, consult and what-if against it and gets typed results.
+that runs assess, consult, what-if and session against it and gets typed results.
 
 The npm tools come from ``.ci/node-tools`` (locked versions), installed by
 ``.ci/install-node-tools`` (which ``.ci/run`` calls; a test calls it too when they are
@@ -25,7 +25,7 @@ import httpx2 as httpx
 import pytest
 
 from interview_signals import Engine
-from interview_signals._schema.catalog import available, schema
+from interview_signals._schema.catalog import NAMES, schema
 from interview_signals._service.openapi import openapi_document
 from interview_signals._service.operations import OPERATIONS
 from tests.service.test_app import _free_port, _wait_healthy
@@ -104,10 +104,19 @@ def _outputs() -> dict[str, list[Any]]:
         "assessment": [assessment, {**assessment, "verdict": 3}],
         "consultation": [engine.consult(partial).to_dict()],
         "what-if": [engine.what_if(partial).to_dict()],
+        "session": [_saved(engine, partial), {**_saved(engine, partial), "skipped": ["tour"]},
+                    {**_saved(engine, partial), "observations": {"tour": None}}],
     }
 
 
-@pytest.mark.parametrize("name", available())
+def _saved(engine: Engine, observations: dict[str, Any]) -> dict[str, Any]:
+    session = engine.session()
+    session.observe(observations)
+    session.skip("interview.actual_minutes")
+    return session.to_dict()
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_ajv_strict_mode_compiles_each_schema_and_judges_as_jsonschema(
         node_tools: Path, tmp_path: Path, name: str) -> None:
     import jsonschema
@@ -158,7 +167,7 @@ def test_schemathesis_all_checks_find_no_failure(service: str, tmp_path: Path) -
 
 
 @pytest.mark.slow
-def test_a_generated_client_runs_assess_consult_and_what_if_typed(
+def test_a_generated_client_runs_assess_consult_what_if_and_session_typed(
         service: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     document = tmp_path / "openapi.json"
     document.write_text(httpx.get(f"{service}/openapi.json", timeout=30).text)
@@ -173,6 +182,7 @@ def test_a_generated_client_runs_assess_consult_and_what_if_typed(
     assess = importlib.import_module("signals_client.api.judgment.assess")
     consult = importlib.import_module("signals_client.api.judgment.consult")
     what_if = importlib.import_module("signals_client.api.judgment.what_if")
+    session = importlib.import_module("signals_client.api.judgment.session")
     engine = Engine.default()
     partial = {"thank_you": {"note_sent": True}, "tour": {"office_tour": True}}
 
@@ -198,6 +208,11 @@ def test_a_generated_client_runs_assess_consult_and_what_if_typed(
         assert all(isinstance(o, models.WhatIf) for o in options.options)
         assert options.to_dict() == engine.what_if(partial, "strong", limit=3).to_dict()
 
+        saved = _saved(engine, partial)
+        checked = session.sync(client=client, body=models.Session.from_dict(saved))
+        assert isinstance(checked, models.Session)
+        assert checked.to_dict() == saved
+
         refused = assess.sync(client=client, body=models.Observations.from_dict(
             {"thank_you": {"note_sent": False, "response_received": True}}))
         assert isinstance(refused, models.Problem)
@@ -206,7 +221,7 @@ def test_a_generated_client_runs_assess_consult_and_what_if_typed(
     # The generated models and operations type-check (the generator's own client.py
     # template is left out: its __exit__ signatures disagree with httpx's, whatever the
     # document says).
-    checked = _run(sys.executable, "-m", "mypy", "--strict", "--ignore-missing-imports",
+    typed = _run(sys.executable, "-m", "mypy", "--strict", "--ignore-missing-imports",
                    "--follow-imports", "silent", "signals_client/models", "signals_client/api",
                    cwd=tmp_path)
-    assert checked.returncode == 0, checked.stdout[-4000:]
+    assert typed.returncode == 0, typed.stdout[-4000:]
