@@ -157,13 +157,31 @@ def service() -> Iterator[str]:
             process.communicate()
 
 
+# A saved session's schema says, for each of the vocabulary's fields, that an answered field
+# is not also skipped: an allOf of one if/then per field. Schemathesis's generator turns an
+# allOf of such clauses into their every combination and gives up past five ("does not
+# support this part of it"), so POST /v1/session is left out of the fuzzing phase and gets
+# the examples and coverage phases (every keyword of its schema, valid and invalid values)
+# with all checks; tests/schema/test_session.py holds the same schema to the library's
+# reader both ways with generated documents.
+_SCHEMATHESIS_RUNS = {
+    "every operation but the session, every phase": ("--exclude-operation-id", "session"),
+    "the session, examples and coverage": ("--include-operation-id", "session",
+                                           "--phases", "examples,coverage"),
+}
+
+
 @pytest.mark.slow
-def test_schemathesis_all_checks_find_no_failure(service: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", list(_SCHEMATHESIS_RUNS.values()),
+                         ids=list(_SCHEMATHESIS_RUNS))
+def test_schemathesis_all_checks_find_no_failure(service: str, tmp_path: Path,
+                                                 options: tuple[str, ...]) -> None:
     result = _run(Path(sys.executable).parent / "schemathesis", "run",
                   f"{service}/openapi.json", "--checks", "all", "--max-examples", "60",
-                  "--no-color", "--seed", "20240611", cwd=tmp_path)
+                  "--no-color", "--seed", "20240611", *options, cwd=tmp_path)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert "No issues found" in result.stdout
+    assert "0 generated" not in result.stdout
 
 
 @pytest.mark.slow
