@@ -8,7 +8,8 @@ generates from the vocabulary and the attrs output types; a framework that deriv
 from request and response types would make a second one (FastAPI wants pydantic models;
 Litestar's attrs plugin would describe the attrs fields, not the ``to_dict`` forms the
 contract is). Starlette routes, streams bodies (so the size limit holds before parsing),
-runs the engine in its thread pool, and adds two small dependencies.
+and adds two small dependencies. An assessment is computed on the event loop (0.1-0.2 ms;
+a thread hop costs more than that saves), a search in a thread of the app's own.
 
 Neighbours: ``http`` holds the HTTP plumbing (problem documents, bodies within a
 limit, the version header); ``operations`` the observation endpoints as data.
@@ -66,11 +67,15 @@ DEFAULT_MAX_BODY = 64 * 1024
 
 _PAGE = resources.files("interview_signals._service") / "page"
 _MOUNTS = 8
-_THREADS = 2
-"""Threads computing an app's answers: the engine takes one call at a time (its lock) and
-Python one thread at a time (the GIL); a second keeps a long search from holding up an
-assessment entirely."""
 """How many mount prefixes' OpenAPI documents an app keeps made (an app has one or two)."""
+_THREADS = 2
+"""Threads running an app's searches (consult, what-if) and large bodies: the engine takes
+one call at a time (its lock) and Python one thread at a time (the GIL); a second keeps one
+long search from holding up every other entirely."""
+_ON_THE_LOOP_BYTES = 4096
+"""The largest body an assessment or a session is computed for on the event loop. Real ones
+are 0.5-2 KiB; a hostile one near the 64 KiB limit (thousands of unknown names) takes the
+library some 150 ms to refuse, which must not stall every other connection."""
 
 
 class _Endpoints:
@@ -84,24 +89,32 @@ class _Endpoints:
         self._threads: ThreadPoolExecutor | None = None
 
     def observation_endpoint(self, operation: Operation) -> Handler:
-        """The handler of one ``Operation``: limits, JSON, the engine off the event loop."""
+        """The handler of one ``Operation``: limits, JSON, then the computation, on the
+        event loop or, for a search, in the app's threads."""
         async def handle(request: Request) -> Response:
-            options = {p.name: p.read(request.query_params.getlist(p.name))
+            asked = request.scope.get("query_string")  # parsed only when there is one
+            options = {p.name: p.read(request.query_params.getlist(p.name) if asked else [])
                        for p in operation.parameters}
-            data = await json_body(request, self.max_body)
+            data, size = await json_body(request, self.max_body)
             if not isinstance(data, dict):
                 raise ObservationError(operation.request, operation.request_expected,
                                        json_kind(data))
-            return json_response(await self.off_the_loop(operation.compute, self.engine,
-                                                         data, options))
+            if operation.searches or size > _ON_THE_LOOP_BYTES:
+                body = await self.off_the_loop(operation.compute, self.engine, data, options)
+            else:
+                # On the loop: while a search holds the engine (one replay, ~0.1 ms, at a
+                # time) this waits for that replay and the GIL, as any handler would.
+                body = operation.compute(self.engine, data, options)
+            return json_response(body)
         return handle
 
     async def off_the_loop(self, compute: Callable[..., object], *args: object) -> object:
-        """``compute(*args)`` in the app's few threads, off the event loop. Profiled under
-        50 connections, Starlette's thread pool (anyio, 40 threads contending for the GIL
-        and the engine's lock) cost some 100 us of CPU more per assessment than handing it
-        to two threads (docs/benchmarks.md); another event loop than asyncio's (trio)
-        still gets anyio's pool."""
+        """``compute(*args)`` in the app's few threads, so the event loop goes on serving
+        while it runs: a search (milliseconds to seconds), or an unusually large body. Any
+        other request (an assessment, a session: 0.1-0.2 ms) is computed on the loop itself,
+        since handing it to a thread cost 50-100 us of CPU more than the computation saves
+        (docs/benchmarks.md). Another event loop than asyncio's (trio) gets anyio's thread
+        pool."""
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:

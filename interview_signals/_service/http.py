@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from starlette.exceptions import HTTPException
@@ -87,7 +88,14 @@ def is_json_media_type(content_type: str | None) -> bool:
                                            and media.endswith("+json"))
 
 
-async def json_body(request: Request, limit: int) -> object:
+class JSONBody(NamedTuple):
+    """A request body read as JSON: its ``value`` and its ``size`` in bytes."""
+
+    value: object
+    size: int
+
+
+async def json_body(request: Request, limit: int) -> JSONBody:
     """The request body parsed as JSON: 415 for a body declared as something else, 413
     past ``limit`` bytes, 400 for what is not JSON."""
     content_type = request.headers.get("content-type")
@@ -105,7 +113,7 @@ async def json_body(request: Request, limit: int) -> object:
         raise HTTPProblem(400, "Malformed JSON",
                        f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     try:
-        return load_json(text)
+        return JSONBody(load_json(text), len(raw))
     except UnreadableJSON as exc:
         where = f" at line {exc.line} column {exc.column}" if exc.line is not None else ""
         raise HTTPProblem(400, "Malformed JSON", f"{exc.reason}{where}") from exc

@@ -79,7 +79,7 @@ def _without_trace(assessment: dict[str, object], options: Mapping[str, object]
 
 def _assess(engine: Engine, observations: dict[str, object], options: Mapping[str, object]
             ) -> object:
-    return _without_trace(engine.assess(observations).to_dict(), options)
+    return engine.assess(observations).to_dict(trace=bool(options["trace"]))
 
 
 def _consult(engine: Engine, observations: dict[str, object], options: Mapping[str, object]

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,14 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from starlette.testclient import TestClient
 
-from interview_signals import Assessment, Engine, ObservationError, Observations, __version__
+from interview_signals import (
+    Assessment,
+    Consultation,
+    Engine,
+    ObservationError,
+    Observations,
+    __version__,
+)
 from interview_signals._schema.catalog import NAMES, schema
 from interview_signals._service.app import DEFAULT_MAX_BODY, create_app
 from interview_signals._service.http import VERSION_HEADER
@@ -176,27 +183,54 @@ def test_nan_is_read_as_the_library_reads_it_and_refused_by_path(client: TestCli
     assert body["problems"][0]["got"] == "NaN"
 
 
-def test_the_engine_runs_off_the_event_loop() -> None:
+def test_a_search_runs_off_the_event_loop() -> None:
     released = threading.Event()
     waited: list[bool] = []
 
     class Slow(Engine):
-        def assess(self, observations: Mapping[str, object] | Observations) -> Assessment:
+        def consult(self, observations: Mapping[str, object] | Observations, *,
+                    skipped: Iterable[str] = ()) -> Consultation:
             waited.append(released.wait(timeout=60))
-            return super().assess(observations)
+            return super().consult(observations, skipped=skipped)
 
     app = create_app(Slow(Engine.default().rulebook))
 
-    async def scenario() -> tuple[int, int]:
+    async def scenario() -> tuple[int, int, int]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
-            slow = asyncio.create_task(c.post("/v1/assess", json=GOOD))
-            health = await c.get("/v1/healthz")  # answered while the assessment waits
+            slow = asyncio.create_task(c.post("/v1/consult", json=GOOD))
+            health = await c.get("/v1/healthz")  # answered while the search waits
+            assessed = await c.post("/v1/assess", json=GOOD)  # and so is an assessment
             released.set()
-            return health.status_code, (await slow).status_code
+            return health.status_code, assessed.status_code, (await slow).status_code
 
-    assert asyncio.run(scenario()) == (200, 200)
-    assert waited == [True]  # the assessment was released by the health check's answer
+    assert asyncio.run(scenario()) == (200, 200, 200)
+    assert waited == [True]  # the search was released by the other requests' answers
+
+
+def test_an_assessment_is_computed_on_the_event_loop_a_large_body_off_it() -> None:
+    threads: list[str] = []
+
+    class Watched(Engine):
+        def assess(self, observations: Mapping[str, object] | Observations) -> Assessment:
+            threads.append(threading.current_thread().name)
+            return super().assess(observations)
+
+    app = create_app(Watched(Engine.default().rulebook))
+    small = json.dumps(GOOD).encode()
+    large = small + b" " * 5000  # the same document, past the 4 KiB computed on the loop
+
+    async def scenario() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+            return [(await c.post("/v1/assess", content=body,
+                                  headers={"Content-Type": "application/json"})).status_code
+                    for body in (small, large)]
+
+    loop_thread = threading.current_thread().name  # asyncio.run's loop runs here
+    assert asyncio.run(scenario()) == [200, 200]
+    assert threads[0] == loop_thread
+    assert threads[1].startswith("interview-signals")
 
 
 @pytest.mark.parametrize("name", NAMES)
