@@ -12,7 +12,7 @@ export function readFields(schema) {
         name,
         groupTitle: groupSchema.title,
         title: field.title,
-        question: field["x-question"] || field.description,
+        question: field.description.split("\n\n")[0], // the first paragraph is the question
         // A field's type is [its type, "null"]: null means unknown, which "Don't know" says.
         type: [].concat(field.type).find((t) => t !== "null"),
         choices: field.enum ? field.enum.filter((c) => c !== null) : null,
