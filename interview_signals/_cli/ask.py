@@ -14,6 +14,7 @@ stops as with ``quit``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
@@ -50,6 +51,7 @@ from .._observations import (
 from .._rulebook import verdict_titles
 from .files import OutputError, check_writable, refuse_same_file, replacing
 from .notes import answer_text, read_note
+from .signals import Stopped, no_second_signal
 
 COMMANDS = ("ask", "what-if")
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -224,12 +226,31 @@ class Asker:
 
     def run(self) -> int:
         try:
-            return self._consult()
-        except KeyboardInterrupt:  # Ctrl-C keeps the answers given so far, as quit does
-            self.say("")
-            self.save()
-            self.say(self._saved_note())
+            try:
+                return self._consult()
+            except OSError as exc:
+                # The terminal went away under a read or a write (its SIGHUP, on its way,
+                # lands in this block or the one below, which save as well) or stdout's
+                # reader did: the answers are kept all the same.
+                self._save_stopped()
+                if isinstance(exc, BrokenPipeError):
+                    raise
+                raise InputError(f"the conversation broke off: {exc.strerror or exc}"
+                                 ) from exc
+        except (KeyboardInterrupt, Stopped):
+            # Ctrl-C, SIGTERM and a closed terminal (SIGHUP) keep the answers given so far,
+            # as quit does.
+            self._save_stopped()
             raise
+
+    def _save_stopped(self) -> None:
+        """Save a consultation stopped from outside, before saying so: a closed terminal
+        takes no more text."""
+        with no_second_signal():
+            self.save()
+            with contextlib.suppress(OSError, ValueError):
+                self.say("")
+                self.say(self._saved_note())
 
     def _consult(self) -> int:
         if self.notes is not None and not self._confirm_notes(self.notes):
@@ -409,8 +430,10 @@ class Asker:
             with replacing(self.save_to) as file:  # the old file stays until this is whole
                 file.write(text)
         except (OutputError, OSError) as exc:
-            # Keep the answers: show them, so they can be saved by hand and resumed.
-            self.say(f"Could not save to {self.save_to}; your answers so far:\n{text}")
+            # Keep the answers: show them, so they can be saved by hand and resumed (if
+            # the terminal is still there to show them).
+            with contextlib.suppress(OSError, ValueError):
+                self.say(f"Could not save to {self.save_to}; your answers so far:\n{text}")
             raise OutputError(f"{self.save_to}: cannot write the file: {exc}") from exc
 
     def _saved_note(self) -> str:
