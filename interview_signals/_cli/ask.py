@@ -48,6 +48,7 @@ from .._observations import (
     grouped,
     number_text,
 )
+from .._quoting import excerpt, file_name, printable, quoted
 from .._rulebook import verdict_titles
 from .files import OutputError, check_writable, refuse_same_file, replacing
 from .notes import answer_text, read_note
@@ -118,7 +119,7 @@ def _run(engine: Engine, args: argparse.Namespace, stdin: TextIO, out: TextIO,
         verdicts = [v.id for v in engine.rulebook.verdicts]
         if args.target is not None and args.target not in verdicts:
             err.write(f"interview-signals: error: --target: expected one of "
-                      f"{', '.join(verdicts)}, got {args.target!r}\n")
+                      f"{', '.join(verdicts)}, got {quoted(args.target)}\n")
             return EXIT_INPUT
 
         values = _observations(read_json(args.file, stdin))
@@ -200,7 +201,7 @@ class Asker:
     def _scripted(name: str, stdin: TextIO) -> Iterator[object]:
         data = read_json(name, stdin)
         if not isinstance(data, list):
-            raise InputError(f"{name}: expected a JSON list of answers")
+            raise InputError(f"{file_name(name)}: expected a JSON list of answers")
         return iter(data)
 
     def _echoed(self, replies: Iterator[object]) -> Iterator[object]:
@@ -344,7 +345,7 @@ class Asker:
                     self.session.observe(grouped({q.path: value}))
                 except ObservationError as exc:
                     self.refused += 1
-                    self.say(f"That answer contradicts an earlier one: {exc}")
+                    self.say(printable(f"That answer contradicts an earlier one: {exc}"))
                     continue
                 self.history.append(before)
                 return True
@@ -433,13 +434,19 @@ class Asker:
             # Keep the answers: show them, so they can be saved by hand and resumed (if
             # the terminal is still there to show them).
             with contextlib.suppress(OSError, ValueError):
-                self.say(f"Could not save to {self.save_to}; your answers so far:\n{text}")
-            raise OutputError(f"{self.save_to}: cannot write the file: {exc}") from exc
+                self.say(f"Could not save to {file_name(self.save_to)}; your answers so far:\n"
+                         f"{text}")
+            if isinstance(exc, OutputError):
+                raise
+            reason = exc.strerror or excerpt(str(exc), 80)
+            raise OutputError(f"{file_name(self.save_to)}: cannot write the file: "
+                              f"{reason}") from exc
 
     def _saved_note(self) -> str:
         if self.save_to is None:
             return "Nothing was saved (give -o FILE to keep your answers)."
-        return f"Saved to {self.save_to}; go on later with --resume {self.save_to}."
+        shown = file_name(self.save_to)
+        return f"Saved to {shown}; go on later with --resume {shown}."
 
 
 def _picks_dont_know(q: Question, raw: object) -> bool:

@@ -27,7 +27,7 @@ from .._batch import assess_jsonl
 from .._engine import engine_for, load_packs, read_packs
 from .._errors import ArgumentError, InterviewSignalsError, ObservationError, RulebookError
 from .._jsonio import InputError, dump_json, read_json, readable
-from .._quoting import quoted
+from .._quoting import excerpt, file_name, printable, quoted
 from .._rulebook import Rulebook, rule_rows
 from .._version import __version__
 from . import ask as _ask
@@ -221,10 +221,12 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
 
 
 def _say(err: TextIO | None, line: str) -> None:
-    """One line on stderr, if there is a stderr to write to."""
+    """One line on stderr, if there is a stderr to write to; whatever of the input it
+    quotes reaches the terminal escaped (the last guard: messages quote through
+    ``_quoting`` already)."""
     if err is not None:
         with contextlib.suppress(OSError, ValueError):
-            err.write(line + "\n")
+            err.write(printable(line) + "\n")
             err.flush()
 
 
@@ -318,8 +320,9 @@ def _write(target: TextIO, name: str, write: Callable[[], _T]) -> _T:
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:  # ValueError: a stream closed under us
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InputError(f"{name}: cannot write: {reason}") from exc
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror \
+            else excerpt(str(exc), 80)
+        raise InputError(f"{file_name(name)}: cannot write: {reason}") from exc
 
 
 def _write_lines(lines: Iterator[str], target: TextIO, progress: TextIO | None) -> None:
@@ -358,7 +361,7 @@ def _check(paths: Sequence[str], include_default: bool, out: TextIO) -> int:
     book, problems = read_packs(*paths, include_default=include_default, cases=True,
                                 search=True)
     for problem in problems:
-        out.write(f"{problem}\n")
+        out.write(f"{printable(str(problem))}\n")
     if problems or book is None:
         out.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found\n")
         return EXIT_RULES
