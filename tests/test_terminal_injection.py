@@ -191,6 +191,25 @@ def test_a_pack_in_a_folder_of_a_hostile_name_goes_by_an_escaped_name(tmp_path: 
     assert status == 0
 
 
+def test_test_rules_and_diff_rules_show_hostile_file_names_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "\x1b[31mred"
+    folder.mkdir()
+    case = ('\n[[case]]\nid = "red_case"\nobservations = { tour = { office_tour = true } }\n'
+            'expect = { verdict = "strong" }\nwhy = "a case that fails"\n')
+    (folder / "\x1b[2Kc.toml").write_text(
+        RULE.format(id="red_advice", path="tour.office_tour", text="x", title="t") + case,
+        encoding="utf-8")
+    status, out, _ = _run(["test-rules", "-v", str(folder)])
+    assert status == 1
+    assert "\\x1b[2Kc.toml:" in out
+    corpus = tmp_path / "\x9bcorpus.jsonl"
+    corpus.write_text('{"tour": {"office_tour": true}}\n', encoding="utf-8")
+    status, out, _ = _run(["diff-rules", "--workers", "1", "--new", str(folder), str(corpus)])
+    assert status == 0
+    assert "\\x1b[31mred" in out
+    assert "\\x9bcorpus" in out
+
+
 # --- the library's messages themselves ------------------------------------------------
 
 texts = st.text(st.characters(codec="utf-8"), max_size=30) | st.sampled_from(

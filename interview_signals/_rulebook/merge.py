@@ -118,7 +118,7 @@ class Merger:
         self.files.append(file)
         if cases_only:
             for key in sorted(set(data) - {"case"}):
-                self.problem(file, None, problem("cases_only", key=key))
+                self.problem(file, None, problem("cases_only", key=quoted(key, 40)))
             data = {"case": data["case"]} if "case" in data else {}
         for key in sorted(set(data) - set(_TOP_KEYS)):
             self.problem(file, None, f"unknown top-level key {quoted(key, 40)}"
@@ -273,7 +273,7 @@ class Merger:
             table = {**fields(old), **{k: v for k, v in table.items() if k != "overrides"}}
         elif table_id in known:
             bad(f"duplicate {name} {quoted(table_id)}; to change it, write "
-                f'overrides = "{table_id}" instead of id')
+                f'overrides = "{excerpt(table_id, 80)}" instead of id')
             return
         parsed = parse(table, file=file, line=line, bad=bad)
         if parsed is not None:
@@ -292,16 +292,18 @@ class Merger:
         base = self.cases.get(case_id)
         if "overrides" in table:
             if base is None:
-                bad(problem("unknown_override", id=case_id, hint=did_you_mean(case_id, self.cases)))
+                bad(problem("unknown_override", id=quoted(case_id),
+                            hint=did_you_mean(case_id, self.cases)))
                 return
             if table.get("id", case_id) != case_id:
-                bad(problem("override_id", id=case_id))
+                bad(problem("override_id", id=quoted(case_id)))
                 return
             table = overridden_table(base, table)
         elif base is not None:
             where = "" if base.line is None else problem("duplicate_line", line=base.line)
-            bad(problem("duplicate", id=case_id, pack=base.pack, file=Path(base.file).name,
-                        line=where))
+            bad(problem("duplicate", id=quoted(case_id), pack=quoted(base.pack),
+                        file=file_name(Path(base.file).name), line=where,
+                        name=excerpt(case_id, 80)))
             return
         case = parse_case(table, file=file, pack=pack, line=line, bad=bad)
         if case is not None:
