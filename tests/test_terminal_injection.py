@@ -168,7 +168,7 @@ def test_file_names_are_escaped_in_every_message(tmp_path: Path, name: str) -> N
     missing = str(tmp_path / f"{name}.json")
     for command in (["assess", missing], ["what-if", missing],
                     ["assess-many", missing], ["check-rules", missing],
-                    ["rules", "--rules", missing],
+                    ["rules", "--rules", missing], ["notes", missing],
                     ["ask", "--resume", missing, "--answers", missing],
                     ["assess-many", "-", "-o", str(tmp_path / name / "out.jsonl")],
                     ["ask", "-o", str(tmp_path / name / "saved.json"), "--answers", "-"]):
@@ -208,6 +208,30 @@ def test_test_rules_and_diff_rules_show_hostile_file_names_escaped(tmp_path: Pat
     assert status == 0
     assert "\\x1b[31mred" in out
     assert "\\x9bcorpus" in out
+
+
+_IN_TEXT = ATTACK.replace("\x00", "")  # a NUL makes a note a binary file, refused as such
+NOTE = (f"They gave me a tour{_IN_TEXT} of the office and smiled \x9b31m a lot.{_IN_TEXT} "
+        f"The interview ran 90 minutes\x1b[31m instead of 45. Maybe they{_IN_TEXT} liked "
+        "me?\n")
+
+
+@pytest.mark.parametrize("command", [["notes"], ["notes", "--format", "json"]],
+                         ids=" ".join)
+def test_notes_show_what_a_note_holds_escaped(tmp_path: Path, command: list[str]) -> None:
+    (tmp_path / "note.txt").write_text(NOTE, encoding="utf-8")
+    status, out, _ = _run([*command, str(tmp_path / "note.txt")])
+    assert status == 0
+    assert "tour" in out
+
+
+def test_ask_from_notes_shows_them_escaped(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text(NOTE, encoding="utf-8")
+    (tmp_path / "answers.json").write_text('["quit"]', encoding="utf-8")
+    status, out, _ = _run(["ask", "--notes", str(tmp_path / "note.txt"),
+                           "--answers", str(tmp_path / "answers.json")])
+    assert status == 0
+    assert "From your notes" in out
 
 
 # --- the library's messages themselves ------------------------------------------------

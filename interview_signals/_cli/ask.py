@@ -286,14 +286,15 @@ class Asker:
         if stated:
             self.say("From your notes (recorded):")
             for p in stated:
+                words = quoted(" ".join(p.evidence.words.split()), 200)
                 self.say(f"  - {VOCABULARY[p.path].label}: {answer_text(p.path, p.value)}"
-                         f"  \"{' '.join(p.evidence.words.split())}\"")
+                         f"  {words}")
         for proposal in self.to_confirm:
             if proposal.path in self.session.observations.values():
                 continue  # answered on the way, through a field it depends on
-            words = " ".join(proposal.evidence.words.split())
+            words = quoted(" ".join(proposal.evidence.words.split()), 200)
             self.say("")
-            self.say(f"Your notes say \"{words}\" ({proposal.reason}).")
+            self.say(f"Your notes say {words} ({proposal.reason}).")
             question = _confirming(proposal)
             self.ask(question)
             if not self.reply(question, self.session.consult()):
