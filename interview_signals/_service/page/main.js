@@ -38,10 +38,11 @@ class Page {
     this.notes = new NotesBox({ label: (p) => this.label(p), use: (a) => this.startFrom(a) });
   }
 
-  // Start the consultation from answers taken from the notes, on top of those given so far.
+  // Start the consultation from answers taken from the notes (a Map path -> value), on top
+  // of those given so far.
   async startFrom(answers) {
-    const merged = { ...this.state.answers, ...answers };
-    const skipped = new Set([...this.state.skipped].filter((p) => !(p in answers)));
+    const merged = new Map([...this.state.answers, ...answers]);
+    const skipped = new Set([...this.state.skipped].filter((p) => !answers.has(p)));
     if (!(await this.consult(() => this.state.replace(merged, skipped, this.options)))) {
       return false;
     }
