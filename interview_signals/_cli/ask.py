@@ -14,6 +14,7 @@ stops as with ``quit``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
@@ -47,9 +48,11 @@ from .._observations import (
     grouped,
     number_text,
 )
+from .._quoting import excerpt, file_name, printable, quoted
 from .._rulebook import verdict_titles
 from .files import OutputError, check_writable, refuse_same_file, replacing
 from .notes import answer_text, read_note
+from .signals import Stopped, no_second_signal
 
 COMMANDS = ("ask", "what-if")
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -116,7 +119,7 @@ def _run(engine: Engine, args: argparse.Namespace, stdin: TextIO, out: TextIO,
         verdicts = [v.id for v in engine.rulebook.verdicts]
         if args.target is not None and args.target not in verdicts:
             err.write(f"interview-signals: error: --target: expected one of "
-                      f"{', '.join(verdicts)}, got {args.target!r}\n")
+                      f"{', '.join(verdicts)}, got {quoted(args.target)}\n")
             return EXIT_INPUT
 
         values = _observations(read_json(args.file, stdin))
@@ -198,7 +201,7 @@ class Asker:
     def _scripted(name: str, stdin: TextIO) -> Iterator[object]:
         data = read_json(name, stdin)
         if not isinstance(data, list):
-            raise InputError(f"{name}: expected a JSON list of answers")
+            raise InputError(f"{file_name(name)}: expected a JSON list of answers")
         return iter(data)
 
     def _echoed(self, replies: Iterator[object]) -> Iterator[object]:
@@ -224,12 +227,31 @@ class Asker:
 
     def run(self) -> int:
         try:
-            return self._consult()
-        except KeyboardInterrupt:  # Ctrl-C keeps the answers given so far, as quit does
-            self.say("")
-            self.save()
-            self.say(self._saved_note())
+            try:
+                return self._consult()
+            except OSError as exc:
+                # The terminal went away under a read or a write (its SIGHUP, on its way,
+                # lands in this block or the one below, which save as well) or stdout's
+                # reader did: the answers are kept all the same.
+                self._save_stopped()
+                if isinstance(exc, BrokenPipeError):
+                    raise
+                raise InputError(f"the conversation broke off: {exc.strerror or exc}"
+                                 ) from exc
+        except (KeyboardInterrupt, Stopped):
+            # Ctrl-C, SIGTERM and a closed terminal (SIGHUP) keep the answers given so far,
+            # as quit does.
+            self._save_stopped()
             raise
+
+    def _save_stopped(self) -> None:
+        """Save a consultation stopped from outside, before saying so: a closed terminal
+        takes no more text."""
+        with no_second_signal():
+            self.save()
+            with contextlib.suppress(OSError, ValueError):
+                self.say("")
+                self.say(self._saved_note())
 
     def _consult(self) -> int:
         if self.notes is not None and not self._confirm_notes(self.notes):
@@ -264,14 +286,15 @@ class Asker:
         if stated:
             self.say("From your notes (recorded):")
             for p in stated:
+                words = quoted(" ".join(p.evidence.words.split()), 200)
                 self.say(f"  - {VOCABULARY[p.path].label}: {answer_text(p.path, p.value)}"
-                         f"  \"{' '.join(p.evidence.words.split())}\"")
+                         f"  {words}")
         for proposal in self.to_confirm:
             if proposal.path in self.session.observations.values():
                 continue  # answered on the way, through a field it depends on
-            words = " ".join(proposal.evidence.words.split())
+            words = quoted(" ".join(proposal.evidence.words.split()), 200)
             self.say("")
-            self.say(f"Your notes say \"{words}\" ({proposal.reason}).")
+            self.say(f"Your notes say {words} ({proposal.reason}).")
             question = _confirming(proposal)
             self.ask(question)
             if not self.reply(question, self.session.consult()):
@@ -323,7 +346,7 @@ class Asker:
                     self.session.observe(grouped({q.path: value}))
                 except ObservationError as exc:
                     self.refused += 1
-                    self.say(f"That answer contradicts an earlier one: {exc}")
+                    self.say(printable(f"That answer contradicts an earlier one: {exc}"))
                     continue
                 self.history.append(before)
                 return True
@@ -409,14 +432,22 @@ class Asker:
             with replacing(self.save_to) as file:  # the old file stays until this is whole
                 file.write(text)
         except (OutputError, OSError) as exc:
-            # Keep the answers: show them, so they can be saved by hand and resumed.
-            self.say(f"Could not save to {self.save_to}; your answers so far:\n{text}")
-            raise OutputError(f"{self.save_to}: cannot write the file: {exc}") from exc
+            # Keep the answers: show them, so they can be saved by hand and resumed (if
+            # the terminal is still there to show them).
+            with contextlib.suppress(OSError, ValueError):
+                self.say(f"Could not save to {file_name(self.save_to)}; your answers so far:\n"
+                         f"{text}")
+            if isinstance(exc, OutputError):
+                raise
+            reason = exc.strerror or excerpt(str(exc), 80)
+            raise OutputError(f"{file_name(self.save_to)}: cannot write the file: "
+                              f"{reason}") from exc
 
     def _saved_note(self) -> str:
         if self.save_to is None:
             return "Nothing was saved (give -o FILE to keep your answers)."
-        return f"Saved to {self.save_to}; go on later with --resume {self.save_to}."
+        shown = file_name(self.save_to)
+        return f"Saved to {shown}; go on later with --resume {shown}."
 
 
 def _picks_dont_know(q: Question, raw: object) -> bool:

@@ -17,6 +17,7 @@ from .._engine import engine_for
 from .._jsonio import InputError, dump_json, readable
 from .._notes import MAX_NOTE_BYTES, NotesReading, Proposal, SetAside
 from .._observations import VOCABULARY, Value, number_text
+from .._quoting import excerpt, file_name, quoted
 
 COMMAND = "notes"
 EXIT_OK = 0
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace, stdin: TextIO | None, out: TextIO) -> int:
 def read_note(name: str, stdin: TextIO | None) -> str:
     """The text of a file or of stdin (``-``): UTF-8, with or without a byte order mark, at
     most 1 MiB."""
-    label = "<stdin>" if name == "-" else name
+    label = "<stdin>" if name == "-" else file_name(name)
     try:
         if name == "-":
             source = readable(stdin)
@@ -66,7 +67,8 @@ def read_note(name: str, stdin: TextIO | None) -> str:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) \
             else data.removeprefix("\ufeff")
     except OSError as exc:
-        raise InputError(f"{label}: cannot read the file: {exc.strerror or exc}") from exc
+        raise InputError(f"{label}: cannot read the file: "
+                         f"{exc.strerror or excerpt(str(exc), 80)}") from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start})"
                          ) from exc
@@ -89,8 +91,8 @@ def answer_text(path: str, value: Value | None) -> str:
 
 def _proposal_line(p: Proposal | SetAside) -> str:
     label = VOCABULARY[p.path].label
-    words = " ".join(p.evidence.words.split())
-    return f"  - {label}: {answer_text(p.path, p.value)}  \"{words}\" ({p.reason})"
+    words = " ".join(p.evidence.words.split())  # the note's own words, quoted escaped
+    return f"  - {label}: {answer_text(p.path, p.value)}  {quoted(words, 200)} ({p.reason})"
 
 
 def render_reading(reading: NotesReading) -> str:

@@ -454,7 +454,7 @@ class TestTheErrorContract:
         assert problem.to_dict() == {
             "path": "tour.ofice_tour", "expected": f"a field of tour ({fields})",
             "got": "an unknown field",
-            "message": f"tour.ofice_tour: unknown field (did you mean 'office_tour'?); "
+            "message": f"tour.ofice_tour: unknown field (did you mean \"office_tour\"?); "
                        f"tour has {fields}"}
 
     def test_an_unknown_group_is_named_with_every_group(self) -> None:
@@ -464,7 +464,7 @@ class TestTheErrorContract:
         assert problem.to_dict() == {
             "path": "tuor", "expected": f"one of the groups {groups}",
             "got": "an unknown group",
-            "message": f"tuor: unknown group (did you mean 'tour'?); expected one of {groups}"}
+            "message": f"tuor: unknown group (did you mean \"tour\"?); expected one of {groups}"}
 
     def test_a_group_that_is_not_an_object_names_the_group(self) -> None:
         (problem,) = _problems(read_values, {"tour": True})

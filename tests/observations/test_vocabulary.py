@@ -210,8 +210,8 @@ class TestValueErrors:
         assert [p.path for p in exc.problems] == [
             "interview.actual_minutes", "interview.scheduled", "tuor", "thank_you.tone"]
         assert exc.path == "interview.actual_minutes"
-        assert "did you mean 'scheduled_minutes'" in str(exc)
-        assert "did you mean 'tour'" in str(exc)
+        assert "did you mean \"scheduled_minutes\"" in str(exc)
+        assert "did you mean \"tour\"" in str(exc)
 
     @pytest.mark.parametrize(("path", "value"), [
         ("interview.scheduled_minutes", 1), ("interview.scheduled_minutes", 1440),

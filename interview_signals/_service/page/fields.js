@@ -12,7 +12,8 @@ export function readFields(schema) {
         name,
         groupTitle: groupSchema.title,
         title: field.title,
-        question: field.description.split("\n\n")[0], // the first paragraph is the question
+        // The first paragraph of the description is the question (the title if none).
+        question: String(field.description ?? field.title ?? "").split("\n\n")[0],
         // A field's type is [its type, "null"]: null means unknown, which "Don't know" says.
         type: [].concat(field.type).find((t) => t !== "null"),
         choices: field.enum ? field.enum.filter((c) => c !== null) : null,
@@ -42,9 +43,9 @@ export function readPrerequisites(schema) {
 // library's own reading ("Not recorded yet").
 export function openNeed(path, answers, prerequisites) {
   for (const { dependent, prerequisite } of prerequisites) {
-    if (dependent !== path || prerequisite in answers) continue;
+    if (dependent !== path || answers.has(prerequisite)) continue;
     const implied = prerequisites.some((r) => r.prerequisite === prerequisite
-      && r.dependent in answers && answers[r.dependent] !== false);
+      && answers.has(r.dependent) && answers.get(r.dependent) !== false);
     if (!implied) return openNeed(prerequisite, answers, prerequisites) || prerequisite;
   }
   return null;
@@ -57,21 +58,24 @@ function onlyPath(part) {
   return name ? `${group}.${name}` : null;
 }
 
-// {path: value} → the JSON vocabulary's {group: {field: value}}, in the fields' order.
+// Map path -> value → the JSON vocabulary's {group: {field: value}}, in the fields' order
+// (objects without a prototype, so that any name is an own property).
 export function observationsOf(fields, answers) {
-  const out = {};
+  const out = Object.create(null);
   for (const field of fields) {
-    if (field.path in answers) (out[field.group] = out[field.group] || {})[field.name] = answers[field.path];
+    if (!answers.has(field.path)) continue;
+    if (!Object.hasOwn(out, field.group)) out[field.group] = Object.create(null);
+    out[field.group][field.name] = answers.get(field.path);
   }
   return out;
 }
 
-// {group: {field: value}} → {path: value} (null is unknown: left out).
+// {group: {field: value}} → Map path -> value (null is unknown: left out).
 export function answersOf(observations) {
-  const answers = {};
+  const answers = new Map();
   for (const [group, values] of Object.entries(observations || {})) {
     for (const [name, value] of Object.entries(values || {})) {
-      if (value !== null) answers[`${group}.${name}`] = value;
+      if (value !== null) answers.set(`${group}.${name}`, value);
     }
   }
   return answers;

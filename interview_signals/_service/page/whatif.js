@@ -3,11 +3,11 @@
 
 import { $, el } from "./dom.js";
 
-const KIND_WORDS = {
-  find_out: "find out",
-  do: "something you can still do",
-  had: "had it gone differently",
-};
+const KIND_WORDS = new Map([
+  ["find_out", "find out"],
+  ["do", "something you can still do"],
+  ["had", "had it gone differently"],
+]);
 
 export function closeWhatIf() {
   const panel = $("what-if");
@@ -15,7 +15,8 @@ export function closeWhatIf() {
   $("what-if-body").replaceChildren();
 }
 
-// load(): the what-if JSON; titles: verdict id -> title; changeWords(change): a change in
+// load(): the what-if JSON; titles: a Map verdict id -> title (ids are data, never looked
+// up as properties); changeWords(change): a change in
 // words; coach: whether changes to what already happened are included.
 export async function fillWhatIf({ load, titles, changeWords, coach }) {
   const body = $("what-if-body");
@@ -52,11 +53,11 @@ function whatIfParts(result, { titles, changeWords, coach }) {
       ? "The smallest changes that give a better reading (for a coach, also what could have gone differently):"
       : "The smallest changes that give a better reading:" }),
     el("ul", { class: "what-if-list" }, ...result.options.map((option) => el("li", {},
-      el("span", { class: `badge ${option.verdict}`, text: titles[option.verdict] || option.verdict }),
+      el("span", { class: `badge ${option.verdict}`, text: titles.get(option.verdict) ?? option.verdict }),
       " if ",
       ...option.changes.flatMap((c, i) => [
         i ? (i === option.changes.length - 1 ? " and " : ", ") : "",
-        el("span", { class: `kind ${c.kind}`, text: KIND_WORDS[c.kind] || c.kind }),
+        el("span", { class: `kind ${c.kind}`, text: KIND_WORDS.get(c.kind) ?? c.kind }),
         " ", el("span", { class: "change", text: changeWords(c) })])))),
     cut ? el("p", { class: "note unfinished", text: "The search stopped at its time limit: each of these "
       + "is as small as it can be, but larger sets were not all searched, so better ones may exist." }) : null,
