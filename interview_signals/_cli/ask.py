@@ -90,21 +90,22 @@ def add_commands(commands: Any, packs: argparse.ArgumentParser, out: TextIO | No
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--detail", action="store_true",
                         help="also show field paths and rule ids")
-    parser.add_argument("--seconds", type=_seconds, default=None, metavar="S",
+    parser.add_argument("--seconds", type=seconds, default=None, metavar="S",
                         help="how long each search may take (default: 2); past it, the "
                         "answer says what was not finished")
 
 
-def _seconds(text: str) -> float:
-    """``--seconds``: a number of seconds above 0 (ASCII digits, as every number here)."""
+def seconds(text: str) -> float:
+    """A search budget on the command line (``--seconds``, ``serve --search-seconds``): a
+    number of seconds above 0 (ASCII digits, as every number here)."""
     try:
         if not text.isascii():
             raise ValueError(text)
-        return checked_seconds(float(text), "--seconds")
+        return checked_seconds(float(text), "seconds")
     except (ValueError, ArgumentError) as exc:
         raise argparse.ArgumentTypeError(
             f"expected a number of seconds above 0 and at most {MAX_SECONDS:g}, "
-            f"got {text!r}"[:200]) from exc
+            f"got {quoted(text)}") from exc
 
 
 def run(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:

@@ -128,6 +128,16 @@ def _service_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="allow browser calls from this origin (none by default)")
     serve.add_argument("--max-body", type=positive, default=64 * 1024, metavar="BYTES")
+    serve.add_argument("--allowed-host", action="append", default=None, metavar="NAME",
+                       help="answer requests for this Host name only (repeat for several; "
+                       "'*' for any); by default the loopback names when --host is a "
+                       "loopback address, any name otherwise")
+    serve.add_argument("--max-searches", type=positive, default=None, metavar="N",
+                       help="consultations and what-ifs one worker runs at once; more are "
+                       "refused with 503 and Retry-After (default: 2)")
+    serve.add_argument("--search-seconds", type=_ask.seconds, default=None, metavar="S",
+                       help="the time budget of one consultation step or what-if "
+                       "(default: 2)")
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -137,7 +147,9 @@ def _serve(args: argparse.Namespace) -> int:
         raise InputError("serve needs the serve extra: pip install "
                           f"'interview-signals[serve]' ({exc})") from exc
     serve(host=args.host, port=args.port, rules=args.rules, no_default=args.no_default,
-          workers=args.workers, cors_origins=args.cors_origin, max_body=args.max_body)
+          workers=args.workers, cors_origins=args.cors_origin, max_body=args.max_body,
+          allowed_hosts=args.allowed_host, max_searches=args.max_searches,
+          search_seconds=args.search_seconds)
     return EXIT_OK
 
 

@@ -5,7 +5,8 @@ Everything other folders use is re-exported here; the rest is private to the fol
 
 from __future__ import annotations
 
-from .app import create_app, serve
+from .app import create_app
+from .server import serve
 
 __all__ = [
     "create_app",

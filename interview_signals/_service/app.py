@@ -1,7 +1,7 @@
 """The HTTP service and the page: an ASGI app on Starlette, served by uvicorn.
 
 ``create_app(engine=None)`` returns the app (mount it in a coaching tool's own ASGI app);
-``serve(...)`` runs it (``interview-signals serve``). Needs the ``serve`` extra.
+``server.serve(...)`` runs it (``interview-signals serve``). Needs the ``serve`` extra.
 
 Why plain Starlette: the JSON contract already has one source, the schemas ``_schema``
 generates from the vocabulary and the attrs output types; a framework that derives schemas
@@ -10,6 +10,10 @@ Litestar's attrs plugin would describe the attrs fields, not the ``to_dict`` for
 contract is). Starlette routes, streams bodies (so the size limit holds before parsing),
 and adds two small dependencies. An assessment is computed on the event loop (0.1-0.2 ms;
 a thread hop costs more than that saves), a search in a thread of the app's own.
+
+Searches cannot starve the rest: at most ``max_searches`` run at once (503 with
+``Retry-After`` past that, at once, never queued), each within the engine's time budget,
+and a search whose client goes away (``http.disconnect``) is cancelled within milliseconds.
 
 Neighbours: ``http`` holds the HTTP plumbing (problem documents, bodies within a
 limit, the version header); ``operations`` the observation endpoints as data.
@@ -22,13 +26,12 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import os
-import signal
-from collections.abc import Callable, Sequence
+import logging
+import math
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
-from pathlib import Path
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -41,12 +44,13 @@ from starlette.routing import Route
 from starlette.staticfiles import StaticFiles
 
 from .._engine import Engine
-from .._errors import ArgumentError, ObservationError
+from .._errors import ArgumentError, ObservationError, SearchCancelled
 from .._jsonio import dump_json
 from .._schema import SchemaUnavailable, schema
 from .._version import __version__
 from .http import (
     VERSION_HEADER,
+    AllowedHosts,
     Handler,
     HTTPProblem,
     TrailingSlash,
@@ -60,7 +64,7 @@ from .http import (
     mount_prefix,
 )
 from .openapi import Health, Operation, openapi_document
-from .operations import OPERATIONS, rules_body
+from .operations import CANCEL, OPERATIONS, rules_body
 
 DEFAULT_MAX_BODY = 64 * 1024
 """The largest request body accepted, in bytes (an observation document is ~1 KiB)."""
@@ -68,10 +72,16 @@ DEFAULT_MAX_BODY = 64 * 1024
 _PAGE = resources.files("interview_signals._service") / "page"
 _MOUNTS = 8
 """How many mount prefixes' OpenAPI documents an app keeps made (an app has one or two)."""
-_THREADS = 2
-"""Threads running an app's searches (consult, what-if) and large bodies: the engine takes
-one call at a time (its lock) and Python one thread at a time (the GIL); a second keeps one
-long search from holding up every other entirely."""
+DEFAULT_MAX_SEARCHES = 2
+"""Searches (consult, what-if) one app runs at once by default, each in a thread of its
+own: the engine takes one call at a time (its lock) and Python one thread at a time (the
+GIL); a second keeps one long search from holding up every other entirely. The app has one
+thread more, for large bodies, so a full house of searches never queues them."""
+MAX_QUERY_VALUE = 256
+"""The most characters a query parameter's value may have (the longest real one, a field
+path, has under 40), and the most values a repeated one may have."""
+
+_log = logging.getLogger("interview_signals.service")
 _ON_THE_LOOP_BYTES = 4096
 """The largest body an assessment or a session is computed for on the event loop. Real ones
 are 0.5-2 KiB; a hostile one near the 64 KiB limit (thousands of unknown names) takes the
@@ -81,9 +91,13 @@ library some 150 ms to refuse, which must not stall every other connection."""
 class _Endpoints:
     """The handlers of one app, sharing its engine and limits."""
 
-    def __init__(self, engine: Engine, max_body: int) -> None:
+    def __init__(self, engine: Engine, max_body: int, max_searches: int) -> None:
         self.engine = engine
         self.max_body = max_body
+        self.max_searches = max_searches
+        self.searching = 0
+        """Searches running now (in a thread, until it has returned: a cancelled one until
+        it has stopped). Counted on the event loop, so no lock is needed."""
         self._rules = dump_json(rules_body(engine.rulebook))
         self._openapi: dict[str, str] = {}  # by mount prefix
         self._threads: ThreadPoolExecutor | None = None
@@ -93,13 +107,16 @@ class _Endpoints:
         event loop or, for a search, in the app's threads."""
         async def handle(request: Request) -> Response:
             asked = request.scope.get("query_string")  # parsed only when there is one
-            options = {p.name: p.read(request.query_params.getlist(p.name) if asked else [])
+            options = {p.name: p.read(_values(p.name, request.query_params.getlist(p.name))
+                                      if asked else [])
                        for p in operation.parameters}
             data, size = await json_body(request, self.max_body)
             if not isinstance(data, dict):
                 raise ObservationError(operation.request, operation.request_expected,
                                        json_kind(data))
-            if operation.searches or size > _ON_THE_LOOP_BYTES:
+            if operation.searches:
+                body = await self.search(request, operation.compute, data, options)
+            elif size > _ON_THE_LOOP_BYTES:
                 body = await self.off_the_loop(operation.compute, self.engine, data, options)
             else:
                 # On the loop: while a search holds the engine (one replay, ~0.1 ms, at a
@@ -107,6 +124,49 @@ class _Endpoints:
                 body = operation.compute(self.engine, data, options)
             return json_response(body)
         return handle
+
+    async def search(self, request: Request, compute: Callable[..., object],
+                     data: dict[str, object], options: Mapping[str, object]) -> object:
+        """A consultation or what-if in a thread of the app's own, refused with 503 at once
+        when ``max_searches`` already run, and cancelled when the client goes away."""
+        if self.searching >= self.max_searches:
+            wait = max(1, math.ceil(self.engine.search_seconds))
+            raise HTTPProblem(503, "Too many searches at once",
+                              f"this service runs at most {self.max_searches} consultations "
+                              f"and what-ifs at once; retry in {wait} s",
+                              headers={"Retry-After": str(wait)})
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # another event loop than asyncio's (trio): not cancelled
+            return await run_in_threadpool(compute, self.engine, data, options)
+        cancel = threading.Event()
+        self.searching += 1
+        running = loop.run_in_executor(self._pool(), functools.partial(
+            compute, self.engine, data, {**options, CANCEL: cancel}))
+        running.add_done_callback(self._search_ended)
+        gone = asyncio.ensure_future(_disconnected(request))
+        try:
+            await asyncio.wait((running, gone), return_when=asyncio.FIRST_COMPLETED)
+            if not running.done():  # the client went away: stop the search
+                cancel.set()
+            return await running
+        except SearchCancelled as exc:
+            _log.info("%s %s: the client went away; its search was stopped",
+                      request.method, request.url.path)
+            raise HTTPProblem(503, "Cancelled", "the client went away") from exc
+        finally:
+            if not running.done():  # this handler was cancelled (the server stopping)
+                cancel.set()
+            gone.cancel()
+
+    def _search_ended(self, running: object) -> None:
+        self.searching -= 1
+
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._threads is None:
+            self._threads = ThreadPoolExecutor(self.max_searches + 1,
+                                               thread_name_prefix="interview-signals")
+        return self._threads
 
     async def off_the_loop(self, compute: Callable[..., object], *args: object) -> object:
         """``compute(*args)`` in the app's few threads, so the event loop goes on serving
@@ -119,9 +179,7 @@ class _Endpoints:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return await run_in_threadpool(compute, *args)
-        if self._threads is None:
-            self._threads = ThreadPoolExecutor(_THREADS, thread_name_prefix="interview-signals")
-        return await loop.run_in_executor(self._threads, functools.partial(compute, *args))
+        return await loop.run_in_executor(self._pool(), functools.partial(compute, *args))
 
     async def schema(self, request: Request) -> Response:
         name = request.path_params["name"]
@@ -159,16 +217,26 @@ class _Endpoints:
 
 
 def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY,
-               cors_origins: Sequence[str] = ()) -> Starlette:
+               cors_origins: Sequence[str] = (), max_searches: int = DEFAULT_MAX_SEARCHES,
+               allowed_hosts: Sequence[str] | None = None) -> Starlette:
     """The ASGI app of the service and the page, on ``engine`` (default rulebook if None).
 
     Mount it inside another ASGI app (``Mount("/signals", app=create_app())``) or run it
     with any ASGI server. ``max_body`` caps request bodies (413 beyond it); CORS stays off
     unless ``cors_origins`` names the origins allowed to call the API from a browser.
+    ``max_searches`` caps the consultations and what-ifs running at once (503 with
+    ``Retry-After`` beyond it). ``allowed_hosts``, when given, are the only ``Host`` names
+    answered (``localhost``, ``*.example.com``; any port), others get 421, so that a web
+    page cannot reach a local service by DNS rebinding; None (the default) answers any.
     """
-    if max_body < 1:
-        raise ArgumentError(f"max_body: expected a positive number of bytes, got {max_body}")
-    endpoints = _Endpoints(engine or Engine.default(), max_body)
+    for name, value in (("max_body", max_body), ("max_searches", max_searches)):
+        if type(value) is not int or value < 1:
+            raise ArgumentError(f"{name}: expected a positive integer, got {value!r}"[:200])
+    if allowed_hosts is not None and (isinstance(allowed_hosts, str) or not all(
+            isinstance(h, str) and h for h in allowed_hosts)):
+        raise ArgumentError("allowed_hosts: expected a list of host names (or None for "
+                            f"any), got {allowed_hosts!r}"[:200])
+    endpoints = _Endpoints(engine or Engine.default(), max_body, max_searches)
     routes = [
         Route("/", guarded(endpoints.index), methods=["GET"]),
         *(Route(op.path, guarded(endpoints.observation_endpoint(op)), methods=["POST"])
@@ -180,7 +248,9 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(TrailingSlash), Middleware(VersionHeader),
+        middleware=[*([Middleware(AllowedHosts, names=list(allowed_hosts))]
+                      if allowed_hosts is not None else []),
+                    Middleware(TrailingSlash), Middleware(VersionHeader),
                     *([Middleware(CORSMiddleware, allow_origins=list(cors_origins),
                                   allow_methods=["GET", "POST"],
                                   allow_headers=["Content-Type"],
@@ -192,62 +262,22 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
     return app
 
 
-# --- running it ---------------------------------------------------------------------------
-
-_ENV = "INTERVIEW_SIGNALS_SERVE"
-
-
-def app_from_environment() -> Starlette:
-    """The app a uvicorn worker builds (``serve`` passes its options in the environment,
-    because each worker process builds its own engine)."""
-    import json
-
-    options: dict[str, Any] = json.loads(os.environ.get(_ENV, "{}"))
-    rules: list[str] = options.get("rules", [])
-    no_default = bool(options.get("no_default", False))
-    engine = Engine.from_paths(*rules, include_default=not no_default) \
-        if rules or no_default else Engine.default()
-    return create_app(engine, max_body=int(options.get("max_body", DEFAULT_MAX_BODY)),
-                      cors_origins=options.get("cors_origins", []))
+def _values(name: str, values: list[str]) -> list[str]:
+    """A query parameter's values, refused (400) past ``MAX_QUERY_VALUE`` characters or
+    values before any reader looks at them."""
+    if len(values) > MAX_QUERY_VALUE:
+        raise ArgumentError(f"{name}: expected at most {MAX_QUERY_VALUE} values, "
+                            f"got {len(values):,}")
+    for value in values:
+        if len(value) > MAX_QUERY_VALUE:
+            raise ArgumentError(f"{name}: expected at most {MAX_QUERY_VALUE} characters, "
+                                f"got {len(value):,}")
+    return values
 
 
-def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Path] = (),
-          no_default: bool = False, workers: int = 1, cors_origins: Sequence[str] = (),
-          max_body: int = DEFAULT_MAX_BODY, access_log: bool = False) -> None:
-    """Run the service on uvicorn until SIGINT or SIGTERM; returns after a clean shutdown.
-
-    The rulebook is loaded once here, so a bad pack fails before the server starts.
-    """
-    import json
-
-    import uvicorn
-
-    if workers < 1:
-        raise ArgumentError(f"workers: expected a positive integer, got {workers}")
-    Engine.from_paths(*rules, include_default=not no_default) if rules or no_default \
-        else Engine.default()  # fail early, with the rulebook's own error
-    os.environ[_ENV] = json.dumps({"rules": [str(r) for r in rules], "no_default": no_default,
-                                   "cors_origins": list(cors_origins), "max_body": max_body})
-    # uvicorn shuts down gracefully on SIGINT and SIGTERM, then raises the signal again for
-    # the handler that was there before it: make that handler end the run quietly, so a
-    # stopped service returns (exit status 0) instead of dying by the signal or a traceback.
-    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
-    for s in previous:
-        signal.signal(s, _stopped)
-    try:
-        uvicorn.run("interview_signals._service.app:app_from_environment", factory=True,
-                    host=host, port=port, workers=workers, access_log=access_log,
-                    log_level="info", server_header=False, timeout_graceful_shutdown=5)
-    except _Stop:
-        pass
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
-
-
-class _Stop(Exception):
-    """The service was asked to stop (SIGINT or SIGTERM) and has shut down."""
-
-
-def _stopped(signum: int, frame: object) -> None:
-    raise _Stop(signum)
+async def _disconnected(request: Request) -> None:
+    """Return once the client has gone (ASGI ``http.disconnect``), the body being read."""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            return

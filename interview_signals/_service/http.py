@@ -232,3 +232,45 @@ class TrailingSlash:
                     scope = {**scope, "path": path[:len(path) - len(route)]
                              + (route.rstrip("/") or "/")}
         await self.app(scope, receive, send)
+
+
+def host_name(host: str) -> str:
+    """The name in a ``Host`` header, without its port, lower case: ``[::1]:8000`` is
+    ``::1``, ``LocalHost.:80`` is ``localhost``."""
+    host = host.strip()
+    if host.startswith("["):  # an IPv6 address, perhaps with a port after the bracket
+        return host[1:host.find("]")].lower() if "]" in host else host.lower()
+    if host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host.lower().rstrip(".")
+
+
+class AllowedHosts:
+    """Pure ASGI middleware: only requests whose ``Host`` names one of ``names`` (any
+    port; ``*.example.com`` for its subdomains, ``*`` for any) are answered; others get
+    421 Misdirected Request. A web page can point a name of its own at 127.0.0.1 (DNS
+    rebinding) and read a local service's answers; the browser still sends its own name
+    as the Host, which this refuses. A request without a Host (HTTP/1.0) is answered."""
+
+    def __init__(self, app: ASGIApp, names: Sequence[str]) -> None:
+        self.app = app
+        self.any = "*" in names
+        self.names = {host_name(n) for n in names if not n.startswith("*.")}
+        self.suffixes = tuple(host_name(n[1:]) for n in names if n.startswith("*."))
+        self.shown = ", ".join(names)
+
+    def allows(self, host: str) -> bool:
+        name = host_name(host)
+        return self.any or name in self.names or name.endswith(self.suffixes)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and not self.any:
+            sent = [v for k, v in scope.get("headers", ()) if k == b"host"]
+            if sent and not self.allows(sent[0].decode("latin-1")):
+                response = problem_response(
+                    421, "Misdirected request",
+                    f"this service answers requests for {self.shown} only, not for "
+                    f"{quoted(sent[0].decode('latin-1'), 80)} (its --allowed-host option)")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)

@@ -108,6 +108,9 @@ _ERRORS: dict[int, tuple[str, str]] = {
           "default)."),
     415: ("UnsupportedMediaType", "The body is declared as something other than JSON; send "
           "`Content-Type: application/json`."),
+    421: ("MisdirectedRequest", "The request's `Host` is not a name this service answers "
+          "for (a service on a loopback address answers for `localhost`, `127.0.0.1` and "
+          "`::1` unless told otherwise), so that no web page reaches it by DNS rebinding."),
     422: ("InvalidObservations", "The observations do not fit the vocabulary or contradict "
           "each other; `problems` lists each with its path, what was expected and what "
           "came."),
@@ -115,8 +118,9 @@ _ERRORS: dict[int, tuple[str, str]] = {
           "answer."),
     501: ("NotPossible", "This rulebook makes the search too large to run exactly (more "
           "answer combinations in one group of fields than the search bound)."),
-    503: ("Unavailable", "The service cannot take this request now (too many searches at "
-          "once, or stopping); retry after `Retry-After` seconds when it is given."),
+    503: ("Unavailable", "The service cannot take this request now: it runs as many "
+          "consultations and what-ifs at once as it may (2 per worker by default); retry "
+          "after `Retry-After` seconds."),
 }
 
 
@@ -153,7 +157,7 @@ def _responses(ok: str, component: str, *statuses: int) -> JSON:
                          "headers": {VERSION_HEADER: _ref("headers", "Version")},
                          "content": {"application/json": {
                              "schema": _ref("schemas", component)}}}}
-    for status in sorted({*statuses, 405, 500}):
+    for status in sorted({*statuses, 405, 421, 500}):
         out[str(status)] = _ref("responses", _ERRORS[status][0])
     return out
 

@@ -8,12 +8,13 @@ Neighbours: ``app`` routes each operation and runs its ``compute`` off the event
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 
 from .._engine import Engine
 from .._errors import ArgumentError, ObservationError, Problem
 from .._observations import VOCABULARY, is_path
-from .._quoting import describe, excerpt
+from .._quoting import describe, excerpt, quoted
 from .._rulebook import Rulebook, rule_rows, verdict_rows
 from .._schema import JSON
 from .openapi import Operation, Parameter, RulesBody
@@ -32,7 +33,7 @@ def _read_flag(name: str) -> Callable[[list[str]], object]:
             return False
         if value == "true":
             return True
-        raise ArgumentError(f"{name}: expected true or false, got {value!r}")
+        raise ArgumentError(f"{name}: expected true or false, got {quoted(value)}")
     return read
 
 
@@ -40,9 +41,13 @@ def _read_skip(values: list[str]) -> tuple[str, ...]:
     for value in values:
         if not is_path(value):
             raise ArgumentError(f"skip: expected a field path such as "
-                                f"thank_you.response_received, got {value!r}")
+                                f"thank_you.response_received, got {quoted(value)}")
     return tuple(dict.fromkeys(values))
 
+
+CANCEL = "cancel"
+"""The option under which the app hands a search its cancellation token (a
+``threading.Event``, set when the client goes away); never a query parameter."""
 
 MAX_WHAT_IF_LIMIT = 50
 """The most what-if options one request may ask for (the search grows with it)."""
@@ -52,9 +57,11 @@ def _read_limit(values: list[str]) -> int:
     value = _one("limit", values)
     if value is None:
         return 10
-    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_WHAT_IF_LIMIT:
+    # The length first: int() of thousands of digits is slow, and past 4,300 refused.
+    if not (len(value) <= 20 and value.isascii() and value.isdigit()) \
+            or not 1 <= int(value) <= MAX_WHAT_IF_LIMIT:
         raise ArgumentError(f"limit: expected a whole number from 1 to {MAX_WHAT_IF_LIMIT}, "
-                            f"got {value!r}")
+                            f"got {quoted(value)}")
     return int(value)
 
 
@@ -78,6 +85,12 @@ def _without_trace(assessment: dict[str, object], options: Mapping[str, object]
     return assessment
 
 
+def _cancel(options: Mapping[str, object]) -> threading.Event | None:
+    cancel = options.get(CANCEL)
+    assert cancel is None or isinstance(cancel, threading.Event)
+    return cancel
+
+
 def _assess(engine: Engine, observations: dict[str, object], options: Mapping[str, object]
             ) -> object:
     return engine.assess(observations).to_dict(trace=bool(options["trace"]))
@@ -87,7 +100,7 @@ def _consult(engine: Engine, observations: dict[str, object], options: Mapping[s
              ) -> object:
     skipped = options["skip"]
     assert isinstance(skipped, tuple)
-    body = engine.consult(observations, skipped=skipped).to_dict()
+    body = engine.consult(observations, skipped=skipped, cancel=_cancel(options)).to_dict()
     assessment = body["assessment"]
     assert isinstance(assessment, dict)
     _without_trace(assessment, options)
@@ -99,11 +112,13 @@ def _what_if(engine: Engine, observations: dict[str, object], options: Mapping[s
     target, limit = options["target"], options["limit"]
     verdicts = [v.id for v in engine.rulebook.verdicts]
     if target is not None and target not in verdicts:
-        raise ArgumentError(f"target: expected one of {', '.join(verdicts)}, got {target!r}")
+        raise ArgumentError(f"target: expected one of {', '.join(verdicts)}, "
+                            f"got {quoted(str(target))}")
     assert isinstance(target, str | None)
     assert isinstance(limit, int)
     return engine.what_if(observations, target, limit=limit,
-                          include_fixed=bool(options["include_fixed"])).to_dict()
+                          include_fixed=bool(options["include_fixed"]),
+                          cancel=_cancel(options)).to_dict()
 
 
 def _session(engine: Engine, saved: dict[str, object], options: Mapping[str, object]

@@ -163,16 +163,16 @@ def test_the_document_names_its_server_license_security_and_tags(document: JSON)
 def test_every_status_an_operation_answers_is_documented(document: JSON) -> None:
     statuses = {path: {method: set(op["responses"]) for method, op in item.items()}
                 for path, item in document["paths"].items()}
-    judged = {"200", "400", "405", "413", "415", "422", "500"}
+    judged = {"200", "400", "405", "413", "415", "421", "422", "500"}
     assert statuses == {
         "/v1/assess": {"post": judged},
         "/v1/consult": {"post": judged | {"501", "503"}},
         "/v1/what-if": {"post": judged | {"501", "503"}},
         "/v1/session": {"post": judged},
         "/v1/read-notes": {"post": judged},
-        "/v1/schema/{name}": {"get": {"200", "404", "405", "500"}},
-        "/v1/rules": {"get": {"200", "405", "500"}},
-        "/v1/healthz": {"get": {"200", "405", "500"}}}
+        "/v1/schema/{name}": {"get": {"200", "404", "405", "421", "500"}},
+        "/v1/rules": {"get": {"200", "405", "421", "500"}},
+        "/v1/healthz": {"get": {"200", "405", "421", "500"}}}
     responses = document["components"]["responses"]
     assert set(responses["MethodNotAllowed"]["headers"]) == {"Allow", VERSION_HEADER}
     assert "Retry-After" in responses["Unavailable"]["headers"]

@@ -52,10 +52,16 @@ def parameter(operation_id: str, name: str) -> Parameter:
                                    "/v1/what-if?target=superb", "/v1/what-if?limit=0",
                                    "/v1/what-if?limit=ten", "/v1/what-if?limit=51",
                                    "/v1/what-if?include_fixed=perhaps",
-                                   "/v1/what-if?target=strong&target=promising"])
+                                   "/v1/what-if?target=strong&target=promising",
+                                   "/v1/what-if?limit=" + "9" * 5000,
+                                   "/v1/what-if?limit=" + "0" * 5000 + "7",
+                                   "/v1/what-if?target=" + "x" * 20_000,
+                                   "/v1/consult?skip=" + "a." * 10_000,
+                                   "/v1/assess?trace=" + "t" * 20_000])
 def test_bad_query_parameters_give_400(client: TestClient, query: str) -> None:
     body = assert_problem(client.post(query, json=GOOD), 400)
     assert query.split("?")[1].split("=", maxsplit=1)[0] in body["detail"]
+    assert len(body["detail"]) < 600  # a long value is cut in the message
 
 
 # --- the table ------------------------------------------------------------------------------
@@ -122,9 +128,9 @@ def test_a_flag_is_true_or_false_as_openapi_writes_a_boolean(values: list[str], 
 
 
 @pytest.mark.parametrize(("values", "message"), [
-    (["maybe"], "trace: expected true or false, got 'maybe'"),
+    (["maybe"], "trace: expected true or false, got \"maybe\""),
     (["true", "true"], "trace: expected at most one value, got 2"),
-    *(([word], f"trace: expected true or false, got {word!r}")
+    *(([word], f'trace: expected true or false, got "{word}"')
       for word in ("TRUE", "True", "1", "yes", "0", "no", "", "False")),
 ])
 def test_a_flag_refuses_anything_else(values: list[str], message: str) -> None:
@@ -141,7 +147,7 @@ def test_skip_keeps_each_field_once_in_the_order_given() -> None:
     with pytest.raises(ArgumentError) as caught:
         read(["tour.office_tour", "tour"])
     assert str(caught.value) == ("skip: expected a field path such as "
-                                 "thank_you.response_received, got 'tour'")
+                                 "thank_you.response_received, got \"tour\"")
 
 
 @pytest.mark.parametrize(("values", "read"), [
@@ -157,7 +163,7 @@ def test_limit_refuses_anything_else(value: str) -> None:
     with pytest.raises(ArgumentError) as caught:
         parameter("what_if", "limit").read([value])
     assert str(caught.value) == (f"limit: expected a whole number from 1 to "
-                                 f"{MAX_WHAT_IF_LIMIT}, got {value!r}")
+                                 f'{MAX_WHAT_IF_LIMIT}, got "{value}"')
 
 
 def test_target_is_at_most_one_verdict_name_read_as_given() -> None:
@@ -204,7 +210,7 @@ def test_what_if_refuses_a_verdict_the_rulebook_does_not_have(engine: Engine) ->
         operation("what_if").compute(engine, PARTIAL, {"target": "superb", "limit": 10,
                                                        "include_fixed": False})
     verdicts = ", ".join(v.id for v in engine.rulebook.verdicts)
-    assert str(caught.value) == f"target: expected one of {verdicts}, got 'superb'"
+    assert str(caught.value) == f"target: expected one of {verdicts}, got \"superb\""
 
 
 def test_each_computed_body_fits_its_component(engine: Engine) -> None:

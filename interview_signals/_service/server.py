@@ -1,0 +1,344 @@
+"""Running the service: ``serve`` (``interview-signals serve``) on uvicorn, in a way no client
+can hold up.
+
+- The socket is bound here, before anything starts: a port in use, a host that is not this
+  machine's or cannot be resolved, a port out of range is one ``ArgumentError``.
+- Connections cannot be held open: a request must arrive whole (its head and its body)
+  within ``request_timeout`` seconds of its first byte, a new connection must start one
+  within as long, and an idle kept-alive one is closed after ``keep_alive`` seconds; past
+  ``max_connections`` open connections (a share of the file descriptors the process may
+  open), the one waiting longest for a request is closed to make room, so a flood of slow
+  connections never locks out the next client.
+- SIGTERM and SIGINT (and SIGHUP with one worker: the terminal closed) stop the service
+  within a few seconds, however busy: requests in flight get ``graceful_seconds`` to
+  finish, then their searches are cancelled and the process ends; ``serve`` returns.
+
+Neighbours: ``app`` builds the app each worker process serves (``app_from_environment``
+reads the options ``serve`` leaves in the environment).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+import os
+import signal
+import socket
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol  # the serve extra's
+
+from .._engine import Engine
+from .._errors import ArgumentError
+from .._quoting import quoted
+from .app import DEFAULT_MAX_BODY, DEFAULT_MAX_SEARCHES, create_app
+
+ENV = "INTERVIEW_SIGNALS_SERVE"
+"""The environment variable through which ``serve`` hands its options to each worker."""
+REQUEST_TIMEOUT = 10.0
+"""Seconds a client has to send a whole request (head and body) from its first byte, and a
+new connection to start one."""
+KEEP_ALIVE = 5
+"""Seconds an idle connection is kept open after a response, for the client's next request."""
+GRACEFUL_SECONDS = 3
+"""Seconds requests in flight get to finish when the service is stopped; their searches are
+then cancelled, so that the process ends within about four seconds of the signal."""
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+"""The Host names a service bound to a loopback address accepts unless told otherwise."""
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine only (``localhost``, ``127.x.y.z``, ``::1``)."""
+    if host.lower().rstrip(".") in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def default_allowed_hosts(host: str) -> tuple[str, ...] | None:
+    """The Host names accepted by default: the loopback names (and ``host`` itself) when the
+    service is bound to a loopback address, so a web page cannot reach it by DNS rebinding;
+    any (None) when it is bound to an address other machines reach by their own names."""
+    if not is_loopback(host):
+        return None
+    return tuple(dict.fromkeys((*LOOPBACK_NAMES, host.strip("[]").lower())))
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host`` and ``port`` (0: any free port), not yet listening.
+
+    Raises:
+        ArgumentError: the port is out of range or in use, or the host cannot be resolved
+            or is not an address of this machine; one line that says which.
+    """
+    if type(port) is not int or not 0 <= port <= 65535:
+        raise ArgumentError(f"port: expected a port from 0 to 65535, got {port!r}"[:200])
+    shown = quoted(host, 80)
+    name = host[1:-1] if host.startswith("[") and host.endswith("]") else host  # [::1]
+    try:
+        found = socket.getaddrinfo(name, port, socket.AF_UNSPEC, socket.SOCK_STREAM, 0,
+                                   socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, socket.gaierror) and exc.strerror \
+            else "not a host name or address"
+        raise ArgumentError(f"host: cannot use {shown}: {reason}") from exc
+    family, kind, proto, _, address = found[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        if os.name != "nt":  # on Windows, SO_REUSEADDR would let two services share a port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise ArgumentError(_bind_problem(exc, shown, port)) from exc
+    sock.set_inheritable(True)  # worker processes serve on it too
+    return sock
+
+
+def _bind_problem(exc: OSError, host: str, port: int) -> str:
+    import errno
+
+    if exc.errno == errno.EADDRINUSE:
+        return (f"port: {port} is in use on {host} (another program listens there); choose "
+                "another --port, or 0 for any free one")
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"host: {host} is not an address of this machine"
+    if exc.errno == errno.EACCES:
+        return (f"port: not allowed to listen on port {port} (ports below 1024 need "
+                "privileges); choose another --port")
+    return f"cannot listen on {host} port {port}: {exc.strerror or exc}"
+
+
+def max_connections() -> int:
+    """The most connections one process keeps open: most of the file descriptors it may
+    open, the rest left for its own files (at least 16, at most 4,096)."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):  # Windows has no such limit to read
+        return 1024
+    if soft == resource.RLIM_INFINITY:
+        return 4096
+    return max(16, min(4096, soft - max(32, soft // 4)))
+
+
+# --- connections that cannot be held open ------------------------------------------------
+
+class Limits:
+    """The connection limits of one server (kept on its uvicorn config, so each worker
+    process has them)."""
+
+    def __init__(self, request_timeout: float, max_connections: int) -> None:
+        self.request_timeout = request_timeout
+        self.max_connections = max_connections
+
+
+class TimedProtocol(HttpToolsProtocol):
+    """uvicorn's HTTP/1.1 protocol, with a deadline for each request to arrive whole.
+
+    uvicorn times out an idle connection only after a response, and any byte resets
+    that: a client sending its headers a byte at a time (slowloris), or a connection
+    that never sends anything, was held for as long as the client liked. Here a timer
+    runs from the moment a request is awaited (a new connection, a response sent) or
+    begins (its first byte) until it has arrived whole; when it fires, the connection
+    is closed. Past the limit of open connections, the one waiting longest for a
+    request is closed to make room."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limits: Limits = getattr(self.config, "interview_signals_limits", None) \
+            or Limits(REQUEST_TIMEOUT, max_connections())
+        self._limits = limits
+        self._deadline: asyncio.TimerHandle | None = None
+        self._in_message = False
+        self._pending = 0
+        """Requests received whole whose response is not sent yet (pipelined: several)."""
+        self._waiting_since: float | None = None
+        """When this connection began waiting for a request (None: one is in hand)."""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[arg-type]
+        self._await_request()
+        if len(self.connections) > self._limits.max_connections:
+            self._make_room()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_timer()
+        super().connection_lost(exc)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._in_message = True
+        self._waiting_since = None
+        self._arm()  # the whole request from its first byte
+
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        self._in_message = False
+        if self.cycle is not None and self.cycle.response_complete:
+            self._await_request()  # answered before it arrived whole (a 413): the next one
+        else:
+            self._pending += 1
+            self._stop_timer()  # in hand: computing it takes what it takes
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._pending = max(0, self._pending - 1)
+        if not self.transport.is_closing() and not self._in_message and not self._pending:
+            self._await_request()
+
+    def _await_request(self) -> None:
+        self._waiting_since = self.loop.time()
+        self._arm()
+
+    def _arm(self) -> None:
+        self._stop_timer()
+        self._deadline = self.loop.call_later(self._limits.request_timeout,
+                                              self._timed_out)
+
+    def _stop_timer(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _timed_out(self) -> None:
+        self._deadline = None
+        if not self.transport.is_closing():
+            self.transport.close()
+
+    def _make_room(self) -> None:
+        """Close the connection waiting longest for a request (this one if no other
+        is waiting), so that the open connections stay within the limit."""
+        waiting = [c for c in self.connections if isinstance(c, TimedProtocol)
+                   and c._waiting_since is not None and c is not self]
+        oldest = min(waiting, key=lambda c: c._waiting_since or 0.0, default=self)
+        oldest._stop_timer()
+        oldest.transport.close()
+
+
+# --- running it ---------------------------------------------------------------------------
+
+def app_from_environment() -> Starlette:
+    """The app a uvicorn worker builds (``serve`` passes its options in the environment,
+    because each worker process builds its own engine)."""
+    options: dict[str, Any] = json.loads(os.environ.get(ENV, "{}"))
+    engine = _engine(options.get("rules", []), bool(options.get("no_default", False)),
+                     options.get("search_seconds"))
+    return create_app(engine, max_body=options.get("max_body") or DEFAULT_MAX_BODY,
+                      cors_origins=options.get("cors_origins", []),
+                      max_searches=options.get("max_searches") or DEFAULT_MAX_SEARCHES,
+                      allowed_hosts=options.get("allowed_hosts"))
+
+
+def _engine(rules: Sequence[str | Path], no_default: bool, search_seconds: float | None
+            ) -> Engine:
+    if search_seconds is None and not rules and not no_default:
+        return Engine.default()
+    options: dict[str, Any] = {} if search_seconds is None \
+        else {"search_seconds": search_seconds}
+    return Engine.from_paths(*rules, include_default=not no_default, **options)
+
+
+def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Path] = (),
+          no_default: bool = False, workers: int = 1, cors_origins: Sequence[str] = (),
+          max_body: int | None = None, allowed_hosts: Sequence[str] | None = None,
+          max_searches: int | None = None, search_seconds: float | None = None,
+          access_log: bool = False) -> None:
+    """Run the service until SIGINT or SIGTERM (or SIGHUP, with one worker); return after a
+    clean shutdown, within a few seconds of the signal.
+
+    The rulebook is loaded and the socket bound here, so a bad pack, host or port fails
+    before the server starts. ``allowed_hosts`` are the Host names the service answers
+    (``["*"]``: any); by default the loopback names when ``host`` is a loopback address,
+    any otherwise. ``max_searches`` caps the consultations and what-ifs one worker runs at
+    once (503 with ``Retry-After`` past it); ``search_seconds`` is their time budget.
+
+    Raises:
+        ArgumentError: a bad option, host or port (a port in use says so).
+        RulebookError: a pack has problems.
+    """
+    import uvicorn
+
+    if type(workers) is not int or workers < 1:
+        raise ArgumentError(f"workers: expected a positive integer, got {workers!r}"[:200])
+    _engine(rules, no_default, search_seconds)  # fail early, with the rulebook's own error
+    hosts = default_allowed_hosts(host) if allowed_hosts is None else \
+        (None if "*" in allowed_hosts else tuple(allowed_hosts))
+    sock = bind(host, port)
+    options = {"rules": [str(r) for r in rules], "no_default": no_default,
+               "cors_origins": list(cors_origins), "max_body": max_body,
+               "allowed_hosts": None if hosts is None else list(hosts),
+               "max_searches": max_searches, "search_seconds": search_seconds}
+    os.environ[ENV] = json.dumps(options)
+    config = uvicorn.Config("interview_signals._service.server:app_from_environment",
+                            factory=True, host=host, port=sock.getsockname()[1],
+                            workers=workers, access_log=access_log, log_level="info",
+                            server_header=False, timeout_keep_alive=KEEP_ALIVE,
+                            timeout_graceful_shutdown=GRACEFUL_SECONDS,
+                            http=TimedProtocol)
+    config.interview_signals_limits = Limits(REQUEST_TIMEOUT, max_connections())  # type: ignore[attr-defined]
+    bound = sock.getsockname()
+    shown = f"[{bound[0]}]" if sock.family == socket.AF_INET6 else bound[0]
+    # uvicorn says where it listens only when it binds the socket itself: say it, with the
+    # port actually bound (the one asked for, or the free one 0 found).
+    logging.getLogger("uvicorn.error").info(
+        "interview-signals serving on http://%s:%d (press Ctrl-C to stop)", shown, bound[1])
+    try:
+        _run(config, sock, workers)
+    finally:
+        sock.close()
+
+
+def _run(config: Any, sock: socket.socket, workers: int) -> None:
+    """Serve on ``sock`` until a signal stops it."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    if workers > 1:
+        # The supervisor stops its workers on SIGINT and SIGTERM (and restarts them on
+        # SIGHUP); each worker stops as a single server does.
+        Multiprocess(config, sockets=[sock]).run()
+        return
+    server = uvicorn.Server(config)
+    # uvicorn shuts down gracefully on SIGINT and SIGTERM, then raises the signal again for
+    # the handler that was there before it: make that handler end the run quietly, so a
+    # stopped service returns (exit status 0) instead of dying by the signal. SIGHUP (the
+    # terminal closed) stops it the same way.
+    stopping = [signal.SIGINT, signal.SIGTERM]
+    hangup = getattr(signal, "SIGHUP", None)
+
+    def hung_up(signum: int, frame: object) -> None:
+        server.should_exit = True
+
+    previous = {s: signal.getsignal(s) for s in (*stopping, *([hangup] if hangup else []))}
+    for s in stopping:
+        signal.signal(s, _stopped)
+    if hangup is not None:
+        signal.signal(hangup, hung_up)
+    try:
+        server.run(sockets=[sock])
+    except _Stop:
+        pass
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    if not server.started:
+        raise ArgumentError("the service could not start (see the log above)")
+
+
+class _Stop(Exception):
+    """The service was asked to stop (SIGINT or SIGTERM) and has shut down."""
+
+
+def _stopped(signum: int, frame: object) -> None:
+    raise _Stop(signum)
