@@ -15,7 +15,7 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -136,6 +136,11 @@ def guarded(handler: Handler) -> Handler:
                                      observation_problems(exc))
         except ArgumentError as exc:
             return problem_response(400, "Bad query parameter", str(exc))
+        except ClientDisconnect:  # gone before its body arrived whole: nobody to answer
+            _log.info("%s %s: the client went away before its request arrived whole",
+                      request.method, request.url.path)
+            return problem_response(400, "Incomplete request", "the client went away "
+                                    "before the body arrived whole")
         except RulebookError as exc:  # the service's rule pack cannot do this (a search too
             # large to consult): the operator's to fix, said plainly, not the client's
             return problem_response(501, "Not possible with this rulebook", str(exc))
