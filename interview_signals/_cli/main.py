@@ -138,6 +138,12 @@ def _service_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--search-seconds", type=_ask.seconds, default=None, metavar="S",
                        help="the time budget of one consultation step or what-if "
                        "(default: 2)")
+    serve.add_argument("--request-timeout", type=_ask.seconds, default=None, metavar="S",
+                       help="seconds a client has to send a whole request from its first "
+                       "byte, and a new connection to begin one (default: 10)")
+    serve.add_argument("--keep-alive", type=_ask.seconds, default=None, metavar="S",
+                       help="seconds an idle connection stays open after a response "
+                       "(default: 5)")
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -149,7 +155,8 @@ def _serve(args: argparse.Namespace) -> int:
     serve(host=args.host, port=args.port, rules=args.rules, no_default=args.no_default,
           workers=args.workers, cors_origins=args.cors_origin, max_body=args.max_body,
           allowed_hosts=args.allowed_host, max_searches=args.max_searches,
-          search_seconds=args.search_seconds)
+          search_seconds=args.search_seconds, request_timeout=args.request_timeout,
+          keep_alive=args.keep_alive)
     return EXIT_OK
 
 

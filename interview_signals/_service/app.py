@@ -96,6 +96,9 @@ class _Endpoints:
         self.max_body = max_body
         self.max_searches = max_searches
         self.searching = 0
+        self.stopping = False
+        """Set when the server stops: searches running are cancelled, new ones refused."""
+        self._cancels: set[threading.Event] = set()
         """Searches running now (in a thread, until it has returned: a cancelled one until
         it has stopped). Counted on the event loop, so no lock is needed."""
         self._rules = dump_json(rules_body(engine.rulebook))
@@ -129,8 +132,10 @@ class _Endpoints:
                      data: dict[str, object], options: Mapping[str, object]) -> object:
         """A consultation or what-if in a thread of the app's own, refused with 503 at once
         when ``max_searches`` already run, and cancelled when the client goes away."""
+        wait = max(1, math.ceil(self.engine.search_seconds))
+        if self.stopping:
+            raise _stopping(wait)
         if self.searching >= self.max_searches:
-            wait = max(1, math.ceil(self.engine.search_seconds))
             raise HTTPProblem(503, "Too many searches at once",
                               f"this service runs at most {self.max_searches} consultations "
                               f"and what-ifs at once; retry in {wait} s",
@@ -140,6 +145,7 @@ class _Endpoints:
         except RuntimeError:  # another event loop than asyncio's (trio): not cancelled
             return await run_in_threadpool(compute, self.engine, data, options)
         cancel = threading.Event()
+        self._cancels.add(cancel)
         self.searching += 1
         running = loop.run_in_executor(self._pool(), functools.partial(
             compute, self.engine, data, {**options, CANCEL: cancel}))
@@ -151,6 +157,8 @@ class _Endpoints:
                 cancel.set()
             return await running
         except SearchCancelled as exc:
+            if self.stopping:
+                raise _stopping(wait) from exc
             _log.info("%s %s: the client went away; its search was stopped",
                       request.method, request.url.path)
             raise HTTPProblem(503, "Cancelled", "the client went away") from exc
@@ -158,6 +166,14 @@ class _Endpoints:
             if not running.done():  # this handler was cancelled (the server stopping)
                 cancel.set()
             gone.cancel()
+            self._cancels.discard(cancel)
+
+    def stop(self) -> None:
+        """Cancel the searches running and refuse new ones (503): the server is stopping,
+        and a search must not keep it, or its clients, waiting."""
+        self.stopping = True
+        for cancel in self._cancels:
+            cancel.set()
 
     def _search_ended(self, running: object) -> None:
         self.searching -= 1
@@ -259,7 +275,22 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
         exception_handlers={HTTPException: http_error, Exception: internal_error})
     app.router.redirect_slashes = False  # a redirect could leave the mount (TrailingSlash)
     app.mount("/page", StaticFiles(directory=str(_PAGE)), name="page")
+    app.state.interview_signals = endpoints
     return app
+
+
+def stop_searches(app: Starlette) -> None:
+    """Stop the searches of an app made by ``create_app`` (a server shutting down): those
+    running answer 503 within milliseconds, new ones too."""
+    endpoints = getattr(app.state, "interview_signals", None)
+    if isinstance(endpoints, _Endpoints):
+        endpoints.stop()
+
+
+def _stopping(wait: int) -> HTTPProblem:
+    return HTTPProblem(503, "Service stopping", "the service is stopping; retry in "
+                       f"{wait} s (perhaps on another instance)",
+                       headers={"Retry-After": str(wait)})
 
 
 def _values(name: str, values: list[str]) -> list[str]:

@@ -36,7 +36,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol  # the serve
 from .._engine import Engine
 from .._errors import ArgumentError
 from .._quoting import quoted
-from .app import DEFAULT_MAX_BODY, DEFAULT_MAX_SEARCHES, create_app
+from .app import DEFAULT_MAX_BODY, DEFAULT_MAX_SEARCHES, create_app, stop_searches
 
 ENV = "INTERVIEW_SIGNALS_SERVE"
 """The environment variable through which ``serve`` hands its options to each worker."""
@@ -48,6 +48,8 @@ KEEP_ALIVE = 5
 GRACEFUL_SECONDS = 3
 """Seconds requests in flight get to finish when the service is stopped; their searches are
 then cancelled, so that the process ends within about four seconds of the signal."""
+_APPS: list[Starlette] = []
+"""The apps this process serves (one), whose searches stop when the server does."""
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 """The Host names a service bound to a loopback address accepts unless told otherwise."""
 
@@ -164,13 +166,21 @@ class TimedProtocol(HttpToolsProtocol):
         self._pending = 0
         """Requests received whole whose response is not sent yet (pipelined: several)."""
         self._waiting_since: float | None = None
-        """When this connection began waiting for a request (None: one is in hand)."""
+        """When this connection began waiting for its next request, or receiving it
+        (None: one is in hand, being answered)."""
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)  # type: ignore[arg-type]
         self._await_request()
         if len(self.connections) > self._limits.max_connections:
             self._make_room()
+
+    def shutdown(self) -> None:
+        # The server is stopping (it calls this on every connection first): searches
+        # running would hold it for their whole budget, so they stop now and answer 503.
+        for app in _APPS:
+            stop_searches(app)
+        super().shutdown()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_timer()
@@ -179,7 +189,8 @@ class TimedProtocol(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._in_message = True
-        self._waiting_since = None
+        if self._waiting_since is None:  # pipelined after one in hand
+            self._waiting_since = self.loop.time()
         self._arm()  # the whole request from its first byte
 
     def on_message_complete(self) -> None:
@@ -189,6 +200,7 @@ class TimedProtocol(HttpToolsProtocol):
             self._await_request()  # answered before it arrived whole (a 413): the next one
         else:
             self._pending += 1
+            self._waiting_since = None
             self._stop_timer()  # in hand: computing it takes what it takes
 
     def on_response_complete(self) -> None:
@@ -217,8 +229,9 @@ class TimedProtocol(HttpToolsProtocol):
             self.transport.close()
 
     def _make_room(self) -> None:
-        """Close the connection waiting longest for a request (this one if no other
-        is waiting), so that the open connections stay within the limit."""
+        """Close the connection waiting longest for a request, or for the rest of one
+        (slowloris), this one if no other is, so that the open connections stay within
+        the limit; a request in hand is never dropped."""
         waiting = [c for c in self.connections if isinstance(c, TimedProtocol)
                    and c._waiting_since is not None and c is not self]
         oldest = min(waiting, key=lambda c: c._waiting_since or 0.0, default=self)
@@ -234,10 +247,12 @@ def app_from_environment() -> Starlette:
     options: dict[str, Any] = json.loads(os.environ.get(ENV, "{}"))
     engine = _engine(options.get("rules", []), bool(options.get("no_default", False)),
                      options.get("search_seconds"))
-    return create_app(engine, max_body=options.get("max_body") or DEFAULT_MAX_BODY,
-                      cors_origins=options.get("cors_origins", []),
-                      max_searches=options.get("max_searches") or DEFAULT_MAX_SEARCHES,
-                      allowed_hosts=options.get("allowed_hosts"))
+    app = create_app(engine, max_body=options.get("max_body") or DEFAULT_MAX_BODY,
+                     cors_origins=options.get("cors_origins", []),
+                     max_searches=options.get("max_searches") or DEFAULT_MAX_SEARCHES,
+                     allowed_hosts=options.get("allowed_hosts"))
+    _APPS.append(app)
+    return app
 
 
 def _engine(rules: Sequence[str | Path], no_default: bool, search_seconds: float | None
@@ -253,6 +268,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
           no_default: bool = False, workers: int = 1, cors_origins: Sequence[str] = (),
           max_body: int | None = None, allowed_hosts: Sequence[str] | None = None,
           max_searches: int | None = None, search_seconds: float | None = None,
+          request_timeout: float | None = None, keep_alive: float | None = None,
           access_log: bool = False) -> None:
     """Run the service until SIGINT or SIGTERM (or SIGHUP, with one worker); return after a
     clean shutdown, within a few seconds of the signal.
@@ -262,6 +278,9 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
     (``["*"]``: any); by default the loopback names when ``host`` is a loopback address,
     any otherwise. ``max_searches`` caps the consultations and what-ifs one worker runs at
     once (503 with ``Retry-After`` past it); ``search_seconds`` is their time budget.
+    ``request_timeout`` (default ``REQUEST_TIMEOUT``) is how long a client has to send a
+    whole request, ``keep_alive`` (default ``KEEP_ALIVE``) how long an idle connection
+    stays open after a response.
 
     Raises:
         ArgumentError: a bad option, host or port (a port in use says so).
@@ -283,10 +302,12 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
     config = uvicorn.Config("interview_signals._service.server:app_from_environment",
                             factory=True, host=host, port=sock.getsockname()[1],
                             workers=workers, access_log=access_log, log_level="info",
-                            server_header=False, timeout_keep_alive=KEEP_ALIVE,
+                            server_header=False,
+                            timeout_keep_alive=keep_alive or KEEP_ALIVE,  # type: ignore[arg-type]
                             timeout_graceful_shutdown=GRACEFUL_SECONDS,
-                            http=TimedProtocol)
-    config.interview_signals_limits = Limits(REQUEST_TIMEOUT, max_connections())  # type: ignore[attr-defined]
+                            http=TimedProtocol, log_config=_log_config())
+    limits = Limits(request_timeout or REQUEST_TIMEOUT, max_connections())
+    config.interview_signals_limits = limits  # type: ignore[attr-defined]
     bound = sock.getsockname()
     shown = f"[{bound[0]}]" if sock.family == socket.AF_INET6 else bound[0]
     # uvicorn says where it listens only when it binds the socket itself: say it, with the
@@ -297,6 +318,17 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
         _run(config, sock, workers)
     finally:
         sock.close()
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, with the service's own lines (a client gone, an internal error)
+    written the same way."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config: dict[str, Any] = json.loads(json.dumps(LOGGING_CONFIG))
+    config["loggers"]["interview_signals"] = {"handlers": ["default"], "level": "INFO",
+                                              "propagate": False}
+    return config
 
 
 def _run(config: Any, sock: socket.socket, workers: int) -> None:

@@ -20,7 +20,7 @@ from starlette.routing import Mount
 from starlette.testclient import TestClient
 
 from interview_signals import Consultation, Engine, SearchCancelled, WhatIfs
-from interview_signals._service.app import create_app
+from interview_signals._service.app import create_app, stop_searches
 from interview_signals._service.http import host_name
 
 GOOD = {"tour": {"office_tour": True}}
@@ -303,3 +303,27 @@ def test_allowed_hosts_must_be_a_list_of_names() -> None:
     for bad in ("localhost", [""], [3]):
         with pytest.raises(ArgumentError, match="allowed_hosts"):
             create_app(allowed_hosts=bad)  # type: ignore[arg-type]
+
+
+def test_stopping_cancels_the_searches_running_and_refuses_new_ones() -> None:
+    """What a server shutting down does (server.TimedProtocol.shutdown): the searches
+    answer 503 with Retry-After within moments instead of holding the shutdown."""
+    engine = SlowEngine()
+    app = create_app(engine, max_searches=2)
+
+    async def scenario() -> None:
+        running = [asyncio.ensure_future(post(app, path).run())
+                   for path in ("/v1/consult", "/v1/what-if")]
+        await until(lambda: engine.running == 2)
+        stop_searches(app)
+        for task in running:
+            done = await asyncio.wait_for(task, 10)
+            assert done.status == 503
+            assert done.json()["title"] == "Service stopping"
+            assert int(done.response_headers[b"retry-after"]) >= 1
+        assert engine.cancelled == 2
+        assert (await asyncio.wait_for(post(app, "/v1/consult").run(), 10)).status == 503
+        assert engine.started == 2  # refused before it started
+        assert (await asyncio.wait_for(get(app, "/v1/healthz").run(), 10)).status == 200
+
+    asyncio.run(scenario())

@@ -1,0 +1,317 @@
+"""``serve`` over real sockets, in a subprocess: a port in use, a bad host or port is exit
+2 with one line; the log names the port bound; searches past the cap get 503 while
+healthz and assess answer, a client that goes away frees its search's slot, and SIGTERM
+stops the service whatever runs; partial requests, silent and idle connections are closed
+after their timeouts, and hundreds of slow connections under a low file-descriptor limit
+never lock the next client out. The app's own limits, without sockets: test_app_limits.py."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.consultation.generated_packs import many_states
+
+GOOD = b'{}'
+SERVE = [sys.executable, "-m", "interview_signals", "serve"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class Served:
+    """A ``serve`` subprocess with its log in a file; ``port`` once it answers."""
+
+    def __init__(self, tmp_path: Path, *args: str, fd_limit: int | None = None) -> None:
+        self.log_path = tmp_path / "serve.log"
+        self.log_file = self.log_path.open("wb")
+        command = [*SERVE, *args] if fd_limit is None else [
+            sys.executable, "-c", "import resource, runpy, sys; "
+            f"resource.setrlimit(resource.RLIMIT_NOFILE, ({fd_limit}, {fd_limit})); "
+            "sys.argv = ['interview-signals', *sys.argv[1:]]; "
+            "runpy.run_module('interview_signals', run_name='__main__')", "serve", *args]
+        self.process = subprocess.Popen(
+            command, stdout=self.log_file, stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        self.port = self._wait_for_port()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def _wait_for_port(self) -> int:
+        deadline = time.monotonic() + 60  # a wait for start-up, not a speed check
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log()
+            found = re.search(r"serving on http://127\.0\.0\.1:(\d+)", self.log())
+            if found:
+                port = int(found.group(1))
+                with contextlib.suppress(httpx.TransportError):
+                    httpx.get(f"http://127.0.0.1:{port}/v1/healthz", timeout=2)
+                    return port
+            time.sleep(0.1)
+        raise AssertionError(f"the service did not start: {self.log()}")
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def stop(self, how: signal.Signals = signal.SIGTERM, wait: float = 15) -> tuple[int, float]:
+        """Send ``how``; the exit status and the seconds it took (at most ``wait``)."""
+        start = time.monotonic()
+        self.process.send_signal(how)
+        try:
+            status = self.process.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            status = -999
+        return status, time.monotonic() - start
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.log_file.close()
+
+
+@contextlib.contextmanager
+def served(tmp_path: Path, *args: str, fd_limit: int | None = None) -> Iterator[Served]:
+    service = Served(tmp_path, *args, fd_limit=fd_limit)
+    try:
+        yield service
+    finally:
+        service.close()
+
+
+def _connect(port: int) -> socket.socket:
+    return socket.create_connection(("127.0.0.1", port), timeout=30)
+
+
+def _post(port: int, path: str, body: bytes = GOOD) -> socket.socket:
+    """A POST sent whole on a raw socket, its answer not read yet."""
+    sock = _connect(port)
+    sock.sendall(f"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                 f"application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+    return sock
+
+
+def _closed_within(sock: socket.socket, seconds: float) -> float | None:
+    """Seconds until the server closed ``sock`` (None: still open after ``seconds``)."""
+    start = time.monotonic()
+    sock.settimeout(0.5)
+    while time.monotonic() - start < seconds:
+        try:
+            if sock.recv(65536) == b"":
+                return time.monotonic() - start
+        except TimeoutError:
+            continue
+        except ConnectionResetError:
+            return time.monotonic() - start
+    return None
+
+
+# --- refused before starting --------------------------------------------------------------
+
+
+def _serve_fails(*args: str) -> tuple[int, str]:
+    result = subprocess.run([*SERVE, *args], capture_output=True, timeout=60, check=False,
+                            text=True)
+    assert result.stdout == ""
+    return result.returncode, result.stderr
+
+
+def test_a_port_in_use_is_exit_2_with_one_line() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status, err = _serve_fails("--port", str(port))
+    assert status == 2
+    assert err == (f"interview-signals: error: port: {port} is in use on \"127.0.0.1\" "
+                   "(another program listens there); choose another --port, or 0 for any "
+                   "free one\n")
+
+
+@pytest.mark.parametrize(("host", "says"), [
+    ("no-such-host.invalid", "host: cannot use \"no-such-host.invalid\": "),
+    ("192.0.2.1", "host: \"192.0.2.1\" is not an address of this machine"),
+    ("\x1b[2Jevil", "host: cannot use \"\\x1b[2Jevil\": "),
+])
+def test_a_bad_host_is_exit_2_with_one_line(host: str, says: str) -> None:
+    status, err = _serve_fails("--host", host, "--port", "0")
+    assert status == 2
+    assert err.startswith(f"interview-signals: error: {says}"), err
+    assert err.count("\n") == 1
+    assert "\x1b" not in err
+
+
+@pytest.mark.parametrize("option", ["--max-searches", "--search-seconds", "--request-timeout",
+                                    "--keep-alive"])
+@pytest.mark.parametrize("value", ["0", "-5", "x", "9" * 5000])
+def test_bad_limits_are_exit_2_naming_the_option(option: str, value: str) -> None:
+    status, err = _serve_fails(option, value, "--port", "0")
+    assert status == 2
+    assert f"argument {option}:" in err
+    assert "Traceback" not in err
+
+
+def test_the_log_names_the_port_bound(tmp_path: Path) -> None:
+    with served(tmp_path, "--port", "0") as service:
+        assert httpx.get(service.url("/v1/healthz"), timeout=10).status_code == 200
+        status, _ = service.stop()
+        log = service.log()
+    assert status == 0, log
+    ports = set(re.findall(r"127\.0\.0\.1:(\d+)", log))
+    assert ports == {str(service.port)}, log
+    assert service.port != 0
+    assert "Traceback" not in log
+
+
+# --- searches -----------------------------------------------------------------------------
+
+
+def _until_refused(port: int, path: str) -> httpx.Response:
+    """POST ``path`` until the service refuses it with 503 (the running searches have
+    reached their slots); a request it took instead is dropped, which cancels it."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            response = httpx.post(f"http://127.0.0.1:{port}{path}", content=GOOD,
+                                  headers={"content-type": "application/json"}, timeout=2)
+        except httpx.TimeoutException:
+            continue  # taken: a slot was still free; closing the client cancels it
+        if response.status_code == 503:
+            return response
+        time.sleep(0.1)
+    raise AssertionError("the service never refused a search")
+
+
+def test_searches_are_capped_cancelled_and_stopped_by_sigterm(tmp_path: Path) -> None:
+    """On a pack whose consultation runs for minutes (given the time), two hold the two
+    slots: a third gets 503 with Retry-After at once, healthz and assess answer, a client
+    that goes away frees its slot, and SIGTERM ends the process with status 0 within
+    seconds, searches and all."""
+    pack = many_states(tmp_path / "pack", 40)
+    with served(tmp_path, "--port", "0", "--no-default", "--rules", str(pack),
+                "--max-searches", "2", "--search-seconds", "600") as service:
+        port = service.port
+        first, second = _post(port, "/v1/consult"), _post(port, "/v1/consult")
+        refused = _until_refused(port, "/v1/consult")
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert int(refused.headers["retry-after"]) >= 1
+        assert httpx.get(service.url("/v1/healthz"), timeout=10).status_code == 200
+        assert httpx.post(service.url("/v1/assess"), content=GOOD, timeout=10,
+                          headers={"content-type": "application/json"}).status_code == 200
+        first.close()  # its client gone: its search stops and its slot is free
+        deadline = time.monotonic() + 30
+        freed = False
+        while not freed and time.monotonic() < deadline:
+            try:
+                response = httpx.post(service.url("/v1/consult"), content=GOOD,
+                                      headers={"content-type": "application/json"},
+                                      timeout=1.5)
+                assert response.status_code == 503
+                time.sleep(0.2)
+            except httpx.TimeoutException:
+                freed = True  # taken: the slot was free (and this one is cancelled too)
+        assert freed, service.log()
+        third = _post(port, "/v1/consult")  # running when the signal comes
+        time.sleep(0.5)
+        status, seconds = service.stop(signal.SIGTERM)
+        second.close()
+        third.close()
+        log = service.log()
+    assert status == 0, log
+    assert seconds < 15, log  # the issue asks for 5 s; measured, not asserted tightly
+    assert "Traceback" not in log
+    assert log.count("went away") >= 1, log
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGHUP])
+def test_sigint_and_sighup_stop_a_busy_service_too(tmp_path: Path, how: signal.Signals
+                                                   ) -> None:
+    pack = many_states(tmp_path / "pack", 40)
+    with served(tmp_path, "--port", "0", "--no-default", "--rules", str(pack),
+                "--search-seconds", "600") as service:
+        busy = [_post(service.port, "/v1/consult") for _ in range(2)]
+        _until_refused(service.port, "/v1/consult")
+        status, seconds = service.stop(how)
+        for sock in busy:
+            sock.close()
+        log = service.log()
+    assert status == 0, log
+    assert seconds < 15, log
+    assert "Traceback" not in log
+
+
+# --- connections --------------------------------------------------------------------------
+
+
+def test_partial_silent_and_idle_connections_are_closed_after_their_timeouts(
+        tmp_path: Path) -> None:
+    with served(tmp_path, "--port", "0", "--request-timeout", "2",
+                "--keep-alive", "1") as service:
+        slow = _connect(service.port)
+        slow.sendall(b"GET /v1/healthz HTTP/1.1\r\nHost: local")
+        silent = _connect(service.port)
+        idle = _connect(service.port)
+        idle.sendall(b"GET /v1/healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        # slowloris: a byte a while, each resetting no timer
+        start = time.monotonic()
+        closed_slow = None
+        slow.settimeout(0.3)
+        while time.monotonic() - start < 20:
+            try:
+                slow.sendall(b"h")
+                if slow.recv(65536) == b"":
+                    closed_slow = time.monotonic() - start
+                    break
+            except TimeoutError:
+                continue
+            except (BrokenPipeError, ConnectionResetError):
+                closed_slow = time.monotonic() - start
+                break
+        closed_silent = _closed_within(silent, 20)
+        answer = idle.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 200"), answer
+        closed_idle = _closed_within(idle, 20)
+        for sock in (slow, silent, idle):
+            sock.close()
+        assert httpx.get(service.url("/v1/healthz"), timeout=10).status_code == 200
+    assert closed_slow is not None
+    assert closed_silent is not None
+    assert closed_idle is not None
+
+
+def test_healthz_answers_while_300_slow_connections_are_open(tmp_path: Path) -> None:
+    """With a limit of 256 file descriptors, 300 connections sending a partial request:
+    the service closes the longest-waiting ones to make room, so the next client gets in."""
+    with served(tmp_path, "--port", "0", fd_limit=256) as service:
+        slow = []
+        try:
+            for _ in range(300):
+                sock = _connect(service.port)
+                sock.sendall(b"GET /v1/healthz HTTP/1.1\r\nHost: loc")
+                slow.append(sock)
+            for _ in range(5):
+                response = httpx.get(service.url("/v1/healthz"), timeout=10)
+                assert response.status_code == 200
+            assert service.process.poll() is None
+        finally:
+            for sock in slow:
+                sock.close()
+        log = service.log()
+    assert "Traceback" not in log
+    assert "Too many open files" not in log
