@@ -21,6 +21,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from interview_signals import ArgumentError
+from interview_signals._service.server import default_allowed_hosts, serve
 from tests.consultation.generated_packs import many_states
 
 GOOD = b'{}'
@@ -315,3 +317,49 @@ def test_healthz_answers_while_300_slow_connections_are_open(tmp_path: Path) -> 
         log = service.log()
     assert "Traceback" not in log
     assert "Too many open files" not in log
+
+
+# --- Host names ---------------------------------------------------------------------------
+
+
+def _status_for_host(port: int, host: str) -> int:
+    return httpx.get(f"http://127.0.0.1:{port}/v1/healthz", headers={"host": host},
+                     timeout=10).status_code
+
+
+def test_on_loopback_only_loopback_names_are_answered_unless_told(tmp_path: Path) -> None:
+    """A web page that points its own name at 127.0.0.1 (DNS rebinding) gets 421."""
+    with served(tmp_path, "--port", "0") as service:
+        port = service.port
+        statuses = {host: _status_for_host(port, host) for host in (
+            "localhost", f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}",
+            "evil.example", f"evil.example:{port}", "127.0.0.1.nip.io")}
+        assert service.stop()[0] == 0
+    assert statuses == {"localhost": 200, f"localhost:{port}": 200, f"127.0.0.1:{port}": 200,
+                        f"[::1]:{port}": 200, "evil.example": 421,
+                        f"evil.example:{port}": 421, "127.0.0.1.nip.io": 421}
+    with served(tmp_path, "--port", "0", "--allowed-host", "coach.example") as service:
+        assert _status_for_host(service.port, "coach.example:80") == 200
+        assert _status_for_host(service.port, "localhost") == 421
+        assert service.stop()[0] == 0
+    with served(tmp_path, "--port", "0", "--allowed-host", "*") as service:
+        assert _status_for_host(service.port, "evil.example") == 200
+        assert service.stop()[0] == 0
+
+
+@pytest.mark.parametrize(("host", "names"), [
+    ("127.0.0.1", ("localhost", "127.0.0.1", "::1")),
+    ("127.0.0.2", ("localhost", "127.0.0.1", "::1", "127.0.0.2")),
+    ("::1", ("localhost", "127.0.0.1", "::1")),
+    ("[::1]", ("localhost", "127.0.0.1", "::1")),
+    ("localhost", ("localhost", "127.0.0.1", "::1")),
+    ("0.0.0.0", None), ("::", None), ("192.168.1.5", None), ("coach.example", None)])
+def test_the_default_host_names_follow_the_address_bound(
+        host: str, names: tuple[str, ...] | None) -> None:
+    assert default_allowed_hosts(host) == names
+
+
+@pytest.mark.parametrize("port", [-5, 65536, 123851, True, 8000.0])
+def test_serve_refuses_a_port_out_of_range_before_binding(port: object) -> None:
+    with pytest.raises(ArgumentError, match=r"^port: expected a port from 0 to 65535"):
+        serve(port=port)  # type: ignore[arg-type]
