@@ -13,10 +13,11 @@ a thread hop costs more than that saves), a search in a thread of the app's own.
 
 Searches cannot starve the rest: at most ``max_searches`` run at once (503 with
 ``Retry-After`` past that, at once, never queued), each within the engine's time budget,
-and a search whose client goes away (``http.disconnect``) is cancelled within milliseconds.
+and a search whose client goes away (``http.disconnect``) is cancelled within a second.
 
 Neighbours: ``http`` holds the HTTP plumbing (problem documents, bodies within a
-limit, the version header); ``operations`` the observation endpoints as data.
+limit, the version header, the Host check); ``operations`` the observation endpoints as
+data; ``server`` runs the app on uvicorn (``serve``) with its connection limits.
 
 Every response is JSON (the page's files aside), carries ``X-Interview-Signals-Version``,
 and an error is an RFC 9457 problem document, never a traceback.
@@ -281,7 +282,7 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
 
 def stop_searches(app: Starlette) -> None:
     """Stop the searches of an app made by ``create_app`` (a server shutting down): those
-    running answer 503 within milliseconds, new ones too."""
+    running answer 503 as soon as they notice (well within a second), new ones at once."""
     endpoints = getattr(app.state, "interview_signals", None)
     if isinstance(endpoints, _Endpoints):
         endpoints.stop()
