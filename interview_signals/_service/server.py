@@ -20,6 +20,7 @@ reads the options ``serve`` leaves in the environment).
 from __future__ import annotations
 
 import asyncio
+import inspect
 import ipaddress
 import json
 import logging
@@ -339,7 +340,11 @@ def _run(config: Any, sock: socket.socket, workers: int) -> None:
     if workers > 1:
         # The supervisor stops its workers on SIGINT and SIGTERM (and restarts them on
         # SIGHUP); each worker stops as a single server does.
-        Multiprocess(config, sockets=[sock]).run()
+        if "target" in inspect.signature(Multiprocess).parameters:  # older uvicorn: the target too
+            Multiprocess(config, target=uvicorn.Server(config).run,  # type: ignore[call-arg]
+                         sockets=[sock]).run()
+        else:
+            Multiprocess(config, sockets=[sock]).run()
         return
     server = uvicorn.Server(config)
     # uvicorn shuts down gracefully on SIGINT and SIGTERM, then raises the signal again for

@@ -241,12 +241,15 @@ def test_searches_are_capped_cancelled_and_stopped_by_sigterm(tmp_path: Path) ->
     assert log.count("went away") >= 1, log
 
 
-@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGHUP])
-def test_sigint_and_sighup_stop_a_busy_service_too(tmp_path: Path, how: signal.Signals
-                                                   ) -> None:
+@pytest.mark.parametrize(("how", "workers"), [(signal.SIGINT, 1), (signal.SIGHUP, 1),
+                                              (signal.SIGTERM, 2)])
+def test_sigint_sighup_and_workers_stop_a_busy_service_too(
+        tmp_path: Path, how: signal.Signals, workers: int) -> None:
+    """With two workers, each may hold the searches: the supervisor stops both."""
     pack = many_states(tmp_path / "pack", 40)
     with served(tmp_path, "--port", "0", "--no-default", "--rules", str(pack),
-                "--search-seconds", "600") as service:
+                "--search-seconds", "600", "--workers", str(workers),
+                "--max-searches", "1") as service:
         busy = [_post(service.port, "/v1/consult") for _ in range(2)]
         _until_refused(service.port, "/v1/consult")
         status, seconds = service.stop(how)
