@@ -261,6 +261,26 @@ def test_sigint_sighup_and_workers_stop_a_busy_service_too(
     assert "Traceback" not in log
 
 
+def test_clients_gone_mid_body_are_one_log_line_each(tmp_path: Path) -> None:
+    """Before: 20 disconnects, 20 internal errors with a traceback."""
+    with served(tmp_path, "--port", "0") as service:
+        for _ in range(20):
+            sock = _connect(service.port)
+            sock.sendall(b"POST /v1/assess HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                         b"application/json\r\nContent-Length: 1000\r\n\r\n{\"tour\": ")
+            time.sleep(0.05)
+            sock.close()
+        deadline = time.monotonic() + 30
+        while service.log().count("went away") < 20 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert httpx.get(service.url("/v1/healthz"), timeout=10).status_code == 200
+        assert service.stop()[0] == 0
+        log = service.log()
+    assert log.count("the client went away before its request arrived whole") == 20, log
+    assert "Traceback" not in log
+    assert "nternal error" not in log
+
+
 # --- connections --------------------------------------------------------------------------
 
 
