@@ -97,11 +97,11 @@ class _Endpoints:
         self.max_body = max_body
         self.max_searches = max_searches
         self.searching = 0
+        """Searches running now (in a thread, until it has returned: a cancelled one until
+        it has stopped). Counted on the event loop, so no lock is needed."""
         self.stopping = False
         """Set when the server stops: searches running are cancelled, new ones refused."""
         self._cancels: set[threading.Event] = set()
-        """Searches running now (in a thread, until it has returned: a cancelled one until
-        it has stopped). Counted on the event loop, so no lock is needed."""
         self._rules = dump_json(rules_body(engine.rulebook))
         self._openapi: dict[str, str] = {}  # by mount prefix
         self._threads: ThreadPoolExecutor | None = None
@@ -143,8 +143,12 @@ class _Endpoints:
                               headers={"Retry-After": str(wait)})
         try:
             loop = asyncio.get_running_loop()
-        except RuntimeError:  # another event loop than asyncio's (trio): not cancelled
-            return await run_in_threadpool(compute, self.engine, data, options)
+        except RuntimeError:  # another event loop than asyncio's (trio): counted, but not
+            self.searching += 1  # cancelled when the client goes (its budget ends it)
+            try:
+                return await run_in_threadpool(compute, self.engine, data, options)
+            finally:
+                self.searching -= 1
         cancel = threading.Event()
         self._cancels.add(cancel)
         self.searching += 1
