@@ -121,7 +121,8 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
 
 
 def _service_options(serve: argparse.ArgumentParser) -> None:
-    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=_port, default=8000,
                        help="the TCP port, 1 to 65535, or 0 for any free one (default 8000)")
     serve.add_argument("--workers", type=positive, default=1, metavar="N")
@@ -130,8 +131,9 @@ def _service_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--max-body", type=positive, default=64 * 1024, metavar="BYTES")
     serve.add_argument("--allowed-host", action="append", default=None, metavar="NAME",
                        help="answer requests for this Host name only (repeat for several; "
-                       "'*' for any); by default the loopback names when --host is a "
-                       "loopback address, any name otherwise")
+                       "'*.example.com' for its subdomains, '*' for any); by default "
+                       "the loopback names when --host is a loopback address, any name "
+                       "otherwise")
     serve.add_argument("--max-searches", type=positive, default=None, metavar="N",
                        help="consultations and what-ifs one worker runs at once; more are "
                        "refused with 503 and Retry-After (default: 2)")
