@@ -27,13 +27,19 @@ from .._observations import (
 )
 from .._quoting import describe
 from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic
+from .lexicon import resolve
 from .matchers import Found, Index, Matcher, Owner, note_words
 from .numbers import Numbers
 from .reading import Certainty, Evidence, NotesReading, Proposal, SetAside
 from .text import MAX_NOTE_BYTES, Layout, lay_out, normalise
 
 _CLAUSE_BREAK = re.compile(r"[;()\[\]\u2014]|:\s|\s[-\u2013]\s")
+_NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there)\s")
+"""A comma that a new subject follows ("she didn't read off a list, she was curious"): it
+ends the reach of a cue forward, not backward ("he nodded, I think")."""
 _WORDS = re.compile(r"[\w']+")
+_LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
+_AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
 _SETS_ASIDE = ("other_person", "hypothetical")
 _MAKES_UNSURE = ("hedge", "approximate")
@@ -72,6 +78,7 @@ class NotesReader:
     """A ``NotesBook`` compiled once; ``read(text)`` reads one note with it."""
 
     def __init__(self, book: NotesBook) -> None:
+        book = resolve(book)  # word classes and inflections spelled out
         self.book = book
         self.numbers = Numbers(book.numbers)
         owners: tuple[Owner, ...] = (*book.phrases, *book.cues, *book.topics, *book.relations)
@@ -110,6 +117,7 @@ class _Reading:
         self.found: dict[int, tuple[Owner, list[Matcher]]] = {}
         for matcher in reader.index.candidates(words, prefixes):
             self.found.setdefault(id(matcher.owner), (matcher.owner, []))[1].append(matcher)
+        self._hiding: list[_Cue] = []
         self.cues = self._find_cues()
         self._cues_of: dict[int, list[_Cue]] = {}
         for hit in self.cues:
@@ -118,7 +126,12 @@ class _Reading:
         # is measured by, each looked up by bisection.
         self._words = [w.start() for w in _WORDS.finditer(self.norm)]
         self._breaks = [b.start() for b in _CLAUSE_BREAK.finditer(self.norm)]
-        self._terminators = [c.start for c in self.cues if c.cue.kind == "terminate"]
+        self._terminators = [(c.start, c.cue.kinds) for c in self.cues
+                             if c.cue.kind == "terminate"]
+        self._ends: dict[str, list[int]] = {}
+        """Per cue kind, where terminating cues end its scope (built when first asked)."""
+        self._commas = [c.start() for c in re.finditer(",", self.norm)]
+        self._subjects = [c.start() for c in _NEW_SUBJECT.finditer(self.norm)]
         self.topics = self._reached_by_topics()
 
     # --- finding -----------------------------------------------------------------------
@@ -144,6 +157,7 @@ class _Reading:
                 kept.append(hit)
                 if hit.cue.kind not in reach or reach[hit.cue.kind].end < hit.end:
                     reach[hit.cue.kind] = hit
+        self._hiding = [k for k in kept if k.cue.kind == "pseudo" and k.cue.fields]
         return [k for k in kept if k.cue.kind != "pseudo"]
 
     def _within_sentences(self, matcher: Matcher) -> Iterable[Found]:
@@ -198,7 +212,14 @@ class _Reading:
                                             phrase=matcher.phrase, relation=relation)
                     if mention is not None:
                         mentions.append(mention)
+        mentions = [m for m in mentions if not self._hidden(m)]
         return _longest(mentions + self._corrections(mentions))
+
+    def _hidden(self, m: _Mention) -> bool:
+        """Whether an idiom holds the mention's words and names its field ("nodded off"
+        is no nod): a pseudo cue with ``fields``."""
+        return any(h.start <= m.start and m.end <= h.end and m.path in h.cue.fields
+                   for h in self._hiding)
 
     def _corrections(self, mentions: list[_Mention]) -> list[_Mention]:
         """A number right after a correction ("it lasted 30 minutes, no wait, 40") is a new
@@ -221,6 +242,11 @@ class _Reading:
             if slot not in self._masks:
                 self._masks[slot] = self.reader.numbers.masked(self.norm, slot)
             spans = self._masks[slot][1]
+            if any(before.slot_end <= s < hit.start for s in spans):
+                # another number stands between ("meant to be half an hour but we were in
+                # there an hour and a quarter easy, no actually exactly ..."): the
+                # correction is of that one, whose field the note does not say
+                continue
             starts = sorted(s for s in spans if hit.end <= s and spans[s] <= sentence.end)
             if not starts:
                 continue
@@ -275,20 +301,39 @@ class _Reading:
         if quote is not None and not (quote[0] <= m.start < quote[1]):
             return False  # quoted words speak only within their quotation
         if hit.end <= start and cue.direction in ("forward", "both"):
-            return self._reaches(hit.end, start, cue.scope)
+            return self._reaches(hit.end, start, cue.scope, cue) and \
+                not _between(self._subjects, hit.end, start) and \
+                self._past_commas(cue, hit.end, start, sentence.end)
         if end <= hit.start and cue.direction in ("backward", "both"):
-            return self._reaches(end, hit.start, cue.scope)
+            return self._reaches(end, hit.start, cue.scope, cue) and \
+                self._past_commas(cue, end, hit.start, sentence.end)
         return False
 
-    def _reaches(self, start: int, end: int, scope: int | None) -> bool:
+    def _past_commas(self, cue: Cue, start: int, end: int, sentence_end: int) -> bool:
+        """Whether a cue that ends at a comma (``ends_at_comma``) still reaches past the
+        commas between ``start`` and ``end``: only inside a list closed by "or" or "nor"
+        ("no smile, nod or anything")."""
+        if not cue.ends_at_comma or not _between(self._commas, start, end):
+            return True
+        return _LIST_CLOSE.search(self.norm, start, sentence_end) is not None
+
+    def _reaches(self, start: int, end: int, scope: int | None,
+                 cue: Cue | None = None) -> bool:
         """Whether a cue's scope runs from ``start`` to ``end``: no clause break and no
-        terminating cue in between, and at most ``scope`` words."""
-        for marks in (self._breaks, self._terminators):
-            i = bisect.bisect_left(marks, start)
-            if i < len(marks) and marks[i] < end:
-                return False
+        terminating cue (of the cue's kind) in between, and at most ``scope`` words."""
+        if _between(self._breaks, start, end) or \
+                _between(self._ends_of(cue.kind if cue else ""), start, end):
+            return False
         return scope is None or (bisect.bisect_left(self._words, end) -
                                  bisect.bisect_left(self._words, start)) <= scope
+
+    def _ends_of(self, kind: str) -> list[int]:
+        """Where terminating cues end the scope of cues of ``kind`` (a terminating cue
+        that names no kinds ends every kind's; every one ends a clause, ``kind`` empty)."""
+        if kind not in self._ends:
+            self._ends[kind] = [start for start, kinds in self._terminators
+                                if not kind or not kinds or kind in kinds]
+        return self._ends[kind]
 
     def _weigh(self, m: _Mention) -> _Mention | None:
         """The mention as its cues leave it, or ``None`` when they set it aside."""
@@ -327,7 +372,7 @@ class _Reading:
                 certainty, reason = "unsure", f"{what} {found[kind].words!r}"
                 break
         else:
-            question = self._question(m)
+            question = self._question(m) or self._far_cue(m, found)
             if question:
                 certainty, reason = "unsure", question
         if m.corrects:
@@ -335,11 +380,40 @@ class _Reading:
         return evolve(m, value=value, certainty=certainty, reason=reason,
                       corrects=m.corrects or "correction" in found)
 
+    def _far_cue(self, m: _Mention, found: dict[str, _Cue]) -> str:
+        """Why a negation earlier in the clause, past its words of scope, may
+        still bear on the mention ("never got into what I'd actually be doing day to day"):
+        a scope counted in words is a guess, so the mention is left to ask, never stated."""
+        for hit in self._cues_of.get(m.sentence, ()):
+            cue = hit.cue
+            if cue.kind != "negation" or "negation" in found or m.value is False or \
+                    cue.direction == "backward" or cue.scope is None or cue.scope < 2 or \
+                    hit.end > m.start or (cue.fields and m.path not in cue.fields) or \
+                    m.path in cue.not_fields:
+                continue
+            if self.layout.quote_at(hit.start) != self.layout.quote_at(m.start):
+                continue
+            # "and" opens another predicate ("never looked at my CV and kept checking the
+            # clock"), and so does a comma, except after a negation that ends at commas
+            # (whether it reaches past one is what is in doubt)
+            if self._reaches(hit.end, m.start, None, cue) and \
+                    not _between(self._subjects, hit.end, m.start) and \
+                    (cue.ends_at_comma or not _between(self._commas, hit.end, m.start)) and \
+                    _AND.search(self.norm, hit.end, m.start) is None:
+                return f"a negation earlier in the clause may reach it ({hit.words!r})"
+        return ""
+
     def _question(self, m: _Mention) -> str:
         """Why the sentence is the writer's own question, or nothing if it is not."""
-        if self.layout.quote_at(m.start) is not None:
-            return ""  # a question quoted is someone's words: "are you still interested?"
         sentence = self.layout.sentences[m.sentence]
+        quote = self.layout.quote_at(m.start)
+        if quote is not None:
+            # a question quoted is someone's words ("are you still interested?"); words
+            # quoted inside a question asked outside the quotation are asked too ("any
+            # 'great' or 'that makes sense'?")
+            after = self.norm[quote[1]:sentence.end]
+            return "the note asks it as a question" if sentence.question_marks and \
+                "?" in after and self._reaches(quote[1], sentence.end, None) else ""
         if sentence.question_marks == 1 and self._reaches(m.end, sentence.end, None) and \
                 "," not in self.norm[m.end:sentence.end]:
             # a question mark asks the clause it closes: "..., which made me wonder if it
@@ -578,6 +652,12 @@ def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, s
                                 clash[p.path] else clash[p.path])
                 changed = True
     return out
+
+
+def _between(marks: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of offsets has one in ``[start, end)``."""
+    i = bisect.bisect_left(marks, start)
+    return i < len(marks) and marks[i] < end
 
 
 def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | None:

@@ -1,0 +1,127 @@
+"""The scope mechanisms of the reader that make it generalise: a negation past its words of
+scope leaves a field unsure, a comma ends a short negation unless a list closes with "or", a
+new subject after a comma starts a clause, another person's story runs on past "because",
+words quoted inside a question are asked, word classes and inflections, and idioms that hide
+a field's words ("nodded off")."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interview_signals import Engine, NotesReading
+from interview_signals._notes.lexicon import forms, resolve_word
+from interview_signals._rulebook import Inflection, NotesBook, Word
+from tests.profiles import examples
+
+
+def _read(text: str) -> NotesReading:
+    return Engine.default().read_notes(text)
+
+
+def proposals(text: str) -> set[tuple[str, object, str]]:
+    return {(p.path, p.value, p.certainty) for p in _read(text).proposals}
+
+
+def stated(text: str) -> dict[str, object]:
+    return {p.path: p.value for p in _read(text).stated}
+
+
+class TestFarNegation:
+    def test_a_negation_past_its_scope_in_the_same_clause_leaves_it_unsure(self) -> None:
+        text = "He never really got into what my own week in the team would look like day to day."
+        assert "job_specifics.deep_dive" not in stated(text)
+        assert ("job_specifics.deep_dive", True, "unsure") in proposals(text)
+
+    def test_and_starts_another_predicate(self) -> None:
+        assert stated("He never once looked at my CV and kept checking the clock.")[
+            "body_language.engaged"] is False
+
+    def test_a_comma_and_a_new_subject_start_another_clause(self) -> None:
+        assert stated("She didn't read off a list at all, she was curious about my answers.")[
+            "body_language.engaged"] is True
+
+
+class TestComma:
+    def test_a_short_negation_ends_at_a_comma(self) -> None:
+        text = "nothing scripted about it, total back and forth"
+        assert stated(text).get("body_language.rote_questions") is False
+        assert stated(text).get("body_language.engaged") is not False
+
+    def test_but_reaches_on_through_a_list_closed_by_or(self) -> None:
+        assert stated("She didn't smile, nod or react at all.").items() >= {
+            ("body_language.smiles", False), ("body_language.nods", False)}
+
+
+class TestOtherPerson:
+    def test_anothers_story_runs_on_past_because(self) -> None:
+        text = ("My friend says that's a good sign because when she interviewed there they "
+                "read from a sheet.")
+        assert "body_language.rote_questions" not in stated(text)
+
+    def test_but_ends_anothers_story(self) -> None:
+        assert stated("My friend got a grilling, but they showed me round the office.")[
+            "tour.office_tour"] is True
+
+
+class TestQuestions:
+    def test_words_quoted_inside_a_question_are_asked(self) -> None:
+        text = "Coach: Any 'great' or 'that makes sense', that kind of thing?"
+        assert "body_language.verbal_agreement" not in stated(text)
+
+    def test_a_quoted_question_is_someone_elses_words(self) -> None:
+        assert stated("She asked 'are you still interested in the role?' at the end.").get(
+            "interest.asked_if_interested") is True
+
+
+class TestIdioms:
+    def test_nodding_off_is_no_nod(self) -> None:
+        assert "body_language.nods" not in stated("nearly nodded off on the bus home")
+
+    def test_a_nod_is_still_a_nod(self) -> None:
+        assert stated("she nodded a lot")["body_language.nods"] is True
+
+
+class TestLexicon:
+    def test_regular_forms_follow_the_spelling_rules(self) -> None:
+        inflection = Inflection(endings=("s", "ed", "ing"), irregular={"take": ("took",)})
+        assert {"nods", "nodded", "nodding"} <= set(forms("nod", inflection))
+        assert {"smiling", "smiled"} <= set(forms("smile", inflection))
+        assert "took" in forms("take", inflection)
+
+    def test_a_word_class_resolves_to_its_entries(self) -> None:
+        book = NotesBook(words={"place": ("office", "shop floor")})
+        word = Word(alternatives=("@place",), prefixes=(False,))
+        assert set(resolve_word(word, book).alternatives) == {"office", "shop floor"}
+
+
+# Sentences whose clause holds a negation cue before a positive phrase of the field.
+NEGATED = ["didn't", "never", "did not", "wasn't", "nobody"]
+FILLERS = ["really", "ever", "at any point", "at all", "in the whole hour of it", "even",
+           "properly", "as such"]
+POSITIVE = [("showed me round the office", "tour.office_tour"),
+            ("smiled", "body_language.smiles"), ("nodded", "body_language.nods"),
+            ("asked where else I was interviewing", "interest.asked_where_else_interviewing")]
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.sampled_from(NEGATED), st.lists(st.sampled_from(FILLERS), max_size=4),
+       st.sampled_from(POSITIVE))
+def test_a_negated_statement_is_never_stated_true(negation: str, fillers: list[str],
+                                                  positive: tuple[str, str]) -> None:
+    words, path = positive
+    text = f"She {negation} {' '.join(fillers)} {words}."
+    assert stated(text).get(path) is not True
+
+
+OTHERS = ["My friend", "My sister", "The other candidate", "Another applicant", "A mate of mine"]
+LINKS = ["", " because", " which was odd, and", " so apparently"]
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.sampled_from(OTHERS), st.sampled_from(LINKS), st.sampled_from(POSITIVE))
+def test_a_clause_about_another_person_never_yields_a_stated_value(
+        other: str, link: str, positive: tuple[str, str]) -> None:
+    words, path = positive
+    text = f"{other} said it went well{link} they {words}."
+    assert path not in stated(text)
