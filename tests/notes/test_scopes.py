@@ -6,6 +6,7 @@ a field's words ("nodded off")."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -125,3 +126,22 @@ def test_a_clause_about_another_person_never_yields_a_stated_value(
     words, path = positive
     text = f"{other} said it went well{link} they {words}."
     assert path not in stated(text)
+
+
+class TestInterviewerCount:
+    @pytest.mark.parametrize(("text", "count"), [
+        ("it was two of them on camera", 2),
+        ("Was three peoples, the boss and two others.", 3),
+        ("- video call, 2 engineers, 60 min booked", 2),
+        ("He did the interview on his own.", 1),
+    ])
+    def test_a_family_of_words_gives_the_count(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    def test_one_of_them_counts_nobody(self) -> None:
+        assert stated("The panel (four of them) sat still. One of them nodded once.")[
+            "interview.interviewer_count"] == 4
+
+    def test_voice_note_lengths(self) -> None:
+        assert stated("phone interview 10 mins. she read off a script")[
+            "interview.actual_minutes"] == 10
