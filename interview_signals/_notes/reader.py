@@ -38,6 +38,9 @@ _NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there)\s")
 """A comma that a new subject follows ("she didn't read off a list, she was curious"): it
 ends the reach of a cue forward, not backward ("he nodded, I think")."""
 _WORDS = re.compile(r"[\w']+")
+_FAR = "far"
+"""The scope of a negation read past its words (``_far_cue``): only a clause break or a
+terminating cue for every kind ends it."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
@@ -396,7 +399,8 @@ class _Reading:
             # "and" opens another predicate ("never looked at my CV and kept checking the
             # clock"), and so does a comma, except after a negation that ends at commas
             # (whether it reaches past one is what is in doubt)
-            if self._reaches(hit.end, m.start, None, cue) and \
+            if not _between(self._breaks, hit.end, m.start) and \
+                    not _between(self._ends_of(_FAR), hit.end, m.start) and \
                     not _between(self._subjects, hit.end, m.start) and \
                     (cue.ends_at_comma or not _between(self._commas, hit.end, m.start)) and \
                     _AND.search(self.norm, hit.end, m.start) is None:
@@ -439,8 +443,11 @@ class _Reading:
         weighed = [w for m in self._mentions() if (w := self._weigh(m)) is not None]
         direct = self._corrected([m for m in weighed if m.relation is None])
         by_path = _by_path(direct)
+        direct_in = {(m.path, m.sentence) for m in direct}
         for m in weighed:
-            if m.relation is not None:
+            # a number the sentence gives the field itself ("ended it at 30 on the dot")
+            # outweighs what a relation would make of another field's
+            if m.relation is not None and (m.path, m.sentence) not in direct_in:
                 related = self._related(m, by_path)
                 if related is not None:
                     by_path.setdefault(related.path, []).append(related)

@@ -145,3 +145,25 @@ class TestInterviewerCount:
     def test_voice_note_lengths(self) -> None:
         assert stated("phone interview 10 mins. she read off a script")[
             "interview.actual_minutes"] == 10
+
+
+class TestMore:
+    def test_a_relative_clause_does_not_end_a_negation_read_past_its_scope(self) -> None:
+        text = "nothing about what my week would look like or who I'd be managing day to day"
+        assert "job_specifics.deep_dive" not in stated(text)
+
+    def test_a_number_in_the_sentence_outweighs_a_relation(self) -> None:
+        assert stated("Booked for 45, she ended it at 30 on the dot.")[
+            "interview.actual_minutes"] == 30
+
+    def test_not_that_sets_up_a_denial_and_is_left_to_ask(self) -> None:
+        assert "body_language.smiles" not in stated(
+            "It's not that she didn't smile, she did.")
+
+    def test_a_question_about_the_role_is_no_overview(self) -> None:
+        assert "job_specifics.overview_given" not in stated(
+            "She asked how I felt about the role now.")
+
+    def test_going_over_the_role_is_the_overview(self) -> None:
+        assert stated("She didn't go over the role at all.")[
+            "job_specifics.overview_given"] is False
