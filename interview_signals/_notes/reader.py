@@ -394,8 +394,9 @@ class _Reading:
                     hit.end > m.start or (cue.fields and m.path not in cue.fields) or \
                     m.path in cue.not_fields:
                 continue
-            if self.layout.quote_at(hit.start) != self.layout.quote_at(m.start):
-                continue
+            quote = self.layout.quote_at(hit.start)
+            if quote is not None and quote != self.layout.quote_at(m.start):
+                continue  # a negation quoted speaks only within its quotation
             # "and" opens another predicate ("never looked at my CV and kept checking the
             # clock"), and so does a comma, except after a negation that ends at commas
             # (whether it reaches past one is what is in doubt)

@@ -167,3 +167,19 @@ class TestMore:
     def test_going_over_the_role_is_the_overview(self) -> None:
         assert stated("She didn't go over the role at all.")[
             "job_specifics.overview_given"] is False
+
+
+class TestFamilies:
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("she kept asking me to go on and scribbling notes down", "body_language.engaged", True),
+        ("lots of 'yes, absolutely' from him", "body_language.verbal_agreement", True),
+        ("she messaged their head of sales to come down", "tour.people_called_in", True),
+        ("then he came up for a quick hello", "tour.people_called_in", True),
+    ])
+    def test_a_family_member_reads_as_the_field(self, text: str, path: str,
+                                               value: object) -> None:
+        assert stated(text)[path] == value
+
+    def test_quoted_words_in_a_long_negated_list_are_never_stated_true(self) -> None:
+        text = "Didn't get a single 'good' or 'right' or 'mm-hm' out of him."
+        assert stated(text).get("body_language.verbal_agreement") is not True
