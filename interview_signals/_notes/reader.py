@@ -253,6 +253,10 @@ class _Reading:
             starts = sorted(s for s in spans if hit.end <= s and spans[s] <= sentence.end)
             if not starts:
                 continue
+            if any(m.slot_start == starts[0] and m.path != before.path for m in mentions):
+                # the number after it is another field's ("booked 30 but actually an
+                # hour"): a contrast, not a correction
+                continue
             text = self.norm[starts[0]:spans[starts[0]]]
             number = self.reader.numbers.value(slot, text)
             value = None if number is None else _fitted(before.path, number)

@@ -183,3 +183,23 @@ class TestFamilies:
     def test_quoted_words_in_a_long_negated_list_are_never_stated_true(self) -> None:
         text = "Didn't get a single 'good' or 'right' or 'mm-hm' out of him."
         assert stated(text).get("body_language.verbal_agreement") is not True
+
+
+class TestCorrections:
+    def test_a_correction_takes_the_next_number_for_the_field_before(self) -> None:
+        assert stated("They'd booked me in for an hour, no wait, it was 45 minutes.")[
+            "interview.scheduled_minutes"] == 45
+
+    def test_a_number_another_field_claims_is_a_contrast(self) -> None:
+        got = stated("Say 30 min but actually 1 hour.")
+        assert got.get("interview.scheduled_minutes") == 30
+        assert got.get("interview.actual_minutes") == 60
+
+    def test_no_correction_across_another_number(self) -> None:
+        got = stated("meant to be half an hour but we were in there an hour and a quarter "
+                     "easy no actually exactly an hour and a quarter")
+        assert got.get("interview.scheduled_minutes") == 30
+
+    def test_a_count_at_the_start_is_left_to_ask(self) -> None:
+        text = "Started with three interviewers but one left after ten minutes."
+        assert "interview.interviewer_count" not in stated(text)
