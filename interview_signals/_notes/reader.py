@@ -41,10 +41,14 @@ _WORDS = re.compile(r"[\w']+")
 _FAR = "far"
 """The scope of a negation read past its words (``_far_cue``): only a clause break or a
 terminating cue for every kind ends it."""
+_ASKED = "the note asks it as a question"
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
-_SETS_ASIDE = ("other_person", "hypothetical")
+_SETS_ASIDE = ("other_person", "writer", "hypothetical")
+_WHY_ASIDE = {"other_person": "someone else's experience",
+              "writer": "the writer's own doing, not the interviewer's",
+              "hypothetical": "a plan, a hope or a hypothetical"}
 _MAKES_UNSURE = ("hedge", "approximate")
 _Owner = TypeVar("_Owner", Cue, Topic, FieldPhrases, Relation)
 
@@ -297,6 +301,8 @@ class _Reading:
             # "lasted about an hour": the approximation bears on the number, wherever the
             # phrase's words are
             start, end = m.slot_start, m.slot_end
+        if cue.kind == "writer" and hit.start < start < hit.end:
+            return True  # "I asked if she ...": the writer is who asks
         if hit.start < end and start < hit.end:
             return False  # a cue inside the phrase is part of it ("asked me if")
         if (cue.fields and m.path not in cue.fields) or m.path in cue.not_fields:
@@ -350,8 +356,7 @@ class _Reading:
                 found[hit.cue.kind] = hit
         for kind in _SETS_ASIDE:
             if kind in found:
-                why = ("someone else's experience" if kind == "other_person"
-                       else "a plan, a hope or a hypothetical")
+                why = _WHY_ASIDE[kind]
                 self._aside(m.path, m.value, m.start, m.end,
                             f"{why} ({found[kind].words!r})")
                 return None
@@ -421,16 +426,16 @@ class _Reading:
             # quoted inside a question asked outside the quotation are asked too ("any
             # 'great' or 'that makes sense'?")
             after = self.norm[quote[1]:sentence.end]
-            return "the note asks it as a question" if sentence.question_marks and \
+            return _ASKED if sentence.question_marks and \
                 "?" in after and self._reaches(quote[1], sentence.end, None) else ""
         if sentence.question_marks == 1 and self._reaches(m.end, sentence.end, None) and \
                 "," not in self.norm[m.end:sentence.end]:
             # a question mark asks the clause it closes: "..., which made me wonder if it
             # was automated?" doubts the automation, not the rest of the sentence
-            return "the note asks it as a question"
+            return _ASKED
         if sentence.question_marks > 1 and any(
                 c.cue.kind == "question" for c in self._cues_of.get(m.sentence, ())):
-            return "the note asks it as a question"
+            return _ASKED
         return ""
 
     def _aside(self, path: str, value: Value | None, start: int, end: int,
@@ -619,10 +624,18 @@ class _Reading:
             for rule in self.reader.book.implications:
                 sources = [p for p in by_path.get(rule.path, [])
                            if rule.value is None or _key(p.value) == _key(rule.value)]
-                if len(by_path.get(rule.path, [])) != 1 or not sources or \
-                        rule.then_path in by_path:
+                if len(by_path.get(rule.path, [])) != 1 or not sources:
                     continue
                 source = sources[0]
+                if rule.then_path in by_path:
+                    # a question the note asks is settled by what it states after:
+                    # "did you send the thank-you?" ... "he replied immediately"
+                    asked = by_path[rule.then_path]
+                    if not (source.certainty == "stated" and len(asked) == 1 and
+                            asked[0].reason == _ASKED and
+                            _key(asked[0].value) == _key(rule.then_value)):
+                        continue
+                    out.remove(asked[0])
                 implied = Proposal(path=rule.then_path, value=rule.then_value,
                                    certainty=source.certainty, evidence=source.evidence,
                                    reason=f"follows from {_label(rule.path)}")

@@ -26,15 +26,18 @@ from .._observations import CHECKS, VOCABULARY, Value, did_you_mean
 from .._quoting import quoted
 
 CueKind: TypeAlias = Literal["negation", "hedge", "approximate", "hypothetical",
-                             "other_person", "correction", "terminate", "pseudo", "question"]
+                             "other_person", "writer", "correction", "terminate", "pseudo",
+                             "question"]
 Direction: TypeAlias = Literal["forward", "backward", "both"]
 RelationKind: TypeAlias = Literal["same", "plus", "minus", "until", "between"]
 
 CUE_KINDS: tuple[str, ...] = ("negation", "hedge", "approximate", "hypothetical",
-                              "other_person", "correction", "terminate", "pseudo", "question")
+                              "other_person", "writer", "correction", "terminate", "pseudo",
+                              "question")
 """What a cue does to a phrase in its scope: negates it, makes it unsure (a hedge, an
-approximate number), sets it aside (a plan or hypothetical, someone else's experience),
-corrects what came before, ends other cues' scope
+approximate number), sets it aside (a plan or hypothetical, someone else's experience, the
+writer's own doing where the field is the interviewer's: "I asked her where else she was
+hiring"), corrects what came before, ends other cues' scope
 (terminate), hides a shorter cue or a phrase inside it (pseudo: "nodded off" is no nod), or
 opens a question (a sentence that opens so and ends in question marks)."""
 DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")

@@ -203,3 +203,44 @@ class TestCorrections:
     def test_a_count_at_the_start_is_left_to_ask(self) -> None:
         text = "Started with three interviewers but one left after ten minutes."
         assert "interview.interviewer_count" not in stated(text)
+
+
+class TestWhoAsks:
+    def test_the_writer_asking_is_no_sign(self) -> None:
+        text = "I asked her where else they were hiring this year and she laughed."
+        got = _read(text)
+        assert "interest.asked_where_else_interviewing" not in {p.path for p in got.stated}
+        assert any(s.path == "interest.asked_where_else_interviewing" and "writer" in s.reason
+                   for s in got.set_aside)
+
+    def test_the_interviewer_asking_is(self) -> None:
+        assert stated("She asked me where else I was interviewing.")[
+            "interest.asked_where_else_interviewing"] is True
+
+    def test_an_answer_settles_a_question(self) -> None:
+        text = "Mentor: did you send the thank-you?\nMe: Yep. And he replied immediately!"
+        got = stated(text)
+        assert got["thank_you.note_sent"] is True
+        assert got["thank_you.response_received"] is True
+
+    def test_an_unanswered_question_stays_unsure(self) -> None:
+        assert ("thank_you.note_sent", True, "unsure") in proposals(
+            "Did you send the thank-you note?")
+
+    def test_a_refusal_to_send_one_is_no_note(self) -> None:
+        assert stated("Not bothering with a thank you this time, they don't read them.")[
+            "thank_you.note_sent"] is False
+        assert "thank_you.note_sent" not in stated("Not sending one yet, the coach says wait.")
+
+
+WRITER_ASKS = ["I asked her", "I asked them", "I then asked", "I also asked him"]
+QUESTIONS = [("where else they were hiring", "interest.asked_where_else_interviewing"),
+             ("if they were interested in my portfolio", "interest.asked_if_interested")]
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.sampled_from(WRITER_ASKS), st.sampled_from(QUESTIONS))
+def test_what_the_writer_asks_is_never_stated_as_the_interviewers(
+        asks: str, question: tuple[str, str]) -> None:
+    words, path = question
+    assert stated(f"{asks} {words}.").get(path) is not True
