@@ -34,14 +34,17 @@ from .reading import Certainty, Evidence, NotesReading, Proposal, SetAside
 from .text import MAX_NOTE_BYTES, Layout, lay_out, normalise
 
 _CLAUSE_BREAK = re.compile(r"[;()\[\]\u2014]|:\s|\s[-\u2013]\s")
-_NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there)\s")
-"""A comma that a new subject follows ("she didn't read off a list, she was curious"): it
-ends the reach of a cue forward, not backward ("he nodded, I think")."""
+_NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there|just|only|simply|"
+                          r"merely|more|rather)\s")
+"""A comma that a new subject follows ("she didn't read off a list, she was curious") or a
+contrast ("not cold, just businesslike"): it ends the reach of a cue forward, not backward
+("he nodded, I think")."""
 _WORDS = re.compile(r"[\w']+")
 _FAR = "far"
 """The scope of a negation read past its words (``_far_cue``): only a clause break or a
 terminating cue for every kind ends it."""
 _ASKED = "the note asks it as a question"
+_HEDGED = "hedged by"
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
@@ -380,7 +383,7 @@ class _Reading:
                 value, reason = not value, f"negated by {words!r}"
         for kind in _MAKES_UNSURE:
             if kind in found:
-                what = "hedged by" if kind == "hedge" else "an approximation:"
+                what = _HEDGED if kind == "hedge" else "an approximation:"
                 certainty, reason = "unsure", f"{what} {found[kind].words!r}"
                 break
         else:

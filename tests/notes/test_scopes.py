@@ -244,3 +244,17 @@ def test_what_the_writer_asks_is_never_stated_as_the_interviewers(
         asks: str, question: tuple[str, str]) -> None:
     words, path = question
     assert stated(f"{asks} {words}.").get(path) is not True
+
+
+class TestContrast:
+    def test_rather_than_negates_what_it_sets_against(self) -> None:
+        text = "Her reply was clearly typed by her rather than a template."
+        assert stated(text).get("thank_you.tone") != "automatic"
+
+    def test_not_x_just_y_keeps_y(self) -> None:
+        got = proposals("Her reply to my thank-you was not cold, just businesslike.")
+        assert ("thank_you.tone", "neutral", "stated") in got
+
+    def test_a_one_word_reply_has_no_specifics(self) -> None:
+        assert stated("She replied to my thank-you: 'Thanks.' One word.")[
+            "thank_you.references_specifics"] is False
