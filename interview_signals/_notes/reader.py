@@ -44,6 +44,10 @@ _FAR = "far"
 """The scope of a negation read past its words (``_far_cue``): only a clause break or a
 terminating cue for every kind ends it."""
 _ASKED = "the note asks it as a question"
+_COUNT = "interview.interviewer_count"
+_WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|both|either|"
+                          r"panel|they|them|their|everyone|everybody|anyone|anybody|we)\b")
+"""Words by which a false cue covers the whole panel, not one of its members."""
 _HEDGED = "hedged by"
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
@@ -592,7 +596,14 @@ class _Reading:
 
     def _settled(self, by_path: dict[str, list[_Mention]]) -> list[Proposal]:
         proposals = []
-        for mentions in by_path.values():
+        several = any(m.certainty == "stated" and isinstance(m.value, int) and m.value > 1
+                      for m in by_path.get(_COUNT, ()))
+        for path, mentions in by_path.items():
+            shown_by_one = self._shown_by_one(path, mentions) if several else None
+            if shown_by_one is not None:
+                proposals.append(self._proposal(shown_by_one, "stated",
+                                                "shown by one of several interviewers"))
+                continue
             values: dict[object, list[_Mention]] = {}
             for m in mentions:
                 if m.value is not None:
@@ -609,6 +620,23 @@ class _Reading:
                 proposals.append(self._proposal(group[0], "unsure",
                                                 f"the note says both {shown}"))
         return proposals
+
+    def _shown_by_one(self, path: str, mentions: list[_Mention]) -> _Mention | None:
+        """With several interviewers a cue one of them shows counts ("Mrs Harlow didn't
+        crack a smile, but Mr Singh was smiley"): the stated true mention, when every
+        false one is about one person, not the whole panel ("none of them smiled")."""
+        if not path.startswith("body_language.") or \
+                path == "body_language.naturally_friendly":
+            return None
+        yes = [m for m in mentions if m.value is True and m.certainty == "stated"]
+        no = [m for m in mentions if m.value is False]
+        if not yes or not no or len(yes) + len(no) != len(mentions):
+            return None
+        for m in no:
+            sentence = self.layout.sentences[m.sentence]
+            if _WHOLE_PANEL.search(self.norm, sentence.start, m.end):
+                return None
+        return yes[0]
 
     def _proposal(self, m: _Mention, certainty: Certainty, reason: str) -> Proposal:
         return Proposal(path=m.path, value=m.value, certainty=certainty,  # type: ignore[arg-type]

@@ -258,3 +258,33 @@ class TestContrast:
     def test_a_one_word_reply_has_no_specifics(self) -> None:
         assert stated("She replied to my thank-you: 'Thanks.' One word.")[
             "thank_you.references_specifics"] is False
+
+
+class TestPanel:
+    def test_a_cue_one_of_several_shows_counts(self) -> None:
+        text = ("Panel of two. Mrs Harlow didn't crack a smile all morning, but Mr Singh was "
+                "smiley.")
+        assert stated(text)["body_language.smiles"] is True
+
+    def test_a_false_for_the_whole_panel_still_clashes(self) -> None:
+        text = "Panel of two. None of them smiled. Mr Singh smiled at the end."
+        assert "body_language.smiles" not in stated(text)
+
+    def test_with_one_interviewer_a_clash_stays_unsure(self) -> None:
+        text = "Just the one interviewer. She didn't smile. She smiled at the end."
+        assert "body_language.smiles" not in stated(text)
+
+
+class TestIdiomsAndReports:
+    def test_asked_straight_out_is_no_tour(self) -> None:
+        assert "tour.office_tour" not in stated("She asked me straight out if I wanted it.")
+
+    def test_a_report_of_usual_sternness_is_not_naturally_friendly(self) -> None:
+        assert stated("Apparently not, my friend says he's normally the stern one with "
+                      "visitors.").get("body_language.naturally_friendly") is not True
+        assert stated("He's usually frosty with candidates.")[
+            "body_language.naturally_friendly"] is False
+
+    def test_the_interviewers_own_conditional_is_you_would_language(self) -> None:
+        assert stated("She said 'if you were to join us, you'd be leading the rollout'.")[
+            "job_specifics.you_would_language"] is True
