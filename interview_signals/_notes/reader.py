@@ -46,7 +46,8 @@ terminating cue for every kind ends it."""
 _ASKED = "the note asks it as a question"
 _COUNT = "interview.interviewer_count"
 _WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|both|either|"
-                          r"panel|they|them|their|everyone|everybody|anyone|anybody|we)\b")
+                          r"panel|board|they|them|their|everyone|everybody|anyone|anybody|we|"
+                          r"not one|not a single|of the \w+)\b")
 """Words by which a false cue covers the whole panel, not one of its members."""
 _HEDGED = "hedged by"
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
@@ -226,7 +227,8 @@ class _Reading:
                                             phrase=matcher.phrase, relation=relation)
                     if mention is not None:
                         mentions.append(mention)
-        mentions = [m for m in mentions if not self._hidden(m)]
+        mentions = _one_field_per_number(
+            [m for m in mentions if not self._hidden(m)], self.norm)
         return _longest(mentions + self._corrections(mentions))
 
     def _hidden(self, m: _Mention) -> bool:
@@ -604,6 +606,11 @@ class _Reading:
                 proposals.append(self._proposal(shown_by_one, "stated",
                                                 "shown by one of several interviewers"))
                 continue
+            if several and self._of_one(path, mentions):
+                best = mentions[0]
+                proposals.append(self._proposal(best, "unsure", "said of one of several "
+                                                "interviewers; a no needs all of them"))
+                continue
             values: dict[object, list[_Mention]] = {}
             for m in mentions:
                 if m.value is not None:
@@ -628,15 +635,27 @@ class _Reading:
         if not path.startswith("body_language.") or \
                 path == "body_language.naturally_friendly":
             return None
-        yes = [m for m in mentions if m.value is True and m.certainty == "stated"]
+        yes = [m for m in mentions if m.value is True]
         no = [m for m in mentions if m.value is False]
-        if not yes or not no or len(yes) + len(no) != len(mentions):
+        yes = sorted(yes, key=lambda m: m.certainty != "stated")
+        if not yes or yes[0].certainty != "stated" or not no or \
+                len(yes) + len(no) != len(mentions):
             return None
-        for m in no:
-            sentence = self.layout.sentences[m.sentence]
-            if _WHOLE_PANEL.search(self.norm, sentence.start, m.end):
-                return None
-        return yes[0]
+        return None if any(self._whole_panel(m) for m in no) else yes[0]
+
+    def _of_one(self, path: str, mentions: list[_Mention]) -> bool:
+        """Whether every mention says no to a body-language cue about one interviewer of
+        several ("the team lead did not smile"), never the whole panel."""
+        if not path.startswith("body_language.") or \
+                path == "body_language.naturally_friendly":
+            return False
+        if not mentions or any(m.value is not False for m in mentions):
+            return False
+        return not any(self._whole_panel(m) for m in mentions)
+
+    def _whole_panel(self, m: _Mention) -> bool:
+        sentence = self.layout.sentences[m.sentence]
+        return _WHOLE_PANEL.search(self.norm, sentence.start, m.end) is not None
 
     def _proposal(self, m: _Mention, certainty: Certainty, reason: str) -> Proposal:
         return Proposal(path=m.path, value=m.value, certainty=certainty,  # type: ignore[arg-type]
@@ -708,6 +727,23 @@ def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, s
                                 clash[p.path] else clash[p.path])
                 changed = True
     return out
+
+
+def _one_field_per_number(mentions: list[_Mention], norm: str) -> list[_Mention]:
+    """A number two fields' phrases claim ("took 50 minutes, planned were 60": 50 is no
+    planned length) goes to the phrases that hold it without a comma in between."""
+    by_number: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        if m.slot_end:
+            by_number.setdefault(m.slot_start, []).append(m)
+    dropped: set[int] = set()
+    for claims in by_number.values():
+        if len({m.path for m in claims}) < 2:
+            continue
+        split = [m for m in claims if "," in norm[m.start:m.slot_start] + norm[m.slot_end:m.end]]
+        if len(split) < len(claims):
+            dropped.update(id(m) for m in split)
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def _between(marks: list[int], start: int, end: int) -> bool:

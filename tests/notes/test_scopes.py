@@ -288,3 +288,41 @@ class TestIdiomsAndReports:
     def test_the_interviewers_own_conditional_is_you_would_language(self) -> None:
         assert stated("She said 'if you were to join us, you'd be leading the rollout'.")[
             "job_specifics.you_would_language"] is True
+
+
+class TestPhaseTwo:
+    def test_a_no_said_of_one_of_several_is_left_to_ask(self) -> None:
+        text = "It was two persons. The team lead did not smile one time."
+        assert ("body_language.smiles", False, "unsure") in proposals(text)
+
+    def test_a_no_for_the_whole_panel_stands(self) -> None:
+        assert stated("Panel of three. None of them smiled.")["body_language.smiles"] is False
+
+    def test_one_number_goes_to_the_phrase_without_a_comma(self) -> None:
+        got = stated("The interview took 50 minutes, planned were 60.")
+        assert got == {"interview.actual_minutes": 50, "interview.scheduled_minutes": 60}
+
+    def test_the_minutes_of_a_clock_time_are_no_length(self) -> None:
+        got = stated("Booked 2:00-2:30, started on time. Actually finished at 3:10.")
+        assert got.get("interview.scheduled_minutes") == 30
+        assert got.get("interview.actual_minutes") in (None, 70)
+
+    def test_the_receptionist_is_no_interviewer(self) -> None:
+        assert stated("Neither of them smiled once. The only person who smiled all day was "
+                      "the receptionist.")["body_language.smiles"] is False
+
+    def test_the_writers_own_manner_is_no_sign(self) -> None:
+        assert "body_language.engaged" not in stated(
+            "We wrapped at two hours, I'd been watching the clock on the wall.")
+
+    def test_getting_there_early_is_no_length(self) -> None:
+        assert "interview.actual_minutes" not in stated(
+            "Got there 15 minutes early and sat in reception. It was slated for 90 minutes.")
+
+    def test_a_rumour_is_someone_elses(self) -> None:
+        assert "tour.office_tour" not in stated(
+            "Someone on Glassdoor said they always give a tour to candidates.")
+
+    def test_you_would_be_happy_asks_a_preference(self) -> None:
+        assert "job_specifics.you_would_language" not in stated(
+            "He said 'and you'd be happy relocating to Bristol?'")
