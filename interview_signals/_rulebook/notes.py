@@ -247,8 +247,8 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
                 bad(f"{where}: {quoted(text)}: '...' goes between two words")
                 return None
             if gap.group(1) is not None and not 1 <= int(gap.group(1)) <= MAX_GAP_WORDS:
-                bad(f"{where}: {quoted(text)}: {quoted(token)}: a gap stands for 1 to {MAX_GAP_WORDS} "
-                    "words")
+                bad(f"{where}: {quoted(text)}: {quoted(token)}: a gap stands for 1 to "
+                    f"{MAX_GAP_WORDS} words")
                 return None
             parts.append(token)
         elif token.startswith("{") and token.endswith("}"):
