@@ -396,6 +396,9 @@ class _Reading:
             question = self._question(m) or self._far_cue(m, found)
             if question:
                 certainty, reason = "unsure", question
+        if certainty == "stated" and m.slot_end and m.phrase.slot in ("minutes", "hours") \
+                and self.reader.numbers.goes_on(self.norm, m.slot_end):
+            certainty, reason = "unsure", "the number goes on past what was read"
         if m.corrects:
             reason = "corrected in the note"
         return evolve(m, value=value, certainty=certainty, reason=reason,

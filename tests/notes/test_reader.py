@@ -252,3 +252,19 @@ def test_a_fixture_note_states_nothing_wrong_and_no_trap(note: dict[str, object]
              for f, v in fields.items()}
     stated = {p.path: p.value for p in reading.stated}
     assert {p: v for p, v in stated.items() if truth.get(p, object()) != v} == {}
+
+
+class TestNumbersThatGoOn:
+    @pytest.mark.parametrize("text", [
+        "Booked for 45 minutes, we finished after an hour and ten.",
+        "It was meant to be an hour and went on an hour and a bit.",
+        "The interview lasted 1 hour 10.",
+    ])
+    def test_a_length_read_only_in_part_is_unsure(self, text: str) -> None:
+        found = [p for p in _read(text).proposals if p.path == "interview.actual_minutes"]
+        assert found
+        assert all(p.certainty == "unsure" for p in found), found
+
+    def test_a_whole_length_is_still_stated(self) -> None:
+        assert ("interview.actual_minutes", 70, "stated") in proposals(
+            "The interview lasted an hour and ten minutes.")
