@@ -50,6 +50,9 @@ _WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|
                           r"not one|not a single|of the \w+)\b")
 """Words by which a false cue covers the whole panel, not one of its members."""
 _HEDGED = "hedged by"
+_WEAK = "these words alone often mean something else"
+"""Why a phrase a pack marks ``certainty = "unsure"`` is unsure: it leaves the doubt to
+other words only; a stated mention of the same value outweighs it."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
@@ -87,6 +90,8 @@ class _Mention:
     certainty: Certainty = "stated"
     reason: str = ""
     corrects: bool = False
+    weak: bool = False
+    """The phrase alone cannot state its value (``FieldPhrases.certainty``)."""
 
 
 class NotesReader:
@@ -217,6 +222,8 @@ class _Reading:
                         continue
                     mention = self._mention(item.path, item.value, found, sentence,
                                             phrase=matcher.phrase)
+                    if mention is not None and item.certainty == "unsure":
+                        mention = evolve(mention, weak=True)
                     if mention is not None:
                         mentions.append(mention)
         for relation, matchers in self._of(Relation):
@@ -396,6 +403,8 @@ class _Reading:
             question = self._question(m) or self._far_cue(m, found)
             if question:
                 certainty, reason = "unsure", question
+        if certainty == "stated" and m.weak and value == m.value:
+            certainty, reason = "unsure", _WEAK
         if certainty == "stated" and m.slot_end and m.phrase.slot in ("minutes", "hours") \
                 and self.reader.numbers.goes_on(self.norm, m.slot_end):
             certainty, reason = "unsure", "the number goes on past what was read"
@@ -621,7 +630,10 @@ class _Reading:
             if len(values) == 1:
                 group = next(iter(values.values()))
                 unsure = [m for m in group if m.certainty == "unsure"]
-                best = unsure[0] if unsure else group[0]
+                if len(unsure) < len(group) and all(m.reason == _WEAK for m in unsure):
+                    unsure = []  # "showed me around, a proper tour"
+                best = unsure[0] if unsure else next(
+                    m for m in group if m.certainty == "stated")
                 proposals.append(self._proposal(best, "unsure" if unsure else "stated",
                                                 best.reason))
                 continue

@@ -268,3 +268,37 @@ class TestNumbersThatGoOn:
     def test_a_whole_length_is_still_stated(self) -> None:
         assert ("interview.actual_minutes", 70, "stated") in proposals(
             "The interview lasted an hour and ten minutes.")
+
+
+class TestWeakPhrases:
+    """Phrases a pack marks ``certainty = "unsure"``: alone they propose their value to ask
+    about; a negation of them still states the opposite."""
+
+    @pytest.mark.parametrize("text", [
+        "The manager described the daily work, tour planning and the complaints.",
+        "My last job had a full tour on interview day.",
+    ])
+    def test_a_weak_phrase_alone_is_unsure(self, text: str) -> None:
+        found = {(p.path, p.certainty) for p in _read(text).proposals}
+        assert ("tour.office_tour", "stated") not in found
+
+    @pytest.mark.parametrize("text", ["No tour.", "I didn't get a tour.",
+                                      "We never had a tour of the building."])
+    def test_a_negated_weak_phrase_states_no(self, text: str) -> None:
+        assert ("tour.office_tour", False, "stated") in proposals(text)
+
+    def test_a_strong_phrase_beside_a_weak_one_is_stated(self) -> None:
+        assert ("tour.office_tour", True, "stated") in proposals(
+            "She showed me around the office afterwards, a proper tour.")
+
+    def test_a_pack_may_mark_its_phrases_unsure(self, tmp_path: Path) -> None:
+        from interview_signals._rulebook import read_rulebook
+        pack = tmp_path / "pack.toml"
+        pack.write_text('[[notes.phrases]]\npath = "body_language.smiles"\nvalue = true\n'
+                        'certainty = "unsure"\nphrases = ["beamed"]\n', encoding="utf-8")
+        book, problems = read_rulebook(pack)
+        assert not problems
+        assert book is not None
+        added = [f for f in book.notes.phrases if f.path == "body_language.smiles" and
+                 [p.text for p in f.phrases] == ["beamed"]]
+        assert [f.certainty for f in added] == ["unsure"]
