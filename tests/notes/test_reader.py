@@ -282,6 +282,22 @@ class TestWeakPhrases:
         found = {(p.path, p.certainty) for p in _read(text).proposals}
         assert ("tour.office_tour", "stated") not in found
 
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Their phone line was engaged all morning.", "body_language.engaged"),
+        ("A man from HR was taking notes the whole time.", "body_language.engaged"),
+        ("She introduced herself as the hiring manager.", "tour.introduced_to_people"),
+        ("He had thrown away whatever script HR gave him.", "body_language.rote_questions"),
+    ])
+    def test_words_with_other_senses_alone_are_not_stated(self, text: str, path: str) -> None:
+        assert path not in {p.path for p in _read(text).proposals
+                            if p.certainty == "stated"}
+
+    def test_still_waiting_is_the_reply_only_near_the_thank_you(self) -> None:
+        assert ("thank_you.response_received", False, "stated") in proposals(
+            "Thu 9am: sent a thank-you. Still waiting.")
+        assert "thank_you.response_received" not in {p.path for p in _read(
+            "They may want a second round, which I'm still waiting to hear about.").proposals}
+
     @pytest.mark.parametrize("text", ["No tour.", "I didn't get a tour.",
                                       "We never had a tour of the building."])
     def test_a_negated_weak_phrase_states_no(self, text: str) -> None:
