@@ -318,3 +318,22 @@ class TestWeakPhrases:
         added = [f for f in book.notes.phrases if f.path == "body_language.smiles" and
                  [p.text for p in f.phrases] == ["beamed"]]
         assert [f.certainty for f in added] == ["unsure"]
+
+
+class TestWhoAndHow:
+    def test_the_interviewer_asking_another_candidate_is_no_sign(self) -> None:
+        assert "interest.asked_if_interested" not in {p.path for p in _read(
+            "He also asked her point blank if she wanted the job.").proposals}
+        assert ("interest.asked_if_interested", True, "stated") in proposals(
+            "He asked me point blank if I wanted the job.")
+
+    @pytest.mark.parametrize("text", ["From what I hear he is like this with everybody.",
+                                      "He is like this with everybody, so I'm told."])
+    def test_what_the_writer_only_heard_is_unsure(self, text: str) -> None:
+        assert ("body_language.naturally_friendly", True, "unsure") in proposals(text)
+
+    def test_a_thank_you_in_drafts_is_not_sent(self) -> None:
+        assert ("thank_you.note_sent", False, "stated") in proposals(
+            "Wrote the thank-you last night. It is still in my drafts.")
+        assert "thank_you.note_sent" not in {p.path for p in _read(
+            "The offer letter is in drafts at HR.").proposals}
