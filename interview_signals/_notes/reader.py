@@ -40,6 +40,8 @@ _NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there|just|on
 contrast ("not cold, just businesslike"): it ends the reach of a cue forward, not backward
 ("he nodded, I think")."""
 _WORDS = re.compile(r"[\w']+")
+_NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
+"""A name right after the words that name another person ("my friend Jess")."""
 _FAR = "far"
 """The scope of a negation read past its words (``_far_cue``): only a clause break or a
 terminating cue for every kind ends it."""
@@ -139,6 +141,7 @@ class _Reading:
             self.found.setdefault(id(matcher.owner), (matcher.owner, []))[1].append(matcher)
         self._hiding: list[_Cue] = []
         self.cues = self._find_cues()
+        self.cues += self._named_others()
         self._cues_of: dict[int, list[_Cue]] = {}
         for hit in self.cues:
             self._cues_of.setdefault(self.layout.sentence_at(hit.start).index, []).append(hit)
@@ -179,6 +182,23 @@ class _Reading:
                     reach[hit.cue.kind] = hit
         self._hiding = [k for k in kept if k.cue.kind == "pseudo" and k.cue.fields]
         return [k for k in kept if k.cue.kind != "pseudo"]
+
+    def _named_others(self) -> list[_Cue]:
+        """Someone the note names as another person ("my friend Jess") is another person
+        wherever it names them again ("Jess also got a full office tour"): each later
+        mention of the name is a cue like the one that named them."""
+        out = []
+        for hit in self.cues:
+            if hit.cue.kind != "other_person" or hit.cue.fields:
+                continue
+            name = _NAME_AFTER.match(self.text, hit.end)
+            if name is None:
+                continue
+            again = re.compile(rf"(?<!\w){re.escape(name.group(1))}(?!\w)")
+            out += [_Cue(cue=hit.cue, start=a.start(), end=a.end(),
+                         words=self.norm[a.start():a.end()])
+                    for a in again.finditer(self.text, name.end())]
+        return out
 
     def _within_sentences(self, matcher: Matcher) -> Iterable[Found]:
         slot = matcher.phrase.slot

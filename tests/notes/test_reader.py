@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from interview_signals import ArgumentError, Engine, NotesReading, read_notes
 from interview_signals._notes import MAX_NOTE_BYTES
@@ -337,3 +339,27 @@ class TestWhoAndHow:
             "Wrote the thank-you last night. It is still in my drafts.")
         assert "thank_you.note_sent" not in {p.path for p in _read(
             "The offer letter is in drafts at HR.").proposals}
+
+
+class TestNamedOthers:
+    """Someone named as another person stays another person when named again."""
+
+    @given(name=st.sampled_from(["Jess", "Tom", "Priya", "Marek", "Aisha", "Sam"]),
+           who=st.sampled_from(["My friend", "My sister", "A colleague of mine,",
+                                "The other candidate,"]),
+           event=st.sampled_from([
+               ("also got a full office tour.", "tour.office_tour"),
+               ("was invited to a second round on the spot.",
+                "next_steps.invited_to_next_round"),
+               ("was shown around the whole building.", "tour.office_tour"),
+           ]))
+    def test_what_a_named_other_person_got_is_not_stated(
+            self, name: str, who: str, event: tuple[str, str]) -> None:
+        words, path = event
+        text = f"{who} {name} interviewed there last year. {name} {words}"
+        assert path not in {p.path for p in _read(text).proposals
+                            if p.certainty == "stated"}
+
+    def test_a_name_not_given_to_another_person_still_counts(self) -> None:
+        assert ("tour.office_tour", True, "stated") in proposals(
+            "My friend Jess told me to apply. Then Tom showed me around the office.")
