@@ -363,3 +363,17 @@ class TestNamedOthers:
     def test_a_name_not_given_to_another_person_still_counts(self) -> None:
         assert ("tour.office_tour", True, "stated") in proposals(
             "My friend Jess told me to apply. Then Tom showed me around the office.")
+
+
+class TestOneInterviewer:
+    @pytest.mark.parametrize("text", ["Warehouse interview. Just the GM.",
+                                      "It was with the branch manager only.",
+                                      "Only the head teacher interviewed me."])
+    def test_one_named_role_alone_is_one_interviewer(self, text: str) -> None:
+        assert ("interview.interviewer_count", 1, "stated") in proposals(text)
+
+    def test_one_person_of_a_panel_is_no_count_of_one(self) -> None:
+        found = {(p.value, p.certainty) for p in _read(
+            "It was two persons, the team lead and one lady from HR.").proposals
+            if p.path == "interview.interviewer_count"}
+        assert (1, "stated") not in found
