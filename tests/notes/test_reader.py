@@ -377,3 +377,14 @@ class TestOneInterviewer:
             "It was two persons, the team lead and one lady from HR.").proposals
             if p.path == "interview.interviewer_count"}
         assert (1, "stated") not in found
+
+
+class TestLengthWordings:
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("Planned for one hour but they finish after 20 minutes.", 20),
+        ("Done in 15 of the scheduled 45.", 15),
+        ("Scheduled 30 minutes, ran the full 30.", 30),
+        ("The slot was 45 mins and we used every minute of it.", 45),
+    ])
+    def test_the_length_it_took(self, text: str, minutes: int) -> None:
+        assert ("interview.actual_minutes", minutes, "stated") in proposals(text)
