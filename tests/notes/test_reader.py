@@ -388,3 +388,17 @@ class TestLengthWordings:
     ])
     def test_the_length_it_took(self, text: str, minutes: int) -> None:
         assert ("interview.actual_minutes", minutes, "stated") in proposals(text)
+
+
+class TestDeepDiveWordings:
+    @pytest.mark.parametrize("text", [
+        "The branch manager described very exactly the daily work.",
+        "She talked me through the budget cycle.",
+        "We went through the month-end timetable day by day.",
+    ])
+    def test_the_work_gone_through_is_a_deep_dive(self, text: str) -> None:
+        assert ("job_specifics.deep_dive", True, "stated") in proposals(text)
+
+    def test_not_a_word_about_the_role_is_no_deep_dive(self) -> None:
+        assert ("job_specifics.deep_dive", False, "stated") in proposals(
+            "Not a word about what the role actually involves.")
