@@ -402,3 +402,24 @@ class TestDeepDiveWordings:
     def test_not_a_word_about_the_role_is_no_deep_dive(self) -> None:
         assert ("job_specifics.deep_dive", False, "stated") in proposals(
             "Not a word about what the role actually involves.")
+
+
+class TestTourWordings:
+    @pytest.mark.parametrize("text", ["He showed me the freezer dock real quick.",
+                                      "The NUM took me for a walk through the ward.",
+                                      "They took me out on the floor in hi-vis."])
+    def test_being_shown_the_workplace_is_a_tour(self, text: str) -> None:
+        assert ("tour.office_tour", True, "stated") in proposals(text)
+
+    def test_being_taken_through_the_work_is_no_tour(self) -> None:
+        assert "tour.office_tour" not in {p.path for p in _read(
+            "She took me through the budget cycle.").proposals}
+
+    def test_nobody_came_in(self) -> None:
+        found = proposals("Didnt meet anybody else, nobody came in.")
+        assert ("tour.people_called_in", False, "stated") in found
+        assert ("tour.introduced_to_people", False, "stated") in found
+
+    def test_someone_pulled_onto_the_call_to_say_hello_was_called_in(self) -> None:
+        assert ("tour.people_called_in", True, "stated") in proposals(
+            "She pulled her tech lead onto the call for a few minutes to say hey.")
