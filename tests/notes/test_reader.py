@@ -423,3 +423,17 @@ class TestTourWordings:
     def test_someone_pulled_onto_the_call_to_say_hello_was_called_in(self) -> None:
         assert ("tour.people_called_in", True, "stated") in proposals(
             "She pulled her tech lead onto the call for a few minutes to say hey.")
+
+
+class TestMoreWordings:
+    def test_an_interview_with_three_people_is_a_count(self) -> None:
+        assert ("interview.interviewer_count", 3, "stated") in proposals(
+            "The interview was with three people: Linda, Omar and someone from HR.")
+
+    def test_a_count_that_started_so_is_not_stated(self) -> None:
+        assert ("interview.interviewer_count", 3, "stated") not in proposals(
+            "Started with three interviewers but one got pulled into an incident.")
+
+    def test_a_reply_on_your_take_references_specifics(self) -> None:
+        assert ("thank_you.references_specifics", True, "stated") in proposals(
+            "Her reply: great chatting, loved your take on the flaky test problem.")
