@@ -437,3 +437,14 @@ class TestMoreWordings:
     def test_a_reply_on_your_take_references_specifics(self) -> None:
         assert ("thank_you.references_specifics", True, "stated") in proposals(
             "Her reply: great chatting, loved your take on the flaky test problem.")
+
+
+class TestWhatIsAskedAbout:
+    def test_being_asked_to_take_a_shift_is_no_interest_question(self) -> None:
+        assert "interest.asked_if_interested" not in {
+            p.path for p in _read("He asked me if I'd take nights.").proposals}
+
+    @pytest.mark.parametrize("text", ["She asked if I would take the job if offered.",
+                                      "He asked whether I would accept an offer."])
+    def test_being_asked_to_take_the_job_is(self, text: str) -> None:
+        assert ("interest.asked_if_interested", True, "stated") in proposals(text)
