@@ -81,6 +81,10 @@ class Numbers:
             "hours": re.compile(self.duration), "count": re.compile(n),
             "clock": re.compile(self.clock),
         }
+        # What may follow a length that reads on past it ("an hour and ten", "an hour and a
+        # bit", "1 hour 10"): the length read is only part of the number written.
+        self._goes_on = re.compile(rf"\s*(?:(?:{and_})\s+)?(?:{self.number}|\d)(?!\s+of\b)|"
+                                   rf"\s*(?:{and_})\s+(?:{half}|{quarter})")
         self._starters = frozenset(
             word.split()[0] for group in (w.words, w.minute_units, w.hour_units, w.half,
                                           w.quarter, w.three_quarters, w.noon)
@@ -94,6 +98,11 @@ class Numbers:
     def slot(self, name: str) -> str:
         """The pattern of a slot: ``count``, ``minutes``, ``hours`` or ``clock``."""
         return self._patterns[name].pattern
+
+    def goes_on(self, text: str, end: int) -> bool:
+        """Whether a length that ends at ``end`` is followed by more of a number ("an hour
+        and ten", "an hour and a bit", "1 hour 10"), so that what was read is only a part."""
+        return self._goes_on.match(text, end) is not None
 
     def masked(self, text: str, slot: str) -> tuple[str, dict[int, int]]:
         """``text`` with every number of the kind a slot takes written as underscores of the

@@ -40,6 +40,8 @@ _NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there|just|on
 contrast ("not cold, just businesslike"): it ends the reach of a cue forward, not backward
 ("he nodded, I think")."""
 _WORDS = re.compile(r"[\w']+")
+_NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
+"""A name right after the words that name another person ("my friend Jess")."""
 _FAR = "far"
 """The scope of a negation read past its words (``_far_cue``): only a clause break or a
 terminating cue for every kind ends it."""
@@ -50,6 +52,9 @@ _WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|
                           r"not one|not a single|of the \w+)\b")
 """Words by which a false cue covers the whole panel, not one of its members."""
 _HEDGED = "hedged by"
+_WEAK = "these words alone often mean something else"
+"""Why a phrase a pack marks ``certainty = "unsure"`` is unsure: it leaves the doubt to
+other words only; a stated mention of the same value outweighs it."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
@@ -87,6 +92,8 @@ class _Mention:
     certainty: Certainty = "stated"
     reason: str = ""
     corrects: bool = False
+    weak: bool = False
+    """The phrase alone cannot state its value (``FieldPhrases.certainty``)."""
 
 
 class NotesReader:
@@ -134,6 +141,7 @@ class _Reading:
             self.found.setdefault(id(matcher.owner), (matcher.owner, []))[1].append(matcher)
         self._hiding: list[_Cue] = []
         self.cues = self._find_cues()
+        self.cues += self._named_others()
         self._cues_of: dict[int, list[_Cue]] = {}
         for hit in self.cues:
             self._cues_of.setdefault(self.layout.sentence_at(hit.start).index, []).append(hit)
@@ -174,6 +182,23 @@ class _Reading:
                     reach[hit.cue.kind] = hit
         self._hiding = [k for k in kept if k.cue.kind == "pseudo" and k.cue.fields]
         return [k for k in kept if k.cue.kind != "pseudo"]
+
+    def _named_others(self) -> list[_Cue]:
+        """Someone the note names as another person ("my friend Jess") is another person
+        wherever it names them again ("Jess also got a full office tour"): each later
+        mention of the name is a cue like the one that named them."""
+        out = []
+        for hit in self.cues:
+            if hit.cue.kind != "other_person" or hit.cue.fields:
+                continue
+            name = _NAME_AFTER.match(self.text, hit.end)
+            if name is None:
+                continue
+            again = re.compile(rf"(?<!\w){re.escape(name.group(1))}(?!\w)")
+            out += [_Cue(cue=hit.cue, start=a.start(), end=a.end(),
+                         words=self.norm[a.start():a.end()])
+                    for a in again.finditer(self.text, name.end())]
+        return out
 
     def _within_sentences(self, matcher: Matcher) -> Iterable[Found]:
         slot = matcher.phrase.slot
@@ -217,6 +242,8 @@ class _Reading:
                         continue
                     mention = self._mention(item.path, item.value, found, sentence,
                                             phrase=matcher.phrase)
+                    if mention is not None and item.certainty == "unsure":
+                        mention = evolve(mention, weak=True)
                     if mention is not None:
                         mentions.append(mention)
         for relation, matchers in self._of(Relation):
@@ -396,6 +423,11 @@ class _Reading:
             question = self._question(m) or self._far_cue(m, found)
             if question:
                 certainty, reason = "unsure", question
+        if certainty == "stated" and m.weak and value == m.value:
+            certainty, reason = "unsure", _WEAK
+        if certainty == "stated" and m.slot_end and m.phrase.slot in ("minutes", "hours") \
+                and self.reader.numbers.goes_on(self.norm, m.slot_end):
+            certainty, reason = "unsure", "the number goes on past what was read"
         if m.corrects:
             reason = "corrected in the note"
         return evolve(m, value=value, certainty=certainty, reason=reason,
@@ -618,7 +650,10 @@ class _Reading:
             if len(values) == 1:
                 group = next(iter(values.values()))
                 unsure = [m for m in group if m.certainty == "unsure"]
-                best = unsure[0] if unsure else group[0]
+                if len(unsure) < len(group) and all(m.reason == _WEAK for m in unsure):
+                    unsure = []  # "showed me around, a proper tour"
+                best = unsure[0] if unsure else next(
+                    m for m in group if m.certainty == "stated")
                 proposals.append(self._proposal(best, "unsure" if unsure else "stated",
                                                 best.reason))
                 continue

@@ -89,12 +89,17 @@ class Phrase:
 @frozen(kw_only=True)
 class FieldPhrases:
     """The phrases that say a field has a value (``value`` is None when a slot gives it).
-    ``topic`` names a topic the sentence must be within (the reply to a note, say)."""
+    ``topic`` names a topic the sentence must be within (the reply to a note, say).
+    ``certainty`` is the most these phrases can make their value: ``"unsure"`` for wording
+    that, on its own, was measured too often to mean something else ("tour" alone: "tour
+    planning", "my last job had a tour"); a negation of it ("didn't get a tour") still
+    states the opposite."""
 
     path: str
     value: Value | None
     phrases: tuple[Phrase, ...]
     topic: str | None = None
+    certainty: str = "stated"
     file: str = ""
 
 
@@ -419,7 +424,7 @@ class NotesMerger:
 
     def _add_phrases(self, item: Mapping[str, object], where: str, file: str,
                      bad: Bad) -> None:
-        _unknown(item, ("path", "value", "phrases", "topic"), where, bad)
+        _unknown(item, ("path", "value", "phrases", "topic", "certainty"), where, bad)
         path = _path(item.get("path"), f"{where}.path", bad)
         if path is None:
             return
@@ -441,8 +446,14 @@ class NotesMerger:
         if topic is not None and (not isinstance(topic, str) or not _NAME.fullmatch(topic)):
             bad(f"{where}.topic: expected the name of a [[notes.topic]]")
             return
+        certainty = item.get("certainty", "stated")
+        if certainty not in ("stated", "unsure"):
+            bad(f"{where}.certainty: expected \"stated\" or \"unsure\", got "
+                f"{_shown(certainty)}")
+            return
         self.phrases.append(FieldPhrases(path=path, value=cast(Value | None, value),
-                                         phrases=phrases, topic=topic, file=file))
+                                         phrases=phrases, topic=topic,
+                                         certainty=str(certainty), file=file))
 
     def _phrase_list(self, items: object, where: str, bad: Bad, *,
                      slots: tuple[str, ...] = (), need_slot: bool = False

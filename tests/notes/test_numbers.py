@@ -61,3 +61,14 @@ def test_masking_writes_each_number_as_underscores_of_its_length() -> None:
 def test_days_of_the_week_are_found_by_any_of_their_names() -> None:
     assert (NUMBERS.day("sent it mon at 5pm"), NUMBERS.day("reply on wednesday"),
             NUMBERS.day("no day here")) == (0, 2, None)
+
+
+@pytest.mark.parametrize(("text", "goes_on"), [
+    ("an hour and ten", True), ("an hour and a bit", True), ("1 hour 10", True),
+    ("an hour & 5", True), ("an hour and I left", False),
+    ("30 minutes and one of them was late", False), ("an hour.", False), ("45 min", False),
+])
+def test_a_length_followed_by_more_of_a_number_goes_on(text: str, goes_on: bool) -> None:
+    end = re.compile(NUMBERS.slot("minutes")).match(text)
+    assert end is not None
+    assert NUMBERS.goes_on(text, end.end()) is goes_on

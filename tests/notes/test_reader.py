@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from interview_signals import ArgumentError, Engine, NotesReading, read_notes
 from interview_signals._notes import MAX_NOTE_BYTES
@@ -252,3 +254,197 @@ def test_a_fixture_note_states_nothing_wrong_and_no_trap(note: dict[str, object]
              for f, v in fields.items()}
     stated = {p.path: p.value for p in reading.stated}
     assert {p: v for p, v in stated.items() if truth.get(p, object()) != v} == {}
+
+
+class TestNumbersThatGoOn:
+    @pytest.mark.parametrize("text", [
+        "Booked for 45 minutes, we finished after an hour and ten.",
+        "It was meant to be an hour and went on an hour and a bit.",
+        "The interview lasted 1 hour 10.",
+    ])
+    def test_a_length_read_only_in_part_is_unsure(self, text: str) -> None:
+        found = [p for p in _read(text).proposals if p.path == "interview.actual_minutes"]
+        assert found
+        assert all(p.certainty == "unsure" for p in found), found
+
+    def test_a_whole_length_is_still_stated(self) -> None:
+        assert ("interview.actual_minutes", 70, "stated") in proposals(
+            "The interview lasted an hour and ten minutes.")
+
+
+class TestWeakPhrases:
+    """Phrases a pack marks ``certainty = "unsure"``: alone they propose their value to ask
+    about; a negation of them still states the opposite."""
+
+    @pytest.mark.parametrize("text", [
+        "The manager described the daily work, tour planning and the complaints.",
+        "My last job had a full tour on interview day.",
+    ])
+    def test_a_weak_phrase_alone_is_unsure(self, text: str) -> None:
+        found = {(p.path, p.certainty) for p in _read(text).proposals}
+        assert ("tour.office_tour", "stated") not in found
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Their phone line was engaged all morning.", "body_language.engaged"),
+        ("A man from HR was taking notes the whole time.", "body_language.engaged"),
+        ("She introduced herself as the hiring manager.", "tour.introduced_to_people"),
+        ("He had thrown away whatever script HR gave him.", "body_language.rote_questions"),
+    ])
+    def test_words_with_other_senses_alone_are_not_stated(self, text: str, path: str) -> None:
+        assert path not in {p.path for p in _read(text).proposals
+                            if p.certainty == "stated"}
+
+    def test_still_waiting_is_the_reply_only_near_the_thank_you(self) -> None:
+        assert ("thank_you.response_received", False, "stated") in proposals(
+            "Thu 9am: sent a thank-you. Still waiting.")
+        assert "thank_you.response_received" not in {p.path for p in _read(
+            "They may want a second round, which I'm still waiting to hear about.").proposals}
+
+    @pytest.mark.parametrize("text", ["No tour.", "I didn't get a tour.",
+                                      "We never had a tour of the building."])
+    def test_a_negated_weak_phrase_states_no(self, text: str) -> None:
+        assert ("tour.office_tour", False, "stated") in proposals(text)
+
+    def test_a_strong_phrase_beside_a_weak_one_is_stated(self) -> None:
+        assert ("tour.office_tour", True, "stated") in proposals(
+            "She showed me around the office afterwards, a proper tour.")
+
+    def test_a_pack_may_mark_its_phrases_unsure(self, tmp_path: Path) -> None:
+        from interview_signals._rulebook import read_rulebook
+        pack = tmp_path / "pack.toml"
+        pack.write_text('[[notes.phrases]]\npath = "body_language.smiles"\nvalue = true\n'
+                        'certainty = "unsure"\nphrases = ["beamed"]\n', encoding="utf-8")
+        book, problems = read_rulebook(pack)
+        assert not problems
+        assert book is not None
+        added = [f for f in book.notes.phrases if f.path == "body_language.smiles" and
+                 [p.text for p in f.phrases] == ["beamed"]]
+        assert [f.certainty for f in added] == ["unsure"]
+
+
+class TestWhoAndHow:
+    def test_the_interviewer_asking_another_candidate_is_no_sign(self) -> None:
+        assert "interest.asked_if_interested" not in {p.path for p in _read(
+            "He also asked her point blank if she wanted the job.").proposals}
+        assert ("interest.asked_if_interested", True, "stated") in proposals(
+            "He asked me point blank if I wanted the job.")
+
+    @pytest.mark.parametrize("text", ["From what I hear he is like this with everybody.",
+                                      "He is like this with everybody, so I'm told."])
+    def test_what_the_writer_only_heard_is_unsure(self, text: str) -> None:
+        assert ("body_language.naturally_friendly", True, "unsure") in proposals(text)
+
+    def test_a_thank_you_in_drafts_is_not_sent(self) -> None:
+        assert ("thank_you.note_sent", False, "stated") in proposals(
+            "Wrote the thank-you last night. It is still in my drafts.")
+        assert "thank_you.note_sent" not in {p.path for p in _read(
+            "The offer letter is in drafts at HR.").proposals}
+
+
+class TestNamedOthers:
+    """Someone named as another person stays another person when named again."""
+
+    @given(name=st.sampled_from(["Jess", "Tom", "Priya", "Marek", "Aisha", "Sam"]),
+           who=st.sampled_from(["My friend", "My sister", "A colleague of mine,",
+                                "The other candidate,"]),
+           event=st.sampled_from([
+               ("also got a full office tour.", "tour.office_tour"),
+               ("was invited to a second round on the spot.",
+                "next_steps.invited_to_next_round"),
+               ("was shown around the whole building.", "tour.office_tour"),
+           ]))
+    def test_what_a_named_other_person_got_is_not_stated(
+            self, name: str, who: str, event: tuple[str, str]) -> None:
+        words, path = event
+        text = f"{who} {name} interviewed there last year. {name} {words}"
+        assert path not in {p.path for p in _read(text).proposals
+                            if p.certainty == "stated"}
+
+    def test_a_name_not_given_to_another_person_still_counts(self) -> None:
+        assert ("tour.office_tour", True, "stated") in proposals(
+            "My friend Jess told me to apply. Then Tom showed me around the office.")
+
+
+class TestOneInterviewer:
+    @pytest.mark.parametrize("text", ["Warehouse interview. Just the GM.",
+                                      "It was with the branch manager only.",
+                                      "Only the head teacher interviewed me."])
+    def test_one_named_role_alone_is_one_interviewer(self, text: str) -> None:
+        assert ("interview.interviewer_count", 1, "stated") in proposals(text)
+
+    def test_one_person_of_a_panel_is_no_count_of_one(self) -> None:
+        found = {(p.value, p.certainty) for p in _read(
+            "It was two persons, the team lead and one lady from HR.").proposals
+            if p.path == "interview.interviewer_count"}
+        assert (1, "stated") not in found
+
+
+class TestLengthWordings:
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("Planned for one hour but they finish after 20 minutes.", 20),
+        ("Done in 15 of the scheduled 45.", 15),
+        ("Scheduled 30 minutes, ran the full 30.", 30),
+        ("The slot was 45 mins and we used every minute of it.", 45),
+    ])
+    def test_the_length_it_took(self, text: str, minutes: int) -> None:
+        assert ("interview.actual_minutes", minutes, "stated") in proposals(text)
+
+
+class TestDeepDiveWordings:
+    @pytest.mark.parametrize("text", [
+        "The branch manager described very exactly the daily work.",
+        "She talked me through the budget cycle.",
+        "We went through the month-end timetable day by day.",
+    ])
+    def test_the_work_gone_through_is_a_deep_dive(self, text: str) -> None:
+        assert ("job_specifics.deep_dive", True, "stated") in proposals(text)
+
+    def test_not_a_word_about_the_role_is_no_deep_dive(self) -> None:
+        assert ("job_specifics.deep_dive", False, "stated") in proposals(
+            "Not a word about what the role actually involves.")
+
+
+class TestTourWordings:
+    @pytest.mark.parametrize("text", ["He showed me the freezer dock real quick.",
+                                      "The NUM took me for a walk through the ward.",
+                                      "They took me out on the floor in hi-vis."])
+    def test_being_shown_the_workplace_is_a_tour(self, text: str) -> None:
+        assert ("tour.office_tour", True, "stated") in proposals(text)
+
+    def test_being_taken_through_the_work_is_no_tour(self) -> None:
+        assert "tour.office_tour" not in {p.path for p in _read(
+            "She took me through the budget cycle.").proposals}
+
+    def test_nobody_came_in(self) -> None:
+        found = proposals("Didnt meet anybody else, nobody came in.")
+        assert ("tour.people_called_in", False, "stated") in found
+        assert ("tour.introduced_to_people", False, "stated") in found
+
+    def test_someone_pulled_onto_the_call_to_say_hello_was_called_in(self) -> None:
+        assert ("tour.people_called_in", True, "stated") in proposals(
+            "She pulled her tech lead onto the call for a few minutes to say hey.")
+
+
+class TestMoreWordings:
+    def test_an_interview_with_three_people_is_a_count(self) -> None:
+        assert ("interview.interviewer_count", 3, "stated") in proposals(
+            "The interview was with three people: Linda, Omar and someone from HR.")
+
+    def test_a_count_that_started_so_is_not_stated(self) -> None:
+        assert ("interview.interviewer_count", 3, "stated") not in proposals(
+            "Started with three interviewers but one got pulled into an incident.")
+
+    def test_a_reply_on_your_take_references_specifics(self) -> None:
+        assert ("thank_you.references_specifics", True, "stated") in proposals(
+            "Her reply: great chatting, loved your take on the flaky test problem.")
+
+
+class TestWhatIsAskedAbout:
+    def test_being_asked_to_take_a_shift_is_no_interest_question(self) -> None:
+        assert "interest.asked_if_interested" not in {
+            p.path for p in _read("He asked me if I'd take nights.").proposals}
+
+    @pytest.mark.parametrize("text", ["She asked if I would take the job if offered.",
+                                      "He asked whether I would accept an offer."])
+    def test_being_asked_to_take_the_job_is(self, text: str) -> None:
+        assert ("interest.asked_if_interested", True, "stated") in proposals(text)

@@ -29,6 +29,10 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
      "mean \"tour.office_tour\"?)"),
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = 3\nphrases = ["tour"]',
      "[notes] phrases[0] (tour.office_tour).value: expected true or false, got 3"),
+    ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\ncertainty = "maybe"\n'
+     'phrases = ["tour"]',
+     "[notes] phrases[0] (tour.office_tour).certainty: expected \"stated\" or \"unsure\", "
+     "got \"maybe\""),
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\nphrases = []',
      "[notes] phrases[0] (tour.office_tour).phrases: expected a non-empty list of phrases"),
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\nphrases = ["... tour"]',
