@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .._assessment import Assessment, Firing, answer_text
 from .._durable import EngineRule
-from .._observations import VOCABULARY, Value
-from .._rulebook import Rule, Rulebook, Test, state_of
+from .._observations import Value
+from .._rulebook import Rule, Rulebook, Test, frame_texts, state_of
 from .words import either, say
 
 
@@ -30,8 +30,10 @@ def place(pack: str, file: str, line: int | None) -> str:
 
 def answer(path: str, value: Value | None) -> str:
     """``Shown around [tour.office_tour]: yes``."""
-    return say("answer", label=VOCABULARY[path].label, path=path,
-               answer=say("not_recorded") if value is None else answer_text(path, value))
+    # The coach's reports are English, as check-rules is (docs/translations.md).
+    return say("answer", label=frame_texts().label(path), path=path,
+               answer=say("not_recorded") if value is None
+               else answer_text(path, value, frame_texts()))
 
 
 def number(x: float) -> str:
@@ -112,7 +114,7 @@ class Reading:
             unknown = [p for p in test.paths if p not in self.values]
             if state is None and unknown:
                 reasons.append(say("needs_unknown", test=test.describe(),
-                                   label=VOCABULARY[unknown[0]].label, path=unknown[0]))
+                                   label=frame_texts().label(unknown[0]), path=unknown[0]))
             else:
                 reasons.append(say("needs_recorded", test=test.describe(), answers=" and ".join(
                     answer(p, self.values.get(p)) for p in test.paths)))

@@ -26,7 +26,7 @@ from .._observations import (
     known_grouped,
 )
 from .._quoting import describe
-from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic
+from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic, frame_texts
 from .matchers import Found, Index, Matcher, Owner, note_words
 from .numbers import Numbers
 from .reading import Certainty, Evidence, NotesReading, Proposal, SetAside
@@ -589,8 +589,9 @@ def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | Non
 
 
 def _label(path: str) -> str:
-    """A field as a reason names it: its label in the candidate's words."""
-    return VOCABULARY[path].label.lower()
+    """A field as a reason names it: its label in the candidate's words (English: the
+    reader's reasons are English, docs/translations.md)."""
+    return frame_texts().label(path).lower()
 
 
 def _key(value: object) -> object:

@@ -21,6 +21,7 @@ from attrs import evolve
 from .._errors import RuleProblem
 from .._observations import did_you_mean
 from .._quoting import excerpt
+from .._texts import BASE_LANGUAGE, Entry, Language, read_language_file
 from .cases import overridden_table, parse_case, problem
 from .check import dropped_tests
 from .files import os_reason
@@ -39,7 +40,8 @@ from .parse import (
 
 _SUMMARY_KEYS = ("nothing_known",)
 _OPTIONAL_SUMMARY_KEYS = ("caveat", "against")
-_TOP_KEYS = ("rule", "verdict", "band", "summary", "params", "case", "notes")
+_TOP_KEYS = ("rule", "verdict", "band", "summary", "params", "case", "notes", "language",
+             "texts")
 _T = TypeVar("_T", Verdict, Band)
 
 
@@ -66,14 +68,20 @@ class Merger:
         self.unreadable = False
         self.params: dict[str, float] = {}
         self.notes = NotesMerger(lambda file, reason: self.problem(file, None, reason))
+        self.languages: dict[str, Language] = {}
+        """Each language's texts, merged in file order (the base language's too)."""
+        self.language = BASE_LANGUAGE
+        """The language of the last file that declared one: what the tools speak."""
 
     def problem(self, file: str, rule_id: str | None, reason: str,
                 line: int | None = None) -> None:
         self.problems.append(RuleProblem(file=file, rule_id=rule_id, reason=reason, line=line))
 
-    def read_file(self, path: Path, pack: str, *, cases_only: bool = False) -> None:
+    def read_file(self, path: Path, pack: str, *, cases_only: bool = False,
+                  listed: bool = True) -> None:
         """Read one file of a pack; one in its ``cases/`` folder (``cases_only``) holds
-        ``[[case]]`` tables only."""
+        ``[[case]]`` tables only; ``listed``: count it among the rulebook's files (the
+        English texts read with every rulebook are not)."""
         file = str(path)
         try:
             with path.open("rb") as opened:  # bounded: a pack path may name /dev/zero
@@ -109,7 +117,8 @@ class Merger:
                          f"({sys.get_int_max_str_digits()}); a weight or threshold takes a "
                          "few", _long_number_line(text))
             return
-        self.files.append(file)
+        if listed:
+            self.files.append(file)
         lines = _Lines(text)
         if cases_only:
             for key in sorted(set(data) - {"case"}):
@@ -117,8 +126,8 @@ class Merger:
             data = {"case": data["case"]} if "case" in data else {}
         for key in sorted(set(data) - set(_TOP_KEYS)):
             self.problem(file, None, f"unknown top-level key {key!r}{did_you_mean(key, _TOP_KEYS)}"
-                         "; a pack holds [[rule]], [[verdict]], [[band]], [[case]], [summary] "
-                         "and [params] tables")
+                         "; a pack holds [[rule]], [[verdict]], [[band]], [[case]], [summary], "
+                         "[params], [language] and [texts] tables")
         for index, table in self._tables(data, "rule", file, lines):
             self._add_rule(table, file, pack, lines.of("rule", index, table))
         for index, table in self._tables(data, "verdict", file, lines):
@@ -134,6 +143,26 @@ class Merger:
                 data["params"], lambda reason: self.problem(file, None, reason)))
         if "notes" in data:
             self.notes.read(data["notes"], file)
+        self._add_texts(data, text, file)
+
+    def _add_texts(self, data: Mapping[str, object], text: str, file: str) -> None:
+        """A file's ``[language]`` and ``[texts]``: merged into its language's texts (the
+        base language's when the file declares none)."""
+        def bad(key: str | None, reason: str, line: int | None) -> None:
+            self.problem(file, key, reason, line)
+
+        read = read_language_file(data, text, file, bad)
+        if read is None:
+            return
+        tag = read.tag or BASE_LANGUAGE
+        if read.tag is not None:
+            self.language = tag
+        old = self.languages.get(tag)
+        entries: dict[str, Entry] = dict(old.entries) if old else {}
+        entries.update(read.entries)
+        self.languages[tag] = Language(
+            tag=tag, name=read.name or (old.name if old else tag), entries=entries,
+            files=(*(old.files if old else ()), file))
 
     def _tables(self, data: Mapping[str, object], name: str, file: str, lines: _Lines
                 ) -> list[tuple[int, Mapping[str, object]]]:
@@ -311,7 +340,8 @@ class Merger:
                         nothing_known=self.summary.get("nothing_known", ""),
                         against=self.summary.get("against", ""), files=tuple(self.files),
                         params=dict(self.params), cases=tuple(self.cases.values()),
-                        notes=self.notes.book())
+                        notes=self.notes.book(), languages=dict(self.languages),
+                        language=self.language)
 
     def _resolve(self, rule: Rule) -> Rule | None:
         if not any(t.param for b in rule.branches for t in b):

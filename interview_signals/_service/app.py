@@ -15,12 +15,20 @@ limit, the version header); ``operations`` the observation endpoints as data.
 
 Every response is JSON (the page's files aside), carries ``X-Interview-Signals-Version``,
 and an error is an RFC 9457 problem document, never a traceback.
+
+Languages: every language the engine can speak is served; a request picks one with
+``?lang=`` (an unknown one is a 400), else ``Accept-Language``, else the service's own, and
+its answer carries ``Content-Language``. The page is served in its request's language
+(``index.html``'s ``{{key}}`` marks filled in, escaped) and asks the API in it.
 """
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import signal
+import threading
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -37,9 +45,10 @@ from starlette.routing import Route
 from starlette.staticfiles import StaticFiles
 
 from .._engine import Engine
-from .._errors import ArgumentError, ObservationError
+from .._errors import ArgumentError, ObservationError, RulebookError
 from .._jsonio import dump_json
 from .._schema import SchemaUnavailable, schema
+from .._texts import match_language, negotiate
 from .._version import __version__
 from .http import (
     VERSION_HEADER,
@@ -54,7 +63,7 @@ from .http import (
     json_response,
 )
 from .openapi import Health, Operation, openapi_document
-from .operations import OPERATIONS, rules_body
+from .operations import OPERATIONS, rules_body, texts_body
 
 DEFAULT_MAX_BODY = 64 * 1024
 """The largest request body accepted, in bytes (an observation document is ~1 KiB)."""
@@ -63,24 +72,52 @@ _PAGE = resources.files("interview_signals._service") / "page"
 
 
 class _Endpoints:
-    """The handlers of one app, sharing its engine and limits."""
+    """The handlers of one app, sharing its engine (in each language it speaks) and limits."""
 
     def __init__(self, engine: Engine, max_body: int) -> None:
         self.engine = engine
         self.max_body = max_body
-        self._rules = dump_json(rules_body(engine.rulebook))
+        self.speakers: dict[str, Engine] = {}
+        """The engine in each language served (a shipped translation that does not fit
+        a pack's rulebook is left out)."""
+        for tag in engine.languages:
+            try:
+                self.speakers[tag] = engine.in_language(tag)
+            except RulebookError:
+                continue
+        self.languages = list(self.speakers)
+        named = [{"tag": t, "name": e.texts.name} for t, e in self.speakers.items()]
+        self._rules = {t: dump_json(rules_body(engine.rulebook, e.texts))
+                       for t, e in self.speakers.items()}
+        self._texts = {t: dump_json(texts_body(e.texts, named))
+                       for t, e in self.speakers.items()}
+        self._pages: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+
+    def language(self, request: Request) -> str:
+        """The language of a request: ``?lang=``, else ``Accept-Language``, else the
+        engine's; a ``?lang=`` no language matches is a 400."""
+        asked = request.query_params.get("lang")
+        if asked is not None and match_language(asked, self.languages) is None:
+            raise ArgumentError(f"lang: expected one of {', '.join(self.languages)}, got "
+                                f"{asked[:40]!r}")
+        return negotiate(asked, request.headers.get("accept-language"), self.languages,
+                         self.engine.language)
 
     def observation_endpoint(self, operation: Operation) -> Handler:
         """The handler of one ``Operation``: limits, JSON, the engine off the event loop."""
         async def handle(request: Request) -> Response:
+            tag = self.language(request)
             options = {p.name: p.read(request.query_params.getlist(p.name))
                        for p in operation.parameters}
             data = await json_body(request, self.max_body)
             if not isinstance(data, dict):
                 raise ObservationError(operation.request, operation.request_expected,
                                        json_kind(data))
-            return json_response(await run_in_threadpool(operation.compute, self.engine,
-                                                         data, options))
+            response = json_response(await run_in_threadpool(
+                operation.compute, self.speakers[tag], data, options))
+            response.headers["Content-Language"] = tag
+            return response
         return handle
 
     async def schema(self, request: Request) -> Response:
@@ -91,7 +128,14 @@ class _Endpoints:
             raise HTTPProblem(404, "No such schema", str(exc)) from exc
 
     async def rules(self, request: Request) -> Response:
-        return Response(self._rules, media_type="application/json")
+        tag = self.language(request)
+        return Response(self._rules[tag], media_type="application/json",
+                        headers={"Content-Language": tag})
+
+    async def texts(self, request: Request) -> Response:
+        tag = self.language(request)
+        return Response(self._texts[tag], media_type="application/json",
+                        headers={"Content-Language": tag})
 
     async def healthz(self, request: Request) -> Response:
         body: Health = {"status": "ok", "version": __version__,
@@ -102,12 +146,38 @@ class _Endpoints:
         return json_response(openapi_document(OPERATIONS))
 
     async def index(self, request: Request) -> Response:
-        return Response((_PAGE / "index.html").read_bytes(), media_type="text/html")
+        tag = self.language(request)
+        with self._lock:
+            page = self._pages.get(tag)
+        if page is None:
+            page = self._page(tag)
+            with self._lock:
+                self._pages[tag] = page
+        return Response(page, media_type="text/html", headers={"Content-Language": tag})
+
+    def _page(self, tag: str) -> bytes:
+        """``index.html`` in language ``tag``: each ``{{key}}`` its text, escaped."""
+        texts = self.speakers[tag].texts
+        switch = "".join(
+            f'<a href="?lang={html.escape(t)}" lang="{html.escape(t)}" hreflang="{html.escape(t)}"'
+            + (' aria-current="true"' if t == tag else "")
+            + f">{html.escape(e.texts.name)}</a>" for t, e in self.speakers.items())
+        values = {"lang": tag, "languages": switch if len(self.speakers) > 1 else ""}
+
+        def fill(match: re.Match[str]) -> str:
+            key = match.group(1)
+            if key in values:
+                return values[key] if key == "languages" else html.escape(values[key])
+            return html.escape(texts(key), quote=True)
+        template = (_PAGE / "index.html").read_text(encoding="utf-8")
+        return re.sub(r"\{\{([a-z_.]+)\}\}", fill, template).encode("utf-8")
 
 
 def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY,
-               cors_origins: Sequence[str] = ()) -> Starlette:
-    """The ASGI app of the service and the page, on ``engine`` (default rulebook if None).
+               cors_origins: Sequence[str] = (), language: str | None = None) -> Starlette:
+    """The ASGI app of the service and the page, on ``engine`` (default rulebook if None),
+    in every language the engine speaks; ``language``: the one for a request that asks for
+    none of them (the engine's own when None).
 
     Mount it inside another ASGI app (``Mount("/signals", app=create_app())``) or run it
     with any ASGI server. ``max_body`` caps request bodies (413 beyond it); CORS stays off
@@ -115,13 +185,16 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
     """
     if max_body < 1:
         raise ArgumentError(f"max_body: expected a positive number of bytes, got {max_body}")
-    endpoints = _Endpoints(engine or Engine.default(), max_body)
+    engine = engine or Engine.default()
+    endpoints = _Endpoints(engine if language is None else engine.in_language(language),
+                           max_body)
     routes = [
         Route("/", guarded(endpoints.index), methods=["GET"]),
         *(Route(op.path, guarded(endpoints.observation_endpoint(op)), methods=["POST"])
           for op in OPERATIONS),
         Route("/v1/schema/{name}", guarded(endpoints.schema), methods=["GET"]),
         Route("/v1/rules", guarded(endpoints.rules), methods=["GET"]),
+        Route("/v1/texts", guarded(endpoints.texts), methods=["GET"]),
         Route("/v1/healthz", guarded(endpoints.healthz), methods=["GET"]),
         Route("/openapi.json", guarded(endpoints.openapi), methods=["GET"]),
     ]
@@ -154,12 +227,14 @@ def app_from_environment() -> Starlette:
     engine = Engine.from_paths(*rules, include_default=not no_default) \
         if rules or no_default else Engine.default()
     return create_app(engine, max_body=int(options.get("max_body", DEFAULT_MAX_BODY)),
-                      cors_origins=options.get("cors_origins", []))
+                      cors_origins=options.get("cors_origins", []),
+                      language=options.get("language"))
 
 
 def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Path] = (),
           no_default: bool = False, workers: int = 1, cors_origins: Sequence[str] = (),
-          max_body: int = DEFAULT_MAX_BODY, access_log: bool = False) -> None:
+          max_body: int = DEFAULT_MAX_BODY, access_log: bool = False,
+          language: str | None = None) -> None:
     """Run the service on uvicorn until SIGINT or SIGTERM; returns after a clean shutdown.
 
     The rulebook is loaded once here, so a bad pack fails before the server starts.
@@ -170,10 +245,13 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
 
     if workers < 1:
         raise ArgumentError(f"workers: expected a positive integer, got {workers}")
-    Engine.from_paths(*rules, include_default=not no_default) if rules or no_default \
-        else Engine.default()  # fail early, with the rulebook's own error
+    engine = Engine.from_paths(*rules, include_default=not no_default) \
+        if rules or no_default else Engine.default()  # fail early, with the rulebook's error
+    if language is not None:
+        engine.in_language(language)  # an unknown language fails early too
     os.environ[_ENV] = json.dumps({"rules": [str(r) for r in rules], "no_default": no_default,
-                                   "cors_origins": list(cors_origins), "max_body": max_body})
+                                   "cors_origins": list(cors_origins), "max_body": max_body,
+                                   "language": language})
     # uvicorn shuts down gracefully on SIGINT and SIGTERM, then raises the signal again for
     # the handler that was there before it: make that handler end the run quietly, so a
     # stopped service returns (exit status 0) instead of dying by the signal or a traceback.

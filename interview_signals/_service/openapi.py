@@ -136,7 +136,14 @@ def openapi_document(operations: Sequence[Operation]) -> JSON:
             "responses": {**_ok("The JSON Schema (draft 2020-12)", _component("Schema")),
                           **_errors(404)}}},
         "/v1/rules": {"get": {"summary": "The rulebook in words", "operationId": "rules",
-                              "responses": _ok("Every rule and verdict", _component("Rules"))}},
+                              "parameters": [_LANG],
+                              "responses": {**_ok("Every rule and verdict",
+                                                  _component("Rules")), **_errors(400)}}},
+        "/v1/texts": {"get": {
+            "summary": "The words of a page in one language: its own, the vocabulary's, the "
+                       "frame's, by key (docs/translations.md)", "operationId": "texts",
+            "parameters": [_LANG],
+            "responses": {**_ok("The texts of the language", _TEXTS), **_errors(400)}}},
         "/v1/healthz": {"get": {"summary": "Liveness", "operationId": "healthz",
                                 "responses": _ok("The service is up", _component("Health"))}},
     }
@@ -154,6 +161,21 @@ def openapi_document(operations: Sequence[Operation]) -> JSON:
                      "interviewer did, with every conclusion explained rule by rule."},
             "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
             "paths": paths, "components": {"schemas": components}}
+
+
+_LANG: JSON = {"name": "lang", "in": "query", "required": False, "schema": {"type": "string"},
+               "description": "the language of the texts (a BCP 47 tag such as es); without "
+               "it, the Accept-Language header chooses, else the service's language"}
+_TEXTS: JSON = {"type": "object", "required": ["language", "name", "languages", "texts"],
+                "properties": {
+                    "language": {"type": "string"}, "name": {"type": "string"},
+                    "languages": {"type": "array", "items": {
+                        "type": "object", "required": ["tag", "name"],
+                        "properties": {"tag": {"type": "string"}, "name": {"type": "string"}}}},
+                    "texts": {"type": "object", "additionalProperties": {"anyOf": [
+                        {"type": "string"},
+                        {"type": "array", "items": {"type": "string"}},
+                        {"type": "object", "additionalProperties": {"type": "string"}}]}}}}
 
 
 def _parameter(parameter: Parameter) -> JSON:

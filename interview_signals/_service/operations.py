@@ -15,6 +15,7 @@ from .._errors import ArgumentError, ObservationError, Problem
 from .._observations import VOCABULARY, is_path
 from .._quoting import describe, excerpt
 from .._rulebook import Rulebook, rule_rows, verdict_rows
+from .._texts import Texts
 from .openapi import Operation, Parameter, RulesBody
 
 
@@ -64,6 +65,10 @@ def _read_target(values: list[str]) -> str | None:
 _TRACE = Parameter(name="trace", description="include the rule-by-rule trace of the "
                    "assessment", schema={"type": "boolean", "default": False},
                    read=_read_flag("trace"))
+LANG = Parameter(name="lang", description="the language of the texts (a BCP 47 tag such as "
+                 "es); without it, the Accept-Language header chooses, else the service's "
+                 "language. Ids, paths and numbers are the same in every language",
+                 schema={"type": "string"}, read=lambda values: _one("lang", values))
 
 
 def _without_trace(assessment: dict[str, object], options: Mapping[str, object]
@@ -126,11 +131,11 @@ def _read_notes(engine: Engine, body: dict[str, object], options: Mapping[str, o
 OPERATIONS: list[Operation] = [
     Operation(path="/v1/assess", operation_id="assess", summary="Assess one interview",
               schema="assessment", component="Assessment", compute=_assess,
-              parameters=(_TRACE,)),
+              parameters=(_TRACE, LANG)),
     Operation(path="/v1/consult", operation_id="consult",
               summary="The next questions that matter, why, and the verdicts still reachable",
               schema="consultation", component="Consultation", compute=_consult,
-              parameters=(_TRACE, Parameter(
+              parameters=(_TRACE, LANG, Parameter(
                   name="skip", repeated=True, read=_read_skip,
                   description="a field the candidate cannot know (\"don't know\"): never "
                   "asked again; repeat the parameter for each field",
@@ -139,6 +144,7 @@ OPERATIONS: list[Operation] = [
               summary="The smallest sets of changes that reach a better verdict",
               schema="what-if", component="WhatIf", compute=_what_if,
               parameters=(
+                  LANG,
                   Parameter(name="target", read=_read_target, schema={"type": "string"},
                             description="the verdict to reach, or better (default: any "
                             "verdict better than the current one)"),
@@ -166,7 +172,28 @@ OPERATIONS: list[Operation] = [
 pool and their OpenAPI entries all come from this list."""
 
 
-def rules_body(book: Rulebook) -> RulesBody:
+def rules_body(book: Rulebook, texts: Texts) -> RulesBody:
     """The rulebook as the ``GET /v1/rules`` body: each rule in words, and the verdicts
-    (best first, each with the title the command line and the page show)."""
-    return {"rules": rule_rows(book), "verdicts": verdict_rows(book)}
+    (best first, each with the title the command line and the page show, in the language
+    of ``texts``)."""
+    verdicts = verdict_rows(book)
+    for row in verdicts:
+        row["title"] = texts(f"verdict.{row['id']}.title")
+    return {"rules": rule_rows(book), "verdicts": verdicts}
+
+
+PAGE_AREAS = ("page.", "field.", "unit.", "list.", "assessment.", "consultation.", "answer.")
+"""The texts a page reads (``GET /v1/texts``): its own words, the vocabulary's, the units',
+and the frame's and the consultation's (the rulebook's own come in each answer)."""
+
+
+def texts_body(texts: Texts, languages: list[dict[str, str]]) -> dict[str, object]:
+    """The ``GET /v1/texts`` body: the language, the languages there are, and the texts a
+    page needs by key (a template, a list of words, or a plural as its CLDR categories)."""
+    out: dict[str, object] = {}
+    for key in texts:
+        if key.startswith(PAGE_AREAS):
+            value = texts.raw(key)
+            out[key] = value if isinstance(value, str) else list(value) \
+                if isinstance(value, tuple) else dict(value.forms)
+    return {"language": texts.tag, "name": texts.name, "languages": languages, "texts": out}

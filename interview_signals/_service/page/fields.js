@@ -1,6 +1,8 @@
-// The observation fields, read from the observation schema: each field's path, group, title,
-// question, type, choices and range, and the prerequisites the schema states as if/then
-// rules (a reply needs a note that was sent).
+// The observation fields, read from the observation schema: each field's path, group, type,
+// choices and range, its title and question in the page's language (from its texts), and the
+// prerequisites the schema states as if/then rules (a reply needs a note that was sent).
+
+import { t } from "./texts.js";
 
 export function readFields(schema) {
   const fields = [];
@@ -10,9 +12,9 @@ export function readFields(schema) {
         path: `${group}.${name}`,
         group,
         name,
-        groupTitle: groupSchema.title,
-        title: field.title,
-        question: field["x-question"] || field.description,
+        groupTitle: t(`page.group.${group}`),
+        title: t(`field.${group}.${name}.label`),
+        question: t(`field.${group}.${name}.question`),
         // A field's type is [its type, "null"]: null means unknown, which "Don't know" says.
         type: [].concat(field.type).find((t) => t !== "null"),
         choices: field.enum ? field.enum.filter((c) => c !== null) : null,
