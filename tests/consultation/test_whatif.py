@@ -25,6 +25,7 @@ from interview_signals._consultation.search.budget import Budget
 from interview_signals._consultation.whatif import WhatIfSearch, _nearest
 from interview_signals._observations.vocabulary import VOCABULARY, Value
 from interview_signals._rulebook.model import Rulebook
+from interview_signals._texts import Texts
 from tests.profiles import examples
 from tests.strategies import nest, observation_values
 
@@ -116,6 +117,10 @@ class _Stubborn:
                 skipped: Iterable[str] = (), seconds: float | None = None,
                 cancel: object = None) -> Consultation:
         raise NotImplementedError
+
+    @property
+    def texts(self) -> Texts:
+        return self._engine.texts
 
 
 def test_the_engine_confirms_every_set_or_the_search_says_so() -> None:

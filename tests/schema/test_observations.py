@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from interview_signals import assess
 from interview_signals._observations import GROUP_CLASSES
 from interview_signals._observations.vocabulary import EXCLUSIONS, PREREQUISITES, VOCABULARY
+from interview_signals._rulebook import frame_texts
 from interview_signals._schema.catalog import schema
 from interview_signals._schema.observations import BASE_ID, DIALECT, observation_schema
 from tests.profiles import examples
@@ -111,11 +112,12 @@ def test_each_field_asks_its_question_and_names_its_sign() -> None:
     for path, spec in VOCABULARY.items():
         group, name = path.split(".", 1)
         field = observation_schema()["properties"][group]["properties"][name]
-        assert field["x-question"] == spec.question
-        assert field["description"].startswith(spec.question + " ")
+        question = frame_texts().question(path)
+        assert field["x-question"] == question
+        assert field["description"].startswith(question + " ")
         assert field["description"].endswith("null, like leaving the field out, means unknown.")
         assert field["x-sign"] == spec.sign
-        assert field["title"] == spec.label
+        assert field["title"] == frame_texts().label(path)
 
 
 def test_whole_number_fields_say_so_and_keep_whole_limits() -> None:

@@ -222,13 +222,13 @@ def test_openapi_is_valid_and_lists_every_endpoint(client: TestClient) -> None:
     assert document["openapi"].startswith("3.1")
     assert set(document["paths"]) == {"/v1/assess", "/v1/consult", "/v1/what-if",
                                       "/v1/session", "/v1/read-notes", "/v1/schema/{name}",
-                                      "/v1/rules", "/v1/healthz"}
+                                      "/v1/rules", "/v1/texts", "/v1/healthz"}
     for path in ("/v1/consult", "/v1/what-if"):
         assert set(document["paths"][path]["post"]["responses"]) == {"200", "400", "413", "422"}
     consult = document["paths"]["/v1/consult"]["post"]["parameters"]
-    assert [p["name"] for p in consult] == ["trace", "skip"]
+    assert [p["name"] for p in consult] == ["trace", "lang", "skip"]
     what_if = document["paths"]["/v1/what-if"]["post"]["parameters"]
-    assert [p["name"] for p in what_if] == ["target", "include_fixed", "limit"]
+    assert [p["name"] for p in what_if] == ["lang", "target", "include_fixed", "limit"]
     assess = document["paths"]["/v1/assess"]["post"]
     assert set(assess["responses"]) == {"200", "400", "413", "422"}
     # The components are the generated schemas, not a second copy kept by hand.

@@ -17,7 +17,7 @@ from interview_signals._schema.observations import JSON
 from interview_signals._service.openapi import Health, Operation, Parameter, openapi_document
 from interview_signals._service.operations import OPERATIONS
 
-GETS = {"/v1/schema/{name}", "/v1/rules", "/v1/healthz"}
+GETS = {"/v1/schema/{name}", "/v1/rules", "/v1/texts", "/v1/healthz"}
 PANEL = {"interview": {"scheduled_minutes": 45, "actual_minutes": 75, "interviewer_count": 4},
          "thank_you": {"note_sent": True, "response_received": True, "response_hours": 36}}
 
