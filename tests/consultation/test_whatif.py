@@ -127,10 +127,10 @@ def test_the_engine_confirms_every_set_or_the_search_says_so() -> None:
     stubborn = _Stubborn(ENGINE)
     consultant = Consultant(stubborn)
     values: dict[str, Value] = {"tour.office_tour": True}
-    assert len(WhatIfSearch(ENGINE.consultant()).what_if(values, None, 3, False,
-                                                          Budget(2.0))) > 0
+    assert len(WhatIfSearch(ENGINE.consultant(), ENGINE.texts).what_if(
+        values, None, 3, False, Budget(2.0))) > 0
     with pytest.raises(EngineError, match="what-if search expected"):
-        WhatIfSearch(consultant).what_if(values, None, 3, False, Budget(2.0))
+        WhatIfSearch(consultant, ENGINE.texts).what_if(values, None, 3, False, Budget(2.0))
 
 
 def test_the_nearest_value_of_a_class() -> None:

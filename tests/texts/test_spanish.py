@@ -75,6 +75,7 @@ NOT_SHOWN_BY_THE_DEFAULT_RULEBOOK = {
     "consultation.can_change",  # every field the default rulebook asks about, a rule reads
     "consultation.from_to_under", "consultation.above_below",  # thresholds of other packs
     "what_if.kind.had",  # a different past always reaches a better verdict here
+    "what_if.undecided", "what_if.none_yet",  # searches cut short: the test below
 }
 """Texts the default rulebook never puts on screen (tests/texts/test_check.py words them)."""
 
@@ -165,8 +166,8 @@ def test_every_spanish_text_of_the_assessment_and_consultation_shows() -> None:
     shown = (RENDERED + PANEL_RENDERED).lower()
     missing = []
     for key, entry in spanish.entries.items():
-        if key.startswith(("page.", "ask.", "list.", "unit.", "field.")) or \
-                key in NOT_SHOWN_BY_THE_DEFAULT_RULEBOOK:
+        if key.startswith(("page.", "ask.", "list.", "unit.", "field.", "search.", "notes.")) \
+                or key in NOT_SHOWN_BY_THE_DEFAULT_RULEBOOK:
             continue
         for template in _templates(entry.value):
             for raw in re.split(r"\{[a-z_]+\}", template):
@@ -272,3 +273,33 @@ def test_assess_speaks_the_language_asked_for(fmt: str, tmp_path: Path) -> None:
     assert main(["assess", str(path), "--lang", "es", "--format", fmt], stdout=out) == 0
     assert ("Un recorrido personal" in out.getvalue()) is True
     assert frame_texts("es").tag == "es"
+
+
+def test_a_search_cut_short_says_so_in_spanish(tmp_path: Path) -> None:
+    """A pack whose exact search takes far longer than its budget: the consultation's and
+    the what-if's words for what they did not finish are Spanish too."""
+    from tests.consultation import generated_packs
+
+    pack = generated_packs.many_states(tmp_path, 40)
+    with Engine.from_paths(pack, include_default=False, search_seconds=0.3,
+                           language="es") as engine:
+        consultation = engine.consult({})
+        text = how_text(consultation, texts=engine.texts) + "\n" + what_if_text(
+            engine.what_if({}, seconds=0.05), texts=engine.texts)
+        text += "\n".join(consultation.search.unfinished)
+    assert not consultation.search.complete
+    assert "Nota: la búsqueda se detuvo antes de terminar. No es exacto: la búsqueda exacta" \
+        in text
+    assert sorted(f for f in _english_fragments() if f in text) == []
+
+
+def test_the_notes_command_frames_its_proposals_in_spanish() -> None:
+    """The words around a note's proposals; the note itself is read with the rulebook's
+    phrases (English by default) and the reader's reasons stay English (docs)."""
+    out = io.StringIO()
+    notes = Path(__file__).resolve().parents[2] / "examples" / "data" / "interview_notes.txt"
+    assert main(["notes", "--lang", "es", str(notes)], stdout=out) == 0
+    text = out.getvalue()
+    assert "Lo que dicen tus notas (registrado)" in text
+    assert "Lectura de tu entrevista:" in text
+    assert "What your notes state" not in text
