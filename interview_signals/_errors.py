@@ -15,6 +15,8 @@ from typing import Any
 
 from attrs import frozen
 
+from ._quoting import excerpt, file_name
+
 
 class InterviewSignalsError(Exception):
     """Base class of every error the library raises."""
@@ -89,8 +91,10 @@ class RuleProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        rule = f" [{self.rule_id}]" if self.rule_id else ""
+        # The file and the id are as they arrived (a file name, a pack's id), shown escaped.
+        where = file_name(self.file) if self.line is None \
+            else f"{file_name(self.file)}:{self.line}"
+        rule = f" [{excerpt(self.rule_id, 80)}]" if self.rule_id else ""
         return f"{where}{rule}: {self.reason}"
 
 

@@ -16,7 +16,7 @@ from typing import TextIO
 
 import orjson
 
-from ._quoting import quoted
+from ._quoting import excerpt, file_name, quoted
 
 
 class UnreadableJSON(ValueError):
@@ -132,7 +132,7 @@ MAX_LINE_BYTES = 1024 * 1024
 def read_json(name: str, stdin: TextIO | None) -> object:
     """The JSON document of a file or of stdin (``-``), read as UTF-8 with or without a BOM,
     at most ``MAX_DOCUMENT_BYTES``."""
-    label = "<stdin>" if name == "-" else name
+    label = "<stdin>" if name == "-" else file_name(name)
     try:
         if name != "-":
             with Path(name).open("rb") as file:
@@ -149,7 +149,8 @@ def read_json(name: str, stdin: TextIO | None) -> object:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) \
             else data.removeprefix("\ufeff")
     except OSError as exc:
-        raise InputError(f"{label}: cannot read the file: {exc.strerror or exc}") from exc
+        raise InputError(f"{label}: cannot read the file: "
+                         f"{exc.strerror or excerpt(str(exc), 80)}") from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
                           "expected a JSON object of observations") from exc

@@ -1,19 +1,23 @@
 """Quoting a piece of input in a message, safely: the one place every error message that
-shows what arrived goes through (``excerpt`` and ``quoted`` for text, ``describe`` for any
-value, ``exception_text`` for an exception raised while reading it).
+shows what arrived goes through (``excerpt`` and ``quoted`` for text, ``file_name`` for a
+path, ``describe`` for any value, ``exception_text`` for an exception raised while reading
+it, ``printable`` for a whole message about to reach a terminal).
 
-Neighbours: the observations, the rule packs, JSON reading, the batch path, the session and
-the command line quote input with these; nothing here knows any of them. A message quotes
-little (a 10 MB key is one short line), never calls into the value's own code beyond its
-type, and can always be written as UTF-8 (lone surrogates, which JSON allows, are written
-as ``\\ud800``). Text in quotes (``quoted``, ``describe``) also has every character that is
-not printable escaped (``\\x1b``), as ``repr`` would; an unquoted excerpt (a key within a
-field path, a file name, an exception's message) does not escape those yet.
+Neighbours: the observations, the rule packs, JSON reading, the batch path, the session,
+the command line and the service quote input with these; nothing here knows any of them. A
+message quotes little (a 10 MB key is one short line), never calls into the value's own
+code beyond its type, and can always be written as UTF-8 (lone surrogates, which JSON
+allows, are written as ``\\ud800``). Every character that is not printable is escaped as
+``repr`` would (``\\x1b``), quoted or not: C0 and C1 controls, DEL, escape sequences such as
+a clipboard write (OSC 52) or a line erase, bidirectional overrides, lone surrogates. A
+terminal shows what arrived instead of acting on it.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from os import PathLike
 
 EXCERPT_CHARS = 60
 """The most characters of an input a message quotes, unless it says otherwise."""
@@ -26,21 +30,48 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:max(limit - 3, 0)] + "..."
 
 
+def _escaped(text: str) -> str:
+    """``text`` with every character that is not printable escaped as ``repr`` writes it
+    (``\\x1b``, ``\\x9b``, ``\\u202e``, ``\\ud800``); printable text is itself."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """``text`` as a message shows it unquoted: at most ``limit`` characters (``...``
-    ending one cut short), writable as UTF-8."""
-    cut = _cut(str.__str__(text), limit)  # a str subclass's own methods are never called
-    return cut.encode("utf-8", "backslashreplace").decode("utf-8")
+    """``text`` as a message shows it unquoted (a key within a field path, an exception's
+    message): at most ``limit`` characters (``...`` ending one cut short), every character
+    that is not printable escaped."""
+    return _escaped(_cut(str.__str__(text), limit))  # a str subclass's methods never run
 
 
 def quoted(text: str, limit: int = EXCERPT_CHARS) -> str:
     """``text`` in double quotes, every character that is not printable escaped, and its
     length following when it was cut: ``"abc..." (5,000 characters)``."""
     text = str.__str__(text)
-    cut = _cut(text, limit)
-    if not cut.isprintable():
-        cut = "".join(c if c.isprintable() else repr(c)[1:-1] for c in cut)
+    cut = _escaped(_cut(text, limit))
     return f'"{cut}"' if len(text) <= limit else f'"{cut}" ({len(text):,} characters)'
+
+
+FILE_NAME_CHARS = 300
+"""The most characters of a file name a message shows (a path is rarely longer)."""
+
+
+def file_name(path: str | PathLike[str]) -> str:
+    """A file name (or any path) as a message shows it, unquoted: escaped as ``excerpt``
+    does, cut only past ``FILE_NAME_CHARS``."""
+    try:
+        text = os.fspath(path)
+    except TypeError:  # a PathLike whose __fspath__ lies
+        return f"<{type(path).__name__}>"
+    return excerpt(text if isinstance(text, str) else repr(text), FILE_NAME_CHARS)
+
+
+def printable(message: str) -> str:
+    """A whole message made safe for a terminal: line breaks kept, every other character
+    that is not printable escaped. What a message quotes has gone through the functions
+    above already; this is the last guard where a message leaves the program."""
+    return "\n".join(_escaped(line) for line in str.__str__(message).split("\n"))
 
 
 def describe(value: object) -> str:

@@ -12,6 +12,8 @@ from typing import NamedTuple, TypeAlias
 
 from hypothesis import strategies as st
 
+from interview_signals._quoting import excerpt
+
 Value: TypeAlias = bool | int | float | str
 Flat: TypeAlias = dict[str, Value]
 """Known observation fields as ``{"group.field": value}``; an absent path is unknown."""
@@ -228,7 +230,7 @@ def _unknown_field(draw: st.DrawFn, base: Flat) -> Corruption:
     fields = document.setdefault(group, {})
     assert isinstance(fields, dict)
     fields[name] = draw(st.booleans())
-    return Corruption(document, f"{group}.{name}")
+    return Corruption(document, f"{group}.{excerpt(name)}")  # as a message shows a key
 
 
 @st.composite
@@ -239,7 +241,7 @@ def _unknown_group(draw: st.DrawFn, base: Flat) -> Corruption:
         group = f"not_{group}"
     document: dict[str, object] = {g: dict(f) for g, f in nest(base).items()}
     document[group] = {"engaged": True}
-    return Corruption(document, group)
+    return Corruption(document, excerpt(group))
 
 
 @st.composite

@@ -10,7 +10,7 @@ from typing import Any
 import httpx2 as httpx
 import jsonschema
 
-from interview_signals import ObservationError, __version__
+from interview_signals import Engine, ObservationError, __version__
 from interview_signals._observations import check_values
 from interview_signals._service.http import VERSION_HEADER
 from interview_signals._service.openapi import openapi_document
@@ -18,7 +18,7 @@ from interview_signals._service.operations import OPERATIONS
 
 ROOT = Path(__file__).parent.parent
 GOOD = json.loads((ROOT / "examples" / "data" / "good_interview.json").read_text())
-OPENAPI = openapi_document(OPERATIONS)
+OPENAPI = openapi_document(OPERATIONS, Engine.default().rulebook)
 
 
 def validator(component: str) -> jsonschema.Draft202012Validator:

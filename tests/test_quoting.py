@@ -3,15 +3,20 @@ terminal would act on."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from interview_signals._quoting import (
     EXCERPT_CHARS,
+    FILE_NAME_CHARS,
     describe,
     exception_text,
     excerpt,
+    file_name,
+    printable,
     quoted,
 )
 
@@ -34,10 +39,21 @@ class TestExcerpt:
         excerpt(text).encode("utf-8")  # unquoted: writable to any UTF-8 output
         assert excerpt("\ud800") == "\\ud800"
 
+    @pytest.mark.parametrize(("text", "shown"), [
+        ("\x1b]52;c;aGk=\x07", "\\x1b]52;c;aGk=\\x07"),
+        ("line\x1b[2K\rerased", "line\\x1b[2K\\rerased"),
+        ("\x9b31m\x7f\u202e", "\\x9b31m\\x7f\\u202e"),
+    ])
+    def test_unquoted_text_is_escaped_as_well(self, text: str, shown: str) -> None:
+        """A key within a field path or an exception's message is shown unquoted: what
+        a terminal would act on is escaped there too."""
+        assert excerpt(text) == shown
+
     @given(st.text(max_size=200), st.integers(3, 100))
     def test_an_excerpt_is_short_and_marked_when_cut(self, text: str, limit: int) -> None:
         shown = excerpt(text, limit)
         shown.encode("utf-8")
+        assert shown.isprintable()
         assert quoted(text, limit).isprintable()
         if len(text) > limit:
             assert shown.endswith("...")
@@ -82,3 +98,14 @@ def test_an_exception_is_its_type_and_a_short_message() -> None:
             raise RuntimeError("no message for you")
 
     assert exception_text(Hostile()) == "Hostile"
+
+
+def test_a_file_name_is_escaped_and_cut_only_when_very_long() -> None:
+    assert file_name("notes/\x1b[2Kday.json") == "notes/\\x1b[2Kday.json"
+    assert file_name(Path("a") / "b.json") == str(Path("a") / "b.json")
+    long = "d/" * 200
+    assert file_name(long) == long[:FILE_NAME_CHARS - 3] + "..."
+
+
+def test_a_whole_message_keeps_its_line_breaks_and_escapes_the_rest() -> None:
+    assert printable("2 problems:\n  a\x1b[2K\n  b\tc") == "2 problems:\n  a\\x1b[2K\n  b\\tc"

@@ -63,9 +63,13 @@ class Explanation(abc.ABC):
     def data(self) -> Mapping[str, Any]:
         """The parts in the ``to_dict()`` form (shared: never hand it out)."""
 
-    def as_dict(self) -> dict[str, Any]:
-        """The parts in the ``to_dict()`` form, as fresh data."""
-        copied: dict[str, Any] = _copy(dict(self.data()))
+    def as_dict(self, *, trace: bool = True) -> dict[str, Any]:
+        """The parts in the ``to_dict()`` form, as fresh data; without the ``trace`` unless
+        ``trace``."""
+        data = dict(self.data())
+        if not trace:
+            del data["trace"]
+        copied: dict[str, Any] = _copy(data)
         return copied
 
     def _parts(self, key: str, parse: Any) -> tuple[Any, ...]:
@@ -262,12 +266,14 @@ class Assessment:
         return engine.what_if(self.observations, target, limit=limit,
                               include_fixed=include_fixed, seconds=seconds, cancel=cancel)
 
-    def to_dict(self) -> dict[str, object]:
-        """The JSON-ready form with the stable ids of README.md (fresh data each call)."""
+    def to_dict(self, *, trace: bool = True) -> dict[str, object]:
+        """The JSON-ready form with the stable ids of README.md (fresh data each call).
+        ``trace=False`` leaves out the rule-by-rule trace (what the service answers unless
+        asked), and the work of writing it."""
         return {"format": ASSESSMENT_FORMAT, "version": ASSESSMENT_VERSION,
                 "verdict": self.verdict, "confidence": rounded(self.confidence),
                 "band": None if self.band is None else self.band.to_dict(),
-                **self.explanation.as_dict()}
+                **self.explanation.as_dict(trace=trace)}
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The ``to_dict()`` form as JSON text; ``indent=None`` for one compact line (what

@@ -13,7 +13,7 @@ import operator
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any, TypeAlias
 
-from .._durable import Fired
+from .._durable import EngineRule, Fired
 from .._observations import EXCLUSIONS, VOCABULARY, Value, grouped, prerequisites
 from .._rulebook import Rule, Rulebook, State, Test, state_of, texts_of
 from .._texts import BASE_LANGUAGE, Texts
@@ -74,39 +74,31 @@ class Explainer:
         return Explained(self, engine, values, fired, ids, strengths, verdict)
 
     def parts(self, values: Mapping[str, Value], fired: Sequence[Fired],
-              ids: Collection[str], strengths: Mapping[str, float], verdict: str
-              ) -> dict[str, Any]:
-        """The explanation in the ``to_dict()`` form, fresh. One pass over the firings
-        writes the trace and the index of the known observations behind every derived
-        fact (through the facts it joined)."""
+              ids: Collection[str], strengths: Mapping[str, float], verdict: str, *,
+              trace: bool = True) -> dict[str, Any]:
+        """The explanation in the ``to_dict()`` form, fresh; without the ``trace`` unless
+        ``trace``. One pass over the firings writes the index of the known observations
+        behind every derived fact (through the facts it joined) and the trace."""
         index: dict[FactRef, dict[str, None]] = {}
         raised_by: dict[str, dict[str, None]] = {}  # advice id -> the signals it joined
-        trace = []
+        steps: list[dict[str, object]] | None = [] if trace else None
         for step, (rule, asserted) in enumerate(fired, 1):
             kind, rule_id = ref = rule.concludes
             paths = index.get(ref)
             if paths is None:
                 paths = index[ref] = {}
-            matched: list[dict[str, object]] = []
             for path in rule.paths:
-                value = values.get(path)
-                if value is None:
-                    matched.append({"kind": "observation", "path": path, "value": "unknown"})
-                else:
+                if values.get(path) is not None:
                     paths[path] = None
-                    matched.append({"kind": "observation", "path": path, "value": value})
             for fact in rule.matched_facts:
-                fact_kind, fact_id = fact
-                matched.append({"kind": fact_kind, "id": fact_id})
                 behind = index.get(fact)
                 if behind:
                     paths.update(behind)
-                if fact_kind == "signal" and kind == "advice":
-                    raised_by.setdefault(rule_id, {})[fact_id] = None
-            trace.append({"step": step, "rule": rule_id, "engine_rule": rule.name,
-                          "kind": kind, "matched": matched,
-                          "asserted": [{"kind": kind, "id": rule_id}] if asserted else []})
-        return {
+                if fact[0] == "signal" and kind == "advice":
+                    raised_by.setdefault(rule_id, {})[fact[1]] = None
+            if steps is not None:
+                steps.append(_firing(step, rule, asserted, values))
+        out = {
             "language": self.texts.tag,
             "verdict_title": self.verdict_titles[verdict],
             "signals": [self._signal(r, ids, strengths[r.id], index)
@@ -114,9 +106,12 @@ class Explainer:
             "advice": [self._advice(r, index, raised_by.get(r.id))
                        for r in self.advice if r.id in ids],
             "missing": self._missing(values, ids),
-            "trace": trace,
+            "trace": steps,
             "summary": self.summary(values, strengths, verdict),
             "observations": grouped(values)}
+        if steps is None:
+            del out["trace"]
+        return out
 
     def _signal(self, rule: Rule, ids: Collection[str], strength: float,
                 index: Mapping[FactRef, dict[str, None]]) -> dict[str, object]:
@@ -186,6 +181,23 @@ class Explainer:
         if self.caveat and standing and verdict != self.last_verdict:
             return f"{text} {self.caveat}"
         return text
+
+
+def _firing(step: int, rule: EngineRule, asserted: bool, values: Mapping[str, Value]
+            ) -> dict[str, object]:
+    """One step of the trace: the engine rule that fired, what it matched (each observation
+    with its value, or unknown; each derived fact), and what it asserted."""
+    kind, rule_id = rule.concludes
+    matched: list[dict[str, object]] = []
+    for path in rule.paths:
+        value = values.get(path)
+        matched.append({"kind": "observation", "path": path,
+                        "value": "unknown" if value is None else value})
+    for fact_kind, fact_id in rule.matched_facts:
+        matched.append({"kind": fact_kind, "id": fact_id})
+    return {"step": step, "rule": rule_id, "engine_rule": rule.name, "kind": kind,
+            "matched": matched,
+            "asserted": [{"kind": kind, "id": rule_id}] if asserted else []}
 
 
 _strength = operator.itemgetter(1)
@@ -270,11 +282,11 @@ class Explained(Explanation):
             self._data = self._explainer.parts(*self._args)
         return self._data
 
-    def as_dict(self) -> dict[str, Any]:
-        """The parts as fresh data."""
-        if self._data is None:
-            return self._explainer.parts(*self._args)  # fresh already: no copy needed
-        return super().as_dict()
+    def as_dict(self, *, trace: bool = True) -> dict[str, Any]:
+        """The parts as fresh data; without the ``trace`` unless ``trace``."""
+        if self._data is None:  # fresh already: no copy needed
+            return self._explainer.parts(*self._args, trace=trace)
+        return super().as_dict(trace=trace)
 
     @property
     def verdict_title(self) -> str:

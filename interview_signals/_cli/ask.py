@@ -19,6 +19,7 @@ in any language.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TextIO
@@ -50,11 +51,13 @@ from .._observations import (
     check_value,
     grouped,
 )
+from .._quoting import excerpt, file_name, printable, quoted
 from .._rulebook import frame_texts
 from .._texts import Texts
 from .files import OutputError, check_writable, refuse_same_file, replacing
 from .notes import answer_text as notes_answer
 from .notes import read_note
+from .signals import Stopped, no_second_signal
 
 COMMANDS = ("ask", "what-if")
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -123,7 +126,7 @@ def _run(engine: Engine, args: argparse.Namespace, stdin: TextIO, out: TextIO,
         verdicts = [v.id for v in engine.rulebook.verdicts]
         if args.target is not None and args.target not in verdicts:
             err.write(f"interview-signals: error: --target: expected one of "
-                      f"{', '.join(verdicts)}, got {args.target!r}\n")
+                      f"{', '.join(verdicts)}, got {quoted(args.target)}\n")
             return EXIT_INPUT
 
         values = _observations(read_json(args.file, stdin))
@@ -205,7 +208,7 @@ class Asker:
     def _scripted(name: str, stdin: TextIO) -> Iterator[object]:
         data = read_json(name, stdin)
         if not isinstance(data, list):
-            raise InputError(f"{name}: expected a JSON list of answers")
+            raise InputError(f"{file_name(name)}: expected a JSON list of answers")
         return iter(data)
 
     def _echoed(self, replies: Iterator[object]) -> Iterator[object]:
@@ -213,7 +216,7 @@ class Asker:
         transcript reads as the conversation it was."""
         for reply in replies:
             shown = self.texts("ask.dont_know_echo") if reply is None \
-                else json.dumps(reply, ensure_ascii=False)
+                else printable(json.dumps(reply, ensure_ascii=False))
             self.out.write(f"> {shown}\n")
             yield reply
 
@@ -232,12 +235,31 @@ class Asker:
 
     def run(self) -> int:
         try:
-            return self._consult()
-        except KeyboardInterrupt:  # Ctrl-C keeps the answers given so far, as quit does
-            self.say("")
-            self.save()
-            self.say(self._saved_note())
+            try:
+                return self._consult()
+            except OSError as exc:
+                # The terminal went away under a read or a write (its SIGHUP, on its way,
+                # lands in this block or the one below, which save as well) or stdout's
+                # reader did: the answers are kept all the same.
+                self._save_stopped()
+                if isinstance(exc, BrokenPipeError):
+                    raise
+                raise InputError(f"the conversation broke off: {exc.strerror or exc}"
+                                 ) from exc
+        except (KeyboardInterrupt, Stopped):
+            # Ctrl-C, SIGTERM and a closed terminal (SIGHUP) keep the answers given so far,
+            # as quit does.
+            self._save_stopped()
             raise
+
+    def _save_stopped(self) -> None:
+        """Save a consultation stopped from outside, before saying so: a closed terminal
+        takes no more text."""
+        with no_second_signal():
+            self.save()
+            with contextlib.suppress(OSError, ValueError):
+                self.say("")
+                self.say(self._saved_note())
 
     def _consult(self) -> int:
         if self.notes is not None and not self._confirm_notes(self.notes):
@@ -272,13 +294,13 @@ class Asker:
         if stated:
             self.say(texts("notes.recorded"))
             for p in stated:
+                words = quoted(" ".join(p.evidence.words.split()), 200)
                 self.say(texts("notes.recorded_line", label=texts.label(p.path),
-                               answer=notes_answer(p.path, p.value, texts),
-                               words=" ".join(p.evidence.words.split())))
+                               answer=notes_answer(p.path, p.value, texts), words=words))
         for proposal in self.to_confirm:
             if proposal.path in self.session.observations.values():
                 continue  # answered on the way, through a field it depends on
-            words = " ".join(proposal.evidence.words.split())
+            words = quoted(" ".join(proposal.evidence.words.split()), 200)
             self.say("")
             self.say(texts("notes.say", words=words, reason=proposal.reason))
             question = _confirming(proposal, texts)
@@ -335,10 +357,8 @@ class Asker:
                     self.session.observe(grouped({q.path: value}))
                 except ObservationError:
                     self.refused += 1
-                    self.say(self.texts("ask.contradicts",
-                                        reason=_contradiction(q.path, value,
-                                                              self.session.observations.values(),
-                                                              self.texts)))
+                    self.say(printable(self.texts("ask.contradicts", reason=_contradiction(
+                        q.path, value, self.session.observations.values(), self.texts))))
                     continue
                 self.history.append(before)
                 return True
@@ -419,14 +439,21 @@ class Asker:
             with replacing(self.save_to) as file:  # the old file stays until this is whole
                 file.write(text)
         except (OutputError, OSError) as exc:
-            # Keep the answers: show them, so they can be saved by hand and resumed.
-            self.say(self.texts("ask.could_not_save", file=self.save_to) + "\n" + text)
-            raise OutputError(f"{self.save_to}: cannot write the file: {exc}") from exc
+            # Keep the answers: show them, so they can be saved by hand and resumed (if
+            # the terminal is still there to show them).
+            with contextlib.suppress(OSError, ValueError):
+                self.say(self.texts("ask.could_not_save", file=file_name(self.save_to)) +
+                         "\n" + text)
+            if isinstance(exc, OutputError):
+                raise
+            reason = exc.strerror or excerpt(str(exc), 80)
+            raise OutputError(f"{file_name(self.save_to)}: cannot write the file: "
+                              f"{reason}") from exc
 
     def _saved_note(self) -> str:
         if self.save_to is None:
             return self.texts("ask.not_saved")
-        return self.texts("ask.saved", file=self.save_to)
+        return self.texts("ask.saved", file=file_name(self.save_to))
 
 
 def _commands(texts: Texts) -> dict[str, frozenset[str]]:

@@ -24,6 +24,7 @@ from .._coaching import (
 )
 from .._errors import ArgumentError
 from .._jsonio import readable
+from .._quoting import excerpt, file_name
 from .files import OutputError, refuse_same_file, replacing
 from .inputs import capped_workers, open_lines, positive, read_lines
 
@@ -150,4 +151,5 @@ def _replacing(name: str) -> Iterator[TextIO]:
         with replacing(name) as file:
             yield file
     except OSError as exc:
-        raise OutputError(f"{name}: cannot write the file: {exc.strerror or exc}") from exc
+        raise OutputError(f"{file_name(name)}: cannot write the file: "
+                          f"{exc.strerror or excerpt(str(exc), 80)}") from exc

@@ -6,6 +6,7 @@ Neighbour: ``main``'s ``assess-many`` writes its JSON Lines through ``replacing`
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import secrets
@@ -13,6 +14,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
+
+from .._quoting import excerpt, file_name
 
 
 class OutputError(Exception):
@@ -29,8 +32,9 @@ def refuse_same_file(input_name: str, stdin: TextIO | None, output: str) -> None
         return  # no such output yet, or an input with no file behind it: not the same file
     if os.path.samestat(read, target):
         label = "<stdin>" if stdin is not None else input_name
-        raise OutputError(f"{output}: the output is the input file ({label}); writing it "
-                          "would destroy the input: choose another -o")
+        raise OutputError(f"{file_name(output)}: the output is the input file "
+                          f"({file_name(label)}); writing it would destroy the input: choose "
+                          "another -o")
 
 
 @contextlib.contextmanager
@@ -51,7 +55,8 @@ def replacing(name: str) -> Iterator[TextIO]:
         temporary = final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
-        raise OutputError(f"{name}: cannot write the file: {exc.strerror or exc}") from exc
+        raise OutputError(f"{file_name(name)}: cannot write the file: "
+                          f"{exc.strerror or excerpt(str(exc), 80)}") from exc
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             yield file
@@ -66,13 +71,20 @@ def replacing(name: str) -> Iterator[TextIO]:
 
 def _resolved(name: str) -> Path:
     """Where ``name`` leads, following symbolic links; a loop of links is an ``OutputError``
-    (``Path.resolve`` raises ``RuntimeError`` for one before Python 3.13, ``OSError`` after)."""
+    (``Path.resolve(strict=True)`` raises ``RuntimeError`` for one before Python 3.13,
+    ``OSError`` after)."""
     try:
-        return Path(name).resolve()
+        try:
+            # strict: a loop raises on every Python (non-strict resolve stopped raising
+            # for one in 3.13 and returns the loop's own name)
+            return Path(name).resolve(strict=True)
+        except FileNotFoundError:
+            return Path(name).resolve()  # a new file, or a link to one not yet made
     except (RuntimeError, OSError, ValueError) as exc:
-        reason = "a loop of symbolic links" if "loop" in str(exc).lower() else \
-            getattr(exc, "strerror", None) or str(exc)
-        raise OutputError(f"{name}: cannot write the file: {reason}") from exc
+        looped = getattr(exc, "errno", None) == errno.ELOOP or "loop" in str(exc).lower()
+        reason = "a loop of symbolic links" if looped else \
+            getattr(exc, "strerror", None) or excerpt(str(exc), 80)
+        raise OutputError(f"{file_name(name)}: cannot write the file: {reason}") from exc
 
 
 def check_writable(name: str) -> None:
@@ -81,8 +93,10 @@ def check_writable(name: str) -> None:
     path = Path(name)
     folder = _resolved(name).parent if path.name else path
     if path.is_dir():
-        raise OutputError(f"{name}: is a folder, not a file to save the consultation in")
+        raise OutputError(f"{file_name(name)}: is a folder, not a file to save the "
+                          "consultation in")
     if not folder.is_dir():
-        raise OutputError(f"{name}: no folder {folder} to save the consultation in")
+        raise OutputError(f"{file_name(name)}: no folder {file_name(folder)} to save the "
+                          "consultation in")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise OutputError(f"{name}: cannot write there (permission denied)")
+        raise OutputError(f"{file_name(name)}: cannot write there (permission denied)")

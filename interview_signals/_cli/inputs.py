@@ -16,7 +16,7 @@ from typing import BinaryIO, TextIO
 
 from .._batch import available_cpus
 from .._jsonio import MAX_LINE_BYTES, InputError
-from .._quoting import quoted
+from .._quoting import excerpt, file_name, quoted
 
 
 def positive(text: str) -> int:
@@ -44,7 +44,8 @@ def open_lines(name: str, stdin: TextIO | None
     try:
         return Path(name).open("rb")
     except OSError as exc:
-        raise InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
+        raise InputError(f"{file_name(name)}: cannot read the file: "
+                         f"{exc.strerror or excerpt(str(exc), 80)}") from exc
 
 
 def read_lines(name: str, source: TextIO | BinaryIO) -> Iterator[bytes]:
@@ -56,9 +57,10 @@ def read_lines(name: str, source: TextIO | BinaryIO) -> Iterator[bytes]:
             if not line:
                 return
             if len(line) > MAX_LINE_BYTES:
-                raise InputError(f"{name}: line {number} is longer than "
+                raise InputError(f"{file_name(name)}: line {number} is longer than "
                                  f"{MAX_LINE_BYTES // 1024} KiB; one set of observations "
                                  "takes a few hundred bytes")
             yield line.encode("utf-8") if isinstance(line, str) else line
     except OSError as exc:
-        raise InputError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
+        raise InputError(f"{file_name(name)}: cannot read the file: "
+                         f"{exc.strerror or excerpt(str(exc), 80)}") from exc

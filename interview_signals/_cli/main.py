@@ -3,7 +3,9 @@ status. Nothing else in the package prints.
 
 Exit statuses: 0 done, 1 rule pack problems, 2 bad input (one line on stderr, no traceback),
 3 an internal error (a bug: one line on stderr asking for a report), 130 interrupted (Ctrl-C),
-143 terminated (SIGTERM). An output file is written in full or not at all.
+143 terminated (SIGTERM), 129 hung up (SIGHUP: the terminal closed). SIGTERM and SIGHUP stop a
+command as Ctrl-C would (``ask`` saves its answers). An output file is written in full or not
+at all.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import json
 import os
 import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO, TypeVar
@@ -32,7 +33,7 @@ from .._errors import (
     RuleProblem,
 )
 from .._jsonio import InputError, dump_json, read_json, readable
-from .._quoting import quoted
+from .._quoting import excerpt, file_name, printable, quoted
 from .._rulebook import (
     Rulebook,
     available_languages,
@@ -47,9 +48,11 @@ from . import coach as _coach
 from . import notes as _notes
 from .files import OutputError, refuse_same_file, replacing
 from .inputs import capped_workers, open_lines, positive, read_lines
+from .signals import Stopped, stopping_on_signals
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_TERMINATED = 128 + signal.SIGTERM
+EXIT_HUNG_UP = 128 + 1  # SIGHUP's number on every platform that has it
 _T = TypeVar("_T")
 
 
@@ -63,10 +66,6 @@ class _Exit(Exception):
     def __init__(self, status: int) -> None:
         super().__init__(status)
         self.status = status
-
-
-class _Terminated(BaseException):
-    """SIGTERM arrived: stop as Ctrl-C would, cleaning up on the way out."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -189,15 +188,22 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     try:
-        with _terminate_as_exception():
+        with stopping_on_signals():
             return _run(argv, stdin if stdin is not None else sys.stdin, out, err)
-    except (KeyboardInterrupt, _Terminated) as exc:  # Ctrl-C or SIGTERM: stop quietly
+    except (KeyboardInterrupt, Stopped) as exc:  # Ctrl-C, SIGTERM or SIGHUP: stop quietly
         with contextlib.suppress(ValueError):  # a second Ctrl-C changes nothing now
             signal.signal(signal.SIGINT, signal.SIG_IGN)
-        interrupted = isinstance(exc, KeyboardInterrupt)
-        _say(err, "\ninterview-signals: interrupted" if interrupted
-             else "interview-signals: terminated")
-        return EXIT_INTERRUPTED if interrupted else EXIT_TERMINATED
+        if isinstance(exc, KeyboardInterrupt):
+            _say(err, "\ninterview-signals: interrupted")
+            return EXIT_INTERRUPTED
+        if exc.hung_up:
+            # The terminal is gone: what stdout still buffers has nowhere to go, and
+            # Python's own flush at exit must not fail on it (exit status 120).
+            _silence(out)
+            _say(err, "interview-signals: hung up")
+            return EXIT_HUNG_UP
+        _say(err, "interview-signals: terminated")
+        return EXIT_TERMINATED
 
 
 def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
@@ -256,10 +262,12 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
 
 
 def _say(err: TextIO | None, line: str) -> None:
-    """One line on stderr, if there is a stderr to write to."""
+    """One line on stderr, if there is a stderr to write to; whatever of the input it
+    quotes reaches the terminal escaped (the last guard: messages quote through
+    ``_quoting`` already)."""
     if err is not None:
         with contextlib.suppress(OSError, ValueError):
-            err.write(line + "\n")
+            err.write(printable(line) + "\n")
             err.flush()
 
 
@@ -268,24 +276,6 @@ def _silence(out: TextIO | None) -> None:
     fail (after a reader went away or a disk filled up)."""
     with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
         os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())  # type: ignore[union-attr]
-
-
-@contextlib.contextmanager
-def _terminate_as_exception() -> Iterator[None]:
-    """While a command runs in the main thread, SIGTERM unwinds it as Ctrl-C does: workers
-    stopped, no half-written output left behind."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def terminate(signum: int, frame: object) -> None:
-        raise _Terminated
-
-    previous = signal.signal(signal.SIGTERM, terminate)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _writable(out: TextIO | None) -> TextIO:
@@ -371,8 +361,9 @@ def _write(target: TextIO, name: str, write: Callable[[], _T]) -> _T:
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:  # ValueError: a stream closed under us
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InputError(f"{name}: cannot write: {reason}") from exc
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror \
+            else excerpt(str(exc), 80)
+        raise InputError(f"{file_name(name)}: cannot write: {reason}") from exc
 
 
 def _write_lines(lines: Iterator[str], target: TextIO, progress: TextIO | None) -> None:
@@ -415,10 +406,11 @@ def _check(paths: Sequence[str], include_default: bool, out: TextIO,
     if book is not None and not problems:
         problems, left = _check_languages(book, languages)
     for problem in problems:
-        out.write(f"{problem}\n")
+        out.write(f"{printable(str(problem))}\n")
     for tag, entry in left:
-        where = entry.file if entry.line is None else f"{entry.file}:{entry.line}"
-        out.write(f"{where} [{entry.key}]: untranslated in {tag}\n")
+        where = file_name(entry.file) if entry.line is None else \
+            f"{file_name(entry.file)}:{entry.line}"
+        out.write(printable(f"{where} [{entry.key}]: untranslated in {tag}") + "\n")
     if left:
         out.write(f"{len(left)} text{'s' if len(left) != 1 else ''} left untranslated "
                   "(English is shown instead)\n")

@@ -18,6 +18,7 @@ from .._engine import engine_for
 from .._jsonio import InputError, dump_json, readable
 from .._notes import MAX_NOTE_BYTES, NotesReading, Proposal, SetAside
 from .._observations import Value
+from .._quoting import excerpt, file_name, quoted
 from .._texts import Texts
 
 COMMAND = "notes"
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace, stdin: TextIO | None, out: TextIO) -> int:
 def read_note(name: str, stdin: TextIO | None) -> str:
     """The text of a file or of stdin (``-``): UTF-8, with or without a byte order mark, at
     most 1 MiB."""
-    label = "<stdin>" if name == "-" else name
+    label = "<stdin>" if name == "-" else file_name(name)
     try:
         if name == "-":
             source = readable(stdin)
@@ -71,7 +72,8 @@ def read_note(name: str, stdin: TextIO | None) -> str:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) \
             else data.removeprefix("\ufeff")
     except OSError as exc:
-        raise InputError(f"{label}: cannot read the file: {exc.strerror or exc}") from exc
+        raise InputError(f"{label}: cannot read the file: "
+                         f"{exc.strerror or excerpt(str(exc), 80)}") from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start})"
                          ) from exc
@@ -90,10 +92,11 @@ def answer_text(path: str, value: Value | None, texts: Texts) -> str:
 
 
 def proposal_line(p: Proposal | SetAside, texts: Texts) -> str:
-    """One proposal: the field's label, the value, the note's words and why."""
+    """One proposal: the field's label, the value, the note's words (quoted, escaped) and
+    why."""
     return texts("notes.proposal", label=texts.label(p.path),
                  answer=answer_text(p.path, p.value, texts),
-                 words=" ".join(p.evidence.words.split()), reason=p.reason)
+                 words=quoted(" ".join(p.evidence.words.split()), 200), reason=p.reason)
 
 
 def render_reading(reading: NotesReading, texts: Texts) -> str:

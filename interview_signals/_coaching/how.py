@@ -13,6 +13,7 @@ from pathlib import Path
 from .._assessment import Assessment, Firing, answer_text
 from .._durable import EngineRule
 from .._observations import Value
+from .._quoting import file_name
 from .._rulebook import Rule, Rulebook, Test, frame_texts, state_of
 from .words import either, say
 
@@ -24,7 +25,8 @@ def rule_name(rule: Rule) -> str:
 
 def place(pack: str, file: str, line: int | None) -> str:
     """``pack default, 04-tour.toml:19``: where to look for something a pack holds."""
-    name = Path(file).name if line is None else f"{Path(file).name}:{line}"
+    shown = file_name(Path(file).name)
+    name = shown if line is None else f"{shown}:{line}"
     return say("rule_place", pack=pack, file=name)
 
 

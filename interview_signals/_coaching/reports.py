@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .._errors import RuleProblem
+from .._quoting import file_name
 from .._rulebook import Case
 from .cases import CASE_RESULT_FORMAT, CASE_RESULT_VERSION, CaseResult, confidence_text
 from .coverage import Coverage
@@ -95,7 +96,8 @@ def coverage_lines(coverage: Coverage) -> list[str]:
 def _place(pack: str | None, file: str, line: int | None) -> str:
     if pack is not None:
         return place(pack, file, line)
-    return Path(file).name if line is None else f"{Path(file).name}:{line}"
+    shown = file_name(Path(file).name)
+    return shown if line is None else f"{shown}:{line}"
 
 
 def problems_report(problems: Sequence[RuleProblem]) -> str:

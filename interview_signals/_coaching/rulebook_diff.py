@@ -14,6 +14,7 @@ from typing import Literal, TextIO
 from attrs import frozen
 
 from .._jsonio import dump_json
+from .._quoting import file_name
 from .._rulebook import Rule
 from .cases import confidence_text
 from .diff import (
@@ -124,7 +125,7 @@ def progress_text(compared: int) -> str:
 
 def side_text(side: RulebookSide) -> str:
     """``the default rulebook``, ``the default rulebook with coach/``, ``a.toml, b/``."""
-    packs = ", ".join(side.names)
+    packs = ", ".join(file_name(name) for name in side.names)
     if not side.names:
         return say("side_default")
     return say("side_default_and" if side.include_default else "side_packs", packs=packs)
@@ -135,7 +136,7 @@ def diff_text(report: DiffCounts, corpus: str | None) -> str:
     moves and the skipped lines."""
     readings = count(report.readings, "reading")
     lines = [say("diff_title", readings=readings) if corpus is None else
-             say("diff_title_of", readings=readings, corpus=corpus),
+             say("diff_title_of", readings=readings, corpus=file_name(corpus)),
              say("diff_old", side=side_text(report.old)),
              say("diff_new", side=side_text(report.new)),
              *[say("diff_count", label=say(key), count=f"{n:,}") for key, n in (

@@ -56,7 +56,9 @@ def _read_values(data: object) -> tuple[dict[str, Value], tuple[str, ...]]:
     read = _Reader()
     for group, fields in data.items():
         table = _FIELDS.get(group) if type(group) is str else None
-        if table is None or (type(fields) is not dict and not isinstance(fields, Mapping)):
+        if table is not None and fields is None:  # a null group is unknown, as null fields
+            read.nulls += [path for path, _, _, _ in table.values()]
+        elif table is None or (type(fields) is not dict and not isinstance(fields, Mapping)):
             read.problems.append(_group_problem(group, fields))
         else:
             read.group(group, table, fields)
@@ -102,6 +104,8 @@ class _Reader:
                 self.nulls.append(path)
                 continue
             checked = value if yes_no and (value is True or value is False) else check(value)
+            if checked is None and type(value) is float and value.is_integer():
+                checked = check(int(value))  # JSON's 30.0 is the integer 30 (JSON Schema)
             if checked is None:
                 self.problems.append(value_problem(path, value))
                 continue

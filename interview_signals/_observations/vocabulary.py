@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeAlias
 from attrs import field, frozen
 
 from .._errors import ObservationError, Problem
-from .._quoting import describe, excerpt
+from .._quoting import describe, excerpt, quoted
 
 Tone: TypeAlias = Literal["warm", "neutral", "curt", "automatic"]
 Value: TypeAlias = bool | int | float | str
@@ -203,7 +203,7 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str:
     if not isinstance(word, str) or len(word) > 200:
         return ""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return f" (did you mean {quoted(close[0])}?)" if close else ""
 
 
 def _key_text(key: object) -> str:

@@ -13,6 +13,7 @@ from typing import cast
 
 from .._errors import ObservationError
 from .._observations import Value, check_values, did_you_mean, grouped
+from .._quoting import quoted
 from .model import Case, CaseSource, Expectation
 from .parse import Bad, is_number, unknown_keys
 
@@ -35,7 +36,7 @@ PROBLEMS: dict[str, str] = {
     "observations_type": "observations: expected a table of observation groups, got {got}",
     "expect_missing": "expect: missing; a case expects a verdict, a confidence range, or "
                       "signals, qualifiers or advice present or absent",
-    "present_and_absent": "expect: {kind} {id!r} is expected both present and absent",
+    "present_and_absent": "expect: {kind} {id} is expected both present and absent",
     "expects_nothing": "expect: expects nothing, so the case could never fail; give a verdict, "
                        "a confidence range, or signals, qualifiers or advice present or absent",
     "verdict_ids": "a verdict id or a list of them",
@@ -63,13 +64,13 @@ PROBLEMS: dict[str, str] = {
                                 "signal {signal}, which is expected absent (a qualifier fires "
                                 "only with its signal)",
     "no_id": 'a case without an id: every case needs id = "..."',
-    "unknown_override": "overrides: unknown case {id!r}; an override names a case loaded "
+    "unknown_override": "overrides: unknown case {id}; an override names a case loaded "
                         "before it{hint}",
-    "override_id": "an override keeps the id it overrides; drop id or set it to {id!r}",
-    "duplicate": 'duplicate case {id!r} (already in pack {pack!r}, {file}{line}); to change '
-                 'it, write overrides = "{id}" instead of id',
+    "override_id": "an override keeps the id it overrides; drop id or set it to {id}",
+    "duplicate": 'duplicate case {id} (already in pack {pack}, {file}{line}); to change '
+                 'it, write overrides = "{name}" instead of id',
     "duplicate_line": " line {line}",
-    "cases_only": "top-level key {key!r}: a file in a cases/ folder holds [[case]] tables only",
+    "cases_only": "top-level key {key}: a file in a cases/ folder holds [[case]] tables only",
 }
 """Every problem a case can have, worded once: a template per key, filled in by name."""
 
@@ -150,7 +151,7 @@ def _expectation(table: object, report: Bad) -> Expectation | None:
         chosen[kind] = chosen.get(kind, ()) + ids
     for kind in ("signal", "qualifier", "advice"):
         for id_ in sorted(set(present[kind]) & set(absent[kind])):
-            bad(problem("present_and_absent", kind=kind, id=id_))
+            bad(problem("present_and_absent", kind=kind, id=quoted(id_)))
     expect = Expectation(verdicts=verdicts, confidence=confidence, present=present,
                          absent=absent)
     if not problems[0] and expect.is_empty():
@@ -271,7 +272,7 @@ def case_problems(cases: Collection[Case], kinds: Mapping[str, str],
     for case in cases:
         for verdict in case.expect.verdicts:
             if verdict not in verdicts and not partial:
-                out.append((case, problem("unknown_verdict", id=repr(verdict),
+                out.append((case, problem("unknown_verdict", id=quoted(verdict),
                                           hint=did_you_mean(verdict, verdicts))))
         for key, kind, is_present in LISTS:
             ids = (case.expect.present if is_present else case.expect.absent).get(kind, ())
@@ -291,10 +292,10 @@ def _id_problem(id_: str, kind: str, kinds: Mapping[str, str], skip: Collection[
         if partial:
             return None
         same_kind = [i for i, k in kinds.items() if k == kind]
-        return problem("unknown_id", kind=kind, id=repr(id_),
+        return problem("unknown_id", kind=kind, id=quoted(id_),
                        hint=did_you_mean(id_, same_kind))
     if kinds[id_] != kind:
-        return problem("wrong_kind", id=repr(id_), kind=problem(f"a_{kinds[id_]}"),
+        return problem("wrong_kind", id=quoted(id_), kind=problem(f"a_{kinds[id_]}"),
                        expected=problem(f"a_{kind}"))
     return None
 
@@ -303,6 +304,6 @@ def _id_problem(id_: str, kind: str, kinds: Mapping[str, str], skip: Collection[
 def _qualifier_contradictions(case: Case, applies_to: Mapping[str, str]) -> list[str]:
     """Qualifiers the case expects present while it expects their signal absent."""
     absent = set(case.expect.absent.get("signal", ()))
-    return [problem("qualifier_without_signal", id=repr(q), signal=repr(applies_to[q]))
+    return [problem("qualifier_without_signal", id=quoted(q), signal=quoted(applies_to[q]))
             for q in case.expect.present.get("qualifier", ())
             if applies_to.get(q) in absent]

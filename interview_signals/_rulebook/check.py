@@ -12,6 +12,7 @@ from typing import TypeAlias
 
 from .._errors import RuleProblem
 from .._observations import VOCABULARY, did_you_mean
+from .._quoting import quoted
 from .cases import case_problems
 from .model import ORDERING, Band, Branch, Rule, Rulebook, Test, Verdict
 from .semantics import interval
@@ -78,12 +79,12 @@ def _reference_problems(rule: Rule, rules: dict[str, Rule], broken: set[str]
     if rule.applies_to is not None and rule.applies_to not in broken:
         target = rules.get(rule.applies_to)
         if target is None:
-            yield True, (f"applies_to: unknown signal id {rule.applies_to!r}"
+            yield True, (f"applies_to: unknown signal id {quoted(rule.applies_to)}"
                          f"{did_you_mean(rule.applies_to, tuple(rules))}")
         elif target.kind != "signal":
-            yield False, f"applies_to: {rule.applies_to!r} is a {target.kind}, not a signal"
+            yield False, f"applies_to: {quoted(rule.applies_to)} is a {target.kind}, not a signal"
         elif rule.sign != target.sign:
-            yield False, (f"sign: a qualifier of {target.id!r} belongs to its sign "
+            yield False, (f"sign: a qualifier of {quoted(target.id)} belongs to its sign "
                           f"{target.sign}")
     for branch in rule.branches:
         for test in branch:
@@ -91,10 +92,10 @@ def _reference_problems(rule: Rule, rules: dict[str, Rule], broken: set[str]
                 continue
             target = rules.get(str(test.fact_id))
             if target is None:
-                yield True, (f"when: unknown {test.fact_kind} id {test.fact_id!r}"
+                yield True, (f"when: unknown {test.fact_kind} id {quoted(str(test.fact_id))}"
                              f"{did_you_mean(test.fact_id, tuple(rules))}")
             elif target.kind != test.fact_kind:
-                yield False, (f"when: {test.fact_id!r} is a {target.kind}, not a "
+                yield False, (f"when: {quoted(str(test.fact_id))} is a {target.kind}, not a "
                               f"{test.fact_kind}")
             elif target.id == rule.id:
                 yield False, "when: a rule cannot wait for its own conclusion"
@@ -258,10 +259,10 @@ def _never_fire(book: Rulebook, skip: set[str]) -> list[tuple[Rule, str]]:
         if rule.id in produced or rule.id in skip or _never_holds(rule):
             continue
         if rule.applies_to and rule.applies_to not in produced:
-            out.append((rule, f"can never fire: the signal it qualifies, {rule.applies_to!r}, "
-                        "is never produced"))
+            out.append((rule, "can never fire: the signal it qualifies, "
+                        f"{quoted(str(rule.applies_to))}, is never produced"))
             continue
-        waits = sorted({f"{t.fact_kind} {t.fact_id!r}" for b in rule.branches for t in b
+        waits = sorted({f"{t.fact_kind} {quoted(str(t.fact_id))}" for b in rule.branches for t in b
                         if t.fact_kind and t.fact_id not in produced})
         out.append((rule, f"can never fire: it waits for {' or '.join(waits)}, which no rule "
                     "produces"))
@@ -295,12 +296,12 @@ def _shadowed_verdicts(book: Rulebook) -> list[RuleProblem]:
             if order.get(later.file, 0) >= order.get(first.file, 0):
                 problems.append(RuleProblem(
                     file=later.file, rule_id=later.id, line=later.line,
-                    reason=f"can never be chosen: verdict {first.id!r} is tried first and "
+                    reason=f"can never be chosen: verdict {quoted(first.id)} is tried first and "
                     f"holds whenever this one does {needs}"))
             else:
                 problems.append(RuleProblem(
                     file=first.file, rule_id=first.id, line=first.line,
-                    reason=f"hides verdict {later.id!r}, which can never be chosen: this one "
+                    reason=f"hides verdict {quoted(later.id)}, which can never be chosen: this one "
                     f"is tried first and holds whenever that one does {needs}"))
     return problems
 
@@ -316,7 +317,7 @@ def _check_verdicts(book: Rulebook, broken: Collection[str]) -> list[RuleProblem
     for verdict in book.verdicts:
         for signal in verdict.or_signals:
             if signal not in signals and signal not in broken:
-                bad(verdict, f"or_signals: unknown signal {signal!r}"
+                bad(verdict, f"or_signals: unknown signal {quoted(signal)}"
                     f"{did_you_mean(signal, tuple(signals))}")
     for verdict in book.verdicts[:-1]:
         if verdict.min_confidence <= 0:
@@ -347,7 +348,7 @@ def _check_bands(book: Rulebook) -> list[RuleProblem]:
     for i, first in enumerate(book.bands):
         for later in book.bands[i + 1:]:
             if first.min_confidence <= later.min_confidence:
-                bad(later, f"can never be chosen: band {first.id!r} is tried first and holds "
+                bad(later, f"can never be chosen: band {quoted(first.id)} is tried first and holds "
                     f"whenever this one does (min_confidence {first.min_confidence:g} <= "
                     f"{later.min_confidence:g})")
     if book.bands and book.bands[-1].min_confidence > 0:

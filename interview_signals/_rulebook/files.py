@@ -15,7 +15,7 @@ from os import PathLike
 from pathlib import Path
 
 from .._errors import RulebookError, RuleProblem
-from .._quoting import describe, excerpt
+from .._quoting import describe, excerpt, file_name
 from .model import DEFAULT_PACK
 
 
@@ -38,7 +38,8 @@ def rule_files(path: Path) -> list[Path]:
 def pack_names(paths: tuple[str | Path, ...]) -> list[str]:
     """The name each pack goes by in assessments: its folder name or file stem.
 
-    ``examples/packs/panel_coach`` is ``panel_coach``; ``coach.toml`` is ``coach``. When two
+    ``examples/packs/panel_coach`` is ``panel_coach``; ``coach.toml`` is ``coach``; a
+    character that is not printable is escaped (``\\x1b``), as messages show it. When two
     packs would share a name (or a pack would be called ``default``), each of those keeps
     the path as given instead, so a name always points at one pack.
     """
@@ -46,7 +47,8 @@ def pack_names(paths: tuple[str | Path, ...]) -> list[str]:
     # The same pack given twice is one pack: count distinct places, not mentions.
     counts = Counter(stem for stem, _ in {(s, where_it_leads(Path(p))) for s, p in zip(
         stems, paths, strict=True)})
-    return [stem if stem and counts[stem] == 1 and stem != DEFAULT_PACK else str(p)
+    # Shown in assessments and listings, so escaped as a message would show it.
+    return [file_name(stem if stem and counts[stem] == 1 and stem != DEFAULT_PACK else str(p))
             for stem, p in zip(stems, paths, strict=True)]
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .._errors import RulebookError, RuleProblem
-from .._quoting import excerpt
 from .check import check_rulebook
 from .files import (
     default_pack_path,
@@ -65,10 +64,10 @@ def read_rulebook(*paths: str | Path, include_default: bool = True, cases: bool 
         try:
             files = rule_files(path) if path.exists() else None
         except (OSError, ValueError) as exc:  # a NUL byte, a link loop, no permission
-            merger.problem(excerpt(str(path), 80), None, f"cannot read the pack: {os_reason(exc)}")
+            merger.problem(str(path), None, f"cannot read the pack: {os_reason(exc)}")
             continue
         if files is None:
-            merger.problem(excerpt(str(path), 80), None, "no such file or folder")
+            merger.problem(str(path), None, "no such file or folder")
             continue
         if not files:
             merger.problem(str(path), None, "the folder holds no .toml files")
@@ -97,7 +96,7 @@ def _read_cases(merger: Merger, path: Path, pack: str, read: set[str]) -> None:
     try:
         files = rule_files(folder) if path.is_dir() and folder.is_dir() else []
     except (OSError, ValueError) as exc:
-        merger.problem(excerpt(str(folder)), None, f"cannot read the cases: {os_reason(exc)}")
+        merger.problem(str(folder), None, f"cannot read the cases: {os_reason(exc)}")
         return
     for file in files:
         place = where_it_leads(file)

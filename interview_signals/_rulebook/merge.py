@@ -20,7 +20,7 @@ from attrs import evolve
 
 from .._errors import RuleProblem
 from .._observations import did_you_mean
-from .._quoting import excerpt
+from .._quoting import describe, excerpt, file_name, quoted
 from .._texts import BASE_LANGUAGE, Entry, Language, read_language_file
 from .cases import overridden_table, parse_case, problem
 from .check import dropped_tests
@@ -29,6 +29,7 @@ from .model import DEFAULT_PACK, Band, Case, Rule, Rulebook, Test, Verdict
 from .notes import NotesMerger
 from .parse import (
     Bad,
+    control_characters,
     only_signals_placeholder,
     parse_band,
     parse_params,
@@ -42,6 +43,7 @@ _SUMMARY_KEYS = ("nothing_known",)
 _OPTIONAL_SUMMARY_KEYS = ("caveat", "against")
 _TOP_KEYS = ("rule", "verdict", "band", "summary", "params", "case", "notes", "language",
              "texts")
+_TABLE_ARRAYS = ("rule", "verdict", "band", "case")
 _T = TypeVar("_T", Verdict, Band)
 
 
@@ -117,17 +119,21 @@ class Merger:
                          f"({sys.get_int_max_str_digits()}); a weight or threshold takes a "
                          "few", _long_number_line(text))
             return
+        lines = _Lines(text)
+        if self._control_characters(data, file, lines):
+            self.unreadable = True
+            return
         if listed:
             self.files.append(file)
-        lines = _Lines(text)
         if cases_only:
             for key in sorted(set(data) - {"case"}):
-                self.problem(file, None, problem("cases_only", key=key))
+                self.problem(file, None, problem("cases_only", key=quoted(key, 40)))
             data = {"case": data["case"]} if "case" in data else {}
         for key in sorted(set(data) - set(_TOP_KEYS)):
-            self.problem(file, None, f"unknown top-level key {key!r}{did_you_mean(key, _TOP_KEYS)}"
-                         "; a pack holds [[rule]], [[verdict]], [[band]], [[case]], [summary], "
-                         "[params], [language] and [texts] tables")
+            self.problem(file, None, f"unknown top-level key {quoted(key, 40)}"
+                         f"{did_you_mean(key, _TOP_KEYS)}; a pack holds [[rule]], [[verdict]], "
+                         "[[band]], [[case]], [summary], [params], [language] and [texts] "
+                         "tables")
         for index, table in self._tables(data, "rule", file, lines):
             self._add_rule(table, file, pack, lines.of("rule", index, table))
         for index, table in self._tables(data, "verdict", file, lines):
@@ -163,6 +169,28 @@ class Merger:
         self.languages[tag] = Language(
             tag=tag, name=read.name or (old.name if old else tag), entries=entries,
             files=(*(old.files if old else ()), file))
+
+    def _control_characters(self, data: Mapping[str, object], file: str, lines: _Lines
+                            ) -> bool:
+        """Report every string of the file holding a control character (by its table's
+        line and id); whether there was one (then nothing else of the file is read)."""
+        count = len(self.problems)
+        for key, value in data.items():
+            tables = value if key in _TABLE_ARRAYS and isinstance(value, list) else ()
+            for index, table in enumerate(tables):
+                if not isinstance(table, dict):
+                    continue
+                found = control_characters(table)
+                table_id = table.get("id", table.get("overrides"))
+                shown_id = table_id if isinstance(table_id, str) and not any(
+                    where in ("id", "overrides") for where, _ in found) else None
+                for where, reason in found:
+                    self.problem(file, shown_id, f"{where}: {reason}",
+                                 lines.of(key, index, table))
+            if not tables:
+                for where, reason in control_characters({key: value}):
+                    self.problem(file, None, f"{where}: {reason}")
+        return len(self.problems) > count
 
     def _tables(self, data: Mapping[str, object], name: str, file: str, lines: _Lines
                 ) -> list[tuple[int, Mapping[str, object]]]:
@@ -200,8 +228,8 @@ class Merger:
             # Checking a copy of the whole default rulebook repeats every id of it.
             hint = ("; to check a complete rulebook on its own, add --no-default"
                     if first is not None and first.pack == DEFAULT_PACK else "")
-            bad(f"duplicate id {rule_id!r}{where}; to change that rule, write "
-                f'overrides = "{rule_id}" instead of id{hint}')
+            bad(f"duplicate id {quoted(rule_id)}{where}; to change that rule, write "
+                f'overrides = "{excerpt(rule_id, 80)}" instead of id{hint}')
             return
         rule = parse_rule(table, file=file, pack=pack, line=line, bad=bad)
         if rule is None:
@@ -214,23 +242,25 @@ class Merger:
         target = table["overrides"]
         if not isinstance(target, str) or target not in self.rules:
             if target not in self.broken:
-                bad(f"overrides: unknown rule id {target!r}; an override names a rule loaded "
+                shown = quoted(target) if isinstance(target, str) else describe(target)
+                bad(f"overrides: unknown rule id {shown}; an override names a rule loaded "
                     f"before it{did_you_mean(target, self.rules)}")
             return
         if table.get("id", target) != target:
-            bad(f"an override keeps the id it overrides; drop id or set it to {target!r}")
+            bad(f"an override keeps the id it overrides; drop id or set it to {quoted(target)}")
             return
         base = self.rules[target]
         merged = {**rule_table(base), **{k: v for k, v in table.items() if k != "drop_tests"}}
         if merged.get("kind") != base.kind:
-            bad(f"kind: an override cannot turn a {base.kind} into {merged.get('kind')!r}")
+            bad(f"kind: an override cannot turn a {base.kind} into "
+                f"{describe(merged.get('kind'))}")
             return
         rule = parse_rule(merged, file=file, pack=pack, line=line, bad=bad)
         if rule is None:
             return
         if table.get("drop_tests") is not True:
             for test in dropped_tests(base, rule):
-                bad(f"when: this override drops the test {test} that rule {target!r} had "
+                bad(f"when: this override drops the test {test} that rule {quoted(target)} had "
                     "(restate it in the new condition; to change a threshold, set its "
                     "[params] entry instead; or add drop_tests = true if you mean it)")
         self.rules[target] = evolve(rule, overrides=target, overrides_pack=base.pack)
@@ -267,13 +297,13 @@ class Merger:
         if "overrides" in table:
             old = known.get(table_id)
             if old is None:
-                bad(f"overrides: unknown {name} {table_id!r}; an override names a {name} "
+                bad(f"overrides: unknown {name} {quoted(table_id)}; an override names a {name} "
                     f"loaded before it{did_you_mean(table_id, known)}")
                 return
             table = {**fields(old), **{k: v for k, v in table.items() if k != "overrides"}}
         elif table_id in known:
-            bad(f"duplicate {name} {table_id!r}; to change it, write "
-                f'overrides = "{table_id}" instead of id')
+            bad(f"duplicate {name} {quoted(table_id)}; to change it, write "
+                f'overrides = "{excerpt(table_id, 80)}" instead of id')
             return
         parsed = parse(table, file=file, line=line, bad=bad)
         if parsed is not None:
@@ -292,16 +322,18 @@ class Merger:
         base = self.cases.get(case_id)
         if "overrides" in table:
             if base is None:
-                bad(problem("unknown_override", id=case_id, hint=did_you_mean(case_id, self.cases)))
+                bad(problem("unknown_override", id=quoted(case_id),
+                            hint=did_you_mean(case_id, self.cases)))
                 return
             if table.get("id", case_id) != case_id:
-                bad(problem("override_id", id=case_id))
+                bad(problem("override_id", id=quoted(case_id)))
                 return
             table = overridden_table(base, table)
         elif base is not None:
             where = "" if base.line is None else problem("duplicate_line", line=base.line)
-            bad(problem("duplicate", id=case_id, pack=base.pack, file=Path(base.file).name,
-                        line=where))
+            bad(problem("duplicate", id=quoted(case_id), pack=quoted(base.pack),
+                        file=file_name(Path(base.file).name), line=where,
+                        name=excerpt(case_id, 80)))
             return
         case = parse_case(table, file=file, pack=pack, line=line, bad=bad)
         if case is not None:
@@ -315,7 +347,7 @@ class Merger:
         for key, value in summary.items():
             known = (*_SUMMARY_KEYS, *_OPTIONAL_SUMMARY_KEYS)
             if key not in known:
-                self.problem(file, None, f"[summary]: unknown key {key!r}"
+                self.problem(file, None, f"[summary]: unknown key {quoted(key, 40)}"
                              f"{did_you_mean(key, known)}")
             elif not isinstance(value, str) or not value.strip():
                 self.problem(file, None, f"[summary].{key}: expected text")
@@ -353,7 +385,7 @@ class Merger:
                 if test.param is None:
                     tests.append(test)
                 elif test.param not in self.params:
-                    self.problem(rule.file, rule.id, f"when: unknown parameter {test.param!r}"
+                    self.problem(rule.file, rule.id, f"when: unknown parameter {quoted(test.param)}"
                                  f"{did_you_mean(test.param, tuple(self.params))}; a pack "
                                  "defines it under [params]", rule.line)
                     return None
@@ -398,7 +430,7 @@ def _long_number_line(text: str) -> int | None:
 def _origin(rule: Rule) -> str:
     """Where a rule was defined, short enough for a message: pack, file name and line."""
     line = "" if rule.line is None else f" line {rule.line}"
-    return f"pack {rule.pack!r}, {Path(rule.file).name}{line}"
+    return f"pack {quoted(rule.pack)}, {file_name(Path(rule.file).name)}{line}"
 
 
 class _Lines:

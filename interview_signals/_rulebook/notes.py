@@ -21,6 +21,7 @@ from typing import Literal, TypeAlias, cast
 from attrs import field, frozen
 
 from .._observations import CHECKS, VOCABULARY, Value, did_you_mean
+from .._quoting import quoted
 
 CueKind: TypeAlias = Literal["negation", "hedge", "approximate", "hypothetical",
                              "other_person", "correction", "terminate", "pseudo", "question"]
@@ -205,32 +206,32 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
     for token in tokens[1:] if at_start else tokens:
         if token == "...":
             if not parts or parts[-1] == "...":
-                bad(f"{where}: {text!r}: '...' goes between two words")
+                bad(f"{where}: {quoted(text)}: '...' goes between two words")
                 return None
             parts.append("...")
         elif token.startswith("{") and token.endswith("}"):
             name = token[1:-1]
             if name not in slots:
                 allowed = ", ".join("{" + s + "}" for s in slots) or "none"
-                bad(f"{where}: {text!r}: unknown slot {token}; this field takes {allowed}")
+                bad(f"{where}: {quoted(text)}: unknown slot {token}; this field takes {allowed}")
                 return None
             if slot is not None:
-                bad(f"{where}: {text!r}: one slot per phrase")
+                bad(f"{where}: {quoted(text)}: one slot per phrase")
                 return None
             slot = name
             parts.append(token)
         else:
             word = _parse_word(token)
             if word is None:
-                bad(f"{where}: {text!r}: cannot read {token!r}; a word position is word, "
-                    "word*, a|b or [a|b]")
+                bad(f"{where}: {quoted(text)}: cannot read {quoted(token)}; a word position "
+                    "is word, word*, a|b or [a|b]")
                 return None
             parts.append(word)
     if parts and parts[-1] == "...":
-        bad(f"{where}: {text!r}: '...' goes between two words")
+        bad(f"{where}: {quoted(text)}: '...' goes between two words")
         return None
     if not any(isinstance(p, Word) and not p.optional for p in parts):
-        bad(f"{where}: {text!r}: a phrase needs at least one word that is not optional")
+        bad(f"{where}: {quoted(text)}: a phrase needs at least one word that is not optional")
         return None
     return Phrase(text=text, parts=tuple(parts), slot=slot, at_start=at_start)
 
@@ -247,7 +248,7 @@ def _parse_word(token: str) -> Word | None:
 
 def _shown(value: object) -> str:
     if isinstance(value, str):
-        return repr(value if len(value) <= 40 else value[:37] + "...")
+        return quoted(value, 40)
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
@@ -280,7 +281,7 @@ class NotesMerger:
             bad("expected a table")
             return
         for key in sorted(set(table) - set(self._KEYS)):
-            bad(f"unknown key {key!r}{did_you_mean(key, self._KEYS)}; [notes] holds "
+            bad(f"unknown key {quoted(key)}{did_you_mean(key, self._KEYS)}; [notes] holds "
                 f"{', '.join(self._KEYS)}")
         for where, item in _items(table, "phrases", bad):
             self._add_phrases(item, where, file, bad)
@@ -335,7 +336,7 @@ class NotesMerger:
             if phrase is None:
                 continue
             if need_slot and phrase.slot is None:
-                bad(f"{where}.phrases[{i}]: {text!r}: a phrase without value needs a slot "
+                bad(f"{where}.phrases[{i}]: {quoted(text)}: a phrase without value needs a slot "
                     f"({', '.join('{' + s + '}' for s in slots)})")
                 continue
             out.append(phrase)
@@ -484,7 +485,8 @@ class NotesMerger:
         for item in self.phrases:
             if item.topic is not None and item.topic not in names:
                 self._problem(item.file or file, f"[notes] phrases ({item.path}).topic: "
-                              f"unknown topic {item.topic!r}{did_you_mean(item.topic, names)}")
+                              f"unknown topic {quoted(item.topic)}"
+                              f"{did_you_mean(item.topic, names)}")
 
 
 def _items(table: Mapping[str, object], key: str, bad: Bad
@@ -498,7 +500,7 @@ def _items(table: Mapping[str, object], key: str, bad: Bad
 
 def _unknown(item: Mapping[str, object], keys: tuple[str, ...], where: str, bad: Bad) -> None:
     for key in sorted(set(item) - set(keys)):
-        bad(f"{where}: unknown key {key!r}{did_you_mean(key, keys)}")
+        bad(f"{where}: unknown key {quoted(key)}{did_you_mean(key, keys)}")
 
 
 def _path(value: object, where: str, bad: Bad) -> str | None:

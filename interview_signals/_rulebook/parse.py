@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import TypeAlias, cast
 
 from .._observations import CHECKS, VOCABULARY, Value, did_you_mean
-from .._quoting import describe, excerpt
+from .._quoting import describe, excerpt, quoted
 from .model import (
     KINDS,
     OPS,
@@ -50,8 +50,44 @@ def unknown_keys(table: Mapping[str, object], allowed: Collection[str], where: s
                  bad: Bad) -> None:
     for key in sorted(set(table) - set(allowed), key=str):
         hint = _HINTS.get(key)
-        bad(f"{where}unknown key {key!r}" + (f": {hint}" if hint else
+        bad(f"{where}unknown key {quoted(key, 40)}" + (f": {hint}" if hint else
                                              did_you_mean(key, tuple(allowed))))
+
+
+def control_characters(value: object, where: str = "") -> list[tuple[str, str]]:
+    """Every string of a parsed pack file (keys included) holding a control character,
+    as (where it is, the reason): C0 and C1 controls and DEL, line breaks and tabs aside.
+    A pack's text reaches terminals and pages, where such a character acts instead of
+    showing (an escape sequence can erase a line or write the clipboard); TOML writes them
+    only as escapes (``\\u001b``), never by accident."""
+    found: list[tuple[str, str]] = []
+    if isinstance(value, str):
+        at = _control_at(value)
+        if at is not None:
+            found.append((where or "the file", f"holds the control character "
+                          f"{quoted(value[at])} (at character {at + 1}); a pack's text may "
+                          "hold line breaks and tabs, no other control characters"))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            name = key if re.fullmatch(r"[\w-]+", key) else quoted(key, 40)
+            inner = f"{where}.{name}" if where else name
+            if _control_at(key) is not None:
+                found += control_characters(key, inner)
+            found += control_characters(item, inner)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += control_characters(item, f"{where}[{index}]")
+    return found
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""The control characters (Unicode's Cc: C0, DEL, C1) but a line break and a tab."""
+
+
+def _control_at(text: str) -> int | None:
+    """Where the first control character (not a line break or tab) of ``text`` is."""
+    found = _CONTROL.search(text)
+    return found.start() if found else None
 
 
 MAX_MAGNITUDE = 10**15
@@ -143,7 +179,7 @@ def _shown(value: object) -> str:
 
 
 def _path(value: object) -> str:
-    return repr(value) if isinstance(value, str) else _shown(value)
+    return quoted(value) if isinstance(value, str) else _shown(value)
 
 
 def _parse_source(source: object, bad: Bad) -> tuple[int, str]:
@@ -170,7 +206,7 @@ def _parse_effect(kind: RuleKind, effect: object, bad: Bad) -> tuple[EffectKind,
         return "strength", 0.0
     (name, amount), = effect.items()
     if name not in allowed:
-        bad(f"effect: a {kind} takes {' or '.join(allowed)}, not {name!r}")
+        bad(f"effect: a {kind} takes {' or '.join(allowed)}, not {_shown(name)}")
         return "strength", 0.0
     if not is_number(amount):
         bad(f"effect.{name}: expected {_NUMBER}, got {_shown(amount)}")
@@ -240,7 +276,7 @@ def _parse_test(item: object, where: str, bad: Bad) -> Test:
         return Test(path=None)
     if set(item) == {"path"}:  # the shorthand { path = "tour.office_tour" }: it is true
         if VOCABULARY[path].kind != "bool":
-            bad(f"{where}: {{ path = {path!r} }} alone means \"is true\", but {path} is "
+            bad(f"{where}: {{ path = {quoted(path)} }} alone means \"is true\", but {path} is "
                 f"{VOCABULARY[path].expected}; give op and value")
         return Test(path=path, op="==", value=True)
     op = item.get("op", "==")
@@ -255,10 +291,10 @@ def _typed_test(path: str, op: str, item: Mapping[str, object], where: str, bad:
     numeric = spec.kind in ("int", "number")
     if op in ("known", "unknown"):
         if set(item) - {"path", "op"}:
-            bad(f"{where}: op {op!r} takes no value")
+            bad(f"{where}: op {quoted(op)} takes no value")
         return Test(path=path, op=op)
     if op in ORDERING and not numeric:
-        bad(f"{where}: {path} is {spec.expected}; {op!r} needs a number")
+        bad(f"{where}: {path} is {spec.expected}; {quoted(op)} needs a number")
     if "other" in item:
         return _comparison(path, op, item, where, bad)
     for key in ("plus", "share", "share_param"):
@@ -316,7 +352,7 @@ def _share(op: str, item: Mapping[str, object], where: str, bad: Bad
     if share is None and name is None:
         return None, None
     if op not in ORDERING:
-        bad(f"{where}: share goes with <, <=, > or >=, not {op!r}")
+        bad(f"{where}: share goes with <, <=, > or >=, not {quoted(op)}")
     if name is not None and (share is not None or not isinstance(name, str)
                              or not re.fullmatch(_NAME, name)):
         bad(f"{where}.share_param: expected the name of a [params] entry (and no share)")

@@ -18,6 +18,7 @@ from .._assessment import WHAT_IF_FORMAT, WHAT_IF_VERSION, Assessment, WhatIfs
 from .._consultation import CONSULTATION_FORMAT, VERSION, Consultation
 from .._errors import InterviewSignalsError
 from .._notes import MAX_NOTE_BYTES, NotesReading
+from .._quoting import quoted
 from .observations import BASE_ID, DIALECT, JSON, observation_schema
 from .outputs import output_schema
 from .session import session_schema
@@ -98,7 +99,7 @@ def schema(name: str) -> JSON:
         SchemaUnavailable: no such schema.
     """
     if name not in BUILDERS:
-        raise SchemaUnavailable(f"no schema called {name!r}; expected one of "
+        raise SchemaUnavailable(f"no schema called {quoted(name)}; expected one of "
                                 f"{', '.join(NAMES)}")
     if name not in _CACHE:
         _CACHE[name] = BUILDERS[name]()

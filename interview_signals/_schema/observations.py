@@ -46,8 +46,11 @@ def _value_text(value: Value) -> str:
 
 
 def _field_schema(spec: FieldSpec) -> JSON:
+    """A field's schema: its label as ``title``; its ``description`` the question alone, a
+    blank line, then the rules in words (a form asks the first paragraph). Only standard
+    keywords, so a validator in strict mode (ajv's default) takes it as it is."""
     out: JSON = {"title": _label(spec)}
-    notes = [_question(spec)]
+    notes = [f"Sign {spec.sign} of the article."]
     if spec.kind == "bool":
         out["type"] = "boolean"
     elif spec.kind == "choice":
@@ -55,8 +58,6 @@ def _field_schema(spec: FieldSpec) -> JSON:
         out["enum"] = list(spec.choices)
     else:
         out["type"] = "integer" if spec.kind == "int" else "number"
-        if spec.kind == "int":
-            notes.append("Written as a whole number without a decimal point.")
         if spec.minimum is not None:
             out["minimum"] = _plain(spec.minimum)
         if spec.maximum is not None:
@@ -75,9 +76,7 @@ def _field_schema(spec: FieldSpec) -> JSON:
     out["type"] = [out["type"], "null"]
     if "enum" in out:
         out["enum"] = [*out["enum"], None]
-    out["description"] = " ".join(notes)
-    out["x-question"] = notes[0]  # the question alone, for a form to ask
-    out["x-sign"] = spec.sign
+    out["description"] = _question(spec) + "\n\n" + " ".join(notes)
     return out
 
 
@@ -88,13 +87,16 @@ def _plain(x: float) -> float | int:
 def _at(path: str, schema: JSON | bool) -> JSON:
     """A schema for the whole document that applies ``schema`` to the field at ``path``."""
     group, name = path.split(".", 1)
-    return {"properties": {group: {"properties": {name: schema}}}}
+    return {"type": "object",  # types stated, as ajv's strict mode asks; the same meaning
+            "properties": {group: {"type": ["object", "null"],
+                                   "properties": {name: schema}}}}
 
 
 def _has(path: str, value: Value) -> JSON:
-    """The document has ``value`` at ``path``."""
+    """The document has ``value`` at ``path`` (its group an object, not null)."""
     group, name = path.split(".", 1)
-    return {"properties": {group: {"properties": {name: {"const": value}},
+    return {"type": "object",
+            "properties": {group: {"type": "object", "properties": {name: {"const": value}},
                                    "required": [name]}},
             "required": [group]}
 
@@ -119,14 +121,15 @@ def observation_schema() -> JSON:
     for group, cls in GROUP_CLASSES.items():
         specs = [s for s in VOCABULARY.values() if s.path.startswith(group + ".")]
         groups[group] = {
-            "type": "object", "title": group.replace("_", " ").capitalize(),
-            "description": (cls.__doc__ or "").strip(),
+            "type": ["object", "null"], "title": group.replace("_", " ").capitalize(),
+            "description": (cls.__doc__ or "").strip() + "\n\nnull, like leaving the "
+                           "group out, means every field of it is unknown.",
             "properties": {s.path.split(".", 1)[1]: _field_schema(s) for s in specs},
             "additionalProperties": False}
     return {"$schema": DIALECT, "$id": BASE_ID + "observations",
             "title": "Observations of one job interview",
-            "description": "What was observed, by group. A field left out, or null, is "
-                           "unknown. Fields that contradict each other are rejected (see "
+            "description": "What was observed, by group. A field or group left out, or "
+                           "null, is unknown. Fields that contradict each other are rejected (see "
                            "each field's description).",
             "type": "object", "properties": groups, "additionalProperties": False,
             "allOf": _contradiction_rules()}

@@ -80,8 +80,8 @@ class Walker:
                   type(None): "null"}
         if isinstance(tp, type) and tp in simple:
             return {"type": simple[tp]}
-        if tp is Value:
-            return {"type": ["boolean", "integer", "number", "string"]}
+        if tp is Value:  # anyOf, not a type list: ajv's strict mode warns of type unions
+            return {"anyOf": [{"type": "boolean"}, {"type": "number"}, {"type": "string"}]}
         if origin is Literal:
             return {"enum": list(args)}
         if origin in (Union, types.UnionType):
@@ -100,7 +100,10 @@ class Walker:
             kinds: list[str] = []
             for p in parts:
                 kinds += p["type"] if isinstance(p["type"], list) else [p["type"]]
-            return {"type": kinds}
+            if len([k for k in kinds if k != "null"]) <= 1:  # X or null: what ajv allows
+                return {"type": kinds}
+            # ajv's strict mode warns of any other type list: one branch per type
+            return {"anyOf": [{"type": k} for k in kinds]}
         return {"anyOf": parts}
 
     def array(self, origin: object, args: tuple[object, ...]) -> JSON:

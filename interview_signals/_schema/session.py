@@ -16,10 +16,14 @@ _OBSERVATIONS = "Observations"
 
 
 def _answered(path: str) -> JSON:
-    """The saved session answers ``path`` (a value other than null)."""
+    """The saved session answers ``path`` (a value other than null). Each level says it is
+    an object: ``required`` holds of anything else, so a null group (every field unknown)
+    would otherwise answer its fields; and ajv's strict mode asks for the type."""
     group, name = path.split(".", 1)
-    return {"properties": {"observations": {
-        "properties": {group: {"properties": {name: {"not": {"type": "null"}}},
+    return {"type": "object", "properties": {"observations": {
+        "type": "object",
+        "properties": {group: {"type": "object",
+                               "properties": {name: {"not": {"type": "null"}}},
                                "required": [name]}},
         "required": [group]}}, "required": ["observations"]}
 
@@ -49,7 +53,8 @@ def session_schema() -> JSON:
         "additionalProperties": False,
         "allOf": [{"$comment": f"{path} is either answered or skipped, not both",
                    "if": _answered(path),
-                   "then": {"properties": {"skipped": {"not": {"contains": {"const": path}}}}}}
+                   "then": {"properties": {"skipped": {
+                       "type": "array", "items": {"not": {"const": path}}}}}}
                   for path in VOCABULARY],
         "$defs": {_OBSERVATIONS: observations},
     }

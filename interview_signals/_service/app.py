@@ -8,7 +8,8 @@ generates from the vocabulary and the attrs output types; a framework that deriv
 from request and response types would make a second one (FastAPI wants pydantic models;
 Litestar's attrs plugin would describe the attrs fields, not the ``to_dict`` forms the
 contract is). Starlette routes, streams bodies (so the size limit holds before parsing),
-runs the engine in its thread pool, and adds two small dependencies.
+and adds two small dependencies. An assessment is computed on the event loop (0.1-0.2 ms;
+a thread hop costs more than that saves), a search in a thread of the app's own.
 
 Neighbours: ``http`` holds the HTTP plumbing (problem documents, bodies within a
 limit, the version header); ``operations`` the observation endpoints as data.
@@ -24,12 +25,15 @@ its answer carries ``Content-Language``. The page is served in its request's lan
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import html
 import os
 import re
 import signal
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -47,6 +51,7 @@ from starlette.staticfiles import StaticFiles
 from .._engine import Engine
 from .._errors import ArgumentError, ObservationError, RulebookError
 from .._jsonio import dump_json
+from .._quoting import quoted
 from .._schema import SchemaUnavailable, schema
 from .._texts import match_language, negotiate
 from .._version import __version__
@@ -54,6 +59,7 @@ from .http import (
     VERSION_HEADER,
     Handler,
     HTTPProblem,
+    TrailingSlash,
     VersionHeader,
     guarded,
     http_error,
@@ -61,6 +67,7 @@ from .http import (
     json_body,
     json_kind,
     json_response,
+    mount_prefix,
 )
 from .openapi import Health, Operation, openapi_document
 from .operations import OPERATIONS, rules_body, texts_body
@@ -69,6 +76,16 @@ DEFAULT_MAX_BODY = 64 * 1024
 """The largest request body accepted, in bytes (an observation document is ~1 KiB)."""
 
 _PAGE = resources.files("interview_signals._service") / "page"
+_MOUNTS = 8
+"""How many mount prefixes' OpenAPI documents an app keeps made (an app has one or two)."""
+_THREADS = 2
+"""Threads running an app's searches (consult, what-if) and large bodies: the engine takes
+one call at a time (its lock) and Python one thread at a time (the GIL); a second keeps one
+long search from holding up every other entirely."""
+_ON_THE_LOOP_BYTES = 4096
+"""The largest body an assessment or a session is computed for on the event loop. Real ones
+are 0.5-2 KiB; a hostile one near the 64 KiB limit (thousands of unknown names) takes the
+library some 150 ms to refuse, which must not stall every other connection."""
 
 
 class _Endpoints:
@@ -93,32 +110,58 @@ class _Endpoints:
                        for t, e in self.speakers.items()}
         self._pages: dict[str, bytes] = {}
         self._lock = threading.Lock()
+        self._openapi: dict[str, str] = {}  # by mount prefix
+        self._threads: ThreadPoolExecutor | None = None
 
     def language(self, request: Request) -> str:
         """The language of a request: ``?lang=``, else ``Accept-Language``, else the
         engine's; a ``?lang=`` no language matches is a 400."""
-        asked = request.query_params.get("lang")
+        asked = request.query_params.get("lang") if request.scope.get("query_string") \
+            else None
         if asked is not None and match_language(asked, self.languages) is None:
             raise ArgumentError(f"lang: expected one of {', '.join(self.languages)}, got "
-                                f"{asked[:40]!r}")
+                                f"{quoted(asked, 40)}")
         return negotiate(asked, request.headers.get("accept-language"), self.languages,
                          self.engine.language)
 
     def observation_endpoint(self, operation: Operation) -> Handler:
-        """The handler of one ``Operation``: limits, JSON, the engine off the event loop."""
+        """The handler of one ``Operation``: limits, JSON, then the computation, on the
+        event loop or, for a search, in the app's threads."""
         async def handle(request: Request) -> Response:
             tag = self.language(request)
-            options = {p.name: p.read(request.query_params.getlist(p.name))
+            asked = request.scope.get("query_string")  # parsed only when there is one
+            options = {p.name: p.read(request.query_params.getlist(p.name) if asked else [])
                        for p in operation.parameters}
-            data = await json_body(request, self.max_body)
+            data, size = await json_body(request, self.max_body)
             if not isinstance(data, dict):
                 raise ObservationError(operation.request, operation.request_expected,
                                        json_kind(data))
-            response = json_response(await run_in_threadpool(
-                operation.compute, self.speakers[tag], data, options))
+            engine = self.speakers[tag]
+            if operation.searches or size > _ON_THE_LOOP_BYTES:
+                body = await self.off_the_loop(operation.compute, engine, data, options)
+            else:
+                # On the loop: while a search holds the engine (one replay, ~0.1 ms, at a
+                # time) this waits for that replay and the GIL, as any handler would.
+                body = operation.compute(engine, data, options)
+            response = json_response(body)
             response.headers["Content-Language"] = tag
             return response
         return handle
+
+    async def off_the_loop(self, compute: Callable[..., object], *args: object) -> object:
+        """``compute(*args)`` in the app's few threads, so the event loop goes on serving
+        while it runs: a search (milliseconds to seconds), or an unusually large body. Any
+        other request (an assessment, a session: 0.1-0.2 ms) is computed on the loop itself,
+        since handing it to a thread cost 50-100 us of CPU more than the computation saves
+        (docs/benchmarks.md). Another event loop than asyncio's (trio) gets anyio's thread
+        pool."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return await run_in_threadpool(compute, *args)
+        if self._threads is None:
+            self._threads = ThreadPoolExecutor(_THREADS, thread_name_prefix="interview-signals")
+        return await loop.run_in_executor(self._threads, functools.partial(compute, *args))
 
     async def schema(self, request: Request) -> Response:
         name = request.path_params["name"]
@@ -143,9 +186,22 @@ class _Endpoints:
         return json_response(body)
 
     async def openapi(self, request: Request) -> Response:
-        return json_response(openapi_document(OPERATIONS))
+        server = mount_prefix(request.scope) or "/"
+        body = self._openapi.get(server)
+        if body is None:
+            body = dump_json(openapi_document(OPERATIONS, self.engine.rulebook, server=server))
+            if len(self._openapi) < _MOUNTS:
+                self._openapi[server] = body
+        return Response(body, media_type="application/json")
 
     async def index(self, request: Request) -> Response:
+        sent = request.scope.get("raw_path")
+        if isinstance(sent, bytes) and not sent.endswith(b"/"):
+            # The page's links are relative to its folder: /signals becomes /signals/ (the
+            # last segment and a slash, so no prefix needs to be known).
+            last = sent.rsplit(b"/", 1)[-1].decode("latin-1")
+            query = f"?{request.url.query}" if request.url.query else ""
+            return Response(status_code=307, headers={"Location": f"{last}/{query}"})
         tag = self.language(request)
         with self._lock:
             page = self._pages.get(tag)
@@ -200,13 +256,14 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(VersionHeader),
+        middleware=[Middleware(TrailingSlash), Middleware(VersionHeader),
                     *([Middleware(CORSMiddleware, allow_origins=list(cors_origins),
                                   allow_methods=["GET", "POST"],
                                   allow_headers=["Content-Type"],
                                   expose_headers=[VERSION_HEADER])]
                       if cors_origins else [])],
         exception_handlers={HTTPException: http_error, Exception: internal_error})
+    app.router.redirect_slashes = False  # a redirect could leave the mount (TrailingSlash)
     app.mount("/page", StaticFiles(directory=str(_PAGE)), name="page")
     return app
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import NamedTuple
+from urllib.parse import unquote
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -19,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .._errors import ArgumentError, ObservationError, RulebookError
 from .._jsonio import UnreadableJSON, dump_json, load_json
+from .._quoting import quoted
 from .._version import __version__
 
 VERSION_HEADER = "X-Interview-Signals-Version"
@@ -30,19 +33,22 @@ class HTTPProblem(Exception):
     """An error response: status, title and detail, plus the observation problems."""
 
     def __init__(self, status: int, title: str, detail: str,
-                 problems: Sequence[Mapping[str, str]] = ()) -> None:
+                 problems: Sequence[Mapping[str, str]] = (),
+                 headers: Mapping[str, str] | None = None) -> None:
         super().__init__(detail)
         self.status, self.title, self.detail, self.problems = status, title, detail, problems
+        self.headers = headers
 
 
 def problem_response(status: int, title: str, detail: str,
-                      problems: Sequence[Mapping[str, str]] = ()) -> Response:
+                     problems: Sequence[Mapping[str, str]] = (),
+                     headers: Mapping[str, str] | None = None) -> Response:
     body: dict[str, object] = {"type": "about:blank", "title": title, "status": status,
                                "detail": detail}
     if problems:
         body["problems"] = list(problems)
     return Response(dump_json(body), status_code=status, media_type="application/problem+json",
-                    headers={VERSION_HEADER: __version__})
+                    headers={**(headers or {}), VERSION_HEADER: __version__})
 
 
 def json_response(data: object) -> Response:
@@ -72,7 +78,31 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def json_body(request: Request, limit: int) -> object:
+def is_json_media_type(content_type: str | None) -> bool:
+    """Whether a ``Content-Type`` names JSON (``application/json``, ``application/*+json``,
+    any parameters); none at all counts as JSON, as the body is read as JSON anyway."""
+    if content_type is None:
+        return True
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.startswith("application/")
+                                           and media.endswith("+json"))
+
+
+class JSONBody(NamedTuple):
+    """A request body read as JSON: its ``value`` and its ``size`` in bytes."""
+
+    value: object
+    size: int
+
+
+async def json_body(request: Request, limit: int) -> JSONBody:
+    """The request body parsed as JSON: 415 for a body declared as something else, 413
+    past ``limit`` bytes, 400 for what is not JSON."""
+    content_type = request.headers.get("content-type")
+    if not is_json_media_type(content_type):
+        raise HTTPProblem(415, "Unsupported media type",
+                          f"the body is declared as {quoted(content_type or '')}; "
+                          f"expected application/json")
     raw = await _body(request, limit)
     if not raw.strip():
         raise HTTPProblem(400, "Malformed JSON", "the body is empty; expected a JSON object "
@@ -83,7 +113,7 @@ async def json_body(request: Request, limit: int) -> object:
         raise HTTPProblem(400, "Malformed JSON",
                        f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     try:
-        return load_json(text)
+        return JSONBody(load_json(text), len(raw))
     except UnreadableJSON as exc:
         where = f" at line {exc.line} column {exc.column}" if exc.line is not None else ""
         raise HTTPProblem(400, "Malformed JSON", f"{exc.reason}{where}") from exc
@@ -99,7 +129,8 @@ def guarded(handler: Handler) -> Handler:
         try:
             return await handler(request)
         except HTTPProblem as exc:
-            return problem_response(exc.status, exc.title, exc.detail, exc.problems)
+            return problem_response(exc.status, exc.title, exc.detail, exc.problems,
+                                    exc.headers)
         except ObservationError as exc:
             return problem_response(422, "Invalid observations", str(exc),
                                      observation_problems(exc))
@@ -148,16 +179,56 @@ class VersionHeader:
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own errors (an unknown path, a method the path does not take) as problem
+    documents, with their headers (405's ``Allow``, RFC 9110)."""
     status = exc.status_code if isinstance(exc, HTTPException) else 500
+    headers = exc.headers if isinstance(exc, HTTPException) else None
     if status == 404:
         return problem_response(404, "Not found", f"no resource at {request.url.path}")
     if status == 405:
         return problem_response(405, "Method not allowed",
-                                 f"{request.method} is not allowed on {request.url.path}")
+                                f"{request.method} is not allowed on {request.url.path}",
+                                headers=headers)
     detail = exc.detail if isinstance(exc, HTTPException) else "internal error"
-    return problem_response(status, "Error", str(detail))
+    return problem_response(status, "Error", str(detail), headers=headers)
 
 
 async def internal_error(request: Request, exc: Exception) -> Response:
     return problem_response(500, "Internal error",
                              "the service failed on this request; it was logged")
+
+
+def mount_prefix(scope: Scope) -> str:
+    """Where the app is mounted, as a path without a trailing slash (``""`` at the root).
+
+    Starlette and FastAPI say it in ``root_path``; Litestar's ASGI mount leaves
+    ``root_path`` empty and passes the rest of the path, so it is what ``raw_path`` (the
+    path as sent) has before that rest."""
+    root = str(scope.get("root_path") or "")
+    if root:
+        return root.rstrip("/")
+    raw = scope.get("raw_path")
+    if not isinstance(raw, bytes):
+        return ""
+    sent = unquote(raw.decode("latin-1")).rstrip("/")
+    rest = str(scope["path"]).rstrip("/")
+    return sent[:len(sent) - len(rest)] if sent.endswith(rest) else ""
+
+
+class TrailingSlash:
+    """Pure ASGI middleware: ``/v1/healthz/`` is ``/v1/healthz``, answered in place. A
+    redirect would leave a mount whose prefix the host does not pass on (Litestar)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path: str = scope["path"]
+            if path.endswith("/") and len(path) > 1:
+                root = str(scope.get("root_path") or "")
+                route = path[len(root):] if root and path.startswith(root) else path
+                if len(route) > 1:
+                    scope = {**scope, "path": path[:len(path) - len(route)]
+                             + (route.rstrip("/") or "/")}
+        await self.app(scope, receive, send)

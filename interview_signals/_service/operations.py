@@ -2,7 +2,7 @@
 observations; session on a saved session), each with its query parameters, how they are
 read, and what it computes on the engine; and the body of ``GET /v1/rules``.
 
-Neighbours: ``app`` routes each operation and runs its ``compute`` in the thread pool;
+Neighbours: ``app`` routes each operation and runs its ``compute`` off the event loop;
 ``openapi`` describes them in the OpenAPI document.
 """
 
@@ -15,8 +15,9 @@ from .._errors import ArgumentError, ObservationError, Problem
 from .._observations import VOCABULARY, is_path
 from .._quoting import describe, excerpt
 from .._rulebook import Rulebook, rule_rows, verdict_rows
+from .._schema import JSON
 from .._texts import Texts
-from .openapi import Operation, Parameter, RulesBody
+from .openapi import LANG_DESCRIPTION, Operation, Parameter, RulesBody
 
 
 def _one(name: str, values: list[str]) -> str | None:
@@ -27,11 +28,11 @@ def _one(name: str, values: list[str]) -> str | None:
 
 def _read_flag(name: str) -> Callable[[list[str]], object]:
     def read(values: list[str]) -> bool:
-        value = (_one(name, values) or "false").lower()
-        if value in ("true", "1", "yes"):
-            return True
-        if value in ("false", "0", "no", ""):
+        value = _one(name, values)
+        if value is None or value == "false":
             return False
+        if value == "true":
+            return True
         raise ArgumentError(f"{name}: expected true or false, got {value!r}")
     return read
 
@@ -62,12 +63,14 @@ def _read_target(values: list[str]) -> str | None:
     return _one("target", values)
 
 
+def _verdicts(book: Rulebook) -> JSON:
+    return {"type": "string", "enum": [v.id for v in book.verdicts]}
+
+
 _TRACE = Parameter(name="trace", description="include the rule-by-rule trace of the "
                    "assessment", schema={"type": "boolean", "default": False},
                    read=_read_flag("trace"))
-LANG = Parameter(name="lang", description="the language of the texts (a BCP 47 tag such as "
-                 "es); without it, the Accept-Language header chooses, else the service's "
-                 "language. Ids, paths and numbers are the same in every language",
+LANG = Parameter(name="lang", description=LANG_DESCRIPTION,
                  schema={"type": "string"}, read=lambda values: _one("lang", values))
 
 
@@ -80,7 +83,7 @@ def _without_trace(assessment: dict[str, object], options: Mapping[str, object]
 
 def _assess(engine: Engine, observations: dict[str, object], options: Mapping[str, object]
             ) -> object:
-    return _without_trace(engine.assess(observations).to_dict(), options)
+    return engine.assess(observations).to_dict(trace=bool(options["trace"]))
 
 
 def _consult(engine: Engine, observations: dict[str, object], options: Mapping[str, object]
@@ -130,11 +133,20 @@ def _read_notes(engine: Engine, body: dict[str, object], options: Mapping[str, o
 
 OPERATIONS: list[Operation] = [
     Operation(path="/v1/assess", operation_id="assess", summary="Assess one interview",
-              schema="assessment", component="Assessment", compute=_assess,
+              description="The explained assessment of the observations: the verdict, the "
+              "confidence, each signal with its qualifiers and why, the advice, what is "
+              "still unknown and would settle a sign, and a summary in plain words. Exactly "
+              "the library's `Assessment.to_dict()`, without the rule-by-rule `trace` unless "
+              "asked.", schema="assessment", component="Assessment", compute=_assess,
               parameters=(_TRACE, LANG)),
     Operation(path="/v1/consult", operation_id="consult",
               summary="The next questions that matter, why, and the verdicts still reachable",
+              description="One step of a consultation: the assessment now, the verdicts the "
+              "unknown fields could still reach, whether the verdict is settled, and the "
+              "questions that could change it, best first, each with its answers and why. An "
+              "exact search over the rulebook's answer classes.",
               schema="consultation", component="Consultation", compute=_consult,
+              searches=True,
               parameters=(_TRACE, LANG, Parameter(
                   name="skip", repeated=True, read=_read_skip,
                   description="a field the candidate cannot know (\"don't know\"): never "
@@ -142,12 +154,16 @@ OPERATIONS: list[Operation] = [
                   schema={"type": "string", "enum": list(VOCABULARY)}))),
     Operation(path="/v1/what-if", operation_id="what_if",
               summary="The smallest sets of changes that reach a better verdict",
-              schema="what-if", component="WhatIf", compute=_what_if,
+              description="The smallest sets of changes to the observations (finding out, "
+              "doing, or, for coaches, having had it go differently) that reach a better "
+              "verdict, or `target` or better; or the proof that none does.",
+              schema="what-if", component="WhatIfs", compute=_what_if, searches=True,
               parameters=(
                   LANG,
-                  Parameter(name="target", read=_read_target, schema={"type": "string"},
+                  Parameter(name="target", read=_read_target, schema=_verdicts,
                             description="the verdict to reach, or better (default: any "
-                            "verdict better than the current one)"),
+                            "verdict better than the current one); one of the rulebook's "
+                            "verdicts"),
                   Parameter(name="include_fixed", read=_read_flag("include_fixed"),
                             schema={"type": "boolean", "default": False},
                             description="also change facts already recorded (a different "
@@ -157,19 +173,33 @@ OPERATIONS: list[Operation] = [
                                     "maximum": MAX_WHAT_IF_LIMIT, "default": 10},
                             description="the most change sets to return"))),
     Operation(path="/v1/read-notes", operation_id="read_notes",
-              summary="Read a candidate's notes: what they propose to record, stated or "
-              "unsure, each with the words behind it, and the observations they state",
+              summary="Read a candidate's notes",
+              description="What a candidate's own notes propose to record: each field "
+              "stated or unsure, with the words behind it, and the observations the stated "
+              "ones make, ready to assess or to start a consultation. Exactly the library's "
+              "`NotesReading.to_dict()`. Nothing is assumed that the notes do not say; "
+              "what they hint at without saying is offered as unsure, to confirm.",
               schema="notes-reading", component="NotesReading", compute=_read_notes,
               request="notes", request_component="Notes",
-              request_expected='a JSON object {"text": "..."}'),
+              request_expected='a JSON object {"text": "..."}',
+              request_description="The candidate's notes as they wrote them, in one "
+              "string of at most 1 MiB."),
     Operation(path="/v1/session", operation_id="session",
               summary="Check a saved session and return it as the library writes it",
+              description="Reads a saved session (its format and version, the "
+              "observations so far and the fields answered \"I don't know\") as the "
+              "library, `ask --resume` and the page do, and returns it as "
+              "`Session.to_dict()` writes it: what a client saves to pick the consultation "
+              "up later. Refused with 422 naming each problem when it does not fit the "
+              "session schema or its observations do not fit the vocabulary.",
               schema="session", component="Session", compute=_session,
               request="session", request_component="Session",
-              request_expected="a saved session object"),
+              request_expected="a saved session object",
+              request_description="A saved session, as `Session.to_dict()`, the command "
+              "line or the page writes it."),
 ]
-"""The observation endpoints: their routes, query parameters, limits, errors, the thread
-pool and their OpenAPI entries all come from this list."""
+"""The POST endpoints: their routes, query parameters, limits, errors, the threads that
+compute them and their OpenAPI entries all come from this list."""
 
 
 def rules_body(book: Rulebook, texts: Texts) -> RulesBody:

@@ -127,6 +127,20 @@ class TestToDict:
         first["signals"].clear()
         assert result.to_dict()["signals"]
 
+    @given(observations())
+    def test_to_dict_without_the_trace_is_the_whole_form_less_the_trace(
+            self, engine: Engine, data: Nested) -> None:
+        whole = engine.assess(data).to_dict()
+        del whole["trace"]
+        fresh = engine.assess(data)  # written without the trace, never built
+        assert list(fresh.to_dict(trace=False).items()) == list(whole.items())
+        read = engine.assess(data)
+        assert read.trace is not None  # built whole first, then left out
+        assert list(read.to_dict(trace=False).items()) == list(whole.items())
+        back = Assessment.from_dict(read.to_dict())  # and once read back from JSON
+        assert list(back.to_dict(trace=False).items()) == list(whole.items())
+        assert "trace" in back.to_dict()
+
     def test_an_assessment_is_frozen(self, engine: Engine) -> None:
         result: Any = engine.assess(GOOD)
         with pytest.raises(AttributeError):

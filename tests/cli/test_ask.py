@@ -6,7 +6,9 @@ import io
 import json
 import os
 import re
+import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +104,53 @@ def test_ctrl_c_keeps_the_answers_given_so_far(tmp_path: Path) -> None:
     assert child.exitstatus == 130
     saved = json.loads((tmp_path / "saved.json").read_text(encoding="utf-8"))
     assert len([v for g in saved["observations"].values() for v in g]) == 1
+
+
+def _one_answer_given(tmp_path: Path) -> Any:
+    """A consultation at a terminal, saving to saved.json, with one answer given."""
+    child = _spawn("-o", "saved.json", cwd=tmp_path)
+    child.sendline("2")  # no next round: the consultation goes on
+    child.expect(r"\n> ")
+    return child
+
+
+def _answers_saved(tmp_path: Path) -> int:
+    saved = json.loads((tmp_path / "saved.json").read_text(encoding="utf-8"))
+    assert saved["observations"] == {"next_steps": {"invited_to_next_round": False}}
+    return len(saved["observations"])
+
+
+@needs_a_terminal
+@pytest.mark.parametrize(("signum", "status", "said"), [
+    (signal.SIGTERM, 143, "interview-signals: terminated"),
+    (getattr(signal, "SIGHUP", signal.SIGTERM), 129, "interview-signals: hung up"),
+])
+def test_sigterm_and_sighup_keep_the_answers_as_ctrl_c_does(
+        tmp_path: Path, signum: int, status: int, said: str) -> None:
+    child = _one_answer_given(tmp_path)
+    child.kill(signum)
+    child.expect(pexpect.EOF)
+    assert "Saved to saved.json" in child.before
+    assert said in child.before
+    child.close()
+    assert (child.exitstatus, child.signalstatus) == (status, None)
+    assert _answers_saved(tmp_path) == 1
+
+
+@needs_a_terminal
+def test_closing_the_terminal_keeps_the_answers(tmp_path: Path) -> None:
+    """The terminal goes away (its window closed): the kernel hangs up the session, and
+    the reads and writes on the terminal fail; the answers are saved all the same."""
+    child = _one_answer_given(tmp_path)
+    os.close(child.child_fd)
+    deadline = time.monotonic() + 60  # a cap on a hang, not a measure of speed
+    while (ended := os.waitpid(child.pid, os.WNOHANG))[0] == 0:
+        if time.monotonic() > deadline:
+            os.kill(child.pid, signal.SIGKILL)
+            pytest.fail("ask went on after its terminal closed")
+        time.sleep(0.05)
+    assert os.waitstatus_to_exitcode(ended[1]) == 129
+    assert _answers_saved(tmp_path) == 1
 
 
 @pytest.mark.parametrize("target", ["no/such/folder/saved.json", "."])

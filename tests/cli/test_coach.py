@@ -71,7 +71,7 @@ class TestTestRules:
         assert (result.status, result.err) == (1, "")
         assert result.out.splitlines() == [
             f"{BAD_CASES / 'unknown_signal.toml'}:2 [case shown_around]: expect.signals: "
-            "unknown signal id 'personal_tours' (did you mean 'personal_tour'?)",
+            "unknown signal id \"personal_tours\" (did you mean \"personal_tour\"?)",
             "1 problem found; no case was run"]
         assert ET.parse(target).getroot().get("errors") == "1"
 
@@ -164,7 +164,7 @@ class TestDiffRules:
         result = run("diff-rules", "--new", str(tmp_path / "bad.toml"), str(CORPUS))
         assert (result.status, result.out) == (1, "")
         assert result.err.startswith("interview-signals: new: 1 problem in the rulebook:\n")
-        assert "overrides: unknown rule id 'nope'" in result.err
+        assert "overrides: unknown rule id \"nope\"" in result.err
 
     @pytest.mark.parametrize("option", ["--old", "--new"])
     def test_no_default_needs_a_pack_on_each_side(self, option: str) -> None:

@@ -272,7 +272,7 @@ class TestCheckRules:
         assert (result.status, result.err) == (1, "")
         problem, summary = result.out.splitlines()
         assert problem.startswith(f"{file}:2 [coffee_offered]: ")
-        assert "'tour.coffee'" in problem
+        assert '"tour.coffee"' in problem
         assert summary == "1 problem found"
 
     def test_every_problem_of_a_pack_is_reported(self, tmp_path: Path) -> None:

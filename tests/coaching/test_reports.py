@@ -105,9 +105,9 @@ def test_json_of_a_broken_pack_lists_its_problems() -> None:
     assert data["problems"] == [{
         "file": str(BAD_CASES / "unknown_signal.toml"), "line": 2,
         "rule": "case shown_around",
-        "reason": "expect.signals: unknown signal id 'personal_tours' (did you mean "
-                  "'personal_tour'?)",
+        "reason": "expect.signals: unknown signal id \"personal_tours\" (did you mean "
+                  "\"personal_tour\"?)",
         "message": f"{BAD_CASES / 'unknown_signal.toml'}:2 [case shown_around]: "
-                   "expect.signals: unknown signal id 'personal_tours' (did you mean "
-                   "'personal_tour'?)"}]
+                   "expect.signals: unknown signal id \"personal_tours\" (did you mean "
+                   "\"personal_tour\"?)"}]
     assert (data["cases"], data["results"]) == (0, [])

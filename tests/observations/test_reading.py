@@ -120,6 +120,27 @@ class TestReadValues:
         assert read_values({}) == ({}, ())
         assert read_values({"tour": {}}) == ({}, ())
 
+    def test_a_null_group_is_every_field_of_it_unknown(self) -> None:
+        """JSON Schema's meaning: a client that sends every group (pydantic models write an
+        absent one as null) says nothing of the groups it leaves null."""
+        assert read_values({"tour": None, "interview": {"actual_minutes": 50}}) == (
+            {"interview.actual_minutes": 50},
+            ("tour.office_tour", "tour.introduced_to_people", "tour.people_called_in"))
+
+    @pytest.mark.parametrize(("value", "plain"), [(30.0, 30), (1.0, 1), (1440.0, 1440)])
+    def test_a_whole_number_written_with_a_point_is_that_integer(self, value: float,
+                                                                 plain: int) -> None:
+        """JSON Schema's ``integer`` counts 30.0; the library keeps it as the int 30."""
+        values, _ = read_values({"interview": {"scheduled_minutes": value}})
+        assert type(values["interview.scheduled_minutes"]) is int
+        assert values["interview.scheduled_minutes"] == plain
+
+    @pytest.mark.parametrize("value", [30.5, 0.0, 1441.0, 1e300, float("inf"), float("nan")])
+    def test_a_number_with_a_fraction_or_out_of_range_is_still_refused(self, value: float
+                                                                        ) -> None:
+        assert _paths(read_values, {"interview": {"scheduled_minutes": value}}) == [
+            "interview.scheduled_minutes"]
+
     def test_the_result_is_in_vocabulary_order_whatever_the_input_order(self) -> None:
         values, _ = read_values({
             "thank_you": {"tone": "warm", "response_received": True, "note_sent": True},
@@ -433,7 +454,7 @@ class TestTheErrorContract:
         assert problem.to_dict() == {
             "path": "tour.ofice_tour", "expected": f"a field of tour ({fields})",
             "got": "an unknown field",
-            "message": f"tour.ofice_tour: unknown field (did you mean 'office_tour'?); "
+            "message": f"tour.ofice_tour: unknown field (did you mean \"office_tour\"?); "
                        f"tour has {fields}"}
 
     def test_an_unknown_group_is_named_with_every_group(self) -> None:
@@ -443,7 +464,7 @@ class TestTheErrorContract:
         assert problem.to_dict() == {
             "path": "tuor", "expected": f"one of the groups {groups}",
             "got": "an unknown group",
-            "message": f"tuor: unknown group (did you mean 'tour'?); expected one of {groups}"}
+            "message": f"tuor: unknown group (did you mean \"tour\"?); expected one of {groups}"}
 
     def test_a_group_that_is_not_an_object_names_the_group(self) -> None:
         (problem,) = _problems(read_values, {"tour": True})

@@ -171,7 +171,7 @@ def test_an_override_keeps_the_id_it_overrides(tmp_path: Path) -> None:
         '[[case]]\noverrides = "shown_the_space"\nid = "other"\n', encoding="utf-8")
     _, problems = read_rulebook(tmp_path / "pack.toml", cases=True)
     assert [str(p).split(": ", 1)[1] for p in problems] == [
-        "an override keeps the id it overrides; drop id or set it to 'shown_the_space'"]
+        "an override keeps the id it overrides; drop id or set it to \"shown_the_space\""]
 
 
 def test_without_the_default_rulebook_its_cases_are_not_there(tmp_path: Path) -> None:
@@ -184,7 +184,7 @@ def test_without_the_default_rulebook_its_cases_are_not_there(tmp_path: Path) ->
     (tmp_path / "pack.toml").write_text(CASE, encoding="utf-8")
     _, problems = read_rulebook(tmp_path / "pack.toml", include_default=False, cases=True)
     # Alone, the pack has no rules: its case names a signal no rule makes.
-    assert any("expect.signals: unknown signal id 'personal_tour'" in p.reason
+    assert any("expect.signals: unknown signal id \"personal_tour\"" in p.reason
                for p in problems)
 
 

@@ -58,7 +58,7 @@ def test_a_duplicate_within_one_file_points_at_the_second_table(tmp_path: Path) 
     (tmp_path / "twice.toml").write_text(table + "\n" + table, encoding="utf-8")
     _, problems = read_rulebook(tmp_path / "twice.toml")
     assert [(p.line, p.rule_id) for p in problems] == [(11, "neutral_tone")]
-    assert "already defined in pack 'twice', twice.toml line 2" in problems[0].reason
+    assert "already defined in pack \"twice\", twice.toml line 2" in problems[0].reason
 
 
 def test_an_override_that_drops_a_test_is_reported(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_a_duplicate_id_in_a_later_pack_says_where_the_first_is(tmp_path: Path) 
                     ("two", "b.toml", rule("toured")))
     ((rule_id, reason),) = reasons(merger)
     assert rule_id == "toured"
-    assert reason == ("duplicate id 'toured' (already defined in pack 'one', a.toml line 2); "
+    assert reason == ("duplicate id \"toured\" (already defined in pack \"one\", a.toml line 2); "
                       'to change that rule, write overrides = "toured" instead of id')
     assert merger.rules["toured"].pack == "one"
 
@@ -159,16 +159,16 @@ def test_an_override_of_an_unknown_rule_suggests_a_near_one(tmp_path: Path) -> N
                     ("q", "b.toml", '[[rule]]\noverrides = "tourd"\n'))
     ((rule_id, reason),) = reasons(merger)
     assert rule_id == "tourd"
-    assert reason.startswith("overrides: unknown rule id 'tourd'; an override names a rule "
+    assert reason.startswith("overrides: unknown rule id \"tourd\"; an override names a rule "
                              "loaded before it")
-    assert "toured" in reason.removeprefix("overrides: unknown rule id 'tourd'")
+    assert "toured" in reason.removeprefix("overrides: unknown rule id \"tourd\"")
 
 
 def test_an_override_may_not_come_before_its_rule(tmp_path: Path) -> None:
     merger = merged(tmp_path, ("q", "a.toml", '[[rule]]\noverrides = "toured"\n'),
                     ("p", "b.toml", rule("toured")))
     assert [r for r, _ in reasons(merger)] == ["toured"]
-    assert "unknown rule id 'toured'" in reasons(merger)[0][1]
+    assert "unknown rule id \"toured\"" in reasons(merger)[0][1]
 
 
 def test_an_override_of_a_broken_rule_adds_no_problem_of_its_own(tmp_path: Path) -> None:
@@ -180,9 +180,9 @@ def test_an_override_of_a_broken_rule_adds_no_problem_of_its_own(tmp_path: Path)
 
 @pytest.mark.parametrize(("table", "named", "reason"), [
     ('overrides = "toured"\nid = "other"\n', "other",
-     "an override keeps the id it overrides; drop id or set it to 'toured'"),
+     "an override keeps the id it overrides; drop id or set it to \"toured\""),
     ('overrides = "toured"\nkind = "advice"\n', "toured",
-     "kind: an override cannot turn a signal into 'advice'"),
+     "kind: an override cannot turn a signal into the string \"advice\""),
 ])
 def test_an_override_keeps_the_id_and_kind_of_its_rule(tmp_path: Path, table: str,
                                                        named: str, reason: str) -> None:
@@ -239,10 +239,10 @@ def test_verdict_duplicates_and_unknown_overrides_are_problems(tmp_path: Path) -
                     ("s", "y.toml", "[[verdict]]\nmin_confidence = 0.7\n"))
     assert [(p.rule_id, p.line) for p in merger.problems] == [("good", 2), ("god", 2),
                                                              (None, 1)]
-    assert merger.problems[0].reason == ("duplicate verdict 'good'; to change it, write "
+    assert merger.problems[0].reason == ("duplicate verdict \"good\"; to change it, write "
                                          'overrides = "good" instead of id')
-    assert merger.problems[1].reason.startswith("overrides: unknown verdict 'god'")
-    assert "good" in merger.problems[1].reason.removeprefix("overrides: unknown verdict 'god'")
+    assert merger.problems[1].reason.startswith("overrides: unknown verdict \"god\"")
+    assert "good" in merger.problems[1].reason.removeprefix("overrides: unknown verdict \"god\"")
     assert merger.problems[2].reason.startswith("a verdict without an id")
 
 
@@ -257,7 +257,7 @@ def test_the_summary_is_read_key_by_key_and_later_packs_win(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(("text", "reason"), [
-    ('[summary]\ncavet = "x"\n', "[summary]: unknown key 'cavet' (did you mean 'caveat'?)"),
+    ('[summary]\ncavet = "x"\n', "[summary]: unknown key \"cavet\" (did you mean \"caveat\"?)"),
     ("[summary]\ncaveat = 3\n", "[summary].caveat: expected text"),
     ('[summary]\nnothing_known = "{count} seen"\n',
      "[summary].nothing_known: the only placeholder is {signals}"),
@@ -274,9 +274,9 @@ def test_a_bad_summary_is_a_problem_and_is_not_kept(tmp_path: Path, text: str,
 
 
 @pytest.mark.parametrize(("text", "reason"), [
-    ('[[rules]]\nid = "x"\n', "unknown top-level key 'rules' (did you mean 'rule'?); a pack "
-     "holds [[rule]], [[verdict]], [[band]], [[case]], [summary], [params], "
-     "[language] and [texts] tables"),
+    ('[[rules]]\nid = "x"\n', "unknown top-level key \"rules\" (did you mean \"rule\"?); a pack "
+     "holds [[rule]], [[verdict]], [[band]], [[case]], [summary], [params], [language] and "
+     "[texts] tables"),
     ("rule = 3\n", "rule: expected [[rule]] tables"),
     ("verdict = [1, 2]\n", "verdict: expected [[verdict]] tables"),
 ])
@@ -353,7 +353,7 @@ def test_a_whole_number_parameter_stays_whole(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("params", "reason"), [
     ("[params]\nhour = 24\nshare = 0.2\n",
-     "when: unknown parameter 'hours' (did you mean 'hour'?); a pack defines it under "
+     "when: unknown parameter \"hours\" (did you mean \"hour\"?); a pack defines it under "
      "[params]"),
     ("[params]\nhours = 24\nshare = 1.2\n",
      "[params].share: used as a share, expected a fraction above 0 and below 1, got 1.2"),

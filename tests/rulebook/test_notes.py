@@ -25,41 +25,41 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
 
 @pytest.mark.parametrize(("text", "reason"), [
     ('[[notes.phrases]]\npath = "tour.offic_tour"\nvalue = true\nphrases = ["tour"]',
-     "[notes] phrases[0].path: unknown observation path 'tour.offic_tour' (did you mean "
-     "'tour.office_tour'?)"),
+     "[notes] phrases[0].path: unknown observation path \"tour.offic_tour\" (did you "
+     "mean \"tour.office_tour\"?)"),
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = 3\nphrases = ["tour"]',
      "[notes] phrases[0] (tour.office_tour).value: expected true or false, got 3"),
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\nphrases = []',
      "[notes] phrases[0] (tour.office_tour).phrases: expected a non-empty list of phrases"),
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\nphrases = ["... tour"]',
-     "[notes] phrases[0] (tour.office_tour).phrases[0]: '... tour': '...' goes between two "
+     "[notes] phrases[0] (tour.office_tour).phrases[0]: \"... tour\": '...' goes between two "
      "words"),
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\nphrases = ["[a] [b]"]',
-     "[notes] phrases[0] (tour.office_tour).phrases[0]: '[a] [b]': a phrase needs at least "
+     "[notes] phrases[0] (tour.office_tour).phrases[0]: \"[a] [b]\": a phrase needs at least "
      "one word that is not optional"),
     ('[[notes.phrases]]\npath = "interview.scheduled_minutes"\nphrases = ["slot of {count}"]',
-     "[notes] phrases[0] (interview.scheduled_minutes).phrases[0]: 'slot of {count}': unknown "
+     "[notes] phrases[0] (interview.scheduled_minutes).phrases[0]: \"slot of {count}\": unknown "
      "slot {count}; this field takes {minutes}"),
     ('[[notes.phrases]]\npath = "interview.scheduled_minutes"\nphrases = ["slot"]',
-     "[notes] phrases[0] (interview.scheduled_minutes).phrases[0]: 'slot': a phrase without "
+     "[notes] phrases[0] (interview.scheduled_minutes).phrases[0]: \"slot\": a phrase without "
      "value needs a slot ({minutes})"),
     ('[[notes.phrases]]\npath = "thank_you.tone"\nvalue = "warm"\ntopic = "answer"\n'
      'phrases = ["warm"]',
-     "[notes] phrases (thank_you.tone).topic: unknown topic 'answer'"),
+     "[notes] phrases (thank_you.tone).topic: unknown topic \"answer\""),
     ('[[notes.cue]]\nkind = "negative"\nphrases = ["no"]',
      "[notes] cue[0].kind: expected one of negation, hedge, approximate, hypothetical, "
-     "other_person, correction, terminate, pseudo, question, got 'negative'"),
+     "other_person, correction, terminate, pseudo, question, got \"negative\""),
     ('[[notes.cue]]\nkind = "hedge"\ndirection = "sideways"\nphrases = ["maybe"]',
-     "[notes] cue[0].direction: expected one of forward, backward, both, got 'sideways'"),
+     "[notes] cue[0].direction: expected one of forward, backward, both, got \"sideways\""),
     ('[[notes.cue]]\nkind = "hedge"\nscope = 0\nphrases = ["maybe"]',
      "[notes] cue[0].scope: expected a number of words from 1 to 50, got 0"),
-    ('[notes]\nphrase = []', "[notes] unknown key 'phrase' (did you mean 'phrases'?); [notes] "
+    ('[notes]\nphrase = []', "[notes] unknown key \"phrase\" (did you mean \"phrases\"?); [notes] "
      "holds phrases, cue, topic, relation, implies, numbers"),
     ('[notes.numbers]\ndays = ["mon"]',
      "[notes] numbers.days: expected seven entries, Monday first, each 'a|b'"),
     ('[[notes.implies]]\npath = "tour.office_tour"\nvalue = "yes"\n'
      'then_path = "tour.introduced_to_people"\nthen_value = true',
-     "[notes] implies[0].value: expected true or false, got 'yes'"),
+     "[notes] implies[0].value: expected true or false, got \"yes\""),
     ('[[notes.relation]]\npath = "tour.office_tour"\nkind = "same"\n'
      'other = "interview.scheduled_minutes"\nphrases = ["on time"]',
      "[notes] relation[0].path: a relation gives a number; tour.office_tour is true or false"),
@@ -83,7 +83,7 @@ def test_check_rules_reports_a_bad_phrase_with_its_file(
                     'phrases = ["nod* ..."]\n', encoding="utf-8")
     assert main(["check-rules", str(pack)]) == 1
     out = capsys.readouterr().out
-    assert f"{pack}: [notes] phrases[0] (body_language.nods).phrases[0]: 'nod* ...': '...' " \
+    assert f"{pack}: [notes] phrases[0] (body_language.nods).phrases[0]: \"nod* ...\": '...' " \
         "goes between two words" in out
 
 

@@ -151,7 +151,7 @@ def test_rules_and_assess_refuse_a_broken_pack_with_exit_status_1(tmp_path: Path
         status, out, err = run_cli(*argv)
         assert (status, out) == (1, "")
         assert err.startswith("interview-signals: 1 problem in the rulebook:\n")
-        assert "[quick_response]: duplicate id 'quick_response'" in err
+        assert "[quick_response]: duplicate id \"quick_response\"" in err
 
 
 def test_a_missing_pack_is_reported_by_name() -> None:

@@ -22,7 +22,7 @@ def test_a_path_alone_means_true() -> None:
 
 def test_a_path_alone_on_a_number_is_a_problem() -> None:
     _, problems = _read({"all": [{"path": "interview.actual_minutes"}]})
-    assert problems == ['when.all[0]: { path = \'interview.actual_minutes\' } alone means "is '
+    assert problems == ['when.all[0]: { path = "interview.actual_minutes" } alone means "is '
                         'true", but interview.actual_minutes is an integer from 1 to 1440; '
                         'give op and value']
 
@@ -56,5 +56,5 @@ def test_the_sign_is_given_once_in_the_source() -> None:
                        "explanation": "Why.", "source": SOURCE},
                       file="f.toml", pack="p", line=1, bad=problems.append)
     assert rule is None
-    assert problems == ["unknown key 'sign': the sign is given once, in source = { sign = N, "
+    assert problems == ["unknown key \"sign\": the sign is given once, in source = { sign = N, "
                         'title = "..." }; remove it']

@@ -126,6 +126,8 @@ def _library_accepts(document: object) -> bool:
           "observations": {"tour": {"office_tour": None}}, "skipped": ["tour.office_tour"]})
 @example({"format": SESSION_FORMAT, "version": SESSION_VERSION,
           "observations": {"tour": {"office_tour": False}}, "skipped": ["tour.office_tour"]})
+@example({"format": SESSION_FORMAT, "version": SESSION_VERSION,
+          "observations": {"tour": None}, "skipped": ["tour.office_tour"]})
 @example({"format": SESSION_FORMAT, "version": SESSION_VERSION})
 @example([])
 def test_the_library_reads_exactly_what_the_schema_accepts(document: object) -> None:

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +26,27 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from starlette.testclient import TestClient
 
-from interview_signals import Assessment, Engine, ObservationError, Observations, __version__
+from interview_signals import (
+    Assessment,
+    Consultation,
+    Engine,
+    ObservationError,
+    Observations,
+    __version__,
+)
+from interview_signals._consultation.search.budget import Cancel
 from interview_signals._schema.catalog import NAMES, schema
 from interview_signals._service.app import DEFAULT_MAX_BODY, create_app
 from interview_signals._service.http import VERSION_HEADER
+from interview_signals._service.openapi import openapi_document
+from interview_signals._service.operations import OPERATIONS
 from tests.profiles import examples
 from tests.strategies import Corruption, corruptions, observations
 from tests.support import GOOD, ROOT, assert_problem, validator
 
 ASSESSMENT = validator("Assessment")
 CONSULTATION = validator("Consultation")
-WHAT_IF = validator("WhatIf")
+WHAT_IF = validator("WhatIfs")
 
 
 @pytest.fixture(scope="module")
@@ -174,27 +184,56 @@ def test_nan_is_read_as_the_library_reads_it_and_refused_by_path(client: TestCli
     assert body["problems"][0]["got"] == "NaN"
 
 
-def test_the_engine_runs_off_the_event_loop() -> None:
+def test_a_search_runs_off_the_event_loop() -> None:
     released = threading.Event()
     waited: list[bool] = []
 
     class Slow(Engine):
-        def assess(self, observations: Mapping[str, object] | Observations) -> Assessment:
+        def consult(self, observations: Mapping[str, object] | Observations, *,
+                    skipped: Iterable[str] = (), seconds: float | None = None,
+                    cancel: Cancel | None = None) -> Consultation:
             waited.append(released.wait(timeout=60))
-            return super().assess(observations)
+            return super().consult(observations, skipped=skipped, seconds=seconds,
+                                   cancel=cancel)
 
     app = create_app(Slow(Engine.default().rulebook))
 
-    async def scenario() -> tuple[int, int]:
+    async def scenario() -> tuple[int, int, int]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
-            slow = asyncio.create_task(c.post("/v1/assess", json=GOOD))
-            health = await c.get("/v1/healthz")  # answered while the assessment waits
+            slow = asyncio.create_task(c.post("/v1/consult", json=GOOD))
+            health = await c.get("/v1/healthz")  # answered while the search waits
+            assessed = await c.post("/v1/assess", json=GOOD)  # and so is an assessment
             released.set()
-            return health.status_code, (await slow).status_code
+            return health.status_code, assessed.status_code, (await slow).status_code
 
-    assert asyncio.run(scenario()) == (200, 200)
-    assert waited == [True]  # the assessment was released by the health check's answer
+    assert asyncio.run(scenario()) == (200, 200, 200)
+    assert waited == [True]  # the search was released by the other requests' answers
+
+
+def test_an_assessment_is_computed_on_the_event_loop_a_large_body_off_it() -> None:
+    threads: list[str] = []
+
+    class Watched(Engine):
+        def assess(self, observations: Mapping[str, object] | Observations) -> Assessment:
+            threads.append(threading.current_thread().name)
+            return super().assess(observations)
+
+    app = create_app(Watched(Engine.default().rulebook))
+    small = json.dumps(GOOD).encode()
+    large = small + b" " * 5000  # the same document, past the 4 KiB computed on the loop
+
+    async def scenario() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+            return [(await c.post("/v1/assess", content=body,
+                                  headers={"Content-Type": "application/json"})).status_code
+                    for body in (small, large)]
+
+    loop_thread = threading.current_thread().name  # asyncio.run's loop runs here
+    assert asyncio.run(scenario()) == [200, 200]
+    assert threads[0] == loop_thread
+    assert threads[1].startswith("interview-signals")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -207,7 +246,7 @@ def test_schema_endpoint(client: TestClient, name: str) -> None:
 
 def test_rules_and_healthz(client: TestClient) -> None:
     rules = client.get("/v1/rules").json()
-    validator("Rules").validate(rules)
+    validator("RulesBody").validate(rules)
     book = Engine.default().rulebook
     assert [r["id"] for r in rules["rules"]] == [r.id for r in book.rules]
     assert rules["verdicts"] == [{"id": v.id, "title": v.title} for v in book.verdicts]
@@ -216,24 +255,21 @@ def test_rules_and_healthz(client: TestClient) -> None:
     assert health == {"status": "ok", "version": __version__, "rules": len(book.rules)}
 
 
-def test_openapi_is_valid_and_lists_every_endpoint(client: TestClient) -> None:
+def test_openapi_is_valid_and_is_the_document_of_the_apps_rulebook(client: TestClient) -> None:
     document = client.get("/openapi.json").json()
     validate_openapi(document)
-    assert document["openapi"].startswith("3.1")
+    assert document == openapi_document(OPERATIONS, Engine.default().rulebook)
+    assert document["servers"][0]["url"] == "/"
     assert set(document["paths"]) == {"/v1/assess", "/v1/consult", "/v1/what-if",
                                       "/v1/session", "/v1/read-notes", "/v1/schema/{name}",
                                       "/v1/rules", "/v1/texts", "/v1/healthz"}
-    for path in ("/v1/consult", "/v1/what-if"):
-        assert set(document["paths"][path]["post"]["responses"]) == {"200", "400", "413", "422"}
     consult = document["paths"]["/v1/consult"]["post"]["parameters"]
     assert [p["name"] for p in consult] == ["trace", "lang", "skip"]
     what_if = document["paths"]["/v1/what-if"]["post"]["parameters"]
     assert [p["name"] for p in what_if] == ["lang", "target", "include_fixed", "limit"]
-    assess = document["paths"]["/v1/assess"]["post"]
-    assert set(assess["responses"]) == {"200", "400", "413", "422"}
     # The components are the generated schemas, not a second copy kept by hand.
     observations = dict(schema("observations"))
-    del observations["$schema"], observations["$id"]
+    del observations["$schema"], observations["$id"], observations["title"]
     assert document["components"]["schemas"]["Observations"] == observations
 
 
@@ -398,3 +434,40 @@ def test_a_bad_saved_session_is_refused_with_every_problem_by_path(
         client: TestClient, body: object, paths: list[str]) -> None:
     problem = assert_problem(client.post("/v1/session", json=body), 422)
     assert [p["path"] for p in problem["problems"]] == paths
+
+
+# --- statuses the contract names ------------------------------------------------------------
+
+@pytest.mark.parametrize(("method", "path", "allow"), [
+    ("GET", "/v1/assess", "POST"), ("PUT", "/v1/what-if", "POST"),
+    ("POST", "/v1/healthz", "GET, HEAD"), ("DELETE", "/v1/schema/observations", "GET, HEAD")])
+def test_a_wrong_method_is_405_with_the_methods_allowed(client: TestClient, method: str,
+                                                        path: str, allow: str) -> None:
+    response = client.request(method, path)
+    assert_problem(response, 405)
+    assert set(response.headers["allow"].split(", ")) == set(allow.split(", "))
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded",
+                                          "multipart/form-data; boundary=x", "application/xml"])
+def test_a_body_declared_as_something_else_than_json_is_415(client: TestClient,
+                                                           content_type: str) -> None:
+    response = client.post("/v1/assess", content=json.dumps(GOOD),
+                           headers={"Content-Type": content_type})
+    assert content_type.split(";", maxsplit=1)[0] in assert_problem(response, 415)["detail"]
+
+
+@pytest.mark.parametrize("content_type", [None, "application/json",
+                                          "application/json; charset=utf-8",
+                                          "Application/JSON", "application/merge-patch+json"])
+def test_a_json_body_or_an_undeclared_one_is_read(client: TestClient,
+                                                 content_type: str | None) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post("/v1/assess", content=json.dumps(GOOD).encode(), headers=headers)
+    assert response.status_code == 200, response.text
+
+
+def test_a_trailing_slash_is_the_same_route_answered_in_place(client: TestClient) -> None:
+    response = client.post("/v1/assess/", json=GOOD, follow_redirects=False)
+    assert response.status_code == 200
+    assert response.json() == client.post("/v1/assess", json=GOOD).json()

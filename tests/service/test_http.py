@@ -140,7 +140,8 @@ CLASH = {"path": "a.b", "expected": "one", "got": "two", "message": "a.b: expect
 
 
 async def _echo(request: Request) -> Response:
-    return json_response({"got": await json_body(request, LIMIT)})
+    body = await json_body(request, LIMIT)
+    return json_response({"got": body.value, "size": body.size})
 
 
 async def _raise(request: Request) -> Response:
@@ -218,7 +219,7 @@ def test_observation_problems_are_the_error_problems_as_json() -> None:
 def test_a_body_is_read_as_json_within_the_limit(small: TestClient, raw: bytes,
                                                  got: object) -> None:
     response = small.post("/echo", content=raw)
-    assert (response.status_code, response.json()) == (200, {"got": got})
+    assert (response.status_code, response.json()) == (200, {"got": got, "size": len(raw)})
 
 
 @pytest.mark.parametrize(("raw", "detail"), [

@@ -1,6 +1,8 @@
 // The consultation's state: the answers, the fields answered "I don't know", what the
 // consultation said last (the reading, the question to ask, the questions that matter) and
 // the way back. Every change asks the service again, and a change it refuses is undone.
+// Paths and ids are data: they are kept in Maps and Sets, never looked up as an object's
+// properties (where "constructor" or "__proto__" would find the prototype's).
 
 import * as api from "./api.js";
 import { observationsOf } from "./fields.js";
@@ -9,11 +11,11 @@ export class ConsultationState {
   constructor(fields, prerequisites) {
     this.fields = fields;
     this.prerequisites = prerequisites; // [{dependent, prerequisite}]
-    this.answers = {}; // path -> value
+    this.answers = new Map(); // path -> value
     this.skipped = new Set();
     this.history = []; // the paths answered or skipped, in order, for Back
     this.last = null; // the last answer of POST v1/consult
-    this.asked = {}; // path -> the consultation's last question on it (its answers and why)
+    this.asked = new Map(); // path -> the consultation's last question on it (its answers and why)
     this.steps = 0; // answers of POST v1/consult so far
   }
 
@@ -37,7 +39,7 @@ export class ConsultationState {
     const consultation = await api.consult(this.observations, [...this.skipped], { trace });
     this.last = consultation;
     for (const q of [consultation.ask_first, ...consultation.questions]) {
-      if (q) this.asked[q.path] = q;
+      if (q) this.asked.set(q.path, q);
     }
     this.steps += 1;
     return consultation;
@@ -47,16 +49,16 @@ export class ConsultationState {
   // dependents held (a reply's tone once no note was sent). Throws, changing nothing, when
   // the service refuses the answers.
   async answer(path, value, options) {
-    const answers = { ...this.answers };
+    const answers = new Map(this.answers);
     const skipped = new Set(this.skipped);
     if (value === undefined) {
-      delete answers[path];
+      answers.delete(path);
       skipped.add(path);
     } else {
-      answers[path] = value;
+      answers.set(path, value);
       skipped.delete(path);
       if (value === false) {
-        for (const r of this.prerequisites) if (r.prerequisite === path) delete answers[r.dependent];
+        for (const r of this.prerequisites) if (r.prerequisite === path) answers.delete(r.dependent);
       }
     }
     const consultation = await this.replace(answers, skipped, options);

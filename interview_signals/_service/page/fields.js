@@ -2,7 +2,7 @@
 // choices and range, its title and question in the page's language (from its texts), and the
 // prerequisites the schema states as if/then rules (a reply needs a note that was sent).
 
-import { t } from "./texts.js";
+import { tOr } from "./texts.js";
 
 export function readFields(schema) {
   const fields = [];
@@ -12,9 +12,12 @@ export function readFields(schema) {
         path: `${group}.${name}`,
         group,
         name,
-        groupTitle: t(`page.group.${group}`),
-        title: t(`field.${group}.${name}.label`),
-        question: t(`field.${group}.${name}.question`),
+        // The field's words in the page's language; a field without texts (none in the
+        // vocabulary) reads by its schema's title and description.
+        groupTitle: tOr(`page.group.${group}`, groupSchema.title),
+        title: tOr(`field.${group}.${name}.label`, field.title),
+        question: tOr(`field.${group}.${name}.question`,
+          String(field.description ?? field.title ?? "").split("\n\n")[0]),
         // A field's type is [its type, "null"]: null means unknown, which "Don't know" says.
         type: [].concat(field.type).find((t) => t !== "null"),
         choices: field.enum ? field.enum.filter((c) => c !== null) : null,
@@ -44,9 +47,9 @@ export function readPrerequisites(schema) {
 // library's own reading ("Not recorded yet").
 export function openNeed(path, answers, prerequisites) {
   for (const { dependent, prerequisite } of prerequisites) {
-    if (dependent !== path || prerequisite in answers) continue;
+    if (dependent !== path || answers.has(prerequisite)) continue;
     const implied = prerequisites.some((r) => r.prerequisite === prerequisite
-      && r.dependent in answers && answers[r.dependent] !== false);
+      && answers.has(r.dependent) && answers.get(r.dependent) !== false);
     if (!implied) return openNeed(prerequisite, answers, prerequisites) || prerequisite;
   }
   return null;
@@ -59,21 +62,24 @@ function onlyPath(part) {
   return name ? `${group}.${name}` : null;
 }
 
-// {path: value} → the JSON vocabulary's {group: {field: value}}, in the fields' order.
+// Map path -> value → the JSON vocabulary's {group: {field: value}}, in the fields' order
+// (objects without a prototype, so that any name is an own property).
 export function observationsOf(fields, answers) {
-  const out = {};
+  const out = Object.create(null);
   for (const field of fields) {
-    if (field.path in answers) (out[field.group] = out[field.group] || {})[field.name] = answers[field.path];
+    if (!answers.has(field.path)) continue;
+    if (!Object.hasOwn(out, field.group)) out[field.group] = Object.create(null);
+    out[field.group][field.name] = answers.get(field.path);
   }
   return out;
 }
 
-// {group: {field: value}} → {path: value} (null is unknown: left out).
+// {group: {field: value}} → Map path -> value (null is unknown: left out).
 export function answersOf(observations) {
-  const answers = {};
+  const answers = new Map();
   for (const [group, values] of Object.entries(observations || {})) {
     for (const [name, value] of Object.entries(values || {})) {
-      if (value !== null) answers[`${group}.${name}`] = value;
+      if (value !== null) answers.set(`${group}.${name}`, value);
     }
   }
   return answers;

@@ -31,19 +31,20 @@ import { closeWhatIf, fillWhatIf } from "./whatif.js";
 class Page {
   constructor(fields, prerequisites, sessionSchema, verdicts) {
     this.fields = fields;
-    this.byPath = Object.fromEntries(fields.map((f) => [f.path, f]));
+    this.byPath = new Map(fields.map((f) => [f.path, f]));
     this.sessionSchema = sessionSchema;
-    this.titles = Object.fromEntries(verdicts.map((v) => [v.id, v.title]));
+    this.titles = new Map(verdicts.map((v) => [v.id, v.title]));
     this.state = new ConsultationState(fields, prerequisites);
     this.current = null; // the path on screen, or null when no question is left
     this.coach = false;
     this.notes = new NotesBox({ label: (p) => this.label(p), use: (a) => this.startFrom(a) });
   }
 
-  // Start the consultation from answers taken from the notes, on top of those given so far.
+  // Start the consultation from answers taken from the notes (a Map path -> value), on top
+  // of those given so far.
   async startFrom(answers) {
-    const merged = { ...this.state.answers, ...answers };
-    const skipped = new Set([...this.state.skipped].filter((p) => !(p in answers)));
+    const merged = new Map([...this.state.answers, ...answers]);
+    const skipped = new Set([...this.state.skipped].filter((p) => !answers.has(p)));
     if (!(await this.consult(() => this.state.replace(merged, skipped, this.options)))) {
       return false;
     }
@@ -76,8 +77,8 @@ class Page {
     const answers = this.state.answers;
     const open = [...new Set(assessment.missing.flatMap((m) => m.fields)
       .map((p) => openNeed(p, answers, this.state.prerequisites) || p))]
-      .filter((p) => this.byPath[p] && !(p in answers))
-      .map((path) => ({ path, title: this.byPath[path].title }));
+      .filter((p) => this.byPath.has(p) && !answers.has(p))
+      .map((path) => ({ path, title: this.byPath.get(path).title }));
     renderReading(assessment, { open, settled: consultation.settled, onOpen: (p) => this.goTo(p),
       search: consultation.search });
     if (this.coach) renderCoach(assessment, consultation, (p) => this.label(p));
@@ -88,7 +89,7 @@ class Page {
   }
 
   label(path) {
-    return this.byPath[path] ? this.byPath[path].title : path;
+    return this.byPath.has(path) ? this.byPath.get(path).title : path;
   }
 
   // The consultation's next question (its own why included), or the screen that says none
@@ -100,15 +101,15 @@ class Page {
 
   show(path, { focus = true, why = null } = {}) {
     this.current = path;
-    const answered = Object.keys(this.state.answers).length;
+    const answered = this.state.answers.size;
     if (path === null) {
       renderDone({ settled: Boolean(this.state.last && this.state.last.settled), focus,
         progress: t("page.done_progress", { answered, unknown: this.state.skipped.size }) });
       return;
     }
     const open = this.state.openCount;
-    renderQuestion({ field: this.byPath[path], asked: this.state.asked[path], why, focus,
-      current: this.state.answers[path], canGoBack: this.state.history.length > 0,
+    renderQuestion({ field: this.byPath.get(path), asked: this.state.asked.get(path), why, focus,
+      current: this.state.answers.get(path), canGoBack: this.state.history.length > 0,
       progress: count("page.progress", open, { answered }) });
   }
 
@@ -163,13 +164,13 @@ class Page {
       return;
     }
     this.state.history = [];
-    status.textContent = count("page.loaded", Object.keys(saved.answers).length, { file: file.name });
+    status.textContent = count("page.loaded", saved.answers.size, { file: file.name });
     this.advance();
   }
 
   async restart() {
     this.state.history = [];
-    await this.consult(() => this.state.replace({}, new Set(), this.options));
+    await this.consult(() => this.state.replace(new Map(), new Set(), this.options));
     clearReading(this.state.last && this.state.last.search);
     clearCoach();
     $("session-status").textContent = t("page.started_again");
@@ -185,7 +186,7 @@ class Page {
   // A change in words: the field's label and the value, as the consultation words its answers.
   // A number stands for its whole answer class (say, any reply within a day): "for example".
   changeWords(change) {
-    const asked = this.state.asked[change.path];
+    const asked = this.state.asked.get(change.path);
     const answer = asked && asked.answers.find((a) => a.value === change.value);
     const value = change.value === true || change.value === false
       ? (answer ? answer.text : t(change.value ? "consultation.yes" : "consultation.no"))
@@ -198,7 +199,7 @@ class Page {
     this.notes.listen();
     $("question-form").addEventListener("submit", (event) => {
       event.preventDefault();
-      const read = readAnswer(this.byPath[this.current]);
+      const read = readAnswer(this.byPath.get(this.current));
       if (read.error) $("question-error").textContent = read.error;
       else this.answer(read.value);
     });

@@ -74,16 +74,17 @@ export class NotesBox {
     $("notes-use").hidden = this.reading.proposals.length === 0;
   }
 
-  // The ticked proposals as answers; an error when two ticked ones disagree on a field.
+  // The ticked proposals as answers (a Map path -> value); an error when two ticked ones
+  // disagree on a field.
   kept() {
-    const answers = {};
+    const answers = new Map();
     for (const box of $("notes-proposals").querySelectorAll("input[type=checkbox]")) {
       if (!box.checked) continue;
       const proposal = this.reading.proposals[Number(box.dataset.index)];
-      if (proposal.path in answers && answers[proposal.path] !== proposal.value) {
+      if (answers.has(proposal.path) && answers.get(proposal.path) !== proposal.value) {
         return { error: t("page.notes_two", { label: this.label(proposal.path) }) };
       }
-      answers[proposal.path] = proposal.value;
+      answers.set(proposal.path, proposal.value);
     }
     return { answers };
   }
@@ -96,7 +97,7 @@ export class NotesBox {
       return;
     }
     if (await this.use(answers)) {
-      const n = Object.keys(answers).length;
+      const n = answers.size;
       status.textContent = count("page.notes_taken", n);
     }
   }

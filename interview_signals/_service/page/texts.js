@@ -13,16 +13,21 @@ export function setTexts(texts) {
 
 function fill(template, values) {
   return template.replace(/\{([a-z_][a-z0-9_]*)\}/g, (mark, name) =>
-    (name in values ? String(values[name]) : mark));
+    (Object.hasOwn(values, name) ? String(values[name]) : mark));
 }
 
 export function t(key, values = {}) {
-  const template = TEXTS[key];
+  const template = Object.hasOwn(TEXTS, key) ? TEXTS[key] : undefined;
   return typeof template === "string" ? fill(template, values) : key;
 }
 
+// The text of key, or otherwise when the texts have none (a field of the schema's own).
+export function tOr(key, otherwise) {
+  return typeof TEXTS[key] === "string" && Object.hasOwn(TEXTS, key) ? t(key) : otherwise;
+}
+
 export function count(key, n, values = {}) {
-  const forms = TEXTS[key] || {};
+  const forms = (Object.hasOwn(TEXTS, key) && TEXTS[key]) || {};
   const template = forms[plurals.select(n)] || forms.other || key;
   return fill(template, { ...values, n: number(n) });
 }
@@ -33,7 +38,7 @@ export function number(x) {
 
 // A template split at one {name} mark: [before, after], to put an element in between.
 export function around(key, name) {
-  const template = TEXTS[key] || "";
+  const template = (Object.hasOwn(TEXTS, key) && TEXTS[key]) || "";
   const at = template.indexOf(`{${name}}`);
   return at < 0 ? [template, ""] : [template.slice(0, at), template.slice(at + name.length + 2)];
 }

@@ -2,7 +2,7 @@
 // the verdict's title, each field's label and value, and what kind of change it is.
 
 import { $, el } from "./dom.js";
-import { t } from "./texts.js";
+import { t, tOr } from "./texts.js";
 
 export function closeWhatIf() {
   const panel = $("what-if");
@@ -10,7 +10,8 @@ export function closeWhatIf() {
   $("what-if-body").replaceChildren();
 }
 
-// load(): the what-if JSON; titles: verdict id -> title; changeWords(change): a change in
+// load(): the what-if JSON; titles: a Map verdict id -> title (ids are data, never looked
+// up as properties); changeWords(change): a change in
 // words; coach: whether changes to what already happened are included.
 export async function fillWhatIf({ load, titles, changeWords, coach }) {
   const body = $("what-if-body");
@@ -42,11 +43,11 @@ function whatIfParts(result, { titles, changeWords, coach }) {
   return [
     el("p", { class: "muted", text: t(coach ? "page.smallest_coach" : "page.smallest") }),
     el("ul", { class: "what-if-list" }, ...result.options.map((option) => el("li", {},
-      el("span", { class: `badge ${option.verdict}`, text: titles[option.verdict] || option.verdict }),
+      el("span", { class: `badge ${option.verdict}`, text: titles.get(option.verdict) ?? option.verdict }),
       t("page.if"),
       ...option.changes.flatMap((c, i) => [
         i ? (i === option.changes.length - 1 ? t("page.and") : ", ") : "",
-        el("span", { class: `kind ${c.kind}`, text: t(`page.kind.${c.kind}`) }),
+        el("span", { class: `kind ${c.kind}`, text: tOr(`page.kind.${c.kind}`, c.kind) }),
         " ", el("span", { class: "change", text: changeWords(c) })])))),
     cut ? el("p", { class: "note unfinished", text: t("page.larger_not_searched") }) : null,
   ].filter((part) => part !== null);
