@@ -382,8 +382,8 @@ class Engine:
 
     def read_notes(self, text: str) -> NotesReading:
         """Read a note in the candidate's own words with this rulebook's ``[notes]`` tables:
-        what it proposes to record (stated or unsure, each with its words) and the
-        observations it states.
+        what it proposes to record (stated or unsure, each with its words and its reason, in
+        this engine's language) and the observations it states.
 
         Example::
 
@@ -399,7 +399,7 @@ class Engine:
                 reader = self._shared.get("notes")
                 if reader is None:
                     reader = self._shared["notes"] = NotesReader(self.rulebook.notes)
-        return reader.read(text)
+        return reader.read(text, self.texts)
 
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
         """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``

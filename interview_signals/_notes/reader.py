@@ -27,6 +27,7 @@ from .._observations import (
 )
 from .._quoting import describe
 from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic, frame_texts
+from .._texts import Texts
 from .matchers import Found, Index, Matcher, Owner, note_words
 from .numbers import Numbers
 from .reading import Certainty, Evidence, NotesReading, Proposal, SetAside
@@ -79,8 +80,9 @@ class NotesReader:
         self.index = Index([Matcher(p, owner, before) for owner in owners for p in owner.phrases])
         self._clock = re.compile(self.numbers.slot("clock"))
 
-    def read(self, text: str) -> NotesReading:
-        """The reading of one note.
+    def read(self, text: str, texts: Texts | None = None) -> NotesReading:
+        """The reading of one note, its reasons in the language of ``texts`` (English when
+        None; the note itself is read with the pack's phrases, whatever the language).
 
         Raises:
             ArgumentError: ``text`` is not a string, or longer than 1 MiB in UTF-8.
@@ -91,14 +93,15 @@ class NotesReader:
         if size > MAX_NOTE_BYTES:
             raise ArgumentError(f"notes: expected at most {MAX_NOTE_BYTES // 1024 // 1024} MiB "
                                 f"of text, got {size} bytes; a note takes a few kilobytes")
-        return _Reading(self, str.__str__(text)).result()
+        return _Reading(self, str.__str__(text), texts or frame_texts()).result()
 
 
 class _Reading:
     """The work of reading one note."""
 
-    def __init__(self, reader: NotesReader, text: str) -> None:
+    def __init__(self, reader: NotesReader, text: str, texts: Texts) -> None:
         self.reader = reader
+        self.texts = texts
         self.text = text
         self.norm = normalise(text)
         self.layout: Layout = lay_out(self.norm)
@@ -246,9 +249,12 @@ class _Reading:
             if relation is None:
                 value = _fitted(path, slot_value)
                 if value is None:
-                    self._aside(path, None, found.start, found.end,
-                                f"{describe(slot_value)} does not fit "
-                                f"{VOCABULARY[path].expected}")
+                    spec = VOCABULARY[path]
+                    self._aside(path, None, found.start, found.end, self.texts(
+                        "notes.reason.does_not_fit", value=self.texts.number(slot_value),
+                        label=self._label(path),
+                        min=self.texts.number(float(spec.minimum or 0)),
+                        max=self.texts.number(float(spec.maximum or 0))))
                     return None
         return _Mention(path=path, value=value, start=found.start, end=found.end,
                         sentence=sentence, phrase=phrase, range_start=range_start,
@@ -298,19 +304,18 @@ class _Reading:
                 found[hit.cue.kind] = hit
         for kind in _SETS_ASIDE:
             if kind in found:
-                why = ("someone else's experience" if kind == "other_person"
-                       else "a plan, a hope or a hypothetical")
-                self._aside(m.path, m.value, m.start, m.end,
-                            f"{why} ({found[kind].words!r})")
+                self._aside(m.path, m.value, m.start, m.end, self.texts(
+                    f"notes.reason.{'other_person' if kind == 'other_person' else 'plan'}",
+                    words=repr(found[kind].words)))
                 return None
         certainty: Certainty = "stated"
-        reason = "stated in the note"
+        reason = self.texts("notes.reason.stated")
         value = m.value
         if "negation" in found:
             words = found["negation"].words
             if VOCABULARY[m.path].kind != "bool" or m.relation is not None:
                 self._aside(m.path, m.value, m.start, m.end,
-                            f"negated ({words!r}), which says no value")
+                            self.texts("notes.reason.negated_no_value", words=repr(words)))
                 return None
             if value is False:
                 # a phrase that says no already ("straight back out"): a negation right
@@ -318,20 +323,23 @@ class _Reading:
                 # ("no tour, straight back out")
                 hit = found["negation"]
                 if not _WORDS.search(self.norm, min(hit.end, m.end), max(hit.start, m.start)):
-                    certainty, reason = "unsure", f"a double negative ({words!r})"
+                    certainty, reason = "unsure", self.texts("notes.reason.double_negative",
+                                                             words=repr(words))
             else:
-                value, reason = not value, f"negated by {words!r}"
+                value, reason = not value, self.texts("notes.reason.negated",
+                                                      words=repr(words))
         for kind in _MAKES_UNSURE:
             if kind in found:
-                what = "hedged by" if kind == "hedge" else "an approximation:"
-                certainty, reason = "unsure", f"{what} {found[kind].words!r}"
+                certainty, reason = "unsure", self.texts(
+                    f"notes.reason.{'hedged' if kind == 'hedge' else 'approximation'}",
+                    words=repr(found[kind].words))
                 break
         else:
             question = self._question(m)
             if question:
                 certainty, reason = "unsure", question
         if m.corrects:
-            reason = "corrected in the note"
+            reason = self.texts("notes.reason.corrected")
         return evolve(m, value=value, certainty=certainty, reason=reason,
                       corrects=m.corrects or "correction" in found)
 
@@ -344,11 +352,24 @@ class _Reading:
                 "," not in self.norm[m.end:sentence.end]:
             # a question mark asks the clause it closes: "..., which made me wonder if it
             # was automated?" doubts the automation, not the rest of the sentence
-            return "the note asks it as a question"
+            return self.texts("notes.reason.question")
         if sentence.question_marks > 1 and any(
                 c.cue.kind == "question" for c in self._cues_of.get(m.sentence, ())):
-            return "the note asks it as a question"
+            return self.texts("notes.reason.question")
         return ""
+
+    def _label(self, path: str) -> str:
+        """A field as a reason names it: its label, as it reads inside a sentence."""
+        return self.texts.lower(self.texts.label(path))
+
+    def _value(self, m: _Mention) -> str:
+        """A mention's value as a reason names it: yes, no, a choice's words, a number."""
+        value = m.value
+        if isinstance(value, bool):
+            return self.texts("answer.yes" if value else "answer.no")
+        if isinstance(value, str):
+            return self.texts.choice(m.path, value)
+        return describe(value) if value is None else self.texts.number(value)
 
     def _aside(self, path: str, value: Value | None, start: int, end: int,
                reason: str) -> None:
@@ -377,7 +398,7 @@ class _Reading:
                     by_path.setdefault(relation.path, []).append(related)
         proposals = self._settled(by_path)
         proposals = self._implied(proposals)
-        proposals = _without_contradictions(proposals, self._implied_from)
+        proposals = _without_contradictions(proposals, self._implied_from, self.texts)
         proposals.sort(key=lambda p: (p.evidence.start, list(VOCABULARY).index(p.path)))
         stated = {p.path: p.value for p in proposals if p.certainty == "stated"}
         stated = {path: stated[path] for path in VOCABULARY if path in stated}
@@ -400,7 +421,7 @@ class _Reading:
                         id(old) not in dropped:
                     dropped.add(id(old))
                     self._aside(old.path, old.value, old.start, old.end,
-                                "corrected later in the note")
+                                self.texts("notes.reason.corrected_later"))
         return [m for m in mentions if id(m) not in dropped]
 
     def _related(self, m: _Mention, by_path: dict[str, list[_Mention]]) -> _Mention | None:
@@ -431,7 +452,8 @@ class _Reading:
             return None
         unsure = m.certainty == "unsure" or any(o.certainty == "unsure" for o in others)
         reason = m.reason if m.certainty == "unsure" else (
-            f"from {_label(relation.other)} ({self.norm[m.start:m.end]!r})")
+            self.texts("notes.reason.from_other", label=self._label(relation.other),
+                       words=repr(self.norm[m.start:m.end])))
         return evolve(m, value=value, certainty="unsure" if unsure else "stated",
                       reason=reason, relation=None)
 
@@ -462,10 +484,10 @@ class _Reading:
             return None
         unsure = approx_a or approx_b or guessed or froms[0].certainty == "unsure" or \
             tos[0].certainty == "unsure"
-        reason = ("an approximate time" if approx_a or approx_b else
-                  "taken to be the same day" if guessed else
-                  f"the time between {_label(relation.other)} and "
-                  f"{_label(str(relation.to))}")
+        reason = (self.texts("notes.reason.approximate_time") if approx_a or approx_b else
+                  self.texts("notes.reason.same_day") if guessed else
+                  self.texts("notes.reason.between", first=self._label(relation.other),
+                             second=self._label(str(relation.to))))
         return evolve(tos[0], path=relation.path, value=value,
                       certainty="unsure" if unsure else "stated", reason=reason)
 
@@ -510,10 +532,10 @@ class _Reading:
                 proposals.append(self._proposal(best, "unsure" if unsure else "stated",
                                                 best.reason))
                 continue
-            shown = " and ".join(describe(group[0].value) for group in values.values())
+            shown = self.texts.join([self._value(group[0]) for group in values.values()])
             for group in values.values():
-                proposals.append(self._proposal(group[0], "unsure",
-                                                f"the note says both {shown}"))
+                proposals.append(self._proposal(group[0], "unsure", self.texts(
+                    "notes.reason.both", values=shown)))
         return proposals
 
     def _proposal(self, m: _Mention, certainty: Certainty, reason: str) -> Proposal:
@@ -539,7 +561,8 @@ class _Reading:
                 source = sources[0]
                 implied = Proposal(path=rule.then_path, value=rule.then_value,
                                    certainty=source.certainty, evidence=source.evidence,
-                                   reason=f"follows from {_label(rule.path)}")
+                                   reason=self.texts("notes.reason.follows",
+                                                     label=self._label(rule.path)))
                 self._implied_from[rule.then_path] = rule.path
                 out.append(implied)
                 by_path[rule.then_path] = [implied]
@@ -547,35 +570,40 @@ class _Reading:
         return out
 
 
-def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, str]
-                            ) -> list[Proposal]:
+def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, str],
+                            texts: Texts) -> list[Proposal]:
     """Stated proposals that the vocabulary forbids together become unsure, and so do a
     stated proposal whose prerequisite is itself unsure (a reply's tone when the reply is
     in doubt) and one implied by a proposal that became unsure."""
+    def unsure(path: str) -> str:
+        return texts("notes.reason.unsure", label=texts.lower(texts.label(path)))
+
     out = list(proposals)
     changed = True
     while changed:
         changed = False
         stated = {p.path: p.value for p in out if p.certainty == "stated"}
         doubtful = {p.path for p in out if p.certainty == "unsure"} - set(stated)
-        clash: dict[str, str] = {path: f"{_label(source)} is unsure"
-                                 for path, source in implied_from.items()
-                                 if source in doubtful}
-        for dependent, prerequisite, why in PREREQUISITES:
+        # why each becomes unsure: another is unsure (as it is), or a contradiction
+        clash: dict[str, tuple[str, bool]] = {path: (unsure(source), False)
+                                              for path, source in implied_from.items()
+                                              if source in doubtful}
+        for dependent, prerequisite, _ in PREREQUISITES:
             if dependent in stated and stated.get(prerequisite) is False and \
                     stated[dependent] is not False:
-                clash[dependent] = clash[prerequisite] = why
+                why = texts(f"field.{dependent}.needs.{prerequisite}")
+                clash[dependent] = clash[prerequisite] = (why, True)
             elif dependent in stated and stated[dependent] is not False and \
                     prerequisite in doubtful:
-                clash[dependent] = f"{_label(prerequisite)} is unsure"
-        for a, va, b, vb, why in EXCLUSIONS:
+                clash[dependent] = (unsure(prerequisite), False)
+        for a, va, b, vb, _ in EXCLUSIONS:
             if _key(stated.get(a)) == _key(va) and _key(stated.get(b)) == _key(vb):
-                clash[a] = clash[b] = why
+                clash[a] = clash[b] = (texts(f"field.{a}.excludes.{b}"), True)
         for i, p in enumerate(out):
             if p.certainty == "stated" and p.path in clash:
-                out[i] = evolve(p, certainty="unsure", reason=f"it contradicts another "
-                                f"reading ({clash[p.path]})" if "unsure" not in
-                                clash[p.path] else clash[p.path])
+                why, contradiction = clash[p.path]
+                out[i] = evolve(p, certainty="unsure", reason=texts(
+                    "notes.reason.contradicts", why=why) if contradiction else why)
                 changed = True
     return out
 
@@ -586,12 +614,6 @@ def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | Non
     if after:
         return after[0]
     return found[-1] if found else None
-
-
-def _label(path: str) -> str:
-    """A field as a reason names it: its label in the candidate's words (English: the
-    reader's reasons are English, docs/translations.md)."""
-    return frame_texts().label(path).lower()
 
 
 def _key(value: object) -> object:

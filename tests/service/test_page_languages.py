@@ -8,6 +8,7 @@ Needs Chromium at /usr/bin/chromium (``.ci/install-browser``), as ``test_page`` 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -91,5 +92,36 @@ def test_the_browsers_language_picks_the_page_and_the_switch_changes_it(
         page.wait_for_selector("body[data-ready=true]")
         assert page.evaluate("document.documentElement.lang") == "en"
         assert "How did your interview go?" in _shown(page)
+    finally:
+        context.close()
+
+
+def test_the_notes_box_reads_notes_in_spanish(browser: Any, base_url: str) -> None:  # noqa: F811
+    """Notes pasted on the Spanish page: the proposals' words around the note's own, their
+    reasons, what was set aside, and what follows once they are used, all in Spanish."""
+    from pathlib import Path
+
+    note = (Path(__file__).resolve().parents[2] / "examples" / "data" /
+            "interview_notes.txt").read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(base_url + "?lang=es")
+        page.wait_for_selector("body[data-ready=true]")
+        page.locator("#notes-text").fill(note)
+        page.locator("#notes-read").click()
+        page.wait_for_selector("#notes-result:not([hidden])")
+        shown = page.locator("section.notes").inner_text()
+        assert "tus notas lo dicen" in shown  # page.notes_say_so, beside a stated answer
+        assert "no es seguro: con reservas" in shown
+        assert "es la experiencia de otra persona" in shown
+        page.locator("#notes-use").click()
+        page.wait_for_function("document.querySelector('#notes-status').innerText"
+                               ".includes('tomada')")
+        shown += _shown(page)
+        unquoted = re.sub(r"'[^']*'|\"[^\"]*\"|“[^”]*”", "", shown)
+        for words in ("Booked 45 min", "nodded", "No tour"):  # the note's own words, quoted
+            unquoted = unquoted.replace(words, "")
+        assert sorted(f for f in ENGLISH if f in unquoted) == []
     finally:
         context.close()

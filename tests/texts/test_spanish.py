@@ -303,3 +303,66 @@ def test_the_notes_command_frames_its_proposals_in_spanish() -> None:
     assert "Lo que dicen tus notas (registrado)" in text
     assert "Lectura de tu entrevista:" in text
     assert "What your notes state" not in text
+
+
+NOTES = Path(__file__).resolve().parents[2] / "tests" / "data" / "notes" / "notes.jsonl"
+
+
+def _reason_patterns(tag: str) -> list[re.Pattern[str]]:
+    """Each ``notes.reason.*`` template of a language as a pattern, its placeholders any
+    text."""
+    texts = frame_texts(tag)
+    out = []
+    for key in texts:
+        if key.startswith("notes.reason."):
+            parts = re.split(r"\{[a-z_]+\}", texts.get(key, ""))
+            out.append(re.compile(".+".join(re.escape(p) for p in parts) + r"\Z", re.S))
+    return out
+
+
+@pytest.mark.parametrize("tag", ["en", "es"])
+def test_every_reason_a_reading_of_notes_gives_is_a_text_of_its_language(tag: str) -> None:
+    """The reasons of 90 notes (stated, hedged, negated, someone else's, a plan, corrected,
+    implied, contradicting, the time between two events...), read by an engine in each
+    language: each is one of that language's ``notes.reason`` texts, and a Spanish one
+    holds no English text of the defaults (the note's own words aside, quoted)."""
+    engine = ENGINE.in_language(tag)
+    patterns = _reason_patterns(tag)
+    reasons: set[str] = set()
+    for line in NOTES.read_text(encoding="utf-8").splitlines():
+        reading = engine.read_notes(json.loads(line)["text"])
+        reasons |= {p.reason for p in (*reading.stated, *reading.unsure, *reading.set_aside)}
+    assert len(reasons) > 20
+    assert [r for r in reasons if not any(p.match(r) for p in patterns)] == []
+    if tag == "es":
+        unquoted = "\n".join(re.sub(r"'[^']*'|\"[^\"]*\"", "", r) for r in reasons)
+        assert sorted(f for f in _english_fragments() if f in unquoted) == []
+
+
+def test_ask_with_notes_confirms_them_in_spanish(tmp_path: Path) -> None:
+    """``ask --notes --lang es``: what the notes state, why one is unsure, the question that
+    confirms it and the rest of the conversation, all in Spanish."""
+    notes = Path(__file__).resolve().parents[2] / "examples" / "data" / "interview_notes.txt"
+    out = io.StringIO()
+    main(["ask", "--lang", "es", "--notes", str(notes), "--answers", "-"],
+         stdin=io.StringIO(json.dumps(["sí", "salir"])), stdout=out, stderr=io.StringIO())
+    text = out.getvalue()
+    assert "De tus notas (registrado):" in text
+    assert "Tus notas dicen \"smiled\" (con reservas: 'i think')." in text
+    assert "lo dicen tus notas" not in text  # a stated field is listed, not explained
+    unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", text)
+    assert sorted(f for f in _english_fragments() if f in unquoted) == []
+
+
+def test_bands_read_in_spanish_at_every_confidence() -> None:
+    """Every band of verdicts.toml, reached by its own observations, reads in Spanish."""
+    seen = {}
+    for observations in SETS:
+        a = ES.assess(observations)
+        seen[a.band.id if a.band else None] = a.render("text")
+    bands = {b.id for b in BOOK.bands}
+    assert bands <= set(seen)
+    for band in bands:
+        words = ES.texts(f"band.{band}.words")
+        assert words in seen[band]
+        assert base_entries(BOOK)[f"band.{band}.words"].value != words
