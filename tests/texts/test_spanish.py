@@ -331,7 +331,8 @@ def test_every_reason_a_reading_of_notes_gives_is_a_text_of_its_language(tag: st
     reasons: set[str] = set()
     for line in NOTES.read_text(encoding="utf-8").splitlines():
         reading = engine.read_notes(json.loads(line)["text"])
-        reasons |= {p.reason for p in (*reading.stated, *reading.unsure, *reading.set_aside)}
+        reasons |= {p.reason for p in (*reading.stated, *reading.unsure)}
+        reasons |= {p.reason for p in reading.set_aside}
     assert len(reasons) > 20
     assert [r for r in reasons if not any(p.match(r) for p in patterns)] == []
     if tag == "es":
