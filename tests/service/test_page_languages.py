@@ -125,3 +125,17 @@ def test_the_notes_box_reads_notes_in_spanish(browser: Any, base_url: str) -> No
         assert sorted(f for f in ENGLISH if f in unquoted) == []
     finally:
         context.close()
+
+
+def test_the_first_screen_shows_no_null(browser: Any, base_url: str) -> None:  # noqa: F811
+    """Before the first answer the reading says how to get one, and nothing else (a null
+    handed to replaceChildren would show as the word "null")."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url + "?lang=es")
+        page.wait_for_selector("body[data-ready=true]")
+        assert page.locator("#reading").inner_text().strip() == \
+            "Responde una pregunta para ver la primera lectura."
+    finally:
+        context.close()

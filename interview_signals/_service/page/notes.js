@@ -5,14 +5,14 @@
 
 import * as api from "./api.js";
 import { $, el } from "./dom.js";
-import { count, number, t } from "./texts.js";
+import { count, number, t, tOr } from "./texts.js";
 
 // The value of a proposal in words, as the questions word their answers.
 function valueWords(path, value) {
   if (value === true) return t("consultation.yes");
   if (value === false) return t("consultation.no");
   if (typeof value === "number") return number(value);
-  return t(`field.${path}.choice.${value}`);
+  return tOr(`field.${path}.choice.${value}`, String(value));
 }
 
 function proposalRow(proposal, index, label) {

@@ -50,6 +50,7 @@ export function unfinishedNote(search) {
 
 // Before the first answer: no reading yet (but a search cut short says so already).
 export function clearReading(search = null) {
+  // replaceChildren writes a null as the text "null": leave it out instead.
   $("reading").replaceChildren(el("p", { class: "muted", text: t("page.first_reading") }),
-    search && !search.complete ? unfinishedNote(search) : null);
+    ...(search && !search.complete ? [unfinishedNote(search)] : []));
 }
