@@ -367,3 +367,81 @@ def test_bands_read_in_spanish_at_every_confidence() -> None:
         words = ES.texts(f"band.{band}.words")
         assert words in seen[band]
         assert base_entries(BOOK)[f"band.{band}.words"].value != words
+
+
+_FAILING_CASES = '''
+[[case]]
+id = "wrong_on_purpose"
+observations.body_language.nods = true
+observations.interview = { scheduled_minutes = 30 }
+expect.verdict = "strong"
+expect.confidence = { min = 0.5 }
+expect.signals = ["personal_tour"]
+expect.absent_signals = ["positive_body_language"]
+why = "x"
+
+[[case]]
+id = "nothing_fires"
+observations.tour.office_tour = false
+expect.signals = ["personal_tour", "positive_body_language"]
+why = "y"
+'''
+
+
+def _coach_english(text: str) -> list[str]:
+    """English texts of the defaults in a coach's report, the cases' own words aside: the
+    sentence and title each case cites and its ``why`` are the rulebook's data, in the
+    language its author wrote them (docs/translations.md)."""
+    kept = [line for line in text.splitlines()
+            if not line.lstrip().startswith(("por qué:", "señal "))]
+    kept = [re.sub(r'"why": "[^"]*"|"title": "[^"]*"|"quote": "[^"]*"', "", line)
+            for line in kept]
+    shown = "\n".join(kept)
+    return sorted(f for f in _english_fragments() if f in shown)
+
+
+def test_test_rules_reports_in_spanish(tmp_path: Path) -> None:
+    """A failing case's differences, the HOW of each (a rule that fired on which answers,
+    one that did not and why), the summary and the coverage, in Spanish; JSON too."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "cases.toml").write_text(_FAILING_CASES, encoding="utf-8")
+    text = io.StringIO()
+    assert main(["test-rules", "--lang", "es", "--coverage", "-v", str(pack)],
+                stdout=text) == 1
+    out = text.getvalue()
+    assert "FALLA  wrong_on_purpose" in out
+    assert "veredicto: se esperaba strong, salió" in out
+    assert "no se activó" in out and "se activó con" in out
+    assert "casos:" in out and "cobertura:" in out
+    assert _coach_english(out) == []
+    as_json = io.StringIO()
+    main(["test-rules", "--lang", "es", "--format", "json", str(pack)], stdout=as_json)
+    assert _coach_english(as_json.getvalue()) == []
+    assert "se esperaba" in as_json.getvalue()
+
+
+def test_diff_rules_reports_in_spanish_from_its_workers_too(tmp_path: Path) -> None:
+    """The counts, the verdict changes, what made the difference and the largest moves of
+    ``diff-rules --lang es``, computed by two workers: Spanish, English nowhere."""
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    out = io.StringIO()
+    assert main(["diff-rules", "--lang", "es", "--workers", "2", "--new",
+                 str(examples / "packs" / "panel_coach"),
+                 str(examples / "data" / "interviews.jsonl")],
+                stdout=out, stderr=io.StringIO()) == 0
+    text = out.getvalue()
+    assert "evaluadas con ambos reglamentos" in text
+    assert "Lo que marcó la diferencia" in text
+    assert "se activó solo con el reglamento nuevo" in text
+    # The skipped lines' errors are the library's validation messages, English by design
+    # (docs/translations.md): everything before them is the report.
+    report, _, errors = text.partition("Líneas omitidas")
+    assert errors
+    assert _coach_english(report) == []
+
+
+def test_coach_tools_refuse_an_unknown_language() -> None:
+    err = io.StringIO()
+    assert main(["test-rules", "--lang", "xx"], stdout=io.StringIO(), stderr=err) == 2
+    assert '--lang: expected one of en, es, got "xx"' in err.getvalue()
