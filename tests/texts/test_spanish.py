@@ -412,8 +412,10 @@ def test_test_rules_reports_in_spanish(tmp_path: Path) -> None:
     out = text.getvalue()
     assert "FALLA  wrong_on_purpose" in out
     assert "veredicto: se esperaba strong, salió" in out
-    assert "no se activó" in out and "se activó con" in out
-    assert "casos:" in out and "cobertura:" in out
+    assert "no se activó" in out
+    assert "se activó con" in out
+    assert "casos:" in out
+    assert "cobertura:" in out
     assert _coach_english(out) == []
     as_json = io.StringIO()
     main(["test-rules", "--lang", "es", "--format", "json", str(pack)], stdout=as_json)
