@@ -113,7 +113,7 @@ def test_the_notes_box_reads_notes_in_spanish(browser: Any, base_url: str) -> No
         page.wait_for_selector("#notes-result:not([hidden])")
         shown = page.locator("section.notes").inner_text()
         assert "tus notas lo dicen" in shown  # page.notes_say_so, beside a stated answer
-        assert "no es seguro: con reservas" in shown
+        assert "no es seguro: matizado con" in shown
         assert "es la experiencia de otra persona" in shown
         page.locator("#notes-use").click()
         page.wait_for_function("document.querySelector('#notes-status').innerText"

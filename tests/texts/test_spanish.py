@@ -166,7 +166,8 @@ def test_every_spanish_text_of_the_assessment_and_consultation_shows() -> None:
     shown = (RENDERED + PANEL_RENDERED).lower()
     missing = []
     for key, entry in spanish.entries.items():
-        if key.startswith(("page.", "ask.", "list.", "unit.", "field.", "search.", "notes.")) \
+        if key.startswith(("page.", "ask.", "list.", "unit.", "field.", "search.", "notes.",
+                               "coach.")) \
                 or key in NOT_SHOWN_BY_THE_DEFAULT_RULEBOOK:
             continue
         for template in _templates(entry.value):
@@ -349,7 +350,7 @@ def test_ask_with_notes_confirms_them_in_spanish(tmp_path: Path) -> None:
          stdin=io.StringIO(json.dumps(["sí", "salir"])), stdout=out, stderr=io.StringIO())
     text = out.getvalue()
     assert "De tus notas (registrado):" in text
-    assert "Tus notas dicen \"smiled\" (con reservas: 'i think')." in text
+    assert "Tus notas dicen \"smiled\" (matizado con 'i think')." in text
     assert "lo dicen tus notas" not in text  # a stated field is listed, not explained
     unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", text)
     assert sorted(f for f in _english_fragments() if f in unquoted) == []
