@@ -14,7 +14,7 @@ from typing import TypeAlias
 
 from attrs import frozen
 
-from .._rulebook import GAP_WORDS, Cue, FieldPhrases, Phrase, Relation, Topic, Word
+from .._rulebook import Cue, FieldPhrases, Phrase, Relation, Topic, Word, gap_words
 
 _SEP = r"[^\w.!?;\n]+"
 """What may stand between two words of a phrase: spaces, commas, quotes; never the end of a
@@ -70,12 +70,22 @@ def _WORD_CHAR(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _token(token: str) -> str:
+    """One token of a resolved alternative: a word, or a prefix when it ends in ``*``."""
+    prefix = len(token) > 1 and token.endswith("*")
+    text = token[:-1] if prefix else token
+    # didn't also matches didnt: notes are often typed in a hurry
+    return re.escape(text).replace("'", "'?") + (r"[\w']*" if prefix else "")
+
+
 def _word(word: Word, *, first: bool = False) -> str:
-    alternatives = []
-    for text, prefix in zip(word.alternatives, word.prefixes, strict=True):
-        # didn't also matches didnt: notes are often typed in a hurry
-        literal = re.escape(text).replace("'", "'?")
-        alternatives.append(literal + (r"[\w']*" if prefix else ""))
+    """A resolved word position (``lexicon.resolve_word``): alternatives that are runs of
+    tokens, joined as a phrase's words are."""
+    alternatives = sorted(
+        {f"{_AFTER}{_SEP}{_BEFORE}".join(_token(t) for t in (
+            (text + "*" if prefix else text).split()))
+         for text, prefix in zip(word.alternatives, word.prefixes, strict=True)},
+        key=lambda a: (-len(a), a))
     return f"{'' if first else _BEFORE}(?:{'|'.join(alternatives)}){_AFTER}"
 
 
@@ -83,9 +93,10 @@ def _regex(phrase: Phrase, before: str) -> str:
     pieces: list[str] = []
     anchored = False  # a required word (or the slot) is placed
     for part in phrase.parts:
-        if part == "...":
-            gap = rf"(?:{_SEP}[\w']+){{0,{GAP_WORDS}}}" if anchored else \
-                rf"(?:[\w']+{_SEP}){{0,{GAP_WORDS}}}"
+        if isinstance(part, str) and part.startswith("..."):
+            n = gap_words(part)
+            gap = rf"(?:{_SEP}[\w']+){{0,{n}}}" if anchored else \
+                rf"(?:[\w']+{_SEP}){{0,{n}}}"
             pieces.append(gap)
             continue
         if isinstance(part, Word):
@@ -128,8 +139,7 @@ class Index:
             if key is None:
                 self._always.append(i)
                 continue
-            for text, prefix in zip(key.alternatives, key.prefixes, strict=True):
-                plain = text.replace("'", "")
+            for plain, prefix in _keys(key):
                 (self._prefix if prefix else self._exact).setdefault(plain, []).append(i)
 
     def candidates(self, words: set[str], prefixes: set[str]) -> list[Matcher]:
@@ -153,20 +163,34 @@ def note_words(text: str) -> tuple[set[str], set[str]]:
     return words, prefixes
 
 
+def _keys(word: Word) -> list[tuple[str, bool]]:
+    """The first word of each alternative of a position, without apostrophes, and whether
+    it is a prefix: a note holds one of them wherever the position matches."""
+    out = []
+    for text, prefix in zip(word.alternatives, word.prefixes, strict=True):
+        first = text.split()[0] if text.split() else text
+        star = first.endswith("*") and len(first) > 1
+        whole_prefix = prefix and " " not in text
+        out.append((first.rstrip("*").replace("'", "") if star else first.replace("'", ""),
+                    whole_prefix or star))
+    return out
+
+
+def _usable(word: Word) -> bool:
+    return all(_TOKEN.fullmatch(first) for first, _ in _keys(word))
+
+
 def _required(phrase: Phrase) -> list[list[tuple[str, bool]]]:
-    """Each required word position of a phrase whose alternatives are all plain words, as
-    (word without apostrophes, is a prefix) pairs."""
-    return [[(a.replace("'", ""), prefix) for a, prefix in zip(p.alternatives, p.prefixes,
-                                                               strict=True)]
-            for p in phrase.parts if isinstance(p, Word) and not p.optional and all(
-                _TOKEN.fullmatch(a) for a in p.alternatives)]
+    """Each required word position of a phrase whose alternatives all begin with a plain
+    word, as (that word without apostrophes, is a prefix) pairs."""
+    return [_keys(p) for p in phrase.parts
+            if isinstance(p, Word) and not p.optional and _usable(p)]
 
 
 def _key_word(phrase: Phrase) -> Word | None:
-    """The required word position to file a phrase under: one whose every alternative is
-    a plain word, the one with the longest shortest alternative."""
-    usable = [p for p in phrase.parts if isinstance(p, Word) and not p.optional and all(
-        _TOKEN.fullmatch(a) for a in p.alternatives)]
+    """The required word position to file a phrase under: one whose every alternative
+    begins with a plain word, the one with the longest shortest first word."""
+    usable = [p for p in phrase.parts if isinstance(p, Word) and not p.optional and _usable(p)]
     if not usable:
         return None
-    return max(usable, key=lambda w: min(len(a) for a in w.alternatives))
+    return max(usable, key=lambda w: min(len(k) for k, _ in _keys(w)))

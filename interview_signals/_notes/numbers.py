@@ -110,8 +110,9 @@ class Numbers:
             word = token.group()
             if start < last or not (word[0].isdigit() or word in self._starters):
                 continue
-            if start and text[start - 1] in "_'":
-                continue
+            if start and (text[start - 1] in "_'" or (
+                    start > 1 and text[start - 1] in ":." and text[start - 2].isdigit())):
+                continue  # the minutes of a clock time (3:10), the decimals of a number
             match = match_at(text, start)
             if match is None or match.end() == start:
                 continue

@@ -28,15 +28,33 @@ from .._observations import (
 from .._quoting import describe
 from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic, frame_texts
 from .._texts import Texts
+from .lexicon import resolve
 from .matchers import Found, Index, Matcher, Owner, note_words
 from .numbers import Numbers
 from .reading import Certainty, Evidence, NotesReading, Proposal, SetAside
 from .text import MAX_NOTE_BYTES, Layout, lay_out, normalise
 
 _CLAUSE_BREAK = re.compile(r"[;()\[\]\u2014]|:\s|\s[-\u2013]\s")
+_NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there|just|only|simply|"
+                          r"merely|more|rather)\s")
+"""A comma that a new subject follows ("she didn't read off a list, she was curious") or a
+contrast ("not cold, just businesslike"): it ends the reach of a cue forward, not backward
+("he nodded, I think")."""
 _WORDS = re.compile(r"[\w']+")
+_FAR = "far"
+"""The scope of a negation read past its words (``_far_cue``): only a clause break or a
+terminating cue for every kind ends it."""
+_COUNT = "interview.interviewer_count"
+_WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|both|either|"
+                          r"panel|board|they|them|their|everyone|everybody|anyone|anybody|we|"
+                          r"not one|not a single|of the \w+)\b")
+"""Words by which a false cue covers the whole panel, not one of its members."""
+_LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
+_AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
-_SETS_ASIDE = ("other_person", "hypothetical")
+_SETS_ASIDE = ("other_person", "writer", "hypothetical")
+_WHY_ASIDE = {"other_person": "other_person", "writer": "writer", "hypothetical": "plan"}
+"""The reason (``notes.reason.<key>``) each kind of cue that sets a mention aside gives."""
 _MAKES_UNSURE = ("hedge", "approximate")
 _Owner = TypeVar("_Owner", Cue, Topic, FieldPhrases, Relation)
 
@@ -73,6 +91,7 @@ class NotesReader:
     """A ``NotesBook`` compiled once; ``read(text)`` reads one note with it."""
 
     def __init__(self, book: NotesBook) -> None:
+        book = resolve(book)  # word classes and inflections spelled out
         self.book = book
         self.numbers = Numbers(book.numbers)
         owners: tuple[Owner, ...] = (*book.phrases, *book.cues, *book.topics, *book.relations)
@@ -102,6 +121,7 @@ class _Reading:
     def __init__(self, reader: NotesReader, text: str, texts: Texts) -> None:
         self.reader = reader
         self.texts = texts
+        self._asked = texts("notes.reason.question")
         self.text = text
         self.norm = normalise(text)
         self.layout: Layout = lay_out(self.norm)
@@ -113,6 +133,7 @@ class _Reading:
         self.found: dict[int, tuple[Owner, list[Matcher]]] = {}
         for matcher in reader.index.candidates(words, prefixes):
             self.found.setdefault(id(matcher.owner), (matcher.owner, []))[1].append(matcher)
+        self._hiding: list[_Cue] = []
         self.cues = self._find_cues()
         self._cues_of: dict[int, list[_Cue]] = {}
         for hit in self.cues:
@@ -121,7 +142,12 @@ class _Reading:
         # is measured by, each looked up by bisection.
         self._words = [w.start() for w in _WORDS.finditer(self.norm)]
         self._breaks = [b.start() for b in _CLAUSE_BREAK.finditer(self.norm)]
-        self._terminators = [c.start for c in self.cues if c.cue.kind == "terminate"]
+        self._terminators = [(c.start, c.cue.kinds) for c in self.cues
+                             if c.cue.kind == "terminate"]
+        self._ends: dict[str, list[int]] = {}
+        """Per cue kind, where terminating cues end its scope (built when first asked)."""
+        self._commas = [c.start() for c in re.finditer(",", self.norm)]
+        self._subjects = [c.start() for c in _NEW_SUBJECT.finditer(self.norm)]
         self.topics = self._reached_by_topics()
 
     # --- finding -----------------------------------------------------------------------
@@ -147,6 +173,7 @@ class _Reading:
                 kept.append(hit)
                 if hit.cue.kind not in reach or reach[hit.cue.kind].end < hit.end:
                     reach[hit.cue.kind] = hit
+        self._hiding = [k for k in kept if k.cue.kind == "pseudo" and k.cue.fields]
         return [k for k in kept if k.cue.kind != "pseudo"]
 
     def _within_sentences(self, matcher: Matcher) -> Iterable[Found]:
@@ -201,7 +228,15 @@ class _Reading:
                                             phrase=matcher.phrase, relation=relation)
                     if mention is not None:
                         mentions.append(mention)
+        mentions = _one_field_per_number(
+            [m for m in mentions if not self._hidden(m)], self.norm)
         return _longest(mentions + self._corrections(mentions))
+
+    def _hidden(self, m: _Mention) -> bool:
+        """Whether an idiom holds the mention's words and names its field ("nodded off"
+        is no nod): a pseudo cue with ``fields``."""
+        return any(h.start <= m.start and m.end <= h.end and m.path in h.cue.fields
+                   for h in self._hiding)
 
     def _corrections(self, mentions: list[_Mention]) -> list[_Mention]:
         """A number right after a correction ("it lasted 30 minutes, no wait, 40") is a new
@@ -224,8 +259,17 @@ class _Reading:
             if slot not in self._masks:
                 self._masks[slot] = self.reader.numbers.masked(self.norm, slot)
             spans = self._masks[slot][1]
+            if any(before.slot_end <= s < hit.start for s in spans):
+                # another number stands between ("meant to be half an hour but we were in
+                # there an hour and a quarter easy, no actually exactly ..."): the
+                # correction is of that one, whose field the note does not say
+                continue
             starts = sorted(s for s in spans if hit.end <= s and spans[s] <= sentence.end)
             if not starts:
+                continue
+            if any(m.slot_start == starts[0] and m.path != before.path for m in mentions):
+                # the number after it is another field's ("booked 30 but actually an
+                # hour"): a contrast, not a correction
                 continue
             text = self.norm[starts[0]:spans[starts[0]]]
             number = self.reader.numbers.value(slot, text)
@@ -270,6 +314,8 @@ class _Reading:
             # "lasted about an hour": the approximation bears on the number, wherever the
             # phrase's words are
             start, end = m.slot_start, m.slot_end
+        if cue.kind == "writer" and hit.start < start < hit.end:
+            return True  # "I asked if she ...": the writer is who asks
         if hit.start < end and start < hit.end:
             return False  # a cue inside the phrase is part of it ("asked me if")
         if (cue.fields and m.path not in cue.fields) or m.path in cue.not_fields:
@@ -281,20 +327,39 @@ class _Reading:
         if quote is not None and not (quote[0] <= m.start < quote[1]):
             return False  # quoted words speak only within their quotation
         if hit.end <= start and cue.direction in ("forward", "both"):
-            return self._reaches(hit.end, start, cue.scope)
+            return self._reaches(hit.end, start, cue.scope, cue) and \
+                not _between(self._subjects, hit.end, start) and \
+                self._past_commas(cue, hit.end, start, sentence.end)
         if end <= hit.start and cue.direction in ("backward", "both"):
-            return self._reaches(end, hit.start, cue.scope)
+            return self._reaches(end, hit.start, cue.scope, cue) and \
+                self._past_commas(cue, end, hit.start, sentence.end)
         return False
 
-    def _reaches(self, start: int, end: int, scope: int | None) -> bool:
+    def _past_commas(self, cue: Cue, start: int, end: int, sentence_end: int) -> bool:
+        """Whether a cue that ends at a comma (``ends_at_comma``) still reaches past the
+        commas between ``start`` and ``end``: only inside a list closed by "or" or "nor"
+        ("no smile, nod or anything")."""
+        if not cue.ends_at_comma or not _between(self._commas, start, end):
+            return True
+        return _LIST_CLOSE.search(self.norm, start, sentence_end) is not None
+
+    def _reaches(self, start: int, end: int, scope: int | None,
+                 cue: Cue | None = None) -> bool:
         """Whether a cue's scope runs from ``start`` to ``end``: no clause break and no
-        terminating cue in between, and at most ``scope`` words."""
-        for marks in (self._breaks, self._terminators):
-            i = bisect.bisect_left(marks, start)
-            if i < len(marks) and marks[i] < end:
-                return False
+        terminating cue (of the cue's kind) in between, and at most ``scope`` words."""
+        if _between(self._breaks, start, end) or \
+                _between(self._ends_of(cue.kind if cue else ""), start, end):
+            return False
         return scope is None or (bisect.bisect_left(self._words, end) -
                                  bisect.bisect_left(self._words, start)) <= scope
+
+    def _ends_of(self, kind: str) -> list[int]:
+        """Where terminating cues end the scope of cues of ``kind`` (a terminating cue
+        that names no kinds ends every kind's; every one ends a clause, ``kind`` empty)."""
+        if kind not in self._ends:
+            self._ends[kind] = [start for start, kinds in self._terminators
+                                if not kind or not kinds or kind in kinds]
+        return self._ends[kind]
 
     def _weigh(self, m: _Mention) -> _Mention | None:
         """The mention as its cues leave it, or ``None`` when they set it aside."""
@@ -305,8 +370,7 @@ class _Reading:
         for kind in _SETS_ASIDE:
             if kind in found:
                 self._aside(m.path, m.value, m.start, m.end, self.texts(
-                    f"notes.reason.{'other_person' if kind == 'other_person' else 'plan'}",
-                    words=repr(found[kind].words)))
+                    f"notes.reason.{_WHY_ASIDE[kind]}", words=repr(found[kind].words)))
                 return None
         certainty: Certainty = "stated"
         reason = self.texts("notes.reason.stated")
@@ -335,7 +399,7 @@ class _Reading:
                     words=repr(found[kind].words))
                 break
         else:
-            question = self._question(m)
+            question = self._question(m) or self._far_cue(m, found)
             if question:
                 certainty, reason = "unsure", question
         if m.corrects:
@@ -343,19 +407,50 @@ class _Reading:
         return evolve(m, value=value, certainty=certainty, reason=reason,
                       corrects=m.corrects or "correction" in found)
 
+    def _far_cue(self, m: _Mention, found: dict[str, _Cue]) -> str:
+        """Why a negation earlier in the clause, past its words of scope, may
+        still bear on the mention ("never got into what I'd actually be doing day to day"):
+        a scope counted in words is a guess, so the mention is left to ask, never stated."""
+        for hit in self._cues_of.get(m.sentence, ()):
+            cue = hit.cue
+            if cue.kind != "negation" or "negation" in found or m.value is False or \
+                    cue.direction == "backward" or cue.scope is None or cue.scope < 2 or \
+                    hit.end > m.start or (cue.fields and m.path not in cue.fields) or \
+                    m.path in cue.not_fields:
+                continue
+            quote = self.layout.quote_at(hit.start)
+            if quote is not None and quote != self.layout.quote_at(m.start):
+                continue  # a negation quoted speaks only within its quotation
+            # "and" opens another predicate ("never looked at my CV and kept checking the
+            # clock"), and so does a comma, except after a negation that ends at commas
+            # (whether it reaches past one is what is in doubt)
+            if not _between(self._breaks, hit.end, m.start) and \
+                    not _between(self._ends_of(_FAR), hit.end, m.start) and \
+                    not _between(self._subjects, hit.end, m.start) and \
+                    (cue.ends_at_comma or not _between(self._commas, hit.end, m.start)) and \
+                    _AND.search(self.norm, hit.end, m.start) is None:
+                return f"a negation earlier in the clause may reach it ({hit.words!r})"
+        return ""
+
     def _question(self, m: _Mention) -> str:
         """Why the sentence is the writer's own question, or nothing if it is not."""
-        if self.layout.quote_at(m.start) is not None:
-            return ""  # a question quoted is someone's words: "are you still interested?"
         sentence = self.layout.sentences[m.sentence]
+        quote = self.layout.quote_at(m.start)
+        if quote is not None:
+            # a question quoted is someone's words ("are you still interested?"); words
+            # quoted inside a question asked outside the quotation are asked too ("any
+            # 'great' or 'that makes sense'?")
+            after = self.norm[quote[1]:sentence.end]
+            return self._asked if sentence.question_marks and \
+                "?" in after and self._reaches(quote[1], sentence.end, None) else ""
         if sentence.question_marks == 1 and self._reaches(m.end, sentence.end, None) and \
                 "," not in self.norm[m.end:sentence.end]:
             # a question mark asks the clause it closes: "..., which made me wonder if it
             # was automated?" doubts the automation, not the rest of the sentence
-            return self.texts("notes.reason.question")
+            return self._asked
         if sentence.question_marks > 1 and any(
                 c.cue.kind == "question" for c in self._cues_of.get(m.sentence, ())):
-            return self.texts("notes.reason.question")
+            return self._asked
         return ""
 
     def _label(self, path: str) -> str:
@@ -386,8 +481,11 @@ class _Reading:
         weighed = [w for m in self._mentions() if (w := self._weigh(m)) is not None]
         direct = self._corrected([m for m in weighed if m.relation is None])
         by_path = _by_path(direct)
+        direct_in = {(m.path, m.sentence) for m in direct}
         for m in weighed:
-            if m.relation is not None:
+            # a number the sentence gives the field itself ("ended it at 30 on the dot")
+            # outweighs what a relation would make of another field's
+            if m.relation is not None and (m.path, m.sentence) not in direct_in:
                 related = self._related(m, by_path)
                 if related is not None:
                     by_path.setdefault(related.path, []).append(related)
@@ -520,7 +618,19 @@ class _Reading:
 
     def _settled(self, by_path: dict[str, list[_Mention]]) -> list[Proposal]:
         proposals = []
-        for mentions in by_path.values():
+        several = any(m.certainty == "stated" and isinstance(m.value, int) and m.value > 1
+                      for m in by_path.get(_COUNT, ()))
+        for path, mentions in by_path.items():
+            shown_by_one = self._shown_by_one(path, mentions) if several else None
+            if shown_by_one is not None:
+                proposals.append(self._proposal(shown_by_one, "stated",
+                                                self.texts("notes.reason.one_of_several")))
+                continue
+            if several and self._of_one(path, mentions):
+                best = mentions[0]
+                proposals.append(self._proposal(best, "unsure",
+                                                self.texts("notes.reason.of_one")))
+                continue
             values: dict[object, list[_Mention]] = {}
             for m in mentions:
                 if m.value is not None:
@@ -537,6 +647,35 @@ class _Reading:
                 proposals.append(self._proposal(group[0], "unsure", self.texts(
                     "notes.reason.both", values=shown)))
         return proposals
+
+    def _shown_by_one(self, path: str, mentions: list[_Mention]) -> _Mention | None:
+        """With several interviewers a cue one of them shows counts ("Mrs Harlow didn't
+        crack a smile, but Mr Singh was smiley"): the stated true mention, when every
+        false one is about one person, not the whole panel ("none of them smiled")."""
+        if not path.startswith("body_language.") or \
+                path == "body_language.naturally_friendly":
+            return None
+        yes = [m for m in mentions if m.value is True]
+        no = [m for m in mentions if m.value is False]
+        yes = sorted(yes, key=lambda m: m.certainty != "stated")
+        if not yes or yes[0].certainty != "stated" or not no or \
+                len(yes) + len(no) != len(mentions):
+            return None
+        return None if any(self._whole_panel(m) for m in no) else yes[0]
+
+    def _of_one(self, path: str, mentions: list[_Mention]) -> bool:
+        """Whether every mention says no to a body-language cue about one interviewer of
+        several ("the team lead did not smile"), never the whole panel."""
+        if not path.startswith("body_language.") or \
+                path == "body_language.naturally_friendly":
+            return False
+        if not mentions or any(m.value is not False for m in mentions):
+            return False
+        return not any(self._whole_panel(m) for m in mentions)
+
+    def _whole_panel(self, m: _Mention) -> bool:
+        sentence = self.layout.sentences[m.sentence]
+        return _WHOLE_PANEL.search(self.norm, sentence.start, m.end) is not None
 
     def _proposal(self, m: _Mention, certainty: Certainty, reason: str) -> Proposal:
         return Proposal(path=m.path, value=m.value, certainty=certainty,  # type: ignore[arg-type]
@@ -555,10 +694,18 @@ class _Reading:
             for rule in self.reader.book.implications:
                 sources = [p for p in by_path.get(rule.path, [])
                            if rule.value is None or _key(p.value) == _key(rule.value)]
-                if len(by_path.get(rule.path, [])) != 1 or not sources or \
-                        rule.then_path in by_path:
+                if len(by_path.get(rule.path, [])) != 1 or not sources:
                     continue
                 source = sources[0]
+                if rule.then_path in by_path:
+                    # a question the note asks is settled by what it states after:
+                    # "did you send the thank-you?" ... "he replied immediately"
+                    asked = by_path[rule.then_path]
+                    if not (source.certainty == "stated" and len(asked) == 1 and
+                            asked[0].reason == self._asked and
+                            _key(asked[0].value) == _key(rule.then_value)):
+                        continue
+                    out.remove(asked[0])
                 implied = Proposal(path=rule.then_path, value=rule.then_value,
                                    certainty=source.certainty, evidence=source.evidence,
                                    reason=self.texts("notes.reason.follows",
@@ -606,6 +753,29 @@ def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, s
                     "notes.reason.contradicts", why=why) if contradiction else why)
                 changed = True
     return out
+
+
+def _one_field_per_number(mentions: list[_Mention], norm: str) -> list[_Mention]:
+    """A number two fields' phrases claim ("took 50 minutes, planned were 60": 50 is no
+    planned length) goes to the phrases that hold it without a comma in between."""
+    by_number: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        if m.slot_end:
+            by_number.setdefault(m.slot_start, []).append(m)
+    dropped: set[int] = set()
+    for claims in by_number.values():
+        if len({m.path for m in claims}) < 2:
+            continue
+        split = [m for m in claims if "," in norm[m.start:m.slot_start] + norm[m.slot_end:m.end]]
+        if len(split) < len(claims):
+            dropped.update(id(m) for m in split)
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def _between(marks: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of offsets has one in ``[start, end)``."""
+    i = bisect.bisect_left(marks, start)
+    return i < len(marks) and marks[i] < end
 
 
 def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | None:

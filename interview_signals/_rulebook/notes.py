@@ -7,9 +7,11 @@ Neighbours: ``merge.Merger`` hands each file's ``[notes]`` table to ``NotesMerge
 ``_notes`` compiles the merged ``NotesBook`` into matchers and reads notes with it.
 
 A phrase is words separated by spaces, matched as whole words, case-insensitively, within one
-sentence: ``word*`` any word starting so, ``a|b`` either word, ``[a|b]`` an optional word,
-``...`` up to four words in between, ``^`` the start of a sentence, ``{slot}`` a number
-(``{count}``, ``{minutes}``, ``{hours}``, ``{clock}``). Hyphens count as spaces.
+sentence: ``word*`` any word starting so, ``word~`` any inflection of the word (``ask~``:
+asks, asked, asking; irregular forms from ``[notes.inflection]``), ``@name`` any entry of the
+word class ``name`` of ``[notes.words]``, ``a|b`` either, ``[a|b]`` optional, ``...`` up to
+four words in between (``...8``: up to eight), ``^`` the start of a sentence, ``{slot}`` a
+number (``{count}``, ``{minutes}``, ``{hours}``, ``{clock}``). Hyphens count as spaces.
 """
 
 from __future__ import annotations
@@ -24,43 +26,59 @@ from .._observations import CHECKS, VOCABULARY, Value, did_you_mean
 from .._quoting import quoted
 
 CueKind: TypeAlias = Literal["negation", "hedge", "approximate", "hypothetical",
-                             "other_person", "correction", "terminate", "pseudo", "question"]
+                             "other_person", "writer", "correction", "terminate", "pseudo",
+                             "question"]
 Direction: TypeAlias = Literal["forward", "backward", "both"]
 RelationKind: TypeAlias = Literal["same", "plus", "minus", "until", "between"]
 
 CUE_KINDS: tuple[str, ...] = ("negation", "hedge", "approximate", "hypothetical",
-                              "other_person", "correction", "terminate", "pseudo", "question")
+                              "other_person", "writer", "correction", "terminate", "pseudo",
+                              "question")
 """What a cue does to a phrase in its scope: negates it, makes it unsure (a hedge, an
-approximate number), sets it aside (a plan or hypothetical, someone else's experience),
-corrects what came before, ends other cues' scope (terminate), hides a shorter cue inside
-it (pseudo), or opens a question (a sentence that opens so and ends in question marks)."""
+approximate number), sets it aside (a plan or hypothetical, someone else's experience, the
+writer's own doing where the field is the interviewer's: "I asked her where else she was
+hiring"), corrects what came before, ends other cues' scope
+(terminate), hides a shorter cue or a phrase inside it (pseudo: "nodded off" is no nod), or
+opens a question (a sentence that opens so and ends in question marks)."""
 DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")
 RELATION_KINDS: tuple[str, ...] = ("same", "plus", "minus", "until", "between")
 SLOTS: tuple[str, ...] = ("count", "minutes", "hours", "clock")
 """The slots a phrase may have: a count, a length in minutes or hours, a time of day."""
 GAP_WORDS = 4
 """How many words ``...`` may stand for."""
+MAX_GAP_WORDS = 12
+"""The most words a gap may stand for (``...12``)."""
 
-_WORD = r"[^\s|\[\]{}*]+"
-_ALT = re.compile(rf"{_WORD}\*?")
+_WORD = r"[^\s|\[\]{}*~@]+"
+_ALT = re.compile(rf"@[a-z][a-z0-9_]*|~|{_WORD}[*~]?")
+_ENTRY_WORD = re.compile(rf"{_WORD}[*~]?")
+_GAP = re.compile(r"\.\.\.(\d{1,2})?")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
+_TOKEN = re.compile(r"[\w']+")
 _NUMBER_KEYS = ("words", "minute_units", "hour_units", "half", "quarter", "three_quarters",
                 "and", "range", "am", "pm", "noon", "days", "before", "after_bare")
 
 
 @frozen(kw_only=True)
 class Word:
-    """One word position of a phrase: its alternatives, each a word or a prefix (``nod*``)."""
+    """One word position of a phrase: its alternatives, each a word, a prefix (``nod*``), a
+    lemma to inflect (``ask~``, ``inflected``) or a word class (``@place``, resolved from
+    ``[notes.words]`` when the book is compiled). Once resolved an alternative may be several
+    words ("walked round")."""
 
     alternatives: tuple[str, ...]
     prefixes: tuple[bool, ...]
     optional: bool = False
+    inflected: tuple[bool, ...] = ()
+
+    def is_inflected(self, i: int) -> bool:
+        return bool(self.inflected) and self.inflected[i]
 
 
 @frozen(kw_only=True)
 class Phrase:
-    """A phrase as written and as parsed: word positions, gaps (``"..."``), a slot
-    (``"{minutes}"``) or the start of a sentence (``"^"``)."""
+    """A phrase as written and as parsed: word positions, gaps (``"..."``, ``"...8"``), a
+    slot (``"{minutes}"``) or the start of a sentence (``"^"``)."""
 
     text: str
     parts: tuple[Word | str, ...]
@@ -84,8 +102,10 @@ class FieldPhrases:
 class Cue:
     """Words that change how a phrase in their scope reads (ConText's modifier): what they
     mean (``kind``), which way they reach (``direction``), how many words at most (``scope``;
-    None: to the end of the clause), and the fields they bear on (all when ``fields`` is
-    empty; never those in ``not_fields``)."""
+    None: to the end of the clause), the fields they bear on (all when ``fields`` is
+    empty; never those in ``not_fields``), whether a comma ends their scope
+    (``ends_at_comma``, except inside a list closed by "or": "didn't smile, nod or react"),
+    and for a terminating cue the kinds whose scope it ends (``kinds``; all when empty)."""
 
     kind: CueKind
     direction: Direction
@@ -93,6 +113,8 @@ class Cue:
     scope: int | None = None
     fields: tuple[str, ...] = ()
     not_fields: tuple[str, ...] = ()
+    ends_at_comma: bool = False
+    kinds: tuple[str, ...] = ()
     file: str = ""
 
 
@@ -157,6 +179,17 @@ class NumberWords:
 
 
 @frozen(kw_only=True)
+class Inflection:
+    """How a lemma marked ``~`` is inflected: the regular ``endings`` (English: s, es, ed, d,
+    ing), added with the spelling rules of ``_notes.lexicon`` (a final e dropped, a final y
+    as i, a final consonant doubled: smiling, carried, nodded), and the ``irregular`` forms
+    of each lemma (took, taken for take)."""
+
+    endings: tuple[str, ...] = ()
+    irregular: Mapping[str, tuple[str, ...]] = field(factory=dict)
+
+
+@frozen(kw_only=True)
 class NotesBook:
     """Everything the packs say about reading notes, merged in pack order."""
 
@@ -166,6 +199,10 @@ class NotesBook:
     relations: tuple[Relation, ...] = ()
     implications: tuple[Implication, ...] = ()
     numbers: NumberWords = field(factory=NumberWords)
+    words: Mapping[str, tuple[str, ...]] = field(factory=dict)
+    """The word classes a phrase names with ``@name``: each entry one or more words, each
+    word plain, a prefix (``*``) or a lemma (``~``)."""
+    inflection: Inflection = field(factory=Inflection)
 
     @property
     def is_empty(self) -> bool:
@@ -204,11 +241,16 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
     tokens = normalise_phrase(text).split()
     at_start = tokens[0] == "^"
     for token in tokens[1:] if at_start else tokens:
-        if token == "...":
-            if not parts or parts[-1] == "...":
+        gap = _GAP.fullmatch(token)
+        if gap is not None:
+            if not parts or _is_gap(parts[-1]):
                 bad(f"{where}: {quoted(text)}: '...' goes between two words")
                 return None
-            parts.append("...")
+            if gap.group(1) is not None and not 1 <= int(gap.group(1)) <= MAX_GAP_WORDS:
+                bad(f"{where}: {quoted(text)}: {quoted(token)}: a gap stands for 1 to "
+                    f"{MAX_GAP_WORDS} words")
+                return None
+            parts.append(token)
         elif token.startswith("{") and token.endswith("}"):
             name = token[1:-1]
             if name not in slots:
@@ -224,10 +266,10 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
             word = _parse_word(token)
             if word is None:
                 bad(f"{where}: {quoted(text)}: cannot read {quoted(token)}; a word position "
-                    "is word, word*, a|b or [a|b]")
+                    "is word, word*, word~, @class, a|b or [a|b]")
                 return None
             parts.append(word)
-    if parts and parts[-1] == "...":
+    if parts and _is_gap(parts[-1]):
         bad(f"{where}: {quoted(text)}: '...' goes between two words")
         return None
     if not any(isinstance(p, Word) and not p.optional for p in parts):
@@ -236,14 +278,32 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
     return Phrase(text=text, parts=tuple(parts), slot=slot, at_start=at_start)
 
 
+def gap_words(part: str) -> int:
+    """How many words a gap (``...`` or ``...8``) may stand for."""
+    return int(part[3:]) if part[3:] else GAP_WORDS
+
+
+def _is_gap(part: object) -> bool:
+    return isinstance(part, str) and part.startswith("...")
+
+
 def _parse_word(token: str) -> Word | None:
     optional = token.startswith("[") and token.endswith("]")
     inner = token[1:-1] if optional else token
     alternatives = inner.split("|")
     if not all(_ALT.fullmatch(a) for a in alternatives):
         return None
-    return Word(alternatives=tuple(a.rstrip("*") for a in alternatives),
-                prefixes=tuple(a.endswith("*") for a in alternatives), optional=optional)
+    inflected = tuple(len(a) > 1 and a.endswith("~") for a in alternatives)
+    return Word(alternatives=tuple(a[:-1] if a.endswith("*") or f else a
+                                   for a, f in zip(alternatives, inflected, strict=True)),
+                prefixes=tuple(a.endswith("*") for a in alternatives), optional=optional,
+                inflected=inflected if any(inflected) else ())
+
+
+def classes_named(phrase: Phrase) -> set[str]:
+    """The word classes (``@name``) a phrase names."""
+    return {a[1:] for p in phrase.parts if isinstance(p, Word) for a in p.alternatives
+            if a.startswith("@")}
 
 
 def _shown(value: object) -> str:
@@ -260,7 +320,8 @@ class NotesMerger:
     """Reads the ``[notes]`` table of each file, in order, into one ``NotesBook``; every
     problem goes to ``problem(file, reason)``."""
 
-    _KEYS = ("phrases", "cue", "topic", "relation", "implies", "numbers")
+    _KEYS = ("phrases", "cue", "topic", "relation", "implies", "numbers", "words",
+             "inflection")
 
     def __init__(self, problem: Callable[[str, str], None]) -> None:
         self._problem = problem
@@ -270,6 +331,13 @@ class NotesMerger:
         self.relations: list[Relation] = []
         self.implications: list[Implication] = []
         self.numbers: dict[str, object] = {}
+        self.words: dict[str, tuple[str, ...]] = {}
+        self.endings: tuple[str, ...] = ()
+        self.irregular: dict[str, tuple[str, ...]] = {}
+        self._file = ""
+        self._named: list[tuple[str, str, set[str]]] = []
+        """(file, where, classes) for each phrase naming word classes: checked at the end,
+        since a later pack may define them."""
 
     def read(self, table: object, file: str) -> None:
         """Add one file's ``[notes]`` table."""
@@ -280,6 +348,7 @@ class NotesMerger:
         if not isinstance(table, dict):
             bad("expected a table")
             return
+        self._file = file
         for key in sorted(set(table) - set(self._KEYS)):
             bad(f"unknown key {quoted(key)}{did_you_mean(key, self._KEYS)}; [notes] holds "
                 f"{', '.join(self._KEYS)}")
@@ -295,6 +364,58 @@ class NotesMerger:
             self._add_implication(item, where, bad)
         if "numbers" in table:
             self._add_numbers(table["numbers"], bad)
+        if "words" in table:
+            self._add_words(table["words"], bad)
+        if "inflection" in table:
+            self._add_inflection(table["inflection"], bad)
+
+    def _add_words(self, table: object, bad: Bad) -> None:
+        if not isinstance(table, dict):
+            bad("words: expected a table of word classes, each a list of words")
+            return
+        for name, entries in table.items():
+            if not _NAME.fullmatch(name):
+                bad(f"words.{name}: expected a lower_snake_case name")
+                continue
+            if not (isinstance(entries, list) and entries):
+                bad(f"words.{name}: expected a non-empty list of words")
+                continue
+            good = []
+            for i, entry in enumerate(entries):
+                words = normalise_phrase(entry).split() if isinstance(entry, str) else []
+                if not words or not all(_ENTRY_WORD.fullmatch(w) for w in words):
+                    bad(f"words.{name}[{i}]: expected words (each plain, word* or word~), "
+                        f"got {_shown(entry)}")
+                    continue
+                good.append(" ".join(words))
+            # a later pack adds entries to a class it names again
+            self.words[name] = self.words.get(name, ()) + tuple(good)
+
+    def _add_inflection(self, table: object, bad: Bad) -> None:
+        if not isinstance(table, dict):
+            bad("inflection: expected a table (endings, irregular)")
+            return
+        _unknown(table, ("endings", "irregular"), "inflection", bad)
+        endings = table.get("endings", [])
+        if not (isinstance(endings, list) and all(
+                isinstance(e, str) and re.fullmatch(r"[^\W\d_]['\w]*", e) for e in endings)):
+            bad("inflection.endings: expected a list of endings (letters)")
+        else:
+            self.endings += tuple(e.lower() for e in endings)
+        irregular = table.get("irregular", {})
+        if not isinstance(irregular, dict):
+            bad("inflection.irregular: expected a table of lemmas, each a list of its forms")
+            return
+        for lemma, forms in irregular.items():
+            if not (isinstance(forms, list) and forms and all(
+                    isinstance(f, str) and _TOKEN.fullmatch(normalise_phrase(f))
+                    for f in forms)):
+                bad(f"inflection.irregular.{lemma}: expected a non-empty list of single "
+                    "words")
+                continue
+            key = normalise_phrase(lemma)
+            self.irregular[key] = self.irregular.get(key, ()) + tuple(
+                normalise_phrase(f) for f in forms)
 
     def _add_phrases(self, item: Mapping[str, object], where: str, file: str,
                      bad: Bad) -> None:
@@ -321,8 +442,7 @@ class NotesMerger:
             bad(f"{where}.topic: expected the name of a [[notes.topic]]")
             return
         self.phrases.append(FieldPhrases(path=path, value=cast(Value | None, value),
-                                         phrases=phrases, topic=topic,
-                                         file=file))
+                                         phrases=phrases, topic=topic, file=file))
 
     def _phrase_list(self, items: object, where: str, bad: Bad, *,
                      slots: tuple[str, ...] = (), need_slot: bool = False
@@ -339,12 +459,15 @@ class NotesMerger:
                 bad(f"{where}.phrases[{i}]: {quoted(text)}: a phrase without value needs a slot "
                     f"({', '.join('{' + s + '}' for s in slots)})")
                 continue
+            named = classes_named(phrase)
+            if named:
+                self._named.append((self._file, f"{where}.phrases[{i}]: {quoted(text)}", named))
             out.append(phrase)
         return tuple(out)
 
     def _add_cue(self, item: Mapping[str, object], where: str, file: str, bad: Bad) -> None:
-        _unknown(item, ("kind", "direction", "scope", "phrases", "fields", "not_fields"),
-                 where, bad)
+        _unknown(item, ("kind", "direction", "scope", "phrases", "fields", "not_fields",
+                        "ends_at_comma", "kinds"), where, bad)
         kind, direction = item.get("kind"), item.get("direction", "forward")
         if kind not in CUE_KINDS:
             bad(f"{where}.kind: expected one of {', '.join(CUE_KINDS)}, got {_shown(kind)}")
@@ -361,10 +484,22 @@ class NotesMerger:
         not_fields = _paths(item.get("not_fields", []), f"{where}.not_fields", bad)
         if fields is None or not_fields is None:
             return
+        comma = item.get("ends_at_comma", False)
+        if not isinstance(comma, bool):
+            bad(f"{where}.ends_at_comma: expected true or false, got {_shown(comma)}")
+            return
+        kinds = item.get("kinds", [])
+        if not (isinstance(kinds, list) and all(k in CUE_KINDS for k in kinds)):
+            bad(f"{where}.kinds: expected a list of cue kinds ({', '.join(CUE_KINDS)})")
+            return
+        if kinds and kind != "terminate":
+            bad(f"{where}.kinds: only a terminate cue names the kinds it ends")
+            return
         phrases = self._phrase_list(item.get("phrases"), where, bad)
         self.cues.append(Cue(kind=cast(CueKind, kind), direction=cast(Direction, direction),
                              phrases=phrases, scope=scope, fields=fields,
-                             not_fields=not_fields, file=file))
+                             not_fields=not_fields, ends_at_comma=comma,
+                             kinds=tuple(kinds), file=file))
 
     def _add_topic(self, item: Mapping[str, object], where: str, bad: Bad) -> None:
         _unknown(item, ("name", "phrases", "reach"), where, bad)
@@ -477,16 +612,24 @@ class NotesMerger:
             days=cast(tuple[tuple[str, ...], ...], n.get("days", ())))
         return NotesBook(phrases=tuple(self.phrases), cues=tuple(self.cues),
                          topics=tuple(self.topics.values()), relations=tuple(self.relations),
-                         implications=tuple(self.implications), numbers=words)
+                         implications=tuple(self.implications), numbers=words,
+                         words=dict(self.words),
+                         inflection=Inflection(endings=self.endings,
+                                               irregular=dict(self.irregular)))
 
     def check(self, file: str) -> None:
-        """Whole-book checks: every topic a phrase names exists."""
+        """Whole-book checks: every topic and every word class a phrase names exists."""
         names = {t.name for t in self.topics.values()}
         for item in self.phrases:
             if item.topic is not None and item.topic not in names:
                 self._problem(item.file or file, f"[notes] phrases ({item.path}).topic: "
                               f"unknown topic {quoted(item.topic)}"
                               f"{did_you_mean(item.topic, names)}")
+        for where_file, where, named in self._named:
+            for name in sorted(named - set(self.words)):
+                self._problem(where_file, f"[notes] {where}: unknown word class @{name}"
+                              f"{did_you_mean(name, tuple(self.words))}; [notes.words] "
+                              "defines them")
 
 
 def _items(table: Mapping[str, object], key: str, bad: Bad

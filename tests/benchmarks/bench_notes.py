@@ -2,7 +2,8 @@
 overall, against labelled notes; hedged fields stated anyway; notes with any wrong stated
 value; traps recorded as stated; and the reading time per note.
 
-Run with ``python tests/benchmarks/bench_notes.py [--notes PATH] [--fixtures PATH] [-v]``.
+Run with ``python tests/benchmarks/bench_notes.py [--notes PATH] [--fixtures PATH]
+[--extra PATH ...] [--part NAME ...] [-v]``.
 
 Parts, each reported apart:
 
@@ -13,6 +14,12 @@ Parts, each reported apart:
   while developing it.
 * ``fixtures``: the notes of ``tests/data/notes/notes.jsonl``, written for the tests (other
   wording, situations and languages' phrasings).
+* one part per ``--extra PATH`` (a JSONL file of labelled notes in the same format, such as
+  notes by another author), named by its file name and reported apart.
+
+``--part NAME`` (repeatable) reads only the parts named: ``development``, ``held-out``,
+``fixtures`` or the file name of an ``--extra``. Without it every part is read, the
+held-out one included: to keep the held-out notes for a last measurement, name the parts.
 
 A stated value is right when the label records the same value for the field. A trap is a
 field the label leaves out (neither recorded nor unsure) that the note words as a plan, a
@@ -169,19 +176,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notes", type=Path, default=find_shared())
     parser.add_argument("--fixtures", type=Path, default=FIXTURES)
-    parser.add_argument("--part", choices=("development", "held-out", "fixtures"),
-                        action="append")
+    parser.add_argument("--extra", type=Path, action="append", default=[],
+                        help="another JSONL file of labelled notes, reported as its own part")
+    parser.add_argument("--part", action="append",
+                        help="read only this part: development, held-out, fixtures or the "
+                             "file name of an --extra (repeatable)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     engine = Engine.default()
     started = time.perf_counter()
     engine.read_notes("")
     print(f"first reading (compiles the phrases): {(time.perf_counter() - started) * 1000:.0f} ms")
-    parts = args.part or ["development", "held-out", "fixtures"]
-    scores = {name: Score(name) for name in parts}
+    extras = {path.name: path for path in args.extra}
+    known = ["development", "held-out", "fixtures", *extras]
+    unknown = [p for p in args.part or [] if p not in known]
+    if unknown or len(extras) < len(args.extra):
+        parser.error(f"unknown part {', '.join(unknown)}; the parts are {', '.join(known)}"
+                     if unknown else "two --extra files share a file name")
+    for path in extras.values():
+        if not path.is_file():
+            parser.error(f"--extra {path}: no such file")
+    parts = args.part or known
+    scores = {name: Score(name) for name in known if name in parts}
     if args.notes is None:
-        print("no shared/notes/notes.jsonl found; give --notes PATH", file=sys.stderr)
-    else:
+        if {"development", "held-out"} & scores.keys():
+            print("no shared/notes/notes.jsonl found; give --notes PATH", file=sys.stderr)
+    elif {"development", "held-out"} & scores.keys():
         for note in read_jsonl(args.notes):
             name = "held-out" if held_out(str(note["id"])) else "development"
             if name in scores:
@@ -189,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     if "fixtures" in scores and args.fixtures.is_file():
         for note in read_jsonl(args.fixtures):
             scores["fixtures"].add(note, engine)
+    for name, path in extras.items():
+        if name in scores:
+            for note in read_jsonl(path):
+                scores[name].add(note, engine)
     for score in scores.values():
         score.report(args.verbose)
     # A realistic 15-sentence note: the first fifteen sentences of the fixture notes.

@@ -48,7 +48,7 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
      "[notes] phrases (thank_you.tone).topic: unknown topic \"answer\""),
     ('[[notes.cue]]\nkind = "negative"\nphrases = ["no"]',
      "[notes] cue[0].kind: expected one of negation, hedge, approximate, hypothetical, "
-     "other_person, correction, terminate, pseudo, question, got \"negative\""),
+     "other_person, writer, correction, terminate, pseudo, question, got \"negative\""),
     ('[[notes.cue]]\nkind = "hedge"\ndirection = "sideways"\nphrases = ["maybe"]',
      "[notes] cue[0].direction: expected one of forward, backward, both, got \"sideways\""),
     ('[[notes.cue]]\nkind = "hedge"\nscope = 0\nphrases = ["maybe"]',

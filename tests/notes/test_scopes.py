@@ -1,0 +1,328 @@
+"""The scope mechanisms of the reader that make it generalise: a negation past its words of
+scope leaves a field unsure, a comma ends a short negation unless a list closes with "or", a
+new subject after a comma starts a clause, another person's story runs on past "because",
+words quoted inside a question are asked, word classes and inflections, and idioms that hide
+a field's words ("nodded off")."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interview_signals import Engine, NotesReading
+from interview_signals._notes.lexicon import forms, resolve_word
+from interview_signals._rulebook import Inflection, NotesBook, Word
+from tests.profiles import examples
+
+
+def _read(text: str) -> NotesReading:
+    return Engine.default().read_notes(text)
+
+
+def proposals(text: str) -> set[tuple[str, object, str]]:
+    return {(p.path, p.value, p.certainty) for p in _read(text).proposals}
+
+
+def stated(text: str) -> dict[str, object]:
+    return {p.path: p.value for p in _read(text).stated}
+
+
+class TestFarNegation:
+    def test_a_negation_past_its_scope_in_the_same_clause_leaves_it_unsure(self) -> None:
+        text = "He never really got into what my own week in the team would look like day to day."
+        assert "job_specifics.deep_dive" not in stated(text)
+        assert ("job_specifics.deep_dive", True, "unsure") in proposals(text)
+
+    def test_and_starts_another_predicate(self) -> None:
+        assert stated("He never once looked at my CV and kept checking the clock.")[
+            "body_language.engaged"] is False
+
+    def test_a_comma_and_a_new_subject_start_another_clause(self) -> None:
+        assert stated("She didn't read off a list at all, she was curious about my answers.")[
+            "body_language.engaged"] is True
+
+
+class TestComma:
+    def test_a_short_negation_ends_at_a_comma(self) -> None:
+        text = "nothing scripted about it, total back and forth"
+        assert stated(text).get("body_language.rote_questions") is False
+        assert stated(text).get("body_language.engaged") is not False
+
+    def test_but_reaches_on_through_a_list_closed_by_or(self) -> None:
+        assert stated("She didn't smile, nod or react at all.").items() >= {
+            ("body_language.smiles", False), ("body_language.nods", False)}
+
+
+class TestOtherPerson:
+    def test_anothers_story_runs_on_past_because(self) -> None:
+        text = ("My friend says that's a good sign because when she interviewed there they "
+                "read from a sheet.")
+        assert "body_language.rote_questions" not in stated(text)
+
+    def test_but_ends_anothers_story(self) -> None:
+        assert stated("My friend got a grilling, but they showed me round the office.")[
+            "tour.office_tour"] is True
+
+
+class TestQuestions:
+    def test_words_quoted_inside_a_question_are_asked(self) -> None:
+        text = "Coach: Any 'great' or 'that makes sense', that kind of thing?"
+        assert "body_language.verbal_agreement" not in stated(text)
+
+    def test_a_quoted_question_is_someone_elses_words(self) -> None:
+        assert stated("She asked 'are you still interested in the role?' at the end.").get(
+            "interest.asked_if_interested") is True
+
+
+class TestIdioms:
+    def test_nodding_off_is_no_nod(self) -> None:
+        assert "body_language.nods" not in stated("nearly nodded off on the bus home")
+
+    def test_a_nod_is_still_a_nod(self) -> None:
+        assert stated("she nodded a lot")["body_language.nods"] is True
+
+
+class TestLexicon:
+    def test_regular_forms_follow_the_spelling_rules(self) -> None:
+        inflection = Inflection(endings=("s", "ed", "ing"), irregular={"take": ("took",)})
+        assert {"nods", "nodded", "nodding"} <= set(forms("nod", inflection))
+        assert {"smiling", "smiled"} <= set(forms("smile", inflection))
+        assert "took" in forms("take", inflection)
+
+    def test_a_word_class_resolves_to_its_entries(self) -> None:
+        book = NotesBook(words={"place": ("office", "shop floor")})
+        word = Word(alternatives=("@place",), prefixes=(False,))
+        assert set(resolve_word(word, book).alternatives) == {"office", "shop floor"}
+
+
+# Sentences whose clause holds a negation cue before a positive phrase of the field.
+NEGATED = ["didn't", "never", "did not", "wasn't", "nobody"]
+FILLERS = ["really", "ever", "at any point", "at all", "in the whole hour of it", "even",
+           "properly", "as such"]
+POSITIVE = [("showed me round the office", "tour.office_tour"),
+            ("smiled", "body_language.smiles"), ("nodded", "body_language.nods"),
+            ("asked where else I was interviewing", "interest.asked_where_else_interviewing")]
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.sampled_from(NEGATED), st.lists(st.sampled_from(FILLERS), max_size=4),
+       st.sampled_from(POSITIVE))
+def test_a_negated_statement_is_never_stated_true(negation: str, fillers: list[str],
+                                                  positive: tuple[str, str]) -> None:
+    words, path = positive
+    text = f"She {negation} {' '.join(fillers)} {words}."
+    assert stated(text).get(path) is not True
+
+
+OTHERS = ["My friend", "My sister", "The other candidate", "Another applicant", "A mate of mine"]
+LINKS = ["", " because", " which was odd, and", " so apparently"]
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.sampled_from(OTHERS), st.sampled_from(LINKS), st.sampled_from(POSITIVE))
+def test_a_clause_about_another_person_never_yields_a_stated_value(
+        other: str, link: str, positive: tuple[str, str]) -> None:
+    words, path = positive
+    text = f"{other} said it went well{link} they {words}."
+    assert path not in stated(text)
+
+
+class TestInterviewerCount:
+    @pytest.mark.parametrize(("text", "count"), [
+        ("it was two of them on camera", 2),
+        ("Was three peoples, the boss and two others.", 3),
+        ("- video call, 2 engineers, 60 min booked", 2),
+        ("He did the interview on his own.", 1),
+    ])
+    def test_a_family_of_words_gives_the_count(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    def test_one_of_them_counts_nobody(self) -> None:
+        assert stated("The panel (four of them) sat still. One of them nodded once.")[
+            "interview.interviewer_count"] == 4
+
+    def test_voice_note_lengths(self) -> None:
+        assert stated("phone interview 10 mins. she read off a script")[
+            "interview.actual_minutes"] == 10
+
+
+class TestMore:
+    def test_a_relative_clause_does_not_end_a_negation_read_past_its_scope(self) -> None:
+        text = "nothing about what my week would look like or who I'd be managing day to day"
+        assert "job_specifics.deep_dive" not in stated(text)
+
+    def test_a_number_in_the_sentence_outweighs_a_relation(self) -> None:
+        assert stated("Booked for 45, she ended it at 30 on the dot.")[
+            "interview.actual_minutes"] == 30
+
+    def test_not_that_sets_up_a_denial_and_is_left_to_ask(self) -> None:
+        assert "body_language.smiles" not in stated(
+            "It's not that she didn't smile, she did.")
+
+    def test_a_question_about_the_role_is_no_overview(self) -> None:
+        assert "job_specifics.overview_given" not in stated(
+            "She asked how I felt about the role now.")
+
+    def test_going_over_the_role_is_the_overview(self) -> None:
+        assert stated("She didn't go over the role at all.")[
+            "job_specifics.overview_given"] is False
+
+
+class TestFamilies:
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("she kept asking me to go on and scribbling notes down", "body_language.engaged", True),
+        ("lots of 'yes, absolutely' from him", "body_language.verbal_agreement", True),
+        ("she messaged their head of sales to come down", "tour.people_called_in", True),
+        ("then he came up for a quick hello", "tour.people_called_in", True),
+    ])
+    def test_a_family_member_reads_as_the_field(self, text: str, path: str,
+                                               value: object) -> None:
+        assert stated(text)[path] == value
+
+    def test_quoted_words_in_a_long_negated_list_are_never_stated_true(self) -> None:
+        text = "Didn't get a single 'good' or 'right' or 'mm-hm' out of him."
+        assert stated(text).get("body_language.verbal_agreement") is not True
+
+
+class TestCorrections:
+    def test_a_correction_takes_the_next_number_for_the_field_before(self) -> None:
+        assert stated("They'd booked me in for an hour, no wait, it was 45 minutes.")[
+            "interview.scheduled_minutes"] == 45
+
+    def test_a_number_another_field_claims_is_a_contrast(self) -> None:
+        got = stated("Say 30 min but actually 1 hour.")
+        assert got.get("interview.scheduled_minutes") == 30
+        assert got.get("interview.actual_minutes") == 60
+
+    def test_no_correction_across_another_number(self) -> None:
+        got = stated("meant to be half an hour but we were in there an hour and a quarter "
+                     "easy no actually exactly an hour and a quarter")
+        assert got.get("interview.scheduled_minutes") == 30
+
+    def test_a_count_at_the_start_is_left_to_ask(self) -> None:
+        text = "Started with three interviewers but one left after ten minutes."
+        assert "interview.interviewer_count" not in stated(text)
+
+
+class TestWhoAsks:
+    def test_the_writer_asking_is_no_sign(self) -> None:
+        text = "I asked her where else they were hiring this year and she laughed."
+        got = _read(text)
+        assert "interest.asked_where_else_interviewing" not in {p.path for p in got.stated}
+        assert any(s.path == "interest.asked_where_else_interviewing" and "writer" in s.reason
+                   for s in got.set_aside)
+
+    def test_the_interviewer_asking_is(self) -> None:
+        assert stated("She asked me where else I was interviewing.")[
+            "interest.asked_where_else_interviewing"] is True
+
+    def test_an_answer_settles_a_question(self) -> None:
+        text = "Mentor: did you send the thank-you?\nMe: Yep. And he replied immediately!"
+        got = stated(text)
+        assert got["thank_you.note_sent"] is True
+        assert got["thank_you.response_received"] is True
+
+    def test_an_unanswered_question_stays_unsure(self) -> None:
+        assert ("thank_you.note_sent", True, "unsure") in proposals(
+            "Did you send the thank-you note?")
+
+    def test_a_refusal_to_send_one_is_no_note(self) -> None:
+        assert stated("Not bothering with a thank you this time, they don't read them.")[
+            "thank_you.note_sent"] is False
+        assert "thank_you.note_sent" not in stated("Not sending one yet, the coach says wait.")
+
+
+WRITER_ASKS = ["I asked her", "I asked them", "I then asked", "I also asked him"]
+QUESTIONS = [("where else they were hiring", "interest.asked_where_else_interviewing"),
+             ("if they were interested in my portfolio", "interest.asked_if_interested")]
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.sampled_from(WRITER_ASKS), st.sampled_from(QUESTIONS))
+def test_what_the_writer_asks_is_never_stated_as_the_interviewers(
+        asks: str, question: tuple[str, str]) -> None:
+    words, path = question
+    assert stated(f"{asks} {words}.").get(path) is not True
+
+
+class TestContrast:
+    def test_rather_than_negates_what_it_sets_against(self) -> None:
+        text = "Her reply was clearly typed by her rather than a template."
+        assert stated(text).get("thank_you.tone") != "automatic"
+
+    def test_not_x_just_y_keeps_y(self) -> None:
+        got = proposals("Her reply to my thank-you was not cold, just businesslike.")
+        assert ("thank_you.tone", "neutral", "stated") in got
+
+    def test_a_one_word_reply_has_no_specifics(self) -> None:
+        assert stated("She replied to my thank-you: 'Thanks.' One word.")[
+            "thank_you.references_specifics"] is False
+
+
+class TestPanel:
+    def test_a_cue_one_of_several_shows_counts(self) -> None:
+        text = ("Panel of two. Mrs Harlow didn't crack a smile all morning, but Mr Singh was "
+                "smiley.")
+        assert stated(text)["body_language.smiles"] is True
+
+    def test_a_false_for_the_whole_panel_still_clashes(self) -> None:
+        text = "Panel of two. None of them smiled. Mr Singh smiled at the end."
+        assert "body_language.smiles" not in stated(text)
+
+    def test_with_one_interviewer_a_clash_stays_unsure(self) -> None:
+        text = "Just the one interviewer. She didn't smile. She smiled at the end."
+        assert "body_language.smiles" not in stated(text)
+
+
+class TestIdiomsAndReports:
+    def test_asked_straight_out_is_no_tour(self) -> None:
+        assert "tour.office_tour" not in stated("She asked me straight out if I wanted it.")
+
+    def test_a_report_of_usual_sternness_is_not_naturally_friendly(self) -> None:
+        assert stated("Apparently not, my friend says he's normally the stern one with "
+                      "visitors.").get("body_language.naturally_friendly") is not True
+        assert stated("He's usually frosty with candidates.")[
+            "body_language.naturally_friendly"] is False
+
+    def test_the_interviewers_own_conditional_is_you_would_language(self) -> None:
+        assert stated("She said 'if you were to join us, you'd be leading the rollout'.")[
+            "job_specifics.you_would_language"] is True
+
+
+class TestPhaseTwo:
+    def test_a_no_said_of_one_of_several_is_left_to_ask(self) -> None:
+        text = "It was two persons. The team lead did not smile one time."
+        assert ("body_language.smiles", False, "unsure") in proposals(text)
+
+    def test_a_no_for_the_whole_panel_stands(self) -> None:
+        assert stated("Panel of three. None of them smiled.")["body_language.smiles"] is False
+
+    def test_one_number_goes_to_the_phrase_without_a_comma(self) -> None:
+        got = stated("The interview took 50 minutes, planned were 60.")
+        assert got == {"interview.actual_minutes": 50, "interview.scheduled_minutes": 60}
+
+    def test_the_minutes_of_a_clock_time_are_no_length(self) -> None:
+        got = stated("Booked 2:00-2:30, started on time. Actually finished at 3:10.")
+        assert got.get("interview.scheduled_minutes") == 30
+        assert got.get("interview.actual_minutes") in (None, 70)
+
+    def test_the_receptionist_is_no_interviewer(self) -> None:
+        assert stated("Neither of them smiled once. The only person who smiled all day was "
+                      "the receptionist.")["body_language.smiles"] is False
+
+    def test_the_writers_own_manner_is_no_sign(self) -> None:
+        assert "body_language.engaged" not in stated(
+            "We wrapped at two hours, I'd been watching the clock on the wall.")
+
+    def test_getting_there_early_is_no_length(self) -> None:
+        assert "interview.actual_minutes" not in stated(
+            "Got there 15 minutes early and sat in reception. It was slated for 90 minutes.")
+
+    def test_a_rumour_is_someone_elses(self) -> None:
+        assert "tour.office_tour" not in stated(
+            "Someone on Glassdoor said they always give a tour to candidates.")
+
+    def test_you_would_be_happy_asks_a_preference(self) -> None:
+        assert "job_specifics.you_would_language" not in stated(
+            "He said 'and you'd be happy relocating to Bristol?'")
