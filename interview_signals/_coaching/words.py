@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from .._rulebook import frame_texts
+from .._rulebook import DEFAULT_PACK, Case, frame_texts
 from .._texts import BASE_LANGUAGE, Plural, Texts, fill
 
 _SPEAKING: ContextVar[Texts | None] = ContextVar("coach_texts", default=None)
@@ -46,6 +46,15 @@ def count(n: int, word: str) -> str:
     assert isinstance(plural, Plural), word
     shown = f"{n:,}" if language.tag == BASE_LANGUAGE else language.number(n)
     return fill(plural.form(language.forms.plural(n)), {"n": shown})
+
+
+def case_why(case: Case) -> str:
+    """A case's ``why`` as the coach reads it: a default case's in the language spoken
+    (``case.<id>.why`` of a shipped translation), any other as its pack writes it."""
+    why = case.why
+    if case.pack != DEFAULT_PACK or not why:
+        return why
+    return texts().get(f"case.{case.id}.why", why)
 
 
 def either(items: list[str]) -> str:

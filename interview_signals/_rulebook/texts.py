@@ -28,7 +28,7 @@ from .._texts import (
     untranslated,
 )
 from .files import default_pack_path
-from .model import Rulebook
+from .model import DEFAULT_PACK, Rulebook
 
 
 def base_language_file() -> Path:
@@ -78,6 +78,11 @@ def _rulebook_entries(book: Rulebook) -> dict[str, Entry]:
         put(f"verdict.{v.id}.summary", v.summary, v.file, v.line)
     for b in book.bands:
         put(f"band.{b.id}.words", b.words, b.file, b.line)
+    for c in book.cases:  # read by check-rules and test-rules only
+        # The default rulebook's own cases: what test-rules shows in a shipped language
+        # (a pack's cases are shown as their pack writes them).
+        if c.why and c.pack == DEFAULT_PACK:
+            put(f"case.{c.id}.why", c.why, c.file, c.line)
     for name in ("nothing_known", "against", "caveat"):
         value = getattr(book, name)
         if value:

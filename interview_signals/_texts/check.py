@@ -22,7 +22,7 @@ EXTRA_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
 """Placeholders a translation may use that the English text does not: ``{original}``, the
 article's own (English) title of a sign beside a translated one."""
 
-_ID_AREAS = ("rule.", "verdict.", "band.", "sign.", "summary.")
+_ID_AREAS = ("rule.", "verdict.", "band.", "sign.", "summary.", "case.")
 """Keys that name a part of the rulebook: a pack's rulebook may not have it."""
 
 

@@ -167,7 +167,7 @@ def test_every_spanish_text_of_the_assessment_and_consultation_shows() -> None:
     missing = []
     for key, entry in spanish.entries.items():
         if key.startswith(("page.", "ask.", "list.", "unit.", "field.", "search.", "notes.",
-                               "coach.")) \
+                               "coach.", "case.")) \
                 or key in NOT_SHOWN_BY_THE_DEFAULT_RULEBOOK:
             continue
         for template in _templates(entry.value):
@@ -390,13 +390,10 @@ why = "y"
 
 
 def _coach_english(text: str) -> list[str]:
-    """English texts of the defaults in a coach's report, the cases' own words aside: the
-    sentence and title each case cites and its ``why`` are the rulebook's data, in the
-    language its author wrote them (docs/translations.md)."""
-    kept = [line for line in text.splitlines()
-            if not line.lstrip().startswith(("por qué:", "señal "))]
-    kept = [re.sub(r'"why": "[^"]*"|"title": "[^"]*"|"quote": "[^"]*"', "", line)
-            for line in kept]
+    """English texts of the defaults in a coach's report (the default cases' ``why``
+    included), the article's words aside: the title and sentence each case cites."""
+    kept = [line for line in text.splitlines() if not line.lstrip().startswith("señal ")]
+    kept = [re.sub(r'"title": "[^"]*"|"quote": "[^"]*"', "", line) for line in kept]
     shown = "\n".join(kept)
     return sorted(f for f in _english_fragments() if f in shown)
 
@@ -416,6 +413,8 @@ def test_test_rules_reports_in_spanish(tmp_path: Path) -> None:
     assert "no se activó" in out
     assert "se activó con" in out
     assert "casos:" in out
+    assert "por qué: Un solo gesto, como asentir, es una pista a tu favor" in out
+    assert "por qué: x" in out  # a pack's own case, as written
     assert "cobertura:" in out
     assert _coach_english(out) == []
     as_json = io.StringIO()
