@@ -17,7 +17,7 @@ from .._quoting import describe, excerpt
 from .._rulebook import Rulebook, rule_rows, verdict_rows
 from .._schema import JSON
 from .._texts import Texts
-from .openapi import LANG_DESCRIPTION, Operation, Parameter, RulesBody
+from .openapi import LANG_DESCRIPTION, Operation, Parameter, RulesBody, language_schema
 
 
 def _one(name: str, values: list[str]) -> str | None:
@@ -70,8 +70,8 @@ def _verdicts(book: Rulebook) -> JSON:
 _TRACE = Parameter(name="trace", description="include the rule-by-rule trace of the "
                    "assessment", schema={"type": "boolean", "default": False},
                    read=_read_flag("trace"))
-LANG = Parameter(name="lang", description=LANG_DESCRIPTION,
-                 schema={"type": "string"}, read=lambda values: _one("lang", values))
+LANG = Parameter(name="lang", description=LANG_DESCRIPTION, schema=language_schema,
+                 read=lambda values: _one("lang", values))
 
 
 def _without_trace(assessment: dict[str, object], options: Mapping[str, object]
@@ -177,13 +177,14 @@ OPERATIONS: list[Operation] = [
               description="What a candidate's own notes propose to record: each field "
               "stated or unsure, with the words behind it, and the observations the stated "
               "ones make, ready to assess or to start a consultation. Exactly the library's "
-              "`NotesReading.to_dict()`. Nothing is assumed that the notes do not say; "
+              "`NotesReading.to_dict()`, each reason in the language asked for. Nothing is "
+              "assumed that the notes do not say; "
               "what they hint at without saying is offered as unsure, to confirm.",
               schema="notes-reading", component="NotesReading", compute=_read_notes,
               request="notes", request_component="Notes",
               request_expected='a JSON object {"text": "..."}',
               request_description="The candidate's notes as they wrote them, in one "
-              "string of at most 1 MiB."),
+              "string of at most 1 MiB.", parameters=(LANG,)),
     Operation(path="/v1/session", operation_id="session",
               summary="Check a saved session and return it as the library writes it",
               description="Reads a saved session (its format and version, the "

@@ -471,3 +471,15 @@ def test_a_trailing_slash_is_the_same_route_answered_in_place(client: TestClient
     response = client.post("/v1/assess/", json=GOOD, follow_redirects=False)
     assert response.status_code == 200
     assert response.json() == client.post("/v1/assess", json=GOOD).json()
+
+
+def test_read_notes_gives_its_reasons_in_the_language_asked_for(client: TestClient) -> None:
+    body = {"text": "45 min slot. I think she nodded."}
+    english = client.post("/v1/read-notes", json=body).json()
+    spanish = client.post("/v1/read-notes?lang=es", json=body)
+    assert spanish.headers["content-language"] == "es"
+    reasons = {p["path"]: p["reason"] for p in spanish.json()["proposals"]}
+    assert reasons["body_language.nods"] == "matizado con 'i think'"
+    assert {p["path"]: p["reason"] for p in english["proposals"]}["body_language.nods"] == \
+        "hedged by 'i think'"
+    assert spanish.json()["observations"] == english["observations"]

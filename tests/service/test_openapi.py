@@ -120,8 +120,8 @@ def test_component_names_are_short_class_names_each_used(document: JSON) -> None
         "Advice", "Answer", "AppliedQualifier", "Assessment", "Band", "Change",
         "Consultation", "Evidence", "FactRef", "Firing", "Health", "JSONSchema", "Missing",
         "Notes", "NotesReading", "ObservationMatch", "ObservationProblem", "Observations",
-        "Problem", "Proposal", "Question", "RuleRow", "RuleSource", "RulesBody", "Search",
-        "Session", "SetAside", "Signal", "Source", "Texts", "VerdictRow", "WhatIf", "WhatIfs"]
+        "PageTexts", "Problem", "Proposal", "Question", "RuleRow", "RuleSource", "RulesBody",
+        "Search", "Session", "SetAside", "Signal", "Source", "VerdictRow", "WhatIf", "WhatIfs"]
     text = json.dumps({k: v for k, v in document.items() if k != "components"}) + json.dumps(
         {kind: body for kind, body in document["components"].items() if kind != "schemas"})
     used = set(re.findall(r"#/components/schemas/(\w+)", text + json.dumps(components)))
@@ -224,7 +224,7 @@ def test_without_operations_only_the_get_endpoints_remain() -> None:
     assert set(document["paths"]) == GETS
     assert set(document["components"]["schemas"]) == {
         "Observations", "Problem", "ObservationProblem", "RulesBody", "RuleRow", "RuleSource",
-        "VerdictRow", "Health", "Texts", "JSONSchema"}
+        "VerdictRow", "Health", "PageTexts", "JSONSchema"}
 
 
 def test_the_schema_endpoint_offers_the_available_schemas(document: JSON) -> None:

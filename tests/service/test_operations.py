@@ -68,7 +68,7 @@ def test_the_table_holds_assess_consult_and_what_if_with_their_parameters() -> N
         ("/v1/consult", "consult", "consultation", "Consultation", ["trace", "lang", "skip"]),
         ("/v1/what-if", "what_if", "what-if", "WhatIfs",
          ["lang", "target", "include_fixed", "limit"]),
-        ("/v1/read-notes", "read_notes", "notes-reading", "NotesReading", []),
+        ("/v1/read-notes", "read_notes", "notes-reading", "NotesReading", ["lang"]),
         ("/v1/session", "session", "session", "Session", [])]
     assert all(op.summary and op.description for op in OPERATIONS)
     assert [op.searches for op in OPERATIONS] == [False, True, True, False, False]
