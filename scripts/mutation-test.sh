@@ -30,4 +30,9 @@ PY
 .venv/bin/mutmut run --max-children "${MUTMUT_CHILDREN:-2}" > mutmut.log 2>&1 || { tail -40 mutmut.log; exit 1; }
 tail -c 200 mutmut.log | tr '\r' '\n' | tail -2
 echo "Survivors (each should be in docs/mutation-testing.md's list of equivalent mutants):"
-.venv/bin/mutmut results 2>/dev/null | grep survived || echo "  none"
+survivors=$(.venv/bin/mutmut results 2>/dev/null | grep survived | sed 's/: survived//')
+if [[ -z $survivors ]]; then echo "  none"; exit 0; fi
+for name in $survivors; do
+    echo; echo "== $name"
+    .venv/bin/mutmut show "$name" 2>/dev/null | grep -E '^[-+][^-+]' || true
+done

@@ -126,6 +126,11 @@ class TestReadValues:
         assert read_values({"tour": None, "interview": {"actual_minutes": 50}}) == (
             {"interview.actual_minutes": 50},
             ("tour.office_tour", "tour.introduced_to_people", "tour.people_called_in"))
+        # Nulls given before a null group are kept with its fields, in document order.
+        assert read_values({"thank_you": {"tone": None}, "tour": None, "next_steps": None})[1] == (
+            "thank_you.tone", "tour.office_tour", "tour.introduced_to_people",
+            "tour.people_called_in", "next_steps.invited_to_next_round",
+            "next_steps.scheduled_on_the_spot")
 
     @pytest.mark.parametrize(("value", "plain"), [(30.0, 30), (1.0, 1), (1440.0, 1440)])
     def test_a_whole_number_written_with_a_point_is_that_integer(self, value: float,
