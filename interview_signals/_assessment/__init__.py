@@ -18,23 +18,11 @@ from .parts import (
     Signal,
     Source,
 )
-from .render import (
-    CONFIDENCE_NOTE,
-    FORMATS,
-    MISSING_HEADING,
-    SETTLED_MISSING_HEADING,
-    STRENGTH_HEADING,
-    answer_text,
-    strength_text,
-)
+from .render import FORMATS, answer_text, candidate_text, strength_text
 from .scoring import Scorer, Verdicts, accumulate, confidence, qualify
 
 __all__ = [
-    "CONFIDENCE_NOTE",
     "FORMATS",
-    "MISSING_HEADING",
-    "SETTLED_MISSING_HEADING",
-    "STRENGTH_HEADING",
     "WHAT_IF_FORMAT",
     "WHAT_IF_VERSION",
     "Advice",
@@ -55,6 +43,7 @@ __all__ = [
     "WhatIfs",
     "accumulate",
     "answer_text",
+    "candidate_text",
     "confidence",
     "qualify",
     "strength_text",

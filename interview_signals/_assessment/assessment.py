@@ -19,6 +19,8 @@ from .._errors import InterviewSignalsError
 from .._jsonio import dump_json
 from .._observations import Value
 from .._quoting import excerpt, quoted
+from .._rulebook import frame_texts
+from .._texts import BASE_LANGUAGE, Texts
 from .changes import WhatIfAsker, WhatIfs
 from .parts import Advice, Band, Firing, Missing, Signal, rounded
 from .render import Format, render
@@ -27,7 +29,8 @@ ASSESSMENT_FORMAT = "interview-signals/assessment"
 ASSESSMENT_VERSION = 2
 
 
-PARTS = ("verdict_title", "signals", "advice", "missing", "trace", "summary", "observations")
+PARTS = ("language", "verdict_title", "signals", "advice", "missing", "trace", "summary",
+         "observations")
 """The explanation's keys in the JSON form, in order."""
 
 
@@ -45,6 +48,16 @@ class Explanation(abc.ABC):
         """The engine that made the assessment (``Assessment.what_if`` asks it); None once
         read back, from JSON or a pickle: neither carries an engine."""
         return None
+
+    def texts(self) -> Texts:
+        """The texts that frame the assessment in its language (read back: the shipped
+        texts of its language, English when that is not shipped)."""
+        return frame_texts(self.language)
+
+    @property
+    def language(self) -> str:
+        """The language tag of the assessment's texts."""
+        return str(self.data()["language"])
 
     @abc.abstractmethod
     def data(self) -> Mapping[str, Any]:
@@ -148,6 +161,12 @@ class Assessment:
         return self.explanation.verdict_title
 
     @property
+    def language(self) -> str:
+        """The language of the assessment's texts (a BCP 47 tag: ``"en"``, ``"es"``);
+        its ids and numbers are the same in every language."""
+        return self.explanation.language
+
+    @property
     def signals(self) -> tuple[Signal, ...]:
         """Every signal the engine established, in sign order."""
         return self.explanation.signals
@@ -210,8 +229,12 @@ class Assessment:
             if not isinstance(data[key], kind):
                 raise InterviewSignalsError(f"not an assessment: {key} is not "
                                             f"{_KIND_WORDS.get(key, 'a list')}")
+        language = data.get("language", BASE_LANGUAGE)
+        if not isinstance(language, str) or not language:
+            raise InterviewSignalsError("not an assessment: the language is not a language tag")
         return cls(verdict=verdict, confidence=float(confidence), band=_band(data["band"]),
-                   explanation=Recorded({k: data[k] for k in PARTS}))
+                   explanation=Recorded({"language": language,
+                                         **{k: data[k] for k in PARTS if k != "language"}}))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Assessment):
@@ -260,10 +283,11 @@ class Assessment:
     def render(self, format: Format = "text", *, detail: bool = False) -> str:
         """The assessment as ``"text"``, ``"markdown"`` or ``"json"``: for the candidate by
         default, with rules, strengths and the trace for a coach when ``detail``."""
-        return render(self, format, detail=detail)
+        return render(self, format, detail=detail, texts=self.explanation.texts())
 
 
-_KEYS = ("format", "version", "verdict", "confidence", "band", *PARTS)
+_KEYS = ("format", "version", "verdict", "confidence", "band",
+         *(p for p in PARTS if p != "language"))  # an assessment without one is in English
 _PART_KINDS: dict[str, type | tuple[type, ...]] = {
     "signals": (list, tuple), "advice": (list, tuple), "missing": (list, tuple),
     "trace": (list, tuple), "summary": str, "observations": Mapping, "verdict_title": str}

@@ -15,40 +15,54 @@ from typing import Any, TypeAlias
 
 from .._durable import EngineRule, Fired
 from .._observations import EXCLUSIONS, VOCABULARY, Value, grouped, prerequisites
-from .._rulebook import Rule, Rulebook, State, Test, state_of
+from .._rulebook import Rule, Rulebook, State, Test, state_of, texts_of
+from .._texts import BASE_LANGUAGE, Texts
 from .assessment import Explanation
 from .changes import WhatIfAsker
-from .parts import FactRef, rounded
+from .parts import Band, FactRef, rounded
 
 
 class Explainer:
-    """A rulebook's explanation tables, built once per ``Engine``."""
+    """A rulebook's explanation tables in one language, built once per ``Engine`` and
+    language (``texts``: the language's texts, the rulebook's own language when None)."""
 
-    def __init__(self, book: Rulebook) -> None:
+    def __init__(self, book: Rulebook, texts: Texts | None = None) -> None:
         self.book = book
+        self.texts = texts = texts if texts is not None else texts_of(book)
         self.signals = tuple(sorted(book.of_kind("signal"), key=lambda r: r.sign))
         self.advice = book.of_kind("advice")
         self.rules = book.by_id()
         self.qualifiers = {s.id: tuple(q for q in book.of_kind("qualifier")
                                        if q.applies_to == s.id) for s in self.signals}
+        self.explanations = {r.id: texts(f"rule.{r.id}.explanation") for r in book.rules}
+        # A sign's title as the rule cites it, in English (the article's language); in
+        # another language, the translation of the article's title.
+        self.source_titles = {r.id: r.source_title if texts.tag == BASE_LANGUAGE
+                              else texts(f"sign.{r.source_sign}") for r in book.rules}
         self.qualifier_templates = {
             s: tuple((q.id, ("qualifier", q.id),
                       {"id": q.id, "effect": q.effect, "amount": rounded(q.amount),
-                       "explanation": q.explanation, "because": None, "rule": q.id,
-                       "pack": q.pack}) for q in qs)
+                       "explanation": self.explanations[q.id], "because": None,
+                       "rule": q.id, "pack": q.pack}) for q in qs)
             for s, qs in self.qualifiers.items()}
         """Per signal, its qualifiers as (id, fact, the fixed entries of its JSON form)."""
-        self.templates = _templates(book)
+        self.templates = _templates(book, texts)
         """The fixed entries of each signal's and piece of advice's JSON form, in order;
         copied for every assessment, never handed out."""
-        self.summaries = {v.id: v.summary for v in book.verdicts}
-        self.verdict_titles = {v.id: v.title for v in book.verdicts}
+        self.summaries = {v.id: texts(f"verdict.{v.id}.summary") for v in book.verdicts}
+        self.verdict_titles = {v.id: texts(f"verdict.{v.id}.title") for v in book.verdicts}
+        self.bands = {b.id: Band(id=b.id, words=texts(f"band.{b.id}.words"))
+                      for b in book.bands}
+        """Each band in this language's words."""
+        self.nothing_known, self.against, self.caveat = (
+            texts(f"summary.{name}") if getattr(book, name) else ""
+            for name in ("nothing_known", "against", "caveat"))
         self.last_verdict = book.verdicts[-1].id
-        self.titles = {r.id: r.title.lower() for r in self.signals}
+        self.titles = {r.id: texts.lower(texts(f"rule.{r.id}.title")) for r in self.signals}
         self.plan = tuple((r, _single_fields(r), tuple(
             tuple((_excluding(t), tuple((p, prerequisites(p)) for p in t.paths)) for t in b)
             for b in r.branches)) for r in self.signals if r.amount > 0)
-        self.questions = {path: spec.question for path, spec in VOCABULARY.items()}
+        self.questions = {path: texts.question(path) for path in VOCABULARY}
         """Per signal that counts for the candidate: the shortcut of ``_single_fields``, and
         each branch's tests as functions of the known values, with the paths they read and
         the prerequisites of each."""
@@ -85,6 +99,7 @@ class Explainer:
             if steps is not None:
                 steps.append(_firing(step, rule, asserted, values))
         out = {
+            "language": self.texts.tag,
             "verdict_title": self.verdict_titles[verdict],
             "signals": [self._signal(r, ids, strengths[r.id], index)
                         for r in self.signals if r.id in ids],
@@ -107,7 +122,7 @@ class Explainer:
                               for id_, ref, template in self.qualifier_templates[rule.id]
                               if id_ in ids]
         data["because"] = list(index.get(("signal", rule.id), ()))
-        data["source"] = {"sign": rule.source_sign, "title": rule.source_title}
+        data["source"] = {"sign": rule.source_sign, "title": self.source_titles[rule.id]}
         return data
 
     def _advice(self, rule: Rule, index: Mapping[FactRef, dict[str, None]],
@@ -117,12 +132,14 @@ class Explainer:
         cited = self.rules[next(iter(raised_by))] if raised_by else rule
         data = self.templates[rule.id].copy()
         data["sign"] = cited.source_sign
-        if raised_by and _PLACEHOLDER in rule.explanation:
-            text = rule.explanation.replace(_PLACEHOLDER, join(
+        explanation = self.explanations[rule.id]
+        if raised_by and _PLACEHOLDER in explanation:
+            text = explanation.replace(_PLACEHOLDER, self.texts.join(
                 [self.titles[s.id] for s in self.signals if s.id in raised_by]))
             data["text"] = text[:1].upper() + text[1:]
         data["because"] = list(index.get(("advice", rule.id), ()))
-        data["source"] = {"sign": cited.source_sign, "title": cited.source_title}
+        data["source"] = {"sign": cited.source_sign,
+                          "title": self.source_titles[cited.id]}
         return data
 
     def _missing(self, values: Mapping[str, Value], ids: Collection[str]
@@ -146,23 +163,23 @@ class Explainer:
         """The candidate's summary: the verdict's text with the signals that stand, the
         signs against, and the rulebook's caveat if it has one (unless the verdict is the
         last one)."""
-        book = self.book
         if not values:
-            return book.nothing_known
+            return self.nothing_known
         ranked = [(self.titles[id_], s) for id_, s in strengths.items()]
         # list.sort is stable with reverse=True too: equal strengths keep their sign order.
         standing = [pair for pair in ranked if pair[1] > 0]
         if len(standing) > 1:
             standing.sort(key=_strength, reverse=True)
+        join = self.texts.join
         text = self.summaries[verdict].replace(_PLACEHOLDER, join([t for t, _ in standing]))
-        if book.against:
+        if self.against:
             against = [pair for pair in ranked if pair[1] < 0]
             if against:
                 against.sort(key=_strength)
-                text += " " + book.against.replace(_PLACEHOLDER, join([t for t, _ in against]))
+                text += " " + self.against.replace(_PLACEHOLDER, join([t for t, _ in against]))
         # The last verdict says nothing points clearly your way: no caveat to add to that.
-        if book.caveat and standing and verdict != self.last_verdict:
-            return f"{text} {book.caveat}"
+        if self.caveat and standing and verdict != self.last_verdict:
+            return f"{text} {self.caveat}"
         return text
 
 
@@ -220,27 +237,20 @@ def _undecided(branches: tuple[tuple[tuple[State, _Asked], ...], ...],
     return fields
 
 
-def _templates(book: Rulebook) -> dict[str, dict[str, object]]:
-    """The fixed entries of every signal's and piece of advice's JSON form, in JSON order;
-    ``None`` marks what each assessment fills in."""
+def _templates(book: Rulebook, texts: Texts) -> dict[str, dict[str, object]]:
+    """The fixed entries of every signal's and piece of advice's JSON form, in JSON order
+    and in the language of ``texts``; ``None`` marks what each assessment fills in."""
     out: dict[str, dict[str, object]] = {}
     for r in book.of_kind("signal"):
         amount = rounded(r.amount)
-        out[r.id] = {"id": r.id, "sign": r.sign, "title": r.title, "strength": amount,
-                     "base_strength": amount, "qualifiers": None, "because": None,
-                     "rule": r.id, "source": None, "explanation": r.explanation,
-                     "pack": r.pack}
+        out[r.id] = {"id": r.id, "sign": r.sign, "title": texts(f"rule.{r.id}.title"),
+                     "strength": amount, "base_strength": amount, "qualifiers": None,
+                     "because": None, "rule": r.id, "source": None,
+                     "explanation": texts(f"rule.{r.id}.explanation"), "pack": r.pack}
     for r in book.of_kind("advice"):
-        out[r.id] = {"id": r.id, "sign": None, "text": r.explanation, "because": None,
-                     "rule": r.id, "source": None, "pack": r.pack}
+        out[r.id] = {"id": r.id, "sign": None, "text": texts(f"rule.{r.id}.explanation"),
+                     "because": None, "rule": r.id, "source": None, "pack": r.pack}
     return out
-
-
-def join(titles: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(titles) <= 1:
-        return "".join(titles)
-    return ", ".join(titles[:-1]) + " and " + titles[-1]
 
 
 class Explained(Explanation):
@@ -256,6 +266,15 @@ class Explained(Explanation):
     def engine(self) -> WhatIfAsker:
         """The engine that made the assessment."""
         return self._engine
+
+    def texts(self) -> Texts:
+        """The texts of the language the assessment was made in."""
+        return self._explainer.texts
+
+    @property
+    def language(self) -> str:
+        """The language of the assessment's texts, without building the rest."""
+        return self._explainer.texts.tag
 
     def data(self) -> Mapping[str, Any]:
         """The parts, built on first read."""

@@ -9,6 +9,11 @@ is an answer's value (``true``, ``false``, a number, one of the offered words su
 ``"warm"``), ``null`` for "I don't know", or one of the commands ``"why"``, ``"how"``,
 ``"what-if"``, ``"skip"``, ``"back"``, ``"quit"``. When the list runs out, the consultation
 stops as with ``quit``.
+
+Every word it prints comes from the texts of the engine's language (``ask.*``, ``notes.*``,
+and the consultation's and assessment's own); the commands a person may type are words of
+that language (``ask.command.*``), and the English ones always work too, so a script runs
+in any language.
 """
 
 from __future__ import annotations
@@ -16,15 +21,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TextIO
 
 from attrs import evolve
 
-from .._assessment import (
-    MISSING_HEADING,
-    SETTLED_MISSING_HEADING,
-)
+from .._assessment import candidate_text
 from .._consultation import (
     MAX_SECONDS,
     Answer,
@@ -41,33 +43,37 @@ from .._errors import ArgumentError, ObservationError
 from .._jsonio import InputError, read_json
 from .._notes import NotesReading, Proposal
 from .._observations import (
+    EXCLUSIONS,
+    PREREQUISITES,
     VOCABULARY,
     Observations,
     Value,
     check_value,
     grouped,
-    number_text,
 )
 from .._quoting import excerpt, file_name, printable, quoted
-from .._rulebook import verdict_titles
+from .._rulebook import frame_texts
+from .._texts import Texts
 from .files import OutputError, check_writable, refuse_same_file, replacing
-from .notes import answer_text, read_note
+from .notes import answer_text as notes_answer
+from .notes import read_note
 from .signals import Stopped, no_second_signal
 
 COMMANDS = ("ask", "what-if")
 EXIT_OK, EXIT_INPUT = 0, 2
-_DONT_KNOW = ("skip", None, "don't know", "dont know", "i don't know", "i dont know")
-_HELP = "Type the number of an answer, or: why, how, what-if, skip, back, quit."
+_COMMANDS = ("why", "how", "what_if", "skip", "back", "quit")
 _NO_TERMINAL = ("interview-signals: error: ask talks with a person at a terminal; "
                 "give scripted answers with --answers FILE\n")
 
 
-def add_commands(commands: Any, packs: argparse.ArgumentParser, out: TextIO | None) -> None:
+def add_commands(commands: Any, packs: argparse.ArgumentParser, out: TextIO | None,
+                 add_lang: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add ``ask`` and ``what-if`` to the command line's subparsers; ``packs`` is the parent
-    parser of ``--rules`` and ``--no-default``."""
+    parser of ``--rules`` and ``--no-default``, ``add_lang`` adds ``--lang``."""
     ask = commands.add_parser("ask", parents=[packs], out=out,
                               help="a consultation: the questions that matter, one at a time")
     _common(ask)
+    add_lang(ask)
     ask.add_argument("--resume", metavar="SAVED.json", help="go on from a saved session")
     ask.add_argument("-o", "--output", metavar="SAVED.json",
                      help="save the session here when it ends (default: the --resume file)")
@@ -80,6 +86,7 @@ def add_commands(commands: Any, packs: argparse.ArgumentParser, out: TextIO | No
                                help="the smallest changes that reach a better verdict")
     what.add_argument("file", metavar="FILE|-")
     _common(what)
+    add_lang(what)
     what.add_argument("--target", default=None, help="a verdict to reach (or better)")
     what.add_argument("--include-fixed", action="store_true",
                       help="also change what already happened (for coaches)")
@@ -110,7 +117,7 @@ def seconds(text: str) -> float:
 
 def run(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     """Run ``ask`` or ``what-if``; return the exit status."""
-    with engine_for(args.rules, not args.no_default) as engine:
+    with engine_for(args.rules, not args.no_default, args.lang) as engine:
         return _run(engine, args, stdin, out, err)
 
 
@@ -129,8 +136,7 @@ def _run(engine: Engine, args: argparse.Namespace, stdin: TextIO, out: TextIO,
         if args.format == "json":
             out.write(json.dumps(result.to_dict(), indent=2) + "\n")
         else:
-            out.write(what_if_text(result, titles=verdict_titles(engine.rulebook),
-                                   detail=args.detail))
+            out.write(what_if_text(result, texts=engine.texts, detail=args.detail))
         return EXIT_OK
     if args.answers is None and not stdin.isatty():
         err.write(_NO_TERMINAL)
@@ -157,7 +163,8 @@ class Asker:
                  out: TextIO) -> None:
         self.engine, self.out, self.detail = engine, out, args.detail
         self.seconds: float | None = args.seconds
-        self.titles = verdict_titles(engine.rulebook)
+        self.texts = engine.texts
+        self.commands = _commands(engine.texts)
         self.session = _resumed(engine, read_json(args.resume, stdin)) if args.resume \
             else engine.session()
         self.save_to: str | None = args.output or args.resume
@@ -209,7 +216,8 @@ class Asker:
         """Scripted replies, each shown after the prompt as if it had been typed, so the
         transcript reads as the conversation it was."""
         for reply in replies:
-            shown = "(don't know)" if reply is None else json.dumps(reply)
+            shown = self.texts("ask.dont_know_echo") if reply is None \
+                else printable(json.dumps(reply, ensure_ascii=False))
             self.out.write(f"> {shown}\n")
             yield reply
 
@@ -262,7 +270,7 @@ class Asker:
             question = consultation.next_question
             if question is not None and not consultation.search.complete:
                 self.say("")
-                self.say(search_note(consultation.search))
+                self.say(search_note(consultation.search, self.texts))
             if question is None:
                 self.finish(consultation)
                 return EXIT_OK
@@ -272,67 +280,70 @@ class Asker:
 
     def _stopped(self) -> int:
         self.save()
-        self.say("Stopped. " + self._saved_note())
+        self.say(self.texts("ask.stopped", saved=self._saved_note()))
         if self.scripted and self.refused:
             # A script whose answers were refused did not do what it meant to.
-            self.say(f"{self.refused} scripted answer{'s' * (self.refused != 1)} "
-                     "did not answer the question asked.")
+            self.say(self.texts.count("ask.refused", self.refused))
             return EXIT_INPUT
         return EXIT_OK
 
     def _confirm_notes(self, notes: NotesReading) -> bool:
         """Say what the notes state, then ask about what they are unsure of; False to
         stop."""
+        texts = self.texts
         stated = notes.stated
         if stated:
-            self.say("From your notes (recorded):")
+            self.say(texts("notes.recorded"))
             for p in stated:
                 words = quoted(" ".join(p.evidence.words.split()), 200)
-                self.say(f"  - {VOCABULARY[p.path].label}: {answer_text(p.path, p.value)}"
-                         f"  {words}")
+                self.say(texts("notes.recorded_line", label=texts.label(p.path),
+                               answer=notes_answer(p.path, p.value, texts), words=words))
         for proposal in self.to_confirm:
             if proposal.path in self.session.observations.values():
                 continue  # answered on the way, through a field it depends on
             words = quoted(" ".join(proposal.evidence.words.split()), 200)
             self.say("")
-            self.say(f"Your notes say {words} ({proposal.reason}).")
-            question = _confirming(proposal)
+            self.say(texts("notes.say", words=words, reason=proposal.reason))
+            question = _confirming(proposal, texts)
             self.ask(question)
             if not self.reply(question, self.session.consult()):
                 return False
         return True
 
     def ask(self, q: Question) -> None:
+        texts = self.texts
         self.say("")
         self.say(q.question + (f"  [{q.path}]" if self.detail else ""))
         spec = VOCABULARY[q.path]
         if spec.kind in ("int", "number") and spec.minimum is not None \
                 and spec.maximum is not None:
-            what = f"the number of {spec.unit}" if spec.unit else "a number"
-            self.say(f"  Type {what}, from {number_text(spec.minimum)} to "
-                     f"{number_text(spec.maximum)}, or skip.")
+            low, high = texts.number(spec.minimum), texts.number(spec.maximum)
+            self.say("  " + (texts("ask.type_number", unit=texts(f"unit.{spec.unit}.name"),
+                                   min=low, max=high) if spec.unit
+                             else texts("ask.type_a_number", min=low, max=high)))
             return
         for i, answer in enumerate(q.answers, 1):
-            self.say(f"  {i}) {answer.text}")
+            self.say(texts("ask.choice", number=i, answer=answer.text))
 
     def reply(self, q: Question, c: Consultation) -> bool:
         """Read replies until one answers the question; False to stop."""
+        commands = self.commands
         for raw in self.replies:
-            word = raw.lower() if isinstance(raw, str) else raw
-            if word in ("quit", "q", "exit"):
+            word = raw.strip().lower() if isinstance(raw, str) else raw
+            if word in commands["quit"]:
                 return False
-            if word in ("?", "why"):
+            if word in commands["why"]:
                 self.say(self.why(q))
-            elif word == "how":
+            elif word in commands["how"]:
                 self.say(self.how(c))
-            elif word == "what-if":
+            elif word in commands["what_if"]:
                 self.say(what_if_text(self.engine.what_if(self.session.observations,
                                                           seconds=self.seconds),
-                                      titles=self.titles, detail=self.detail).rstrip())
-            elif word == "back":
+                                      texts=self.texts, detail=self.detail).rstrip())
+            elif word in commands["back"]:
                 self.back()
                 return True
-            elif word in _DONT_KNOW or _picks_dont_know(q, raw):
+            elif word is None or word in commands["skip"] or _picks_dont_know(q, raw):
                 self._remember(q.path)
                 self.session.skip(q.path)
                 return True
@@ -340,14 +351,15 @@ class Asker:
                 value = self.parse(q, raw)
                 if value is None:
                     self.refused += 1
-                    self.say(f"That is not one of the answers. {_HELP}")
+                    self.say(self.texts("ask.not_an_answer", help=self.texts("ask.help")))
                     continue
                 before = self._before(q.path)
                 try:
                     self.session.observe(grouped({q.path: value}))
-                except ObservationError as exc:
+                except ObservationError:
                     self.refused += 1
-                    self.say(printable(f"That answer contradicts an earlier one: {exc}"))
+                    self.say(printable(self.texts("ask.contradicts", reason=_contradiction(
+                        q.path, value, self.session.observations.values(), self.texts))))
                     continue
                 self.history.append(before)
                 return True
@@ -361,11 +373,11 @@ class Asker:
             raw = str(raw)  # a number in an answers file picks from the list, as typed
         if isinstance(raw, str):
             text = raw.strip().lower()
-            chosen, value = _chosen_answer(q, spec.kind, text)
+            chosen, value = _chosen_answer(q, spec.kind, text, self.commands)
             if chosen:
                 return value
             if spec.kind in ("int", "number"):
-                raw = _number(text, spec.kind)
+                raw = _number(text, spec.kind, self.texts)
         if raw is None:
             return None
         try:
@@ -383,7 +395,7 @@ class Asker:
     def back(self) -> None:
         """Undo the last answer or skip: the field as it was before."""
         if not self.history:
-            self.say("Nothing to undo yet.")
+            self.say(self.texts("ask.nothing_to_undo"))
             return
         path, value, skipped = self.history.pop()
         if value is None:
@@ -394,7 +406,7 @@ class Asker:
             self.session.skip(path)
         else:
             self.session.unskip(path)
-        self.say("Undone: " + VOCABULARY[path].label + ".")
+        self.say(self.texts("ask.undone", label=self.texts.label(path)))
 
     def why(self, q: Question) -> str:
         text = q.why
@@ -403,22 +415,17 @@ class Asker:
         return text
 
     def how(self, c: Consultation) -> str:
-        return how_text(c, titles=self.titles, detail=self.detail)
+        return how_text(c, texts=self.texts, detail=self.detail)
 
     def finish(self, c: Consultation) -> None:
         self.say("")
-        if c.settled:
-            self.say("That settles it: no answer to anything else would change the reading.")
-        else:
-            self.say("No more questions I can ask; what you skipped could still change it.")
+        self.say(self.texts("ask.settled" if c.settled else "ask.no_more"))
         # The reading itself follows in full: say here only what it does not.
-        for line in outlook_lines(c, titles=self.titles):
+        for line in outlook_lines(c, texts=self.texts):
             self.say(line)
         self.say("")
-        text = c.assessment.render("text")
-        if c.settled:  # nothing left could change it: not "could add to the reading"
-            text = text.replace(MISSING_HEADING, SETTLED_MISSING_HEADING)
-        self.out.write(text)
+        # settled: nothing left could change it, so not "could add to the reading"
+        self.out.write(candidate_text(c.assessment, self.texts, settled=c.settled))
         self.save()
         note = self._saved_note()
         if note:
@@ -436,8 +443,8 @@ class Asker:
             # Keep the answers: show them, so they can be saved by hand and resumed (if
             # the terminal is still there to show them).
             with contextlib.suppress(OSError, ValueError):
-                self.say(f"Could not save to {file_name(self.save_to)}; your answers so far:\n"
-                         f"{text}")
+                self.say(self.texts("ask.could_not_save", file=file_name(self.save_to)) +
+                         "\n" + text)
             if isinstance(exc, OutputError):
                 raise
             reason = exc.strerror or excerpt(str(exc), 80)
@@ -446,9 +453,30 @@ class Asker:
 
     def _saved_note(self) -> str:
         if self.save_to is None:
-            return "Nothing was saved (give -o FILE to keep your answers)."
-        shown = file_name(self.save_to)
-        return f"Saved to {shown}; go on later with --resume {shown}."
+            return self.texts("ask.not_saved")
+        return self.texts("ask.saved", file=file_name(self.save_to))
+
+
+def _commands(texts: Texts) -> dict[str, frozenset[str]]:
+    """What a person may type for each command: the language's words and the English ones
+    (a script written once runs in every language)."""
+    english = frame_texts()
+    return {name: frozenset((*texts.words(f"ask.command.{name}"),
+                             *english.words(f"ask.command.{name}")))
+            for name in (*_COMMANDS, "yes", "no")}
+
+
+def _contradiction(path: str, value: Value, known: Mapping[str, Value], texts: Texts) -> str:
+    """Why ``path = value`` contradicts what is known, in the vocabulary's words."""
+    for dependent, prerequisite, _ in PREREQUISITES:
+        if path == dependent and known.get(prerequisite) is False:
+            return texts(f"field.{dependent}.needs.{prerequisite}")
+        if path == prerequisite and value is False and known.get(dependent, False) is not False:
+            return texts(f"field.{dependent}.needs.{prerequisite}")
+    for a, va, b, vb, _ in EXCLUSIONS:
+        if (path, value, known.get(b)) == (a, va, vb) or (path, value, known.get(a)) == (b, vb, va):
+            return texts(f"field.{a}.excludes.{b}")
+    return texts.lower(texts.label(path))
 
 
 def _picks_dont_know(q: Question, raw: object) -> bool:
@@ -456,7 +484,7 @@ def _picks_dont_know(q: Question, raw: object) -> bool:
     typed or in an answers file, or by its words)."""
     if type(raw) not in (int, str):
         return False
-    chosen, value = _chosen_answer(q, VOCABULARY[q.path].kind, str(raw).strip().lower())
+    chosen, value = _chosen_answer(q, VOCABULARY[q.path].kind, str(raw).strip().lower(), None)
     return chosen and value is None
 
 
@@ -469,7 +497,7 @@ def _resumed(engine: Engine, saved: object) -> Session:
     return session
 
 
-def _confirming(proposal: Proposal) -> Question:
+def _confirming(proposal: Proposal, texts: Texts) -> Question:
     """The question that confirms an unsure proposal of the notes: the field's own question
     with all its answers, the proposal's value first."""
     spec = VOCABULARY[proposal.path]
@@ -477,17 +505,19 @@ def _confirming(proposal: Proposal) -> Question:
     if proposal.value in values:
         values.remove(proposal.value)
         values.insert(0, proposal.value)
-    answers = [Answer(value=v, text=answer_text(spec.path, v).capitalize()
-                      if spec.kind == "bool" else answer_text(spec.path, v), reachable=())
+    answers = [Answer(value=v, text=(texts("consultation.yes") if v else texts("consultation.no"))
+                      if spec.kind == "bool" else texts.choice(spec.path, v), reachable=())
                for v in values]
     if answers:
-        answers.append(Answer(value=None, text="I don't know", reachable=()))
-    return Question(path=spec.path, label=spec.label, question=spec.question,
-                    answers=tuple(answers), why="Your notes touch on this without making it "
-                    f"certain: {proposal.reason}.")
+        answers.append(Answer(value=None, text=texts("consultation.dont_know"), reachable=()))
+    return Question(path=spec.path, label=texts.label(spec.path),
+                    question=texts.question(spec.path), answers=tuple(answers),
+                    why=texts("notes.unsure_why", reason=proposal.reason))
 
 
-def _chosen_answer(q: Question, kind: str, text: str) -> tuple[bool, Value | None]:
+def _chosen_answer(q: Question, kind: str, text: str,
+                   commands: Mapping[str, frozenset[str]] | None
+                   ) -> tuple[bool, Value | None]:
     """(True, its value) when the reply ``text`` (stripped, lower case) picks an answer of
     the list by its number or its words, or says yes or no to a yes/no question; else
     (False, None)."""
@@ -496,13 +526,20 @@ def _chosen_answer(q: Question, kind: str, text: str) -> tuple[bool, Value | Non
     for answer in q.answers:
         if answer.value is not None and text == answer.text.lower():
             return True, answer.value
-    if kind == "bool" and text in ("y", "n", "true", "false"):
-        return True, text in ("y", "true")
+    if kind == "bool" and commands is not None:
+        if text in commands["yes"]:
+            return True, True
+        if text in commands["no"]:
+            return True, False
     return False, None
 
 
-def _number(text: str, kind: str) -> int | float | None:
-    """The number a reply to a number field writes, or None if it writes none."""
+def _number(text: str, kind: str, texts: Texts) -> int | float | None:
+    """The number a reply to a number field writes (with the language's decimal comma, if
+    it has one), or None if it writes none."""
+    comma = texts.number(0.5)[1:2] == ","
+    if comma and "," in text and "." not in text:
+        text = text.replace(",", ".")
     try:
         return int(text) if kind == "int" else float(text)
     except ValueError:

@@ -21,10 +21,13 @@ from .._coaching import (
     problems_report,
     progress_text,
     read_case_run,
+    speaking,
 )
 from .._errors import ArgumentError
 from .._jsonio import readable
-from .._quoting import excerpt, file_name
+from .._quoting import excerpt, file_name, quoted
+from .._rulebook import frame_texts, shipped_languages
+from .._texts import BASE_LANGUAGE, Texts, match_language
 from .files import OutputError, refuse_same_file, replacing
 from .inputs import capped_workers, open_lines, positive, read_lines
 
@@ -43,6 +46,8 @@ def add_commands(commands: Any, out: TextIO | None) -> None:
                       help="list the rules, qualifiers, advice and verdicts no case reached")
     test.add_argument("--format", choices=("text", "json"), default="text")
     test.add_argument("--junit-xml", metavar="FILE", help="also write JUnit XML here")
+    test.add_argument("--lang", default=None, metavar="TAG",
+                      help="the language of the report (en, es...; default English)")
     test.add_argument("-v", "--verbose", action="store_true",
                       help="show every case, not only the failures")
     diff = commands.add_parser("diff-rules", out=out,
@@ -57,6 +62,8 @@ def add_commands(commands: Any, out: TextIO | None) -> None:
                       help="each side is its packs alone ('default' names the default "
                       "rulebook)")
     diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument("--lang", default=None, metavar="TAG",
+                      help="the language of the report (en, es...; default English)")
     diff.add_argument("--top", type=positive, default=10, metavar="N",
                       help="how many of the largest confidence moves to show")
     diff.add_argument("--workers", type=positive, default=None, metavar="N",
@@ -67,10 +74,21 @@ def add_commands(commands: Any, out: TextIO | None) -> None:
 
 def run(args: argparse.Namespace, stdin: TextIO | None, err: TextIO | None
         ) -> tuple[int, str]:
-    """Run ``test-rules`` or ``diff-rules``: the exit status, and the text for stdout."""
-    if args.command == "test-rules":
-        return _test_rules(args)
-    return _diff_rules(args, stdin, err)
+    """Run ``test-rules`` or ``diff-rules``: the exit status, and the text for stdout, in
+    the language ``--lang`` asks for (English, or a shipped translation)."""
+    with speaking(_language(args.lang)):
+        if args.command == "test-rules":
+            return _test_rules(args)
+        return _diff_rules(args, stdin, err)
+
+
+def _language(asked: str | None) -> Texts:
+    tags = [BASE_LANGUAGE, *shipped_languages()]
+    tag = BASE_LANGUAGE if asked is None else match_language(asked, tags)
+    if tag is None:
+        raise ArgumentError(f"--lang: expected one of {', '.join(tags)}, got "
+                            f"{quoted(str(asked), 40)}")
+    return frame_texts(tag)
 
 
 def _test_rules(args: argparse.Namespace) -> tuple[int, str]:

@@ -25,10 +25,23 @@ from .. import _schema
 from .._assessment import FORMATS
 from .._batch import assess_jsonl
 from .._engine import engine_for, load_packs, read_packs
-from .._errors import ArgumentError, InterviewSignalsError, ObservationError, RulebookError
+from .._errors import (
+    ArgumentError,
+    InterviewSignalsError,
+    ObservationError,
+    RulebookError,
+    RuleProblem,
+)
 from .._jsonio import InputError, dump_json, read_json, readable
 from .._quoting import excerpt, file_name, printable, quoted
-from .._rulebook import Rulebook, rule_rows
+from .._rulebook import (
+    Rulebook,
+    available_languages,
+    language_pack_toml,
+    rule_rows,
+    untranslated_texts,
+)
+from .._texts import BASE_LANGUAGE, Entry, match_language
 from .._version import __version__
 from . import ask as _ask
 from . import coach as _coach
@@ -91,6 +104,7 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
     assess.add_argument("--format", choices=FORMATS, default="text")
     assess.add_argument("--detail", action="store_true",
                         help="add rules, strengths, observation paths and the trace")
+    add_lang(assess)
     many = commands.add_parser(
         "assess-many", parents=[packs], out=out, help="assess a JSON Lines file (- for stdin) in "
         "worker processes; writes one JSON line per input line")
@@ -107,6 +121,18 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--no-default", action="store_true",
                        help="check the packs alone, without the default rulebook")
+    check.add_argument("--lang", action="append", default=[], metavar="TAG",
+                       help="also check a shipped translation against the packs, and list "
+                       "what it leaves untranslated")
+    check.add_argument("--strict-texts", action="store_true",
+                       help="count each text a language pack leaves untranslated as a "
+                       "problem (exit status 1)")
+    texts = commands.add_parser("texts", parents=[packs], out=out,
+                                help="every text of the rulebook by key, as a TOML language "
+                                "pack to translate")
+    texts.add_argument("--untranslated", action="store_true",
+                       help="only the texts the language leaves to English")
+    add_lang(texts)
     schema = commands.add_parser("schema", out=out,
                                  help="print a JSON Schema of the JSON contract")
     schema.add_argument("name", choices=_schema.NAMES)
@@ -114,10 +140,17 @@ def _parser(out: TextIO | None) -> argparse.ArgumentParser:
                                 help="run the HTTP service and the page (needs the serve "
                                 "extra)")
     _service_options(serve)
-    _ask.add_commands(commands, packs, out)
+    _ask.add_commands(commands, packs, out, add_lang)
     _coach.add_commands(commands, out)
-    _notes.add_command(commands, packs, out)
+    _notes.add_command(commands, packs, out, add_lang)
     return parser
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """``--lang TAG``: the language a command speaks."""
+    parser.add_argument("--lang", default=None, metavar="TAG",
+                        help="the language of the texts (en, es...; default: the last "
+                        "language pack given, else English)")
 
 
 def _service_options(serve: argparse.ArgumentParser) -> None:
@@ -146,6 +179,9 @@ def _service_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--keep-alive", type=_ask.seconds, default=None, metavar="S",
                        help="seconds an idle connection stays open after a response "
                        "(default: 5)")
+    serve.add_argument("--lang", default=None, metavar="TAG",
+                       help="the language of a request that asks for none it can speak "
+                       "(default: the last language pack given, else English)")
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -158,7 +194,8 @@ def _serve(args: argparse.Namespace) -> int:
           workers=args.workers, cors_origins=args.cors_origin, max_body=args.max_body,
           allowed_hosts=args.allowed_host, max_searches=args.max_searches,
           search_seconds=args.search_seconds, request_timeout=args.request_timeout,
-          keep_alive=args.keep_alive)
+          keep_alive=args.keep_alive,
+          language=args.lang)
     return EXIT_OK
 
 
@@ -216,8 +253,12 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, out: TextIO | None,
             return _write(target, "<stdout>", lambda: target.write(text) and EXIT_OK)
         if args.command == "serve":
             return _serve(args)
-        return _write(target, "<stdout>",
-                      lambda: _check(args.paths, not args.no_default, target))
+        if args.command == "texts":
+            book = load_packs(*args.rules, include_default=not args.no_default)
+            return _write(target, "<stdout>", lambda: _texts_command(
+                book, args.lang, args.untranslated, target))
+        return _write(target, "<stdout>", lambda: _check(
+            args.paths, not args.no_default, target, args.lang, args.strict_texts))
     except _Exit as exc:
         return exc.status
     except _UsageError as exc:
@@ -283,7 +324,7 @@ def _assess(args: argparse.Namespace, stdin: TextIO | None, out: TextIO | None) 
     target = _writable(out)
     try:
         data = read_json(args.file, stdin)
-        with engine_for(args.rules, not args.no_default) as engine:
+        with engine_for(args.rules, not args.no_default, args.lang) as engine:
             if not isinstance(data, dict):
                 raise ObservationError("observations", "a JSON object of observation groups",
                                        _json_kind(data))
@@ -378,14 +419,64 @@ def _rules(book: Rulebook, format: str, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _check(paths: Sequence[str], include_default: bool, out: TextIO) -> int:
+def _check(paths: Sequence[str], include_default: bool, out: TextIO,
+           languages: Sequence[str] = (), strict_texts: bool = False) -> int:
     book, problems = read_packs(*paths, include_default=include_default, cases=True,
                                 search=True)
+    left: list[tuple[str, Entry]] = []
+    if book is not None and not problems:
+        problems, left = _check_languages(book, languages)
     for problem in problems:
         out.write(f"{printable(str(problem))}\n")
-    if problems or book is None:
-        out.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found\n")
+    for tag, entry in left:
+        where = file_name(entry.file) if entry.line is None else \
+            f"{file_name(entry.file)}:{entry.line}"
+        out.write(printable(f"{where} [{entry.key}]: untranslated in {tag}") + "\n")
+    if left:
+        out.write(f"{len(left)} text{'s' if len(left) != 1 else ''} left untranslated "
+                  "(English is shown instead)\n")
+    count = len(problems) + (len(left) if strict_texts else 0)
+    if count or book is None:
+        out.write(f"{count} problem{'s' if count != 1 else ''} found\n")
         return EXIT_RULES
     out.write(f"ok: {len(book.rules)} rules and {len(book.cases)} cases from "
               f"{len(book.files)} files\n")
+    return EXIT_OK
+
+
+def _check_languages(book: Rulebook, asked: Sequence[str]
+                     ) -> tuple[list[RuleProblem], list[tuple[str, Entry]]]:
+    """The problems of the shipped translations asked for (``--lang``), and the texts each
+    language the packs declare, or ``--lang`` asks for, leaves untranslated."""
+    problems: list[RuleProblem] = []
+    left: list[tuple[str, Entry]] = []
+    available = available_languages(book)
+    tags = [t for t in book.languages if t != BASE_LANGUAGE]
+    for wanted in asked:
+        tag = match_language(wanted, available)
+        if tag is None:
+            raise ArgumentError(f"--lang: expected one of {', '.join(available)}, "
+                                f"got {quoted(wanted)}")
+        tags.append(tag)
+    for tag in dict.fromkeys(tags):
+        if tag == BASE_LANGUAGE:
+            continue
+        try:
+            left += [(tag, e) for e in untranslated_texts(book, tag)]
+        except RulebookError as exc:
+            problems += exc.problems
+    return problems, left
+
+
+def _texts_command(book: Rulebook, language: str | None, only_untranslated: bool,
+                   out: TextIO) -> int:
+    """Every text of ``book`` as a TOML language pack: the language's own texts, English
+    where it has none (each marked), ready to copy and translate."""
+    tag = language or book.language
+    available = available_languages(book)
+    found = match_language(tag, available)
+    if found is None:
+        raise ArgumentError(f"--lang: expected one of {', '.join(available)}, "
+                            f"got {quoted(tag)}")
+    out.write(language_pack_toml(book, found, only_untranslated=only_untranslated))
     return EXIT_OK

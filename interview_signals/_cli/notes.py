@@ -13,37 +13,42 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
+from .._assessment import answer_text as assessment_answer
 from .._engine import engine_for
 from .._jsonio import InputError, dump_json, readable
 from .._notes import MAX_NOTE_BYTES, NotesReading, Proposal, SetAside
-from .._observations import VOCABULARY, Value, number_text
+from .._observations import Value
 from .._quoting import excerpt, file_name, quoted
+from .._texts import Texts
 
 COMMAND = "notes"
 EXIT_OK = 0
 
 
-def add_command(commands: Any, packs: argparse.ArgumentParser, out: TextIO | None) -> None:
+def add_command(commands: Any, packs: argparse.ArgumentParser, out: TextIO | None,
+                add_lang: Any) -> None:
     """Add ``notes`` to the command line's subparsers; ``packs`` is the parent parser of
-    ``--rules`` and ``--no-default``."""
+    ``--rules`` and ``--no-default``, ``add_lang`` adds ``--lang`` (the words around the
+    proposals; the note itself is read with the packs' phrases)."""
     notes = commands.add_parser(COMMAND, parents=[packs], out=out,
                                 help="read notes written in your own words (- for stdin): "
                                 "what they propose to record, and the reading of it")
     notes.add_argument("file", metavar="FILE|-")
     notes.add_argument("--format", choices=("text", "json"), default="text")
+    add_lang(notes)
 
 
 def run(args: argparse.Namespace, stdin: TextIO | None, out: TextIO) -> int:
     """Read the note, print the proposals and the assessment of what is stated."""
     text = read_note(args.file, stdin)
-    with engine_for(args.rules, not args.no_default) as engine:
+    with engine_for(args.rules, not args.no_default, args.lang) as engine:
         reading = engine.read_notes(text)
         assessment = engine.assess(reading.observations)
     if args.format == "json":
         out.write(dump_json({"notes": reading.to_dict(),
                              "assessment": assessment.to_dict()}, 2) + "\n")
     else:
-        out.write(render_reading(reading) + "\n" + assessment.render("text"))
+        out.write(render_reading(reading, engine.texts) + "\n" + assessment.render("text"))
     return EXIT_OK
 
 
@@ -77,36 +82,30 @@ def read_note(name: str, stdin: TextIO | None) -> str:
     return text
 
 
-def answer_text(path: str, value: Value | None) -> str:
+def answer_text(path: str, value: Value | None, texts: Texts) -> str:
     """A value as the candidate reads it: ``yes``, ``45 minutes``, ``Warm``."""
-    spec = VOCABULARY[path]
     if value is None:
         return "?"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
     if isinstance(value, str):
-        return spec.choice_texts.get(value, value)
-    return f"{number_text(value)} {spec.unit}".strip()
+        return texts.choice(path, value)
+    return assessment_answer(path, value, texts)
 
 
-def _proposal_line(p: Proposal | SetAside) -> str:
-    label = VOCABULARY[p.path].label
-    words = " ".join(p.evidence.words.split())  # the note's own words, quoted escaped
-    return f"  - {label}: {answer_text(p.path, p.value)}  {quoted(words, 200)} ({p.reason})"
+def proposal_line(p: Proposal | SetAside, texts: Texts) -> str:
+    """One proposal: the field's label, the value, the note's words (quoted, escaped) and
+    why."""
+    return texts("notes.proposal", label=texts.label(p.path),
+                 answer=answer_text(p.path, p.value, texts),
+                 words=quoted(" ".join(p.evidence.words.split()), 200), reason=p.reason)
 
 
-def render_reading(reading: NotesReading) -> str:
+def render_reading(reading: NotesReading, texts: Texts) -> str:
     """The proposals in words: what the note states, what to confirm, what was set aside."""
     parts = []
-    if reading.stated:
-        parts.append("What your notes state (recorded)\n" +
-                     "\n".join(_proposal_line(p) for p in reading.stated))
-    if reading.unsure:
-        parts.append("To confirm before recording (your notes are not sure)\n" +
-                     "\n".join(_proposal_line(p) for p in reading.unsure))
-    if reading.set_aside:
-        parts.append("Set aside (a plan, someone else's interview, or corrected)\n" +
-                     "\n".join(_proposal_line(p) for p in reading.set_aside))
+    for key, found in (("notes.stated", reading.stated), ("notes.unsure", reading.unsure),
+                       ("notes.set_aside", reading.set_aside)):
+        if found:
+            parts.append(texts(key) + "\n" + "\n".join(proposal_line(p, texts) for p in found))
     if not parts:
-        parts.append("Your notes say nothing the reading can record yet.")
+        parts.append(texts("notes.nothing"))
     return "\n\n".join(parts) + "\n"

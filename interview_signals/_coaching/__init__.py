@@ -11,6 +11,7 @@ from .coverage import Coverage
 from .reports import json_report, junit_xml, problems_report
 from .rulebook_diff import RulebookDiff, diff_rulebooks, progress_text
 from .run import CaseRun, read_case_run, run_cases
+from .words import speaking
 
 __all__ = [
     "CaseResult",
@@ -25,4 +26,5 @@ __all__ = [
     "progress_text",
     "read_case_run",
     "run_cases",
+    "speaking",
 ]

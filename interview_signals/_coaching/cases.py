@@ -17,7 +17,7 @@ from .._engine import Engine
 from .._observations import Observations, grouped
 from .._rulebook import Case
 from .how import Reading
-from .words import either, say
+from .words import case_why, either, say
 
 CASE_RESULT_FORMAT = "interview-signals/test-rules"
 CASE_RESULT_VERSION = 1
@@ -77,7 +77,7 @@ class CaseResult:
         source = None if case.source is None else {
             "sign": case.source.sign, "title": case.source.title, "quote": case.source.quote}
         return {"id": case.id, "pack": case.pack, "file": case.file, "line": case.line,
-                "passed": self.passed, "why": case.why, "source": source,
+                "passed": self.passed, "why": case_why(case), "source": source,
                 "observations": grouped(case.observations),
                 "verdict": self.verdict, "confidence": round(self.confidence, 4),
                 "signals": list(self.concluded["signal"]),

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from .._assessment import Assessment, Firing, answer_text
 from .._durable import EngineRule
-from .._observations import VOCABULARY, Value
+from .._observations import Value
 from .._quoting import file_name
 from .._rulebook import Rule, Rulebook, Test, state_of
-from .words import either, say
+from .words import either, say, texts
 
 
 def rule_name(rule: Rule) -> str:
@@ -32,8 +32,10 @@ def place(pack: str, file: str, line: int | None) -> str:
 
 def answer(path: str, value: Value | None) -> str:
     """``Shown around [tour.office_tour]: yes``."""
-    return say("answer", label=VOCABULARY[path].label, path=path,
-               answer=say("not_recorded") if value is None else answer_text(path, value))
+    # The coach's reports are English, as check-rules is (docs/translations.md).
+    return say("answer", label=texts().label(path), path=path,
+               answer=say("not_recorded") if value is None
+               else answer_text(path, value, texts()))
 
 
 def number(x: float) -> str:
@@ -114,7 +116,7 @@ class Reading:
             unknown = [p for p in test.paths if p not in self.values]
             if state is None and unknown:
                 reasons.append(say("needs_unknown", test=test.describe(),
-                                   label=VOCABULARY[unknown[0]].label, path=unknown[0]))
+                                   label=texts().label(unknown[0]), path=unknown[0]))
             else:
                 reasons.append(say("needs_recorded", test=test.describe(), answers=" and ".join(
                     answer(p, self.values.get(p)) for p in test.paths)))

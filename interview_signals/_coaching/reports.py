@@ -17,7 +17,7 @@ from .._rulebook import Case
 from .cases import CASE_RESULT_FORMAT, CASE_RESULT_VERSION, CaseResult, confidence_text
 from .coverage import Coverage
 from .how import answer, place
-from .words import count, say
+from .words import case_why, count, say
 
 
 def case_lines(result: CaseResult, *, verbose: bool = False) -> list[str]:
@@ -31,7 +31,7 @@ def case_lines(result: CaseResult, *, verbose: bool = False) -> list[str]:
     if case.source is not None:
         lines.append(say("case_from", source=source_text(case)))
     if case.why:
-        lines.append(say("case_why", why=case.why))
+        lines.append(say("case_why", why=case_why(case)))
     observed = [answer(p, v) for p, v in case.observations.items()]
     lines.append(say("case_observations", observations="; ".join(observed)) if observed
                  else say("case_no_observations"))

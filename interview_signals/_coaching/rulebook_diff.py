@@ -139,12 +139,11 @@ def diff_text(report: DiffCounts, corpus: str | None) -> str:
              say("diff_title_of", readings=readings, corpus=file_name(corpus)),
              say("diff_old", side=side_text(report.old)),
              say("diff_new", side=side_text(report.new)),
-             *[say("diff_count", label=say(key), count=f"{n:,}") for key, n in (
+             *_columns([(say(key), n) for key, n in (
                  ("diff_up", report.up), ("diff_down", report.down),
                  ("diff_moved", report.moved), ("diff_advice", report.other),
-                 ("diff_same", report.unchanged))]]
-    if report.skipped:
-        lines.append(say("diff_count", label=say("diff_skipped"), count=f"{report.skipped:,}"))
+                 ("diff_same", report.unchanged),
+                 *((("diff_skipped", report.skipped),) if report.skipped else ()))])]
     if not report.changed:
         lines += ["", say("diff_nothing")]
     if report.transitions:
@@ -181,6 +180,14 @@ def _move_lines(report: DiffCounts, move: Changed) -> list[str]:
                 how=_how(report, rule, how, before, after))
             for rule, how, before, after in rules]
     return out
+
+
+def _columns(counts: list[tuple[str, int]]) -> list[str]:
+    """The counts' lines: each label, then its number, in two columns (as wide as the
+    longest label, at least 32 characters)."""
+    width = max(32, *(len(label) for label, _ in counts))
+    return [say("diff_count", label=label.ljust(width), count=f"{n:,}".rjust(9))
+            for label, n in counts]
 
 
 def _rule(report: DiffCounts, rule_id: str, how: str) -> Rule:

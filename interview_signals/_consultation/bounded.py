@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .._assessment import Assessment, Search
 from .._observations import VOCABULARY, Value, known_grouped
+from .._texts import Texts
 from .results import Answer, Consultation, Question, cand_text
 from .search.answer_classes import Candidate
 from .search.budget import Budget, OutOfRoom, OutOfTime
@@ -41,23 +42,24 @@ possible."""
 
 def bounded_consultation(c: Consultant, values: Mapping[str, Value], *,
                          skipped: frozenset[str], assessment: Assessment, budget: Budget,
-                         stopped: OutOfTime) -> Consultation:
-    """The consultation from bounds, or unranked when the bounds do not finish either."""
-    why = ("the exact search would have held more than it may in memory"
-           if isinstance(stopped, OutOfRoom) else
-           f"the exact search did not finish within its time budget of {budget.seconds:g} s")
+                         stopped: OutOfTime, texts: Texts) -> Consultation:
+    """The consultation from bounds, or unranked when the bounds do not finish either; its
+    words in ``texts``' language."""
+    why = texts("search.out_of_room") if isinstance(stopped, OutOfRoom) else \
+        texts("search.out_of_time", seconds=texts.number(budget.seconds))
     try:
-        return _Bounds(c, values).consultation(skipped, assessment, budget, why)
+        return _Bounds(c, values, texts).consultation(skipped, assessment, budget, why)
     except OutOfTime:
-        return _unranked(c, values, skipped, assessment=assessment, budget=budget, why=why)
+        return _unranked(c, values, skipped, assessment=assessment, budget=budget, why=why,
+                         texts=texts)
 
 
 class _Bounds:
     """Each field group's states and the bounds of every other group's, for one set of
     observations."""
 
-    def __init__(self, c: Consultant, values: Mapping[str, Value]) -> None:
-        self.c, self.values = c, values
+    def __init__(self, c: Consultant, values: Mapping[str, Value], texts: Texts) -> None:
+        self.c, self.values, self.texts = c, values, texts
         ev, proofs = c.ev, c.proofs
         self.known = [tuple((p, values[p]) for p in g.paths if p in values) for g in ev.groups]
         self.free = [frozenset(p for p in g.paths if p not in values) for g in ev.groups]
@@ -100,20 +102,14 @@ class _Bounds:
         found.sort(key=lambda x: x[0])
         questions = tuple(q for _, q in found)
         settled = not questions and not still_open
-        unfinished = [
-            f"Not exact: {why}, so these come from bounds. The verdicts listed as reachable "
-            "(overall and after each answer) are those the search could not rule out; some "
-            "may not be reachable.",
-            "The questions are those the search could not show to be irrelevant, ranked by "
-            "how much their answers could narrow the possible verdicts, not by the "
-            "information each is expected to give."]
+        unfinished = [self.texts("search.from_bounds", why=why),
+                      self.texts("search.ranked_by_bounds")]
         reason = None
         if settled:
             try:
                 reason = self.c.sufficient_reason(self.values, assessment.verdict)
             except OutOfTime:
-                unfinished.append("The smallest set of answers that settles the reading was "
-                                  "not found in time.")
+                unfinished.append(self.texts("search.no_reason_found"))
         return Consultation(
             assessment=assessment, reachable=reachable, settled=settled,
             questions=questions, sufficient_reason=reason,
@@ -138,11 +134,13 @@ class _Bounds:
         return _runs(out, VOCABULARY[path].kind in ("int", "number"))
 
     def _question(self, path: str, spans: Sequence[Span]) -> Question:
-        answers = [Answer(value=cand.value, text=cand_text(path, cand), reachable=verdicts)
-                   for cand, verdicts in spans]
+        texts = self.texts
+        answers = [Answer(value=cand.value, text=cand_text(path, cand, texts),
+                          reachable=verdicts) for cand, verdicts in spans]
         either = self.c.ordered(v for _, verdicts in spans for v in verdicts)
-        answers.append(Answer(value=None, text="I don't know", reachable=tuple(either)))
-        return self.c.question(path, answers)
+        answers.append(Answer(value=None, text=texts("consultation.dont_know"),
+                              reachable=tuple(either)))
+        return self.c.question(path, answers, texts)
 
 
 def _score(spans: Sequence[Span], reachable: tuple[str, ...]) -> tuple[int, int, int]:
@@ -169,7 +167,8 @@ def _runs(spans: list[Span], numeric: bool) -> list[Span]:
 
 
 def _unranked(c: Consultant, values: Mapping[str, Value], skipped: frozenset[str], *,
-              assessment: Assessment, budget: Budget, why: str) -> Consultation:
+              assessment: Assessment, budget: Budget, why: str, texts: Texts
+              ) -> Consultation:
     """Every unknown field a rule reads, in vocabulary order, nothing ruled out."""
     everything = tuple(c.ev.verdict_ids)
     questions = []
@@ -178,15 +177,14 @@ def _unranked(c: Consultant, values: Mapping[str, Value], skipped: frozenset[str
             continue
         spans = _runs([(cand, everything) for cand in c.ev.candidates(path, values)],
                       VOCABULARY[path].kind in ("int", "number"))
-        answers = [Answer(value=cand.value, text=cand_text(path, cand), reachable=verdicts)
-                   for cand, verdicts in spans]
-        answers.append(Answer(value=None, text="I don't know", reachable=everything))
-        questions.append(c.question(path, answers))
+        answers = [Answer(value=cand.value, text=cand_text(path, cand, texts),
+                          reachable=verdicts) for cand, verdicts in spans]
+        answers.append(Answer(value=None, text=texts("consultation.dont_know"),
+                              reachable=everything))
+        questions.append(c.question(path, answers, texts))
     return Consultation(
         assessment=assessment, reachable=everything, settled=False,
         questions=tuple(questions), observations=known_grouped(values),
         search=Search(complete=False, seconds=budget.seconds, unfinished=(
-            f"Not exact: {why}, and bounds could not be found in the rest of it either.",
-            "The questions are every field not yet answered that a rule reads, in the "
-            "order of the vocabulary, not ranked; no verdict could be ruled out.")),
+            texts("search.no_bounds", why=why), texts("search.unranked"))),
         ranked_by="none")

@@ -37,19 +37,20 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from .._assessment import Assessment, Search, WhatIfs
+from .._assessment import Assessment, Band, Search, WhatIfs
 from .._errors import EngineError, RulebookError
 from .._observations import PREREQUISITES, VOCABULARY, Value, known_grouped, prerequisites
-from .._rulebook import Rule, verdict_titles
+from .._rulebook import Rule
+from .._texts import Texts
 from .bounded import bounded_consultation
 from .results import (
     Answer,
     Assessor,
     Consultation,
     Question,
-    _why,
     cand_text,
     first_why,
+    why_text,
 )
 from .search.answer_classes import Candidate
 from .search.budget import DEFAULT_SECONDS, Budget, OutOfTime
@@ -83,7 +84,6 @@ class Consultant:
         self.proofs = Proofs(self.ev)
         self.rests = Rests(self.ev)
         self.rank = {v: i for i, v in enumerate(self.ev.verdict_ids)}
-        self.titles = verdict_titles(engine.rulebook)
         self._rules: dict[str, tuple[Rule, ...]] = {
             p: tuple(r for r in self.ev.book.rules if p in r.paths) for p in VOCABULARY}
 
@@ -120,36 +120,40 @@ class Consultant:
             raise EngineError(f"the consultation's search expected {verdict} for {values}, "
                               f"the engine says {got}: please report this")
 
-    def question(self, path: str, answers: list[Answer]) -> Question:
-        """The question on ``path`` with its answers and what it feeds."""
-        spec = VOCABULARY[path]
+    def question(self, path: str, answers: list[Answer], texts: Texts) -> Question:
+        """The question on ``path`` with its answers and what it feeds, in ``texts``'
+        language."""
         rules = self._rules[path]
-        return Question(path=path, label=spec.label, question=spec.question,
-                        answers=tuple(answers), why=_why(rules, answers, self.titles),
+        return Question(path=path, label=texts.label(path), question=texts.question(path),
+                        answers=tuple(answers), why=why_text(rules, answers, texts),
                         rules=tuple(r.id for r in rules),
                         signs=tuple(sorted({r.source_sign for r in rules})))
 
     # -- consultation ----------------------------------------------------------------------
 
     def consult(self, values: Mapping[str, Value], skipped: Iterable[str] = (),
-                budget: Budget | None = None) -> Consultation:
+                budget: Budget | None = None, *, speaker: Assessor | None = None
+                ) -> Consultation:
         """The exact consultation (see ``_Step``) if it finishes within most of the
-        budget, else the bounded one (``bounded``), which says what it did not finish."""
+        budget, else the bounded one (``bounded``), which says what it did not finish;
+        ``speaker`` is the engine (or a language of it) whose assessment and texts the
+        consultation gives (this consultant's engine when None)."""
         budget = budget or Budget(DEFAULT_SECONDS)
+        speaker = speaker if speaker is not None else self.engine
         left_out = frozenset(skipped)
-        assessment = self.engine.assess(known_grouped(values))
+        assessment = speaker.assess(known_grouped(values))
         with budget.until(EXACT_SHARE).running():
             try:
-                return self._exact(values, left_out, assessment, budget)
+                return self._exact(values, left_out, assessment, budget, speaker.texts)
             except OutOfTime as exc:
                 stopped = exc
         with budget.running():
             return bounded_consultation(self, values, skipped=left_out, assessment=assessment,
-                                        budget=budget, stopped=stopped)
+                                        budget=budget, stopped=stopped, texts=speaker.texts)
 
     def _exact(self, values: Mapping[str, Value], skipped: frozenset[str],
-               assessment: Assessment, budget: Budget) -> Consultation:
-        step = _Step(self, values, assessment.verdict)
+               assessment: Assessment, budget: Budget, texts: Texts) -> Consultation:
+        step = _Step(self, values, assessment.verdict, texts)
         found, still_open = step.questions(skipped)
         questions = _prerequisites_first(found)
         ask_first = step.ask_first(questions[0], skipped) if questions else None
@@ -161,8 +165,7 @@ class Consultant:
             try:
                 reason = self.sufficient_reason(values, assessment.verdict)
             except OutOfTime:
-                unfinished = ("The time ran out before the smallest set of answers that "
-                              "settles the reading was found.",)
+                unfinished = (texts("search.no_reason_in_time"),)
         return Consultation(
             assessment=assessment, reachable=tuple(self.ordered(step.reachable)),
             settled=settled, questions=questions, ask_first=ask_first,
@@ -180,10 +183,19 @@ class Consultant:
     # -- what-if -----------------------------------------------------------------------------
 
     def what_if(self, values: Mapping[str, Value], target: str | None, limit: int,
-                include_fixed: bool, budget: Budget | None = None) -> WhatIfs:
-        """See ``whatif.WhatIfSearch``."""
-        return WhatIfSearch(self).what_if(values, target, limit, include_fixed,
-                                          budget or Budget(DEFAULT_SECONDS))
+                include_fixed: bool, budget: Budget | None = None, *,
+                speaker: Assessor | None = None) -> WhatIfs:
+        """See ``whatif.WhatIfSearch``; ``speaker`` as for ``consult`` (the words of its
+        bands and of what the search did not finish)."""
+        texts = (speaker if speaker is not None else self.engine).texts
+        found = WhatIfSearch(self, texts).what_if(values, target, limit, include_fixed,
+                                                  budget or Budget(DEFAULT_SECONDS))
+        if speaker is None or speaker.texts is self.engine.texts:
+            return found
+        return attrs.evolve(found, options=tuple(
+            o if o.band is None else attrs.evolve(o, band=Band(
+                id=o.band.id, words=texts(f"band.{o.band.id}.words")))
+            for o in found.options))
 
 
 class _Step:
@@ -194,9 +206,9 @@ class _Step:
     its value there can reach its verdict, so most answers need no assessment of their own.
     """
 
-    def __init__(self, consultant: Consultant, values: Mapping[str, Value], verdict: str
-                 ) -> None:
-        self.c, self.values, self.verdict = consultant, values, verdict
+    def __init__(self, consultant: Consultant, values: Mapping[str, Value], verdict: str,
+                 texts: Texts) -> None:
+        self.c, self.values, self.verdict, self.texts = consultant, values, verdict, texts
         self.locals = [consultant.local(i, values)
                        for i in range(len(consultant.ev.groups))]
         parts: list[Part] = [loc.part for loc in self.locals]
@@ -266,11 +278,12 @@ class _Step:
             expected += weight / wsum * _entropy({v: x / total for v, x in mix.items()})
             reach = tuple(self.c.ordered(v for v, x in mix.items() if x > 0))
             self.needs.append((path, by_value[cand.value], view, reach))
-            built.append(Answer(value=cand.value, text=cand_text(path, cand),
+            built.append(Answer(value=cand.value, text=cand_text(path, cand, self.texts),
                                 reachable=reach))
         everything = tuple(self.c.ordered(v for a in built for v in a.reachable))
-        built.append(Answer(value=None, text="I don't know", reachable=everything))
-        return expected, self.c.question(path, built)
+        built.append(Answer(value=None, text=self.texts("consultation.dont_know"),
+                            reachable=everything))
+        return expected, self.c.question(path, built, self.texts)
 
     def ask_first(self, best: Question, skipped: frozenset[str]) -> Question | None:
         """The question to ask before ``best``: a field ``best`` depends on (whether a note
@@ -286,12 +299,13 @@ class _Step:
         found = _unanswered_need(best.path, self.values, skipped)
         if found is None:
             return None
-        need, reason = found
+        need, (dependent, prerequisite) = found
+        reason = self.texts(f"field.{dependent}.needs.{prerequisite}")
         for i in self.movable:
             if need in self.locals[i].free:
                 _, question = self._question(self.locals[i], need, self.views[i])
                 return attrs.evolve(question, why=first_why(best, reason, question.answers,
-                                                                 self.c.titles))
+                                                            self.texts))
         raise EngineError(f"the consultation found no group of fields holding {need}, which "
                           f"{best.path} depends on: please report this")
 
@@ -341,21 +355,22 @@ class _Step:
 
 
 def _unanswered_need(path: str, values: Mapping[str, Value], skipped: frozenset[str]
-                     ) -> tuple[str, str] | None:
+                     ) -> tuple[str, tuple[str, str]] | None:
     """The first field ``path`` depends on that is neither answered nor skipped nor implied
     by the answers (no "no" is left for it: a reply's tone known says a reply came), going
-    down to what that one depends on in turn, and why ``path`` needs it (the vocabulary's
-    words); or None."""
+    down to what that one depends on in turn, and the (dependent, prerequisite) pair whose
+    reason says why (``field.<dependent>.needs.<prerequisite>`` in the texts); or None."""
     for need in prerequisites(path):
         if need not in values and need not in skipped and valid({**values, need: False}):
             deeper = _unanswered_need(need, values, skipped)
             if deeper is None:
-                return need, _PREREQUISITE_REASONS[path, need]
-            return deeper[0], _PREREQUISITE_REASONS.get((path, deeper[0]), deeper[1])
+                return need, (path, need)
+            pair = (path, deeper[0]) if (path, deeper[0]) in _PREREQUISITE_PAIRS else deeper[1]
+            return deeper[0], pair
     return None
 
 
-_PREREQUISITE_REASONS = {(d, p): why for d, p, why in PREREQUISITES}
+_PREREQUISITE_PAIRS = frozenset((d, p) for d, p, _ in PREREQUISITES)
 
 
 def _prerequisites_first(questions: list[Question]) -> tuple[Question, ...]:

@@ -13,7 +13,8 @@ from attrs import frozen
 
 from .._assessment import Assessment, Search
 from .._observations import VOCABULARY, Observations, Value
-from .._rulebook import Rulebook
+from .._rulebook import Rule, Rulebook
+from .._texts import BASE_LANGUAGE, Texts
 from .search.answer_classes import Candidate
 
 
@@ -24,6 +25,10 @@ class Assessor(Protocol):
     @property
     def rulebook(self) -> Rulebook:
         """The rulebook the engine was built from."""
+
+    @property
+    def texts(self) -> Texts:
+        """The texts of the language the engine speaks."""
 
     def assess(self, observations: Mapping[str, object] | Observations) -> Assessment:
         """Assess one interview's observations."""
@@ -128,63 +133,68 @@ class Consultation:
                 "search": self.search.to_dict(), "ranked_by": self.ranked_by}
 
 
-# -- words --------------------------------------------------------------------------------
+# -- words ----------------------------------------------------------------------------------
+# Every word below comes from the texts of the language asked for (``consultation.*``).
 
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
-
-def cand_text(path: str, cand: Candidate) -> str:
-    """An answer class in plain words: "Yes", "warm", "from 1 to 24"."""
+def cand_text(path: str, cand: Candidate, texts: Texts) -> str:
+    """An answer class in plain words: "Yes", "Warm", "from 1 to 24"."""
     spec = VOCABULARY[path]
     if spec.kind == "bool":
-        return "Yes" if cand.value else "No"
+        return texts("consultation.yes") if cand.value else texts("consultation.no")
     if spec.kind == "choice":
-        return spec.choice_texts.get(str(cand.value), str(cand.value))
+        return texts.choice(path, cand.value)
     low, high = cand.low, cand.high
     low_closed, high_closed = cand.low_closed, cand.high_closed
+    num = texts.number
     if low is None or high is None:
-        return str(cand.value)
+        return num(float(cand.value)) if isinstance(cand.value, int | float) \
+            else str(cand.value)
     if spec.kind == "int":
         lo = int(low) if low_closed else math.floor(low) + 1
         hi = int(high) if high_closed else math.ceil(high) - 1
-        return _num(lo) if lo == hi else f"from {lo} to {hi}"
+        return num(lo) if lo == hi else texts("consultation.from_to", low=num(lo), high=num(hi))
     if low == high:
-        return _num(low)
-    if low_closed:
-        return f"from {_num(low)} to {_num(high)}" if high_closed else \
-            f"from {_num(low)} to just under {_num(high)}"
-    return f"more than {_num(low)}, up to {_num(high)}" if high_closed else \
-        f"more than {_num(low)} and less than {_num(high)}"
+        return num(low)
+    key = ("consultation.from_to" if high_closed else "consultation.from_to_under") \
+        if low_closed else \
+        ("consultation.above_up_to" if high_closed else "consultation.above_below")
+    return texts(key, low=num(low), high=num(high))
 
 
-def said(verdicts: Iterable[str], titles: Mapping[str, str]) -> list[str]:
-    """Verdicts as a sentence says them: their titles (the rulebook's), in lower case."""
-    return [titles.get(v, v).lower() for v in verdicts]
+def said(verdicts: Iterable[str], texts: Texts) -> list[str]:
+    """Verdicts as a sentence says them: their titles, in lower case."""
+    return [texts.lower(texts.get(f"verdict.{v}.title", v)) for v in verdicts]
 
 
-def _why(rules: tuple[object, ...], answers: list[Answer], titles: Mapping[str, str]) -> str:
+def either(items: Iterable[str], texts: Texts) -> str:
+    """``a``, ``a or b``, ``a, b or c``, in the language's words."""
+    return texts.join(items, "or")
+
+
+def _if_answer(answers: Iterable[Answer], texts: Texts) -> list[str]:
+    return [texts("consultation.if_answer", answer=a.text,
+                  verdicts=either(said(a.reachable, texts), texts)) for a in answers]
+
+
+def why_text(rules: Iterable[Rule], answers: Iterable[Answer], texts: Texts) -> str:
+    """Why a question is asked: the signs it bears on, and where each answer would leave
+    the reading."""
     signs = list(dict.fromkeys(
-        f"sign {r.source_sign}, {r.source_title.lower()}" for r in rules))  # type: ignore[attr-defined]
-    lines = [f"Your answer bears on {'; '.join(signs)}." if signs else
-             "Your answer can change the reading."]
-    for a in answers:
-        lines.append(f"If {a.text}: the reading could be {either(said(a.reachable, titles))}.")
-    return " ".join(lines)
+        texts("consultation.bears_on_sign", sign=r.source_sign,
+              title=texts.lower(_sign_title(r, texts)),
+              original=texts.original(f"sign.{r.source_sign}") or r.source_title)
+        for r in rules))
+    first = texts("consultation.bears_on", signs="; ".join(signs)) if signs else \
+        texts("consultation.can_change")
+    return " ".join([first, *_if_answer(answers, texts)])
 
 
-def first_why(then: Question, reason: str, answers: Iterable[Answer],
-              titles: Mapping[str, str]) -> str:
+def _sign_title(rule: Rule, texts: Texts) -> str:
+    """A rule's sign title: as the rule cites it in English, translated otherwise."""
+    return rule.source_title if texts.tag == BASE_LANGUAGE else texts(f"sign.{rule.source_sign}")
+
+
+def first_why(then: Question, reason: str, answers: Iterable[Answer], texts: Texts) -> str:
     """Why a prerequisite is asked before ``then``, and what each of its answers leaves."""
-    lines = [f"Asked first, because the question that matters most now "
-             f"({then.label.lower()}) only applies if the answer to this one is yes: "
-             f"{reason}."]
-    lines += [f"If {a.text}: the reading could be {either(said(a.reachable, titles))}."
-              for a in answers]
-    return " ".join(lines)
-
-
-def either(items: Iterable[str]) -> str:
-    """``a``, ``a or b``, ``a, b or c``."""
-    words = list(items)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    first = texts("consultation.asked_first", label=texts.lower(then.label), reason=reason)
+    return " ".join([first, *_if_answer(answers, texts)])

@@ -20,6 +20,7 @@ from typing import Protocol
 from .._assessment import Change, Search, WhatIf, WhatIfs
 from .._errors import EngineError, InterviewSignalsError
 from .._observations import VOCABULARY, Value, known_grouped
+from .._texts import Texts
 from .results import Assessor
 from .search.answer_classes import Candidate
 from .search.budget import Budget, OutOfTime
@@ -48,8 +49,8 @@ class Searched(Protocol):
 class WhatIfSearch:
     """One what-if search over a consultant's evaluator, confirmed by its engine."""
 
-    def __init__(self, consultant: Searched) -> None:
-        self.c = consultant
+    def __init__(self, consultant: Searched, texts: Texts) -> None:
+        self.c, self.texts = consultant, texts
         self._values: dict[str, Value] = {}
         self._states: dict[tuple[int, Changes], State | None] = {}
         """The state of a field group under its share of the changes (None: contradictory)."""
@@ -66,7 +67,7 @@ class WhatIfSearch:
         goal = frozenset(v for v, i in self.c.rank.items() if i <= bar)
         kinds = ("find_out", "do", "had") if include_fixed else ("find_out", "do")
         done = _Result(current.verdict, target, tuple(self.c.ordered(goal)), kinds,
-                       budget.seconds)
+                       budget.seconds, texts=self.texts)
         if current.verdict in goal:  # already there (a target at or below the verdict):
             # no options, as the search finds, without searching every set of fields
             return done.result(possible=True)
@@ -249,9 +250,9 @@ class _Result:
     finish."""
 
     def __init__(self, current: str, target: str | None, goal: tuple[str, ...],
-                 kinds: tuple[str, ...], seconds: float) -> None:
+                 kinds: tuple[str, ...], seconds: float, *, texts: Texts) -> None:
         self.current, self.target, self.goal, self.kinds = current, target, goal, kinds
-        self.seconds = seconds
+        self.seconds, self.texts = seconds, texts
         self.possible: bool | None = None
         self.found: list[Changes] = []
         self.sizes_searched = 0
@@ -260,25 +261,20 @@ class _Result:
         self.unfinished: list[str] = []
 
     def out_of_time(self) -> None:
+        texts = self.texts
         if self.possible is None:
-            self.unfinished.append("The time ran out before it was known whether any change "
-                                   "reaches the goal.")
+            self.unfinished.append(texts("search.what_if_undecided"))
             return
         size = self.sizes_searched + 1
         if self.searching is not None:
             self.found += [c for c, _ in self.searching.ranked()]
-            what = "Sets" if size > 1 else "Single changes"
-            self.unfinished.append(
-                f"{what} of {_changes_word(size)} were searched only in part: those listed "
-                f"reach the goal and no part of them does, but better ones may exist.")
-        self.unfinished.append(
-            f"Every set of up to {_changes_word(self.sizes_searched)} was searched"
-            + (" (none reaches the goal)" if not self.found else "")
-            + f"; larger sets were not (the time budget of {self.seconds:g} s ran out).")
+            self.unfinished.append(texts.count("search.searched_in_part", size))
+        key = "search.searched_up_to" if self.found else "search.searched_up_to_none"
+        self.unfinished.append(texts.count(key, self.sizes_searched,
+                                           seconds=texts.number(self.seconds)))
 
     def unconfirmed(self, count: int) -> None:
-        self.unfinished.append(f"{count} more set{'s' if count > 1 else ''} found were left "
-                               "out: the time ran out before the engine confirmed them.")
+        self.unfinished.append(self.texts.count("search.unconfirmed", count))
 
     def result(self, *, possible: bool | None,
                options: tuple[WhatIf, ...] = ()) -> WhatIfs:
@@ -288,6 +284,3 @@ class _Result:
                        search=Search(complete=not self.unfinished, seconds=self.seconds,
                                      unfinished=tuple(self.unfinished)))
 
-
-def _changes_word(n: int) -> str:
-    return "one change" if n == 1 else f"{n} changes"

@@ -41,21 +41,30 @@ def load_packs(*paths: str | Path, include_default: bool = True, cases: bool = F
     return book
 
 
-def call_engine(engine_paths: Sequence[str | Path], include_default: bool
-                ) -> tuple[Engine, contextlib.ExitStack]:
-    """The engine for one call, and what to exit when the call ends: the shared default
-    engine stays; one built for these packs belongs to the call."""
+def call_engine(engine_paths: Sequence[str | Path], include_default: bool,
+                language: str | None = None) -> tuple[Engine, contextlib.ExitStack]:
+    """The engine for one call, speaking ``language`` (None: the packs' own), and what to
+    exit when the call ends: the shared default engine stays; one built for these packs
+    belongs to the call."""
     release = contextlib.ExitStack()
     if not engine_paths and include_default:
-        return Engine.default(), release
-    engine = Engine.from_paths(*engine_paths, include_default=include_default)
-    release.callback(engine.close)
+        engine = Engine.default()
+    else:
+        engine = Engine.from_paths(*engine_paths, include_default=include_default)
+        release.callback(engine.close)
+    if language is not None:
+        try:
+            engine = engine.in_language(language)
+        except BaseException:
+            release.close()
+            raise
     return engine, release
 
 
 @contextlib.contextmanager
-def engine_for(engine_paths: Sequence[str | Path], include_default: bool) -> Iterator[Engine]:
+def engine_for(engine_paths: Sequence[str | Path], include_default: bool,
+               language: str | None = None) -> Iterator[Engine]:
     """``call_engine`` for the length of a ``with`` block."""
-    engine, release = call_engine(engine_paths, include_default)
+    engine, release = call_engine(engine_paths, include_default, language)
     with release:
         yield engine

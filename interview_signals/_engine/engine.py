@@ -29,7 +29,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from os import PathLike
 from types import TracebackType
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from attrs import frozen
 
@@ -65,7 +65,8 @@ from .._errors import (
 from .._notes import NotesReader, NotesReading
 from .._observations import Observations, Value, check_values, is_path
 from .._quoting import describe
-from .._rulebook import Rulebook, flat_paths, load_rulebook
+from .._rulebook import Rulebook, available_languages, flat_paths, load_rulebook, texts_of
+from .._texts import Texts, match_language
 from .session import Session, read_session
 
 # Result codes of the engine's assert functions (durable/engine.py, Ruleset._handle_result).
@@ -108,20 +109,27 @@ class Engine:
     An ``Engine`` is safe to share between threads (every engine call holds its lock) and
     holds no per-assessment state, so it never grows with use. ``close()`` it (or use it as a
     context manager) when done; it is also released when the last reference goes.
+
+    Its texts are in one language (``language``); ``in_language("es")`` is the same engine
+    speaking another (docs/translations.md).
     """
 
     _default: ClassVar[Engine | None] = None
     _default_lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, rulebook: Rulebook, *, search_seconds: float = DEFAULT_SECONDS
-                 ) -> None:
+    def __init__(self, rulebook: Rulebook, *, search_seconds: float = DEFAULT_SECONDS,
+                 language: str | None = None) -> None:
         """Compile ``rulebook`` into a ruleset of its own. ``search_seconds`` is the time
-        a consultation step or a what-if may search unless the call says otherwise.
+        a consultation step or a what-if may search unless the call says otherwise;
+        ``language`` the language it speaks (the rulebook's own when None: the last a pack
+        declared, else English).
 
         Raises:
             RulebookError: the rulebook would exceed one of durable_rules' limits (however
-                it was built: from packs, or in Python with ``attrs.evolve``).
+                it was built: from packs, or in Python with ``attrs.evolve``), or a shipped
+                translation asked for does not fit it.
             ArgumentError: ``search_seconds`` is not a number of seconds above 0.
+            InterviewSignalsError: no pack and no shipped translation speaks ``language``.
         """
         self.search_seconds = checked_seconds(search_seconds, "search_seconds")
         self._compiled: CompiledRulebook = _compiled_within_limits(rulebook)
@@ -129,10 +137,15 @@ class Engine:
         """Why a consultation or what-if of this rulebook is refused (the search's cost
         model, computed here; empty when they are not): assessing works either way."""
         self._scorer = Scorer(rulebook)
-        self._explainer = Explainer(rulebook)
+        self._explainer = Explainer(rulebook, texts_of(rulebook, _tag(language)))
+        self._views: weakref.WeakValueDictionary[str, Engine] = weakref.WeakValueDictionary()
+        """This engine in other languages, while in use (a view shares everything but the
+        texts, and keeps this engine alive; held weakly here, so no cycle keeps either)."""
+        self._origin: Engine | None = None
         self._encode_fact = self._compiled.fact_encoder()
-        self._consultant: Consultant | None = None
-        self._notes_reader: NotesReader | None = None
+        self._shared: dict[str, Any] = {}
+        """What this engine's languages share, built on first use: the consultation search
+        and the notes reader."""
         self._lock = threading.Lock()
         self._sids = itertools.count(2)
         self._state = _State(sid="1")  # the engine session every assessment uses
@@ -171,8 +184,10 @@ class Engine:
     @classmethod
     def from_paths(cls, *paths: str | PathLike[str] | Iterable[str | PathLike[str]],
                    include_default: bool = True,
-                   search_seconds: float = DEFAULT_SECONDS) -> Engine:
-        """An engine of the default rulebook plus the given packs (files or folders).
+                   search_seconds: float = DEFAULT_SECONDS,
+                   language: str | None = None) -> Engine:
+        """An engine of the default rulebook plus the given packs (files or folders),
+        speaking ``language`` (None: the last language a pack declares, else English).
 
         ``Engine.from_paths("a.toml", "b/")`` and ``Engine.from_paths(["a.toml", "b/"])``
         are the same: later packs win.
@@ -181,7 +196,48 @@ class Engine:
             RulebookError: listing every problem of every pack.
         """
         return cls(load_rulebook(*flat_paths(paths), include_default=include_default),
-                   search_seconds=search_seconds)
+                   search_seconds=search_seconds, language=language)
+
+    @property
+    def language(self) -> str:
+        """The language this engine's texts are in (a BCP 47 tag)."""
+        return self._explainer.texts.tag
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this engine can speak: English, its packs' and the shipped ones."""
+        return tuple(available_languages(self.rulebook))
+
+    @property
+    def texts(self) -> Texts:
+        """Every text of the rulebook and the vocabulary in this engine's language."""
+        return self._explainer.texts
+
+    def in_language(self, language: str) -> Engine:
+        """This engine speaking ``language``: the same compiled rulebook, lock and
+        consultation search, other texts (built on first use, then kept).
+
+        Raises:
+            ArgumentError: ``language`` is not a language tag this engine can speak.
+            RulebookError: the shipped translation does not fit this engine's rulebook.
+        """
+        tag = match_language(_tag(language) or "", self.languages)
+        if tag is None:
+            raise ArgumentError(f"language: expected one of {', '.join(self.languages)}, "
+                                f"got {describe(language)}")
+        origin = self._origin or self
+        if tag == origin.language:
+            return origin
+        with origin._lock:
+            view = origin._views.get(tag)
+        if view is not None:
+            return view
+        view = object.__new__(Engine)
+        view.__dict__.update(origin.__dict__)
+        view._explainer = Explainer(self.rulebook, texts_of(self.rulebook, tag))
+        view._origin = origin
+        with origin._lock:
+            return origin._views.setdefault(tag, view)
 
     @property
     def rulebook(self) -> Rulebook:
@@ -199,9 +255,10 @@ class Engine:
         return not self._release.alive
 
     def close(self) -> None:
-        """Release the engine's ruleset; any later use raises ``InterviewSignalsError``.
-        Closing twice is fine; the default engine is never closed this way."""
-        if self is Engine._default:
+        """Release the engine's ruleset (and so every language of it); any later use raises
+        ``InterviewSignalsError``. Closing twice is fine; the default engine is never
+        closed this way."""
+        if (self._origin or self) is Engine._default:
             return
         with self._lock:
             self._release()
@@ -251,8 +308,9 @@ class Engine:
         """The scores now, the explanation when first read."""
         ids = {rule.rule.id for rule, _ in fired}
         verdict, confidence, strengths = self._scorer.score(ids)
+        band = self._scorer.band(confidence)
         return Assessment(verdict=verdict, confidence=confidence,
-                          band=self._scorer.band(confidence),
+                          band=None if band is None else self._explainer.bands[band.id],
                           explanation=self._explainer.explain(values, fired, ids, strengths,
                                                               verdict, engine=self))
 
@@ -274,7 +332,8 @@ class Engine:
             SearchCancelled: ``cancel`` was set.
         """
         budget = self._budget(seconds, cancel)
-        return self.consultant().consult(_checked(observations), _skipped(skipped), budget)
+        return self.consultant().consult(_checked(observations), _skipped(skipped), budget,
+                                         speaker=self)
 
     def what_if(self, observations: Mapping[str, object] | Observations,
                 target: str | None = None, *, limit: int = 10,
@@ -299,7 +358,7 @@ class Engine:
                                 f"any better verdict), got {describe(target)}")
         budget = self._budget(seconds, cancel)
         return self.consultant().what_if(_checked(observations), target, limit,
-                                         include_fixed, budget)
+                                         include_fixed, budget, speaker=self)
 
     def _budget(self, seconds: object, cancel: object) -> Budget:
         """The budget of one search call (its arguments checked)."""
@@ -307,7 +366,8 @@ class Engine:
                       checked_cancel(cancel))
 
     def consultant(self) -> Consultant:
-        """The consultation search of this engine, built on first use.
+        """The consultation search of this engine (shared by its languages), built on
+        first use.
 
         Raises:
             RulebookError: the rulebook is too large to search (``search_problems``).
@@ -315,14 +375,15 @@ class Engine:
         if self.search_problems:
             raise RulebookError(self.search_problems)
         with self._lock:
-            if self._consultant is None:
-                self._consultant = Consultant(self)
-            return self._consultant
+            consultant = self._shared.get("consultant")
+            if consultant is None:
+                consultant = self._shared["consultant"] = Consultant(self._origin or self)
+            return consultant
 
     def read_notes(self, text: str) -> NotesReading:
         """Read a note in the candidate's own words with this rulebook's ``[notes]`` tables:
-        what it proposes to record (stated or unsure, each with its words) and the
-        observations it states.
+        what it proposes to record (stated or unsure, each with its words and its reason, in
+        this engine's language) and the observations it states.
 
         Example::
 
@@ -332,13 +393,13 @@ class Engine:
         Raises:
             ArgumentError: ``text`` is not a string, or longer than 1 MiB.
         """
-        reader = self._notes_reader
+        reader = self._shared.get("notes")
         if reader is None:
             with self._lock:
-                if self._notes_reader is None:
-                    self._notes_reader = NotesReader(self.rulebook.notes)
-                reader = self._notes_reader
-        return reader.read(text)
+                reader = self._shared.get("notes")
+                if reader is None:
+                    reader = self._shared["notes"] = NotesReader(self.rulebook.notes)
+        return reader.read(text, self.texts)
 
     def session(self, saved: Mapping[str, object] | None = None) -> Session:
         """A new ``Session`` for one interview, or one restored from ``Session.to_dict()``
@@ -493,6 +554,17 @@ def _compiled_within_limits(rulebook: Rulebook) -> CompiledRulebook:
     if problems:
         raise RulebookError(problems)
     return compiled
+
+
+def _tag(language: object) -> str | None:
+    """A language tag as given, or None for the engine's own; anything else is an
+    ``ArgumentError``."""
+    if language is None:
+        return None
+    if not isinstance(language, str) or not language.strip():
+        raise ArgumentError(f"language: expected a language tag such as \"es\", got "
+                            f"{describe(language)}")
+    return language.strip()
 
 
 def _skipped(skipped: object) -> tuple[str, ...]:

@@ -26,7 +26,8 @@ from .._observations import (
     known_grouped,
 )
 from .._quoting import describe
-from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic
+from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic, frame_texts
+from .._texts import Texts
 from .lexicon import resolve
 from .matchers import Found, Index, Matcher, Owner, note_words
 from .numbers import Numbers
@@ -45,23 +46,17 @@ _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
 _FAR = "far"
 """The scope of a negation read past its words (``_far_cue``): only a clause break or a
 terminating cue for every kind ends it."""
-_ASKED = "the note asks it as a question"
 _COUNT = "interview.interviewer_count"
 _WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|both|either|"
                           r"panel|board|they|them|their|everyone|everybody|anyone|anybody|we|"
                           r"not one|not a single|of the \w+)\b")
 """Words by which a false cue covers the whole panel, not one of its members."""
-_HEDGED = "hedged by"
-_WEAK = "these words alone often mean something else"
-"""Why a phrase a pack marks ``certainty = "unsure"`` is unsure: it leaves the doubt to
-other words only; a stated mention of the same value outweighs it."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
 _SETS_ASIDE = ("other_person", "writer", "hypothetical")
-_WHY_ASIDE = {"other_person": "someone else's experience",
-              "writer": "the writer's own doing, not the interviewer's",
-              "hypothetical": "a plan, a hope or a hypothetical"}
+_WHY_ASIDE = {"other_person": "other_person", "writer": "writer", "hypothetical": "plan"}
+"""The reason (``notes.reason.<key>``) each kind of cue that sets a mention aside gives."""
 _MAKES_UNSURE = ("hedge", "approximate")
 _Owner = TypeVar("_Owner", Cue, Topic, FieldPhrases, Relation)
 
@@ -108,8 +103,9 @@ class NotesReader:
         self.index = Index([Matcher(p, owner, before) for owner in owners for p in owner.phrases])
         self._clock = re.compile(self.numbers.slot("clock"))
 
-    def read(self, text: str) -> NotesReading:
-        """The reading of one note.
+    def read(self, text: str, texts: Texts | None = None) -> NotesReading:
+        """The reading of one note, its reasons in the language of ``texts`` (English when
+        None; the note itself is read with the pack's phrases, whatever the language).
 
         Raises:
             ArgumentError: ``text`` is not a string, or longer than 1 MiB in UTF-8.
@@ -120,14 +116,16 @@ class NotesReader:
         if size > MAX_NOTE_BYTES:
             raise ArgumentError(f"notes: expected at most {MAX_NOTE_BYTES // 1024 // 1024} MiB "
                                 f"of text, got {size} bytes; a note takes a few kilobytes")
-        return _Reading(self, str.__str__(text)).result()
+        return _Reading(self, str.__str__(text), texts or frame_texts()).result()
 
 
 class _Reading:
     """The work of reading one note."""
 
-    def __init__(self, reader: NotesReader, text: str) -> None:
+    def __init__(self, reader: NotesReader, text: str, texts: Texts) -> None:
         self.reader = reader
+        self.texts = texts
+        self._asked = texts("notes.reason.question")
         self.text = text
         self.norm = normalise(text)
         self.layout: Layout = lay_out(self.norm)
@@ -319,9 +317,12 @@ class _Reading:
             if relation is None:
                 value = _fitted(path, slot_value)
                 if value is None:
-                    self._aside(path, None, found.start, found.end,
-                                f"{describe(slot_value)} does not fit "
-                                f"{VOCABULARY[path].expected}")
+                    spec = VOCABULARY[path]
+                    self._aside(path, None, found.start, found.end, self.texts(
+                        "notes.reason.does_not_fit", value=self.texts.number(slot_value),
+                        label=self._label(path),
+                        min=self.texts.number(float(spec.minimum or 0)),
+                        max=self.texts.number(float(spec.maximum or 0))))
                     return None
         return _Mention(path=path, value=value, start=found.start, end=found.end,
                         sentence=sentence, phrase=phrase, range_start=range_start,
@@ -392,18 +393,17 @@ class _Reading:
                 found[hit.cue.kind] = hit
         for kind in _SETS_ASIDE:
             if kind in found:
-                why = _WHY_ASIDE[kind]
-                self._aside(m.path, m.value, m.start, m.end,
-                            f"{why} ({found[kind].words!r})")
+                self._aside(m.path, m.value, m.start, m.end, self.texts(
+                    f"notes.reason.{_WHY_ASIDE[kind]}", words=repr(found[kind].words)))
                 return None
         certainty: Certainty = "stated"
-        reason = "stated in the note"
+        reason = self.texts("notes.reason.stated")
         value = m.value
         if "negation" in found:
             words = found["negation"].words
             if VOCABULARY[m.path].kind != "bool" or m.relation is not None:
                 self._aside(m.path, m.value, m.start, m.end,
-                            f"negated ({words!r}), which says no value")
+                            self.texts("notes.reason.negated_no_value", words=repr(words)))
                 return None
             if value is False:
                 # a phrase that says no already ("straight back out"): a negation right
@@ -411,25 +411,28 @@ class _Reading:
                 # ("no tour, straight back out")
                 hit = found["negation"]
                 if not _WORDS.search(self.norm, min(hit.end, m.end), max(hit.start, m.start)):
-                    certainty, reason = "unsure", f"a double negative ({words!r})"
+                    certainty, reason = "unsure", self.texts("notes.reason.double_negative",
+                                                             words=repr(words))
             else:
-                value, reason = not value, f"negated by {words!r}"
+                value, reason = not value, self.texts("notes.reason.negated",
+                                                      words=repr(words))
         for kind in _MAKES_UNSURE:
             if kind in found:
-                what = _HEDGED if kind == "hedge" else "an approximation:"
-                certainty, reason = "unsure", f"{what} {found[kind].words!r}"
+                certainty, reason = "unsure", self.texts(
+                    f"notes.reason.{'hedged' if kind == 'hedge' else 'approximation'}",
+                    words=repr(found[kind].words))
                 break
         else:
             question = self._question(m) or self._far_cue(m, found)
             if question:
                 certainty, reason = "unsure", question
         if certainty == "stated" and m.weak and value == m.value:
-            certainty, reason = "unsure", _WEAK
+            certainty, reason = "unsure", self.texts("notes.reason.weak")
         if certainty == "stated" and m.slot_end and m.phrase.slot in ("minutes", "hours") \
                 and self.reader.numbers.goes_on(self.norm, m.slot_end):
-            certainty, reason = "unsure", "the number goes on past what was read"
+            certainty, reason = "unsure", self.texts("notes.reason.number_goes_on")
         if m.corrects:
-            reason = "corrected in the note"
+            reason = self.texts("notes.reason.corrected")
         return evolve(m, value=value, certainty=certainty, reason=reason,
                       corrects=m.corrects or "correction" in found)
 
@@ -467,17 +470,30 @@ class _Reading:
             # quoted inside a question asked outside the quotation are asked too ("any
             # 'great' or 'that makes sense'?")
             after = self.norm[quote[1]:sentence.end]
-            return _ASKED if sentence.question_marks and \
+            return self._asked if sentence.question_marks and \
                 "?" in after and self._reaches(quote[1], sentence.end, None) else ""
         if sentence.question_marks == 1 and self._reaches(m.end, sentence.end, None) and \
                 "," not in self.norm[m.end:sentence.end]:
             # a question mark asks the clause it closes: "..., which made me wonder if it
             # was automated?" doubts the automation, not the rest of the sentence
-            return _ASKED
+            return self._asked
         if sentence.question_marks > 1 and any(
                 c.cue.kind == "question" for c in self._cues_of.get(m.sentence, ())):
-            return _ASKED
+            return self._asked
         return ""
+
+    def _label(self, path: str) -> str:
+        """A field as a reason names it: its label, as it reads inside a sentence."""
+        return self.texts.lower(self.texts.label(path))
+
+    def _value(self, m: _Mention) -> str:
+        """A mention's value as a reason names it: yes, no, a choice's words, a number."""
+        value = m.value
+        if isinstance(value, bool):
+            return self.texts("answer.yes" if value else "answer.no")
+        if isinstance(value, str):
+            return self.texts.choice(m.path, value)
+        return describe(value) if value is None else self.texts.number(value)
 
     def _aside(self, path: str, value: Value | None, start: int, end: int,
                reason: str) -> None:
@@ -509,7 +525,7 @@ class _Reading:
                     by_path.setdefault(relation.path, []).append(related)
         proposals = self._settled(by_path)
         proposals = self._implied(proposals)
-        proposals = _without_contradictions(proposals, self._implied_from)
+        proposals = _without_contradictions(proposals, self._implied_from, self.texts)
         proposals.sort(key=lambda p: (p.evidence.start, list(VOCABULARY).index(p.path)))
         stated = {p.path: p.value for p in proposals if p.certainty == "stated"}
         stated = {path: stated[path] for path in VOCABULARY if path in stated}
@@ -532,7 +548,7 @@ class _Reading:
                         id(old) not in dropped:
                     dropped.add(id(old))
                     self._aside(old.path, old.value, old.start, old.end,
-                                "corrected later in the note")
+                                self.texts("notes.reason.corrected_later"))
         return [m for m in mentions if id(m) not in dropped]
 
     def _related(self, m: _Mention, by_path: dict[str, list[_Mention]]) -> _Mention | None:
@@ -563,7 +579,8 @@ class _Reading:
             return None
         unsure = m.certainty == "unsure" or any(o.certainty == "unsure" for o in others)
         reason = m.reason if m.certainty == "unsure" else (
-            f"from {_label(relation.other)} ({self.norm[m.start:m.end]!r})")
+            self.texts("notes.reason.from_other", label=self._label(relation.other),
+                       words=repr(self.norm[m.start:m.end])))
         return evolve(m, value=value, certainty="unsure" if unsure else "stated",
                       reason=reason, relation=None)
 
@@ -594,10 +611,10 @@ class _Reading:
             return None
         unsure = approx_a or approx_b or guessed or froms[0].certainty == "unsure" or \
             tos[0].certainty == "unsure"
-        reason = ("an approximate time" if approx_a or approx_b else
-                  "taken to be the same day" if guessed else
-                  f"the time between {_label(relation.other)} and "
-                  f"{_label(str(relation.to))}")
+        reason = (self.texts("notes.reason.approximate_time") if approx_a or approx_b else
+                  self.texts("notes.reason.same_day") if guessed else
+                  self.texts("notes.reason.between", first=self._label(relation.other),
+                             second=self._label(str(relation.to))))
         return evolve(tos[0], path=relation.path, value=value,
                       certainty="unsure" if unsure else "stated", reason=reason)
 
@@ -636,12 +653,12 @@ class _Reading:
             shown_by_one = self._shown_by_one(path, mentions) if several else None
             if shown_by_one is not None:
                 proposals.append(self._proposal(shown_by_one, "stated",
-                                                "shown by one of several interviewers"))
+                                                self.texts("notes.reason.one_of_several")))
                 continue
             if several and self._of_one(path, mentions):
                 best = mentions[0]
-                proposals.append(self._proposal(best, "unsure", "said of one of several "
-                                                "interviewers; a no needs all of them"))
+                proposals.append(self._proposal(best, "unsure",
+                                                self.texts("notes.reason.of_one")))
                 continue
             values: dict[object, list[_Mention]] = {}
             for m in mentions:
@@ -650,17 +667,18 @@ class _Reading:
             if len(values) == 1:
                 group = next(iter(values.values()))
                 unsure = [m for m in group if m.certainty == "unsure"]
-                if len(unsure) < len(group) and all(m.reason == _WEAK for m in unsure):
+                weak = self.texts("notes.reason.weak")
+                if len(unsure) < len(group) and all(m.reason == weak for m in unsure):
                     unsure = []  # "showed me around, a proper tour"
                 best = unsure[0] if unsure else next(
                     m for m in group if m.certainty == "stated")
                 proposals.append(self._proposal(best, "unsure" if unsure else "stated",
                                                 best.reason))
                 continue
-            shown = " and ".join(describe(group[0].value) for group in values.values())
+            shown = self.texts.join([self._value(group[0]) for group in values.values()])
             for group in values.values():
-                proposals.append(self._proposal(group[0], "unsure",
-                                                f"the note says both {shown}"))
+                proposals.append(self._proposal(group[0], "unsure", self.texts(
+                    "notes.reason.both", values=shown)))
         return proposals
 
     def _shown_by_one(self, path: str, mentions: list[_Mention]) -> _Mention | None:
@@ -717,13 +735,14 @@ class _Reading:
                     # "did you send the thank-you?" ... "he replied immediately"
                     asked = by_path[rule.then_path]
                     if not (source.certainty == "stated" and len(asked) == 1 and
-                            asked[0].reason == _ASKED and
+                            asked[0].reason == self._asked and
                             _key(asked[0].value) == _key(rule.then_value)):
                         continue
                     out.remove(asked[0])
                 implied = Proposal(path=rule.then_path, value=rule.then_value,
                                    certainty=source.certainty, evidence=source.evidence,
-                                   reason=f"follows from {_label(rule.path)}")
+                                   reason=self.texts("notes.reason.follows",
+                                                     label=self._label(rule.path)))
                 self._implied_from[rule.then_path] = rule.path
                 out.append(implied)
                 by_path[rule.then_path] = [implied]
@@ -731,35 +750,40 @@ class _Reading:
         return out
 
 
-def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, str]
-                            ) -> list[Proposal]:
+def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, str],
+                            texts: Texts) -> list[Proposal]:
     """Stated proposals that the vocabulary forbids together become unsure, and so do a
     stated proposal whose prerequisite is itself unsure (a reply's tone when the reply is
     in doubt) and one implied by a proposal that became unsure."""
+    def unsure(path: str) -> str:
+        return texts("notes.reason.unsure", label=texts.lower(texts.label(path)))
+
     out = list(proposals)
     changed = True
     while changed:
         changed = False
         stated = {p.path: p.value for p in out if p.certainty == "stated"}
         doubtful = {p.path for p in out if p.certainty == "unsure"} - set(stated)
-        clash: dict[str, str] = {path: f"{_label(source)} is unsure"
-                                 for path, source in implied_from.items()
-                                 if source in doubtful}
-        for dependent, prerequisite, why in PREREQUISITES:
+        # why each becomes unsure: another is unsure (as it is), or a contradiction
+        clash: dict[str, tuple[str, bool]] = {path: (unsure(source), False)
+                                              for path, source in implied_from.items()
+                                              if source in doubtful}
+        for dependent, prerequisite, _ in PREREQUISITES:
             if dependent in stated and stated.get(prerequisite) is False and \
                     stated[dependent] is not False:
-                clash[dependent] = clash[prerequisite] = why
+                why = texts(f"field.{dependent}.needs.{prerequisite}")
+                clash[dependent] = clash[prerequisite] = (why, True)
             elif dependent in stated and stated[dependent] is not False and \
                     prerequisite in doubtful:
-                clash[dependent] = f"{_label(prerequisite)} is unsure"
-        for a, va, b, vb, why in EXCLUSIONS:
+                clash[dependent] = (unsure(prerequisite), False)
+        for a, va, b, vb, _ in EXCLUSIONS:
             if _key(stated.get(a)) == _key(va) and _key(stated.get(b)) == _key(vb):
-                clash[a] = clash[b] = why
+                clash[a] = clash[b] = (texts(f"field.{a}.excludes.{b}"), True)
         for i, p in enumerate(out):
             if p.certainty == "stated" and p.path in clash:
-                out[i] = evolve(p, certainty="unsure", reason=f"it contradicts another "
-                                f"reading ({clash[p.path]})" if "unsure" not in
-                                clash[p.path] else clash[p.path])
+                why, contradiction = clash[p.path]
+                out[i] = evolve(p, certainty="unsure", reason=texts(
+                    "notes.reason.contradicts", why=why) if contradiction else why)
                 changed = True
     return out
 
@@ -793,11 +817,6 @@ def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | Non
     if after:
         return after[0]
     return found[-1] if found else None
-
-
-def _label(path: str) -> str:
-    """A field as a reason names it: its label in the candidate's words."""
-    return VOCABULARY[path].label.lower()
 
 
 def _key(value: object) -> object:

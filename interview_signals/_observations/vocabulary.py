@@ -4,7 +4,9 @@ metadata, the check of one value, and which fields depend on or exclude each oth
 Neighbours: ``reading`` validates whole documents with these checks and ``groups`` builds
 the frozen classes on them; ``_durable.compile`` encodes known values for the engine;
 ``_rulebook``, ``_assessment``, ``_schema`` and ``_consultation`` read the metadata (label,
-question, whether absence is evidence, whether the candidate can still act).
+whether absence is evidence, whether the candidate can still act). Each field's label,
+question and answer texts are keyed texts (``field.<path>.label``...), in every language,
+in ``rules/lang/*.toml`` (docs/translations.md).
 """
 
 from __future__ import annotations
@@ -28,22 +30,17 @@ TONES: tuple[str, ...] = ("warm", "neutral", "curt", "automatic")
 
 @frozen(kw_only=True)
 class FieldSpec:
-    """What one observation field accepts, and what a person is told about it."""
+    """What one observation field accepts; what a person is told about it is in the texts
+    (``field.<path>.label``, ``.question``, ``.choice.<value>``)."""
 
     path: str
     kind: FieldKind
     sign: int
-    label: str
-    """A short name for the field, in the candidate's words."""
-    question: str
-    """The field asked as a question in plain words."""
     minimum: float | None = None
     maximum: float | None = None
     unit: str = ""
-    """What a number counts, in words: ``minutes``."""
+    """What a number counts: ``minutes`` or ``hours``, the id of its texts (``unit.minutes``)."""
     choices: tuple[str, ...] = ()
-    choice_texts: Mapping[str, str] = field(factory=dict)
-    """How each choice reads as an answer."""
     can_act: bool = False
     """The candidate can still change this after the interview (send a note, say)."""
     not_against: Mapping[object, str] = field(factory=dict)
@@ -92,70 +89,42 @@ _OVERVIEW = "sign 6: an overview of the role is standard, not a bad sign"
 _SHORT = "sign 5: ending early does not count against you on its own"
 
 
-def _f(path: str, kind: FieldKind, sign: int, label: str, question: str,
-       **more: Any) -> FieldSpec:
-    return FieldSpec(path=path, kind=kind, sign=sign, label=label, question=question, **more)
+def _f(path: str, kind: FieldKind, sign: int, **more: Any) -> FieldSpec:
+    return FieldSpec(path=path, kind=kind, sign=sign, **more)
 
 
 _SPECS: tuple[FieldSpec, ...] = (
-    _f("interview.scheduled_minutes", "int", 5, "Time set aside",
-       "How many minutes was the interview scheduled to last?", minimum=1, maximum=1440,
+    _f("interview.scheduled_minutes", "int", 5, minimum=1, maximum=1440,
        unit="minutes"),
-    _f("interview.actual_minutes", "int", 5, "Time it really took",
-       "How many minutes did the interview actually last?", minimum=1, maximum=1440,
+    _f("interview.actual_minutes", "int", 5, minimum=1, maximum=1440,
        unit="minutes",
        not_against={"low": _SHORT}),
-    _f("interview.interviewer_count", "int", 5, "Number of interviewers",
-       "How many interviewers were there?", minimum=1, maximum=50),
-    _f("body_language.engaged", "bool", 1, "Engaged interviewer",
-       "Did the interviewer seem engaged in the conversation with you?"),
-    _f("body_language.rote_questions", "bool", 1, "Mostly stock questions",
-       "Did the interviewer mostly read out a list of stock questions?"),
-    _f("body_language.nods", "bool", 1, "Nodding",
-       "Did the interviewer nod along while you spoke?"),
-    _f("body_language.smiles", "bool", 1, "Smiling",
-       "Did the interviewer smile while you talked?"),
-    _f("body_language.verbal_agreement", "bool", 1, "Agreeing out loud",
-       "Did the interviewer agree out loud with what you said?"),
-    _f("body_language.naturally_friendly", "bool", 1, "Friendly with everyone",
-       "Does the interviewer seem this friendly with everyone, not only with you?"),
-    _f("interest.asked_if_interested", "bool", 2, "Asked if you want the job",
-       "Did the interviewer ask you directly whether you want the job?"),
-    _f("interest.asked_where_else_interviewing", "bool", 2, "Asked about other interviews",
-       "Did the interviewer ask where else you are interviewing?"),
-    _f("next_steps.invited_to_next_round", "bool", 3, "Invited to a next round",
-       "Were you asked to come back for a further interview?"),
-    _f("next_steps.scheduled_on_the_spot", "bool", 3, "Next round booked on the spot",
-       "Was the next round booked there and then, before you left?"),
-    _f("tour.office_tour", "bool", 4, "Shown around",
-       "Did the interviewer show you around the workplace?"),
-    _f("tour.introduced_to_people", "bool", 4, "Introduced to people",
-       "Were you introduced to people who work there?"),
-    _f("tour.people_called_in", "bool", 4, "People called in to meet you",
-       "Did the interviewer call people in to meet you?"),
-    _f("job_specifics.overview_given", "bool", 6, "Overview of the role",
-       "Did the interviewer give you the usual overview of the position?",
+    _f("interview.interviewer_count", "int", 5, minimum=1, maximum=50),
+    _f("body_language.engaged", "bool", 1),
+    _f("body_language.rote_questions", "bool", 1),
+    _f("body_language.nods", "bool", 1),
+    _f("body_language.smiles", "bool", 1),
+    _f("body_language.verbal_agreement", "bool", 1),
+    _f("body_language.naturally_friendly", "bool", 1),
+    _f("interest.asked_if_interested", "bool", 2),
+    _f("interest.asked_where_else_interviewing", "bool", 2),
+    _f("next_steps.invited_to_next_round", "bool", 3),
+    _f("next_steps.scheduled_on_the_spot", "bool", 3),
+    _f("tour.office_tour", "bool", 4),
+    _f("tour.introduced_to_people", "bool", 4),
+    _f("tour.people_called_in", "bool", 4),
+    _f("job_specifics.overview_given", "bool", 6,
        not_against={True: _OVERVIEW}),
-    _f("job_specifics.deep_dive", "bool", 6, "Deep dive into the work",
-       "Did the interviewer go into the day-to-day responsibilities of the job in detail?",
+    _f("job_specifics.deep_dive", "bool", 6,
        not_against={False: _OVERVIEW}),
-    _f("job_specifics.you_would_language", "bool", 6, "Spoke of the work as yours to do",
-       'Did the interviewer describe the work as things you would do ("you would be '
-       'leading this")?', not_against={False: _OVERVIEW}),
-    _f("thank_you.note_sent", "bool", 7, "Thank-you note sent",
-       "Have you sent the interviewer a thank-you note?", can_act=True),
-    _f("thank_you.response_received", "bool", 7, "Reply to your note",
-       "Did the interviewer reply to your thank-you note?", not_against={False: _NO_REPLY}),
-    _f("thank_you.response_hours", "number", 7, "Hours until the reply",
-       "How many hours after your note did the reply arrive?", minimum=0, maximum=8760,
+    _f("job_specifics.you_would_language", "bool", 6, not_against={False: _OVERVIEW}),
+    _f("thank_you.note_sent", "bool", 7, can_act=True),
+    _f("thank_you.response_received", "bool", 7, not_against={False: _NO_REPLY}),
+    _f("thank_you.response_hours", "number", 7, minimum=0, maximum=8760,
        unit="hours"),
-    _f("thank_you.references_specifics", "bool", 7, "Reply mentions your conversation",
-       "Does the reply mention specific points from your conversation?",
+    _f("thank_you.references_specifics", "bool", 7,
        not_against={False: _NO_REPLY}),
-    _f("thank_you.tone", "choice", 7, "Tone of the reply",
-       "How did the reply read?", choices=TONES,
-       choice_texts={"warm": "Warm", "neutral": "Neutral, polite", "curt": "Curt",
-                     "automatic": "Like an automatic acknowledgement"}),
+    _f("thank_you.tone", "choice", 7, choices=TONES),
 )
 
 VOCABULARY: dict[str, FieldSpec] = {spec.path: spec for spec in _SPECS}

@@ -40,6 +40,16 @@ from .notes import (
     parse_phrase,
 )
 from .semantics import State, holds, state_of
+from .texts import (
+    available_languages,
+    base_entries,
+    frame_texts,
+    language_of,
+    language_pack_toml,
+    shipped_languages,
+    texts_of,
+    untranslated_texts,
+)
 
 __all__ = [
     "CUE_KINDS",
@@ -64,15 +74,23 @@ __all__ = [
     "Topic",
     "VerdictRow",
     "Word",
+    "available_languages",
+    "base_entries",
     "flat_paths",
+    "frame_texts",
     "gap_words",
     "holds",
+    "language_of",
+    "language_pack_toml",
     "load_rulebook",
     "normalise_phrase",
     "parse_phrase",
     "read_rulebook",
     "rule_rows",
+    "shipped_languages",
     "state_of",
+    "texts_of",
+    "untranslated_texts",
     "verdict_rows",
     "verdict_titles",
 ]

@@ -22,6 +22,7 @@ from .files import (
 )
 from .merge import Merger
 from .model import DEFAULT_PACK, Rulebook
+from .texts import base_language_file, languages_problems
 
 __all__ = ["CASES_FOLDER", "load_rulebook", "read_rulebook"]
 
@@ -54,6 +55,11 @@ def read_rulebook(*paths: str | Path, include_default: bool = True, cases: bool 
         return None, [RuleProblem(file="<none>", rule_id=None, reason="no rule pack given")]
     merger = Merger(with_cases=cases)
     read: set[str] = set()
+    # The vocabulary's and the frame's English texts come with every rulebook, also one
+    # made of packs alone: the vocabulary is the library's own.
+    base = base_language_file()
+    read.add(where_it_leads(base))
+    merger.read_file(base, DEFAULT_PACK, listed=False)
     for pack, path in packs:
         try:
             files = rule_files(path) if path.exists() else None
@@ -79,6 +85,8 @@ def read_rulebook(*paths: str | Path, include_default: bool = True, cases: bool 
                                           partial=merger.unreadable))
     merger.problems.extend(merger.whole_book_problems())
     merger.notes.check("<notes>")
+    if not merger.problems:
+        merger.problems.extend(languages_problems(book))
     return (None if merger.problems else book), merger.problems
 
 

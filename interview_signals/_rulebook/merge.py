@@ -21,6 +21,7 @@ from attrs import evolve
 from .._errors import RuleProblem
 from .._observations import did_you_mean
 from .._quoting import describe, excerpt, file_name, quoted
+from .._texts import BASE_LANGUAGE, Entry, Language, read_language_file
 from .cases import overridden_table, parse_case, problem
 from .check import dropped_tests
 from .files import os_reason
@@ -40,7 +41,8 @@ from .parse import (
 
 _SUMMARY_KEYS = ("nothing_known",)
 _OPTIONAL_SUMMARY_KEYS = ("caveat", "against")
-_TOP_KEYS = ("rule", "verdict", "band", "summary", "params", "case", "notes")
+_TOP_KEYS = ("rule", "verdict", "band", "summary", "params", "case", "notes", "language",
+             "texts")
 _TABLE_ARRAYS = ("rule", "verdict", "band", "case")
 _T = TypeVar("_T", Verdict, Band)
 
@@ -68,14 +70,20 @@ class Merger:
         self.unreadable = False
         self.params: dict[str, float] = {}
         self.notes = NotesMerger(lambda file, reason: self.problem(file, None, reason))
+        self.languages: dict[str, Language] = {}
+        """Each language's texts, merged in file order (the base language's too)."""
+        self.language = BASE_LANGUAGE
+        """The language of the last file that declared one: what the tools speak."""
 
     def problem(self, file: str, rule_id: str | None, reason: str,
                 line: int | None = None) -> None:
         self.problems.append(RuleProblem(file=file, rule_id=rule_id, reason=reason, line=line))
 
-    def read_file(self, path: Path, pack: str, *, cases_only: bool = False) -> None:
+    def read_file(self, path: Path, pack: str, *, cases_only: bool = False,
+                  listed: bool = True) -> None:
         """Read one file of a pack; one in its ``cases/`` folder (``cases_only``) holds
-        ``[[case]]`` tables only."""
+        ``[[case]]`` tables only; ``listed``: count it among the rulebook's files (the
+        English texts read with every rulebook are not)."""
         file = str(path)
         try:
             with path.open("rb") as opened:  # bounded: a pack path may name /dev/zero
@@ -115,7 +123,8 @@ class Merger:
         if self._control_characters(data, file, lines):
             self.unreadable = True
             return
-        self.files.append(file)
+        if listed:
+            self.files.append(file)
         if cases_only:
             for key in sorted(set(data) - {"case"}):
                 self.problem(file, None, problem("cases_only", key=quoted(key, 40)))
@@ -123,7 +132,8 @@ class Merger:
         for key in sorted(set(data) - set(_TOP_KEYS)):
             self.problem(file, None, f"unknown top-level key {quoted(key, 40)}"
                          f"{did_you_mean(key, _TOP_KEYS)}; a pack holds [[rule]], [[verdict]], "
-                         "[[band]], [[case]], [summary] and [params] tables")
+                         "[[band]], [[case]], [summary], [params], [language] and [texts] "
+                         "tables")
         for index, table in self._tables(data, "rule", file, lines):
             self._add_rule(table, file, pack, lines.of("rule", index, table))
         for index, table in self._tables(data, "verdict", file, lines):
@@ -139,6 +149,26 @@ class Merger:
                 data["params"], lambda reason: self.problem(file, None, reason)))
         if "notes" in data:
             self.notes.read(data["notes"], file)
+        self._add_texts(data, text, file)
+
+    def _add_texts(self, data: Mapping[str, object], text: str, file: str) -> None:
+        """A file's ``[language]`` and ``[texts]``: merged into its language's texts (the
+        base language's when the file declares none)."""
+        def bad(key: str | None, reason: str, line: int | None) -> None:
+            self.problem(file, key, reason, line)
+
+        read = read_language_file(data, text, file, bad)
+        if read is None:
+            return
+        tag = read.tag or BASE_LANGUAGE
+        if read.tag is not None:
+            self.language = tag
+        old = self.languages.get(tag)
+        entries: dict[str, Entry] = dict(old.entries) if old else {}
+        entries.update(read.entries)
+        self.languages[tag] = Language(
+            tag=tag, name=read.name or (old.name if old else tag), entries=entries,
+            files=(*(old.files if old else ()), file))
 
     def _control_characters(self, data: Mapping[str, object], file: str, lines: _Lines
                             ) -> bool:
@@ -342,7 +372,8 @@ class Merger:
                         nothing_known=self.summary.get("nothing_known", ""),
                         against=self.summary.get("against", ""), files=tuple(self.files),
                         params=dict(self.params), cases=tuple(self.cases.values()),
-                        notes=self.notes.book())
+                        notes=self.notes.book(), languages=dict(self.languages),
+                        language=self.language)
 
     def _resolve(self, rule: Rule) -> Rule | None:
         if not any(t.param for b in rule.branches for t in b):

@@ -13,6 +13,7 @@ from typing import Literal, TypeAlias, TypedDict
 from attrs import Factory, field, frozen
 
 from .._observations import Value
+from .._texts import BASE_LANGUAGE, Language
 from .notes import NotesBook
 
 RuleKind: TypeAlias = Literal["signal", "qualifier", "advice"]
@@ -233,6 +234,11 @@ class Rulebook:
     notes: NotesBook = field(factory=NotesBook)
     """How notes in a candidate's words are read (``[notes]`` tables); empty when no pack
     has any."""
+    languages: Mapping[str, Language] = field(factory=dict)
+    """The texts each language pack gives (the English vocabulary's and frame's under
+    ``"en"``), by language tag; the rules' own texts are in the rules."""
+    language: str = BASE_LANGUAGE
+    """The language the tools speak unless told otherwise: the last one a pack declared."""
 
     def by_id(self) -> dict[str, Rule]:
         """Every rule by its id, in rulebook order."""

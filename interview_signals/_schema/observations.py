@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, TypeAlias
 
 from .._observations import GROUP_CLASSES, VOCABULARY, FieldSpec, Value, vocabulary
+from .._rulebook import frame_texts
 
 JSON: TypeAlias = dict[str, Any]
 
@@ -21,11 +22,13 @@ BASE_ID = "https://interview-signals.invalid/schema/"
 
 
 def _label(spec: FieldSpec) -> str:
-    return spec.label
+    # The schemas are documentation for developers, in English (docs/translations.md);
+    # a client reads the words of other languages from GET /v1/texts.
+    return frame_texts().label(spec.path)
 
 
 def _question(spec: FieldSpec) -> str:
-    return spec.question
+    return frame_texts().question(spec.path)
 
 
 def _prerequisites() -> tuple[tuple[str, str, str], ...]:

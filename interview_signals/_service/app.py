@@ -21,14 +21,21 @@ data; ``server`` runs the app on uvicorn (``serve``) with its connection limits.
 
 Every response is JSON (the page's files aside), carries ``X-Interview-Signals-Version``,
 and an error is an RFC 9457 problem document, never a traceback.
+
+Languages: every language the engine can speak is served; a request picks one with
+``?lang=`` (an unknown one is a 400), else ``Accept-Language``, else the service's own, and
+its answer carries ``Content-Language``. The page is served in its request's language
+(``index.html``'s ``{{key}}`` marks filled in, escaped) and asks the API in it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import html
 import logging
 import math
+import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -45,9 +52,11 @@ from starlette.routing import Route
 from starlette.staticfiles import StaticFiles
 
 from .._engine import Engine
-from .._errors import ArgumentError, ObservationError, SearchCancelled
+from .._errors import ArgumentError, ObservationError, RulebookError, SearchCancelled
 from .._jsonio import dump_json
+from .._quoting import quoted
 from .._schema import SchemaUnavailable, schema
+from .._texts import match_language, negotiate
 from .._version import __version__
 from .http import (
     VERSION_HEADER,
@@ -65,7 +74,7 @@ from .http import (
     mount_prefix,
 )
 from .openapi import Health, Operation, openapi_document
-from .operations import CANCEL, OPERATIONS, rules_body
+from .operations import CANCEL, OPERATIONS, rules_body, texts_body
 
 DEFAULT_MAX_BODY = 64 * 1024
 """The largest request body accepted, in bytes (an observation document is ~1 KiB)."""
@@ -90,7 +99,7 @@ library some 150 ms to refuse, which must not stall every other connection."""
 
 
 class _Endpoints:
-    """The handlers of one app, sharing its engine and limits."""
+    """The handlers of one app, sharing its engine (in each language it speaks) and limits."""
 
     def __init__(self, engine: Engine, max_body: int, max_searches: int) -> None:
         self.engine = engine
@@ -102,14 +111,41 @@ class _Endpoints:
         self.stopping = False
         """Set when the server stops: searches running are cancelled, new ones refused."""
         self._cancels: set[threading.Event] = set()
-        self._rules = dump_json(rules_body(engine.rulebook))
+        self.speakers: dict[str, Engine] = {}
+        """The engine in each language served (a shipped translation that does not fit
+        a pack's rulebook is left out)."""
+        for tag in engine.languages:
+            try:
+                self.speakers[tag] = engine.in_language(tag)
+            except RulebookError:
+                continue
+        self.languages = list(self.speakers)
+        named = [{"tag": t, "name": e.texts.name} for t, e in self.speakers.items()]
+        self._rules = {t: dump_json(rules_body(engine.rulebook, e.texts))
+                       for t, e in self.speakers.items()}
+        self._texts = {t: dump_json(texts_body(e.texts, named))
+                       for t, e in self.speakers.items()}
+        self._pages: dict[str, bytes] = {}
+        self._lock = threading.Lock()
         self._openapi: dict[str, str] = {}  # by mount prefix
         self._threads: ThreadPoolExecutor | None = None
+
+    def language(self, request: Request) -> str:
+        """The language of a request: ``?lang=``, else ``Accept-Language``, else the
+        engine's; a ``?lang=`` no language matches is a 400."""
+        asked = request.query_params.get("lang") if request.scope.get("query_string") \
+            else None
+        if asked is not None and match_language(asked, self.languages) is None:
+            raise ArgumentError(f"lang: expected one of {', '.join(self.languages)}, got "
+                                f"{quoted(asked, 40)}")
+        return negotiate(asked, request.headers.get("accept-language"), self.languages,
+                         self.engine.language)
 
     def observation_endpoint(self, operation: Operation) -> Handler:
         """The handler of one ``Operation``: limits, JSON, then the computation, on the
         event loop or, for a search, in the app's threads."""
         async def handle(request: Request) -> Response:
+            tag = self.language(request)
             asked = request.scope.get("query_string")  # parsed only when there is one
             options = {p.name: p.read(_values(p.name, request.query_params.getlist(p.name))
                                       if asked else [])
@@ -118,18 +154,21 @@ class _Endpoints:
             if not isinstance(data, dict):
                 raise ObservationError(operation.request, operation.request_expected,
                                        json_kind(data))
+            engine = self.speakers[tag]
             if operation.searches:
-                body = await self.search(request, operation.compute, data, options)
+                body = await self.search(request, operation.compute, engine, data, options)
             elif size > _ON_THE_LOOP_BYTES:
-                body = await self.off_the_loop(operation.compute, self.engine, data, options)
+                body = await self.off_the_loop(operation.compute, engine, data, options)
             else:
                 # On the loop: while a search holds the engine (one replay, ~0.1 ms, at a
                 # time) this waits for that replay and the GIL, as any handler would.
-                body = operation.compute(self.engine, data, options)
-            return json_response(body)
+                body = operation.compute(engine, data, options)
+            response = json_response(body)
+            response.headers["Content-Language"] = tag
+            return response
         return handle
 
-    async def search(self, request: Request, compute: Callable[..., object],
+    async def search(self, request: Request, compute: Callable[..., object], engine: Engine,
                      data: dict[str, object], options: Mapping[str, object]) -> object:
         """A consultation or what-if in a thread of the app's own, refused with 503 at once
         when ``max_searches`` already run, and cancelled when the client goes away."""
@@ -146,14 +185,14 @@ class _Endpoints:
         except RuntimeError:  # another event loop than asyncio's (trio): counted, but not
             self.searching += 1  # cancelled when the client goes (its budget ends it)
             try:
-                return await run_in_threadpool(compute, self.engine, data, options)
+                return await run_in_threadpool(compute, engine, data, options)
             finally:
                 self.searching -= 1
         cancel = threading.Event()
         self._cancels.add(cancel)
         self.searching += 1
         running = loop.run_in_executor(self._pool(), functools.partial(
-            compute, self.engine, data, {**options, CANCEL: cancel}))
+            compute, engine, data, {**options, CANCEL: cancel}))
         running.add_done_callback(self._search_ended)
         gone = asyncio.ensure_future(_disconnected(request))
         try:
@@ -210,7 +249,14 @@ class _Endpoints:
             raise HTTPProblem(404, "No such schema", str(exc)) from exc
 
     async def rules(self, request: Request) -> Response:
-        return Response(self._rules, media_type="application/json")
+        tag = self.language(request)
+        return Response(self._rules[tag], media_type="application/json",
+                        headers={"Content-Language": tag})
+
+    async def texts(self, request: Request) -> Response:
+        tag = self.language(request)
+        return Response(self._texts[tag], media_type="application/json",
+                        headers={"Content-Language": tag})
 
     async def healthz(self, request: Request) -> Response:
         body: Health = {"status": "ok", "version": __version__,
@@ -234,13 +280,40 @@ class _Endpoints:
             last = sent.rsplit(b"/", 1)[-1].decode("latin-1")
             query = f"?{request.url.query}" if request.url.query else ""
             return Response(status_code=307, headers={"Location": f"{last}/{query}"})
-        return Response((_PAGE / "index.html").read_bytes(), media_type="text/html")
+        tag = self.language(request)
+        with self._lock:
+            page = self._pages.get(tag)
+        if page is None:
+            page = self._page(tag)
+            with self._lock:
+                self._pages[tag] = page
+        return Response(page, media_type="text/html", headers={"Content-Language": tag})
+
+    def _page(self, tag: str) -> bytes:
+        """``index.html`` in language ``tag``: each ``{{key}}`` its text, escaped."""
+        texts = self.speakers[tag].texts
+        switch = "".join(
+            f'<a href="?lang={html.escape(t)}" lang="{html.escape(t)}" hreflang="{html.escape(t)}"'
+            + (' aria-current="true"' if t == tag else "")
+            + f">{html.escape(e.texts.name)}</a>" for t, e in self.speakers.items())
+        values = {"lang": tag, "languages": switch if len(self.speakers) > 1 else ""}
+
+        def fill(match: re.Match[str]) -> str:
+            key = match.group(1)
+            if key in values:
+                return values[key] if key == "languages" else html.escape(values[key])
+            return html.escape(texts(key), quote=True)
+        template = (_PAGE / "index.html").read_text(encoding="utf-8")
+        return re.sub(r"\{\{([a-z_.]+)\}\}", fill, template).encode("utf-8")
 
 
 def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY,
                cors_origins: Sequence[str] = (), max_searches: int = DEFAULT_MAX_SEARCHES,
-               allowed_hosts: Sequence[str] | None = None) -> Starlette:
-    """The ASGI app of the service and the page, on ``engine`` (default rulebook if None).
+               allowed_hosts: Sequence[str] | None = None,
+               language: str | None = None) -> Starlette:
+    """The ASGI app of the service and the page, on ``engine`` (default rulebook if None),
+    in every language the engine speaks; ``language``: the one for a request that asks for
+    none of them (the engine's own when None).
 
     Mount it inside another ASGI app (``Mount("/signals", app=create_app())``) or run it
     with any ASGI server. ``max_body`` caps request bodies (413 beyond it); CORS stays off
@@ -257,13 +330,16 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
             isinstance(h, str) and h for h in allowed_hosts)):
         raise ArgumentError("allowed_hosts: expected a list of host names (or None for "
                             f"any), got {allowed_hosts!r}"[:200])
-    endpoints = _Endpoints(engine or Engine.default(), max_body, max_searches)
+    engine = engine or Engine.default()
+    endpoints = _Endpoints(engine if language is None else engine.in_language(language),
+                           max_body, max_searches)
     routes = [
         Route("/", guarded(endpoints.index), methods=["GET"]),
         *(Route(op.path, guarded(endpoints.observation_endpoint(op)), methods=["POST"])
           for op in OPERATIONS),
         Route("/v1/schema/{name}", guarded(endpoints.schema), methods=["GET"]),
         Route("/v1/rules", guarded(endpoints.rules), methods=["GET"]),
+        Route("/v1/texts", guarded(endpoints.texts), methods=["GET"]),
         Route("/v1/healthz", guarded(endpoints.healthz), methods=["GET"]),
         Route("/openapi.json", guarded(endpoints.openapi), methods=["GET"]),
     ]

@@ -17,7 +17,7 @@ from typing import Any, TypedDict
 import attrs
 
 from .._engine import Engine
-from .._rulebook import Rulebook, RuleRow, VerdictRow
+from .._rulebook import Rulebook, RuleRow, VerdictRow, available_languages
 from .._schema import JSON, NAMES, Walker, schema
 from .._version import __version__
 from .http import VERSION_HEADER
@@ -238,7 +238,42 @@ def component_schemas(operations: Sequence[Operation]) -> dict[str, JSON]:
              **{op.request_component: schema(op.request) for op in operations},
              **{op.component: schema(op.schema) for op in operations}}
     return {**_lift(named), **_problem_schemas(), **_walked(RulesBody, Health),
+            "PageTexts": _TEXTS,
             "JSONSchema": {"type": "object", "description": "A JSON Schema (draft 2020-12)."}}
+
+
+LANG_DESCRIPTION = ("the language of the texts (a BCP 47 tag such as es); without it, the "
+                    "Accept-Language header chooses, else the service's language. Ids, paths "
+                    "and numbers are the same in every language")
+
+
+def language_schema(book: Rulebook) -> JSON:
+    """The schema of ``?lang=``: the tags the service on ``book`` speaks (a regional tag
+    such as ``es-MX`` is served by ``es`` too)."""
+    return {"type": "string", "enum": available_languages(book)}
+
+
+def _lang(book: Rulebook) -> JSON:
+    return {"name": "lang", "in": "query", "required": False,
+            "description": LANG_DESCRIPTION, "schema": language_schema(book)}
+
+
+_TEXTS: JSON = {
+    "type": "object", "description": "The words of a page in one language, by key.",
+    "required": ["language", "name", "languages", "texts"],
+    "properties": {
+        "language": {"type": "string", "description": "The language's tag."},
+        "name": {"type": "string", "description": "The language's name in itself."},
+        "languages": {"type": "array", "description": "Every language the service speaks.",
+                      "items": {"type": "object", "required": ["tag", "name"],
+                                "properties": {"tag": {"type": "string"},
+                                               "name": {"type": "string"}}}},
+        "texts": {"type": "object", "description": "Each text by key: a template, a list "
+                  "of words a person may type, or a plural's forms by CLDR category.",
+                  "additionalProperties": {"anyOf": [
+                      {"type": "string"},
+                      {"type": "array", "items": {"type": "string"}},
+                      {"type": "object"}]}}}}
 
 
 # --- the document ------------------------------------------------------------------------
@@ -290,8 +325,13 @@ def openapi_document(operations: Sequence[Operation], rulebook: Rulebook, *,
                 "schema": {"type": "string", "enum": list(NAMES)}}]),
         "/v1/rules": _get("rules", "The rulebook in words", "Every rule (id, kind, sign, "
                           "condition, effect, source, pack) and the verdicts, best first, each "
-                          "with its title.",
-                          RULEBOOK, "RulesBody"),
+                          "with its title in the language asked for.",
+                          RULEBOOK, "RulesBody", 400, parameters=[_lang(rulebook)]),
+        "/v1/texts": _get("texts", "The words of a page in one language", "Every text the "
+                          "page shows (its own, the vocabulary's, the frame's) by key, in the "
+                          "language asked for, and the languages the service speaks "
+                          "(docs/translations.md).", RULEBOOK, "PageTexts", 400,
+                          parameters=[_lang(rulebook)]),
         "/v1/healthz": _get("healthz", "Liveness", "Whether the service is up, its version "
                             "and how many rules it judges by.", SERVICE, "Health"),
     }

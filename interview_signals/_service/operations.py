@@ -17,7 +17,8 @@ from .._observations import VOCABULARY, is_path
 from .._quoting import describe, excerpt, quoted
 from .._rulebook import Rulebook, rule_rows, verdict_rows
 from .._schema import JSON
-from .openapi import Operation, Parameter, RulesBody
+from .._texts import Texts
+from .openapi import LANG_DESCRIPTION, Operation, Parameter, RulesBody, language_schema
 
 
 def _one(name: str, values: list[str]) -> str | None:
@@ -76,6 +77,8 @@ def _verdicts(book: Rulebook) -> JSON:
 _TRACE = Parameter(name="trace", description="include the rule-by-rule trace of the "
                    "assessment", schema={"type": "boolean", "default": False},
                    read=_read_flag("trace"))
+LANG = Parameter(name="lang", description=LANG_DESCRIPTION, schema=language_schema,
+                 read=lambda values: _one("lang", values))
 
 
 def _without_trace(assessment: dict[str, object], options: Mapping[str, object]
@@ -150,7 +153,7 @@ OPERATIONS: list[Operation] = [
               "still unknown and would settle a sign, and a summary in plain words. Exactly "
               "the library's `Assessment.to_dict()`, without the rule-by-rule `trace` unless "
               "asked.", schema="assessment", component="Assessment", compute=_assess,
-              parameters=(_TRACE,)),
+              parameters=(_TRACE, LANG)),
     Operation(path="/v1/consult", operation_id="consult",
               summary="The next questions that matter, why, and the verdicts still reachable",
               description="One step of a consultation: the assessment now, the verdicts the "
@@ -159,7 +162,7 @@ OPERATIONS: list[Operation] = [
               "exact search over the rulebook's answer classes.",
               schema="consultation", component="Consultation", compute=_consult,
               searches=True,
-              parameters=(_TRACE, Parameter(
+              parameters=(_TRACE, LANG, Parameter(
                   name="skip", repeated=True, read=_read_skip,
                   description="a field the candidate cannot know (\"don't know\"): never "
                   "asked again; repeat the parameter for each field",
@@ -171,6 +174,7 @@ OPERATIONS: list[Operation] = [
               "verdict, or `target` or better; or the proof that none does.",
               schema="what-if", component="WhatIfs", compute=_what_if, searches=True,
               parameters=(
+                  LANG,
                   Parameter(name="target", read=_read_target, schema=_verdicts,
                             description="the verdict to reach, or better (default: any "
                             "verdict better than the current one); one of the rulebook's "
@@ -188,13 +192,14 @@ OPERATIONS: list[Operation] = [
               description="What a candidate's own notes propose to record: each field "
               "stated or unsure, with the words behind it, and the observations the stated "
               "ones make, ready to assess or to start a consultation. Exactly the library's "
-              "`NotesReading.to_dict()`. Nothing is assumed that the notes do not say; "
+              "`NotesReading.to_dict()`, each reason in the language asked for. Nothing is "
+              "assumed that the notes do not say; "
               "what they hint at without saying is offered as unsure, to confirm.",
               schema="notes-reading", component="NotesReading", compute=_read_notes,
               request="notes", request_component="Notes",
               request_expected='a JSON object {"text": "..."}',
               request_description="The candidate's notes as they wrote them, in one "
-              "string of at most 1 MiB."),
+              "string of at most 1 MiB.", parameters=(LANG,)),
     Operation(path="/v1/session", operation_id="session",
               summary="Check a saved session and return it as the library writes it",
               description="Reads a saved session (its format and version, the "
@@ -213,7 +218,28 @@ OPERATIONS: list[Operation] = [
 compute them and their OpenAPI entries all come from this list."""
 
 
-def rules_body(book: Rulebook) -> RulesBody:
+def rules_body(book: Rulebook, texts: Texts) -> RulesBody:
     """The rulebook as the ``GET /v1/rules`` body: each rule in words, and the verdicts
-    (best first, each with the title the command line and the page show)."""
-    return {"rules": rule_rows(book), "verdicts": verdict_rows(book)}
+    (best first, each with the title the command line and the page show, in the language
+    of ``texts``)."""
+    verdicts = verdict_rows(book)
+    for row in verdicts:
+        row["title"] = texts(f"verdict.{row['id']}.title")
+    return {"rules": rule_rows(book), "verdicts": verdicts}
+
+
+PAGE_AREAS = ("page.", "field.", "unit.", "list.", "assessment.", "consultation.", "answer.")
+"""The texts a page reads (``GET /v1/texts``): its own words, the vocabulary's, the units',
+and the frame's and the consultation's (the rulebook's own come in each answer)."""
+
+
+def texts_body(texts: Texts, languages: list[dict[str, str]]) -> dict[str, object]:
+    """The ``GET /v1/texts`` body: the language, the languages there are, and the texts a
+    page needs by key (a template, a list of words, or a plural as its CLDR categories)."""
+    out: dict[str, object] = {}
+    for key in texts:
+        if key.startswith(PAGE_AREAS):
+            value = texts.raw(key)
+            out[key] = value if isinstance(value, str) else list(value) \
+                if isinstance(value, tuple) else dict(value.forms)
+    return {"language": texts.tag, "name": texts.name, "languages": languages, "texts": out}

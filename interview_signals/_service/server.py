@@ -251,7 +251,8 @@ def app_from_environment() -> Starlette:
     app = create_app(engine, max_body=options.get("max_body") or DEFAULT_MAX_BODY,
                      cors_origins=options.get("cors_origins", []),
                      max_searches=options.get("max_searches") or DEFAULT_MAX_SEARCHES,
-                     allowed_hosts=options.get("allowed_hosts"))
+                     allowed_hosts=options.get("allowed_hosts"),
+                     language=options.get("language"))
     _APPS.append(app)
     return app
 
@@ -270,7 +271,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
           max_body: int | None = None, allowed_hosts: Sequence[str] | None = None,
           max_searches: int | None = None, search_seconds: float | None = None,
           request_timeout: float | None = None, keep_alive: float | None = None,
-          access_log: bool = False) -> None:
+          access_log: bool = False, language: str | None = None) -> None:
     """Run the service until SIGINT or SIGTERM (or SIGHUP, with one worker); return after a
     clean shutdown, within a few seconds of the signal.
 
@@ -281,7 +282,8 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
     once (503 with ``Retry-After`` past it); ``search_seconds`` is their time budget.
     ``request_timeout`` (default ``REQUEST_TIMEOUT``) is how long a client has to send a
     whole request, ``keep_alive`` (default ``KEEP_ALIVE``) how long an idle connection
-    stays open after a response.
+    stays open after a response. ``language`` answers a request that asks for no language
+    the engine speaks (the engine's own when None).
 
     Raises:
         ArgumentError: a bad option, host or port (a port in use says so).
@@ -291,14 +293,17 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
 
     if type(workers) is not int or workers < 1:
         raise ArgumentError(f"workers: expected a positive integer, got {workers!r}"[:200])
-    _engine(rules, no_default, search_seconds)  # fail early, with the rulebook's own error
+    engine = _engine(rules, no_default, search_seconds)  # fail early, with its own error
+    if language is not None:
+        engine.in_language(language)  # an unknown language fails early too
     hosts = default_allowed_hosts(host) if allowed_hosts is None else \
         (None if "*" in allowed_hosts else tuple(allowed_hosts))
     sock = bind(host, port)
     options = {"rules": [str(r) for r in rules], "no_default": no_default,
                "cors_origins": list(cors_origins), "max_body": max_body,
                "allowed_hosts": None if hosts is None else list(hosts),
-               "max_searches": max_searches, "search_seconds": search_seconds}
+               "max_searches": max_searches, "search_seconds": search_seconds,
+               "language": language}
     os.environ[ENV] = json.dumps(options)
     config = uvicorn.Config("interview_signals._service.server:app_from_environment",
                             factory=True, host=host, port=sock.getsockname()[1],

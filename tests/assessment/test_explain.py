@@ -7,10 +7,13 @@ from __future__ import annotations
 import pytest
 
 from interview_signals import Engine
-from interview_signals._assessment.explain import _excluding, join
-from interview_signals._observations.vocabulary import VOCABULARY
+from interview_signals._assessment.explain import _excluding
+from interview_signals._rulebook import frame_texts
 from interview_signals._rulebook.model import Test
 from tests.judgment.test_default_rules import SIGNAL_SIGNS
+
+EN = frame_texts()
+"""The English texts of the vocabulary and the frame."""
 
 
 class TestMissing:
@@ -99,7 +102,7 @@ class TestMissing:
 
     def test_every_missing_field_comes_with_its_question(self, engine: Engine) -> None:
         for missing in engine.assess({}).missing:
-            assert missing.questions == tuple(VOCABULARY[f].question for f in missing.fields)
+            assert missing.questions == tuple(EN.question(f) for f in missing.fields)
 
 
 @pytest.mark.parametrize(("test", "values", "state"), [
@@ -124,4 +127,4 @@ def test_a_value_another_answer_rules_out_is_not_missing(
 @pytest.mark.parametrize(("titles", "text"), [
     ([], ""), (["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")])
 def test_titles_are_joined_as_a_sentence(titles: list[str], text: str) -> None:
-    assert join(titles) == text
+    assert EN.join(titles) == text

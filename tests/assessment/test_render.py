@@ -12,16 +12,18 @@ from hypothesis import given
 
 from interview_signals import ArgumentError, Engine
 from interview_signals._assessment.parts import Band
-from interview_signals._assessment.render import (
-    CONFIDENCE_NOTE,
-    RENDERERS,
-    STRENGTH_HEADING,
-    answer_text,
-    strength_text,
-)
-from interview_signals._observations import VOCABULARY, open_need
+from interview_signals._assessment.render import RENDERERS, answer_text, strength_text
+from interview_signals._observations import open_need
+from interview_signals._rulebook import frame_texts
 from tests.assessment.test_assessment import GOOD, UNCLEAR
 from tests.strategies import Nested, observations
+
+EN = frame_texts()
+"""The English texts of the vocabulary and the frame."""
+
+STRENGTH_HEADING = "How strongly the signs point your way"
+CONFIDENCE_NOTE = EN("assessment.strength_note")
+MISSING_HEADING = EN("assessment.missing")
 
 PATH = re.compile(r"\b(interview|body_language|interest|next_steps|tour|job_specifics|"
                   r"thank_you)\.[a-z_]+")
@@ -45,7 +47,7 @@ class TestRender:
             for path in m.fields:
                 # Asked once what it depends on is known; until then, that is asked.
                 asked = open_need(path, values) or path
-                assert VOCABULARY[asked].question in text
+                assert EN.question(asked) in text
 
     @given(observations())
     def test_the_candidate_views_show_no_path_id_strength_or_trace(
@@ -120,7 +122,7 @@ def test_the_renderers_are_a_table_of_formats() -> None:
 
 
 def test_the_strength_reads_in_the_band_s_words_with_what_it_is_not() -> None:
-    text = strength_text(Band(id="some_band", words="rather well"))
+    text = strength_text(Band(id="some_band", words="rather well"), EN)
     assert text == f"{STRENGTH_HEADING}: rather well. {CONFIDENCE_NOTE}"
     assert "not the chance of an offer" in text
 
@@ -128,8 +130,8 @@ def test_the_strength_reads_in_the_band_s_words_with_what_it_is_not() -> None:
 def test_no_band_says_nothing_about_strength() -> None:
     """With nothing in the candidate's favour there is nothing to describe: no line at all,
     rather than a grade of nothing."""
-    assert strength_text(None) == ""
+    assert strength_text(None, EN) == ""
 
 
 def test_an_unknown_answer_reads_as_not_known() -> None:
-    assert answer_text("tour.office_tour", None) == "not known"
+    assert answer_text("tour.office_tour", None, EN) == "not known"

@@ -17,6 +17,10 @@ import pytest
 from interview_signals import Engine
 from interview_signals._cli.main import main
 from interview_signals._observations.vocabulary import VOCABULARY
+from interview_signals._rulebook import frame_texts
+
+EN = frame_texts()
+"""The English texts of the vocabulary and the frame."""
 
 pexpect = pytest.importorskip("pexpect")
 COMMAND = [sys.executable, "-m", "interview_signals"]
@@ -269,8 +273,8 @@ def test_numbers_in_an_answers_file_pick_from_the_list_and_refused_answers_exit_
 def test_a_question_on_the_reply_comes_after_whether_a_note_was_sent(tmp_path: Path) -> None:
     """The consultation may rank how the reply read first; a person is asked first whether
     a note was sent, and after "no" nothing about a reply."""
-    note = VOCABULARY["thank_you.note_sent"].question
-    reply_questions = [VOCABULARY[p].question for p in VOCABULARY
+    note = EN.question("thank_you.note_sent")
+    reply_questions = [EN.question(p) for p in VOCABULARY
                        if p.startswith("thank_you.") and p != "thank_you.note_sent"]
     status, out, _ = _ask(tmp_path, [*["2"] * len(VOCABULARY)])
     assert status == 0

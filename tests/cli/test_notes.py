@@ -128,7 +128,7 @@ def test_ask_records_nothing_a_note_contradicts_and_asks_about_it_first(
     answers.write_text('["quit"]', encoding="utf-8")
     status, out, _ = run("ask", "--notes", str(note), "--answers", str(answers))
     assert status == 0
-    assert out.startswith("\nYour notes say \"smiled\" (the note says both true and false)."
+    assert out.startswith("\nYour notes say \"smiled\" (the note says both yes and no)."
                           "\n\nDid the interviewer smile while you talked?\n  1) Yes\n")
 
 

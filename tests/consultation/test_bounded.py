@@ -22,7 +22,8 @@ def _bounded(values: dict[str, Value], stopped: OutOfTime | None = None) -> Cons
     consultant = ENGINE.consultant()
     return bounded_consultation(consultant, values, skipped=frozenset(),
                                 assessment=ENGINE.assess(nest(values)),
-                                budget=Budget(60), stopped=stopped or OutOfTime())
+                                budget=Budget(60), stopped=stopped or OutOfTime(),
+                                texts=ENGINE.texts)
 
 
 @settings(max_examples=examples(40), deadline=None,
@@ -37,7 +38,7 @@ def test_the_bounds_never_leave_out_what_the_exact_search_finds(
     assert set(exact.reachable) <= set(bounded.reachable)
     asked = {q.path for q in bounded.questions}
     assert {q.path for q in exact.questions} <= asked
-    bounds = _Bounds(ENGINE.consultant(), values)
+    bounds = _Bounds(ENGINE.consultant(), values, ENGINE.texts)
     for q in exact.questions:
         spans = bounds.spans(ENGINE.consultant().ev.group_of[q.path], q.path)
         for answer in q.answers:

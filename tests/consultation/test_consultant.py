@@ -22,8 +22,12 @@ from hypothesis import strategies as st
 
 from interview_signals import Engine, ObservationError, Observations, WhatIf
 from interview_signals._observations.vocabulary import VOCABULARY, Value
+from interview_signals._rulebook import frame_texts
 from tests.profiles import examples
 from tests.strategies import nest, observation_values
+
+EN = frame_texts()
+"""The English texts of the vocabulary and the frame."""
 
 PACK = Path(__file__).resolve().parents[2] / "examples" / "packs" / "panel_coach"
 GRID: dict[str, tuple[Value, ...]] = {
@@ -489,7 +493,7 @@ def test_the_note_is_asked_first_when_the_best_question_is_about_the_reply() -> 
     assert c.questions[0].path.startswith("thank_you.")
     assert c.ask_first is not None
     assert c.ask_first.path == "thank_you.note_sent"
-    assert c.ask_first.question == VOCABULARY["thank_you.note_sent"].question
+    assert c.ask_first.question == EN.question("thank_you.note_sent")
     assert "a reply needs a note that was sent" in c.ask_first.why
     skipped = Engine.default().consult({"next_steps": {"invited_to_next_round": False},
                                         "interest": {"asked_if_interested": True}},

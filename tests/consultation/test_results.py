@@ -11,11 +11,15 @@ from interview_signals._consultation.results import (
     VERSION,
     Answer,
     Question,
-    _why,
     cand_text,
     either,
+    why_text,
 )
 from interview_signals._consultation.search.answer_classes import Candidate
+from interview_signals._rulebook import frame_texts
+from interview_signals._texts import Texts
+
+EN = frame_texts()
 
 
 def test_the_consultation_json_names_its_format_and_drives_a_page() -> None:
@@ -65,31 +69,31 @@ def test_a_consultation_as_json_round_trips_through_json(engine: Engine) -> None
 
 
 def test_an_answer_class_in_plain_words() -> None:
-    assert cand_text("tour.office_tour", Candidate(True)) == "Yes"
-    assert cand_text("tour.office_tour", Candidate(False)) == "No"
-    assert cand_text("thank_you.tone", Candidate("neutral")) == "Neutral, polite"
+    assert cand_text("tour.office_tour", Candidate(True), EN) == "Yes"
+    assert cand_text("tour.office_tour", Candidate(False), EN) == "No"
+    assert cand_text("thank_you.tone", Candidate("neutral"), EN) == "Neutral, polite"
     minutes = "interview.actual_minutes"
-    assert cand_text(minutes, Candidate(2, 1.0, 24.0, False, False)) == "from 2 to 23"
-    assert cand_text(minutes, Candidate(24, 24.0, 24.0)) == "24"
-    assert cand_text(minutes, Candidate(25, 24.0, 26.0, False, False)) == "25"
-    assert cand_text(minutes, Candidate(30)) == "30"  # no interval: the value
+    assert cand_text(minutes, Candidate(2, 1.0, 24.0, False, False), EN) == "from 2 to 23"
+    assert cand_text(minutes, Candidate(24, 24.0, 24.0), EN) == "24"
+    assert cand_text(minutes, Candidate(25, 24.0, 26.0, False, False), EN) == "25"
+    assert cand_text(minutes, Candidate(30), EN) == "30"  # no interval: the value
     hours = "thank_you.response_hours"
-    assert cand_text(hours, Candidate(24.0, 24.0, 24.0)) == "24"
-    assert cand_text(hours, Candidate(1.5, 1.5, 1.5)) == "1.5"
-    assert cand_text(hours, Candidate(12.0, 0.0, 24.0, False, False)) == \
+    assert cand_text(hours, Candidate(24.0, 24.0, 24.0), EN) == "24"
+    assert cand_text(hours, Candidate(1.5, 1.5, 1.5), EN) == "1.5"
+    assert cand_text(hours, Candidate(12.0, 0.0, 24.0, False, False), EN) == \
         "more than 0 and less than 24"
-    assert cand_text(hours, Candidate(12.0, 0.0, 24.0, True, False)) == \
+    assert cand_text(hours, Candidate(12.0, 0.0, 24.0, True, False), EN) == \
         "from 0 to just under 24"
-    assert cand_text(hours, Candidate(12.0, 0.0, 24.0, False, True)) == \
+    assert cand_text(hours, Candidate(12.0, 0.0, 24.0, False, True), EN) == \
         "more than 0, up to 24"
-    assert cand_text(hours, Candidate(12.0, 0.0, 24.0)) == "from 0 to 24"
+    assert cand_text(hours, Candidate(12.0, 0.0, 24.0), EN) == "from 0 to 24"
 
 
 def test_verdicts_read_a_b_or_c() -> None:
-    assert either(["strong"]) == "strong"
-    assert either(("strong", "promising")) == "strong or promising"
-    assert either(["strong", "promising", "tentative"]) == "strong, promising or tentative"
-    assert either(iter(["a", "b", "c", "d"])) == "a, b, c or d"
+    assert either(["strong"], EN) == "strong"
+    assert either(("strong", "promising"), EN) == "strong or promising"
+    assert either(["strong", "promising", "tentative"], EN) == "strong, promising or tentative"
+    assert either(iter(["a", "b", "c", "d"]), EN) == "a, b, c or d"
 
 
 def test_why_names_the_signs_once_and_each_answers_verdicts(engine: Engine) -> None:
@@ -97,10 +101,11 @@ def test_why_names_the_signs_once_and_each_answers_verdicts(engine: Engine) -> N
     rules = (by_id["thank_you_response"], by_id["specific_references"])
     answers = [Answer(value=True, text="Yes", reachable=("strong", "promising")),
                Answer(value=False, text="No", reachable=("tentative",))]
-    titles = {"strong": "Strong", "promising": "Promising", "tentative": "Not quite yet"}
-    assert _why(rules, answers, titles) == (
+    values = {k: engine.texts.raw(k) for k in engine.texts}
+    texts = Texts("en", "English", {**values, "verdict.tentative.title": "Not quite yet"})
+    assert why_text(rules, answers, texts) == (
         "Your answer bears on sign 7, your thank you note nets a response. "
         "If Yes: the reading could be strong or promising. "
         "If No: the reading could be not quite yet.")
-    assert _why((), answers[1:], titles).startswith(
+    assert why_text((), answers[1:], texts).startswith(
         "Your answer can change the reading. If No:")

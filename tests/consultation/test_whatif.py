@@ -25,6 +25,7 @@ from interview_signals._consultation.search.budget import Budget
 from interview_signals._consultation.whatif import WhatIfSearch, _nearest
 from interview_signals._observations.vocabulary import VOCABULARY, Value
 from interview_signals._rulebook.model import Rulebook
+from interview_signals._texts import Texts
 from tests.profiles import examples
 from tests.strategies import nest, observation_values
 
@@ -117,15 +118,19 @@ class _Stubborn:
                 cancel: object = None) -> Consultation:
         raise NotImplementedError
 
+    @property
+    def texts(self) -> Texts:
+        return self._engine.texts
+
 
 def test_the_engine_confirms_every_set_or_the_search_says_so() -> None:
     stubborn = _Stubborn(ENGINE)
     consultant = Consultant(stubborn)
     values: dict[str, Value] = {"tour.office_tour": True}
-    assert len(WhatIfSearch(ENGINE.consultant()).what_if(values, None, 3, False,
-                                                          Budget(2.0))) > 0
+    assert len(WhatIfSearch(ENGINE.consultant(), ENGINE.texts).what_if(
+        values, None, 3, False, Budget(2.0))) > 0
     with pytest.raises(EngineError, match="what-if search expected"):
-        WhatIfSearch(consultant).what_if(values, None, 3, False, Budget(2.0))
+        WhatIfSearch(consultant, ENGINE.texts).what_if(values, None, 3, False, Budget(2.0))
 
 
 def test_the_nearest_value_of_a_class() -> None:

@@ -15,13 +15,17 @@ from interview_signals._assessment.changes import Change, WhatIf, WhatIfs
 from interview_signals._consultation.results import either, said
 from interview_signals._consultation.words import how_text, what_if_text
 from interview_signals._observations.vocabulary import VOCABULARY, Value
-from interview_signals._rulebook import verdict_titles
+from interview_signals._rulebook import frame_texts, verdict_titles
 from tests.profiles import examples
 from tests.strategies import nest, observation_values
+
+EN = frame_texts()
+"""The English texts of the vocabulary and the frame."""
 
 ENGINE = Engine.default()
 RULE_IDS = {r.id for r in ENGINE.rulebook.rules}
 TITLES = verdict_titles(ENGINE.rulebook)
+TEXTS = ENGINE.texts
 SETTLED = {"next_steps": {"invited_to_next_round": True, "scheduled_on_the_spot": True},
            "tour": {"office_tour": True}}
 
@@ -36,7 +40,7 @@ def _named(text: str) -> set[str]:
 @given(values=observation_values())
 def test_how_names_no_path_or_rule_unless_detail(values: dict[str, Value]) -> None:
     c = ENGINE.consult(nest(values))
-    text = how_text(c, titles=TITLES)
+    text = how_text(c, texts=TEXTS)
     assert _named(text) == set()
     assert text.startswith(f"Right now the reading is {c.assessment.verdict_title.lower()}.")
     # The strength in the rulebook's words, never as a number (the detail view keeps it).
@@ -44,13 +48,13 @@ def test_how_names_no_path_or_rule_unless_detail(values: dict[str, Value]) -> No
     band = c.assessment.band
     assert (band is not None and f"point your way: {band.words}." in text) or \
         (band is None and "point your way" not in text)
-    detailed = how_text(c, titles=TITLES, detail=True)
+    detailed = how_text(c, texts=TEXTS, detail=True)
     assert f"confidence {c.assessment.confidence:.4f}" in detailed
     for s in c.assessment.signals:
         assert s.title in text
         assert f"rule {s.rule}, because" in detailed
     if len(c.reachable) > 1:
-        assert f"It could still end up {either(said(c.reachable, TITLES))}." in text
+        assert f"It could still end up {either(said(c.reachable, TEXTS), TEXTS)}." in text
     else:
         assert "It could still end up" not in text
 
@@ -58,8 +62,8 @@ def test_how_names_no_path_or_rule_unless_detail(values: dict[str, Value]) -> No
 def test_how_names_the_sufficient_reason_by_its_labels() -> None:
     c = ENGINE.consult(SETTLED)
     assert c.sufficient_reason
-    text = how_text(c, titles=TITLES)
-    labels = ", ".join(VOCABULARY[p].label for p in c.sufficient_reason)
+    text = how_text(c, texts=TEXTS)
+    labels = ", ".join(EN.label(p) for p in c.sufficient_reason)
     assert f"already settle it, whatever the rest: {labels}." in text
     assert _named(text) == set()
 
@@ -68,20 +72,20 @@ def test_how_marks_a_sign_against() -> None:
     c = ENGINE.consult({"body_language": {"engaged": False, "rote_questions": True}})
     against = [s for s in c.assessment.signals if s.strength <= 0]
     assert against
-    assert f"- Against: {against[0].title}:" in how_text(c, titles=TITLES)
+    assert f"- Against: {against[0].title}:" in how_text(c, texts=TEXTS)
 
 
 @settings(max_examples=examples(10), deadline=None)
 @given(values=observation_values())
 def test_what_if_names_no_path_or_rule_unless_detail(values: dict[str, Value]) -> None:
     result = ENGINE.what_if(nest(values), limit=5, include_fixed=True)
-    text = what_if_text(result, titles=TITLES)
+    text = what_if_text(result, texts=TEXTS)
     assert _named(text) == set()
     assert text.startswith(f"The reading is {TITLES[result.current].lower()}")
-    detailed = what_if_text(result, titles=TITLES, detail=True)
+    detailed = what_if_text(result, texts=TEXTS, detail=True)
     for option in result:
         for c in option.changes:
-            assert VOCABULARY[c.path].label in text
+            assert EN.label(c.path) in text
             assert f"[{c.path}]" in detailed
         assert f"-> {TITLES[option.verdict].lower()}\n" in text
         assert f"confidence {option.confidence:.4f}" in detailed
@@ -100,7 +104,7 @@ def _result(**kw: object) -> WhatIfs:
 def test_what_if_words_the_top_verdict() -> None:
     result = ENGINE.what_if(SETTLED)
     assert (result.current, result.goal) == ("strong", ())
-    assert what_if_text(result, titles=TITLES) == \
+    assert what_if_text(result, texts=TEXTS) == \
         "The reading is strong, the top reading there is (still not an offer).\n"
 
 
@@ -115,7 +119,7 @@ def test_what_if_words_the_top_verdict() -> None:
     (_result(current="strong", goal=("strong",)), "The reading is strong already.\n"),
 ])
 def test_what_if_words_each_outcome(result: WhatIfs, expected: str) -> None:
-    assert what_if_text(result, titles=TITLES) == expected
+    assert what_if_text(result, texts=TEXTS) == expected
 
 
 def test_what_if_words_each_kind_of_change() -> None:
@@ -124,7 +128,7 @@ def test_what_if_words_each_kind_of_change() -> None:
                              Change(path="thank_you.tone", value="warm", kind="had")),
                     verdict="promising", confidence=0.5,
                     band=Band(id="clearly", words="clearly"))
-    text = what_if_text(_result(options=(option,)), titles=TITLES)
+    text = what_if_text(_result(options=(option,)), texts=TEXTS)
     lines = text.splitlines()
     assert lines[0] == "The reading is tentative. What would make it strong or promising:"
     assert lines[1].startswith("- ")
@@ -132,7 +136,7 @@ def test_what_if_words_each_kind_of_change() -> None:
     assert "(not recorded yet); and " in lines[1]
     assert lines[1].endswith("(had it been so) -> promising")
     assert _named(text) == set()
-    assert what_if_text(_result(options=(option,)), titles=TITLES,
+    assert what_if_text(_result(options=(option,)), texts=TEXTS,
                         detail=True).splitlines()[1].endswith(
         "-> promising (confidence 0.5000, band clearly)")
 
@@ -141,8 +145,8 @@ def test_verdicts_are_said_by_their_rulebook_titles() -> None:
     """A verdict reads as its title in verdicts.toml ("Not clear yet"), not its id."""
     assert TITLES["inconclusive"] == "Not clear yet"
     text = what_if_text(_result(current="inconclusive", goal=("strong",), possible=False),
-                        titles=TITLES)
+                        texts=TEXTS)
     assert text.startswith("The reading is not clear yet. Nothing you could")
     assert "inconclusive" not in text
     c = ENGINE.consult({})
-    assert how_text(c, titles=TITLES).startswith("Right now the reading is not clear yet.")
+    assert how_text(c, texts=TEXTS).startswith("Right now the reading is not clear yet.")

@@ -13,9 +13,12 @@ from hypothesis import strategies as st
 
 from interview_signals import Assessment, Engine
 from interview_signals._assessment.render import answer_text
-from interview_signals._observations.vocabulary import VOCABULARY
+from interview_signals._rulebook import frame_texts
 from tests.strategies import Flat, nest, observation_values
 from tests.wording import says
+
+EN = frame_texts()
+"""The English texts of the vocabulary and the frame."""
 
 NEXT_ROUND = {"next_steps": {"invited_to_next_round": True}}
 
@@ -59,7 +62,7 @@ def test_an_answer_given_as_false_is_never_described_as_having_happened(
     text = result.render("text")
     for path, value in values.items():
         if value is False:
-            assert f"{VOCABULARY[path].label.lower()}: yes" not in text
+            assert f"{EN.label(path).lower()}: yes" not in text
     for signal in result.signals:
         known = [p for p in signal.because if p in values]
         if signal.stands:
@@ -327,6 +330,6 @@ def test_every_rendering_says_once_that_the_strength_is_not_the_chance_of_an_off
 
 
 def test_answers_read_in_words(engine: Engine) -> None:
-    assert answer_text("tour.office_tour", True) == "yes"
-    assert answer_text("thank_you.tone", "automatic") == "like an automatic acknowledgement"
-    assert answer_text("interview.actual_minutes", 70) == "70 minutes"
+    assert answer_text("tour.office_tour", True, EN) == "yes"
+    assert answer_text("thank_you.tone", "automatic", EN) == "like an automatic acknowledgement"
+    assert answer_text("interview.actual_minutes", 70, EN) == "70 minutes"

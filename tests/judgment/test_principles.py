@@ -11,10 +11,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from interview_signals import Assessment, Engine
-from interview_signals._assessment.render import STRENGTH_HEADING, Format
+from interview_signals._assessment.render import Format
 from interview_signals._assessment.scoring import qualify
 from tests.strategies import Flat, PositiveChange, nest, observation_values, positive_changes
 
+STRENGTH_HEADING = "How strongly the signs point your way"
 THANK_YOU_REPLY = ("thank_you.response_received", "thank_you.response_hours",
                    "thank_you.references_specifics", "thank_you.tone")
 JOB_SPECIFICS = ("job_specifics.overview_given", "job_specifics.deep_dive",

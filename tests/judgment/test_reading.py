@@ -14,18 +14,20 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from interview_signals import Assessment, Engine
-from interview_signals._assessment.render import (
-    CONFIDENCE_NOTE,
-    MISSING_HEADING,
-    STRENGTH_HEADING,
-)
-from interview_signals._observations.vocabulary import VOCABULARY
+from interview_signals._rulebook import frame_texts
 from tests.strategies import Flat, nest, observation_values
 from tests.wording import phrases, said_parts, says
 
+EN = frame_texts()
+"""The English texts of the vocabulary and the frame."""
+
+STRENGTH_HEADING = "How strongly the signs point your way"
+CONFIDENCE_NOTE = EN("assessment.strength_note")
+MISSING_HEADING = EN("assessment.missing")
+
 NOTE = {"note_sent": True}
 REPLY = {"note_sent": True, "response_received": True}
-REPLY_QUESTIONS = [VOCABULARY[f"thank_you.{name}"].question for name in
+REPLY_QUESTIONS = [EN.question(f"thank_you.{name}") for name in
                    ("response_received", "response_hours", "tone", "references_specifics")]
 
 
@@ -277,7 +279,7 @@ def test_with_nothing_recorded_the_note_is_asked_about_before_any_reply(
         engine: Engine) -> None:
     text = engine.assess({}).render("text")
     asked = _heading_section(text, MISSING_HEADING)
-    assert VOCABULARY["thank_you.note_sent"].question in asked
+    assert EN.question("thank_you.note_sent") in asked
     assert not any(q in asked for q in REPLY_QUESTIONS)
 
 
@@ -289,4 +291,4 @@ def test_once_a_note_is_sent_the_reply_is_asked_about_before_its_details(
     assert not any(q in asked for q in REPLY_QUESTIONS[1:])
     replied = _heading_section(engine.assess({"thank_you": REPLY}).render("text"),
                                MISSING_HEADING)
-    assert VOCABULARY["thank_you.note_sent"].question not in replied
+    assert EN.question("thank_you.note_sent") not in replied

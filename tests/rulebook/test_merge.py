@@ -275,7 +275,8 @@ def test_a_bad_summary_is_a_problem_and_is_not_kept(tmp_path: Path, text: str,
 
 @pytest.mark.parametrize(("text", "reason"), [
     ('[[rules]]\nid = "x"\n', "unknown top-level key \"rules\" (did you mean \"rule\"?); a pack "
-     "holds [[rule]], [[verdict]], [[band]], [[case]], [summary] and [params] tables"),
+     "holds [[rule]], [[verdict]], [[band]], [[case]], [summary], [params], [language] and "
+     "[texts] tables"),
     ("rule = 3\n", "rule: expected [[rule]] tables"),
     ("verdict = [1, 2]\n", "verdict: expected [[verdict]] tables"),
 ])

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from interview_signals import assess
 from interview_signals._observations import GROUP_CLASSES
 from interview_signals._observations.vocabulary import EXCLUSIONS, PREREQUISITES, VOCABULARY
+from interview_signals._rulebook import frame_texts
 from interview_signals._schema.catalog import schema
 from interview_signals._schema.observations import BASE_ID, DIALECT, observation_schema
 from tests.profiles import examples
@@ -115,10 +116,10 @@ def test_each_field_asks_its_question_first_and_names_its_sign() -> None:
         group, name = path.split(".", 1)
         field = observation_schema()["properties"][group]["properties"][name]
         question, rules = field["description"].split("\n\n")
-        assert question == spec.question
+        assert question == frame_texts().question(path)
         assert rules.startswith(f"Sign {spec.sign} of the article.")
         assert rules.endswith("null, like leaving the field out, means unknown.")
-        assert field["title"] == spec.label
+        assert field["title"] == frame_texts().label(path)
         assert not [key for key in field if key.startswith("x-")]
 
 

@@ -262,11 +262,11 @@ def test_openapi_is_valid_and_is_the_document_of_the_apps_rulebook(client: TestC
     assert document["servers"][0]["url"] == "/"
     assert set(document["paths"]) == {"/v1/assess", "/v1/consult", "/v1/what-if",
                                       "/v1/session", "/v1/read-notes", "/v1/schema/{name}",
-                                      "/v1/rules", "/v1/healthz"}
+                                      "/v1/rules", "/v1/texts", "/v1/healthz"}
     consult = document["paths"]["/v1/consult"]["post"]["parameters"]
-    assert [p["name"] for p in consult] == ["trace", "skip"]
+    assert [p["name"] for p in consult] == ["trace", "lang", "skip"]
     what_if = document["paths"]["/v1/what-if"]["post"]["parameters"]
-    assert [p["name"] for p in what_if] == ["target", "include_fixed", "limit"]
+    assert [p["name"] for p in what_if] == ["lang", "target", "include_fixed", "limit"]
     # The components are the generated schemas, not a second copy kept by hand.
     observations = dict(schema("observations"))
     del observations["$schema"], observations["$id"], observations["title"]
@@ -471,3 +471,15 @@ def test_a_trailing_slash_is_the_same_route_answered_in_place(client: TestClient
     response = client.post("/v1/assess/", json=GOOD, follow_redirects=False)
     assert response.status_code == 200
     assert response.json() == client.post("/v1/assess", json=GOOD).json()
+
+
+def test_read_notes_gives_its_reasons_in_the_language_asked_for(client: TestClient) -> None:
+    body = {"text": "45 min slot. I think she nodded."}
+    english = client.post("/v1/read-notes", json=body).json()
+    spanish = client.post("/v1/read-notes?lang=es", json=body)
+    assert spanish.headers["content-language"] == "es"
+    reasons = {p["path"]: p["reason"] for p in spanish.json()["proposals"]}
+    assert reasons["body_language.nods"] == "matizado con 'i think'"
+    assert {p["path"]: p["reason"] for p in english["proposals"]}["body_language.nods"] == \
+        "hedged by 'i think'"
+    assert spanish.json()["observations"] == english["observations"]

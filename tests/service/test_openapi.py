@@ -27,7 +27,7 @@ from interview_signals._service.openapi import (
 )
 from interview_signals._service.operations import OPERATIONS
 
-GETS = {"/v1/schema/{name}", "/v1/rules", "/v1/healthz"}
+GETS = {"/v1/schema/{name}", "/v1/rules", "/v1/texts", "/v1/healthz"}
 PANEL = {"interview": {"scheduled_minutes": 45, "actual_minutes": 75, "interviewer_count": 4},
          "thank_you": {"note_sent": True, "response_received": True, "response_hours": 36}}
 
@@ -120,8 +120,8 @@ def test_component_names_are_short_class_names_each_used(document: JSON) -> None
         "Advice", "Answer", "AppliedQualifier", "Assessment", "Band", "Change",
         "Consultation", "Evidence", "FactRef", "Firing", "Health", "JSONSchema", "Missing",
         "Notes", "NotesReading", "ObservationMatch", "ObservationProblem", "Observations",
-        "Problem", "Proposal", "Question", "RuleRow", "RuleSource", "RulesBody", "Search",
-        "Session", "SetAside", "Signal", "Source", "VerdictRow", "WhatIf", "WhatIfs"]
+        "PageTexts", "Problem", "Proposal", "Question", "RuleRow", "RuleSource", "RulesBody",
+        "Search", "Session", "SetAside", "Signal", "Source", "VerdictRow", "WhatIf", "WhatIfs"]
     text = json.dumps({k: v for k, v in document.items() if k != "components"}) + json.dumps(
         {kind: body for kind, body in document["components"].items() if kind != "schemas"})
     used = set(re.findall(r"#/components/schemas/(\w+)", text + json.dumps(components)))
@@ -171,7 +171,8 @@ def test_every_status_an_operation_answers_is_documented(document: JSON) -> None
         "/v1/session": {"post": judged},
         "/v1/read-notes": {"post": judged},
         "/v1/schema/{name}": {"get": {"200", "404", "405", "421", "500"}},
-        "/v1/rules": {"get": {"200", "405", "421", "500"}},
+        "/v1/rules": {"get": {"200", "400", "405", "421", "500"}},
+        "/v1/texts": {"get": {"200", "400", "405", "421", "500"}},
         "/v1/healthz": {"get": {"200", "405", "421", "500"}}}
     responses = document["components"]["responses"]
     assert set(responses["MethodNotAllowed"]["headers"]) == {"Allow", VERSION_HEADER}
@@ -223,7 +224,7 @@ def test_without_operations_only_the_get_endpoints_remain() -> None:
     assert set(document["paths"]) == GETS
     assert set(document["components"]["schemas"]) == {
         "Observations", "Problem", "ObservationProblem", "RulesBody", "RuleRow", "RuleSource",
-        "VerdictRow", "Health", "JSONSchema"}
+        "VerdictRow", "Health", "PageTexts", "JSONSchema"}
 
 
 def test_the_schema_endpoint_offers_the_available_schemas(document: JSON) -> None:

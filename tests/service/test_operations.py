@@ -70,10 +70,11 @@ def test_bad_query_parameters_give_400(client: TestClient, query: str) -> None:
 def test_the_table_holds_assess_consult_and_what_if_with_their_parameters() -> None:
     assert [(op.path, op.operation_id, op.schema, op.component,
              [p.name for p in op.parameters]) for op in OPERATIONS] == [
-        ("/v1/assess", "assess", "assessment", "Assessment", ["trace"]),
-        ("/v1/consult", "consult", "consultation", "Consultation", ["trace", "skip"]),
-        ("/v1/what-if", "what_if", "what-if", "WhatIfs", ["target", "include_fixed", "limit"]),
-        ("/v1/read-notes", "read_notes", "notes-reading", "NotesReading", []),
+        ("/v1/assess", "assess", "assessment", "Assessment", ["trace", "lang"]),
+        ("/v1/consult", "consult", "consultation", "Consultation", ["trace", "lang", "skip"]),
+        ("/v1/what-if", "what_if", "what-if", "WhatIfs",
+         ["lang", "target", "include_fixed", "limit"]),
+        ("/v1/read-notes", "read_notes", "notes-reading", "NotesReading", ["lang"]),
         ("/v1/session", "session", "session", "Session", [])]
     assert all(op.summary and op.description for op in OPERATIONS)
     assert [op.searches for op in OPERATIONS] == [False, True, True, False, False]
@@ -225,7 +226,7 @@ def test_each_computed_body_fits_its_component(engine: Engine) -> None:
 
 
 def test_the_rules_body_is_every_rule_in_words_and_the_verdicts(engine: Engine) -> None:
-    body = rules_body(engine.rulebook)
+    body = rules_body(engine.rulebook, engine.texts)
     assert body == {"rules": rule_rows(engine.rulebook),
                     "verdicts": [{"id": "strong", "title": "Strong"},
                                  {"id": "promising", "title": "Promising"},
@@ -235,4 +236,4 @@ def test_the_rules_body_is_every_rule_in_words_and_the_verdicts(engine: Engine) 
 
 
 def test_the_served_rules_are_the_rules_body(client: TestClient, engine: Engine) -> None:
-    assert client.get("/v1/rules").json() == rules_body(engine.rulebook)
+    assert client.get("/v1/rules").json() == rules_body(engine.rulebook, engine.texts)

@@ -26,10 +26,13 @@ import pytest
 
 from interview_signals import Engine, assess
 from interview_signals._observations.vocabulary import VOCABULARY
-from interview_signals._rulebook import verdict_titles
+from interview_signals._rulebook import frame_texts, verdict_titles
 from interview_signals._rulebook.files import default_pack_path
 from interview_signals._schema import schema
 from interview_signals._service.app import create_app
+
+EN = frame_texts()
+"""The English texts of the vocabulary and the frame."""
 
 CHROMIUM = Path("/usr/bin/chromium")
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -179,7 +182,7 @@ def _answer(page: Any, path: str, value: Any, *, keyboard: bool) -> None:
     if value is None:
         page.get_by_role("button", name="I don't know").click()
     elif isinstance(value, bool | str):
-        words = (VOCABULARY[path].choice_texts.get(value, value) if isinstance(value, str)
+        words = (EN.choice(path, value) if isinstance(value, str)
                  else ("Yes" if value else "No"))
         radio = page.get_by_role("radio", name=words, exact=True)
         if keyboard:
@@ -307,7 +310,7 @@ def _add_reply(page: Any, answers: dict[str, Any]) -> None:
     for path, value in REPLY.items():
         if path in answers:
             continue
-        link = page.locator("#reading .open-list button", has_text=VOCABULARY[path].label)
+        link = page.locator("#reading .open-list button", has_text=EN.label(path))
         if link.count() == 0:
             break  # the reply's signal already stands: nothing about it is open any more
         link.first.click()
@@ -335,7 +338,7 @@ def _what_if(page: Any, answers: dict[str, Any], *, coach: bool = False) -> None
         text = items.nth(i).inner_text()
         assert VERDICT_WORDS[option.verdict] in text
         for change in option.changes:
-            assert VOCABULARY[change.path].label in text
+            assert EN.label(change.path) in text
             assert kinds[change.kind] in text.lower()
 
 
@@ -354,7 +357,7 @@ def _coach_view(page: Any, answers: dict[str, Any]) -> None:
         assert page.locator("#reachable code", has_text=verdict).count() == 1
     if consultation.sufficient_reason:
         shown = page.locator("#sufficient-reason").inner_text()
-        assert all(VOCABULARY[p].label in shown for p in consultation.sufficient_reason)
+        assert all(EN.label(p) in shown for p in consultation.sufficient_reason)
     _what_if(page, answers, coach=True)
     _axe(page, "the coach's view")
 
@@ -496,13 +499,13 @@ def test_the_reading_says_strength_in_words_and_asks_about_a_note_before_a_reply
     """Issue 21 on the page: the band's words from the rulebook, no number; "Still open"
     asks whether a note was sent, not how a reply read; an automatic reply is not listed
     among what stands."""
-    reply_labels = [VOCABULARY[f"thank_you.{n}"].label for n in
+    reply_labels = [EN.label(f"thank_you.{n}") for n in
                     ("response_received", "response_hours", "tone", "references_specifics")]
     with _ready_page(browser, base_url, "desktop") as page:
         _load(page, tmp_path, {"tour": {"office_tour": True}})
         _check_reading(page, {"tour.office_tour": True})
         still_open = page.locator("#reading .open-list").inner_text()
-        assert VOCABULARY["thank_you.note_sent"].label in still_open
+        assert EN.label("thank_you.note_sent") in still_open
         assert not any(label in still_open for label in reply_labels)
 
         automatic = {"thank_you.note_sent": True, "thank_you.response_received": True,

@@ -1,9 +1,17 @@
 // The service's HTTP API, as the page uses it. Relative URLs, so the app can be mounted under
 // any prefix. A refused request throws an Error with the service's `detail`, its `status` and
-// its `problems` (each with path, expected, got and message).
+// its `problems` (each with path, expected, got and message). Every call asks in the page's
+// own language (the `lang` of its <html>, which the service chose), so one page never mixes
+// two languages.
+
+const LANG = document.documentElement.lang || "en";
+
+function inLanguage(path) {
+  return `${path}${path.includes("?") ? "&" : "?"}lang=${encodeURIComponent(LANG)}`;
+}
 
 async function json(path, options) {
-  const response = await fetch(path, options);
+  const response = await fetch(inLanguage(path), options);
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = new Error((body && body.detail) || `the service answered ${response.status}`);
@@ -30,6 +38,11 @@ export function schema(name) {
 // The rulebook in words: its rules, and its verdicts best first, each with its title.
 export function rules() {
   return json("v1/rules");
+}
+
+// The page's words, the vocabulary's and the units', by key, in the page's language.
+export function texts() {
+  return json("v1/texts");
 }
 
 // One consultation step: the reading now, the question to ask first (if any) and the

@@ -3,6 +3,7 @@
 // rule-by-rule trace. Ids and numbers here are for coaches and developers.
 
 import { $, el } from "./dom.js";
+import { around, number, t } from "./texts.js";
 
 // label(path): a field's title.
 export function renderCoach(assessment, consultation, label) {
@@ -11,23 +12,21 @@ export function renderCoach(assessment, consultation, label) {
     el("td", { text: s.title }),
     el("td", { text: s.base_strength === s.strength ? `${s.strength}` : `${s.base_strength} → ${s.strength}` }),
     el("td", { text: s.qualifiers.map((q) => `${q.effect} ${q.amount} (${q.id})`).join("; ") || "—" }),
-    el("td", { text: `sign ${s.source.sign}` })));
+    el("td", { text: t("page.sign", { sign: s.source.sign }) })));
   const trace = (assessment.trace || []).map((f) => el("li", {},
-    el("code", { text: f.rule }), ` (${f.kind}) matched `,
-    f.matched.map((m) => (m.kind === "observation" ? `${m.path} = ${m.value}` : `${m.kind} ${m.id}`)).join(", ") || "nothing",
+    el("code", { text: f.rule }), t("page.matched", { kind: f.kind }),
+    f.matched.map((m) => (m.kind === "observation" ? `${m.path} = ${m.value}` : `${m.kind} ${m.id}`)).join(", ") || t("page.nothing_matched"),
     f.asserted.length ? ` → ${f.asserted.map((a) => a.id).join(", ")}` : ""));
   $("coach-body").replaceChildren(
-    el("p", { id: "coach-verdict" }, "Verdict ", el("code", { text: assessment.verdict }),
-      `, confidence ${assessment.confidence}, band `,
-      el("code", { text: assessment.band ? assessment.band.id : "none" })),
+    el("p", { id: "coach-verdict" }, ...coachVerdict(assessment)),
     ...consultationDetail(consultation, label),
-    el("h4", { text: "Signals and strengths" }),
+    el("h4", { text: t("page.signals_heading") }),
     rows.length ? el("div", { class: "table-wrap" }, el("table", {},
-      el("thead", {}, el("tr", {}, ...["Rule", "Signal", "Strength", "Qualifiers", "Source"].map((h) => el("th", { scope: "col", text: h })))),
-      el("tbody", {}, ...rows))) : el("p", { class: "muted", text: "No signal yet." }),
-    el("h4", { text: "Advice rules" }),
-    el("ul", {}, ...assessment.advice.map((a) => el("li", {}, el("code", { text: a.rule }), ` (sign ${a.sign})`))),
-    el("h4", { text: "Trace" }),
+      el("thead", {}, el("tr", {}, ...["rule", "signal", "strength", "qualifiers", "source"].map((h) => el("th", { scope: "col", text: t(`page.column.${h}`) })))),
+      el("tbody", {}, ...rows))) : el("p", { class: "muted", text: t("page.no_signal") }),
+    el("h4", { text: t("page.advice_rules") }),
+    el("ul", {}, ...assessment.advice.map((a) => el("li", {}, el("code", { text: a.rule }), ` (${t("page.sign", { sign: a.sign })})`))),
+    el("h4", { text: t("page.trace") }),
     el("ol", { id: "trace" }, ...trace));
 }
 
@@ -35,19 +34,29 @@ export function renderCoach(assessment, consultation, label) {
 // already force the verdict).
 function consultationDetail(c, label) {
   if (!c) return [];
-  const out = [el("p", { id: "reachable" }, "Verdicts still reachable: ",
+  const out = [el("p", { id: "reachable" }, t("page.reachable"),
     ...c.reachable.flatMap((v, i) => [i ? ", " : "", el("code", { text: v })]),
-    c.settled ? " (settled)" : "")];
+    c.settled ? t("page.settled_mark") : "")];
   if (c.search && !c.search.complete) {
-    out.push(el("p", { id: "search-report" }, `Search cut short (budget ${c.search.seconds} s, questions ranked by `,
-      el("code", { text: c.ranked_by }), "): ", c.search.unfinished.join(" ")));
+    const [before, after] = around("page.search_report", "ranked_by");
+    out.push(el("p", { id: "search-report" }, before.replace("{seconds}", number(c.search.seconds)),
+      el("code", { text: c.ranked_by }), after, " ", c.search.unfinished.join(" ")));
   }
   if (c.sufficient_reason && c.sufficient_reason.length) {
     out.push(el("p", { id: "sufficient-reason" },
-      "Enough on their own to give this verdict, whatever the rest: ",
+      t("page.sufficient"),
       c.sufficient_reason.map(label).join("; "), "."));
   }
   return out;
+}
+
+// "Verdict strong, confidence 0.9, band strongly", with the ids as code.
+function coachVerdict(assessment) {
+  const band = assessment.band ? assessment.band.id : t("page.no_band");
+  const parts = t("page.coach_verdict", { verdict: "\u0000v\u0000", confidence: assessment.confidence, band: "\u0000b\u0000" })
+    .split("\u0000");
+  return parts.map((part) => (part === "v" ? el("code", { text: assessment.verdict })
+    : part === "b" ? el("code", { text: band }) : part));
 }
 
 export function clearCoach() {

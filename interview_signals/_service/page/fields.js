@@ -1,6 +1,8 @@
-// The observation fields, read from the observation schema: each field's path, group, title,
-// question, type, choices and range, and the prerequisites the schema states as if/then
-// rules (a reply needs a note that was sent).
+// The observation fields, read from the observation schema: each field's path, group, type,
+// choices and range, its title and question in the page's language (from its texts), and the
+// prerequisites the schema states as if/then rules (a reply needs a note that was sent).
+
+import { tOr } from "./texts.js";
 
 export function readFields(schema) {
   const fields = [];
@@ -10,10 +12,12 @@ export function readFields(schema) {
         path: `${group}.${name}`,
         group,
         name,
-        groupTitle: groupSchema.title,
-        title: field.title,
-        // The first paragraph of the description is the question (the title if none).
-        question: String(field.description ?? field.title ?? "").split("\n\n")[0],
+        // The field's words in the page's language; a field without texts (none in the
+        // vocabulary) reads by its schema's title and description.
+        groupTitle: tOr(`page.group.${group}`, groupSchema.title),
+        title: tOr(`field.${group}.${name}.label`, field.title),
+        question: tOr(`field.${group}.${name}.question`,
+          String(field.description ?? field.title ?? "").split("\n\n")[0]),
         // A field's type is [its type, "null"]: null means unknown, which "Don't know" says.
         type: [].concat(field.type).find((t) => t !== "null"),
         choices: field.enum ? field.enum.filter((c) => c !== null) : null,

@@ -11,6 +11,7 @@
 //   coach.js         the coach's view
 //   session-file.js  the session file: save and load
 //   notes.js         "Start from your notes": read them, keep what is right
+//   texts.js         the page's words in its language (GET v1/texts)
 //   main.js          this file: starts the page and ties the parts to its buttons
 // The words for verdicts are the rulebook's titles (GET v1/rules, and each assessment's
 // verdict_title); which question comes next, and why, is the consultation's own answer.
@@ -24,6 +25,7 @@ import { NotesBox } from "./notes.js";
 import { readAnswer, renderDone, renderQuestion } from "./question.js";
 import { clearReading, renderReading } from "./reading.js";
 import { download, FILE_NAME, readSessionFile, savedSession } from "./session-file.js";
+import { count, number, setTexts, t } from "./texts.js";
 import { closeWhatIf, fillWhatIf } from "./whatif.js";
 
 class Page {
@@ -58,7 +60,7 @@ class Page {
     try {
       consultation = await change();
     } catch (error) {
-      $("question-error").textContent = `The service refused these answers: ${error.message}`;
+      $("question-error").textContent = t("page.refused", { error: error.message });
       return false;
     }
     this.showConsultation(consultation);
@@ -102,14 +104,13 @@ class Page {
     const answered = this.state.answers.size;
     if (path === null) {
       renderDone({ settled: Boolean(this.state.last && this.state.last.settled), focus,
-        progress: `${answered} answered, ${this.state.skipped.size} not known` });
+        progress: t("page.done_progress", { answered, unknown: this.state.skipped.size }) });
       return;
     }
     const open = this.state.openCount;
     renderQuestion({ field: this.byPath.get(path), asked: this.state.asked.get(path), why, focus,
       current: this.state.answers.get(path), canGoBack: this.state.history.length > 0,
-      progress: `${answered} answered · ${open} ${open === 1 ? "question" : "questions"} ` +
-        "could still change the reading" });
+      progress: count("page.progress", open, { answered }) });
   }
 
   goTo(path) {
@@ -143,10 +144,10 @@ class Page {
     try {
       download(await savedSession(this.sessionSchema, this.state.observations, [...this.state.skipped]));
     } catch (error) {
-      status.textContent = `The session could not be saved: ${error.message}`;
+      status.textContent = t("page.not_saved", { error: error.message });
       return;
     }
-    status.textContent = `Session saved as ${FILE_NAME}.`;
+    status.textContent = t("page.saved", { file: FILE_NAME });
   }
 
   async load(file) {
@@ -155,15 +156,15 @@ class Page {
     try {
       saved = await readSessionFile(file);
     } catch (error) {
-      status.textContent = `${file.name} could not be loaded: ${error.message}`;
+      status.textContent = t("page.not_loaded", { file: file.name, error: error.message });
       return;
     }
     if (!(await this.consult(() => this.state.replace(saved.answers, saved.skipped, this.options)))) {
-      status.textContent = `${file.name} could not be loaded: ${$("question-error").textContent}`;
+      status.textContent = t("page.not_loaded", { file: file.name, error: $("question-error").textContent });
       return;
     }
     this.state.history = [];
-    status.textContent = `Loaded ${file.name}: ${saved.answers.size} answers.`;
+    status.textContent = count("page.loaded", saved.answers.size, { file: file.name });
     this.advance();
   }
 
@@ -172,7 +173,7 @@ class Page {
     await this.consult(() => this.state.replace(new Map(), new Set(), this.options));
     clearReading(this.state.last && this.state.last.search);
     clearCoach();
-    $("session-status").textContent = "Started again.";
+    $("session-status").textContent = t("page.started_again");
     this.advance();
   }
 
@@ -187,9 +188,10 @@ class Page {
   changeWords(change) {
     const asked = this.state.asked.get(change.path);
     const answer = asked && asked.answers.find((a) => a.value === change.value);
-    const value = change.value === true ? "Yes" : change.value === false ? "No"
-      : typeof change.value === "number" ? `for example ${change.value}`
-        : answer ? answer.text : String(change.value);
+    const value = change.value === true || change.value === false
+      ? (answer ? answer.text : t(change.value ? "consultation.yes" : "consultation.no"))
+      : typeof change.value === "number" ? t("page.for_example", { value: number(change.value) })
+        : answer ? answer.text : t(`field.${change.path}.choice.${change.value}`);
     return `${this.label(change.path)}: ${value}`;
   }
 
@@ -219,8 +221,9 @@ class Page {
 }
 
 async function start() {
-  const [observations, session, rules] = await Promise.all(
-    [api.schema("observations"), api.schema("session"), api.rules()]);
+  const [observations, session, rules, texts] = await Promise.all(
+    [api.schema("observations"), api.schema("session"), api.rules(), api.texts()]);
+  setTexts(texts.texts);
   const page = new Page(readFields(observations), readPrerequisites(observations), session, rules.verdicts);
   page.listen();
   if (!(await page.consult())) throw new Error($("question-error").textContent);
@@ -230,5 +233,5 @@ async function start() {
 }
 
 start().catch((error) => {
-  $("question-error").textContent = `The page could not start: ${error.message}`;
+  $("question-error").textContent = t("page.could_not_start", { error: error.message });
 });

@@ -5,13 +5,14 @@
 
 import * as api from "./api.js";
 import { $, el } from "./dom.js";
+import { count, number, t, tOr } from "./texts.js";
 
 // The value of a proposal in words, as the questions word their answers.
-function valueWords(field, value) {
-  if (value === true) return "Yes";
-  if (value === false) return "No";
-  if (typeof value === "number") return `${value}${field && field.unit ? ` ${field.unit}` : ""}`;
-  return String(value);
+function valueWords(path, value) {
+  if (value === true) return t("consultation.yes");
+  if (value === false) return t("consultation.no");
+  if (typeof value === "number") return number(value);
+  return tOr(`field.${path}.choice.${value}`, String(value));
 }
 
 function proposalRow(proposal, index, label) {
@@ -22,15 +23,15 @@ function proposalRow(proposal, index, label) {
   return el("li", { class: `proposal ${proposal.certainty}` },
     box,
     el("label", { for: id },
-      el("strong", { text: `${label(proposal.path)}: ${valueWords(null, proposal.value)}` }),
+      el("strong", { text: `${label(proposal.path)}: ${valueWords(proposal.path, proposal.value)}` }),
       " ",
       el("q", { text: proposal.evidence.words }),
       el("span", { class: "muted", text: ` (${proposal.certainty === "stated"
-        ? "your notes say so" : `not sure: ${proposal.reason}`})` })));
+        ? t("page.notes_say_so") : t("page.notes_not_sure", { reason: proposal.reason })})` })));
 }
 
 function asideRow(item, label) {
-  const value = item.value === null ? "" : `: ${valueWords(null, item.value)}`;
+  const value = item.value === null ? "" : `: ${valueWords(item.path, item.value)}`;
   return el("li", {}, `${label(item.path)}${value} `, el("q", { text: item.evidence.words }),
     el("span", { class: "muted", text: ` (${item.reason})` }));
 }
@@ -48,20 +49,19 @@ export class NotesBox {
     const text = $("notes-text").value;
     const status = $("notes-status");
     if (!text.trim()) {
-      status.textContent = "Paste or write your notes first.";
+      status.textContent = t("page.notes_empty");
       return;
     }
-    status.textContent = "Reading your notes…";
+    status.textContent = t("page.notes_reading");
     try {
       this.reading = await api.readNotes(text);
     } catch (error) {
-      status.textContent = `Your notes could not be read: ${error.message}`;
+      status.textContent = t("page.notes_failed", { error: error.message });
       return;
     }
     this.render();
     const n = this.reading.proposals.length;
-    status.textContent = n === 0 ? "Your notes say nothing the reading can record yet."
-      : `${n} ${n === 1 ? "thing" : "things"} found in your notes: keep what is right.`;
+    status.textContent = n === 0 ? t("notes.nothing") : count("page.notes_found", n);
   }
 
   render() {
@@ -82,7 +82,7 @@ export class NotesBox {
       if (!box.checked) continue;
       const proposal = this.reading.proposals[Number(box.dataset.index)];
       if (answers.has(proposal.path) && answers.get(proposal.path) !== proposal.value) {
-        return { error: `Keep one answer for ${this.label(proposal.path)}, not two.` };
+        return { error: t("page.notes_two", { label: this.label(proposal.path) }) };
       }
       answers.set(proposal.path, proposal.value);
     }
@@ -98,8 +98,7 @@ export class NotesBox {
     }
     if (await this.use(answers)) {
       const n = answers.size;
-      status.textContent = `${n} ${n === 1 ? "answer" : "answers"} taken from your notes; ` +
-        "the questions go on from there.";
+      status.textContent = count("page.notes_taken", n);
     }
   }
 

@@ -2,6 +2,7 @@
 // words) or a number to type; reading the answer given; and the screen when none is left.
 
 import { $, el } from "./dom.js";
+import { number as written, t } from "./texts.js";
 
 // field: from the schema; asked: the consultation's question on it (answers and why), if any;
 // current: the value recorded, if any.
@@ -18,7 +19,7 @@ export function renderQuestion({ field, asked, current, why, progress, canGoBack
   // "I don't know" is the skip button, in the consultation's words.
   const known = asked ? asked.answers.filter((a) => a.value !== null) : [];
   const dontKnow = asked && asked.answers.find((a) => a.value === null);
-  $("skip").textContent = dontKnow ? dontKnow.text : "I don't know";
+  $("skip").textContent = dontKnow ? dontKnow.text : t("page.dont_know");
   const input = $("question-input");
   input.replaceChildren(field.type === "boolean" || field.choices
     ? choices(field, known, current) : number(field, current));
@@ -31,14 +32,15 @@ export function renderQuestion({ field, asked, current, why, progress, canGoBack
 function renderWhy(why) {
   const box = $("question-why");
   box.hidden = !why;
-  box.replaceChildren(...(why ? [el("details", {}, el("summary", { text: "Why am I asked this?" }),
+  box.replaceChildren(...(why ? [el("details", {}, el("summary", { text: t("page.why") }),
     el("p", { text: why }))] : []));
 }
 
 function choices(field, known, current) {
   const options = known.length
     ? known.map((a) => [a.value, a.text])
-    : field.choices ? field.choices.map((c) => [c, c]) : [[true, "Yes"], [false, "No"]];
+    : field.choices ? field.choices.map((c) => [c, t(`field.${field.path}.choice.${c}`)])
+      : [[true, t("consultation.yes")], [false, t("consultation.no")]];
   const box = el("div", { class: "choices" });
   options.forEach(([value, words], i) => {
     const id = `answer-${i}`;
@@ -58,27 +60,28 @@ function number(field, current) {
   if (field.minimum !== undefined) input.min = field.minimum;
   if (field.maximum !== undefined) input.max = field.maximum;
   if (current !== undefined) input.value = current;
-  const range = field.minimum !== undefined && field.maximum !== undefined
-    ? ` (${field.minimum} to ${field.maximum})` : "";
-  return el("div", { class: "number" }, el("label", { for: id, text: `${field.title}${range}` }), input);
+  const text = field.minimum !== undefined && field.maximum !== undefined
+    ? t("page.range", { label: field.title, min: written(field.minimum), max: written(field.maximum) })
+    : field.title;
+  return el("div", { class: "number" }, el("label", { for: id, text }), input);
 }
 
 // {value} or {error}: the answer chosen or typed for `field`.
 export function readAnswer(field) {
   if (field.type === "boolean" || field.choices) {
     const checked = document.querySelector('input[name="answer"]:checked');
-    if (!checked) return { error: "Choose an answer, or press Don't know." };
+    if (!checked) return { error: t("page.choose") };
     return { value: JSON.parse(checked.value) };
   }
   const raw = $("answer-number").value.trim();
-  if (raw === "") return { error: "Enter a number, or press Don't know." };
+  if (raw === "") return { error: t("page.enter_number") };
   const value = Number(raw);
   if (!Number.isFinite(value) || (field.type === "integer" && !Number.isInteger(value))) {
-    return { error: `Enter ${field.type === "integer" ? "a whole number" : "a number"}.` };
+    return { error: t(field.type === "integer" ? "page.enter_whole" : "page.enter_any") };
   }
   if ((field.minimum !== undefined && value < field.minimum) ||
       (field.maximum !== undefined && value > field.maximum)) {
-    return { error: `Enter a number from ${field.minimum} to ${field.maximum}.` };
+    return { error: t("page.enter_range", { min: written(field.minimum), max: written(field.maximum) }) };
   }
   return { value };
 }
@@ -89,13 +92,8 @@ export function renderDone({ settled, progress, focus = true }) {
   $("question-form").hidden = true;
   const done = $("done");
   done.hidden = false;
-  $("done-title").textContent = settled ? "Your reading is settled" : "No more questions you can answer";
-  $("done-text").textContent = settled
-    ? "No answer to the questions left could change the verdict, so there is nothing more to ask. " +
-      "Save the session if you want to keep it."
-    : "The questions left could still change the verdict, but you did not know the answers. " +
-      "Save the session, and come back when you know more (for example when the interviewer " +
-      "replies to your thank-you note).";
+  $("done-title").textContent = t(settled ? "page.settled_title" : "page.no_more_title");
+  $("done-text").textContent = t(settled ? "page.settled_text" : "page.no_more_text");
   $("progress").textContent = progress;
   if (focus) done.focus();
 }

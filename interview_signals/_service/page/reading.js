@@ -3,8 +3,7 @@
 // words), what stands and why, what to do, and what is still open.
 
 import { $, el } from "./dom.js";
-
-const PLACEHOLDER = "Answer a question to see the first reading.";
+import { around, number, t } from "./texts.js";
 
 // open: [{path, title}] of the fields still open; onOpen(path) asks one of them; search:
 // the consultation's report of its search (complete, or what it did not finish).
@@ -13,29 +12,28 @@ export function renderReading(assessment, { open, settled, onOpen, search }) {
   const parts = [
     el("p", { class: "verdict" },
       el("span", { class: `badge ${assessment.verdict}`, text: assessment.verdict_title }),
-      el("span", { class: "muted", text: "how the interview reads so far" })),
+      el("span", { class: "muted", text: t("page.reads_so_far") })),
     el("p", { class: "summary", text: assessment.summary }),
   ];
   // How strongly, in the rulebook's words (its band), never as a number, which would read
   // as the odds of an offer; nothing when nothing points the candidate's way.
   if (assessment.band) {
+    const [before, after] = around("assessment.strength", "words");
     parts.push(el("p", { class: "strength", id: "strength" },
-      "How strongly the signs point your way: ", el("strong", { text: assessment.band.words }),
-      ". ", el("span", { class: "muted", text: "It describes the evidence you recorded, not the chance of an offer." })));
+      before, el("strong", { text: assessment.band.words }),
+      `${after} `, el("span", { class: "muted", text: t("assessment.strength_note") })));
   }
   if (standing.length) {
-    parts.push(el("h3", { text: "What stands, and why" }),
+    parts.push(el("h3", { text: t("page.stands") }),
       el("ul", {}, ...standing.map((s) => el("li", {}, el("strong", { text: s.title }), s.explanation))));
   }
   if (assessment.advice.length) {
-    parts.push(el("h3", { text: "What to do" }),
+    parts.push(el("h3", { text: t("page.to_do") }),
       el("ul", { id: "advice" }, ...assessment.advice.map((a) => el("li", { text: a.text }))));
   }
   if (open.length) {
-    parts.push(el("h3", { text: "Still open" }),
-      el("p", { class: "muted", text: settled
-        ? "These could add to the reading, but no answer to them would change the verdict:"
-        : "Answers to these could change the reading:" }),
+    parts.push(el("h3", { text: t("page.still_open") }),
+      el("p", { class: "muted", text: settled ? t("page.open_settled") : t("page.open") }),
       el("ul", { class: "open-list" }, ...open.map(({ path, title }) => el("li", {},
         el("button", { type: "button", class: "linklike", onclick: () => onOpen(path), text: title })))));
   }
@@ -47,12 +45,12 @@ export function renderReading(assessment, { open, settled, onOpen, search }) {
 // then come from bounds, not from the exact search.
 export function unfinishedNote(search) {
   return el("p", { class: "note unfinished", id: "search-note", title: search.unfinished.join(" "),
-    text: `The search stopped at its time limit of ${search.seconds} s, so this step is not exact: `
-      + "the questions are ranked by a bound, and some readings listed as possible may not be." });
+    text: t("page.not_exact", { seconds: number(search.seconds) }) });
 }
 
 // Before the first answer: no reading yet (but a search cut short says so already).
 export function clearReading(search = null) {
-  $("reading").replaceChildren(el("p", { class: "muted", text: PLACEHOLDER }),
-    search && !search.complete ? unfinishedNote(search) : null);
+  // replaceChildren writes a null as the text "null": leave it out instead.
+  $("reading").replaceChildren(el("p", { class: "muted", text: t("page.first_reading") }),
+    ...(search && !search.complete ? [unfinishedNote(search)] : []));
 }

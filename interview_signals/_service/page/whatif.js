@@ -2,12 +2,7 @@
 // the verdict's title, each field's label and value, and what kind of change it is.
 
 import { $, el } from "./dom.js";
-
-const KIND_WORDS = new Map([
-  ["find_out", "find out"],
-  ["do", "something you can still do"],
-  ["had", "had it gone differently"],
-]);
+import { t, tOr } from "./texts.js";
 
 export function closeWhatIf() {
   const panel = $("what-if");
@@ -20,46 +15,40 @@ export function closeWhatIf() {
 // words; coach: whether changes to what already happened are included.
 export async function fillWhatIf({ load, titles, changeWords, coach }) {
   const body = $("what-if-body");
-  body.replaceChildren(el("p", { class: "muted", text: "Looking…" }));
+  body.replaceChildren(el("p", { class: "muted", text: t("page.looking") }));
   let result;
   try {
     result = await load();
   } catch (error) {
-    body.replaceChildren(el("p", { class: "error", text: `The service could not answer: ${error.message}` }));
+    body.replaceChildren(el("p", { class: "error", text: t("page.could_not_answer", { error: error.message }) }));
     return;
   }
   body.replaceChildren(...whatIfParts(result, { titles, changeWords, coach }));
 }
 
 function whatIfParts(result, { titles, changeWords, coach }) {
-  if (!result.goal.length) return [el("p", { text: "This is already the best reading there is." })];
+  if (!result.goal.length) return [el("p", { text: t("page.best_already") })];
   const cut = result.search && !result.search.complete;
   if (result.possible === null) {
-    return [el("p", { class: "note unfinished", text: "The search ran out of time before it could tell "
-      + "whether any change would give a better reading." })];
+    return [el("p", { class: "note unfinished", text: t("page.what_if_undecided") })];
   }
   if (result.possible && !result.options.length) {
     return [el("p", { text: cut
-      ? `No change found within the time limit (every set of up to ${result.sizes_searched} changes was searched).`
-      : "The reading already is as strong as asked." })];
+      ? t("page.none_in_time", { sizes: result.sizes_searched })
+      : t("page.as_asked") })];
   }
   if (!result.possible) {
-    return [el("p", { text: coach
-      ? "Nothing reaches a better reading, not even a different past."
-      : "Nothing you can still find out or do would reach a better reading." })];
+    return [el("p", { text: t(coach ? "page.nothing_coach" : "page.nothing") })];
   }
   return [
-    el("p", { class: "muted", text: coach
-      ? "The smallest changes that give a better reading (for a coach, also what could have gone differently):"
-      : "The smallest changes that give a better reading:" }),
+    el("p", { class: "muted", text: t(coach ? "page.smallest_coach" : "page.smallest") }),
     el("ul", { class: "what-if-list" }, ...result.options.map((option) => el("li", {},
       el("span", { class: `badge ${option.verdict}`, text: titles.get(option.verdict) ?? option.verdict }),
-      " if ",
+      t("page.if"),
       ...option.changes.flatMap((c, i) => [
-        i ? (i === option.changes.length - 1 ? " and " : ", ") : "",
-        el("span", { class: `kind ${c.kind}`, text: KIND_WORDS.get(c.kind) ?? c.kind }),
+        i ? (i === option.changes.length - 1 ? t("page.and") : ", ") : "",
+        el("span", { class: `kind ${c.kind}`, text: tOr(`page.kind.${c.kind}`, c.kind) }),
         " ", el("span", { class: "change", text: changeWords(c) })])))),
-    cut ? el("p", { class: "note unfinished", text: "The search stopped at its time limit: each of these "
-      + "is as small as it can be, but larger sets were not all searched, so better ones may exist." }) : null,
+    cut ? el("p", { class: "note unfinished", text: t("page.larger_not_searched") }) : null,
   ].filter((part) => part !== null);
 }
