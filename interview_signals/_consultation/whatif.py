@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from .._assessment import Change, Search, WhatIf, WhatIfs
@@ -154,11 +154,36 @@ class WhatIfSearch:
             done.found.append(found)
         done.sizes_searched, done.searching = size, None
         if size == 1 and len(done.found) < limit and search.most >= 2:
-            alone = search.reaching_singles()
+            alone = self._alone(values, search, bar)
             done.searching = search
             for found, _ in search.sets(2, limit - len(done.found), alone):
                 done.found.append(found)
             done.sizes_searched, done.searching = 2, None
+
+    def _alone(self, values: Mapping[str, Value], search: ChangeSets, bar: int
+               ) -> Callable[[tuple[str, Value]], bool]:
+        """Whether one change, with its own value, reaches the goal by itself: a pair
+        holding one is not minimal. Asked of the value the pair gives it, since a field
+        compared with another (the length of the interview with its time set aside) may
+        reach the goal alone with a value the single changes never listed."""
+        ev = self.c.ev
+        owns = [ev.state_of(ev.fixed(i, self.c.known(i, values))) for i in range(len(ev.groups))]
+        seen: dict[tuple[str, Value], bool] = {}
+
+        def alone(change: tuple[str, Value]) -> bool:
+            if change not in seen:
+                index = ev.group_of[change[0]]
+                state = self._component(index, (change,))
+                if state is None:  # not a valid observation set by itself
+                    seen[change] = False
+                else:
+                    total: State = (1.0, 1.0, 0)
+                    for i, own in enumerate(owns):
+                        f, a, o = state if i == index else own
+                        total = (total[0] * f, total[1] * a, total[2] | o)
+                    seen[change] = search.key(total)[0] <= bar
+            return seen[change]
+        return alone
 
     def _change_sets(self, values: Mapping[str, Value], free: list[str], bar: int
                      ) -> ChangeSets:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from interview_signals import Engine, ObservationError, Observations, WhatIf
@@ -233,6 +233,8 @@ def brute_minimal_field_sets(engine: Engine, values: dict[str, Value], goal: set
 
 @settings(max_examples=examples(6), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=observation_values(), include_fixed=st.booleans())
+# a pair (time set aside, length) where the length alone, with the pair's value, reaches
+@example(values={"interview.scheduled_minutes": 1}, include_fixed=True)
 def test_what_if_sets_are_minimal_and_none_is_missed(values: dict[str, Value],
                                                      include_fixed: bool) -> None:
     engine = Engine.default()

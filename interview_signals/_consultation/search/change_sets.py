@@ -157,29 +157,16 @@ class ChangeSets:
         found = self.best(self.base, self.suffix[0][size])
         return found is not None and found[0] <= self.bar
 
-    def reaching_singles(self) -> frozenset[tuple[str, Value]]:
-        """The single changes that reach the goal alone."""
-        owns = [self.options(j, 0)[0][1] for j in range(len(self.sizes))]
-        out = set()
-        for j in range(len(self.sizes)):
-            others = self.base
-            for k, own in enumerate(owns):
-                if k != j:
-                    others = (others[0] * own[0], others[1] * own[1], others[2] | own[2])
-            for changes, (f, a, o) in self.options(j, 1):
-                tick()
-                if self.key((others[0] * f, others[1] * a, others[2] | o))[0] <= self.bar:
-                    out.add(changes[0])
-        return frozenset(out)
-
     # -- the sets of one size -----------------------------------------------------------------
 
-    def sets(self, size: int, limit: int, excluded: frozenset[tuple[str, Value]] = frozenset()
+    def sets(self, size: int, limit: int,
+             excluded: Callable[[tuple[str, Value]], bool] | None = None
              ) -> list[tuple[Changes, Key]]:
         """The best ``limit`` sets of exactly ``size`` changes that reach the goal, one per
-        set of fields (the best of its values), best first; none holding a change in
-        ``excluded``. ``found`` holds them as they come, so that a caller whose time ran out
-        keeps what was found."""
+        set of fields (the best of its values), best first; none holding a change for which
+        ``excluded`` is true (one that reaches the goal alone, for the pairs that follow the
+        single changes). ``found`` holds them as they come, so that a caller whose time ran
+        out keeps what was found."""
         self.reaches(size)
         self.found: dict[tuple[str, ...], tuple[Key, Changes]] = {}
         self._limit, self._excluded = limit, excluded
@@ -206,7 +193,7 @@ class ChangeSets:
                 continue
             for changes, (f, a, o) in self.options(j, c):
                 tick()
-                if self._excluded and any(x in self._excluded for x in changes):
+                if self._excluded is not None and any(self._excluded(x) for x in changes):
                     continue
                 now = (state[0] * f, state[1] * a, state[2] | o)
                 bound = self.best(now, rest)
