@@ -326,3 +326,35 @@ class TestPhaseTwo:
     def test_you_would_be_happy_asks_a_preference(self) -> None:
         assert "job_specifics.you_would_language" not in stated(
             "He said 'and you'd be happy relocating to Bristol?'")
+
+
+class TestOthersAndPlans:
+    """Another person named by relation (with an adjective before it), what someone else
+    will do, and a reply that is only a coming back."""
+
+    @pytest.mark.parametrize("text", [
+        "My old teammate interviewed there and they offered her a second round on the spot.",
+        "My former boss had the same panel, and they gave him a tour of the whole office.",
+        "My manager interviewed with them years back; they showed him round the labs.",
+    ])
+    def test_a_relation_after_my_is_someone_else(self, text: str) -> None:
+        got = stated(text)
+        assert "next_steps.invited_to_next_round" not in got
+        assert "tour.office_tour" not in got
+
+    @pytest.mark.parametrize("text", [
+        "I bet they'll invite me to the second round any minute now.",
+        "She'll probably give me a tour next time.",
+    ])
+    def test_what_someone_will_do_is_not_done(self, text: str) -> None:
+        got = stated(text)
+        assert "next_steps.invited_to_next_round" not in got
+        assert "tour.office_tour" not in got
+
+    def test_coming_back_for_a_second_stage_is_no_reply(self) -> None:
+        got = stated("She said that if I came back for the second stage I'd meet the team.")
+        assert not any(p.startswith("thank_you.") for p in got)
+
+    def test_their_quoted_promise_of_a_round_still_counts(self) -> None:
+        assert stated("They said 'we'll book you in for the next round' before I left.").get(
+            "next_steps.invited_to_next_round") is True
