@@ -539,8 +539,10 @@ def test_a_search_cut_short_says_so_on_the_page(browser: Any, tmp_path: Path) ->
             asked.add(expected.ask_first.path)
         assert _current(page) in asked
         page.get_by_text("What would make this stronger?").click()
+        # Wait for an answer: the body is empty until the request starts, then "Looking…".
         page.wait_for_function(
-            "() => !document.querySelector('#what-if-body').innerText.includes('Looking')")
+            "() => { const t = document.querySelector('#what-if-body').innerText.trim();"
+            " return t !== '' && !t.includes('Looking'); }")
         assert page.locator("#what-if-body").inner_text()
 
 
