@@ -382,6 +382,9 @@ def _write(target: TextIO, name: str, write: Callable[[], _T]) -> _T:
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:  # ValueError: a stream closed under us
+        if not isinstance(exc, OSError) and not getattr(target, "closed", False) \
+                and "closed file" not in str(exc):
+            raise  # a bad argument found while writing (--lang): not the stream's doing
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror \
             else excerpt(str(exc), 80)
         raise InputError(f"{file_name(name)}: cannot write: {reason}") from exc

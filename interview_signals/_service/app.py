@@ -164,7 +164,7 @@ class _Endpoints:
                 # time) this waits for that replay and the GIL, as any handler would.
                 body = operation.compute(engine, data, options)
             response = json_response(body)
-            response.headers["Content-Language"] = tag
+            response.headers.update(_spoken(tag))
             return response
         return handle
 
@@ -251,12 +251,12 @@ class _Endpoints:
     async def rules(self, request: Request) -> Response:
         tag = self.language(request)
         return Response(self._rules[tag], media_type="application/json",
-                        headers={"Content-Language": tag})
+                        headers=_spoken(tag))
 
     async def texts(self, request: Request) -> Response:
         tag = self.language(request)
         return Response(self._texts[tag], media_type="application/json",
-                        headers={"Content-Language": tag})
+                        headers=_spoken(tag))
 
     async def healthz(self, request: Request) -> Response:
         body: Health = {"status": "ok", "version": __version__,
@@ -287,7 +287,7 @@ class _Endpoints:
             page = self._page(tag)
             with self._lock:
                 self._pages[tag] = page
-        return Response(page, media_type="text/html", headers={"Content-Language": tag})
+        return Response(page, media_type="text/html", headers=_spoken(tag))
 
     def _page(self, tag: str) -> bytes:
         """``index.html`` in language ``tag``: each ``{{key}}`` its text, escaped."""
@@ -306,6 +306,11 @@ class _Endpoints:
         template = (_PAGE / "index.html").read_text(encoding="utf-8")
         return re.sub(r"\{\{([a-z_.]+)\}\}", fill, template).encode("utf-8")
 
+
+def _spoken(tag: str) -> dict[str, str]:
+    """The headers of an answer in language ``tag``: which language, and that it depends on
+    ``Accept-Language`` (so that no shared cache gives one reader's language to another)."""
+    return {"Content-Language": tag, "Vary": "Accept-Language"}
 
 def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY,
                cors_origins: Sequence[str] = (), max_searches: int = DEFAULT_MAX_SEARCHES,

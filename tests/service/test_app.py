@@ -483,3 +483,15 @@ def test_read_notes_gives_its_reasons_in_the_language_asked_for(client: TestClie
     assert {p["path"]: p["reason"] for p in english["proposals"]}["body_language.nods"] == \
         "hedged by 'i think'"
     assert spanish.json()["observations"] == english["observations"]
+
+
+@pytest.mark.parametrize(("method", "path"), [("POST", "/v1/assess"), ("GET", "/v1/texts"),
+                                              ("GET", "/v1/rules"), ("GET", "/")])
+def test_an_answer_in_a_language_varies_by_accept_language(client: TestClient, method: str,
+                                                          path: str) -> None:
+    """A shared cache must not give one reader's language to another."""
+    response = client.request(method, path, json=GOOD if method == "POST" else None,
+                              headers={"Accept-Language": "es"})
+    assert response.status_code == 200
+    assert response.headers["content-language"] == "es"
+    assert "accept-language" in response.headers["vary"].lower()

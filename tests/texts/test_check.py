@@ -136,3 +136,12 @@ def test_spanish_number_ranges_read_as_spanish() -> None:
     assert cand_text(hours, Candidate(12.0, 0.5, 24.0, False, False), es) == \
         "más de 0,5 y menos de 24"
     assert cand_text("thank_you.tone", Candidate("curt"), es) == "Seca"
+
+
+@pytest.mark.parametrize("command", [["check-rules", "--lang", "xx", str(PANEL)],
+                                     ["texts", "--lang", "xx"]])
+def test_an_unknown_language_is_named_as_such_not_as_a_write_error(command: list[str]) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(command, stdout=out, stderr=err) == 2
+    assert '--lang: expected one of en, es, got "xx"' in err.getvalue()
+    assert "cannot write" not in err.getvalue()
