@@ -4,6 +4,7 @@ against the OpenAPI document, and whether the library accepts an observation doc
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -50,3 +51,11 @@ def library_accepts(document: object) -> bool:
     except ObservationError:
         return False
     return True
+
+
+def free_port() -> int:
+    """A TCP port on the loopback address that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port

@@ -649,6 +649,7 @@ class _Reading:
         proposals = []
         several = any(m.certainty == "stated" and isinstance(m.value, int) and m.value > 1
                       for m in by_path.get(_COUNT, ()))
+        weak = self.texts("notes.reason.weak")
         for path, mentions in by_path.items():
             shown_by_one = self._shown_by_one(path, mentions) if several else None
             if shown_by_one is not None:
@@ -667,7 +668,6 @@ class _Reading:
             if len(values) == 1:
                 group = next(iter(values.values()))
                 unsure = [m for m in group if m.certainty == "unsure"]
-                weak = self.texts("notes.reason.weak")
                 if len(unsure) < len(group) and all(m.reason == weak for m in unsure):
                     unsure = []  # "showed me around, a proper tour"
                 best = unsure[0] if unsure else next(

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -42,7 +41,7 @@ from interview_signals._service.openapi import openapi_document
 from interview_signals._service.operations import OPERATIONS
 from tests.profiles import examples
 from tests.strategies import Corruption, corruptions, observations
-from tests.support import GOOD, ROOT, assert_problem, validator
+from tests.support import GOOD, ROOT, assert_problem, free_port, validator
 
 ASSESSMENT = validator("Assessment")
 CONSULTATION = validator("Consultation")
@@ -330,13 +329,6 @@ def test_create_app_refuses_a_limit_below_one_byte() -> None:
 
 # --- the process ----------------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):
@@ -370,7 +362,7 @@ def _wait_healthy(port: int, process: subprocess.Popen[bytes]) -> dict[str, Any]
 @pytest.mark.parametrize(("stop", "workers"), [(signal.SIGTERM, 1), (signal.SIGINT, 1),
                                                (signal.SIGTERM, 2)])
 def test_serve_starts_answers_and_stops_cleanly(stop: signal.Signals, workers: int) -> None:
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "interview_signals", "serve", "--port", str(port),
          "--workers", str(workers)],
@@ -405,7 +397,7 @@ def test_serve_refuses_a_bad_rule_pack_before_starting(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[[rule]]\nid = 3\n")
     result = subprocess.run([sys.executable, "-m", "interview_signals", "serve", "--port",
-                             str(_free_port()), "--rules", str(bad)],
+                             str(free_port()), "--rules", str(bad)],
                             capture_output=True, timeout=60, check=False)
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr

@@ -28,8 +28,8 @@ from interview_signals import Engine
 from interview_signals._schema.catalog import NAMES, schema
 from interview_signals._service.openapi import openapi_document
 from interview_signals._service.operations import OPERATIONS
-from tests.service.test_app import _free_port, _wait_healthy
-from tests.support import GOOD, ROOT
+from tests.service.test_app import _wait_healthy
+from tests.support import GOOD, ROOT, free_port
 
 TOOLS = ROOT / ".ci" / "node-tools"
 BIN = TOOLS / "node_modules" / ".bin"
@@ -145,7 +145,7 @@ def test_ajv_strict_mode_compiles_each_schema_and_judges_as_jsonschema(
 
 @pytest.fixture(scope="module")
 def service() -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "interview_signals", "serve", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

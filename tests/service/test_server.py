@@ -29,13 +29,6 @@ GOOD = b'{}'
 SERVE = [sys.executable, "-m", "interview_signals", "serve"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 class Served:
     """A ``serve`` subprocess with its log in a file; ``port`` once it answers."""
 

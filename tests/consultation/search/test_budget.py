@@ -21,7 +21,20 @@ from interview_signals._consultation.search.budget import (
 
 
 def test_tick_checks_nothing_outside_a_running_budget() -> None:
-    tick()  # no budget running in this thread: never raises
+    """A budget only made, not running, is not the thread's: its past deadline and its set
+    token stop nothing (a search's ``tick`` outside ``running()`` must never raise)."""
+    cancel = threading.Event()
+    cancel.set()
+    budget = Budget(0.001, cancel)
+    time.sleep(0.002)
+    ticked = 0
+    for _ in range(1000):
+        tick()
+        ticked += 1
+    assert ticked == 1000
+    with pytest.raises(SearchCancelled), budget.running():
+        tick()  # the same budget, running, stops at once
+    tick()  # and once it has stopped running, nothing again
 
 
 def test_past_the_deadline_tick_raises_out_of_time() -> None:
