@@ -182,6 +182,10 @@ def _service_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--lang", default=None, metavar="TAG",
                        help="the language of a request that asks for none it can speak "
                        "(default: the last language pack given, else English)")
+    serve.add_argument("--loop", choices=("auto", "asyncio", "uvloop"), default="auto",
+                       help="the event loop (default auto: asyncio's own with one worker, "
+                       "for a steadier latency under full load; uvloop with several, "
+                       "which it spreads the connections across; docs/benchmarks.md)")
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -194,8 +198,7 @@ def _serve(args: argparse.Namespace) -> int:
           workers=args.workers, cors_origins=args.cors_origin, max_body=args.max_body,
           allowed_hosts=args.allowed_host, max_searches=args.max_searches,
           search_seconds=args.search_seconds, request_timeout=args.request_timeout,
-          keep_alive=args.keep_alive,
-          language=args.lang)
+          keep_alive=args.keep_alive, language=args.lang, loop=args.loop)
     return EXIT_OK
 
 

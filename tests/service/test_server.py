@@ -162,9 +162,15 @@ def test_bad_limits_are_exit_2_naming_the_option(option: str, value: str) -> Non
     assert "Traceback" not in err
 
 
-def test_the_log_names_the_port_bound(tmp_path: Path) -> None:
-    with served(tmp_path, "--port", "0") as service:
+@pytest.mark.parametrize("loop", [[], ["--loop", "uvloop"], ["--loop", "asyncio"]])
+def test_the_log_names_the_port_bound(tmp_path: Path, loop: list[str]) -> None:
+    with served(tmp_path, "--port", "0", *loop) as service:
         assert httpx.get(service.url("/v1/healthz"), timeout=10).status_code == 200
+        good = (Path(__file__).parents[2] / "examples" / "data" / "good_interview.json")
+        answer = httpx.post(service.url("/v1/assess"), content=good.read_bytes(),
+                            timeout=10, headers={"Content-Type": "application/json"})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["verdict"] == "strong"
         status, _ = service.stop()
         log = service.log()
     assert status == 0, log
@@ -379,3 +385,11 @@ def test_the_default_host_names_follow_the_address_bound(
 def test_serve_refuses_a_port_out_of_range_before_binding(port: object) -> None:
     with pytest.raises(ArgumentError, match=r"^port: expected a port from 0 to 65535"):
         serve(port=port)  # type: ignore[arg-type]
+
+
+def test_an_unknown_event_loop_is_refused_before_binding() -> None:
+    status, err = _serve_fails("--loop", "trio")
+    assert status == 2
+    assert "argument --loop: invalid choice: 'trio'" in err
+    with pytest.raises(ArgumentError, match=r"^loop: expected one of auto, asyncio, uvloop, got"):
+        serve(port=0, loop="trio")
