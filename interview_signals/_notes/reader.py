@@ -40,6 +40,8 @@ _NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there|just|on
 """A comma that a new subject follows ("she didn't read off a list, she was curious") or a
 contrast ("not cold, just businesslike"): it ends the reach of a cue forward, not backward
 ("he nodded, I think")."""
+_OPENERS = " \t\n-*\u2022>\"'"
+"""What may stand before a cue that opens its sentence: spaces, bullets and quotes."""
 _WORDS = re.compile(r"[\w']+")
 _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
 """A name right after the words that name another person ("my friend Jess")."""
@@ -352,12 +354,24 @@ class _Reading:
             return False  # quoted words speak only within their quotation
         if hit.end <= start and cue.direction in ("forward", "both"):
             return self._reaches(hit.end, start, cue.scope, cue) and \
-                not _between(self._subjects, hit.end, start) and \
+                not _between(self._subjects, self._opening(hit, sentence.start), start) and \
                 self._past_commas(cue, hit.end, start, sentence.end)
         if end <= hit.start and cue.direction in ("backward", "both"):
             return self._reaches(end, hit.start, cue.scope, cue) and \
                 self._past_commas(cue, end, hit.start, sentence.end)
         return False
+
+    def _opening(self, hit: _Cue, sentence_start: int) -> int:
+        """Where a forward cue's reach may first be ended by a comma and a new subject:
+        past the comma right after a hedge that opens its sentence ("If I'm not mistaken,
+        she nodded": the main clause is what it bears on), else at the cue's end. (Not a
+        conditional: "if I'm honest, she smiled" states what follows.)"""
+        if hit.cue.kind == "hedge" and \
+                not self.norm[sentence_start:hit.start].strip(_OPENERS):
+            comma = len(self.norm) - len(self.norm[hit.end:].lstrip(" "))
+            if self.norm.startswith(",", comma):
+                return comma + 1
+        return hit.end
 
     def _past_commas(self, cue: Cue, start: int, end: int, sentence_end: int) -> bool:
         """Whether a cue that ends at a comma (``ends_at_comma``) still reaches past the

@@ -59,6 +59,17 @@ class TestHedges:
     def test_a_hedged_phrase_is_unsure(self, text: str) -> None:
         assert proposals(text) == {("body_language.nods", True, "unsure")}
 
+    @pytest.mark.parametrize("text", ["Apparently, she nodded a lot.",
+                                      "If I'm not mistaken, she nodded a lot.",
+                                      "Unless I'm misremembering, she nodded a lot.",
+                                      "- IIRC she nodded a lot"])
+    def test_a_hedge_opening_the_sentence_reaches_past_its_comma(self, text: str) -> None:
+        assert proposals(text) == {("body_language.nods", True, "unsure")}
+
+    def test_a_conditional_idiom_opening_the_sentence_does_not(self) -> None:
+        assert proposals("If I'm honest, she smiled a lot.") == {
+            ("body_language.smiles", True, "stated")}
+
     def test_a_question_mark_asks_only_the_clause_it_closes(self) -> None:
         assert proposals("Sent my thank-you at 9am, which made me wonder if it was rude?") \
             == {("thank_you.note_sent", True, "stated")}
@@ -84,6 +95,9 @@ class TestPlansAndOtherPeople:
         ("Hoping they ask where else I'm interviewing.", "interest.asked_where_else_interviewing"),
         ("My friend got a tour when she interviewed there.", "tour.office_tour"),
         ("The other candidate got a second round too.", "next_steps.invited_to_next_round"),
+        ("Next time I'd send a thank-you note sooner.", "thank_you.note_sent"),
+        ("Last year's interview at Stripe ran long and they invited me back on the spot.",
+         "next_steps.invited_to_next_round"),
     ])
     def test_a_plan_a_hope_or_someone_elses_interview_proposes_nothing(
             self, text: str, path: str) -> None:
