@@ -20,6 +20,8 @@ reads the options ``serve`` leaves in the environment).
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import inspect
 import ipaddress
 import json
@@ -132,18 +134,55 @@ def _bind_problem(exc: OSError, host: str, port: int) -> str:
     return f"cannot listen on {host} port {port}: {exc.strerror or exc}"
 
 
-def max_connections() -> int:
-    """The most connections one process keeps open: most of the file descriptors it may
-    open, the rest left for its own files (at least 16, at most 4,096)."""
+def _descriptors() -> int | None:
+    """How many file descriptors this process may open: None when there is no limit to
+    read (Windows), -1 when it is unlimited."""
     try:
         import resource
 
         soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     except (ImportError, OSError, ValueError):  # Windows has no such limit to read
+        return None
+    return -1 if soft == resource.RLIM_INFINITY else soft
+
+
+def max_connections() -> int:
+    """The most connections one process keeps open: most of the file descriptors it may
+    open, the rest left for its own files (at least 16, at most 4,096)."""
+    soft = _descriptors()
+    if soft is None:
         return 1024
-    if soft == resource.RLIM_INFINITY:
+    if soft == -1:
         return 4096
     return max(16, min(4096, soft - max(32, soft // 4)))
+
+
+def backlog() -> int:
+    """The listen backlog, which is also how many connections asyncio's loop accepts in
+    one go before the connection cap sees any of them (it closes the longest-waiting one
+    for each past the cap, a loop iteration or two later): a quarter of the file
+    descriptors the cap leaves over (at least 8, at most uvicorn's 2,048), so a flood of
+    new clients does not run the process out of them first."""
+    soft = _descriptors()
+    if soft is None or soft == -1:
+        return 2048
+    return max(8, min(2048, (soft - max_connections()) // 4))
+
+
+def _accept_errors(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """asyncio's loop, out of file descriptors when it accepts, pauses accepting for a
+    second and logs a traceback: a line says so instead (the connection cap is closing
+    the longest-waiting connections meanwhile). Anything else goes to the default."""
+    exc = context.get("exception")
+    if isinstance(exc, OSError) and exc.errno in _OUT_OF_RESOURCES:
+        logging.getLogger("uvicorn.error").warning(
+            "out of file descriptors (%s): accepting again in a second, closing the "
+            "connections that wait longest", errno.errorcode.get(exc.errno or 0, "?"))
+        return
+    loop.default_exception_handler(context)
+
+
+_OUT_OF_RESOURCES = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
 
 
 # --- connections that cannot be held open ------------------------------------------------
@@ -265,6 +304,8 @@ def app_from_environment() -> Starlette:
                      allowed_hosts=options.get("allowed_hosts"),
                      language=options.get("language"))
     _APPS.append(app)
+    with contextlib.suppress(RuntimeError):  # uvicorn builds the app in its running loop
+        asyncio.get_running_loop().set_exception_handler(_accept_errors)
     return app
 
 
@@ -329,7 +370,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
                             else loop,
                             server_header=False,
                             timeout_keep_alive=keep_alive or KEEP_ALIVE,  # type: ignore[arg-type]
-                            timeout_graceful_shutdown=GRACEFUL_SECONDS,
+                            timeout_graceful_shutdown=GRACEFUL_SECONDS, backlog=backlog(),
                             http=TimedProtocol, log_config=_log_config())
     limits = Limits(request_timeout or REQUEST_TIMEOUT, max_connections())
     config.interview_signals_limits = limits  # type: ignore[attr-defined]

@@ -7,7 +7,10 @@ never lock the next client out. The app's own limits, without sockets: test_app_
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import errno
+import logging
 import os
 import re
 import signal
@@ -22,6 +25,7 @@ import httpx
 import pytest
 
 from interview_signals import ArgumentError
+from interview_signals._service import server as server_module
 from interview_signals._service.server import default_allowed_hosts, serve
 from tests.consultation.generated_packs import many_states
 
@@ -319,10 +323,12 @@ def test_partial_silent_and_idle_connections_are_closed_after_their_timeouts(
     assert closed_idle is not None
 
 
-def test_healthz_answers_while_300_slow_connections_are_open(tmp_path: Path) -> None:
+@pytest.mark.parametrize("loop", ["asyncio", "uvloop"])
+def test_healthz_answers_while_300_slow_connections_are_open(tmp_path: Path, loop: str
+                                                             ) -> None:
     """With a limit of 256 file descriptors, 300 connections sending a partial request:
     the service closes the longest-waiting ones to make room, so the next client gets in."""
-    with served(tmp_path, "--port", "0", fd_limit=256) as service:
+    with served(tmp_path, "--port", "0", "--loop", loop, fd_limit=256) as service:
         slow = []
         try:
             for _ in range(300):
@@ -393,3 +399,35 @@ def test_an_unknown_event_loop_is_refused_before_binding() -> None:
     assert "argument --loop: invalid choice: 'trio'" in err
     with pytest.raises(ArgumentError, match=r"^loop: expected one of auto, asyncio, uvloop, got"):
         serve(port=0, loop="trio")
+
+
+@pytest.mark.parametrize(("limit", "connections", "backlog"), [
+    (256, 192, 16), (1024, 768, 64), (100, 68, 8), (65536, 4096, 2048), (-1, 4096, 2048),
+    (None, 1024, 2048)])
+def test_the_backlog_stays_within_the_descriptors_the_cap_leaves(
+        monkeypatch: pytest.MonkeyPatch, limit: int | None, connections: int, backlog: int
+        ) -> None:
+    monkeypatch.setattr(server_module, "_descriptors", lambda: limit)
+    assert server_module.max_connections() == connections
+    assert server_module.backlog() == backlog
+
+
+def test_running_out_of_descriptors_on_accept_is_one_line_and_the_rest_goes_on(
+        caplog: pytest.LogCaptureFixture) -> None:
+    loop = asyncio.new_event_loop()
+    try:
+        passed_on: list[dict[str, object]] = []
+        loop.default_exception_handler = passed_on.append  # type: ignore[method-assign,assignment]
+        with caplog.at_level(logging.WARNING, logger="uvicorn.error"):
+            server_module._accept_errors(loop, {
+                "message": "socket.accept() out of system resource",
+                "exception": OSError(errno.EMFILE, "Too many open files")})
+        assert passed_on == []
+        assert [r.getMessage() for r in caplog.records] == [
+            "out of file descriptors (EMFILE): accepting again in a second, closing the "
+            "connections that wait longest"]
+        other = {"message": "something else", "exception": ValueError("x")}
+        server_module._accept_errors(loop, other)
+        assert passed_on == [other]
+    finally:
+        loop.close()
