@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -88,6 +89,20 @@ def is_json_media_type(content_type: str | None) -> bool:
                                            and media.endswith("+json"))
 
 
+_PARAMETER = re.compile(r';[ \t]*([^=;\s]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"|([^;]*))')
+"""A parameter of a media type (RFC 9110, section 5.6.6): a name, and a quoted string
+(which may hold a ``;``) or a token."""
+_UTF_8 = ("utf-8", "utf8")
+
+
+def declared_charsets(content_type: str) -> list[str]:
+    """The values of the ``charset`` parameters of a ``Content-Type``, unquoted:
+    ``application/json; charset="UTF-8"`` declares ``UTF-8``."""
+    return [re.sub(r"\\(.)", r"\1", quoted_value) if quoted_value else token.strip()
+            for name, quoted_value, token in _PARAMETER.findall(content_type)
+            if name.lower() == "charset"]
+
+
 class JSONBody(NamedTuple):
     """A request body read as JSON: its ``value`` and its ``size`` in bytes."""
 
@@ -96,13 +111,18 @@ class JSONBody(NamedTuple):
 
 
 async def json_body(request: Request, limit: int) -> JSONBody:
-    """The request body parsed as JSON: 415 for a body declared as something else, 413
-    past ``limit`` bytes, 400 for what is not JSON."""
+    """The request body parsed as JSON: 415 for a body declared as something else or in
+    another charset than UTF-8, 413 past ``limit`` bytes, 400 for what is not JSON."""
     content_type = request.headers.get("content-type")
     if not is_json_media_type(content_type):
         raise HTTPProblem(415, "Unsupported media type",
                           f"the body is declared as {quoted(content_type or '')}; "
                           f"expected application/json")
+    other = [c for c in declared_charsets(content_type or "") if c.lower() not in _UTF_8]
+    if other:  # JSON between systems is UTF-8 (RFC 8259, section 8.1)
+        raise HTTPProblem(415, "Unsupported media type",
+                          f"the body is declared in the charset {quoted(other[0], 40)}; "
+                          "expected utf-8 (or no charset: JSON is UTF-8)")
     raw = await _body(request, limit)
     if not raw.strip():
         raise HTTPProblem(400, "Malformed JSON", "the body is empty; expected a JSON object "

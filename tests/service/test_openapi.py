@@ -179,6 +179,12 @@ def test_every_status_an_operation_answers_is_documented(document: JSON) -> None
     assert "Retry-After" in responses["Unavailable"]["headers"]
 
 
+def test_the_415_says_a_charset_other_than_utf_8_is_refused(document: JSON) -> None:
+    described = document["components"]["responses"]["UnsupportedMediaType"]["description"]
+    assert "`charset` other than `utf-8`" in described
+    assert "application/*+json" in described
+
+
 def test_target_is_the_enum_of_the_rulebook_verdicts(document: JSON, engine: Engine) -> None:
     (target,) = [p for p in document["paths"]["/v1/what-if"]["post"]["parameters"]
                  if p["name"] == "target"]
