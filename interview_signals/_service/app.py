@@ -326,7 +326,9 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
     ``max_searches`` caps the consultations and what-ifs running at once (503 with
     ``Retry-After`` beyond it). ``allowed_hosts``, when given, are the only ``Host`` names
     answered (``localhost``, ``*.example.com``; any port), others get 421, so that a web
-    page cannot reach a local service by DNS rebinding; None (the default) answers any.
+    page cannot reach a local service by DNS rebinding, and a malformed ``Host`` gets 400
+    (``["*"]``: any name, well formed); None (the default) answers any ``Host``, leaving
+    its form to the server.
     """
     for name, value in (("max_body", max_body), ("max_searches", max_searches)):
         if type(value) is not int or value < 1:

@@ -99,8 +99,9 @@ TAGS = [
 # --- responses ---------------------------------------------------------------------------
 
 _ERRORS: dict[int, tuple[str, str]] = {
-    400: ("BadRequest", "The body is not JSON (empty, not UTF-8, a key repeated), or a query "
-          "parameter is not what the operation accepts."),
+    400: ("BadRequest", "The body is not JSON (empty, not UTF-8, a key repeated), a query "
+          "parameter is not what the operation accepts, or the `Host` header is malformed "
+          "(a port that is not 0 to 65535, an empty name, an unclosed bracket) or repeated."),
     404: ("NotFound", "No such resource (a schema name that does not exist)."),
     405: ("MethodNotAllowed", "The path exists but not with this method; `Allow` lists the "
           "methods it takes."),
@@ -158,7 +159,7 @@ def _responses(ok: str, component: str, *statuses: int) -> JSON:
                          "headers": {VERSION_HEADER: _ref("headers", "Version")},
                          "content": {"application/json": {
                              "schema": _ref("schemas", component)}}}}
-    for status in sorted({*statuses, 405, 421, 500}):
+    for status in sorted({*statuses, 400, 405, 421, 500}):
         out[str(status)] = _ref("responses", _ERRORS[status][0])
     return out
 

@@ -290,8 +290,9 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
     The rulebook is loaded and the socket bound here, so a bad pack, host or port fails
     before the server starts. ``allowed_hosts`` are the Host names the service answers
     (``["*"]``: any); by default the loopback names when ``host`` is a loopback address,
-    any otherwise. ``max_searches`` caps the consultations and what-ifs one worker runs at
-    once (503 with ``Retry-After`` past it); ``search_seconds`` is their time budget.
+    any otherwise; a malformed Host (a port that is not 0 to 65535) is a 400 in every
+    case. ``max_searches`` caps the consultations and what-ifs one worker runs at once
+    (503 with ``Retry-After`` past it); ``search_seconds`` is their time budget.
     ``request_timeout`` (default ``REQUEST_TIMEOUT``) is how long a client has to send a
     whole request, ``keep_alive`` (default ``KEEP_ALIVE``) how long an idle connection
     stays open after a response. ``language`` answers a request that asks for no language
@@ -318,7 +319,8 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
     sock = bind(host, port)
     options = {"rules": [str(r) for r in rules], "no_default": no_default,
                "cors_origins": list(cors_origins), "max_body": max_body,
-               "allowed_hosts": None if hosts is None else list(hosts),
+               # any name ("*"): still checked for form (a bad port is a 400)
+               "allowed_hosts": ["*"] if hosts is None else list(hosts),
                "max_searches": max_searches, "search_seconds": search_seconds,
                "language": language}
     os.environ[ENV] = json.dumps(options)

@@ -8,6 +8,7 @@ never lock the next client out. The app's own limits, without sockets: test_app_
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import signal
@@ -367,6 +368,41 @@ def test_on_loopback_only_loopback_names_are_answered_unless_told(tmp_path: Path
     with served(tmp_path, "--port", "0", "--allowed-host", "*") as service:
         assert _status_for_host(service.port, "evil.example") == 200
         assert service.stop()[0] == 0
+
+
+def _answer_for_host(port: int, host: bytes) -> bytes:
+    """The whole answer to a GET of healthz with ``host`` as its Host, sent as is."""
+    with _connect(port) as sock:
+        sock.sendall(b"GET /v1/healthz HTTP/1.1\r\nHost: " + host
+                     + b"\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
+
+
+MALFORMED_HOSTS = [b"localhost:99999", b"localhost:abc", b"127.0.0.1:65536", b"localhost:",
+                   b":8000", b"", b"local host", b"[::1", b"[::1]:x"]
+
+
+@pytest.mark.parametrize("allowed", [[], ["--allowed-host", "*"]])
+def test_a_malformed_host_is_a_400_problem_on_loopback_or_for_any_name(
+        tmp_path: Path, allowed: list[str]) -> None:
+    """RFC 9112, section 3.2; ``localhost:99999`` and ``localhost:abc`` were answered."""
+    with served(tmp_path, "--port", "0", *allowed) as service:
+        answers = {host: _answer_for_host(service.port, host) for host in MALFORMED_HOSTS}
+        kept = {host: _answer_for_host(service.port, host) for host in (
+            b"[::1]:8000", b"localhost.", b"LOCALHOST:80", b"127.0.0.1")}
+        assert service.stop()[0] == 0
+        log = service.log()
+    for host, answer in answers.items():
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 400 "), (host, answer)
+        assert b"content-type: application/problem+json" in head.lower(), (host, answer)
+        assert json.loads(body)["title"] == "Bad Host header", (host, answer)
+    assert {host: answer.split(b"\r\n", 1)[0] for host, answer in kept.items()} == dict.fromkeys(
+        kept, b"HTTP/1.1 200 OK")
+    assert "Traceback" not in log
 
 
 @pytest.mark.parametrize(("host", "names"), [
