@@ -21,7 +21,7 @@ from starlette.testclient import TestClient
 
 from interview_signals import Consultation, Engine, SearchCancelled, WhatIfs
 from interview_signals._quoting import quoted
-from interview_signals._service.app import create_app, stop_searches
+from interview_signals._service.app import create_app, stop_reading, stop_searches
 from interview_signals._service.http import host_name
 
 GOOD = {"tour": {"office_tour": True}}
@@ -366,6 +366,51 @@ def test_allowed_hosts_must_be_a_list_of_names() -> None:
     for bad in ("localhost", [""], [3]):
         with pytest.raises(ArgumentError, match="allowed_hosts"):
             create_app(allowed_hosts=bad)  # type: ignore[arg-type]
+
+
+class Trickle(Call):
+    """A POST whose body comes in two parts, the second once ``more`` is set."""
+
+    def __init__(self, app: Any, first: bytes, rest: bytes) -> None:
+        super().__init__(app, "POST", "/v1/assess", parts=[first, rest])
+        self.more = asyncio.Event()
+        self.waiting = False
+
+    async def receive(self) -> dict[str, Any]:
+        if len(self.parts) == 1:
+            self.waiting = True
+            await self.more.wait()
+        return await super().receive()
+
+
+def test_stopping_waits_a_while_for_bodies_still_arriving_then_answers_503() -> None:
+    """What a server shutting down does (server.TimedProtocol.shutdown): a body that
+    arrives within the time given is answered; one still arriving then gets 503 with
+    ``Connection: close`` instead of being cancelled by the server (a 500 and a
+    traceback); a request after that, 503 at once."""
+    app = create_app()
+    body = json.dumps(GOOD).encode()
+
+    async def scenario() -> None:
+        arriving = Trickle(app, body[:5], body[5:])
+        in_time = asyncio.ensure_future(arriving.run())
+        stuck = Trickle(app, body[:5], body[5:])
+        late = asyncio.ensure_future(stuck.run())
+        await until(lambda: arriving.waiting and stuck.waiting)
+        stop_reading(app, 0.5)
+        stop_reading(app, 60)  # called once per connection: the first time counts
+        arriving.more.set()
+        assert (await asyncio.wait_for(in_time, 10)).status == 200
+        done = await asyncio.wait_for(late, 10)
+        assert done.status == 503
+        assert done.json()["title"] == "Service stopping"
+        assert done.response_headers[b"connection"] == b"close"
+        assert int(done.response_headers[b"retry-after"]) >= 1
+        after = await asyncio.wait_for(post(app, "/v1/assess").run(), 10)
+        assert after.status == 503
+        assert (await asyncio.wait_for(get(app, "/v1/healthz").run(), 10)).status == 200
+
+    asyncio.run(scenario())
 
 
 def test_stopping_cancels_the_searches_running_and_refuses_new_ones() -> None:

@@ -281,6 +281,36 @@ def test_clients_gone_mid_body_are_one_log_line_each(tmp_path: Path) -> None:
     assert "nternal error" not in log
 
 
+def test_sigterm_while_a_body_arrives_answers_503_and_exits_cleanly(tmp_path: Path) -> None:
+    """A request whose body is still arriving when the service is stopped gets 503 with
+    ``Connection: close`` before the graceful period ends. Before: uvicorn cancelled it,
+    logged a traceback and answered a plain-text 500."""
+    with served(tmp_path, "--port", "0") as service:
+        sock = _connect(service.port)
+        sock.sendall(b"POST /v1/assess HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                     b"application/json\r\nContent-Length: 1000\r\n\r\n{\"tour\": ")
+        time.sleep(0.5)
+        status, seconds = service.stop(signal.SIGTERM)
+        sock.settimeout(15)
+        answer = b""
+        with contextlib.suppress(ConnectionResetError):
+            while chunk := sock.recv(65536):
+                answer += chunk
+        sock.close()
+        log = service.log()
+    assert status == 0, log
+    assert seconds < 15, log  # about GRACEFUL_SECONDS; measured, not asserted tightly
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode().lower().split("\r\n")
+    assert lines[0] == "http/1.1 503 service unavailable", answer
+    assert {"connection: close", "content-type: application/problem+json"} <= set(lines)
+    assert any(line.startswith("retry-after: ") for line in lines), answer
+    assert json.loads(body)["title"] == "Service stopping"
+    assert "Traceback" not in log
+    assert "ERROR" not in log, log
+    assert log.count("the service stopped before the request arrived whole") == 1, log
+
+
 # --- connections --------------------------------------------------------------------------
 
 
