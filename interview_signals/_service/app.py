@@ -63,6 +63,7 @@ from .http import (
     AllowedHosts,
     Handler,
     HTTPProblem,
+    JSONBody,
     TrailingSlash,
     VersionHeader,
     guarded,
@@ -111,6 +112,11 @@ class _Endpoints:
         self.stopping = False
         """Set when the server stops: searches running are cancelled, new ones refused."""
         self._cancels: set[threading.Event] = set()
+        self._reading: set[asyncio.Task[object]] = set()
+        """The handlers waiting for their request's body now (on asyncio's loop)."""
+        self.reading_stopped = False
+        """Set when the server stopping has cut short the wait for bodies still arriving."""
+        self._reading_timer: asyncio.TimerHandle | None = None
         self.speakers: dict[str, Engine] = {}
         """The engine in each language served (a shipped translation that does not fit
         a pack's rulebook is left out)."""
@@ -150,7 +156,7 @@ class _Endpoints:
             options = {p.name: p.read(_values(p.name, request.query_params.getlist(p.name))
                                       if asked else [])
                        for p in operation.parameters}
-            data, size = await json_body(request, self.max_body)
+            data, size = await self.body(request)
             if not isinstance(data, dict):
                 raise ObservationError(operation.request, operation.request_expected,
                                        json_kind(data))
@@ -172,7 +178,7 @@ class _Endpoints:
                      data: dict[str, object], options: Mapping[str, object]) -> object:
         """A consultation or what-if in a thread of the app's own, refused with 503 at once
         when ``max_searches`` already run, and cancelled when the client goes away."""
-        wait = max(1, math.ceil(self.engine.search_seconds))
+        wait = self.retry_seconds()
         if self.stopping:
             raise _stopping(wait)
         if self.searching >= self.max_searches:
@@ -211,6 +217,57 @@ class _Endpoints:
                 cancel.set()
             gone.cancel()
             self._cancels.discard(cancel)
+
+    async def body(self, request: Request) -> JSONBody:
+        """The request's body as JSON (``json_body``); a server stopping may cut short the
+        wait for one still arriving (``stop_reading``), which is then a 503."""
+        if self.reading_stopped:
+            raise self._cut_short(request)
+        try:
+            task = asyncio.current_task()
+        except RuntimeError:  # another event loop than asyncio's (trio): not cut short
+            task = None
+        if task is None:
+            return await json_body(request, self.max_body)
+        self._reading.add(task)
+        try:
+            return await json_body(request, self.max_body)
+        except asyncio.CancelledError:
+            if not self.reading_stopped or task.cancelling() > 1:
+                raise  # cancelled by someone else (the server, past its graceful period)
+            task.uncancel()
+            raise self._cut_short(request) from None
+        finally:
+            self._reading.discard(task)
+
+    def stop_reading(self, after: float) -> None:
+        """In ``after`` seconds, stop waiting for the bodies still arriving: each of those
+        requests answers 503 (``body``), and new ones at once."""
+        if self._reading_timer is not None or self.reading_stopped:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._cut_reading()
+            return
+        self._reading_timer = loop.call_later(after, self._cut_reading)
+
+    def _cut_reading(self) -> None:
+        self.reading_stopped = True
+        for task in self._reading:
+            task.cancel()
+
+    def _cut_short(self, request: Request) -> HTTPProblem:
+        _log.info("%s %s: the service stopped before the request arrived whole; answered "
+                  "503", request.method, request.url.path)
+        problem = _stopping(self.retry_seconds())
+        # The rest of the body is not read, so the connection cannot carry another request.
+        problem.headers = {**(problem.headers or {}), "Connection": "close"}
+        return problem
+
+    def retry_seconds(self) -> int:
+        """The ``Retry-After`` of a 503: the search budget in whole seconds, at least 1."""
+        return max(1, math.ceil(self.engine.search_seconds))
 
     def stop(self) -> None:
         """Cancel the searches running and refuse new ones (503): the server is stopping,
@@ -326,7 +383,9 @@ def create_app(engine: Engine | None = None, *, max_body: int = DEFAULT_MAX_BODY
     ``max_searches`` caps the consultations and what-ifs running at once (503 with
     ``Retry-After`` beyond it). ``allowed_hosts``, when given, are the only ``Host`` names
     answered (``localhost``, ``*.example.com``; any port), others get 421, so that a web
-    page cannot reach a local service by DNS rebinding; None (the default) answers any.
+    page cannot reach a local service by DNS rebinding, and a malformed ``Host`` gets 400
+    (``["*"]``: any name, well formed); None (the default) answers any ``Host``, leaving
+    its form to the server.
     """
     for name, value in (("max_body", max_body), ("max_searches", max_searches)):
         if type(value) is not int or value < 1:
@@ -371,6 +430,16 @@ def stop_searches(app: Starlette) -> None:
     endpoints = getattr(app.state, "interview_signals", None)
     if isinstance(endpoints, _Endpoints):
         endpoints.stop()
+
+
+def stop_reading(app: Starlette, after: float) -> None:
+    """Give the requests of an app made by ``create_app`` whose body is still arriving
+    ``after`` seconds to finish it (a server shutting down), then answer them 503 with
+    ``Connection: close``, so that none is still waiting when the server cancels what runs
+    at the end of its graceful period (uvicorn then answers 500 and logs a traceback)."""
+    endpoints = getattr(app.state, "interview_signals", None)
+    if isinstance(endpoints, _Endpoints):
+        endpoints.stop_reading(after)
 
 
 def _stopping(wait: int) -> HTTPProblem:

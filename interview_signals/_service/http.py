@@ -9,7 +9,9 @@ Neighbours: ``app`` builds the app from these pieces and the endpoints of
 from __future__ import annotations
 
 import functools
+import ipaddress
 import logging
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -88,6 +90,20 @@ def is_json_media_type(content_type: str | None) -> bool:
                                            and media.endswith("+json"))
 
 
+_PARAMETER = re.compile(r';[ \t]*([^=;\s]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"|([^;]*))')
+"""A parameter of a media type (RFC 9110, section 5.6.6): a name, and a quoted string
+(which may hold a ``;``) or a token."""
+_UTF_8 = ("utf-8", "utf8")
+
+
+def declared_charsets(content_type: str) -> list[str]:
+    """The values of the ``charset`` parameters of a ``Content-Type``, unquoted:
+    ``application/json; charset="UTF-8"`` declares ``UTF-8``."""
+    return [re.sub(r"\\(.)", r"\1", quoted_value) if quoted_value else token.strip()
+            for name, quoted_value, token in _PARAMETER.findall(content_type)
+            if name.lower() == "charset"]
+
+
 class JSONBody(NamedTuple):
     """A request body read as JSON: its ``value`` and its ``size`` in bytes."""
 
@@ -96,13 +112,18 @@ class JSONBody(NamedTuple):
 
 
 async def json_body(request: Request, limit: int) -> JSONBody:
-    """The request body parsed as JSON: 415 for a body declared as something else, 413
-    past ``limit`` bytes, 400 for what is not JSON."""
+    """The request body parsed as JSON: 415 for a body declared as something else or in
+    another charset than UTF-8, 413 past ``limit`` bytes, 400 for what is not JSON."""
     content_type = request.headers.get("content-type")
     if not is_json_media_type(content_type):
         raise HTTPProblem(415, "Unsupported media type",
                           f"the body is declared as {quoted(content_type or '')}; "
                           f"expected application/json")
+    other = [c for c in declared_charsets(content_type or "") if c.lower() not in _UTF_8]
+    if other:  # JSON between systems is UTF-8 (RFC 8259, section 8.1)
+        raise HTTPProblem(415, "Unsupported media type",
+                          f"the body is declared in the charset {quoted(other[0], 40)}; "
+                          "expected utf-8 (or no charset: JSON is UTF-8)")
     raw = await _body(request, limit)
     if not raw.strip():
         raise HTTPProblem(400, "Malformed JSON", "the body is empty; expected a JSON object "
@@ -250,12 +271,60 @@ def host_name(host: str) -> str:
     return host.lower().rstrip(".")
 
 
+_REG_NAME = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+")
+"""A host name or IPv4 address as RFC 3986 writes it (``reg-name``): no spaces, no
+controls, nothing outside ASCII unless percent-encoded."""
+_PORT = re.compile(r"[0-9]+")
+
+
+def host_problem(host: str) -> str | None:
+    """What a ``Host`` header's value lacks (RFC 9110, section 7.2: a host name or address,
+    an IPv6 address in brackets, then perhaps ``:`` and a port of 0 to 65535), or None when
+    it is well formed. Whether the name is one the service answers is not asked here."""
+    host = host.strip(" \t")
+    if host.startswith("["):
+        end = host.find("]")
+        if end < 0 or not _is_ipv6(host[1:end]):
+            return "an IPv6 address in brackets"
+        rest = host[end + 1:]
+        if rest and not rest.startswith(":"):
+            return "a port from 0 to 65535 after the name"
+        port = rest[1:] if rest else None
+    else:
+        if host.count(":") > 1:  # an IPv6 address, bare
+            return "an IPv6 address in brackets"
+        name, colon, port_text = host.partition(":")
+        if not _REG_NAME.fullmatch(name):
+            return "a host name or address"
+        port = port_text if colon else None
+    if port is not None and not _is_port(port):
+        return "a port from 0 to 65535 after the name"
+    return None
+
+
+def _is_port(text: str) -> bool:
+    """Whether ``text`` is a port: ASCII digits (``str.isdigit`` takes "²" too) of 0 to
+    65535, leading zeros allowed (and left out before ``int``, which refuses 5,000 digits)."""
+    digits = text.lstrip("0") or "0"
+    return _PORT.fullmatch(text) is not None and len(digits) <= 5 and int(digits) <= 65535
+
+
+def _is_ipv6(text: str) -> bool:
+    try:
+        ipaddress.IPv6Address(text)
+    except ValueError:
+        return False
+    return True
+
+
 class AllowedHosts:
     """Pure ASGI middleware: only requests whose ``Host`` names one of ``names`` (any
     port; ``*.example.com`` for its subdomains, ``*`` for any) are answered; others get
     421 Misdirected Request. A web page can point a name of its own at 127.0.0.1 (DNS
     rebinding) and read a local service's answers; the browser still sends its own name
-    as the Host, which this refuses. A request without a Host (HTTP/1.0) is answered."""
+    as the Host, which this refuses. A malformed Host (a port that is not 0 to 65535, an
+    empty name, an unclosed bracket) or more than one gets 400, whatever the names, as RFC
+    9112 (section 3.2) asks. A request without a Host (HTTP/1.0) is answered."""
 
     def __init__(self, app: ASGIApp, names: Sequence[str]) -> None:
         self.app = app
@@ -268,14 +337,29 @@ class AllowedHosts:
         name = host_name(host)
         return self.any or name in self.names or name.endswith(self.suffixes)
 
+    def refusal(self, scope: Scope) -> Response | None:
+        """The answer to a request whose Host is malformed or not allowed, else None."""
+        sent = [v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"host"]
+        if not sent:
+            return None
+        if len(sent) > 1:
+            return problem_response(400, "Bad Host header", "Host: expected one Host "
+                                    f"header, got {len(sent)}")
+        expected = host_problem(sent[0])
+        if expected is not None:
+            return problem_response(400, "Bad Host header",
+                                    f"Host: expected {expected}, got {quoted(sent[0], 80)}")
+        if self.allows(sent[0]):
+            return None
+        return problem_response(
+            421, "Misdirected request",
+            f"this service answers requests for {self.shown} only, not for "
+            f"{quoted(sent[0], 80)} (its --allowed-host option)")
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] in ("http", "websocket") and not self.any:
-            sent = [v for k, v in scope.get("headers", ()) if k == b"host"]
-            if sent and not self.allows(sent[0].decode("latin-1")):
-                response = problem_response(
-                    421, "Misdirected request",
-                    f"this service answers requests for {self.shown} only, not for "
-                    f"{quoted(sent[0].decode('latin-1'), 80)} (its --allowed-host option)")
-                await response(scope, receive, send)
+        if scope["type"] in ("http", "websocket"):
+            refusal = self.refusal(scope)
+            if refusal is not None:
+                await refusal(scope, receive, send)
                 return
         await self.app(scope, receive, send)

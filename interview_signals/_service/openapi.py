@@ -99,15 +99,17 @@ TAGS = [
 # --- responses ---------------------------------------------------------------------------
 
 _ERRORS: dict[int, tuple[str, str]] = {
-    400: ("BadRequest", "The body is not JSON (empty, not UTF-8, a key repeated), or a query "
-          "parameter is not what the operation accepts."),
+    400: ("BadRequest", "The body is not JSON (empty, not UTF-8, a key repeated), a query "
+          "parameter is not what the operation accepts, or the `Host` header is malformed "
+          "(a port that is not 0 to 65535, an empty name, an unclosed bracket) or repeated."),
     404: ("NotFound", "No such resource (a schema name that does not exist)."),
     405: ("MethodNotAllowed", "The path exists but not with this method; `Allow` lists the "
           "methods it takes."),
     413: ("PayloadTooLarge", "The body is larger than the service's limit (64 KiB by "
           "default)."),
-    415: ("UnsupportedMediaType", "The body is declared as something other than JSON; send "
-          "`Content-Type: application/json`."),
+    415: ("UnsupportedMediaType", "The body is declared as something other than JSON in "
+          "UTF-8 (a media type other than `application/json` or `application/*+json`, or a "
+          "`charset` other than `utf-8`); send `Content-Type: application/json`."),
     421: ("MisdirectedRequest", "The request's `Host` is not a name this service answers "
           "for (a service on a loopback address answers for `localhost`, `127.0.0.1` and "
           "`::1` unless told otherwise), so that no web page reaches it by DNS rebinding."),
@@ -157,7 +159,7 @@ def _responses(ok: str, component: str, *statuses: int) -> JSON:
                          "headers": {VERSION_HEADER: _ref("headers", "Version")},
                          "content": {"application/json": {
                              "schema": _ref("schemas", component)}}}}
-    for status in sorted({*statuses, 405, 421, 500}):
+    for status in sorted({*statuses, 400, 405, 421, 500}):
         out[str(status)] = _ref("responses", _ERRORS[status][0])
     return out
 

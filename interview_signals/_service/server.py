@@ -10,8 +10,10 @@ can hold up.
   open), the one waiting longest for a request is closed to make room, so a flood of slow
   connections never locks out the next client.
 - SIGTERM and SIGINT (and SIGHUP with one worker: the terminal closed) stop the service
-  within a few seconds, however busy: requests in flight get ``graceful_seconds`` to
-  finish, then their searches are cancelled and the process ends; ``serve`` returns.
+  within a few seconds, however busy: searches running are cancelled at once (503), other
+  requests in flight get ``GRACEFUL_SECONDS`` to finish, those whose body is still arriving
+  ``BODY_SECONDS`` (then 503 with ``Connection: close``), and the process ends; ``serve``
+  returns.
 
 Neighbours: ``app`` builds the app each worker process serves (``app_from_environment``
 reads the options ``serve`` leaves in the environment).
@@ -39,7 +41,13 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol  # the serve
 from .._engine import Engine
 from .._errors import ArgumentError
 from .._quoting import quoted
-from .app import DEFAULT_MAX_BODY, DEFAULT_MAX_SEARCHES, create_app, stop_searches
+from .app import (
+    DEFAULT_MAX_BODY,
+    DEFAULT_MAX_SEARCHES,
+    create_app,
+    stop_reading,
+    stop_searches,
+)
 
 ENV = "INTERVIEW_SIGNALS_SERVE"
 """The environment variable through which ``serve`` hands its options to each worker."""
@@ -51,6 +59,10 @@ KEEP_ALIVE = 5
 GRACEFUL_SECONDS = 3
 """Seconds requests in flight get to finish when the service is stopped; their searches are
 then cancelled, so that the process ends within about four seconds of the signal."""
+BODY_SECONDS = GRACEFUL_SECONDS - 1
+"""Seconds a request whose body is still arriving when the service is stopped gets to finish
+it; then it is answered 503, a second before the graceful period ends, so that nothing is
+left waiting to be cancelled."""
 _APPS: list[Starlette] = []
 """The apps this process serves (one), whose searches stop when the server does."""
 LOOPS = ("auto", "asyncio", "uvloop")
@@ -228,9 +240,12 @@ class TimedProtocol(HttpToolsProtocol):
 
     def shutdown(self) -> None:
         # The server is stopping (it calls this on every connection first): searches
-        # running would hold it for their whole budget, so they stop now and answer 503.
+        # running would hold it for their whole budget, so they stop now and answer 503;
+        # a body still arriving is waited for until shortly before the server would
+        # cancel its handler (a 500 and a traceback), then answered 503 too.
         for app in _APPS:
             stop_searches(app)
+            stop_reading(app, BODY_SECONDS)
         super().shutdown()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -331,8 +346,9 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
     The rulebook is loaded and the socket bound here, so a bad pack, host or port fails
     before the server starts. ``allowed_hosts`` are the Host names the service answers
     (``["*"]``: any); by default the loopback names when ``host`` is a loopback address,
-    any otherwise. ``max_searches`` caps the consultations and what-ifs one worker runs at
-    once (503 with ``Retry-After`` past it); ``search_seconds`` is their time budget.
+    any otherwise; a malformed Host (a port that is not 0 to 65535) is a 400 in every
+    case. ``max_searches`` caps the consultations and what-ifs one worker runs at once
+    (503 with ``Retry-After`` past it); ``search_seconds`` is their time budget.
     ``request_timeout`` (default ``REQUEST_TIMEOUT``) is how long a client has to send a
     whole request, ``keep_alive`` (default ``KEEP_ALIVE``) how long an idle connection
     stays open after a response. ``language`` answers a request that asks for no language
@@ -359,7 +375,8 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
     sock = bind(host, port)
     options = {"rules": [str(r) for r in rules], "no_default": no_default,
                "cors_origins": list(cors_origins), "max_body": max_body,
-               "allowed_hosts": None if hosts is None else list(hosts),
+               # any name ("*"): still checked for form (a bad port is a 400)
+               "allowed_hosts": ["*"] if hosts is None else list(hosts),
                "max_searches": max_searches, "search_seconds": search_seconds,
                "language": language}
     os.environ[ENV] = json.dumps(options)

@@ -449,8 +449,31 @@ def test_a_body_declared_as_something_else_than_json_is_415(client: TestClient,
     assert content_type.split(";", maxsplit=1)[0] in assert_problem(response, 415)["detail"]
 
 
+@pytest.mark.parametrize(("content_type", "charset"), [
+    ("application/json; charset=latin-1", '"latin-1"'),
+    ("application/json;charset=utf-16", '"utf-16"'),
+    ('application/json; charset="ISO-8859-1"', '"ISO-8859-1"'),
+    ("application/merge-patch+json; charset=us-ascii", '"us-ascii"'),
+    ("application/json; charset=", '""'),
+    ('application/json; charset=utf-8; charset="utf-32"', '"utf-32"'),
+    ("application/json; charset=\x1b[2J", '"\\x1b[2J"')])
+def test_a_json_body_in_another_charset_than_utf_8_is_415_naming_it(
+        client: TestClient, content_type: str, charset: str) -> None:
+    """JSON exchanged between systems is UTF-8 (RFC 8259, section 8.1); a body declared in
+    another charset was read as UTF-8 anyway."""
+    response = client.post("/v1/assess", content=json.dumps(GOOD).encode(),
+                           headers={"Content-Type": content_type})
+    assert assert_problem(response, 415)["detail"] == (
+        f"the body is declared in the charset {charset}; expected utf-8 (or no charset: "
+        "JSON is UTF-8)")
+
+
 @pytest.mark.parametrize("content_type", [None, "application/json",
                                           "application/json; charset=utf-8",
+                                          'application/json; charset="UTF-8"',
+                                          "application/json;Charset=UTF8",
+                                          "application/json; version=2; charset=utf-8",
+                                          'application/json; note="a;charset=latin-1"',
                                           "Application/JSON", "application/merge-patch+json"])
 def test_a_json_body_or_an_undeclared_one_is_read(client: TestClient,
                                                  content_type: str | None) -> None:

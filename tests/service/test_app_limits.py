@@ -20,7 +20,8 @@ from starlette.routing import Mount
 from starlette.testclient import TestClient
 
 from interview_signals import Consultation, Engine, SearchCancelled, WhatIfs
-from interview_signals._service.app import create_app, stop_searches
+from interview_signals._quoting import quoted
+from interview_signals._service.app import create_app, stop_reading, stop_searches
 from interview_signals._service.http import host_name
 
 GOOD = {"tour": {"office_tour": True}}
@@ -280,6 +281,68 @@ def test_any_other_host_is_refused_with_421(host: str, path: str) -> None:
     assert host.split(":", maxsplit=1)[0] in response.json()["detail"]
 
 
+MALFORMED_HOSTS = [
+    ("localhost:99999", "a port from 0 to 65535 after the name"),
+    ("localhost:65536", "a port from 0 to 65535 after the name"),
+    ("localhost:abc", "a port from 0 to 65535 after the name"),
+    ("localhost:", "a port from 0 to 65535 after the name"),
+    ("localhost:-1", "a port from 0 to 65535 after the name"),
+    ("localhost:\u00b2", "a port from 0 to 65535 after the name"),  # a digit, not ASCII
+    ("127.0.0.1:" + "8" * 5000, "a port from 0 to 65535 after the name"),
+    ("", "a host name or address"),
+    (":8000", "a host name or address"),
+    ("local host", "a host name or address"),
+    ("localhost\x1b[2J", "a host name or address"),
+    ("[::1", "an IPv6 address in brackets"),
+    ("[::1:8000", "an IPv6 address in brackets"),
+    ("[localhost]:8000", "an IPv6 address in brackets"),
+    ("[::1]8000", "a port from 0 to 65535 after the name"),
+    ("[::1]:80x", "a port from 0 to 65535 after the name"),
+    ("::1", "an IPv6 address in brackets"),
+]
+
+
+@pytest.mark.parametrize(("host", "expected"), MALFORMED_HOSTS)
+@pytest.mark.parametrize("allowed", [LOOPBACK, ["*"]])
+def test_a_malformed_host_is_refused_with_400_saying_what_is_wrong(
+        host: str, expected: str, allowed: list[str]) -> None:
+    """RFC 9112, section 3.2: a request with an invalid Host gets 400. ``localhost:99999``
+    and ``localhost:abc`` passed the check of the name alone."""
+    app = create_app(allowed_hosts=allowed)
+    sent = host.encode("latin-1")
+    call = asyncio.run(Call(app, "GET", "/v1/healthz", headers=[(b"host", sent)]).run())
+    assert call.status == 400
+    assert call.response_headers[b"content-type"] == b"application/problem+json"
+    assert call.json()["title"] == "Bad Host header"
+    assert call.json()["detail"] == f"Host: expected {expected}, got {quoted(host, 80)}"
+
+
+@pytest.mark.parametrize("host", ["[::1]:8000", "localhost.", "LOCALHOST:80", "127.0.0.1",
+                                  "localhost:0", "localhost:65535", "localhost:08000",
+                                  " localhost ", "[::1]"])
+def test_a_well_formed_loopback_host_is_answered(host: str) -> None:
+    app = create_app(allowed_hosts=LOOPBACK)
+    call = asyncio.run(Call(app, "GET", "/v1/healthz",
+                            headers=[(b"host", host.encode())]).run())
+    assert call.status == 200, call.body
+
+
+def test_two_host_headers_are_refused_with_400() -> None:
+    """RFC 9112, section 3.2: more than one Host field line is a 400 too."""
+    app = create_app(allowed_hosts=["*"])
+    call = asyncio.run(Call(app, "GET", "/v1/healthz", headers=[
+        (b"host", b"localhost"), (b"host", b"evil.example")]).run())
+    assert call.status == 400
+    assert call.json()["detail"] == "Host: expected one Host header, got 2"
+
+
+def test_without_allowed_hosts_create_app_leaves_the_host_to_its_server() -> None:
+    """Mounted in another app, the host application (and its server) owns the Host."""
+    call = asyncio.run(Call(create_app(), "GET", "/v1/healthz",
+                            headers=[(b"host", b"localhost:abc")]).run())
+    assert call.status == 200
+
+
 def test_by_default_create_app_answers_any_host_and_mounts() -> None:
     with TestClient(create_app(), base_url="http://coach.example") as c:
         assert c.get("/v1/healthz").status_code == 200
@@ -303,6 +366,51 @@ def test_allowed_hosts_must_be_a_list_of_names() -> None:
     for bad in ("localhost", [""], [3]):
         with pytest.raises(ArgumentError, match="allowed_hosts"):
             create_app(allowed_hosts=bad)  # type: ignore[arg-type]
+
+
+class Trickle(Call):
+    """A POST whose body comes in two parts, the second once ``more`` is set."""
+
+    def __init__(self, app: Any, first: bytes, rest: bytes) -> None:
+        super().__init__(app, "POST", "/v1/assess", parts=[first, rest])
+        self.more = asyncio.Event()
+        self.waiting = False
+
+    async def receive(self) -> dict[str, Any]:
+        if len(self.parts) == 1:
+            self.waiting = True
+            await self.more.wait()
+        return await super().receive()
+
+
+def test_stopping_waits_a_while_for_bodies_still_arriving_then_answers_503() -> None:
+    """What a server shutting down does (server.TimedProtocol.shutdown): a body that
+    arrives within the time given is answered; one still arriving then gets 503 with
+    ``Connection: close`` instead of being cancelled by the server (a 500 and a
+    traceback); a request after that, 503 at once."""
+    app = create_app()
+    body = json.dumps(GOOD).encode()
+
+    async def scenario() -> None:
+        arriving = Trickle(app, body[:5], body[5:])
+        in_time = asyncio.ensure_future(arriving.run())
+        stuck = Trickle(app, body[:5], body[5:])
+        late = asyncio.ensure_future(stuck.run())
+        await until(lambda: arriving.waiting and stuck.waiting)
+        stop_reading(app, 0.5)
+        stop_reading(app, 60)  # called once per connection: the first time counts
+        arriving.more.set()
+        assert (await asyncio.wait_for(in_time, 10)).status == 200
+        done = await asyncio.wait_for(late, 10)
+        assert done.status == 503
+        assert done.json()["title"] == "Service stopping"
+        assert done.response_headers[b"connection"] == b"close"
+        assert int(done.response_headers[b"retry-after"]) >= 1
+        after = await asyncio.wait_for(post(app, "/v1/assess").run(), 10)
+        assert after.status == 503
+        assert (await asyncio.wait_for(get(app, "/v1/healthz").run(), 10)).status == 200
+
+    asyncio.run(scenario())
 
 
 def test_stopping_cancels_the_searches_running_and_refuses_new_ones() -> None:

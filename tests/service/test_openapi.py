@@ -170,13 +170,20 @@ def test_every_status_an_operation_answers_is_documented(document: JSON) -> None
         "/v1/what-if": {"post": judged | {"501", "503"}},
         "/v1/session": {"post": judged},
         "/v1/read-notes": {"post": judged},
-        "/v1/schema/{name}": {"get": {"200", "404", "405", "421", "500"}},
+        "/v1/schema/{name}": {"get": {"200", "400", "404", "405", "421", "500"}},
         "/v1/rules": {"get": {"200", "400", "405", "421", "500"}},
         "/v1/texts": {"get": {"200", "400", "405", "421", "500"}},
-        "/v1/healthz": {"get": {"200", "405", "421", "500"}}}
+        "/v1/healthz": {"get": {"200", "400", "405", "421", "500"}}}
     responses = document["components"]["responses"]
     assert set(responses["MethodNotAllowed"]["headers"]) == {"Allow", VERSION_HEADER}
     assert "Retry-After" in responses["Unavailable"]["headers"]
+    assert "`Host` header is malformed" in responses["BadRequest"]["description"]
+
+
+def test_the_415_says_a_charset_other_than_utf_8_is_refused(document: JSON) -> None:
+    described = document["components"]["responses"]["UnsupportedMediaType"]["description"]
+    assert "`charset` other than `utf-8`" in described
+    assert "application/*+json" in described
 
 
 def test_target_is_the_enum_of_the_rulebook_verdicts(document: JSON, engine: Engine) -> None:

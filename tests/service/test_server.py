@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import json
 import logging
 import os
 import re
@@ -284,6 +285,36 @@ def test_clients_gone_mid_body_are_one_log_line_each(tmp_path: Path) -> None:
     assert "nternal error" not in log
 
 
+def test_sigterm_while_a_body_arrives_answers_503_and_exits_cleanly(tmp_path: Path) -> None:
+    """A request whose body is still arriving when the service is stopped gets 503 with
+    ``Connection: close`` before the graceful period ends. Before: uvicorn cancelled it,
+    logged a traceback and answered a plain-text 500."""
+    with served(tmp_path, "--port", "0") as service:
+        sock = _connect(service.port)
+        sock.sendall(b"POST /v1/assess HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                     b"application/json\r\nContent-Length: 1000\r\n\r\n{\"tour\": ")
+        time.sleep(0.5)
+        status, seconds = service.stop(signal.SIGTERM)
+        sock.settimeout(15)
+        answer = b""
+        with contextlib.suppress(ConnectionResetError):
+            while chunk := sock.recv(65536):
+                answer += chunk
+        sock.close()
+        log = service.log()
+    assert status == 0, log
+    assert seconds < 15, log  # about GRACEFUL_SECONDS; measured, not asserted tightly
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode().lower().split("\r\n")
+    assert lines[0] == "http/1.1 503 service unavailable", answer
+    assert {"connection: close", "content-type: application/problem+json"} <= set(lines)
+    assert any(line.startswith("retry-after: ") for line in lines), answer
+    assert json.loads(body)["title"] == "Service stopping"
+    assert "Traceback" not in log
+    assert "ERROR" not in log, log
+    assert log.count("the service stopped before the request arrived whole") == 1, log
+
+
 # --- connections --------------------------------------------------------------------------
 
 
@@ -373,6 +404,41 @@ def test_on_loopback_only_loopback_names_are_answered_unless_told(tmp_path: Path
     with served(tmp_path, "--port", "0", "--allowed-host", "*") as service:
         assert _status_for_host(service.port, "evil.example") == 200
         assert service.stop()[0] == 0
+
+
+def _answer_for_host(port: int, host: bytes) -> bytes:
+    """The whole answer to a GET of healthz with ``host`` as its Host, sent as is."""
+    with _connect(port) as sock:
+        sock.sendall(b"GET /v1/healthz HTTP/1.1\r\nHost: " + host
+                     + b"\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
+
+
+MALFORMED_HOSTS = [b"localhost:99999", b"localhost:abc", b"127.0.0.1:65536", b"localhost:",
+                   b":8000", b"", b"local host", b"[::1", b"[::1]:x"]
+
+
+@pytest.mark.parametrize("allowed", [[], ["--allowed-host", "*"]])
+def test_a_malformed_host_is_a_400_problem_on_loopback_or_for_any_name(
+        tmp_path: Path, allowed: list[str]) -> None:
+    """RFC 9112, section 3.2; ``localhost:99999`` and ``localhost:abc`` were answered."""
+    with served(tmp_path, "--port", "0", *allowed) as service:
+        answers = {host: _answer_for_host(service.port, host) for host in MALFORMED_HOSTS}
+        kept = {host: _answer_for_host(service.port, host) for host in (
+            b"[::1]:8000", b"localhost.", b"LOCALHOST:80", b"127.0.0.1")}
+        assert service.stop()[0] == 0
+        log = service.log()
+    for host, answer in answers.items():
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 400 "), (host, answer)
+        assert b"content-type: application/problem+json" in head.lower(), (host, answer)
+        assert json.loads(body)["title"] == "Bad Host header", (host, answer)
+    assert {host: answer.split(b"\r\n", 1)[0] for host, answer in kept.items()} == dict.fromkeys(
+        kept, b"HTTP/1.1 200 OK")
+    assert "Traceback" not in log
 
 
 @pytest.mark.parametrize(("host", "names"), [
