@@ -26,7 +26,7 @@ import httpx
 import pytest
 
 from interview_signals import ArgumentError
-from interview_signals._service import server as server_module
+from interview_signals._service import connections as conns
 from interview_signals._service.server import default_allowed_hosts, serve
 from tests.consultation.generated_packs import many_states
 
@@ -473,9 +473,9 @@ def test_an_unknown_event_loop_is_refused_before_binding() -> None:
 def test_the_backlog_stays_within_the_descriptors_the_cap_leaves(
         monkeypatch: pytest.MonkeyPatch, limit: int | None, connections: int, backlog: int
         ) -> None:
-    monkeypatch.setattr(server_module, "_descriptors", lambda: limit)
-    assert server_module.max_connections() == connections
-    assert server_module.backlog() == backlog
+    monkeypatch.setattr(conns, "_descriptors", lambda: limit)
+    assert conns.max_connections() == connections
+    assert conns.backlog() == backlog
 
 
 def test_running_out_of_descriptors_on_accept_is_one_line_and_the_rest_goes_on(
@@ -485,7 +485,7 @@ def test_running_out_of_descriptors_on_accept_is_one_line_and_the_rest_goes_on(
         passed_on: list[dict[str, object]] = []
         loop.default_exception_handler = passed_on.append  # type: ignore[method-assign,assignment]
         with caplog.at_level(logging.WARNING, logger="uvicorn.error"):
-            server_module._accept_errors(loop, {
+            conns._accept_errors(loop, {
                 "message": "socket.accept() out of system resource",
                 "exception": OSError(errno.EMFILE, "Too many open files")})
         assert passed_on == []
@@ -493,7 +493,7 @@ def test_running_out_of_descriptors_on_accept_is_one_line_and_the_rest_goes_on(
             "out of file descriptors (EMFILE): accepting again in a second, closing the "
             "connections that wait longest"]
         other = {"message": "something else", "exception": ValueError("x")}
-        server_module._accept_errors(loop, other)
+        conns._accept_errors(loop, other)
         assert passed_on == [other]
     finally:
         loop.close()
