@@ -71,13 +71,13 @@ def backlog() -> int:
 
 def _accept_errors(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
     """asyncio's loop, out of file descriptors when it accepts, pauses accepting for a
-    second and logs a traceback: a line says so instead (the connection cap is closing
-    the longest-waiting connections meanwhile). Anything else goes to the default."""
+    second and logs a traceback: a line says so instead. Anything else goes to the
+    default."""
     exc = context.get("exception")
     if isinstance(exc, OSError) and exc.errno in _OUT_OF_RESOURCES:
         logging.getLogger("uvicorn.error").warning(
-            "out of file descriptors (%s): accepting again in a second, closing the "
-            "connections that wait longest", errno.errorcode.get(exc.errno or 0, "?"))
+            "out of file descriptors (%s): accepting new connections again in a second",
+            errno.errorcode.get(exc.errno or 0, "?"))
         return
     loop.default_exception_handler(context)
 

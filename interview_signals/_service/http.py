@@ -93,7 +93,7 @@ def is_json_media_type(content_type: str | None) -> bool:
 _PARAMETER = re.compile(r';[ \t]*([^=;\s]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"|([^;]*))')
 """A parameter of a media type (RFC 9110, section 5.6.6): a name, and a quoted string
 (which may hold a ``;``) or a token."""
-_UTF_8 = ("utf-8", "utf8")
+_UTF_8 = ("utf-8", "utf8", "us-ascii", "ascii")  # ASCII is a subset of UTF-8
 
 
 def declared_charsets(content_type: str) -> list[str]:
@@ -324,7 +324,9 @@ class AllowedHosts:
     rebinding) and read a local service's answers; the browser still sends its own name
     as the Host, which this refuses. A malformed Host (a port that is not 0 to 65535, an
     empty name, an unclosed bracket) or more than one gets 400, whatever the names, as RFC
-    9112 (section 3.2) asks. A request without a Host (HTTP/1.0) is answered."""
+    9112 (section 3.2) asks, and so does an HTTP/1.1 request without one; an HTTP/1.0
+    request, which has no Host, is answered (and other versions are left to their
+    server)."""
 
     def __init__(self, app: ASGIApp, names: Sequence[str]) -> None:
         self.app = app
@@ -341,7 +343,10 @@ class AllowedHosts:
         """The answer to a request whose Host is malformed or not allowed, else None."""
         sent = [v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"host"]
         if not sent:
-            return None
+            if scope.get("http_version") != "1.1":  # HTTP/1.0 has none, HTTP/2 :authority
+                return None
+            return problem_response(400, "Bad Host header", "Host: expected one Host "
+                                    "header (HTTP/1.1 requires it), got none")
         if len(sent) > 1:
             return problem_response(400, "Bad Host header", "Host: expected one Host "
                                     f"header, got {len(sent)}")

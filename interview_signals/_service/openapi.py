@@ -109,7 +109,7 @@ _ERRORS: dict[int, tuple[str, str]] = {
           "default)."),
     415: ("UnsupportedMediaType", "The body is declared as something other than JSON in "
           "UTF-8 (a media type other than `application/json` or `application/*+json`, or a "
-          "`charset` other than `utf-8`); send `Content-Type: application/json`."),
+          "`charset` other than `utf-8` or `us-ascii`); send `Content-Type: application/json`."),
     421: ("MisdirectedRequest", "The request's `Host` is not a name this service answers "
           "for (a service on a loopback address answers for `localhost`, `127.0.0.1` and "
           "`::1` unless told otherwise), so that no web page reaches it by DNS rebinding."),

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import inspect
 import ipaddress
 import json
@@ -198,6 +199,10 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
     if loop not in LOOPS:
         raise ArgumentError(f"loop: expected one of {', '.join(LOOPS)}, "
                             f"got {quoted(str(loop), 40)}")
+    if loop == "uvloop" and not _importable("uvloop"):
+        raise ArgumentError("loop: uvloop is not installed (pip install uvloop, or "
+                            "'interview-signals[serve]' where uvloop builds); "
+                            "use --loop asyncio or auto")
     engine = _engine(rules, no_default, search_seconds)  # fail early, with its own error
     if language is not None:
         engine.in_language(language)  # an unknown language fails early too
@@ -232,6 +237,15 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, rules: Sequence[str | Pa
         _run(config, sock, workers)
     finally:
         sock.close()
+
+
+def _importable(name: str) -> bool:
+    """Whether ``name`` imports (not only whether it is found: a broken build fails too)."""
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
 
 
 def _log_config() -> dict[str, Any]:

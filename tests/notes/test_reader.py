@@ -105,6 +105,18 @@ class TestPlansAndOtherPeople:
         assert path not in {p.path for p in reading.proposals}
         assert path in {s.path for s in reading.set_aside}
 
+    @pytest.mark.parametrize("when", ["last week's", "last month's", "Monday's"])
+    def test_a_recent_interview_named_by_its_day_is_still_the_candidates_own(
+            self, when: str) -> None:
+        assert proposals(f"At {when} interview they invited me to a second round.") == {
+            ("next_steps.invited_to_next_round", True, "stated")}
+
+    @pytest.mark.parametrize("text", ["I would guess she nodded a lot.",
+                                      "I would say she nodded a lot.",
+                                      "I'd say she nodded a lot."])
+    def test_a_guess_in_the_conditional_is_unsure_not_a_plan(self, text: str) -> None:
+        assert proposals(text) == {("body_language.nods", True, "unsure")}
+
     def test_what_the_interviewer_is_like_with_others_is_this_interviewers_manner(self) -> None:
         assert ("body_language.naturally_friendly", True, "stated") in proposals(
             "She was smiley the whole time but she's like that with everyone.")

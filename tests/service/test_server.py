@@ -125,9 +125,9 @@ def _closed_within(sock: socket.socket, seconds: float) -> float | None:
 # --- refused before starting --------------------------------------------------------------
 
 
-def _serve_fails(*args: str) -> tuple[int, str]:
+def _serve_fails(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     result = subprocess.run([*SERVE, *args], capture_output=True, timeout=60, check=False,
-                            text=True)
+                            text=True, env=None if env is None else {**os.environ, **env})
     assert result.stdout == ""
     return result.returncode, result.stderr
 
@@ -408,9 +408,14 @@ def test_on_loopback_only_loopback_names_are_answered_unless_told(tmp_path: Path
 
 def _answer_for_host(port: int, host: bytes) -> bytes:
     """The whole answer to a GET of healthz with ``host`` as its Host, sent as is."""
+    return _answer(port, b"GET /v1/healthz HTTP/1.1\r\nHost: " + host
+                   + b"\r\nConnection: close\r\n\r\n")
+
+
+def _answer(port: int, request: bytes) -> bytes:
+    """The whole answer to ``request``, sent as is."""
     with _connect(port) as sock:
-        sock.sendall(b"GET /v1/healthz HTTP/1.1\r\nHost: " + host
-                     + b"\r\nConnection: close\r\n\r\n")
+        sock.sendall(request)
         answer = b""
         while chunk := sock.recv(65536):
             answer += chunk
@@ -429,6 +434,9 @@ def test_a_malformed_host_is_a_400_problem_on_loopback_or_for_any_name(
         answers = {host: _answer_for_host(service.port, host) for host in MALFORMED_HOSTS}
         kept = {host: _answer_for_host(service.port, host) for host in (
             b"[::1]:8000", b"localhost.", b"LOCALHOST:80", b"127.0.0.1")}
+        without = {version: _answer(service.port, b"GET /v1/healthz HTTP/" + version
+                                    + b"\r\nConnection: close\r\n\r\n")
+                   for version in (b"1.1", b"1.0")}
         assert service.stop()[0] == 0
         log = service.log()
     for host, answer in answers.items():
@@ -438,6 +446,12 @@ def test_a_malformed_host_is_a_400_problem_on_loopback_or_for_any_name(
         assert json.loads(body)["title"] == "Bad Host header", (host, answer)
     assert {host: answer.split(b"\r\n", 1)[0] for host, answer in kept.items()} == dict.fromkeys(
         kept, b"HTTP/1.1 200 OK")
+    # HTTP/1.1 requires a Host; HTTP/1.0 has none
+    head, _, body = without[b"1.1"].partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 ")
+    assert json.loads(body)["detail"] == ("Host: expected one Host header (HTTP/1.1 requires "
+                                          "it), got none")
+    assert without[b"1.0"].startswith(b"HTTP/1.1 200 OK")
     assert "Traceback" not in log
 
 
@@ -467,6 +481,17 @@ def test_an_unknown_event_loop_is_refused_before_binding() -> None:
         serve(port=0, loop="trio")
 
 
+def test_uvloop_asked_for_but_not_importable_is_refused_before_binding(tmp_path: Path) -> None:
+    # A uvloop that fails to import (not installed, or a broken build) stands in the path.
+    (tmp_path / "uvloop").mkdir()
+    (tmp_path / "uvloop" / "__init__.py").write_text("raise ImportError('no uvloop here')\n")
+    status, err = _serve_fails("--loop", "uvloop", "--workers", "2",
+                               env={"PYTHONPATH": str(tmp_path)})
+    assert status == 2
+    assert "loop: uvloop is not installed" in err
+    assert "Traceback" not in err
+
+
 @pytest.mark.parametrize(("limit", "connections", "backlog"), [
     (256, 192, 16), (1024, 768, 64), (100, 68, 8), (65536, 4096, 2048), (-1, 4096, 2048),
     (None, 1024, 2048)])
@@ -490,8 +515,8 @@ def test_running_out_of_descriptors_on_accept_is_one_line_and_the_rest_goes_on(
                 "exception": OSError(errno.EMFILE, "Too many open files")})
         assert passed_on == []
         assert [r.getMessage() for r in caplog.records] == [
-            "out of file descriptors (EMFILE): accepting again in a second, closing the "
-            "connections that wait longest"]
+            "out of file descriptors (EMFILE): accepting new connections again in a "
+            "second"]
         other = {"message": "something else", "exception": ValueError("x")}
         conns._accept_errors(loop, other)
         assert passed_on == [other]
