@@ -94,6 +94,14 @@ class Numbers:
         self._pm = re.compile(pm)
         self._noon = re.compile(noon)
         self._days = [re.compile(rf"(?<!\w){_alternation(day)}(?!\w)") for day in w.days]
+        self._relative = [(re.compile(rf"(?<!\w){_alternation(words)}(?!\w)"), offset)
+                          for words, offset in ((w.next_day, None), (w.yesterday, -1),
+                                                (w.today, 0)) if words]
+        self._dayparts = [(re.compile(rf"(?<!\w){_alternation(words)}(?!\w)"), part)
+                          for words, part in ((w.morning, 0), (w.evening, 12)) if words]
+        self._bare_hour = re.compile(
+            rf"(?<!\w)(?:{_alternation(w.at)})\s+(\d{{1,2}})(?![\w:]|[.]\d|\s*(?:{am}|{pm}))"
+            if w.at else r"(?!)")
 
     def slot(self, name: str) -> str:
         """The pattern of a slot: ``count``, ``minutes``, ``hours`` or ``clock``."""
@@ -208,10 +216,38 @@ class Numbers:
             hour = 0
         return float(hour * 60 + minute)
 
+    def says_half_of_day(self, text: str) -> bool:
+        """Whether a clock time says am, pm or noon (``9:30`` does not)."""
+        return bool(self._am.search(text) or self._pm.search(text) or
+                    self._noon.search(text))
+
     def is_spelled_out(self, text: str) -> bool:
         """Whether a clock time says am or pm (``5pm``), not a bare ``5``."""
         return bool(self._am.search(text) or self._pm.search(text) or
                     self._noon.search(text) or ":" in text)
+
+    def bare_hours(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The bare hours of ``text[start:end]`` written after an ``at`` word ("came back at
+        11"), as (start, end, hour from 1 to 12): before or after noon is left open."""
+        return [(m.start(1), m.end(1), int(m.group(1)))
+                for m in self._bare_hour.finditer(text, start, end)
+                if 1 <= int(m.group(1)) <= 12]
+
+    def relative_day(self, text: str) -> tuple[str, int] | None:
+        """The first word of ``text`` that places a time by the day: ``("day", 0)`` today,
+        ``("day", -1)`` the day before, ``("next", 1)`` the day after the other event."""
+        found = [(m.start(), offset) for pattern, offset in self._relative
+                 if (m := pattern.search(text)) is not None]
+        if not found:
+            return None
+        offset = min(found)[1]
+        return ("next", 1) if offset is None else ("day", offset)
+
+    def daypart(self, text: str) -> int | None:
+        """0 when the first part of the day ``text`` names is before noon, 12 after it."""
+        found = [(m.start(), part) for pattern, part in self._dayparts
+                 if (m := pattern.search(text)) is not None]
+        return min(found)[1] if found else None
 
     def day(self, text: str) -> int | None:
         """The first day of the week named in ``text`` (Monday 0), if any."""

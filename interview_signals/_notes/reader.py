@@ -55,6 +55,8 @@ _WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|
 """Words by which a false cue covers the whole panel, not one of its members."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
+_ANOTHER_NUMBER = re.compile(r"(?<![\w:.])\d{1,2}(?![\w:.]*\d)")
+"""A number soon after a bare hour: a correction ("at 8 - no, 9") or a range, to confirm."""
 _SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
 _SETS_ASIDE = ("other_person", "writer", "hypothetical")
 _WHY_ASIDE = {"other_person": "other_person", "writer": "writer", "hypothetical": "plan"}
@@ -601,41 +603,67 @@ class _Reading:
     def _between(self, relation: Relation, by_path: dict[str, list[_Mention]]
                  ) -> _Mention | None:
         """The hours between the times the note gives for two events (a note sent at 5pm
-        on Monday, the reply on Wednesday at 9am: 40)."""
+        on Monday, the reply on Wednesday at 9am: 40; sent at 8:30 this morning, the reply
+        at 11: 2.5)."""
         froms = [m for m in by_path.get(relation.other, []) if m.value is True]
         tos = [m for m in by_path.get(relation.to or "", []) if m.value is True]
-        if len(froms) != 1 or not tos:
+        if not froms or not tos:
             return None
-        start, end = self._when(froms[0], tos[0]), self._when(tos[0], froms[0])
-        if start is None or end is None:
+        # the first mention of the later event with a time, and the one time the note gives
+        # for the earlier (several mentions of it with different times: none)
+        timed = [(m, when) for m in tos if (when := self._when(m, froms[0])) is not None]
+        if not timed:
             return None
-        (day_a, clock_a, approx_a), (day_b, clock_b, approx_b) = start, end
-        guessed = False
-        if (day_a is None) != (day_b is None):
-            # one time has a day and the other none: the same day, if the note says so
-            # ("the same day") or else as a guess to confirm
-            guessed = not _SAME_DAY.search(self.layout.text, froms[0].start, tos[0].end + 80)
-            day_a = day_b = 0
-        days = 0 if day_a is None or day_b is None else (day_b - day_a) % 7
-        minutes = days * 24 * 60 + clock_b - clock_a
-        if minutes < 0:
+        second, end = timed[0]
+        starts = {(m, when) for m in froms if (when := self._when(m, second)) is not None}
+        if len({(when.weekday, when.relative, when.minutes) for _, when in starts}) != 1:
             return None
-        value = _fitted(relation.path, round(minutes / 60, 2))
+        first, start = min(starts, key=lambda pair: pair[0].start)
+        if start.at == end.at:
+            return None  # one time for both events: the note gives none for one of them
+        froms, tos = [first], [second]
+        days, guessed = self._days_between(start, end, froms[0], tos[0])
+        # a bare hour ("at 11") is before or after noon: the reading with the shortest wait
+        waits = [days * 24 * 60 + b - a for a in start.minutes for b in end.minutes]
+        waits = [w for w in waits if w >= 0]
+        if not waits:
+            return None
+        value = _fitted(relation.path, round(min(waits) / 60, 2))
         if value is None:
             return None
-        unsure = approx_a or approx_b or guessed or froms[0].certainty == "unsure" or \
+        approximate = start.approximate or end.approximate
+        unsure = approximate or guessed or froms[0].certainty == "unsure" or \
             tos[0].certainty == "unsure"
-        reason = (self.texts("notes.reason.approximate_time") if approx_a or approx_b else
+        reason = (self.texts("notes.reason.approximate_time") if approximate else
                   self.texts("notes.reason.same_day") if guessed else
                   self.texts("notes.reason.between", first=self._label(relation.other),
                              second=self._label(str(relation.to))))
         return evolve(tos[0], path=relation.path, value=value,
                       certainty="unsure" if unsure else "stated", reason=reason)
 
-    def _when(self, m: _Mention, other: _Mention) -> tuple[int | None, float, bool] | None:
-        """(day of the week, minute of the day, approximate) that the note gives for ``m``:
-        in its sentence, the first after it, else the last before it, never past ``other``
-        when both share the sentence ("Sent Monday 9am, reply came Tuesday 9am")."""
+    def _days_between(self, start: _When, end: _When, first: _Mention, second: _Mention
+                      ) -> tuple[int, bool]:
+        """The whole days from ``start`` to ``end`` and whether that is a guess: by the days
+        of the week, by words such as "last night", "this morning" or "the next day", else
+        the same day (a guess unless the note says "the same day")."""
+        if start.weekday is not None and end.weekday is not None:
+            return (end.weekday - start.weekday) % 7, False
+        if end.relative == ("next", 1):
+            return 1, False
+        if start.relative is not None and end.relative is not None and \
+                start.relative[0] == end.relative[0] == "day":
+            return end.relative[1] - start.relative[1], False
+        if (start.weekday is None) != (end.weekday is None):
+            # one time has a day of the week and the other none: the same day, if the note
+            # says so ("the same day") or else as a guess to confirm
+            return 0, not _SAME_DAY.search(self.layout.text, first.start, second.end + 80)
+        return 0, False  # neither is placed by its day: the same day, as written
+
+    def _when(self, m: _Mention, other: _Mention) -> _When | None:
+        """When the note says ``m`` happened: in its sentence, the first time after it, else
+        the last before it, never past ``other`` when both share the sentence ("Sent Monday
+        9am, reply came Tuesday 9am"); a bare hour after "at" is before or after noon, as
+        the words around it say ("this morning") or either."""
         sentence = self.layout.sentences[m.sentence]
         low, high = sentence.start, sentence.end
         if other.sentence == m.sentence:
@@ -644,20 +672,49 @@ class _Reading:
             else:
                 low = other.end
         numbers = self.reader.numbers
-        clocks = [c for c in self.reader._clock.finditer(self.norm, low, high)
-                  if numbers.is_spelled_out(c.group())]
-        clock = _first_after(clocks, m)
-        if clock is None:
+        after_text = self.norm[m.start:high]
+        before_text = self.norm[low:m.start]
+        part = numbers.daypart(after_text)
+        if part is None:
+            part = numbers.daypart(before_text)
+        found: list[tuple[int, int, tuple[float, ...], bool]] = []
+        for c in self.reader._clock.finditer(self.norm, low, high):
+            if numbers.is_spelled_out(c.group()):
+                minute = numbers.clock_minutes(c.group())
+                if minute is None:
+                    continue
+                if 60 <= minute < 13 * 60 and not numbers.says_half_of_day(c.group()):
+                    # "6:45" with no am or pm: as the words around it say, or either
+                    base = minute % 720
+                    found.append((c.start(), c.end(), (base,) if part == 0 else
+                                  (base + 720,) if part == 12 else (base, base + 720), False))
+                else:
+                    found.append((c.start(), c.end(), (minute,), False))
+        for start, end, hour in numbers.bare_hours(self.norm, low, high):
+            base = (hour % 12) * 60
+            found.append((start, end, (float(base),) if part == 0 else
+                          (float(base + 720),) if part == 12 else
+                          (float(base), float(base + 720)), True))
+        found.sort()
+        after = [f for f in found if f[0] >= m.start]
+        chosen = after[0] if after else (found[-1] if found else None)
+        if chosen is None:
             return None
-        minute = numbers.clock_minutes(clock.group())
-        if minute is None:
-            return None
-        approximate = any(h.cue.kind == "approximate" and h.end <= clock.start() and
-                          self._reaches(h.end, clock.start(), h.cue.scope)
-                          for h in self._cues_of.get(m.sentence, ()))
-        after = numbers.day(self.norm[m.start:high])
-        day = after if after is not None else numbers.day(self.norm[low:m.start])
-        return day, minute, approximate
+        clock_start = chosen[0]
+        approximate = any(h.cue.kind == "approximate" and h.end <= clock_start and
+                          self._reaches(h.end, clock_start, h.cue.scope)
+                          for h in self._cues_of.get(m.sentence, ())) or \
+            any(h.cue.kind == "correction" and low <= h.start < high
+                for h in self._cues_of.get(m.sentence, ())) or \
+            (chosen[3] and _ANOTHER_NUMBER.search(self.norm, chosen[1],
+                                                  min(high, chosen[1] + 40)) is not None)
+        weekday = numbers.day(after_text)
+        if weekday is None:
+            weekday = numbers.day(before_text)
+        relative = numbers.relative_day(after_text)
+        if relative is None:
+            relative = numbers.relative_day(before_text)
+        return _When(weekday, relative, chosen[2], approximate, chosen[0])
 
     def _settled(self, by_path: dict[str, list[_Mention]]) -> list[Proposal]:
         proposals = []
@@ -823,6 +880,21 @@ def _between(marks: list[int], start: int, end: int) -> bool:
     """Whether a sorted list of offsets has one in ``[start, end)``."""
     i = bisect.bisect_left(marks, start)
     return i < len(marks) and marks[i] < end
+
+
+@frozen
+class _When:
+    """A time the note gives for an event: its day of the week (Monday 0), its day placed
+    by words (``("day", -1)`` the day before the note, ``("next", 1)`` the day after the
+    other event), the minutes after midnight it may mean (two for a bare hour), and whether
+    the note says it only roughly or corrects it."""
+
+    weekday: int | None
+    relative: tuple[str, int] | None
+    minutes: tuple[float, ...]
+    approximate: bool
+    at: int
+    """Where the time is written."""
 
 
 def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | None:

@@ -56,7 +56,8 @@ _GAP = re.compile(r"\.\.\.(\d{1,2})?")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _TOKEN = re.compile(r"[\w']+")
 _NUMBER_KEYS = ("words", "minute_units", "hour_units", "half", "quarter", "three_quarters",
-                "and", "range", "am", "pm", "noon", "days", "before", "after_bare")
+                "and", "range", "am", "pm", "noon", "days", "before", "after_bare", "today",
+                "yesterday", "next_day", "morning", "evening", "at")
 
 
 @frozen(kw_only=True)
@@ -181,6 +182,18 @@ class NumberWords:
     after_bare: tuple[str, ...] = ()
     """Words that may follow a number written without its unit ("the invite said 45 *but*
     ..."); any other word after a bare number makes it no length."""
+    today: tuple[str, ...] = ()
+    """Words placing a time on the day the note is written ("this morning", "tonight")."""
+    yesterday: tuple[str, ...] = ()
+    """Words placing a time on the day before ("last night", "yesterday")."""
+    next_day: tuple[str, ...] = ()
+    """Words placing a time on the day after the other event ("the next morning")."""
+    morning: tuple[str, ...] = ()
+    """Words that make a bare hour before noon ("at 9 this *morning*")."""
+    evening: tuple[str, ...] = ()
+    """Words that make a bare hour after noon ("at 8 last *night*")."""
+    at: tuple[str, ...] = ()
+    """Words after which a bare hour is a time of day ("came back *at* 11")."""
 
 
 @frozen(kw_only=True)
@@ -619,7 +632,9 @@ class NotesMerger:
             three_quarters=words_of("three_quarters"), and_=words_of("and"),
             range=words_of("range"), am=words_of("am"), pm=words_of("pm"),
             noon=words_of("noon"), before=words_of("before"),
-            after_bare=words_of("after_bare"),
+            after_bare=words_of("after_bare"), today=words_of("today"),
+            yesterday=words_of("yesterday"), next_day=words_of("next_day"),
+            morning=words_of("morning"), evening=words_of("evening"), at=words_of("at"),
             days=cast(tuple[tuple[str, ...], ...], n.get("days", ())))
         return NotesBook(phrases=tuple(self.phrases), cues=tuple(self.cues),
                          topics=tuple(self.topics.values()), relations=tuple(self.relations),

@@ -187,6 +187,30 @@ class TestTheReply:
         assert ("thank_you.response_hours", 3, "stated") in proposals(
             "Sent the thank-you at lunch and she replied 3 hours later.")
 
+    @pytest.mark.parametrize(("text", "hours"), [
+        # a bare hour after "at" is before or after noon as the words around it say
+        ("My thank-you went out at 8:30 this morning and she came back at 11.", 2.5),
+        ("Sent my thank-you at 8 last night and she replied at 9 this morning.", 13),
+        # a time with no am or pm: the reading with the shorter wait
+        ("Thank-you emails went to all five at 6pm. She answered at 6:45.", 0.75),
+        # the day after the other event, and the times of several mentions
+        ("TY sent 4pm; reply 9am next day.", 17),
+        ("Finally heard back. I'd sent my thank-you on Tuesday at 3pm and her reply landed "
+         "Thursday at 11am.", 44),
+    ])
+    def test_reply_hours_from_times_placed_by_the_words_around_them(
+            self, text: str, hours: float) -> None:
+        assert ("thank_you.response_hours", hours, "stated") in proposals(text)
+
+    def test_a_corrected_bare_hour_is_to_confirm(self) -> None:
+        assert ("thank_you.response_hours", 13, "unsure") in proposals(
+            "I emailed a thank-you at 8 last night - no, 9 - and she replied at 9 this "
+            "morning.")
+
+    def test_a_bare_hour_without_at_is_no_time(self) -> None:
+        assert "thank_you.response_hours" not in {p.path for p in _read(
+            "Sent my thank-you at 5pm. She replied with 3 questions.").proposals}
+
     @pytest.mark.parametrize(("text", "tone"), [
         ("Got a reply. Polite, nothing specific.", "neutral"),
         ("Her reply was really warm.", "warm"),
@@ -463,6 +487,55 @@ class TestMoreWordings:
     def test_a_reply_on_your_take_references_specifics(self) -> None:
         assert ("thank_you.references_specifics", True, "stated") in proposals(
             "Her reply: great chatting, loved your take on the flaky test problem.")
+
+
+class TestWordingsOfDecember:
+    """Wordings from an independent author's notes (read while tuning; docs/notes.md)."""
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("The PM asked, fairly bluntly, whether I'd accept if they made me an offer.",
+         ("interest.asked_if_interested", True)),
+        ("The chair asked, 'Is this still the job you want?'",
+         ("interest.asked_if_interested", True)),
+        ("He asked which other retailers I'm talking to.",
+         ("interest.asked_where_else_interviewing", True)),
+        ("He asked if I'm in process with other retailers.",
+         ("interest.asked_where_else_interviewing", True)),
+        ("She didn't ask about any other firms I'm talking to.",
+         ("interest.asked_where_else_interviewing", False)),
+        ("An hour with the district manager, just her, nobody else.",
+         ("interview.interviewer_count", 1)),
+        ("Panel: 2 (principal engineer and HR).", ("interview.interviewer_count", 2)),
+        ("They were three: the team manager, one analyst and one HR.",
+         ("interview.interviewer_count", 3)),
+        ("The interview was with the F&B director and the operations director.",
+         ("interview.interviewer_count", 2)),
+        ("Booked for 10 to 11 and ran to 11:40.", ("interview.actual_minutes", 100)),
+        ("14:00-15:30 in the diary.", ("interview.scheduled_minutes", 90)),
+        ("It was booked for 40 and we did 55.", ("interview.actual_minutes", 55)),
+        ("Billed as an hour.", ("interview.scheduled_minutes", 60)),
+        ("No mention of any next round.", ("next_steps.invited_to_next_round", False)),
+        ("They didn't say anything about a next interview.",
+         ("next_steps.invited_to_next_round", False)),
+        ("She asked in the same email whether I could come back on the 22nd.",
+         ("next_steps.invited_to_next_round", True)),
+        ("Thank-you to the COO went at 10pm Thursday.", ("thank_you.note_sent", True)),
+    ])
+    def test_a_wording_states_its_value(self, text: str,
+                                        expected: tuple[str, object]) -> None:
+        assert (*expected, "stated") in proposals(text)
+
+    @pytest.mark.parametrize("text", [
+        "Hour slot, 35 mins.",  # the slot is the hour, 35 minutes is what it lasted
+        "The interview was 60 minutes planned, but it went 90 minutes.",
+    ])
+    def test_a_length_is_not_read_twice(self, text: str) -> None:
+        assert ("interview.scheduled_minutes", 35, "stated") not in proposals(text)
+        assert ("interview.actual_minutes", 60, "stated") not in proposals(text)
+
+    def test_came_back_is_a_reply_only_near_the_thank_you(self) -> None:
+        assert "thank_you.response_received" not in {p.path for p in _read(
+            "The manager was out. She came back at 11 and we started.").proposals}
 
 
 class TestWhatIsAskedAbout:
