@@ -533,6 +533,12 @@ class TestWordingsOfDecember:
         assert ("interview.scheduled_minutes", 35, "stated") not in proposals(text)
         assert ("interview.actual_minutes", 60, "stated") not in proposals(text)
 
+    def test_how_a_reply_that_came_back_reads(self) -> None:
+        assert {("thank_you.tone", "warm", "stated"),
+                ("thank_you.references_specifics", True, "stated")} <= proposals(
+            "My thank-you went out at 8:30 and she came back at 11, really warm, "
+            "mentioned the rota idea.")
+
     def test_came_back_is_a_reply_only_near_the_thank_you(self) -> None:
         assert "thank_you.response_received" not in {p.path for p in _read(
             "The manager was out. She came back at 11 and we started.").proposals}
