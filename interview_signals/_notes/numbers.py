@@ -99,8 +99,14 @@ class Numbers:
                                                 (w.today, 0)) if words]
         self._dayparts = [(re.compile(rf"(?<!\w){_alternation(words)}(?!\w)"), part)
                           for words, part in ((w.morning, 0), (w.evening, 12)) if words]
+        # "at 11" is a time where the clause ends after it or goes on with a word of time
+        # or a conjunction ("at 11, really warm", "at 9 this morning"), not "at 3 other
+        # candidates"
+        then = _alternation((*w.after_bare, *w.today, *w.yesterday, *w.next_day, *w.morning,
+                             *w.evening)) if w.after_bare else r"(?!)"
         self._bare_hour = re.compile(
-            rf"(?<!\w)(?:{_alternation(w.at)})\s+(\d{{1,2}})(?![\w:]|[.]\d|\s*(?:{am}|{pm}))"
+            rf"(?<!\w)(?:{_alternation(w.at)})\s+(\d{{1,2}})"
+            rf"(?=\s*(?:[,;!?)\]\n\u2013\u2014-]|[.](?!\d)|$)|\s+(?:{then}){_END})"
             if w.at else r"(?!)")
 
     def slot(self, name: str) -> str:

@@ -631,7 +631,10 @@ class _Reading:
         value = _fitted(relation.path, round(min(waits) / 60, 2))
         if value is None:
             return None
-        approximate = start.approximate or end.approximate
+        # a bare hour ("at 8") that the words around it leave before or after noon: read
+        # as the shorter wait, but to confirm ("6:45" after "6pm" is read as written)
+        approximate = start.approximate or end.approximate or \
+            any(w.bare and len(w.minutes) > 1 for w in (start, end))
         unsure = approximate or guessed or froms[0].certainty == "unsure" or \
             tos[0].certainty == "unsure"
         reason = (self.texts("notes.reason.approximate_time") if approximate else
@@ -673,7 +676,8 @@ class _Reading:
                 low = other.end
         numbers = self.reader.numbers
         after_text = self.norm[m.start:high]
-        before_text = self.norm[low:m.start]
+        # the words before ``m`` in its sentence are the other event's when it shares it
+        before_text = "" if other.sentence == m.sentence else self.norm[low:m.start]
         part = numbers.daypart(after_text)
         if part is None:
             part = numbers.daypart(before_text)
@@ -714,7 +718,7 @@ class _Reading:
         relative = numbers.relative_day(after_text)
         if relative is None:
             relative = numbers.relative_day(before_text)
-        return _When(weekday, relative, chosen[2], approximate, chosen[0])
+        return _When(weekday, relative, chosen[2], approximate, chosen[0], chosen[3])
 
     def _settled(self, by_path: dict[str, list[_Mention]]) -> list[Proposal]:
         proposals = []
@@ -895,6 +899,8 @@ class _When:
     approximate: bool
     at: int
     """Where the time is written."""
+    bare: bool
+    """Whether it is a bare hour after "at" ("at 11")."""
 
 
 def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | None:
