@@ -567,6 +567,23 @@ class TestWordingsOfDecember:
     def test_ordinary_sentences_state_nothing(self, text: str) -> None:
         assert not [p for p in _read(text).proposals if p.certainty == "stated"]
 
+    @pytest.mark.parametrize(("text", "path"), [
+        ("- send thank-you within 24h", "thank_you.note_sent"),
+        ("Remember to send a thank-you.", "thank_you.note_sent"),
+        ("Mum keeps saying they'd have asked me straight out whether I wanted the job.",
+         "interest.asked_if_interested"),
+        ("Dad reckons they asked him where else he was interviewing.",
+         "interest.asked_where_else_interviewing"),
+    ])
+    def test_a_to_do_a_counterfactual_or_a_parents_story_states_nothing(
+            self, text: str, path: str) -> None:
+        assert path not in {p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+    @pytest.mark.parametrize("text", ["Didn't send a thank you.", "Forgot to send a thank-you.",
+                                      "Did not send a thank-you note."])
+    def test_a_thank_you_not_sent(self, text: str) -> None:
+        assert proposals(text) == {("thank_you.note_sent", False, "stated")}
+
     def test_two_roles_named_may_be_more_people(self) -> None:
         assert ("interview.interviewer_count", 2, "unsure") in proposals(
             "Interview with the CEO and the CTO and the head of HR, it went well.")
