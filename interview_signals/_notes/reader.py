@@ -1,10 +1,11 @@
-"""Read a note: find the phrases of each field, decide for each what the cues around it do
-(ConText's scopes: negated, hedged, a plan, someone else's), then settle each field,
-relations between fields, implications and contradictions into a ``NotesReading``.
+"""Read a note: find the phrases of each field and decide for each what the cues around it
+do (ConText's scopes: negated, hedged, a plan, someone else's); ``settle`` then makes the
+fields' proposals of these mentions.
 
 Neighbours: ``text`` lays the note out; ``matchers`` and ``numbers`` find phrases and read
-numbers; ``reading`` holds the result. The knowledge (phrases, cues, topics, relations,
-implications) is the rulebook's ``NotesBook``; this module knows kinds, never words.
+numbers; ``mentions`` holds what is found; ``settle`` settles it into a ``NotesReading``
+(``reading``). The knowledge (phrases, cues, topics, relations, implications) is the
+rulebook's ``NotesBook``; this module knows kinds, never words.
 """
 
 from __future__ import annotations
@@ -14,24 +15,19 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from .._errors import ArgumentError
-from .._observations import (
-    CHECKS,
-    EXCLUSIONS,
-    PREREQUISITES,
-    VOCABULARY,
-    Value,
-    known_grouped,
-)
+from .._observations import VOCABULARY, Value
 from .._quoting import describe
 from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic, frame_texts
 from .._texts import Texts
 from .lexicon import resolve
 from .matchers import Found, Index, Matcher, Owner, note_words
+from .mentions import CueHit, Mention, fitted
 from .numbers import Numbers
-from .reading import Certainty, Evidence, NotesReading, Proposal, SetAside
+from .reading import Certainty, Evidence, NotesReading, SetAside
+from .settle import Settling
 from .text import MAX_NOTE_BYTES, Layout, lay_out, normalise
 
 _CLAUSE_BREAK = re.compile(r"[;()\[\]\u2014]|:\s|\s[-\u2013]\s")
@@ -48,51 +44,13 @@ _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
 _FAR = "far"
 """The scope of a negation read past its words (``_far_cue``): only a clause break or a
 terminating cue for every kind ends it."""
-_COUNT = "interview.interviewer_count"
-_WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|both|either|"
-                          r"panel|board|they|them|their|everyone|everybody|anyone|anybody|we|"
-                          r"not one|not a single|of the \w+)\b")
-"""Words by which a false cue covers the whole panel, not one of its members."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
-_ANOTHER_NUMBER = re.compile(r"(?<![\w:.])\d{1,2}(?![\w:.]*\d)")
-"""A number soon after a bare hour: a correction ("at 8 - no, 9") or a range, to confirm."""
-_SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
 _SETS_ASIDE = ("other_person", "writer", "hypothetical")
 _WHY_ASIDE = {"other_person": "other_person", "writer": "writer", "hypothetical": "plan"}
 """The reason (``notes.reason.<key>``) each kind of cue that sets a mention aside gives."""
 _MAKES_UNSURE = ("hedge", "approximate")
 _Owner = TypeVar("_Owner", Cue, Topic, FieldPhrases, Relation)
-
-
-@frozen(kw_only=True)
-class _Cue:
-    cue: Cue
-    start: int
-    end: int
-    words: str
-
-
-@frozen(kw_only=True)
-class _Mention:
-    """A phrase found for a field, before and after the cues around it are weighed."""
-
-    path: str
-    value: Value | None
-    start: int
-    end: int
-    sentence: int
-    phrase: Phrase
-    range_start: float | None = None
-    slot_start: int = 0
-    slot_end: int = 0
-    relation: Relation | None = None
-    slot_value: float | None = None
-    certainty: Certainty = "stated"
-    reason: str = ""
-    corrects: bool = False
-    weak: bool = False
-    """The phrase alone cannot state its value (``FieldPhrases.certainty``)."""
 
 
 class NotesReader:
@@ -141,10 +99,10 @@ class _Reading:
         self.found: dict[int, tuple[Owner, list[Matcher]]] = {}
         for matcher in reader.index.candidates(words, prefixes):
             self.found.setdefault(id(matcher.owner), (matcher.owner, []))[1].append(matcher)
-        self._hiding: list[_Cue] = []
+        self._hiding: list[CueHit] = []
         self.cues = self._find_cues()
         self.cues += self._named_others()
-        self._cues_of: dict[int, list[_Cue]] = {}
+        self._cues_of: dict[int, list[CueHit]] = {}
         for hit in self.cues:
             self._cues_of.setdefault(self.layout.sentence_at(hit.start).index, []).append(hit)
         # Where words start, clauses break and terminating cues stand: what a cue's scope
@@ -167,15 +125,15 @@ class _Reading:
         return [(owner, matchers) for owner, matchers in self.found.values()
                 if isinstance(owner, kind)]
 
-    def _find_cues(self) -> list[_Cue]:
-        hits = [_Cue(cue=cue, start=f.start, end=f.end, words=self.norm[f.start:f.end])
+    def _find_cues(self) -> list[CueHit]:
+        hits = [CueHit(cue=cue, start=f.start, end=f.end, words=self.norm[f.start:f.end])
                 for cue, matchers in self._of(Cue) for m in matchers
                 for f in self._within_sentences(m)]
         # A longer cue hides a shorter one of another kind inside it ("no wait" is no
         # negation; "not sure" no plain "not"): what ConText's pseudo cues are for.
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        kept: list[_Cue] = []
-        reach: dict[str, _Cue] = {}  # per kind, the kept cue reaching furthest so far
+        kept: list[CueHit] = []
+        reach: dict[str, CueHit] = {}  # per kind, the kept cue reaching furthest so far
         for hit in hits:
             if not any(kind != hit.cue.kind and k.end >= hit.end and
                        k.end - k.start > hit.end - hit.start for kind, k in reach.items()):
@@ -185,7 +143,7 @@ class _Reading:
         self._hiding = [k for k in kept if k.cue.kind == "pseudo" and k.cue.fields]
         return [k for k in kept if k.cue.kind != "pseudo"]
 
-    def _named_others(self) -> list[_Cue]:
+    def _named_others(self) -> list[CueHit]:
         """Someone the note names as another person ("my friend Jess") is another person
         wherever it names them again ("Jess also got a full office tour"): each later
         mention of the name is a cue like the one that named them."""
@@ -197,7 +155,7 @@ class _Reading:
             if name is None:
                 continue
             again = re.compile(rf"(?<!\w){re.escape(name.group(1))}(?!\w)")
-            out += [_Cue(cue=hit.cue, start=a.start(), end=a.end(),
+            out += [CueHit(cue=hit.cue, start=a.start(), end=a.end(),
                          words=self.norm[a.start():a.end()])
                     for a in again.finditer(self.text, name.end())]
         return out
@@ -233,8 +191,8 @@ class _Reading:
                     into.update(range(first, first + topic.reach))
         return reached
 
-    def _mentions(self) -> list[_Mention]:
-        mentions: list[_Mention] = []
+    def _mentions(self) -> list[Mention]:
+        mentions: list[Mention] = []
         for item, matchers in self._of(FieldPhrases):
             reach = self.topics.get(item.topic, set()) if item.topic else None
             for matcher in matchers:
@@ -260,17 +218,17 @@ class _Reading:
             [m for m in mentions if not self._hidden(m)], self.norm)
         return _longest(mentions + self._corrections(mentions))
 
-    def _hidden(self, m: _Mention) -> bool:
+    def _hidden(self, m: Mention) -> bool:
         """Whether an idiom holds the mention's words and names its field ("nodded off"
         is no nod): a pseudo cue with ``fields``."""
         return any(h.start <= m.start and m.end <= h.end and m.path in h.cue.fields
                    for h in self._hiding)
 
-    def _corrections(self, mentions: list[_Mention]) -> list[_Mention]:
+    def _corrections(self, mentions: list[Mention]) -> list[Mention]:
         """A number right after a correction ("it lasted 30 minutes, no wait, 40") is a new
         value for the field the number before it gave."""
         out = []
-        by_sentence: dict[int, list[_Mention]] = {}
+        by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         for hit in self.cues:
@@ -301,7 +259,7 @@ class _Reading:
                 continue
             text = self.norm[starts[0]:spans[starts[0]]]
             number = self.reader.numbers.value(slot, text)
-            value = None if number is None else _fitted(before.path, number)
+            value = None if number is None else fitted(before.path, number)
             if value is not None:
                 out.append(evolve(before, value=value, start=hit.start,
                                   end=spans[starts[0]], sentence=sentence.index,
@@ -310,7 +268,7 @@ class _Reading:
         return out
 
     def _mention(self, path: str, value: Value | None, found: Found, sentence: int, *,
-                 phrase: Phrase, relation: Relation | None = None) -> _Mention | None:
+                 phrase: Phrase, relation: Relation | None = None) -> Mention | None:
         slot_value = range_start = None
         if phrase.slot is not None and found.slot_text is not None:
             slot_value = self.reader.numbers.value(phrase.slot, found.slot_text)
@@ -319,7 +277,7 @@ class _Reading:
             if phrase.slot == "minutes":
                 range_start = self.reader.numbers.range_start(found.slot_text)
             if relation is None:
-                value = _fitted(path, slot_value)
+                value = fitted(path, slot_value)
                 if value is None:
                     spec = VOCABULARY[path]
                     self._aside(path, None, found.start, found.end, self.texts(
@@ -328,14 +286,14 @@ class _Reading:
                         min=self.texts.number(float(spec.minimum or 0)),
                         max=self.texts.number(float(spec.maximum or 0))))
                     return None
-        return _Mention(path=path, value=value, start=found.start, end=found.end,
+        return Mention(path=path, value=value, start=found.start, end=found.end,
                         sentence=sentence, phrase=phrase, range_start=range_start,
                         slot_start=found.slot_start, slot_end=found.slot_end,
                         relation=relation, slot_value=slot_value)
 
     # --- weighing the cues -------------------------------------------------------------
 
-    def _covers(self, hit: _Cue, m: _Mention) -> bool:
+    def _covers(self, hit: CueHit, m: Mention) -> bool:
         cue = hit.cue
         start, end = m.start, m.end
         if cue.kind == "approximate" and m.slot_end:
@@ -363,7 +321,7 @@ class _Reading:
                 self._past_commas(cue, end, hit.start, sentence.end)
         return False
 
-    def _opening(self, hit: _Cue, sentence_start: int) -> int:
+    def _opening(self, hit: CueHit, sentence_start: int) -> int:
         """Where a forward cue's reach may first be ended by a comma and a new subject:
         past the comma right after a hedge that opens its sentence ("If I'm not mistaken,
         she nodded": the main clause is what it bears on), else at the cue's end. (Not a
@@ -401,9 +359,9 @@ class _Reading:
                                 if not kind or not kinds or kind in kinds]
         return self._ends[kind]
 
-    def _weigh(self, m: _Mention) -> _Mention | None:
+    def _weigh(self, m: Mention) -> Mention | None:
         """The mention as its cues leave it, or ``None`` when they set it aside."""
-        found: dict[str, _Cue] = {}
+        found: dict[str, CueHit] = {}
         for hit in self._cues_of.get(m.sentence, ()):
             if hit.cue.kind not in found and self._covers(hit, m):
                 found[hit.cue.kind] = hit
@@ -452,7 +410,7 @@ class _Reading:
         return evolve(m, value=value, certainty=certainty, reason=reason,
                       corrects=m.corrects or "correction" in found)
 
-    def _far_cue(self, m: _Mention, found: dict[str, _Cue]) -> str:
+    def _far_cue(self, m: Mention, found: dict[str, CueHit]) -> str:
         """Why a negation earlier in the clause, past its words of scope, may
         still bear on the mention ("never got into what I'd actually be doing day to day"):
         a scope counted in words is a guess, so the mention is left to ask, never stated."""
@@ -477,7 +435,7 @@ class _Reading:
                 return f"a negation earlier in the clause may reach it ({hit.words!r})"
         return ""
 
-    def _question(self, m: _Mention) -> str:
+    def _question(self, m: Mention) -> str:
         """Why the sentence is the writer's own question, or nothing if it is not."""
         sentence = self.layout.sentences[m.sentence]
         quote = self.layout.quote_at(m.start)
@@ -502,7 +460,7 @@ class _Reading:
         """A field as a reason names it: its label, as it reads inside a sentence."""
         return self.texts.lower(self.texts.label(path))
 
-    def _value(self, m: _Mention) -> str:
+    def _value(self, m: Mention) -> str:
         """A mention's value as a reason names it: yes, no, a choice's words, a number."""
         value = m.value
         if isinstance(value, bool):
@@ -524,349 +482,13 @@ class _Reading:
 
     def result(self) -> NotesReading:
         weighed = [w for m in self._mentions() if (w := self._weigh(m)) is not None]
-        direct = self._corrected([m for m in weighed if m.relation is None])
-        by_path = _by_path(direct)
-        direct_in = {(m.path, m.sentence) for m in direct}
-        for m in weighed:
-            # a number the sentence gives the field itself ("ended it at 30 on the dot")
-            # outweighs what a relation would make of another field's
-            if m.relation is not None and (m.path, m.sentence) not in direct_in:
-                related = self._related(m, by_path)
-                if related is not None:
-                    by_path.setdefault(related.path, []).append(related)
-        for relation in self.reader.book.relations:
-            if relation.kind == "between":
-                related = self._between(relation, by_path)
-                if related is not None:
-                    by_path.setdefault(relation.path, []).append(related)
-        proposals = self._settled(by_path)
-        proposals = self._implied(proposals)
-        proposals = _without_contradictions(proposals, self._implied_from, self.texts)
-        proposals.sort(key=lambda p: (p.evidence.start, list(VOCABULARY).index(p.path)))
-        stated = {p.path: p.value for p in proposals if p.certainty == "stated"}
-        stated = {path: stated[path] for path in VOCABULARY if path in stated}
-        return NotesReading(proposals=tuple(proposals), observations=known_grouped(stated),
-                            set_aside=tuple(sorted(self.set_aside,
-                                                   key=lambda s: s.evidence.start)))
-
-    def _corrected(self, mentions: list[_Mention]) -> list[_Mention]:
-        """A correction ("no wait, it was 40") drops what the note said before it about the
-        same field, in its sentence or the one before."""
-        dropped: set[int] = set()
-        by_path: dict[str, list[_Mention]] = {}
-        for m in mentions:
-            by_path.setdefault(m.path, []).append(m)
-        for fix in mentions:
-            if not fix.corrects:
-                continue
-            for old in by_path[fix.path]:
-                if old.start < fix.start and fix.sentence - 1 <= old.sentence and \
-                        id(old) not in dropped:
-                    dropped.add(id(old))
-                    self._aside(old.path, old.value, old.start, old.end,
-                                self.texts("notes.reason.corrected_later"))
-        return [m for m in mentions if id(m) not in dropped]
-
-    def _related(self, m: _Mention, by_path: dict[str, list[_Mention]]) -> _Mention | None:
-        relation = m.relation
-        if relation is None:
-            return None
-        others = by_path.get(relation.other, [])
-        values = {o.value for o in others}
-        if len(values) != 1:
-            return None
-        other = others[0]
-        base = float(other.value)  # type: ignore[arg-type]
-        if relation.kind == "same":
-            number: float | None = base
-        elif relation.kind == "plus":
-            number = base + (m.slot_value or 0)
-        elif relation.kind == "minus":
-            number = base - (m.slot_value or 0)
-        else:  # until: from the start of the other's time range to the clock time
-            starts = [o.range_start for o in others if o.range_start is not None]
-            if not starts or m.slot_value is None:
-                return None
-            number = m.slot_value - starts[0]
-            if number <= 0:
-                number += 12 * 60
-        value = None if number is None else _fitted(m.path, number)
-        if value is None:
-            return None
-        unsure = m.certainty == "unsure" or any(o.certainty == "unsure" for o in others)
-        reason = m.reason if m.certainty == "unsure" else (
-            self.texts("notes.reason.from_other", label=self._label(relation.other),
-                       words=repr(self.norm[m.start:m.end])))
-        return evolve(m, value=value, certainty="unsure" if unsure else "stated",
-                      reason=reason, relation=None)
-
-    def _between(self, relation: Relation, by_path: dict[str, list[_Mention]]
-                 ) -> _Mention | None:
-        """The hours between the times the note gives for two events (a note sent at 5pm
-        on Monday, the reply on Wednesday at 9am: 40; sent at 8:30 this morning, the reply
-        at 11: 2.5)."""
-        froms = [m for m in by_path.get(relation.other, []) if m.value is True]
-        tos = [m for m in by_path.get(relation.to or "", []) if m.value is True]
-        if not froms or not tos:
-            return None
-        # the first mention of the later event with a time, and the one time the note gives
-        # for the earlier (several mentions of it with different times: none)
-        timed = [(m, when) for m in tos if (when := self._when(m, froms[0])) is not None]
-        if not timed:
-            return None
-        second, end = timed[0]
-        starts = {(m, when) for m in froms if (when := self._when(m, second)) is not None}
-        if len({(when.weekday, when.relative, when.minutes) for _, when in starts}) != 1:
-            return None
-        first, start = min(starts, key=lambda pair: pair[0].start)
-        if start.at == end.at:
-            return None  # one time for both events: the note gives none for one of them
-        froms, tos = [first], [second]
-        days, guessed = self._days_between(start, end, froms[0], tos[0])
-        # a bare hour ("at 11") is before or after noon: the reading with the shortest wait
-        waits = [days * 24 * 60 + b - a for a in start.minutes for b in end.minutes]
-        waits = [w for w in waits if w >= 0]
-        if not waits:
-            return None
-        value = _fitted(relation.path, round(min(waits) / 60, 2))
-        if value is None:
-            return None
-        # a bare hour ("at 8") that the words around it leave before or after noon: read
-        # as the shorter wait, but to confirm ("6:45" after "6pm" is read as written)
-        approximate = start.approximate or end.approximate or \
-            any(w.bare and len(w.minutes) > 1 for w in (start, end))
-        unsure = approximate or guessed or froms[0].certainty == "unsure" or \
-            tos[0].certainty == "unsure"
-        reason = (self.texts("notes.reason.approximate_time") if approximate else
-                  self.texts("notes.reason.same_day") if guessed else
-                  self.texts("notes.reason.between", first=self._label(relation.other),
-                             second=self._label(str(relation.to))))
-        return evolve(tos[0], path=relation.path, value=value,
-                      certainty="unsure" if unsure else "stated", reason=reason)
-
-    def _days_between(self, start: _When, end: _When, first: _Mention, second: _Mention
-                      ) -> tuple[int, bool]:
-        """The whole days from ``start`` to ``end`` and whether that is a guess: by the days
-        of the week, by words such as "last night", "this morning" or "the next day", else
-        the same day (a guess unless the note says "the same day")."""
-        if start.weekday is not None and end.weekday is not None:
-            return (end.weekday - start.weekday) % 7, False
-        if end.relative == ("next", 1):
-            return 1, False
-        if start.relative is not None and end.relative is not None and \
-                start.relative[0] == end.relative[0] == "day":
-            return end.relative[1] - start.relative[1], False
-        if (start.weekday is None) != (end.weekday is None):
-            # one time has a day of the week and the other none: the same day, if the note
-            # says so ("the same day") or else as a guess to confirm
-            return 0, not _SAME_DAY.search(self.layout.text, first.start, second.end + 80)
-        return 0, False  # neither is placed by its day: the same day, as written
-
-    def _when(self, m: _Mention, other: _Mention) -> _When | None:
-        """When the note says ``m`` happened: in its sentence, the first time after it, else
-        the last before it, never past ``other`` when both share the sentence ("Sent Monday
-        9am, reply came Tuesday 9am"); a bare hour after "at" is before or after noon, as
-        the words around it say ("this morning") or either."""
-        sentence = self.layout.sentences[m.sentence]
-        low, high = sentence.start, sentence.end
-        if other.sentence == m.sentence:
-            if m.start < other.start:
-                high = other.start
-            else:
-                low = other.end
-        numbers = self.reader.numbers
-        after_text = self.norm[m.start:high]
-        # the words before ``m`` in its sentence are the other event's when it shares it
-        before_text = "" if other.sentence == m.sentence else self.norm[low:m.start]
-        part = numbers.daypart(after_text)
-        if part is None:
-            part = numbers.daypart(before_text)
-        found: list[tuple[int, int, tuple[float, ...], bool]] = []
-        for c in self.reader._clock.finditer(self.norm, low, high):
-            if numbers.is_spelled_out(c.group()):
-                minute = numbers.clock_minutes(c.group())
-                if minute is None:
-                    continue
-                if 60 <= minute < 13 * 60 and not numbers.says_half_of_day(c.group()):
-                    # "6:45" with no am or pm: as the words around it say, or either
-                    base = minute % 720
-                    found.append((c.start(), c.end(), (base,) if part == 0 else
-                                  (base + 720,) if part == 12 else (base, base + 720), False))
-                else:
-                    found.append((c.start(), c.end(), (minute,), False))
-        for start, end, hour in numbers.bare_hours(self.norm, low, high):
-            base = (hour % 12) * 60
-            found.append((start, end, (float(base),) if part == 0 else
-                          (float(base + 720),) if part == 12 else
-                          (float(base), float(base + 720)), True))
-        found.sort()
-        after = [f for f in found if f[0] >= m.start]
-        chosen = after[0] if after else (found[-1] if found else None)
-        if chosen is None:
-            return None
-        clock_start = chosen[0]
-        approximate = any(h.cue.kind == "approximate" and h.end <= clock_start and
-                          self._reaches(h.end, clock_start, h.cue.scope)
-                          for h in self._cues_of.get(m.sentence, ())) or \
-            any(h.cue.kind == "correction" and low <= h.start < high
-                for h in self._cues_of.get(m.sentence, ())) or \
-            (chosen[3] and _ANOTHER_NUMBER.search(self.norm, chosen[1],
-                                                  min(high, chosen[1] + 40)) is not None)
-        weekday = numbers.day(after_text)
-        if weekday is None:
-            weekday = numbers.day(before_text)
-        relative = numbers.relative_day(after_text)
-        if relative is None:
-            relative = numbers.relative_day(before_text)
-        return _When(weekday, relative, chosen[2], approximate, chosen[0], chosen[3])
-
-    def _settled(self, by_path: dict[str, list[_Mention]]) -> list[Proposal]:
-        proposals = []
-        several = any(m.certainty == "stated" and isinstance(m.value, int) and m.value > 1
-                      for m in by_path.get(_COUNT, ()))
-        weak = self.texts("notes.reason.weak")
-        for path, mentions in by_path.items():
-            shown_by_one = self._shown_by_one(path, mentions) if several else None
-            if shown_by_one is not None:
-                proposals.append(self._proposal(shown_by_one, "stated",
-                                                self.texts("notes.reason.one_of_several")))
-                continue
-            if several and self._of_one(path, mentions):
-                best = mentions[0]
-                proposals.append(self._proposal(best, "unsure",
-                                                self.texts("notes.reason.of_one")))
-                continue
-            values: dict[object, list[_Mention]] = {}
-            for m in mentions:
-                if m.value is not None:
-                    values.setdefault(_key(m.value), []).append(m)
-            if len(values) == 1:
-                group = next(iter(values.values()))
-                unsure = [m for m in group if m.certainty == "unsure"]
-                if len(unsure) < len(group) and all(m.reason == weak for m in unsure):
-                    unsure = []  # "showed me around, a proper tour"
-                best = unsure[0] if unsure else next(
-                    m for m in group if m.certainty == "stated")
-                proposals.append(self._proposal(best, "unsure" if unsure else "stated",
-                                                best.reason))
-                continue
-            shown = self.texts.join([self._value(group[0]) for group in values.values()])
-            for group in values.values():
-                proposals.append(self._proposal(group[0], "unsure", self.texts(
-                    "notes.reason.both", values=shown)))
-        return proposals
-
-    def _shown_by_one(self, path: str, mentions: list[_Mention]) -> _Mention | None:
-        """With several interviewers a cue one of them shows counts ("Mrs Harlow didn't
-        crack a smile, but Mr Singh was smiley"): the stated true mention, when every
-        false one is about one person, not the whole panel ("none of them smiled")."""
-        if not path.startswith("body_language.") or \
-                path == "body_language.naturally_friendly":
-            return None
-        yes = [m for m in mentions if m.value is True]
-        no = [m for m in mentions if m.value is False]
-        yes = sorted(yes, key=lambda m: m.certainty != "stated")
-        if not yes or yes[0].certainty != "stated" or not no or \
-                len(yes) + len(no) != len(mentions):
-            return None
-        return None if any(self._whole_panel(m) for m in no) else yes[0]
-
-    def _of_one(self, path: str, mentions: list[_Mention]) -> bool:
-        """Whether every mention says no to a body-language cue about one interviewer of
-        several ("the team lead did not smile"), never the whole panel."""
-        if not path.startswith("body_language.") or \
-                path == "body_language.naturally_friendly":
-            return False
-        if not mentions or any(m.value is not False for m in mentions):
-            return False
-        return not any(self._whole_panel(m) for m in mentions)
-
-    def _whole_panel(self, m: _Mention) -> bool:
-        sentence = self.layout.sentences[m.sentence]
-        return _WHOLE_PANEL.search(self.norm, sentence.start, m.end) is not None
-
-    def _proposal(self, m: _Mention, certainty: Certainty, reason: str) -> Proposal:
-        return Proposal(path=m.path, value=m.value, certainty=certainty,  # type: ignore[arg-type]
-                        evidence=self._evidence(m.start, m.end), reason=reason)
-
-    def _implied(self, proposals: list[Proposal]) -> list[Proposal]:
-        """Add what stated or unsure proposals imply (a reply's tone: a reply came), until
-        nothing more follows."""
-        out = list(proposals)
-        changed = True
-        while changed:
-            changed = False
-            by_path: dict[str, list[Proposal]] = {}
-            for p in out:
-                by_path.setdefault(p.path, []).append(p)
-            for rule in self.reader.book.implications:
-                sources = [p for p in by_path.get(rule.path, [])
-                           if rule.value is None or _key(p.value) == _key(rule.value)]
-                if len(by_path.get(rule.path, [])) != 1 or not sources:
-                    continue
-                source = sources[0]
-                if rule.then_path in by_path:
-                    # a question the note asks is settled by what it states after:
-                    # "did you send the thank-you?" ... "he replied immediately"
-                    asked = by_path[rule.then_path]
-                    if not (source.certainty == "stated" and len(asked) == 1 and
-                            asked[0].reason == self._asked and
-                            _key(asked[0].value) == _key(rule.then_value)):
-                        continue
-                    out.remove(asked[0])
-                implied = Proposal(path=rule.then_path, value=rule.then_value,
-                                   certainty=source.certainty, evidence=source.evidence,
-                                   reason=self.texts("notes.reason.follows",
-                                                     label=self._label(rule.path)))
-                self._implied_from[rule.then_path] = rule.path
-                out.append(implied)
-                by_path[rule.then_path] = [implied]
-                changed = True
-        return out
+        return Settling(self).result(weighed)
 
 
-def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, str],
-                            texts: Texts) -> list[Proposal]:
-    """Stated proposals that the vocabulary forbids together become unsure, and so do a
-    stated proposal whose prerequisite is itself unsure (a reply's tone when the reply is
-    in doubt) and one implied by a proposal that became unsure."""
-    def unsure(path: str) -> str:
-        return texts("notes.reason.unsure", label=texts.lower(texts.label(path)))
-
-    out = list(proposals)
-    changed = True
-    while changed:
-        changed = False
-        stated = {p.path: p.value for p in out if p.certainty == "stated"}
-        doubtful = {p.path for p in out if p.certainty == "unsure"} - set(stated)
-        # why each becomes unsure: another is unsure (as it is), or a contradiction
-        clash: dict[str, tuple[str, bool]] = {path: (unsure(source), False)
-                                              for path, source in implied_from.items()
-                                              if source in doubtful}
-        for dependent, prerequisite, _ in PREREQUISITES:
-            if dependent in stated and stated.get(prerequisite) is False and \
-                    stated[dependent] is not False:
-                why = texts(f"field.{dependent}.needs.{prerequisite}")
-                clash[dependent] = clash[prerequisite] = (why, True)
-            elif dependent in stated and stated[dependent] is not False and \
-                    prerequisite in doubtful:
-                clash[dependent] = (unsure(prerequisite), False)
-        for a, va, b, vb, _ in EXCLUSIONS:
-            if _key(stated.get(a)) == _key(va) and _key(stated.get(b)) == _key(vb):
-                clash[a] = clash[b] = (texts(f"field.{a}.excludes.{b}"), True)
-        for i, p in enumerate(out):
-            if p.certainty == "stated" and p.path in clash:
-                why, contradiction = clash[p.path]
-                out[i] = evolve(p, certainty="unsure", reason=texts(
-                    "notes.reason.contradicts", why=why) if contradiction else why)
-                changed = True
-    return out
-
-
-def _one_field_per_number(mentions: list[_Mention], norm: str) -> list[_Mention]:
+def _one_field_per_number(mentions: list[Mention], norm: str) -> list[Mention]:
     """A number two fields' phrases claim ("took 50 minutes, planned were 60": 50 is no
     planned length) goes to the phrases that hold it without a comma in between."""
-    by_number: dict[int, list[_Mention]] = {}
+    by_number: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.slot_end:
             by_number.setdefault(m.slot_start, []).append(m)
@@ -886,57 +508,10 @@ def _between(marks: list[int], start: int, end: int) -> bool:
     return i < len(marks) and marks[i] < end
 
 
-@frozen
-class _When:
-    """A time the note gives for an event: its day of the week (Monday 0), its day placed
-    by words (``("day", -1)`` the day before the note, ``("next", 1)`` the day after the
-    other event), the minutes after midnight it may mean (two for a bare hour), and whether
-    the note says it only roughly or corrects it."""
-
-    weekday: int | None
-    relative: tuple[str, int] | None
-    minutes: tuple[float, ...]
-    approximate: bool
-    at: int
-    """Where the time is written."""
-    bare: bool
-    """Whether it is a bare hour after "at" ("at 11")."""
-
-
-def _first_after(found: list[re.Match[str]], m: _Mention) -> re.Match[str] | None:
-    """The first match after the mention starts, else the last before it."""
-    after = [f for f in found if f.start() >= m.start]
-    if after:
-        return after[0]
-    return found[-1] if found else None
-
-
-def _key(value: object) -> object:
-    """Values compared as the vocabulary does: ``True`` is not ``1``."""
-    return (type(value).__name__ if isinstance(value, bool) else "n", value)
-
-
-def _fitted(path: str, number: float) -> Value | None:
-    """A number as ``path`` takes it: a whole number of minutes, hours to the hundredth."""
-    spec = VOCABULARY[path]
-    if spec.kind == "int":
-        if not float(number).is_integer():
-            return None
-        return CHECKS[path](int(number))
-    return CHECKS[path](round(float(number), 2))
-
-
-def _by_path(mentions: list[_Mention]) -> dict[str, list[_Mention]]:
-    out: dict[str, list[_Mention]] = {}
-    for m in mentions:
-        out.setdefault(m.path, []).append(m)
-    return out
-
-
-def _longest(mentions: list[_Mention]) -> list[_Mention]:
+def _longest(mentions: list[Mention]) -> list[Mention]:
     """Of the mentions of one field that overlap, the longest ("no tour" over "tour")."""
-    kept: list[_Mention] = []
-    last: dict[str, _Mention] = {}  # per field, the mention kept last
+    kept: list[Mention] = []
+    last: dict[str, Mention] = {}  # per field, the mention kept last
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         before = last.get(m.path)
         if before is not None and m.start < before.end:

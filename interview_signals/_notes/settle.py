@@ -1,0 +1,400 @@
+"""Settle what a note says about each field: corrections, numbers read relative to another
+field, the hours between the thank-you and its reply from the times the note gives, one
+value per field (or unsure when mentions disagree), implications and contradictions.
+
+Neighbours: ``reader`` finds the mentions and weighs the cues around them, then hands them
+here (``Settling``, with the reading's text and texts); ``mentions`` holds what both use;
+``reading`` holds the result.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from attrs import evolve, frozen
+
+from .._observations import EXCLUSIONS, PREREQUISITES, VOCABULARY, known_grouped
+from .._rulebook import Relation
+from .._texts import Texts
+from .mentions import Mention, by_field, fitted, value_key
+from .reading import Certainty, NotesReading, Proposal
+
+if TYPE_CHECKING:
+    from .reader import _Reading
+
+_COUNT = "interview.interviewer_count"
+_WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|both|either|"
+                          r"panel|board|they|them|their|everyone|everybody|anyone|anybody|we|"
+                          r"not one|not a single|of the \w+)\b")
+"""Words by which a false cue covers the whole panel, not one of its members."""
+_ANOTHER_NUMBER = re.compile(r"(?<![\w:.])\d{1,2}(?![\w:.]*\d)")
+"""A number soon after a bare hour: a correction ("at 8 - no, 9") or a range, to confirm."""
+_SAME_DAY = re.compile(r"\b(?:same|that) (?:day|morning|afternoon|evening)\b|\blater that\b")
+
+
+class Settling:
+    """The last stage of reading one note, on the reading's mentions (``r``: the reading,
+    for its text, layout, cues and texts)."""
+
+    def __init__(self, reading: _Reading) -> None:
+        self.r = reading
+
+    def result(self, weighed: list[Mention]) -> NotesReading:
+        """The proposals of the mentions as weighed, with what relations, implications
+        and contradictions make of them."""
+        direct = self._corrected([m for m in weighed if m.relation is None])
+        by_path = by_field(direct)
+        direct_in = {(m.path, m.sentence) for m in direct}
+        for m in weighed:
+            # a number the sentence gives the field itself ("ended it at 30 on the dot")
+            # outweighs what a relation would make of another field's
+            if m.relation is not None and (m.path, m.sentence) not in direct_in:
+                related = self._related(m, by_path)
+                if related is not None:
+                    by_path.setdefault(related.path, []).append(related)
+        for relation in self.r.reader.book.relations:
+            if relation.kind == "between":
+                related = self._between(relation, by_path)
+                if related is not None:
+                    by_path.setdefault(relation.path, []).append(related)
+        proposals = self._settled(by_path)
+        proposals = self._implied(proposals)
+        proposals = _without_contradictions(proposals, self.r._implied_from, self.r.texts)
+        proposals.sort(key=lambda p: (p.evidence.start, list(VOCABULARY).index(p.path)))
+        stated = {p.path: p.value for p in proposals if p.certainty == "stated"}
+        stated = {path: stated[path] for path in VOCABULARY if path in stated}
+        return NotesReading(proposals=tuple(proposals), observations=known_grouped(stated),
+                            set_aside=tuple(sorted(self.r.set_aside,
+                                                   key=lambda s: s.evidence.start)))
+
+    def _corrected(self, mentions: list[Mention]) -> list[Mention]:
+        """A correction ("no wait, it was 40") drops what the note said before it about the
+        same field, in its sentence or the one before."""
+        dropped: set[int] = set()
+        by_path: dict[str, list[Mention]] = {}
+        for m in mentions:
+            by_path.setdefault(m.path, []).append(m)
+        for fix in mentions:
+            if not fix.corrects:
+                continue
+            for old in by_path[fix.path]:
+                if old.start < fix.start and fix.sentence - 1 <= old.sentence and \
+                        id(old) not in dropped:
+                    dropped.add(id(old))
+                    self.r._aside(old.path, old.value, old.start, old.end,
+                                self.r.texts("notes.reason.corrected_later"))
+        return [m for m in mentions if id(m) not in dropped]
+
+    def _related(self, m: Mention, by_path: dict[str, list[Mention]]) -> Mention | None:
+        relation = m.relation
+        if relation is None:
+            return None
+        others = by_path.get(relation.other, [])
+        values = {o.value for o in others}
+        if len(values) != 1:
+            return None
+        other = others[0]
+        base = float(other.value)  # type: ignore[arg-type]
+        if relation.kind == "same":
+            number: float | None = base
+        elif relation.kind == "plus":
+            number = base + (m.slot_value or 0)
+        elif relation.kind == "minus":
+            number = base - (m.slot_value or 0)
+        else:  # until: from the start of the other's time range to the clock time
+            starts = [o.range_start for o in others if o.range_start is not None]
+            if not starts or m.slot_value is None:
+                return None
+            number = m.slot_value - starts[0]
+            if number <= 0:
+                number += 12 * 60
+        value = None if number is None else fitted(m.path, number)
+        if value is None:
+            return None
+        unsure = m.certainty == "unsure" or any(o.certainty == "unsure" for o in others)
+        reason = m.reason if m.certainty == "unsure" else (
+            self.r.texts("notes.reason.from_other", label=self.r._label(relation.other),
+                       words=repr(self.r.norm[m.start:m.end])))
+        return evolve(m, value=value, certainty="unsure" if unsure else "stated",
+                      reason=reason, relation=None)
+
+    def _between(self, relation: Relation, by_path: dict[str, list[Mention]]
+                 ) -> Mention | None:
+        """The hours between the times the note gives for two events (a note sent at 5pm
+        on Monday, the reply on Wednesday at 9am: 40; sent at 8:30 this morning, the reply
+        at 11: 2.5)."""
+        froms = [m for m in by_path.get(relation.other, []) if m.value is True]
+        tos = [m for m in by_path.get(relation.to or "", []) if m.value is True]
+        if not froms or not tos:
+            return None
+        # the first mention of the later event with a time, and the one time the note gives
+        # for the earlier (several mentions of it with different times: none)
+        timed = [(m, when) for m in tos if (when := self._when(m, froms[0])) is not None]
+        if not timed:
+            return None
+        second, end = timed[0]
+        starts = {(m, when) for m in froms if (when := self._when(m, second)) is not None}
+        if len({(when.weekday, when.relative, when.minutes) for _, when in starts}) != 1:
+            return None
+        first, start = min(starts, key=lambda pair: pair[0].start)
+        if start.at == end.at:
+            return None  # one time for both events: the note gives none for one of them
+        froms, tos = [first], [second]
+        days, guessed = self._days_between(start, end, froms[0], tos[0])
+        # a bare hour ("at 11") is before or after noon: the reading with the shortest wait
+        waits = [days * 24 * 60 + b - a for a in start.minutes for b in end.minutes]
+        waits = [w for w in waits if w >= 0]
+        if not waits:
+            return None
+        value = fitted(relation.path, round(min(waits) / 60, 2))
+        if value is None:
+            return None
+        # a bare hour ("at 8") that the words around it leave before or after noon: read
+        # as the shorter wait, but to confirm ("6:45" after "6pm" is read as written)
+        approximate = start.approximate or end.approximate or \
+            any(w.bare and len(w.minutes) > 1 for w in (start, end))
+        unsure = approximate or guessed or froms[0].certainty == "unsure" or \
+            tos[0].certainty == "unsure"
+        reason = (self.r.texts("notes.reason.approximate_time") if approximate else
+                  self.r.texts("notes.reason.same_day") if guessed else
+                  self.r.texts("notes.reason.between", first=self.r._label(relation.other),
+                             second=self.r._label(str(relation.to))))
+        return evolve(tos[0], path=relation.path, value=value,
+                      certainty="unsure" if unsure else "stated", reason=reason)
+
+    def _days_between(self, start: _When, end: _When, first: Mention, second: Mention
+                      ) -> tuple[int, bool]:
+        """The whole days from ``start`` to ``end`` and whether that is a guess: by the days
+        of the week, by words such as "last night", "this morning" or "the next day", else
+        the same day (a guess unless the note says "the same day")."""
+        if start.weekday is not None and end.weekday is not None:
+            return (end.weekday - start.weekday) % 7, False
+        if end.relative == ("next", 1):
+            return 1, False
+        if start.relative is not None and end.relative is not None and \
+                start.relative[0] == end.relative[0] == "day":
+            return end.relative[1] - start.relative[1], False
+        if (start.weekday is None) != (end.weekday is None):
+            # one time has a day of the week and the other none: the same day, if the note
+            # says so ("the same day") or else as a guess to confirm
+            return 0, not _SAME_DAY.search(self.r.layout.text, first.start, second.end + 80)
+        return 0, False  # neither is placed by its day: the same day, as written
+
+    def _when(self, m: Mention, other: Mention) -> _When | None:
+        """When the note says ``m`` happened: in its sentence, the first time after it, else
+        the last before it, never past ``other`` when both share the sentence ("Sent Monday
+        9am, reply came Tuesday 9am"); a bare hour after "at" is before or after noon, as
+        the words around it say ("this morning") or either."""
+        sentence = self.r.layout.sentences[m.sentence]
+        low, high = sentence.start, sentence.end
+        if other.sentence == m.sentence:
+            if m.start < other.start:
+                high = other.start
+            else:
+                low = other.end
+        numbers = self.r.reader.numbers
+        after_text = self.r.norm[m.start:high]
+        # the words before ``m`` in its sentence are the other event's when it shares it
+        before_text = "" if other.sentence == m.sentence else self.r.norm[low:m.start]
+        part = numbers.daypart(after_text)
+        if part is None:
+            part = numbers.daypart(before_text)
+        found: list[tuple[int, int, tuple[float, ...], bool]] = []
+        for c in self.r.reader._clock.finditer(self.r.norm, low, high):
+            if numbers.is_spelled_out(c.group()):
+                minute = numbers.clock_minutes(c.group())
+                if minute is None:
+                    continue
+                if 60 <= minute < 13 * 60 and not numbers.says_half_of_day(c.group()):
+                    # "6:45" with no am or pm: as the words around it say, or either
+                    base = minute % 720
+                    found.append((c.start(), c.end(), (base,) if part == 0 else
+                                  (base + 720,) if part == 12 else (base, base + 720), False))
+                else:
+                    found.append((c.start(), c.end(), (minute,), False))
+        for start, end, hour in numbers.bare_hours(self.r.norm, low, high):
+            base = (hour % 12) * 60
+            found.append((start, end, (float(base),) if part == 0 else
+                          (float(base + 720),) if part == 12 else
+                          (float(base), float(base + 720)), True))
+        found.sort()
+        after = [f for f in found if f[0] >= m.start]
+        chosen = after[0] if after else (found[-1] if found else None)
+        if chosen is None:
+            return None
+        clock_start = chosen[0]
+        approximate = any(h.cue.kind == "approximate" and h.end <= clock_start and
+                          self.r._reaches(h.end, clock_start, h.cue.scope)
+                          for h in self.r._cues_of.get(m.sentence, ())) or \
+            any(h.cue.kind == "correction" and low <= h.start < high
+                for h in self.r._cues_of.get(m.sentence, ())) or \
+            (chosen[3] and _ANOTHER_NUMBER.search(self.r.norm, chosen[1],
+                                                  min(high, chosen[1] + 40)) is not None)
+        weekday = numbers.day(after_text)
+        if weekday is None:
+            weekday = numbers.day(before_text)
+        relative = numbers.relative_day(after_text)
+        if relative is None:
+            relative = numbers.relative_day(before_text)
+        return _When(weekday, relative, chosen[2], approximate, chosen[0], chosen[3])
+
+    def _settled(self, by_path: dict[str, list[Mention]]) -> list[Proposal]:
+        proposals = []
+        several = any(m.certainty == "stated" and isinstance(m.value, int) and m.value > 1
+                      for m in by_path.get(_COUNT, ()))
+        weak = self.r.texts("notes.reason.weak")
+        for path, mentions in by_path.items():
+            shown_by_one = self._shown_by_one(path, mentions) if several else None
+            if shown_by_one is not None:
+                proposals.append(self._proposal(shown_by_one, "stated",
+                                                self.r.texts("notes.reason.one_of_several")))
+                continue
+            if several and self._of_one(path, mentions):
+                best = mentions[0]
+                proposals.append(self._proposal(best, "unsure",
+                                                self.r.texts("notes.reason.of_one")))
+                continue
+            values: dict[object, list[Mention]] = {}
+            for m in mentions:
+                if m.value is not None:
+                    values.setdefault(value_key(m.value), []).append(m)
+            if len(values) == 1:
+                group = next(iter(values.values()))
+                unsure = [m for m in group if m.certainty == "unsure"]
+                if len(unsure) < len(group) and all(m.reason == weak for m in unsure):
+                    unsure = []  # "showed me around, a proper tour"
+                best = unsure[0] if unsure else next(
+                    m for m in group if m.certainty == "stated")
+                proposals.append(self._proposal(best, "unsure" if unsure else "stated",
+                                                best.reason))
+                continue
+            shown = self.r.texts.join([self.r._value(group[0]) for group in values.values()])
+            for group in values.values():
+                proposals.append(self._proposal(group[0], "unsure", self.r.texts(
+                    "notes.reason.both", values=shown)))
+        return proposals
+
+    def _shown_by_one(self, path: str, mentions: list[Mention]) -> Mention | None:
+        """With several interviewers a cue one of them shows counts ("Mrs Harlow didn't
+        crack a smile, but Mr Singh was smiley"): the stated true mention, when every
+        false one is about one person, not the whole panel ("none of them smiled")."""
+        if not path.startswith("body_language.") or \
+                path == "body_language.naturally_friendly":
+            return None
+        yes = [m for m in mentions if m.value is True]
+        no = [m for m in mentions if m.value is False]
+        yes = sorted(yes, key=lambda m: m.certainty != "stated")
+        if not yes or yes[0].certainty != "stated" or not no or \
+                len(yes) + len(no) != len(mentions):
+            return None
+        return None if any(self._whole_panel(m) for m in no) else yes[0]
+
+    def _of_one(self, path: str, mentions: list[Mention]) -> bool:
+        """Whether every mention says no to a body-language cue about one interviewer of
+        several ("the team lead did not smile"), never the whole panel."""
+        if not path.startswith("body_language.") or \
+                path == "body_language.naturally_friendly":
+            return False
+        if not mentions or any(m.value is not False for m in mentions):
+            return False
+        return not any(self._whole_panel(m) for m in mentions)
+
+    def _whole_panel(self, m: Mention) -> bool:
+        sentence = self.r.layout.sentences[m.sentence]
+        return _WHOLE_PANEL.search(self.r.norm, sentence.start, m.end) is not None
+
+    def _proposal(self, m: Mention, certainty: Certainty, reason: str) -> Proposal:
+        return Proposal(path=m.path, value=m.value, certainty=certainty,  # type: ignore[arg-type]
+                        evidence=self.r._evidence(m.start, m.end), reason=reason)
+
+    def _implied(self, proposals: list[Proposal]) -> list[Proposal]:
+        """Add what stated or unsure proposals imply (a reply's tone: a reply came), until
+        nothing more follows."""
+        out = list(proposals)
+        changed = True
+        while changed:
+            changed = False
+            by_path: dict[str, list[Proposal]] = {}
+            for p in out:
+                by_path.setdefault(p.path, []).append(p)
+            for rule in self.r.reader.book.implications:
+                sources = [p for p in by_path.get(rule.path, [])
+                           if rule.value is None or value_key(p.value) == value_key(rule.value)]
+                if len(by_path.get(rule.path, [])) != 1 or not sources:
+                    continue
+                source = sources[0]
+                if rule.then_path in by_path:
+                    # a question the note asks is settled by what it states after:
+                    # "did you send the thank-you?" ... "he replied immediately"
+                    asked = by_path[rule.then_path]
+                    if not (source.certainty == "stated" and len(asked) == 1 and
+                            asked[0].reason == self.r._asked and
+                            value_key(asked[0].value) == value_key(rule.then_value)):
+                        continue
+                    out.remove(asked[0])
+                implied = Proposal(path=rule.then_path, value=rule.then_value,
+                                   certainty=source.certainty, evidence=source.evidence,
+                                   reason=self.r.texts("notes.reason.follows",
+                                                     label=self.r._label(rule.path)))
+                self.r._implied_from[rule.then_path] = rule.path
+                out.append(implied)
+                by_path[rule.then_path] = [implied]
+                changed = True
+        return out
+
+
+def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, str],
+                            texts: Texts) -> list[Proposal]:
+    """Stated proposals that the vocabulary forbids together become unsure, and so do a
+    stated proposal whose prerequisite is itself unsure (a reply's tone when the reply is
+    in doubt) and one implied by a proposal that became unsure."""
+    def unsure(path: str) -> str:
+        return texts("notes.reason.unsure", label=texts.lower(texts.label(path)))
+
+    out = list(proposals)
+    changed = True
+    while changed:
+        changed = False
+        stated = {p.path: p.value for p in out if p.certainty == "stated"}
+        doubtful = {p.path for p in out if p.certainty == "unsure"} - set(stated)
+        # why each becomes unsure: another is unsure (as it is), or a contradiction
+        clash: dict[str, tuple[str, bool]] = {path: (unsure(source), False)
+                                              for path, source in implied_from.items()
+                                              if source in doubtful}
+        for dependent, prerequisite, _ in PREREQUISITES:
+            if dependent in stated and stated.get(prerequisite) is False and \
+                    stated[dependent] is not False:
+                why = texts(f"field.{dependent}.needs.{prerequisite}")
+                clash[dependent] = clash[prerequisite] = (why, True)
+            elif dependent in stated and stated[dependent] is not False and \
+                    prerequisite in doubtful:
+                clash[dependent] = (unsure(prerequisite), False)
+        for a, va, b, vb, _ in EXCLUSIONS:
+            if value_key(stated.get(a)) == value_key(va) and \
+                    value_key(stated.get(b)) == value_key(vb):
+                clash[a] = clash[b] = (texts(f"field.{a}.excludes.{b}"), True)
+        for i, p in enumerate(out):
+            if p.certainty == "stated" and p.path in clash:
+                why, contradiction = clash[p.path]
+                out[i] = evolve(p, certainty="unsure", reason=texts(
+                    "notes.reason.contradicts", why=why) if contradiction else why)
+                changed = True
+    return out
+
+
+@frozen
+class _When:
+    """A time the note gives for an event: its day of the week (Monday 0), its day placed
+    by words (``("day", -1)`` the day before the note, ``("next", 1)`` the day after the
+    other event), the minutes after midnight it may mean (two for a bare hour), and whether
+    the note says it only roughly or corrects it."""
+
+    weekday: int | None
+    relative: tuple[str, int] | None
+    minutes: tuple[float, ...]
+    approximate: bool
+    at: int
+    """Where the time is written."""
+    bare: bool
+    """Whether it is a bare hour after "at" ("at 11")."""
