@@ -44,6 +44,8 @@ _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
 _FAR = "far"
 """The scope of a negation read past its words (``_far_cue``): only a clause break or a
 terminating cue for every kind ends it."""
+_LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
+"""What stands between a label and its answer ("Tour: no")."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SETS_ASIDE = ("other_person", "writer", "hypothetical")
@@ -116,6 +118,8 @@ class _Reading:
         self._commas = [c.start() for c in re.finditer(",", self.norm)]
         self._subjects = [c.start() for c in _NEW_SUBJECT.finditer(self.norm)]
         self.topics = self._reached_by_topics()
+        self._several = next((c for c in self.cues if c.cue.kind == "several"), None)
+        """A cue saying the note tells of more than one interview, if the note has one."""
 
     # --- finding -----------------------------------------------------------------------
 
@@ -296,6 +300,10 @@ class _Reading:
     def _covers(self, hit: CueHit, m: Mention) -> bool:
         cue = hit.cue
         start, end = m.start, m.end
+        if cue.answer:
+            # "Tour: no": the answer to the label right before its colon, and only that
+            return _LABEL_COLON.fullmatch(self.norm, end, hit.start) is not None and \
+                not (cue.fields and m.path not in cue.fields) and m.path not in cue.not_fields
         if cue.kind == "approximate" and m.slot_end:
             # "lasted about an hour": the approximation bears on the number, wherever the
             # phrase's words are
@@ -400,6 +408,9 @@ class _Reading:
             question = self._question(m) or self._far_cue(m, found)
             if question:
                 certainty, reason = "unsure", question
+        if certainty == "stated" and self._several is not None:
+            certainty, reason = "unsure", self.texts("notes.reason.several",
+                                                     words=repr(self._several.words))
         if certainty == "stated" and m.weak and value == m.value:
             certainty, reason = "unsure", self.texts("notes.reason.weak")
         if certainty == "stated" and m.slot_end and m.phrase.slot in ("minutes", "hours") \

@@ -27,19 +27,22 @@ from .._quoting import quoted
 
 CueKind: TypeAlias = Literal["negation", "hedge", "approximate", "hypothetical",
                              "other_person", "writer", "correction", "terminate", "pseudo",
-                             "question"]
+                             "question", "several"]
 Direction: TypeAlias = Literal["forward", "backward", "both"]
 RelationKind: TypeAlias = Literal["same", "plus", "minus", "until", "between"]
 
 CUE_KINDS: tuple[str, ...] = ("negation", "hedge", "approximate", "hypothetical",
                               "other_person", "writer", "correction", "terminate", "pseudo",
-                              "question")
+                              "question", "several")
 """What a cue does to a phrase in its scope: negates it, makes it unsure (a hedge, an
 approximate number), sets it aside (a plan or hypothetical, someone else's experience, the
 writer's own doing where the field is the interviewer's: "I asked her where else she was
 hiring"), corrects what came before, ends other cues' scope
-(terminate), hides a shorter cue or a phrase inside it (pseudo: "nodded off" is no nod), or
-opens a question (a sentence that opens so and ends in question marks)."""
+(terminate), hides a shorter cue or a phrase inside it (pseudo: "nodded off" is no nod),
+opens a question (a sentence that opens so and ends in question marks), or says that the
+note tells of more than one interview (several: "two interviews today"), which leaves every
+value of the note to confirm, whatever the cue's scope, as the note's words alone cannot
+say which interview each belongs to."""
 DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")
 RELATION_KINDS: tuple[str, ...] = ("same", "plus", "minus", "until", "between")
 SLOTS: tuple[str, ...] = ("count", "minutes", "hours", "clock")
@@ -111,7 +114,9 @@ class Cue:
     None: to the end of the clause), the fields they bear on (all when ``fields`` is
     empty; never those in ``not_fields``), whether a comma ends their scope
     (``ends_at_comma``, except inside a list closed by "or": "didn't smile, nod or react"),
-    and for a terminating cue the kinds whose scope it ends (``kinds``; all when empty)."""
+    for a terminating cue the kinds whose scope it ends (``kinds``; all when empty), and
+    whether it is the answer after a label (``answer``: "Tour: no", "Reply: none yet"),
+    which bears only on the phrase right before the label's colon, across it."""
 
     kind: CueKind
     direction: Direction
@@ -121,6 +126,7 @@ class Cue:
     not_fields: tuple[str, ...] = ()
     ends_at_comma: bool = False
     kinds: tuple[str, ...] = ()
+    answer: bool = False
     file: str = ""
 
 
@@ -491,7 +497,7 @@ class NotesMerger:
 
     def _add_cue(self, item: Mapping[str, object], where: str, file: str, bad: Bad) -> None:
         _unknown(item, ("kind", "direction", "scope", "phrases", "fields", "not_fields",
-                        "ends_at_comma", "kinds"), where, bad)
+                        "ends_at_comma", "kinds", "answer"), where, bad)
         kind, direction = item.get("kind"), item.get("direction", "forward")
         if kind not in CUE_KINDS:
             bad(f"{where}.kind: expected one of {', '.join(CUE_KINDS)}, got {_shown(kind)}")
@@ -512,6 +518,10 @@ class NotesMerger:
         if not isinstance(comma, bool):
             bad(f"{where}.ends_at_comma: expected true or false, got {_shown(comma)}")
             return
+        answer = item.get("answer", False)
+        if not isinstance(answer, bool):
+            bad(f"{where}.answer: expected true or false, got {_shown(answer)}")
+            return
         kinds = item.get("kinds", [])
         if not (isinstance(kinds, list) and all(k in CUE_KINDS for k in kinds)):
             bad(f"{where}.kinds: expected a list of cue kinds ({', '.join(CUE_KINDS)})")
@@ -523,7 +533,7 @@ class NotesMerger:
         self.cues.append(Cue(kind=cast(CueKind, kind), direction=cast(Direction, direction),
                              phrases=phrases, scope=scope, fields=fields,
                              not_fields=not_fields, ends_at_comma=comma,
-                             kinds=tuple(kinds), file=file))
+                             kinds=tuple(kinds), answer=answer, file=file))
 
     def _add_topic(self, item: Mapping[str, object], where: str, bad: Bad) -> None:
         _unknown(item, ("name", "phrases", "reach"), where, bad)

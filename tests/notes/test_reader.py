@@ -584,6 +584,40 @@ class TestWordingsOfDecember:
     def test_a_thank_you_not_sent(self, text: str) -> None:
         assert proposals(text) == {("thank_you.note_sent", False, "stated")}
 
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("- Tour: no.", ("tour.office_tour", False, "stated")),
+        ("- Reply: none yet.", ("thank_you.response_received", False, "stated")),
+        ("- Actual day-to-day: nope.", ("job_specifics.deep_dive", False, "stated")),
+        ("- Affirmation: not much.", ("body_language.verbal_agreement", True, "unsure")),
+        ("- Smiles: yes, loads.", ("body_language.smiles", True, "stated")),
+    ])
+    def test_the_answer_after_a_label(self, text: str,
+                                      expected: tuple[str, object, str]) -> None:
+        assert expected in proposals(text)
+
+    def test_an_answer_word_elsewhere_is_no_answer(self) -> None:
+        assert ("tour.office_tour", True, "stated") in proposals(
+            "She showed me around the office. No complaints.")
+
+    def test_a_note_about_two_interviews_leaves_every_value_to_confirm(self) -> None:
+        reading = _read("Two interviews yesterday. First: panel of three, no tour. Second: "
+                        "the PM showed me round the yard.")
+        assert reading.proposals
+        assert {p.certainty for p in reading.proposals} == {"unsure"}
+        assert reading.observations == {}
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("The recruiter warned me they sometimes ask where else you've applied.",
+         "interest.asked_where_else_interviewing"),
+        ("Recruiter says the GM always gives candidates a walk round the property.",
+         "tour.office_tour"),
+        ("Ines said when she went they asked where else she was interviewing.",
+         "interest.asked_where_else_interviewing"),
+    ])
+    def test_a_habit_or_someone_elses_occasion_states_nothing(self, text: str,
+                                                               path: str) -> None:
+        assert path not in {p.path for p in _read(text).proposals if p.certainty == "stated"}
+
     def test_two_roles_named_may_be_more_people(self) -> None:
         assert ("interview.interviewer_count", 2, "unsure") in proposals(
             "Interview with the CEO and the CTO and the head of HR, it went well.")

@@ -52,7 +52,10 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
      "[notes] phrases (thank_you.tone).topic: unknown topic \"answer\""),
     ('[[notes.cue]]\nkind = "negative"\nphrases = ["no"]',
      "[notes] cue[0].kind: expected one of negation, hedge, approximate, hypothetical, "
-     "other_person, writer, correction, terminate, pseudo, question, got \"negative\""),
+     "other_person, writer, correction, terminate, pseudo, question, several, got "
+     "\"negative\""),
+    ('[[notes.cue]]\nkind = "negation"\nanswer = "yes"\nphrases = ["no"]',
+     "[notes] cue[0].answer: expected true or false, got \"yes\""),
     ('[[notes.cue]]\nkind = "hedge"\ndirection = "sideways"\nphrases = ["maybe"]',
      "[notes] cue[0].direction: expected one of forward, backward, both, got \"sideways\""),
     ('[[notes.cue]]\nkind = "hedge"\nscope = 0\nphrases = ["maybe"]',
