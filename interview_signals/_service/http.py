@@ -123,7 +123,7 @@ async def json_body(request: Request, limit: int) -> JSONBody:
     if other:  # JSON between systems is UTF-8 (RFC 8259, section 8.1)
         raise HTTPProblem(415, "Unsupported media type",
                           f"the body is declared in the charset {quoted(other[0], 40)}; "
-                          "expected utf-8 (or no charset: JSON is UTF-8)")
+                          "expected utf-8, its subset us-ascii, or no charset (JSON is UTF-8)")
     raw = await _body(request, limit)
     if not raw.strip():
         raise HTTPProblem(400, "Malformed JSON", "the body is empty; expected a JSON object "

@@ -464,8 +464,8 @@ def test_a_json_body_in_another_charset_than_utf_8_is_415_naming_it(
     response = client.post("/v1/assess", content=json.dumps(GOOD).encode(),
                            headers={"Content-Type": content_type})
     assert assert_problem(response, 415)["detail"] == (
-        f"the body is declared in the charset {charset}; expected utf-8 (or no charset: "
-        "JSON is UTF-8)")
+        f"the body is declared in the charset {charset}; expected utf-8, its subset "
+        "us-ascii, or no charset (JSON is UTF-8)")
 
 
 @pytest.mark.parametrize("content_type", [None, "application/json",
