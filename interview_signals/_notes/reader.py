@@ -320,6 +320,15 @@ class _Reading:
         quote = self.layout.quote_at(hit.start)
         if quote is not None and not (quote[0] <= m.start < quote[1]):
             return False  # quoted words speak only within their quotation
+        if hit.end <= start and cue.kind in _SETS_ASIDE and \
+                self._heads_its_sentence(hit, sentence.start):
+            # "Last time: a panel of 4, they called the lead in"; "(Round 1 was with the
+            # manager, she took me round)": another occasion named as a label or in an
+            # aside in brackets, which the rest of the line or the brackets are about
+            close = self.norm.find(")", hit.end, sentence.end) if \
+                self.norm[sentence.start:hit.start].strip(" \t\n-*\u2022>").startswith("(") \
+                else sentence.end
+            return start < (sentence.end if close < 0 else close)
         if hit.end <= start and cue.direction in ("forward", "both"):
             return self._reaches(hit.end, start, cue.scope, cue) and \
                 not _between(self._subjects, self._opening(hit, sentence.start), start) and \
@@ -328,6 +337,14 @@ class _Reading:
             return self._reaches(end, hit.start, cue.scope, cue) and \
                 self._past_commas(cue, end, hit.start, sentence.end)
         return False
+
+    def _heads_its_sentence(self, hit: CueHit, sentence_start: int) -> bool:
+        """Whether a cue opens its sentence as a label ("Last time: ...") or opens an aside
+        in brackets ("(Round 1 was ...")."""
+        before = self.norm[sentence_start:hit.start].strip(_OPENERS)
+        if before not in ("", "("):
+            return False
+        return before == "(" or _LABEL_COLON.match(self.norm, hit.end) is not None
 
     def _opening(self, hit: CueHit, sentence_start: int) -> int:
         """Where a forward cue's reach may first be ended by a comma and a new subject:

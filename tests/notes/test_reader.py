@@ -618,6 +618,25 @@ class TestWordingsOfDecember:
                                                                path: str) -> None:
         assert path not in {p.path for p in _read(text).proposals if p.certainty == "stated"}
 
+    @pytest.mark.parametrize(("text", "path"), [
+        ("- Last time: panel of 4, a long walk round the building, and they called the "
+         "reward lead in to say hi.", "tour.people_called_in"),
+        ("Round 2 today. (Round 1 was with the design manager, she took me round the studio "
+         "afterwards.)", "tour.office_tour"),
+        ("Anjali had hers last week and was introduced to the whole team.",
+         "tour.introduced_to_people"),
+        ("The job ad says you would be running usability sessions weekly.",
+         "job_specifics.you_would_language"),
+        ("Sending thank you tonite", "thank_you.note_sent"),
+    ])
+    def test_an_earlier_round_an_advert_or_a_plan_in_shorthand_states_nothing(
+            self, text: str, path: str) -> None:
+        assert path not in {p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+    def test_the_line_after_another_occasion_is_this_ones(self) -> None:
+        assert ("tour.office_tour", False, "stated") in proposals(
+            "- Last time: a long walk round the building.\n- This time: no tour at all.")
+
     def test_two_roles_named_may_be_more_people(self) -> None:
         assert ("interview.interviewer_count", 2, "unsure") in proposals(
             "Interview with the CEO and the CTO and the head of HR, it went well.")
