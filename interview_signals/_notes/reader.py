@@ -405,11 +405,14 @@ class _Reading:
                             self.texts("notes.reason.negated_no_value", words=repr(words)))
                 return None
             if value is False:
-                # a phrase that says no already ("straight back out"): a negation right
-                # before it makes a double negative; one further off negates something else
-                # ("no tour, straight back out")
+                # a phrase that says no already ("straight back out"): a negation in its
+                # clause makes a double negative; one past a comma or a clause break negates
+                # something else ("no tour, straight back out")
                 hit = found["negation"]
-                if not _WORDS.search(self.norm, min(hit.end, m.end), max(hit.start, m.start)):
+                low, high = min(hit.end, m.end), max(hit.start, m.start)
+                # "never looked bored", "not once did she check her phone": in one clause
+                if not _between(self._commas, low, high) and \
+                        not _between(self._breaks, low, high):
                     certainty, reason = "unsure", self.texts("notes.reason.double_negative",
                                                              words=repr(words))
             else:
@@ -460,7 +463,7 @@ class _Reading:
                     not _between(self._subjects, hit.end, m.start) and \
                     (cue.ends_at_comma or not _between(self._commas, hit.end, m.start)) and \
                     _AND.search(self.norm, hit.end, m.start) is None:
-                return f"a negation earlier in the clause may reach it ({hit.words!r})"
+                return self.texts("notes.reason.far_negation", words=repr(hit.words))
         return ""
 
     def _question(self, m: Mention) -> str:

@@ -637,6 +637,21 @@ class TestWordingsOfDecember:
         assert ("tour.office_tour", False, "stated") in proposals(
             "- Last time: a long walk round the building.\n- This time: no tour at all.")
 
+    @pytest.mark.parametrize("text", ["She never looked bored.", "Neither of them looked bored.",
+                                      "Not once did she check her phone.",
+                                      "She didn't seem distracted at all."])
+    def test_a_negated_no_in_its_clause_is_a_double_negative_to_confirm(self, text: str) -> None:
+        assert proposals(text) == {("body_language.engaged", False, "unsure")}
+
+    def test_a_negation_past_a_comma_negates_something_else(self) -> None:
+        assert proposals("No tour, straight back out.") == {("tour.office_tour", False, "stated")}
+
+    def test_a_count_corrected_twice_is_not_the_middle_one(self) -> None:
+        # the last correction is read, but the reader is not sure enough to state it
+        assert {p for p in proposals(
+            "There were three of them, no wait, four. No actually, they'd just called him in "
+            "to say hello, so three doing the interview.") if p[2] == "stated"} == set()
+
     def test_two_roles_named_may_be_more_people(self) -> None:
         assert ("interview.interviewer_count", 2, "unsure") in proposals(
             "Interview with the CEO and the CTO and the head of HR, it went well.")
