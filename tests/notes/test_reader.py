@@ -652,6 +652,20 @@ class TestWordingsOfDecember:
             "There were three of them, no wait, four. No actually, they'd just called him in "
             "to say hello, so three doing the interview.") if p[2] == "stated"} == set()
 
+    @pytest.mark.parametrize(("text", "absent"), [
+        ("She said it was lovely to meet me.", "tour.introduced_to_people"),
+        ("She said the ops team would love that.", "body_language.verbal_agreement"),
+        ("She asked whether I'd be interested in the role if it moved to nights.",
+         "interest.asked_if_interested"),
+    ])
+    def test_words_that_often_mean_something_else_state_nothing(self, text: str,
+                                                                absent: str) -> None:
+        assert absent not in {p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+    def test_what_was_skipped_did_not_happen(self) -> None:
+        assert ("job_specifics.overview_given", False, "stated") in proposals(
+            "She skipped the standard rundown of the role entirely.")
+
     def test_two_roles_named_may_be_more_people(self) -> None:
         assert ("interview.interviewer_count", 2, "unsure") in proposals(
             "Interview with the CEO and the CTO and the head of HR, it went well.")
