@@ -8,7 +8,7 @@ import jsonschema
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from interview_signals import Engine, NotesReading
+from interview_signals import Engine
 from interview_signals._observations import check_values
 from interview_signals._schema.catalog import schema
 from tests.profiles import examples
@@ -32,7 +32,15 @@ notes = st.one_of(
     .map("".join))
 
 
-def _holds(reading: NotesReading, text: str) -> None:
+@settings(max_examples=examples(300), deadline=None)
+@given(notes)
+@example("Mon: sent thank-you at 5pm.\nWed 9am: reply!! So warm, I could cry.")
+@example("'" * 50 + "no tour" + '"' * 3)
+@example("\ud800 no tour \udfff")
+def test_any_text_reads_into_a_valid_reading(text: str) -> None:
+    """Whatever the note, the reading is a valid, contradiction-free observation document
+    whose stated proposals are exactly its observations, and whose evidence is in the note."""
+    reading = Engine.default().read_notes(text)
     check_values(reading.observations)  # raises if invalid or contradictory
     SCHEMA.validate(reading.to_dict())
     stated = {p.path: p.value for p in reading.stated}
@@ -44,17 +52,6 @@ def _holds(reading: NotesReading, text: str) -> None:
         assert 0 <= evidence.start < evidence.end <= len(text)
         assert len(evidence.words) == evidence.end - evidence.start
     reading.to_json()  # writable, lone surrogates and all
-
-
-@settings(max_examples=examples(300), deadline=None)
-@given(notes)
-@example("Mon: sent thank-you at 5pm.\nWed 9am: reply!! So warm, I could cry.")
-@example("'" * 50 + "no tour" + '"' * 3)
-@example("\ud800 no tour \udfff")
-def test_any_text_reads_into_a_valid_reading(text: str) -> None:
-    """Whatever the note, the reading is a valid, contradiction-free observation document
-    whose stated proposals are exactly its observations, and whose evidence is in the note."""
-    _holds(Engine.default().read_notes(text), text)
 
 
 @settings(max_examples=examples(100), deadline=None)
