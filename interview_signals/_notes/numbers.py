@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from .._rulebook import NumberWords
 
@@ -229,8 +230,7 @@ class Numbers:
 
     def is_spelled_out(self, text: str) -> bool:
         """Whether a clock time says am or pm (``5pm``), not a bare ``5``."""
-        return bool(self._am.search(text) or self._pm.search(text) or
-                    self._noon.search(text) or ":" in text)
+        return self.says_half_of_day(text) or ":" in text
 
     def bare_hours(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         """The bare hours of ``text[start:end]`` written after an ``at`` word ("came back at
@@ -242,21 +242,29 @@ class Numbers:
     def relative_day(self, text: str) -> tuple[str, int] | None:
         """The first word of ``text`` that places a time by the day: ``("day", 0)`` today,
         ``("day", -1)`` the day before, ``("next", 1)`` the day after the other event."""
-        found = [(m.start(), offset) for pattern, offset in self._relative
-                 if (m := pattern.search(text)) is not None]
-        if not found:
+        found = _first_of(self._relative, text)
+        if found is None:
             return None
-        offset = min(found)[1]
+        offset = found[0]
         return ("next", 1) if offset is None else ("day", offset)
 
     def daypart(self, text: str) -> int | None:
         """0 when the first part of the day ``text`` names is before noon, 12 after it."""
-        found = [(m.start(), part) for pattern, part in self._dayparts
-                 if (m := pattern.search(text)) is not None]
-        return min(found)[1] if found else None
+        found = _first_of(self._dayparts, text)
+        return None if found is None else found[0]
 
     def day(self, text: str) -> int | None:
         """The first day of the week named in ``text`` (Monday 0), if any."""
-        found = [(m.start(), i) for i, day in enumerate(self._days)
-                 if (m := day.search(text)) is not None]
-        return min(found)[1] if found else None
+        found = _first_of([(day, i) for i, day in enumerate(self._days)], text)
+        return None if found is None else found[0]
+
+
+_V = TypeVar("_V")
+
+
+def _first_of(patterns: list[tuple[re.Pattern[str], _V]], text: str) -> tuple[_V] | None:
+    """The value of the pattern that matches first in ``text`` (in a tuple, as the value
+    may be None), or None when none matches."""
+    found = [(m.start(), i) for i, (pattern, _) in enumerate(patterns)
+             if (m := pattern.search(text)) is not None]
+    return (patterns[min(found)[1]][1],) if found else None

@@ -320,15 +320,13 @@ class _Reading:
         quote = self.layout.quote_at(hit.start)
         if quote is not None and not (quote[0] <= m.start < quote[1]):
             return False  # quoted words speak only within their quotation
-        if hit.end <= start and cue.kind in _SETS_ASIDE and \
-                self._heads_its_sentence(hit, sentence.start):
+        if hit.end <= start and cue.kind in _SETS_ASIDE:
             # "Last time: a panel of 4, they called the lead in"; "(Round 1 was with the
             # manager, she took me round)": another occasion named as a label or in an
             # aside in brackets, which the rest of the line or the brackets are about
-            close = self.norm.find(")", hit.end, sentence.end) if \
-                self.norm[sentence.start:hit.start].strip(" \t\n-*\u2022>").startswith("(") \
-                else sentence.end
-            return start < (sentence.end if close < 0 else close)
+            heading = self._heading(hit, sentence.start, sentence.end)
+            if heading is not None:
+                return start < heading
         if hit.end <= start and cue.direction in ("forward", "both"):
             return self._reaches(hit.end, start, cue.scope, cue) and \
                 not _between(self._subjects, self._opening(hit, sentence.start), start) and \
@@ -338,13 +336,17 @@ class _Reading:
                 self._past_commas(cue, end, hit.start, sentence.end)
         return False
 
-    def _heads_its_sentence(self, hit: CueHit, sentence_start: int) -> bool:
-        """Whether a cue opens its sentence as a label ("Last time: ...") or opens an aside
-        in brackets ("(Round 1 was ...")."""
+    def _heading(self, hit: CueHit, sentence_start: int, sentence_end: int) -> int | None:
+        """Where the reach of a cue that heads its sentence ends: the end of the line for a
+        label ("Last time: ..."), the closing bracket for an aside ("(Round 1 was ...)");
+        None when the cue heads nothing."""
         before = self.norm[sentence_start:hit.start].strip(_OPENERS)
-        if before not in ("", "("):
-            return False
-        return before == "(" or _LABEL_COLON.match(self.norm, hit.end) is not None
+        if before == "(":
+            close = self.norm.find(")", hit.end, sentence_end)
+            return sentence_end if close < 0 else close
+        if not before and _LABEL_COLON.match(self.norm, hit.end) is not None:
+            return sentence_end
+        return None
 
     def _opening(self, hit: CueHit, sentence_start: int) -> int:
         """Where a forward cue's reach may first be ended by a comma and a new subject:

@@ -10,7 +10,8 @@ here (``Settling``, with the reading's text and texts); ``mentions`` holds what 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from attrs import evolve, frozen
 
@@ -23,6 +24,7 @@ from .reading import Certainty, NotesReading, Proposal
 if TYPE_CHECKING:
     from .reader import _Reading
 
+_T = TypeVar("_T")
 _COUNT = "interview.interviewer_count"
 _WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|both|either|"
                           r"panel|board|they|them|their|everyone|everybody|anyone|anybody|we|"
@@ -140,8 +142,7 @@ class Settling:
         first, start = min(starts, key=lambda pair: pair[0].start)
         if start.at == end.at:
             return None  # one time for both events: the note gives none for one of them
-        froms, tos = [first], [second]
-        days, guessed = self._days_between(start, end, froms[0], tos[0])
+        days, guessed = self._days_between(start, end, first, second)
         # a bare hour ("at 11") is before or after noon: the reading with the shortest wait
         waits = [days * 24 * 60 + b - a for a in start.minutes for b in end.minutes]
         waits = [w for w in waits if w >= 0]
@@ -154,13 +155,13 @@ class Settling:
         # as the shorter wait, but to confirm ("6:45" after "6pm" is read as written)
         approximate = start.approximate or end.approximate or \
             any(w.bare and len(w.minutes) > 1 for w in (start, end))
-        unsure = approximate or guessed or froms[0].certainty == "unsure" or \
-            tos[0].certainty == "unsure"
+        unsure = approximate or guessed or first.certainty == "unsure" or \
+            second.certainty == "unsure"
         reason = (self.r.texts("notes.reason.approximate_time") if approximate else
                   self.r.texts("notes.reason.same_day") if guessed else
                   self.r.texts("notes.reason.between", first=self.r._label(relation.other),
                              second=self.r._label(str(relation.to))))
-        return evolve(tos[0], path=relation.path, value=value,
+        return evolve(second, path=relation.path, value=value,
                       certainty="unsure" if unsure else "stated", reason=reason)
 
     def _days_between(self, start: _When, end: _When, first: Mention, second: Mention
@@ -197,9 +198,7 @@ class Settling:
         after_text = self.r.norm[m.start:high]
         # the words before ``m`` in its sentence are the other event's when it shares it
         before_text = "" if other.sentence == m.sentence else self.r.norm[low:m.start]
-        part = numbers.daypart(after_text)
-        if part is None:
-            part = numbers.daypart(before_text)
+        part = _first_known(numbers.daypart, after_text, before_text)
         found: list[tuple[int, int, tuple[float, ...], bool]] = []
         for c in self.r.reader._clock.finditer(self.r.norm, low, high):
             if numbers.is_spelled_out(c.group()):
@@ -208,16 +207,11 @@ class Settling:
                     continue
                 if 60 <= minute < 13 * 60 and not numbers.says_half_of_day(c.group()):
                     # "6:45" with no am or pm: as the words around it say, or either
-                    base = minute % 720
-                    found.append((c.start(), c.end(), (base,) if part == 0 else
-                                  (base + 720,) if part == 12 else (base, base + 720), False))
+                    found.append((c.start(), c.end(), _halves(minute % 720, part), False))
                 else:
                     found.append((c.start(), c.end(), (minute,), False))
         for start, end, hour in numbers.bare_hours(self.r.norm, low, high):
-            base = (hour % 12) * 60
-            found.append((start, end, (float(base),) if part == 0 else
-                          (float(base + 720),) if part == 12 else
-                          (float(base), float(base + 720)), True))
+            found.append((start, end, _halves(float(hour % 12 * 60), part), True))
         found.sort()
         after = [f for f in found if f[0] >= m.start]
         chosen = after[0] if after else (found[-1] if found else None)
@@ -231,13 +225,9 @@ class Settling:
                 for h in self.r._cues_of.get(m.sentence, ())) or \
             (chosen[3] and _ANOTHER_NUMBER.search(self.r.norm, chosen[1],
                                                   min(high, chosen[1] + 40)) is not None)
-        weekday = numbers.day(after_text)
-        if weekday is None:
-            weekday = numbers.day(before_text)
-        relative = numbers.relative_day(after_text)
-        if relative is None:
-            relative = numbers.relative_day(before_text)
-        return _When(weekday, relative, chosen[2], approximate, chosen[0], chosen[3])
+        return _When(_first_known(numbers.day, after_text, before_text),
+                     _first_known(numbers.relative_day, after_text, before_text),
+                     chosen[2], approximate, chosen[0], chosen[3])
 
     def _settled(self, by_path: dict[str, list[Mention]]) -> list[Proposal]:
         proposals = []
@@ -398,3 +388,16 @@ class _When:
     """Where the time is written."""
     bare: bool
     """Whether it is a bare hour after "at" ("at 11")."""
+
+
+def _halves(minute: float, part: int | None) -> tuple[float, ...]:
+    """The times of day a clock time without am or pm may mean: before noon (``part`` 0),
+    after it (12), or either when the note does not say."""
+    return (minute,) if part == 0 else (minute + 720,) if part == 12 else \
+        (minute, minute + 720)
+
+
+def _first_known(read: Callable[[str], _T | None], after: str, before: str) -> _T | None:
+    """What ``read`` finds in the words after a mention, else in those before it."""
+    found = read(after)
+    return read(before) if found is None else found
