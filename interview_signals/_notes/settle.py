@@ -153,11 +153,12 @@ class Settling:
             return None
         # a bare hour ("at 8") that the words around it leave before or after noon: read
         # as the shorter wait, but to confirm ("6:45" after "6pm" is read as written)
-        approximate = start.approximate or end.approximate or \
-            any(w.bare and len(w.minutes) > 1 for w in (start, end))
-        unsure = approximate or guessed or first.certainty == "unsure" or \
+        approximate = start.approximate or end.approximate
+        open_half = any(w.bare and len(w.minutes) > 1 for w in (start, end))
+        unsure = approximate or open_half or guessed or first.certainty == "unsure" or \
             second.certainty == "unsure"
         reason = (self.r.texts("notes.reason.approximate_time") if approximate else
+                  self.r.texts("notes.reason.half_of_day") if open_half else
                   self.r.texts("notes.reason.same_day") if guessed else
                   self.r.texts("notes.reason.between", first=self.r._label(relation.other),
                              second=self.r._label(str(relation.to))))

@@ -209,6 +209,9 @@ class TestTheReply:
     def test_a_bare_hour_left_open_is_the_shorter_wait_to_confirm(
             self, text: str, hours: float) -> None:
         assert ("thank_you.response_hours", hours, "unsure") in proposals(text)
+        reply = next(p for p in _read(text).proposals if p.path == "thank_you.response_hours")
+        assert reply.reason == ("the note does not say whether a time was in the morning or "
+                                "later in the day")
 
     @pytest.mark.parametrize("text", [
         "Sent my thank-you at 9am. She replied that they are looking at 3 other candidates.",
