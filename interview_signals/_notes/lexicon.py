@@ -72,6 +72,8 @@ def resolve_word(word: Word, book: NotesBook) -> Word:
                 out += _expand(entry, book.inflection)
         elif word.is_inflected(i):
             out += forms(text, book.inflection)
+        elif " " in text:
+            out += _expand(text, book.inflection)
         else:
             out.append(text + ("*" if prefix else ""))
     unique = tuple(dict.fromkeys(out))[:MAX_FORMS]

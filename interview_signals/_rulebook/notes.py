@@ -56,6 +56,9 @@ _WORD = r"[^\s|\[\]{}*~@]+"
 _ALT = re.compile(rf"@[a-z][a-z0-9_]*|~|{_WORD}[*~]?")
 _ENTRY_WORD = re.compile(rf"{_WORD}[*~]?")
 _GAP = re.compile(r"\.\.\.(\d{1,2})?")
+_PHRASE_TOKEN = re.compile(r"\((?=[^()]*\s)[^()]*\)|\[(?=[^\[\]]*\s)[^\[\]]*\]|\S+")
+"""A phrase's tokens: words apart, but a word position in parentheses or brackets that holds
+alternatives of several words (``(it'd|it would)``, ``[a guy|a girl]``) is one token."""
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _TOKEN = re.compile(r"[\w']+")
 _NUMBER_KEYS = ("words", "minute_units", "hour_units", "half", "quarter", "three_quarters",
@@ -262,7 +265,7 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
         return None
     parts: list[Word | str] = []
     slot = None
-    tokens = normalise_phrase(text).split()
+    tokens = _PHRASE_TOKEN.findall(normalise_phrase(text))
     at_start = tokens[0] == "^"
     for token in tokens[1:] if at_start else tokens:
         gap = _GAP.fullmatch(token)
@@ -290,7 +293,7 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
             word = _parse_word(token)
             if word is None:
                 bad(f"{where}: {quoted(text)}: cannot read {quoted(token)}; a word position "
-                    "is word, word*, word~, @class, a|b or [a|b]")
+                    "is word, word*, word~, @class, a|b, [a|b] or (a b|c)")
                 return None
             parts.append(word)
     if parts and _is_gap(parts[-1]):
@@ -313,15 +316,30 @@ def _is_gap(part: object) -> bool:
 
 def _parse_word(token: str) -> Word | None:
     optional = token.startswith("[") and token.endswith("]")
-    inner = token[1:-1] if optional else token
-    alternatives = inner.split("|")
-    if not all(_ALT.fullmatch(a) for a in alternatives):
+    grouped = token.startswith("(") and token.endswith(")") and len(token) > 2
+    if token.startswith("(") and not grouped:
+        return None  # a group not closed in its word position
+    inner = token[1:-1] if optional or grouped else token
+    alternatives = [" ".join(a.split()) for a in inner.split("|")]
+    if not all(_ALT.fullmatch(a) or _is_words(a) for a in alternatives):
         return None
-    inflected = tuple(len(a) > 1 and a.endswith("~") for a in alternatives)
-    return Word(alternatives=tuple(a[:-1] if a.endswith("*") or f else a
-                                   for a, f in zip(alternatives, inflected, strict=True)),
-                prefixes=tuple(a.endswith("*") for a in alternatives), optional=optional,
+    # an alternative of several words keeps its marks (``walk~ round``): each of its words
+    # is resolved on its own (``_notes.lexicon``)
+    several = tuple(" " in a for a in alternatives)
+    inflected = tuple(len(a) > 1 and a.endswith("~") and not s
+                      for a, s in zip(alternatives, several, strict=True))
+    prefixes = tuple(a.endswith("*") and not s for a, s in zip(alternatives, several, strict=True))
+    return Word(alternatives=tuple(a[:-1] if p or f else a
+                                   for a, p, f in zip(alternatives, prefixes, inflected,
+                                                      strict=True)),
+                prefixes=prefixes, optional=optional,
                 inflected=inflected if any(inflected) else ())
+
+
+def _is_words(alternative: str) -> bool:
+    """An alternative of several plain words, prefixes or lemmas (no class among them)."""
+    words = alternative.split()
+    return len(words) > 1 and all(_ENTRY_WORD.fullmatch(w) for w in words)
 
 
 def classes_named(phrase: Phrase) -> set[str]:

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from interview_signals._notes.lexicon import resolve_word
 from interview_signals._notes.matchers import Index, Matcher, note_words
 from interview_signals._notes.text import normalise
-from interview_signals._rulebook import FieldPhrases, Phrase, parse_phrase
+from interview_signals._rulebook import (
+    FieldPhrases,
+    Inflection,
+    NotesBook,
+    Phrase,
+    Word,
+    parse_phrase,
+)
 
 
 def _phrase(text: str, slots: tuple[str, ...] = ()) -> Phrase:
@@ -37,10 +45,32 @@ def _found(phrase: str, text: str) -> list[str]:
     ("didn't reply", "he didnt reply", ["didnt reply"]),
     ("thank-you note", "thank you note", ["thank you note"]),
     ("don", "don't", []),
+    ("told (it'd|it would) be", "told it would be, told it'd be, told it be, told would be",
+     ["told it would be", "told it'd be"]),
+    ("[a guy|a girl] said", "a girl said, a guy said, said, a said",
+     ["a girl said", "a guy said", "said", "said"]),
+    ("(lots of|plenty of) nod*", "lots of nodding, plenty nods", ["lots of nodding"]),
 ])
 def test_a_phrase_matches_whole_words_as_written(phrase: str, text: str,
                                                  found: list[str]) -> None:
     assert _found(phrase, text) == found
+
+
+def test_a_group_of_several_words_is_one_position_and_an_open_one_is_refused() -> None:
+    phrase = _phrase("asked (if i|whether i) want~ it")
+    assert [getattr(p, "alternatives", p) for p in phrase.parts] == [
+        ("asked",), ("if i", "whether i"), ("want",), ("it",)]
+    problems: list[str] = []
+    assert parse_phrase("told (it'd|it would be", "test", problems.append) is None
+    assert "(a b|c)" in problems[0]
+
+
+def test_a_lemma_inside_a_group_is_inflected_word_by_word() -> None:
+    book = NotesBook(inflection=Inflection(endings=("s", "ed", "ing")))
+    group = _phrase("(walk~ me round|show~)").parts[0]
+    assert isinstance(group, Word)
+    word = resolve_word(group, book)
+    assert {"walked me round", "walking me round", "showed", "shows"} <= set(word.alternatives)
 
 
 def test_a_sentence_start_phrase_marks_itself() -> None:
