@@ -29,7 +29,11 @@ _DIGITS = r"\d{1,4}(?:[.,]\d{1,2})?"
 class Numbers:
     """The slot patterns of one pack's number words, and their values."""
 
-    def __init__(self, words: NumberWords) -> None:
+    def __init__(self, words: NumberWords, people: tuple[Iterable[str], Iterable[str]] = ((), ())
+                 ) -> None:
+        """``people``: the words that may open a person named in a list (the, a, our) and
+        the words that name one (manager, founder), as the ``person_lead`` and ``person``
+        word classes give them: the ``{people}`` slot is a list of two or more."""
         self.words = words
         w = words
         self._word_values = dict(w.words)
@@ -77,10 +81,12 @@ class Numbers:
         after_bare = _alternation(w.after_bare)
         bare = rf"\d{{1,3}}(?![.:,]?\d)(?!\s*[^\W\d_])|\d{{1,3}}(?=\s+{after_bare}{_END})"
         self.before = _alternation(w.before)
+        self._people_item, people_list, people_starters = _people(people, and_, n)
+        self._people_sep = re.compile(_people_separator(and_))
         self._patterns = {
             "minutes": re.compile(f"(?:{self.range}|{self.duration}|{bare})"),
             "hours": re.compile(self.duration), "count": re.compile(n),
-            "clock": re.compile(self.clock),
+            "clock": re.compile(self.clock), "people": re.compile(people_list),
         }
         # What may follow a length that reads on past it ("an hour and ten", "an hour and a
         # bit", "1 hour 10"): the length read is only part of the number written.
@@ -89,7 +95,7 @@ class Numbers:
         self._starters = frozenset(
             word.split()[0] for group in (w.words, w.minute_units, w.hour_units, w.half,
                                           w.quarter, w.three_quarters, w.noon)
-            for word in group if word.split())
+            for word in group if word.split()) | people_starters
         self._range = re.compile(rf"({self.clock})\s*{range_}\s*({self.clock})")
         self._am = re.compile(am)
         self._pm = re.compile(pm)
@@ -153,6 +159,8 @@ class Numbers:
             return self.clock_minutes(text)
         if slot == "count":
             return self._number(text)
+        if slot == "people":
+            return self.people_count(text)
         if slot == "minutes":
             ranged = self._range.fullmatch(text)
             if ranged is not None:
@@ -170,6 +178,18 @@ class Numbers:
             return self.minutes(text)
         minutes = self.minutes(text)
         return None if minutes is None else minutes / 60
+
+    def people_count(self, text: str) -> float | None:
+        """How many people a list names: one per item, or the number an item opens with
+        ("the manager and two engineers" is three)."""
+        total = 0.0
+        for item in self._people_sep.split(text.strip()):
+            if not item.strip():
+                continue
+            first = self._people_item.match(item.strip())
+            number = self._number(first.group("n")) if first and first.group("n") else None
+            total += number if number is not None and 1 <= number <= 20 else 1
+        return total or None
 
     def range_start(self, text: str) -> float | None:
         """The first time of a range (``9 to 9:30`` starts at 9:00), as minute of the day."""
@@ -257,6 +277,28 @@ class Numbers:
         """The first day of the week named in ``text`` (Monday 0), if any."""
         found = _first_of([(day, i) for i, day in enumerate(self._days)], text)
         return None if found is None else found[0]
+
+
+def _people_separator(and_: str) -> str:
+    return rf"\s*,\s*(?:{and_}\s+)?|\s+(?:{and_}|plus)\s+|\s*[+&]\s*"
+
+
+def _people(people: tuple[Iterable[str], Iterable[str]], and_: str, number: str
+            ) -> tuple[re.Pattern[str], str, frozenset[str]]:
+    """The pattern of one person named in a list ("the area manager", "a senior engineer",
+    "two of the engineers", "the head of sales", "someone from HR"), the pattern of a list
+    of two to eight of them, and the words such a list may start with."""
+    leads, heads = (tuple(w for w in group if w.strip()) for group in people)
+    if not leads or not heads:
+        return re.compile(r"(?!)"), r"(?!)", frozenset()
+    lead, head = _alternation(leads), _alternation(heads)
+    word = rf"(?!(?:{and_}|plus)(?!\w))[^\W\d_][\w'&]*"
+    item = (rf"(?:(?P<n>{number})\s+(?:of\s+)?(?:{lead}\s+)?|{lead}\s+)?"
+            rf"(?:{word}\s+){{0,3}}?{head}s?(?!\w)(?:\s+(?:of|from)\s+(?:the\s+)?{word})?")
+    plain = re.sub(r"\(\?P<n>", "(?:", item)
+    sep = _people_separator(and_)
+    starters = frozenset(w.split()[0] for w in (*leads, *heads) if w.split())
+    return re.compile(item), rf"{plain}(?:(?:{sep}){plain}){{1,7}}(?!\w)", starters
 
 
 _V = TypeVar("_V")

@@ -22,7 +22,7 @@ from .._observations import VOCABULARY, Value
 from .._quoting import describe
 from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic, frame_texts
 from .._texts import Texts
-from .lexicon import resolve
+from .lexicon import resolve, word_forms
 from .matchers import Found, Index, Matcher, Owner, note_words
 from .mentions import CueHit, Mention, fitted
 from .numbers import Numbers
@@ -61,7 +61,9 @@ class NotesReader:
     def __init__(self, book: NotesBook) -> None:
         book = resolve(book)  # word classes and inflections spelled out
         self.book = book
-        self.numbers = Numbers(book.numbers)
+        classes = word_forms(book)
+        self.numbers = Numbers(book.numbers, people=(classes.get("person_lead", ()),
+                                                     classes.get("person", ())))
         owners: tuple[Owner, ...] = (*book.phrases, *book.cues, *book.topics, *book.relations)
         before = self.numbers.before
         self.index = Index([Matcher(p, owner, before) for owner in owners for p in owner.phrases])
@@ -135,15 +137,18 @@ class _Reading:
                 for f in self._within_sentences(m)]
         # A longer cue hides a shorter one of another kind inside it ("no wait" is no
         # negation; "not sure" no plain "not"): what ConText's pseudo cues are for.
+        # Only where the longer one bears on every field the shorter does: "if she" asking
+        # about interest hides no "if" before an invitation.
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[CueHit] = []
-        reach: dict[str, CueHit] = {}  # per kind, the kept cue reaching furthest so far
+        reach: dict[Cue, CueHit] = {}  # per cue, its kept hit reaching furthest so far
         for hit in hits:
-            if not any(kind != hit.cue.kind and k.end >= hit.end and
-                       k.end - k.start > hit.end - hit.start for kind, k in reach.items()):
+            if not any(cue.kind != hit.cue.kind and k.end >= hit.end and
+                       k.end - k.start > hit.end - hit.start and _covers(cue, hit.cue)
+                       for cue, k in reach.items()):
                 kept.append(hit)
-                if hit.cue.kind not in reach or reach[hit.cue.kind].end < hit.end:
-                    reach[hit.cue.kind] = hit
+                if hit.cue not in reach or reach[hit.cue].end < hit.end:
+                    reach[hit.cue] = hit
         self._hiding = [k for k in kept if k.cue.kind == "pseudo" and k.cue.fields]
         return [k for k in kept if k.cue.kind != "pseudo"]
 
@@ -539,6 +544,15 @@ def _between(marks: list[int], start: int, end: int) -> bool:
     """Whether a sorted list of offsets has one in ``[start, end)``."""
     i = bisect.bisect_left(marks, start)
     return i < len(marks) and marks[i] < end
+
+
+def _covers(longer: Cue, shorter: Cue) -> bool:
+    """Whether every field ``shorter`` bears on is one ``longer`` bears on too."""
+    if longer.fields:
+        return bool(shorter.fields) and set(shorter.fields) <= set(longer.fields)
+    if longer.not_fields:
+        return bool(shorter.fields) and not set(shorter.fields) & set(longer.not_fields)
+    return True
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:

@@ -45,8 +45,9 @@ value of the note to confirm, whatever the cue's scope, as the note's words alon
 say which interview each belongs to."""
 DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")
 RELATION_KINDS: tuple[str, ...] = ("same", "plus", "minus", "until", "between")
-SLOTS: tuple[str, ...] = ("count", "minutes", "hours", "clock")
-"""The slots a phrase may have: a count, a length in minutes or hours, a time of day."""
+SLOTS: tuple[str, ...] = ("count", "minutes", "hours", "clock", "people")
+"""The slots a phrase may have: a count, a length in minutes or hours, a time of day, a
+list of people (counted: "the founder and two engineers" is three)."""
 GAP_WORDS = 4
 """How many words ``...`` may stand for."""
 MAX_GAP_WORDS = 12
@@ -476,7 +477,7 @@ class NotesMerger:
             bad(f"{where}.value: expected {spec.expected}, got {_shown(value)}")
             return
         slots = () if value is not None else (
-            {"minutes": ("minutes",), "hours": ("hours",)}.get(spec.unit, ("count",)))
+            {"minutes": ("minutes",), "hours": ("hours",)}.get(spec.unit, ("count", "people")))
         phrases = self._phrase_list(item.get("phrases"), where, bad, slots=slots,
                                     need_slot=value is None)
         topic = item.get("topic")
@@ -508,6 +509,8 @@ class NotesMerger:
                     f"({', '.join('{' + s + '}' for s in slots)})")
                 continue
             named = classes_named(phrase)
+            if phrase.slot == "people":  # its items are made of these two classes
+                named |= {"person", "person_lead"}
             if named:
                 self._named.append((self._file, f"{where}.phrases[{i}]: {quoted(text)}", named))
             out.append(phrase)

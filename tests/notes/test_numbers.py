@@ -7,7 +7,7 @@ import re
 import pytest
 
 from interview_signals._notes.numbers import Numbers
-from interview_signals._rulebook import load_rulebook
+from interview_signals._rulebook import NumberWords, load_rulebook
 
 NUMBERS = Numbers(load_rulebook().notes.numbers)
 
@@ -72,3 +72,19 @@ def test_a_length_followed_by_more_of_a_number_goes_on(text: str, goes_on: bool)
     end = re.compile(NUMBERS.slot("minutes")).match(text)
     assert end is not None
     assert NUMBERS.goes_on(text, end.end()) is goes_on
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("the founder and the head of sales", 2),
+    ("the manager, a senior engineer and someone from hr", 3),
+    ("the cto, two of the engineers and a recruiter", 4),
+    ("the store manager + a district manager", 2),
+])
+def test_a_list_of_people_counts_its_items(text: str, count: float) -> None:
+    numbers = Numbers(NumberWords(words={"one": 1, "two": 2}, and_=("and",)),
+                      people=(("the", "a"), ("founder", "head", "manager", "engineer",
+                                             "someone", "cto", "recruiter")))
+    masked, spans = numbers.masked(text, "people")
+    assert spans == {0: len(text)}
+    assert set(masked) == {"_"}
+    assert numbers.value("people", text) == count

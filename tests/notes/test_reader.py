@@ -669,8 +669,8 @@ class TestWordingsOfDecember:
         assert ("job_specifics.overview_given", False, "stated") in proposals(
             "She skipped the standard rundown of the role entirely.")
 
-    def test_two_roles_named_may_be_more_people(self) -> None:
-        assert ("interview.interviewer_count", 2, "unsure") in proposals(
+    def test_every_role_named_in_the_list_is_counted(self) -> None:
+        assert ("interview.interviewer_count", 3, "stated") in proposals(
             "Interview with the CEO and the CTO and the head of HR, it went well.")
 
     def test_came_back_is_a_reply_only_near_the_thank_you(self) -> None:

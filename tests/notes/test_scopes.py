@@ -138,6 +138,27 @@ class TestInterviewerCount:
     def test_a_family_of_words_gives_the_count(self, text: str, count: int) -> None:
         assert stated(text)["interview.interviewer_count"] == count
 
+    @pytest.mark.parametrize(("text", "count"), [
+        ("The head and the business manager saw me together.", 2),
+        ("Panel was the engineering manager, a senior engineer and someone from HR.", 3),
+        ("Interview with the founder and the head of sales at a co-working space.", 2),
+        ("Interview with the store manager + a district manager.", 2),
+        ("Had a video call with the CTO, two of the engineers and a recruiter.", 4),
+    ])
+    def test_a_list_of_the_people_who_interviewed_is_counted(self, text: str,
+                                                               count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    @pytest.mark.parametrize("text", [
+        "Interview with the manager and the team was fine.",
+        "Interview with the manager went well.",
+        "My friend was interviewed by the CEO and the CTO.",
+        "Next round will be with the MD and the FD.",
+    ])
+    def test_a_list_of_one_or_of_no_people_or_not_the_writers_counts_nobody(
+            self, text: str) -> None:
+        assert "interview.interviewer_count" not in stated(text)
+
     def test_one_of_them_counts_nobody(self) -> None:
         assert stated("The panel (four of them) sat still. One of them nodded once.")[
             "interview.interviewer_count"] == 4
@@ -273,6 +294,13 @@ class TestPanel:
     def test_with_one_interviewer_a_clash_stays_unsure(self) -> None:
         text = "Just the one interviewer. She didn't smile. She smiled at the end."
         assert "body_language.smiles" not in stated(text)
+
+
+def test_a_longer_cue_for_some_fields_hides_no_shorter_cue_for_others() -> None:
+    # "if she" (the interviewer asking someone else about interest) must not hide the
+    # plan in "if": the round is no more than hoped for.
+    text = "If she invites me to a second round I'll be thrilled."
+    assert "next_steps.invited_to_next_round" not in stated(text)
 
 
 class TestIdiomsAndReports:

@@ -70,11 +70,25 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
     ('[[notes.relation]]\npath = "tour.office_tour"\nkind = "same"\n'
      'other = "interview.scheduled_minutes"\nphrases = ["on time"]',
      "[notes] relation[0].path: a relation gives a number; tour.office_tour is true or false"),
+    ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\n'
+     'phrases = ["(a tour|the tour"]',
+     "cannot read \"(a\"; a word position is word, word*, word~, @class, a|b, [a|b] or "
+     "(a b|c)"),
 ])
 def test_a_bad_notes_table_is_reported_with_its_reason(tmp_path: Path, text: str,
                                                        reason: str) -> None:
     problems = _problems(tmp_path, text)
     assert any(reason in p for p in problems), problems
+
+
+def test_a_list_of_people_needs_the_word_classes_its_items_are_made_of(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.toml"
+    pack.write_text('[[notes.phrases]]\npath = "interview.interviewer_count"\n'
+                    'phrases = ["met with {people}"]\n', encoding="utf-8")
+    _, problems = read_rulebook(pack, include_default=False)
+    reasons = [p.reason for p in problems]
+    assert any('"met with {people}": unknown word class @person;' in r for r in reasons), reasons
+    assert any("unknown word class @person_lead;" in r for r in reasons), reasons
 
 
 def test_every_problem_of_a_notes_table_is_reported_at_once(tmp_path: Path) -> None:
