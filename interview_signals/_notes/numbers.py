@@ -83,9 +83,18 @@ class Numbers:
         self.before = _alternation(w.before)
         self._people_item, people_list, people_starters = _people(people, and_, n)
         self._people_sep = re.compile(_people_separator(and_))
+        # A span of lengths or of counts ("15-20 min", "2 to 3 hours", "three or four"):
+        # read as its larger end, and only to confirm (``is_span``)
+        range_or = rf"(?:\s*(?:{range_}|or|/)\s*)"
+        self._span_length = rf"(?:{n}{range_or}{n}\s*(?:{minute}|{hour}){_END})"
+        self._span_count = rf"(?:{n}{range_or}{n}{_END})"
+        self._spans = {"minutes": re.compile(self._span_length),
+                       "hours": re.compile(self._span_length),
+                       "count": re.compile(self._span_count)}
         self._patterns = {
-            "minutes": re.compile(f"(?:{self.range}|{self.duration}|{bare})"),
-            "hours": re.compile(self.duration), "count": re.compile(n),
+            "minutes": re.compile(f"(?:{self._span_length}|{self.range}|{self.duration}|{bare})"),
+            "hours": re.compile(f"(?:{self._span_length}|{self.duration})"),
+            "count": re.compile(f"(?:{self._span_count}|{n})"),
             "clock": re.compile(self.clock), "people": re.compile(people_list),
         }
         # What may follow a length that reads on past it ("an hour and ten", "an hour and a
@@ -157,6 +166,8 @@ class Numbers:
         of the day; ``None`` when the words do not make one (``45-50`` as a time range)."""
         if slot == "clock":
             return self.clock_minutes(text)
+        if self.is_span(slot, text):
+            return self._span_end(slot, text)
         if slot == "count":
             return self._number(text)
         if slot == "people":
@@ -178,6 +189,20 @@ class Numbers:
             return self.minutes(text)
         minutes = self.minutes(text)
         return None if minutes is None else minutes / 60
+
+    def is_span(self, slot: str, text: str) -> bool:
+        """Whether a number as a slot takes it is a span ("15-20 min", "three or four"
+        people; "11 till 12" is a time range, a length of one hour)."""
+        span = self._spans.get(slot)
+        return span is not None and span.fullmatch(text.strip()) is not None
+
+    def _span_end(self, slot: str, text: str) -> float | None:
+        """The larger end of a span, as the slot takes it."""
+        match = re.match(rf"(?:{self.number})", text)
+        if match is None:
+            return None
+        rest = re.sub(r"^\s*(?:[^\w\s]+|\w+)\s*", "", text[match.end():])
+        return self.value(slot, rest)
 
     def people_count(self, text: str) -> float | None:
         """How many people a list names: one per item, or the number an item opens with

@@ -440,6 +440,11 @@ class _Reading:
                                                      words=repr(self._several.words))
         if certainty == "stated" and m.weak and value == m.value:
             certainty, reason = "unsure", self.texts("notes.reason.weak")
+        if certainty == "stated" and m.slot_end and m.phrase.slot in (
+                "minutes", "hours", "count") and self.reader.numbers.is_span(
+                m.phrase.slot, self.norm[m.slot_start:m.slot_end]):
+            certainty, reason = "unsure", self.texts(
+                "notes.reason.approximation", words=repr(self.norm[m.slot_start:m.slot_end]))
         if certainty == "stated" and m.slot_end and m.phrase.slot in ("minutes", "hours") \
                 and self.reader.numbers.goes_on(self.norm, m.slot_end):
             certainty, reason = "unsure", self.texts("notes.reason.number_goes_on")

@@ -386,3 +386,34 @@ class TestOthersAndPlans:
     def test_their_quoted_promise_of_a_round_still_counts(self) -> None:
         assert stated("They said 'we'll book you in for the next round' before I left.").get(
             "next_steps.invited_to_next_round") is True
+
+
+class TestSpansAndPlans:
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("Supposed to be 15-20 min and it went 40.", "interview.scheduled_minutes", 20),
+        ("It lasted 2 to 3 hours.", "interview.actual_minutes", 180),
+        ("Interviewed by three or four people.", "interview.interviewer_count", 4),
+    ])
+    def test_a_span_of_numbers_is_its_larger_end_to_confirm(self, text: str, path: str,
+                                                            value: int) -> None:
+        assert (path, value, "unsure") in proposals(text)
+
+    def test_a_time_range_is_still_a_length(self) -> None:
+        assert stated("Booked 11 till 12, lasted the full hour.")[
+            "interview.scheduled_minutes"] == 60
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Thinking of sending a thank you but idk if that's weird.", "thank_you.note_sent"),
+        ("Agency guy says some ppl send a thank you email after.", "thank_you.note_sent"),
+        ("Guy before me came out saying they'd booked him in for round two.",
+         "next_steps.invited_to_next_round"),
+        ("I was booked in for forty five minutes.", "next_steps.scheduled_on_the_spot"),
+    ])
+    def test_a_plan_a_habit_or_another_candidate_states_nothing(self, text: str,
+                                                                path: str) -> None:
+        assert path not in stated(text)
+
+    def test_a_length_after_another_length_is_not_the_end(self) -> None:
+        found = stated("Care agency, booked for an hour and done in 25.")
+        assert found["interview.scheduled_minutes"] == 60
+        assert found.get("interview.actual_minutes") != 60
