@@ -79,7 +79,10 @@ class Numbers:
         self.count = n
         # A bare number with no word after it: "booked 30 min, lasted 30."
         after_bare = _alternation(w.after_bare)
-        bare = rf"\d{{1,3}}(?![.:,]?\d)(?!\s*[^\W\d_])|\d{{1,3}}(?=\s+{after_bare}{_END})"
+        # (never under five: no interview lasts 1 to 4 minutes, and "1-on-1, booked 45" has
+        # a 1 before "booked")
+        bare = (rf"(?!0*[1-4](?!\d))(?:\d{{1,3}}(?![.:,]?\d)(?!\s*[^\W\d_])|"
+                rf"\d{{1,3}}(?=\s+{after_bare}{_END}))")
         self.before = _alternation(w.before)
         self._people_item, people_list, people_starters = _people(people, and_, n)
         self._people_sep = re.compile(_people_separator(and_))

@@ -323,8 +323,10 @@ class _Reading:
         if sentence.index != m.sentence:
             return False
         quote = self.layout.quote_at(hit.start)
-        if quote is not None and not (quote[0] <= m.start < quote[1]):
-            return False  # quoted words speak only within their quotation
+        if quote is not None and not (quote[0] <= start < quote[1]):
+            # quoted words speak only within their quotation (an approximation there
+            # bears on a number quoted with it: "the invite said 'approximately one hour'")
+            return False
         if hit.end <= start and cue.kind in _SETS_ASIDE:
             # "Last time: a panel of 4, they called the lead in"; "(Round 1 was with the
             # manager, she took me round)": another occasion named as a label or in an

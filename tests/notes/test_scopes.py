@@ -417,3 +417,34 @@ class TestSpansAndPlans:
         found = stated("Care agency, booked for an hour and done in 25.")
         assert found["interview.scheduled_minutes"] == 60
         assert found.get("interview.actual_minutes") != 60
+
+
+class TestRoundSeven:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("They did show me round the surgeries before I left.",
+         "next_steps.scheduled_on_the_spot"),
+        ("He mentioned interns usually get shown round the yard in their first week.",
+         "tour.office_tour"),
+        ("Advice for the next one: say yes to a tour. And send the thank-you within a day.",
+         "thank_you.note_sent"),
+        ("11:00-11:45 slot, started on time; finished late.", "interview.actual_minutes"),
+        ("He walked me through the role in broad strokes.", "job_specifics.deep_dive"),
+    ])
+    def test_what_did_not_happen_as_written_is_not_stated(self, text: str, path: str) -> None:
+        assert path not in stated(text)
+
+    def test_a_round_booked_before_leaving_is_booked_on_the_spot(self) -> None:
+        text = "She asked me back and we pencilled in the 14th before I left the building."
+        assert stated(text)["next_steps.scheduled_on_the_spot"] is True
+
+    def test_written_but_not_sent_is_not_sent(self) -> None:
+        assert stated("I have written my thank-you note but not sent it yet.")[
+            "thank_you.note_sent"] is False
+
+    def test_an_approximation_quoted_with_its_number_bears_on_it(self) -> None:
+        text = "The invite said 'approximately one hour'."
+        assert ("interview.scheduled_minutes", 60, "unsure") in proposals(text)
+
+    def test_a_bare_number_under_five_is_no_length(self) -> None:
+        assert stated("Interview was 1-on-1, booked 45, ran 45.")[
+            "interview.scheduled_minutes"] == 45
