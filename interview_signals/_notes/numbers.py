@@ -53,6 +53,10 @@ class Numbers:
             (rf"(?P<a>{n})\s*{hour}\s*(?P<b>{n})\s*{minute}{_END}",
              lambda a, b: a * 60 + b),                                # 1 hr 15 min
             (rf"(?P<a>\d{{1,2}})\s*{hour}(?P<b>\d{{2}}){_END}", lambda a, b: a * 60 + b),  # 1h15
+            # an hour ten: minutes without their unit, where nothing of a number follows
+            (rf"(?P<a>{n})\s*{hour}\s+(?P<b>(?:[5-9]|[1-5]\d)(?![.,:]?\d)|{number_word})"
+             rf"{_END}(?!\s*(?:{hour}|{minute}|[^\W\d_]*\d))",
+             lambda a, b: a * 60 + b if 5 <= b < 60 else 0),
             (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+{art}{half}{_END}",
              lambda a, b: a * 60 + 30),                               # an hour and a half
             (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+{art}{quarter}{_END}",
@@ -81,8 +85,10 @@ class Numbers:
         after_bare = _alternation(w.after_bare)
         # (never under five: no interview lasts 1 to 4 minutes, and "1-on-1, booked 45" has
         # a 1 before "booked")
+        # and a number in words where its clause ends ("booked in for forty five.")
         bare = (rf"(?!0*[1-4](?!\d))(?:\d{{1,3}}(?![.:,]?\d)(?!\s*[^\W\d_])|"
-                rf"\d{{1,3}}(?=\s+{after_bare}{_END}))")
+                rf"\d{{1,3}}(?=\s+{after_bare}{_END}))|"
+                rf"{number_word}(?:\s+{number_word})?{_END}(?=\s*(?:[,;!?)\n]|[.](?!\d)|$))")
         self.before = _alternation(w.before)
         self._people_item, people_list, people_starters = _people(people, and_, n)
         self._people_sep = re.compile(_people_separator(and_))
@@ -189,7 +195,11 @@ class Numbers:
                 return end - start if end - start <= 12 * 60 else None
             if re.fullmatch(r"\d{1,3}", text.strip()):
                 return float(text)
-            return self.minutes(text)
+            minutes = self.minutes(text)
+            if minutes is None:
+                bare = self._number(text)  # forty five, as a bare number of minutes
+                return bare if bare is not None and bare >= 5 else None
+            return minutes
         minutes = self.minutes(text)
         return None if minutes is None else minutes / 60
 

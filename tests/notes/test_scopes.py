@@ -448,3 +448,25 @@ class TestRoundSeven:
     def test_a_bare_number_under_five_is_no_length(self) -> None:
         assert stated("Interview was 1-on-1, booked 45, ran 45.")[
             "interview.scheduled_minutes"] == 45
+
+
+class TestRoundSevenRecall:
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("It went on for an hour ten, which is long for them.", "interview.actual_minutes", 70),
+        ("I was booked in for forty five.", "interview.scheduled_minutes", 45),
+        ("Just me n the deputy manager.", "interview.interviewer_count", 1),
+        ("Only the one of them, the gaffer.", "interview.interviewer_count", 1),
+        ("VP Sales, solo.", "interview.interviewer_count", 1),
+        ("We were in there 45 lol.", "interview.actual_minutes", 45),
+        ("He asked if I had anything else lined up.",
+         "interest.asked_where_else_interviewing", True),
+        ("He rang the kitchen and got the sous chef to pop in and say hi.",
+         "tour.people_called_in", True),
+        ("Then he went right into what a week looks like.", "job_specifics.deep_dive", True),
+    ])
+    def test_more_wordings_are_read(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
+
+    def test_and_then_some_is_more_than_said(self) -> None:
+        assert ("interview.actual_minutes", 60, "unsure") in proposals(
+            "It lasted an hour and then some.")
