@@ -86,7 +86,9 @@ class Numbers:
         # (never under five: no interview lasts 1 to 4 minutes, and "1-on-1, booked 45" has
         # a 1 before "booked")
         # and a number in words where its clause ends ("booked in for forty five.")
-        bare = (rf"(?!0*[1-4](?!\d))(?:\d{{1,3}}(?![.:,]?\d)(?!\s*[^\W\d_])|"
+        # (nor an hour of the clock after "at": "finished at 11 sharp" is a time of day)
+        bare = (rf"(?!(?<=\bat\s)(?:0?[1-9]|1[0-2])(?!\d))(?!0*[1-4](?!\d))"
+                rf"(?:\d{{1,3}}(?![.:,]?\d)(?!\s*[^\W\d_])|"
                 rf"\d{{1,3}}(?=\s+{after_bare}{_END}))|"
                 rf"{number_word}(?:\s+{number_word})?{_END}(?=\s*(?:[,;!?)\n]|[.](?!\d)|$))")
         self.before = _alternation(w.before)

@@ -31,6 +31,7 @@ from .settle import Settling
 from .text import MAX_NOTE_BYTES, Layout, lay_out, normalise
 
 _CLAUSE_BREAK = re.compile(r"[;()\[\]\u2014]|:\s|\s[-\u2013]\s")
+_CLAUSE_BREAK_NOT_COLON = re.compile(r"[;()\[\]\u2014]|\s[-\u2013]\s")
 _NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there|just|only|simply|"
                           r"merely|more|rather)\s")
 """A comma that a new subject follows ("she didn't read off a list, she was curious") or a
@@ -113,6 +114,8 @@ class _Reading:
         # is measured by, each looked up by bisection.
         self._words = [w.start() for w in _WORDS.finditer(self.norm)]
         self._breaks = [b.start() for b in _CLAUSE_BREAK.finditer(self.norm)]
+        self._breaks_not_colon = [b.start() for b in
+                                  _CLAUSE_BREAK_NOT_COLON.finditer(self.norm)]
         self._terminators = [(c.start, c.cue.kinds) for c in self.cues
                              if c.cue.kind == "terminate"]
         self._ends: dict[str, list[int]] = {}
@@ -379,7 +382,11 @@ class _Reading:
                  cue: Cue | None = None) -> bool:
         """Whether a cue's scope runs from ``start`` to ``end``: no clause break and no
         terminating cue (of the cue's kind) in between, and at most ``scope`` words."""
-        if _between(self._breaks, start, end) or \
+        # someone else's story or a plan announced before a colon runs on to what it
+        # announces ("Read an article on good signs: getting shown round, ...")
+        breaks = self._breaks_not_colon if cue is not None and cue.kind in _SETS_ASIDE \
+            and start < end else self._breaks
+        if _between(breaks, start, end) or \
                 _between(self._ends_of(cue.kind if cue else ""), start, end):
             return False
         return scope is None or (bisect.bisect_left(self._words, end) -

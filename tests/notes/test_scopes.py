@@ -470,3 +470,29 @@ class TestRoundSevenRecall:
     def test_and_then_some_is_more_than_said(self) -> None:
         assert ("interview.actual_minutes", 60, "unsure") in proposals(
             "It lasted an hour and then some.")
+
+
+class TestRoundEight:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Read an article about good signs: getting shown round, a reply to your thank-you.",
+         "tour.office_tour"),
+        ("Mock interview with my mentor tonight. She asked whether I really wanted the job.",
+         "interest.asked_if_interested"),
+        ('The job ad is full of "you will lead" and "you\'d own the budget".',
+         "job_specifics.you_would_language"),
+        ("The recruiter claims he answers thank-you notes within the hour.",
+         "thank_you.response_received"),
+        ("She seemed miles away, one-word follow-ups.", "body_language.engaged"),
+        ("Booked 10 till 11 and we finished at 11 sharp.", "interview.actual_minutes"),
+    ])
+    def test_what_did_not_happen_to_the_writer_is_not_stated(self, text: str,
+                                                             path: str) -> None:
+        found = stated(text)
+        assert path not in found or (path == "interview.actual_minutes" and found[path] == 60)
+
+    def test_a_plan_before_a_colon_reaches_past_it(self) -> None:
+        assert "tour.office_tour" not in stated("My friend's interview: they showed her round.")
+
+    def test_just_the_consultant_is_one(self) -> None:
+        assert stated("Just the consultant. No nods, no mm-hmms, nothing.")[
+            "interview.interviewer_count"] == 1
