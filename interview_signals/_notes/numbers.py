@@ -46,6 +46,8 @@ class Numbers:
         article = _alternation(k for k, v in w.words.items() if v == 1 and len(k) <= 2)
         n = self.number
         art = rf"(?:{article}\s+)?"
+        clause_ends = (rf"(?=\s*(?:[,;:!?)\n\u2013\u2014]|[.](?!\d)|$|-\s|"
+                       rf"\s(?:{_alternation(w.after_bare)}){_END}))")
         # Each way of writing a length, with how many minutes it makes: tried in order.
         forms: list[tuple[str, Callable[[float, float], float]]] = [
             (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+(?P<b>{n})\s*{minute}{_END}",
@@ -53,9 +55,10 @@ class Numbers:
             (rf"(?P<a>{n})\s*{hour}\s*(?P<b>{n})\s*{minute}{_END}",
              lambda a, b: a * 60 + b),                                # 1 hr 15 min
             (rf"(?P<a>\d{{1,2}})\s*{hour}(?P<b>\d{{2}}){_END}", lambda a, b: a * 60 + b),  # 1h15
-            # an hour ten: minutes without their unit, where nothing of a number follows
-            (rf"(?P<a>{n})\s*{hour}\s+(?P<b>(?:[5-9]|[1-5]\d)(?![.,:]?\d)|{number_word})"
-             rf"{_END}(?!\s*(?:{hour}|{minute}|[^\W\d_]*\d))",
+            # an hour ten, an hour and ten: minutes without their unit, where the clause
+            # ends after them (or goes on with "but", "and", "so" ...)
+            (rf"(?P<a>{n})\s*{hour}\s+(?:{and_}\s+)?(?P<b>(?:[5-9]|[1-5]\d)(?![.,:]?\d)|"
+             rf"{number_word}){_END}{clause_ends}",
              lambda a, b: a * 60 + b if 5 <= b < 60 else 0),
             (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+{art}{half}{_END}",
              lambda a, b: a * 60 + 30),                               # an hour and a half
@@ -332,7 +335,9 @@ def _people(people: tuple[Iterable[str], Iterable[str]], and_: str, number: str
     if not leads or not heads:
         return re.compile(r"(?!)"), r"(?!)", frozenset()
     lead, head = _alternation(leads), _alternation(heads)
-    word = rf"(?!(?:{and_}|plus)(?!\w))[^\W\d_][\w'&]*"
+    # a word between an item's lead and its person word is no lead itself ("an hour with
+    # the consultant" is no person)
+    word = rf"(?!(?:{and_}|plus|{lead})(?!\w))[^\W\d_][\w'&]*"
     item = (rf"(?:(?P<n>{number})\s+(?:of\s+)?(?:{lead}\s+)?|{lead}\s+)?"
             rf"(?:{word}\s+){{0,3}}?{head}s?(?!\w)(?:\s+(?:of|from)\s+(?:the\s+)?{word})?")
     plain = re.sub(r"\(\?P<n>", "(?:", item)

@@ -20,7 +20,7 @@ NUMBERS = Numbers(load_rulebook().notes.numbers)
     ("1h15", 75), ("three quarters of an hour", 45), ("a quarter of an hour", 15),
     ("twenty five minutes", 25), ("1.5 hours", 90), ("11 till 12", 60), ("9 to 9:30", 30),
     ("10:00-10:45", 45), ("11 till 1", 120), ("2-3pm", 60), ("30", 30),
-    ("an hour ten", 70), ("1 hour 20", 80), ("forty five", 45),
+    ("an hour ten", 70), ("1 hour 20", 80), ("forty five", 45), ("an hour and ten", 70),
 ])
 def test_a_length_reads_as_minutes(text: str, minutes: float) -> None:
     slot = re.compile(NUMBERS.slot("minutes"))
@@ -65,8 +65,8 @@ def test_days_of_the_week_are_found_by_any_of_their_names() -> None:
 
 
 @pytest.mark.parametrize(("text", "goes_on"), [
-    ("an hour and ten", True), ("an hour and a bit", True), ("1 hour 2", True),
-    ("an hour & 5", True), ("an hour and I left", False),
+    ("an hour and 2", True), ("an hour and a bit", True), ("1 hour 2", True),
+    ("an hour & 3", True), ("an hour and I left", False),
     ("30 minutes and one of them was late", False), ("an hour.", False), ("45 min", False),
 ])
 def test_a_length_followed_by_more_of_a_number_goes_on(text: str, goes_on: bool) -> None:

@@ -329,7 +329,7 @@ def test_a_fixture_note_states_nothing_wrong_and_no_trap(note: dict[str, object]
 
 class TestNumbersThatGoOn:
     @pytest.mark.parametrize("text", [
-        "Booked for 45 minutes, we finished after an hour and ten.",
+        "Booked for 45 minutes, we finished after an hour and 2.",
         "It was meant to be an hour and went on an hour and a bit.",
         "The interview lasted 1 hour 2.",
     ])

@@ -496,3 +496,29 @@ class TestRoundEight:
     def test_just_the_consultant_is_one(self) -> None:
         assert stated("Just the consultant. No nods, no mm-hmms, nothing.")[
             "interview.interviewer_count"] == 1
+
+
+class TestRoundEightRecall:
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("Not so much as a nod from either of them.", "body_language.nods", False),
+        ("I put it in my calendar before I'd left the room.",
+         "next_steps.scheduled_on_the_spot", True),
+        ("Then she got her diary out and we fixed a second interview for the 14th.",
+         "next_steps.scheduled_on_the_spot", True),
+        ("Afterwards they took me onto the unit.", "tour.office_tour", True),
+        ("Reply landed exactly 48 hours after I'd sent my thank-you.",
+         "thank_you.response_hours", 48),
+        ("The COO was called in at the end just to shake my hand.", "tour.people_called_in",
+         True),
+        ("Three-quarters of an hour with four of them.", "interview.interviewer_count", 4),
+        ("Almost an hour and a half with the consultant and the ward manager.",
+         "interview.interviewer_count", 2),
+        ("One to one with the chief pharmacist.", "interview.interviewer_count", 1),
+        ("Reply at 11am: 'Received.' One word.", "thank_you.tone", "curt"),
+        ("They'd said to allow an hour.", "interview.scheduled_minutes", 60),
+        ("Booked for 45, finished bang on 45.", "interview.actual_minutes", 45),
+        ("Twenty minute interview, felt rushed.", "interview.actual_minutes", 20),
+        ("We finished after an hour and ten.", "interview.actual_minutes", 70),
+    ])
+    def test_more_wordings_are_read(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
