@@ -522,3 +522,29 @@ class TestRoundEightRecall:
     ])
     def test_more_wordings_are_read(self, text: str, path: str, value: object) -> None:
         assert stated(text)[path] == value
+
+
+class TestAgreementAndManner:
+    @pytest.mark.parametrize("text", [
+        'The partner nodded along and said "exactly" a couple of times.',
+        "She agreed out loud with nearly everything I said.",
+        "She said 'that's exactly the approach we want'.",
+    ])
+    def test_agreement_said_out_loud_is_read(self, text: str) -> None:
+        assert stated(text)["body_language.verbal_agreement"] is True
+
+    @pytest.mark.parametrize("text", [
+        "He asked if I was still keen and I said absolutely.",
+        "She said exactly what the recruiter had said.",
+    ])
+    def test_the_writers_own_words_and_said_exactly_what_are_no_agreement(
+            self, text: str) -> None:
+        assert "body_language.verbal_agreement" not in stated(text)
+
+    def test_dont_read_too_much_into_it_negates_nothing(self) -> None:
+        text = "Don't read too much into the smiling, she's like that with literally everyone."
+        assert stated(text)["body_language.naturally_friendly"] is True
+
+    def test_like_that_with_others_too_is_her_manner(self) -> None:
+        assert stated("She kept saying 'love that', but she talks like that to the "
+                      "delivery drivers too.")["body_language.naturally_friendly"] is True
