@@ -548,3 +548,18 @@ class TestAgreementAndManner:
     def test_like_that_with_others_too_is_her_manner(self) -> None:
         assert stated("She kept saying 'love that', but she talks like that to the "
                       "delivery drivers too.")["body_language.naturally_friendly"] is True
+
+
+class TestInterestAsked:
+    @pytest.mark.parametrize("text", [
+        "He asked if you actually wanted the job. You said yes.",
+        "She asked if I'd be ok with early starts and like if I really wanted the job.",
+        "Right at the end she goes, would you actually take it if we offered.",
+        "He goes 'are you actually keen on this role or is it a backup?'",
+    ])
+    def test_more_ways_of_asking_are_read(self, text: str) -> None:
+        assert stated(text)["interest.asked_if_interested"] is True
+
+    def test_what_they_always_ask_is_a_habit(self) -> None:
+        assert "interest.asked_if_interested" not in stated(
+            "Sam says they always ask if you're interested, it's their thing.")
