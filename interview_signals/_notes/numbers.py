@@ -225,14 +225,18 @@ class Numbers:
     def people_count(self, text: str) -> float | None:
         """How many people a list names: one per item, or the number an item opens with
         ("the manager and two engineers" is three)."""
-        total = 0.0
+        counts = []
         for item in self._people_sep.split(text.strip()):
             if not item.strip():
                 continue
             first = self._people_item.match(item.strip())
             number = self._number(first.group("n")) if first and first.group("n") else None
-            total += number if number is not None and 1 <= number <= 20 else 1
-        return total or None
+            counts.append(number if number is not None and 1 <= number <= 20 else 1.0)
+        # "two persons, the team lead and one lady from HR": a number first that the
+        # items after it make up is their sum, said before them
+        if len(counts) > 2 and counts[0] > 1 and sum(counts[1:]) == counts[0]:
+            return counts[0]
+        return sum(counts) or None
 
     def range_start(self, text: str) -> float | None:
         """The first time of a range (``9 to 9:30`` starts at 9:00), as minute of the day."""

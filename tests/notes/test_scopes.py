@@ -563,3 +563,16 @@ class TestInterestAsked:
     def test_what_they_always_ask_is_a_habit(self) -> None:
         assert "interest.asked_if_interested" not in stated(
             "Sam says they always ask if you're interested, it's their thing.")
+
+
+class TestPanelLists:
+    @pytest.mark.parametrize(("text", "count"), [
+        ("Who: chief pharmacist + a ward pharmacist", 2),
+        ("It was just the PI and the lab manager.", 2),
+        ("The GM and the rooms division manager were there, so two people.", 2),
+        ("The manager was the only one there.", 1),
+        ("PEOPLE: the editor, nobody else", 1),
+        ("It was two persons, the team lead and one lady from HR.", 2),
+    ])
+    def test_the_panel_is_counted(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
