@@ -208,6 +208,11 @@ class Numbers:
         minutes = self.minutes(text)
         return None if minutes is None else minutes / 60
 
+    def is_length(self, text: str) -> bool:
+        """Whether a number as written is a length with its unit ("25 min", "an hour"),
+        not a bare number or a range of clock times."""
+        return re.fullmatch(self.duration, text.strip()) is not None
+
     def is_span(self, slot: str, text: str) -> bool:
         """Whether a number as a slot takes it is a span ("15-20 min", "three or four"
         people; "11 till 12" is a time range, a length of one hour)."""

@@ -40,6 +40,11 @@ contrast ("not cold, just businesslike"): it ends the reach of a cue forward, no
 _OPENERS = " \t\n-*\u2022>\"'"
 """What may stand before a cue that opens its sentence: spaces, bullets and quotes."""
 _WORDS = re.compile(r"[\w']+")
+_CLAUSE_OPEN = re.compile(r"[,;(\[\n\u2013\u2014]|->|\s-\s")
+"""Where a clause of a note's own opens (a colon is no such place: what follows a label
+answers it)."""
+_CLAUSE_END = re.compile(r"[ \t\"']*(?:[,;.!?)\]\n\u2013\u2014]|->|-\s|$)")
+"""What may follow a phrase that ends its clause (``>``)."""
 _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
 """A name right after the words that name another person ("my friend Jess")."""
 _FAR = "far"
@@ -47,6 +52,8 @@ _FAR = "far"
 terminating cue for every kind ends it."""
 _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
 """What stands between a label and its answer ("Tour: no")."""
+_LABEL_REST = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*:[ \t]*")
+"""A label's last words after the phrase, then its colon ("Day-to-day *detail*: no")."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SETS_ASIDE = ("other_person", "writer", "hypothetical")
@@ -191,7 +198,21 @@ class _Reading:
             if matcher.phrase.at_start and _WORDS.search(
                     self.norm, sentence.start, found.start) is not None:
                 continue
+            if matcher.phrase.clause_start and not self._opens_clause(sentence.start,
+                                                                       found.start):
+                continue
+            if matcher.phrase.clause_end and _CLAUSE_END.match(
+                    self.norm, found.end, sentence.end) is None and found.end < sentence.end:
+                continue
             yield found
+
+    def _opens_clause(self, sentence_start: int, start: int) -> bool:
+        """Whether only a clause's opening (a comma, a dash, an arrow, a bracket, a
+        bullet) stands between the start of the sentence or the last such mark and
+        ``start``."""
+        before = self.norm[sentence_start:start]
+        cut = max((m.end() for m in _CLAUSE_OPEN.finditer(before)), default=0)
+        return _WORDS.search(before, cut) is None
 
     def _reached_by_topics(self) -> dict[str, set[int]]:
         reached: dict[str, set[int]] = {}
@@ -286,6 +307,9 @@ class _Reading:
             slot_value = self.reader.numbers.value(phrase.slot, found.slot_text)
             if slot_value is None:
                 return None
+            if phrase.clause_start and phrase.slot in ("minutes", "hours") and \
+                    not self.reader.numbers.is_length(found.slot_text):
+                return None  # "2 interviewers, 25." : a bare number alone is no length
             if phrase.slot == "minutes":
                 range_start = self.reader.numbers.range_start(found.slot_text)
             if relation is None:
@@ -310,7 +334,7 @@ class _Reading:
         start, end = m.start, m.end
         if cue.answer:
             # "Tour: no": the answer to the label right before its colon, and only that
-            return _LABEL_COLON.fullmatch(self.norm, end, hit.start) is not None and \
+            return _LABEL_REST.fullmatch(self.norm, end, hit.start) is not None and \
                 not (cue.fields and m.path not in cue.fields) and m.path not in cue.not_fields
         if cue.kind == "approximate" and m.slot_end:
             # "lasted about an hour": the approximation bears on the number, wherever the
@@ -548,8 +572,15 @@ def _one_field_per_number(mentions: list[Mention], norm: str) -> list[Mention]:
     for claims in by_number.values():
         if len({m.path for m in claims}) < 2:
             continue
-        split = [m for m in claims if "," in norm[m.start:m.slot_start] + norm[m.slot_end:m.end]]
-        if len(split) < len(claims):
+        # a length standing alone ("< {minutes} >") yields to a phrase that says what it is
+        alone = [m for m in claims if m.phrase.clause_start and m.phrase.clause_end]
+        named = [m for m in claims if m not in alone]
+        if alone and named:
+            dropped.update(id(m) for m in alone)
+        if len({m.path for m in named}) < 2:
+            continue
+        split = [m for m in named if "," in norm[m.start:m.slot_start] + norm[m.slot_end:m.end]]
+        if len(split) < len(named):
             dropped.update(id(m) for m in split)
     return [m for m in mentions if id(m) not in dropped]
 

@@ -92,6 +92,12 @@ class Phrase:
     parts: tuple[Word | str, ...]
     slot: str | None = None
     at_start: bool = False
+    clause_start: bool = False
+    """``<`` first: only words of a clause's own (after a comma, a dash, an arrow, a bracket
+    or the start of a sentence), so a length standing alone ("2 interviewers, 25 min, no
+    smiles") is found and one inside a longer clause is not."""
+    clause_end: bool = False
+    """``>`` last: the clause ends right after the phrase."""
 
 
 @frozen(kw_only=True)
@@ -268,7 +274,16 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
     slot = None
     tokens = _PHRASE_TOKEN.findall(normalise_phrase(text))
     at_start = tokens[0] == "^"
-    for token in tokens[1:] if at_start else tokens:
+    clause_start = tokens[0] == "<"
+    clause_end = len(tokens) > 1 and tokens[-1] == ">"
+    if "<" in tokens[1:] or ">" in tokens[:-1]:
+        bad(f"{where}: {quoted(text)}: '<' goes first and '>' last")
+        return None
+    tokens = tokens[1 if at_start or clause_start else 0:len(tokens) - clause_end]
+    if not tokens:
+        bad(f"{where}: {quoted(text)}: a phrase needs at least one word that is not optional")
+        return None
+    for token in tokens:
         gap = _GAP.fullmatch(token)
         if gap is not None:
             if not parts or _is_gap(parts[-1]):
@@ -300,10 +315,13 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
     if parts and _is_gap(parts[-1]):
         bad(f"{where}: {quoted(text)}: '...' goes between two words")
         return None
-    if not any(isinstance(p, Word) and not p.optional for p in parts):
+    # (a slot alone is a phrase only as a whole clause: "< {minutes} >")
+    if not any(isinstance(p, Word) and not p.optional for p in parts) and not (
+            slot is not None and clause_start and clause_end):
         bad(f"{where}: {quoted(text)}: a phrase needs at least one word that is not optional")
         return None
-    return Phrase(text=text, parts=tuple(parts), slot=slot, at_start=at_start)
+    return Phrase(text=text, parts=tuple(parts), slot=slot, at_start=at_start,
+                  clause_start=clause_start, clause_end=clause_end)
 
 
 def gap_words(part: str) -> int:

@@ -576,3 +576,21 @@ class TestPanelLists:
     ])
     def test_the_panel_is_counted(self, text: str, count: int) -> None:
         assert stated(text)["interview.interviewer_count"] == count
+
+
+class TestLengthsStandingAlone:
+    def test_a_length_that_is_its_own_clause_is_proposed_to_confirm(self) -> None:
+        found = proposals("Manager on her own, 35 min, no smiles whatsoever.")
+        assert ("interview.actual_minutes", 35, "unsure") in found
+
+    @pytest.mark.parametrize("text", [
+        "Sat in reception for twenty minutes, then it was fine.",
+        "2 interviewers, 25.",
+    ])
+    def test_a_length_inside_a_clause_or_a_bare_number_is_not(self, text: str) -> None:
+        assert "interview.actual_minutes" not in {p[0] for p in proposals(text)}
+
+    def test_a_phrase_that_names_the_length_wins_the_number(self) -> None:
+        found = stated("Zoom with the hiring manager. 45 min, on schedule.")
+        assert found["interview.scheduled_minutes"] == 45
+        assert found["interview.actual_minutes"] == 45
