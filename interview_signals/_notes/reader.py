@@ -76,6 +76,12 @@ class NotesReader:
         before = self.numbers.before
         self.index = Index([Matcher(p, owner, before) for owner in owners for p in owner.phrases])
         self._clock = re.compile(self.numbers.slot("clock"))
+        fillers = sorted(classes.get("filler", ()), key=lambda f: (-len(f), f))
+        self.fillers = re.compile(r"(?<![\w'])(?:" + "|".join(
+            re.escape(f).replace(r"\ ", r"\s+") for f in fillers) + r")(?![\w'])") \
+            if fillers else None
+        """The pack's filler words ("um", "uh"), read as spaces: "booked for, uh, forty
+        minutes" is "booked for forty minutes" to a phrase."""
 
     def read(self, text: str, texts: Texts | None = None) -> NotesReading:
         """The reading of one note, its reasons in the language of ``texts`` (English when
@@ -102,6 +108,8 @@ class _Reading:
         self._asked = texts("notes.reason.question")
         self.text = text
         self.norm = normalise(text)
+        if reader.fillers is not None:
+            self.norm = reader.fillers.sub(lambda m: " " * len(m.group()), self.norm)
         self.layout: Layout = lay_out(self.norm)
         self.set_aside: list[SetAside] = []
         self._implied_from: dict[str, str] = {}

@@ -594,3 +594,17 @@ class TestLengthsStandingAlone:
         found = stated("Zoom with the hiring manager. 45 min, on schedule.")
         assert found["interview.scheduled_minutes"] == 45
         assert found["interview.actual_minutes"] == 45
+
+
+class TestFillers:
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("Booked for, uh, forty minutes.", "interview.scheduled_minutes", 40),
+        ("So, um, the panel was, uh, three people.", "interview.interviewer_count", 3),
+    ])
+    def test_a_filler_word_is_read_as_a_pause(self, text: str, path: str,
+                                              value: object) -> None:
+        assert stated(text)[path] == value
+
+    def test_the_evidence_keeps_the_words_as_written(self) -> None:
+        (found,) = _read("Booked for, uh, forty minutes.").proposals
+        assert found.evidence.words == "Booked for, uh, forty minutes"
