@@ -134,6 +134,11 @@ class Index:
         self._always: list[int] = []
         self.matchers = matchers
         self._required = [_required(m.phrase) for m in matchers]
+        self.prefix_length = max((len(w) for required in self._required
+                                  for alternatives in required
+                                  for w, prefix in alternatives if prefix), default=0)
+        """The longest word beginning a phrase needs: a note's words are cut to it (a
+        note of one 100,000-letter word has no need of its 100,000 beginnings)."""
         for i, matcher in enumerate(matchers):
             key = _key_word(matcher.phrase)
             if key is None:
@@ -156,10 +161,11 @@ class Index:
                        for alternatives in self._required[i])]
 
 
-def note_words(text: str) -> tuple[set[str], set[str]]:
-    """The words of a normalised note (apostrophes removed) and every beginning of them."""
+def note_words(text: str, longest: int = 40) -> tuple[set[str], set[str]]:
+    """The words of a normalised note (apostrophes removed) and every beginning of them
+    up to ``longest`` letters (``Index.prefix_length``)."""
     words = {t.replace("'", "") for t in _TOKEN.findall(text)}
-    prefixes = {w[:i] for w in words for i in range(1, len(w) + 1)}
+    prefixes = {w[:i] for w in words for i in range(1, min(len(w), longest) + 1)}
     return words, prefixes
 
 

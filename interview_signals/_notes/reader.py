@@ -115,7 +115,7 @@ class _Reading:
         self._implied_from: dict[str, str] = {}
         """Each field a proposal was implied for, and the field it follows from."""
         self._masks: dict[str, tuple[str, dict[int, int]]] = {}
-        words, prefixes = note_words(self.norm)
+        words, prefixes = note_words(self.norm, reader.index.prefix_length)
         self.found: dict[int, tuple[Owner, list[Matcher]]] = {}
         for matcher in reader.index.candidates(words, prefixes):
             self.found.setdefault(id(matcher.owner), (matcher.owner, []))[1].append(matcher)
@@ -159,14 +159,17 @@ class _Reading:
         # about interest hides no "if" before an invitation.
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[CueHit] = []
-        reach: dict[Cue, CueHit] = {}  # per cue, its kept hit reaching furthest so far
+        # per cue (by identity: hashing a cue would hash all its phrases), its kept hit
+        # reaching furthest so far
+        reach: dict[int, CueHit] = {}
         for hit in hits:
-            if not any(cue.kind != hit.cue.kind and k.end >= hit.end and
-                       k.end - k.start > hit.end - hit.start and _covers(cue, hit.cue)
-                       for cue, k in reach.items()):
+            if not any(k.cue.kind != hit.cue.kind and k.end >= hit.end and
+                       k.end - k.start > hit.end - hit.start and _covers(k.cue, hit.cue)
+                       for k in reach.values()):
                 kept.append(hit)
-                if hit.cue not in reach or reach[hit.cue].end < hit.end:
-                    reach[hit.cue] = hit
+                held = reach.get(id(hit.cue))
+                if held is None or held.end < hit.end:
+                    reach[id(hit.cue)] = hit
         self._hiding = [k for k in kept if k.cue.kind == "pseudo" and k.cue.fields]
         return [k for k in kept if k.cue.kind != "pseudo"]
 

@@ -82,3 +82,10 @@ def test_the_index_offers_only_phrases_whose_key_word_the_note_holds() -> None:
     words, prefixes = note_words(normalise("She nodded a lot"))
     offered = [m.phrase.text for m in Index(matchers).candidates(words, prefixes)]
     assert offered == ["nod*", "1:1"]  # 1:1 is no plain word: always tried
+
+
+def test_a_long_word_yields_only_the_beginnings_a_phrase_may_need() -> None:
+    # every beginning of a 100,000-letter word would take some 5 GB
+    words, prefixes = note_words("x" * 100_000, longest=9)
+    assert words == {"x" * 100_000}
+    assert prefixes == {"x" * i for i in range(1, 10)}
