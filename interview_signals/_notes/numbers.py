@@ -332,7 +332,8 @@ class Numbers:
 
 
 def _people_separator(and_: str) -> str:
-    return rf"\s*,\s*(?:{and_}\s+)?|\s+(?:{and_}|plus)\s+|\s*[+&]\s*"
+    # ("&" inside a word is part of a name: "the F&B manager")
+    return rf"\s*,\s*(?:{and_}\s+)?|\s+(?:{and_}|plus)\s+|\s*\+\s*|\s+&\s*|\s*&\s+"
 
 
 def _people(people: tuple[Iterable[str], Iterable[str]], and_: str, number: str

@@ -321,6 +321,8 @@ class _Reading:
             if phrase.clause_start and phrase.slot in ("minutes", "hours") and \
                     not self.reader.numbers.is_length(found.slot_text):
                 return None  # "2 interviewers, 25." : a bare number alone is no length
+            if phrase.slot == "minutes" and relation is None and slot_value < 5:
+                return None  # "we talked two minutes about the machines": no interview
             if phrase.slot == "minutes":
                 range_start = self.reader.numbers.range_start(found.slot_text)
             if relation is None:

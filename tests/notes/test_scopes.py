@@ -608,3 +608,40 @@ class TestFillers:
     def test_the_evidence_keeps_the_words_as_written(self) -> None:
         (found,) = _read("Booked for, uh, forty minutes.").proposals
         assert found.evidence.words == "Booked for, uh, forty minutes"
+
+
+class TestPlainerEnglish:
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("He explain me how is the normal day there.", "job_specifics.deep_dive", True),
+        ("The older one take me to see the warehouse floor.", "tour.office_tour", True),
+        ("He call two forklift drivers to come say hello to me.", "tour.people_called_in",
+         True),
+        ("They ask me do I still want this work.", "interest.asked_if_interested", True),
+        ("She also ask which other hospitals I have applied to.",
+         "interest.asked_where_else_interviewing", True),
+        ("We fix the date before I leave, next Monday at 8.",
+         "next_steps.scheduled_on_the_spot", True),
+        ("The panel was composed from the chief pharmacist and two senior pharmacists.",
+         "interview.interviewer_count", 3),
+        ("The appointment was for one hour, and it has taken one hour and a half.",
+         "interview.actual_minutes", 90),
+        ("In and out in 25 minutes, one interviewer.", "interview.actual_minutes", 25),
+        ("Interview today was one hour, from 2 until 3.", "interview.actual_minutes", 60),
+        ("The interview in the hotel was only with one man, the assistant manager.",
+         "interview.interviewer_count", 1),
+        ("I was in there forty minutes with the head chef and the F&B manager.",
+         "interview.interviewer_count", 2),
+    ])
+    def test_more_wordings_are_read(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("We shake hands and talk two minutes about the machines.", "interview.actual_minutes"),
+        ("In my day you'd get shown round the whole building.", "tour.office_tour"),
+        ("She answered next morning, very warm, with a smile emoji.", "body_language.smiles"),
+        ("The interview was 60 minutes planned, but it went 90 minutes.",
+         "interview.scheduled_minutes"),
+    ])
+    def test_what_is_no_sign_here_is_not_stated(self, text: str, path: str) -> None:
+        found = stated(text)
+        assert path not in found or (path == "interview.scheduled_minutes" and found[path] == 60)
