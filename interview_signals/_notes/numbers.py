@@ -47,7 +47,7 @@ class Numbers:
         n = self.number
         art = rf"(?:{article}\s+)?"
         clause_ends = (rf"(?=\s*(?:[,;:!?)\n\u2013\u2014]|[.](?!\d)|$|-\s|"
-                       rf"\s(?:{_alternation(w.after_bare)}){_END}))")
+                       rf"\s(?:{_alternation(x for x in w.after_bare if x != 'of')}){_END}))")
         # Each way of writing a length, with how many minutes it makes: tried in order.
         forms: list[tuple[str, Callable[[float, float], float]]] = [
             (rf"(?P<a>{n})\s*{hour}\s+{and_}\s+(?P<b>{n})\s*{minute}{_END}",
@@ -89,19 +89,29 @@ class Numbers:
         # (never under five: no interview lasts 1 to 4 minutes, and "1-on-1, booked 45" has
         # a 1 before "booked")
         # and a number in words where its clause ends ("booked in for forty five.")
-        # (nor an hour of the clock after "at": "finished at 11 sharp" is a time of day)
-        bare = (rf"(?!(?<=\bat\s)(?:0?[1-9]|1[0-2])(?!\d))(?!0*[1-4](?!\d))"
+        # (nor an hour of the clock after "at", "for", "to", "till", "by": "finished at 11
+        # sharp", "the appointment was for 11" are times of day; nor a number word of
+        # twelve or under: "we finished at five")
+        hour_words = _alternation(k for k, v in w.words.items() if 1 <= v <= 12)
+        clock_after = "|".join(rf"(?<=\b{word}\s)" for word in ("at", "for", "to", "till",
+                                                               "until", "by"))
+        bare = (rf"(?!(?:{clock_after})(?:0?[1-9]|1[0-2])(?!\d))(?!0*[1-4](?!\d))"
                 rf"(?:\d{{1,3}}(?![.:,]?\d)(?!\s*[^\W\d_])|"
                 rf"\d{{1,3}}(?=\s+{after_bare}{_END}))|"
-                rf"{number_word}(?:\s+{number_word})?{_END}(?=\s*(?:[,;!?)\n]|[.](?!\d)|$))")
+                rf"(?!{hour_words}{_END}){number_word}(?:\s+{number_word})?{_END}"
+                rf"(?=\s*(?:[,;!?)\n]|[.](?!\d)|$))")
         self.before = _alternation(w.before)
-        self._people_item, people_list, people_starters = _people(people, and_, n)
-        self._people_sep = re.compile(_people_separator(and_))
+        self._people_item, people_list, people_starters = _people(
+            people, and_, rf"(?:\d{{1,2}}|{_alternation(k for k in w.words if len(k) > 2)})")
+        self._people_sep = re.compile(f"({_people_separator(and_)})")  # kept by split
         # A span of lengths or of counts ("15-20 min", "2 to 3 hours", "three or four"):
         # read as its larger end, and only to confirm (``is_span``)
-        range_or = rf"(?:\s*(?:{range_}|or|/)\s*)"
-        self._span_length = rf"(?:{n}{range_or}{n}\s*(?:{minute}|{hour}){_END})"
-        self._span_count = rf"(?:{n}{range_or}{n}{_END})"
+        # (a dash with spaces round it is a clause's, not a span's: "Panel of 3 - 2 men and
+        # a woman"; "a" is no end of a span: "3 or a few more"; "1/2" is a half)
+        range_or = r"(?:[-\u2013](?=\d)|\s+(?:or|to|till|until)\s+)"
+        spanned = rf"(?:\d{{1,4}}|{_alternation(k for k in w.words if len(k) > 2)}{_END})"
+        self._span_length = rf"(?:{spanned}{range_or}{spanned}\s*(?:{minute}|{hour}){_END})"
+        self._span_count = rf"(?:{spanned}{range_or}{spanned}{_END})"
         self._spans = {"minutes": re.compile(self._span_length),
                        "hours": re.compile(self._span_length),
                        "count": re.compile(self._span_count)}
@@ -230,16 +240,34 @@ class Numbers:
     def people_count(self, text: str) -> float | None:
         """How many people a list names: one per item, or the number an item opens with
         ("the manager and two engineers" is three)."""
-        counts = []
-        for item in self._people_sep.split(text.strip()):
-            if not item.strip():
+        counts: list[float] = []
+        generic_first = False
+        pieces = self._people_sep.split(text.strip())
+        # pieces alternate: item, separator, item, ...
+        for i in range(0, len(pieces), 2):
+            item = pieces[i].strip()
+            if not item:
                 continue
-            first = self._people_item.match(item.strip())
-            number = self._number(first.group("n")) if first and first.group("n") else None
-            counts.append(number if number is not None and 1 <= number <= 20 else 1.0)
-        # "two persons, the team lead and one lady from HR": a number first that the
-        # items after it make up is their sum, said before them
-        if len(counts) > 2 and counts[0] > 1 and sum(counts[1:]) == counts[0]:
+            found = self._people_item.match(item)
+            if found is None:
+                return None
+            number = self._number(found.group("n")) if found.group("n") else None
+            plural = bool(found.group("pl")) or found.group("head") in _PLURAL_PEOPLE
+            if number is not None and 1 <= number <= 20:
+                counts.append(number)
+            elif plural:
+                return None  # "the engineers", "a couple of engineers": how many is unsaid
+            elif i and counts == [1.0] and not found.group("lead") and \
+                    "," not in pieces[i - 1] and "+" not in pieces[i - 1] and \
+                    found.group("head") not in _SOMEONE:
+                continue  # "the founder and CEO": one person's titles
+            else:
+                counts.append(1.0)
+            if i == 0:
+                generic_first = number is not None and found.group("head") in _GENERIC_PEOPLE
+        # "two persons, the team lead and one lady from HR": a number of people said first,
+        # then the people it sums
+        if generic_first and len(counts) > 2 and sum(counts[1:]) == counts[0]:
             return counts[0]
         return sum(counts) or None
 
@@ -348,13 +376,24 @@ def _people(people: tuple[Iterable[str], Iterable[str]], and_: str, number: str
     # a word between an item's lead and its person word is no lead itself ("an hour with
     # the consultant" is no person)
     word = rf"(?!(?:{and_}|plus|{lead})(?!\w))[^\W\d_][\w'&]*"
-    item = (rf"(?:(?P<n>{number})\s+(?:of\s+)?(?:{lead}\s+)?|{lead}\s+)?"
-            rf"(?:{word}\s+){{0,3}}?{head}s?(?!\w)(?:\s+(?:of|from)\s+(?:the\s+)?{word})?")
-    plain = re.sub(r"\(\?P<n>", "(?:", item)
+    item = (rf"(?:(?P<n>{number})\s+(?:of\s+)?(?:(?P<lead_n>{lead})\s+)?|(?P<lead>{lead})\s+)?"
+            rf"(?:{word}\s+){{0,3}}?(?P<head>{head})(?P<pl>s)?(?!\w)"
+            rf"(?:\s+(?:of|from)\s+(?:the\s+)?{word})?")
+    plain = re.sub(r"\(\?P<\w+>", "(?:", item)
     sep = _people_separator(and_)
     starters = frozenset(w.split()[0] for w in (*leads, *heads) if w.split())
     return re.compile(item), rf"{plain}(?:(?:{sep}){plain}){{1,7}}(?!\w)", starters
 
+
+_PLURAL_PEOPLE = frozenset({"men", "women", "people", "persons", "guys", "ladies", "gentlemen",
+                            "folks", "staff"})
+"""Words of the person class that name several people: a list with one of them and no
+number says no count. (The English ones; a pack's plural ending in "s" is caught by the
+pattern.)"""
+_SOMEONE = frozenset({"someone", "somebody"})
+"""Person words that stand alone after "and" ("... and someone from HR")."""
+_GENERIC_PEOPLE = frozenset({"person", "persons", "people", "member", "members"})
+"""Words for people in general: "two persons, the lead and a lady from HR" says two."""
 
 _V = TypeVar("_V")
 

@@ -52,8 +52,6 @@ _FAR = "far"
 terminating cue for every kind ends it."""
 _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
 """What stands between a label and its answer ("Tour: no")."""
-_LABEL_REST = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*:[ \t]*")
-"""A label's last words after the phrase, then its colon ("Day-to-day *detail*: no")."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _SETS_ASIDE = ("other_person", "writer", "hypothetical")
@@ -347,7 +345,7 @@ class _Reading:
         start, end = m.start, m.end
         if cue.answer:
             # "Tour: no": the answer to the label right before its colon, and only that
-            return _LABEL_REST.fullmatch(self.norm, end, hit.start) is not None and \
+            return _LABEL_COLON.fullmatch(self.norm, end, hit.start) is not None and \
                 not (cue.fields and m.path not in cue.fields) and m.path not in cue.not_fields
         if cue.kind == "approximate" and m.slot_end:
             # "lasted about an hour": the approximation bears on the number, wherever the
@@ -419,9 +417,9 @@ class _Reading:
                  cue: Cue | None = None) -> bool:
         """Whether a cue's scope runs from ``start`` to ``end``: no clause break and no
         terminating cue (of the cue's kind) in between, and at most ``scope`` words."""
-        # someone else's story or a plan announced before a colon runs on to what it
-        # announces ("Read an article on good signs: getting shown round, ...")
-        breaks = self._breaks_not_colon if cue is not None and cue.kind in _SETS_ASIDE \
+        # a cue marked past_colon runs on to what it announces after a colon ("Read an
+        # article on good signs: getting shown round, ...")
+        breaks = self._breaks_not_colon if cue is not None and cue.past_colon \
             and start < end else self._breaks
         if _between(breaks, start, end) or \
                 _between(self._ends_of(cue.kind if cue else ""), start, end):
@@ -620,7 +618,11 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         before = last.get(m.path)
         if before is not None and m.start < before.end:
-            if m.end - m.start <= before.end - before.start:
+            # a number said ("Four of them on the panel: CFO, two analysts and HR") wins
+            # over the people counted from a list, whichever is longer
+            said = {x.phrase.slot for x in (before, m)} == {"count", "people"}
+            if (m.phrase.slot == "people") if said else \
+                    m.end - m.start <= before.end - before.start:
                 continue
             kept.remove(before)  # a longer one starting inside: it wins
         kept.append(m)

@@ -250,6 +250,12 @@ class Settling:
             for m in mentions:
                 if m.value is not None:
                     values.setdefault(value_key(m.value), []).append(m)
+            # wording that alone cannot state its value ("25 min" standing alone) gives way
+            # to a stated value of the field ("train was late, 20 min. Interview lasted 45")
+            if len(values) > 1 and any(m.certainty == "stated" for m in mentions):
+                values = {key: group for key, group in values.items()
+                          if not all(m.certainty == "unsure" and m.reason == weak
+                                     for m in group)}
             if len(values) == 1:
                 group = next(iter(values.values()))
                 unsure = [m for m in group if m.certainty == "unsure"]

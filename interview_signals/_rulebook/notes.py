@@ -57,7 +57,7 @@ _WORD = r"[^\s|\[\]{}*~@]+"
 _ALT = re.compile(rf"@[a-z][a-z0-9_]*|~|{_WORD}[*~]?")
 _ENTRY_WORD = re.compile(rf"{_WORD}[*~]?")
 _GAP = re.compile(r"\.\.\.(\d{1,2})?")
-_PHRASE_TOKEN = re.compile(r"\((?=[^()]*\s)[^()]*\)|\[(?=[^\[\]]*\s)[^\[\]]*\]|\S+")
+_PHRASE_TOKEN = re.compile(r"\((?=[^()]*\s)[^()]*\)(?!\S)|\[(?=[^\[\]]*\s)[^\[\]]*\](?!\S)|\S+")
 """A phrase's tokens: words apart, but a word position in parentheses or brackets that holds
 alternatives of several words (``(it'd|it would)``, ``[a guy|a girl]``) is one token."""
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -126,7 +126,9 @@ class Cue:
     (``ends_at_comma``, except inside a list closed by "or": "didn't smile, nod or react"),
     for a terminating cue the kinds whose scope it ends (``kinds``; all when empty), and
     whether it is the answer after a label (``answer``: "Tour: no", "Reply: none yet"),
-    which bears only on the phrase right before the label's colon, across it."""
+    which bears only on the phrase right before the label's colon, across it, and whether
+    its scope runs on past a colon to what it announces (``past_colon``: "Read an article on
+    good signs: getting shown round, ...")."""
 
     kind: CueKind
     direction: Direction
@@ -137,6 +139,7 @@ class Cue:
     ends_at_comma: bool = False
     kinds: tuple[str, ...] = ()
     answer: bool = False
+    past_colon: bool = False
     file: str = ""
 
 
@@ -276,8 +279,8 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
     at_start = tokens[0] == "^"
     clause_start = tokens[0] == "<"
     clause_end = len(tokens) > 1 and tokens[-1] == ">"
-    if "<" in tokens[1:] or ">" in tokens[:-1]:
-        bad(f"{where}: {quoted(text)}: '<' goes first and '>' last")
+    if "<" in tokens[1:] or ">" in tokens[:-1] or "^" in tokens[1:] or tokens == [">"]:
+        bad(f"{where}: {quoted(text)}: '^' or '<' goes first and '>' last, around words")
         return None
     tokens = tokens[1 if at_start or clause_start else 0:len(tokens) - clause_end]
     if not tokens:
@@ -336,9 +339,14 @@ def _is_gap(part: object) -> bool:
 def _parse_word(token: str) -> Word | None:
     optional = token.startswith("[") and token.endswith("]")
     grouped = token.startswith("(") and token.endswith(")") and len(token) > 2
-    if token.startswith("(") and not grouped:
-        return None  # a group not closed in its word position
     inner = token[1:-1] if optional or grouped else token
+    # a bracket or parenthesis anywhere else is a group left open or closed twice, or
+    # one opened inside another ("a|(b c)", "(a b)c", "[(a b|c)]"); only a word with no
+    # letter or digit may hold one (":)")
+    if re.search(r"[\[\]()]", inner) and (optional or grouped or re.search(r"\w", inner)):
+        return None
+    if "..." in inner:
+        return None  # a gap is a word position of its own
     alternatives = [" ".join(a.split()) for a in inner.split("|")]
     if not all(_ALT.fullmatch(a) or _is_words(a) for a in alternatives):
         return None
@@ -536,7 +544,7 @@ class NotesMerger:
 
     def _add_cue(self, item: Mapping[str, object], where: str, file: str, bad: Bad) -> None:
         _unknown(item, ("kind", "direction", "scope", "phrases", "fields", "not_fields",
-                        "ends_at_comma", "kinds", "answer"), where, bad)
+                        "ends_at_comma", "kinds", "answer", "past_colon"), where, bad)
         kind, direction = item.get("kind"), item.get("direction", "forward")
         if kind not in CUE_KINDS:
             bad(f"{where}.kind: expected one of {', '.join(CUE_KINDS)}, got {_shown(kind)}")
@@ -561,6 +569,10 @@ class NotesMerger:
         if not isinstance(answer, bool):
             bad(f"{where}.answer: expected true or false, got {_shown(answer)}")
             return
+        past_colon = item.get("past_colon", False)
+        if not isinstance(past_colon, bool):
+            bad(f"{where}.past_colon: expected true or false, got {_shown(past_colon)}")
+            return
         kinds = item.get("kinds", [])
         if not (isinstance(kinds, list) and all(k in CUE_KINDS for k in kinds)):
             bad(f"{where}.kinds: expected a list of cue kinds ({', '.join(CUE_KINDS)})")
@@ -572,7 +584,8 @@ class NotesMerger:
         self.cues.append(Cue(kind=cast(CueKind, kind), direction=cast(Direction, direction),
                              phrases=phrases, scope=scope, fields=fields,
                              not_fields=not_fields, ends_at_comma=comma,
-                             kinds=tuple(kinds), answer=answer, file=file))
+                             kinds=tuple(kinds), answer=answer, past_colon=past_colon,
+                             file=file))
 
     def _add_topic(self, item: Mapping[str, object], where: str, bad: Bad) -> None:
         _unknown(item, ("name", "phrases", "reach"), where, bad)

@@ -598,16 +598,20 @@ class TestLengthsStandingAlone:
 
 class TestFillers:
     @pytest.mark.parametrize(("text", "path", "value"), [
-        ("Booked for, uh, forty minutes.", "interview.scheduled_minutes", 40),
-        ("So, um, the panel was, uh, three people.", "interview.interviewer_count", 3),
+        ("Booked for, erm, forty minutes.", "interview.scheduled_minutes", 40),
+        ("So, um, the panel was, erm, three people.", "interview.interviewer_count", 3),
     ])
     def test_a_filler_word_is_read_as_a_pause(self, text: str, path: str,
                                               value: object) -> None:
         assert stated(text)[path] == value
 
     def test_the_evidence_keeps_the_words_as_written(self) -> None:
-        (found,) = _read("Booked for, uh, forty minutes.").proposals
-        assert found.evidence.words == "Booked for, uh, forty minutes"
+        (found,) = _read("Booked for, erm, forty minutes.").proposals
+        assert found.evidence.words == "Booked for, erm, forty minutes"
+
+    @pytest.mark.parametrize("text", ["He said uh huh a lot.", "Lots of hmm hmm from the panel."])
+    def test_sounds_of_agreement_are_no_fillers(self, text: str) -> None:
+        assert stated(text)["body_language.verbal_agreement"] is True
 
 
 class TestPlainerEnglish:
@@ -645,3 +649,74 @@ class TestPlainerEnglish:
     def test_what_is_no_sign_here_is_not_stated(self, text: str, path: str) -> None:
         found = stated(text)
         assert path not in found or (path == "interview.scheduled_minutes" and found[path] == 60)
+
+
+class TestReviewOfTheNewMechanisms:
+    """Misreadings an independent review found in the round's new mechanisms."""
+
+    @pytest.mark.parametrize("text", [
+        "We finished at five.", "The interview ended at eleven.", "Ran to eleven.",
+        "The interview was scheduled for eleven.", "The appointment was for 11.",
+        "Booked for a 1/2 hour.",
+    ])
+    def test_a_time_of_day_is_no_length(self, text: str) -> None:
+        found = stated(text)
+        assert "interview.actual_minutes" not in found
+        assert "interview.scheduled_minutes" not in found
+
+    @pytest.mark.parametrize(("text", "count"), [
+        ("Interviewed by the founder and CEO, really friendly.", 1),
+        ("Interviewed by the owner and head chef.", 1),
+        ("The interview was with the founder & CEO and the head of product.", 2),
+        ("Interview was with two engineers, the manager and the HR lady.", 4),
+        ("Four of them on the panel: CFO, two analysts and HR.", 4),
+        ("Panel of 3 - 2 men and a woman.", 3),
+        ("Panel of 3 - a manager and two engineers.", 3),
+    ])
+    def test_a_list_counts_people_not_titles(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    @pytest.mark.parametrize("text", [
+        "Interview was with the manager and a couple of engineers.",
+        "Interview was with the founder and the engineers.",
+        "My partner and my manager were both really supportive about me applying.",
+        "Next round is a call with the CEO and the CFO.",
+        "Final round: interview with the CEO and the board chair.",
+        "Before the interview I met with the recruiter and the office manager for coffee.",
+        "The recruiter and the hiring manager were both on holiday so I met the team lead.",
+    ])
+    def test_a_list_that_is_no_panel_or_no_count_counts_nobody(self, text: str) -> None:
+        assert "interview.interviewer_count" not in stated(text)
+
+    def test_a_label_answer_bears_on_the_words_right_before_its_colon(self) -> None:
+        found = stated("Thank you note sent today: no reply yet.")
+        assert found["thank_you.note_sent"] is True
+        assert found["thank_you.response_received"] is False
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Unlike my last interview: they showed me round the office.", "tour.office_tour"),
+        ("Texted my sister afterwards: they invited me back for a second round!",
+         "next_steps.invited_to_next_round"),
+    ])
+    def test_a_colon_still_ends_the_reach_of_most_cues(self, text: str, path: str) -> None:
+        assert stated(text)[path] is True
+
+    def test_a_length_standing_alone_gives_way_to_a_stated_one(self) -> None:
+        assert stated("Train was late, 20 min, so I ran in. Interview lasted 45 minutes.")[
+            "interview.actual_minutes"] == 45
+
+    def test_an_hour_and_a_number_of_people_is_an_hour(self) -> None:
+        assert stated("It took an hour and five of us were in the room.")[
+            "interview.actual_minutes"] == 60
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("As far as I know she nodded.", "body_language.nods", True),
+        ("They fixed the second interview for Tuesday.", "next_steps.scheduled_on_the_spot",
+         True),
+        ("She agreed aloud with most of it.", "body_language.verbal_agreement", True),
+    ])
+    def test_wordings_of_several_words_match_as_meant(self, text: str, path: str,
+                                                      value: object) -> None:
+        found = proposals(text)
+        certainty = "unsure" if text.startswith("As far") else "stated"
+        assert (path, value, certainty) in found

@@ -71,8 +71,12 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
      'other = "interview.scheduled_minutes"\nphrases = ["on time"]',
      "[notes] relation[0].path: a relation gives a number; tour.office_tour is true or false"),
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\nphrases = ["a < tour"]',
-     "[notes] phrases[0] (tour.office_tour).phrases[0]: \"a < tour\": '<' goes first and "
-     "'>' last"),
+     "[notes] phrases[0] (tour.office_tour).phrases[0]: \"a < tour\": '^' or '<' goes first "
+     "and '>' last, around words"),
+    *[('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\n'
+       f'phrases = ["{bad}"]', "cannot read")
+      for bad in ("qa|(qb qc) qd", "qs qt) qu", "(a b)c", "(a b|c))", "[(qo qp|qq)] qr",
+                  "(qk ql|qm)~", "(qf ... qg|qh)")],
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\n'
      'phrases = ["(a tour|the tour"]',
      "cannot read \"(a\"; a word position is word, word*, word~, @class, a|b, [a|b] or "
