@@ -720,3 +720,11 @@ class TestReviewOfTheNewMechanisms:
         found = proposals(text)
         certainty = "unsure" if text.startswith("As far") else "stated"
         assert (path, value, certainty) in found
+
+
+def test_a_council_debrief_reads_its_panel_and_no_next_round() -> None:
+    text = ("Panel was the team leader, a senior analyst and someone from HR. Nothing was said "
+            "about a second round.")
+    found = stated(text)
+    assert found["interview.interviewer_count"] == 3
+    assert found["next_steps.invited_to_next_round"] is False
