@@ -258,7 +258,7 @@ class _Reading:
                         mentions.append(mention)
         mentions = _one_field_per_number(
             [m for m in mentions if not self._hidden(m)], self.norm)
-        return _longest(mentions + self._corrections(mentions))
+        return _longest(mentions + self._corrections(mentions), self.norm)
 
     def _hidden(self, m: Mention) -> bool:
         """Whether an idiom holds the mention's words and names its field ("nodded off"
@@ -590,10 +590,18 @@ def _one_field_per_number(mentions: list[Mention], norm: str) -> list[Mention]:
             dropped.update(id(m) for m in alone)
         if len({m.path for m in named}) < 2:
             continue
-        split = [m for m in named if "," in norm[m.start:m.slot_start] + norm[m.slot_end:m.end]]
+        split = [m for m in named if _split(m, norm)]
         if len(split) < len(named):
             dropped.update(id(m) for m in split)
     return [m for m in mentions if id(m) not in dropped]
+
+
+def _split(m: Mention, norm: str) -> bool:
+    """Whether a comma stands between a mention's number and its other words (a number
+    standing alone, "< {minutes} >", has none and counts as split: it names nothing)."""
+    if m.phrase.clause_start and m.phrase.clause_end:
+        return True
+    return bool(m.slot_end) and "," in norm[m.start:m.slot_start] + norm[m.slot_end:m.end]
 
 
 def _between(marks: list[int], start: int, end: int) -> bool:
@@ -611,8 +619,10 @@ def _covers(longer: Cue, shorter: Cue) -> bool:
     return True
 
 
-def _longest(mentions: list[Mention]) -> list[Mention]:
-    """Of the mentions of one field that overlap, the longest ("no tour" over "tour")."""
+def _longest(mentions: list[Mention], norm: str) -> list[Mention]:
+    """Of the mentions of one field that overlap, the longest ("no tour" over "tour"), but
+    one whose number its words reach only across a comma yields ("1 hour and 15 minutes,
+    planned for 1 hour": the hour is what was planned)."""
     kept: list[Mention] = []
     last: dict[str, Mention] = {}  # per field, the mention kept last
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
@@ -621,8 +631,9 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
             # a number said ("Four of them on the panel: CFO, two analysts and HR") wins
             # over the people counted from a list, whichever is longer
             said = {x.phrase.slot for x in (before, m)} == {"count", "people"}
-            if (m.phrase.slot == "people") if said else \
-                    m.end - m.start <= before.end - before.start:
+            split = _split(before, norm), _split(m, norm)
+            if (m.phrase.slot == "people") if said else split[1] if split[0] != split[1] \
+                    else m.end - m.start <= before.end - before.start:
                 continue
             kept.remove(before)  # a longer one starting inside: it wins
         kept.append(m)

@@ -728,3 +728,13 @@ def test_a_council_debrief_reads_its_panel_and_no_next_round() -> None:
     found = stated(text)
     assert found["interview.interviewer_count"] == 3
     assert found["next_steps.invited_to_next_round"] is False
+
+
+def test_a_number_reached_across_a_comma_yields_to_one_named_directly() -> None:
+    found = stated("Two engineers interview me, it was 1 hour and 15 minutes, planned for 1 hour.")
+    assert found["interview.scheduled_minutes"] == 60
+
+
+def test_nothing_on_the_day_to_day_is_no_detail() -> None:
+    assert stated("Overview of the practice groups, nothing on the day-to-day.")[
+        "job_specifics.deep_dive"] is False
