@@ -158,6 +158,11 @@ class _Pool:
             outbox.close()
 
 
+_STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                  if hasattr(signal, name))
+"""The signals besides SIGINT that stop the command (``_cli.signals``)."""
+
+
 def _signal_name(number: int) -> str:
     try:
         return signal.Signals(number).name
@@ -179,7 +184,11 @@ def _sigint_ignored_by_children() -> Iterator[None]:
             or not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    # SIGTERM and SIGHUP are held back as well: one handled while a worker is being started
+    # would cut off the start-up data the worker reads from us, and the worker would die
+    # printing a traceback ("EOFError: Ran out of input") over our "terminated". (The
+    # workers inherit the mask and open it first thing: ``_worker``.)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, *_STOPPING})
     try:
         handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
@@ -198,6 +207,8 @@ def _worker(func: _Task[Any], inbox: Connection, outbox: Connection, parent: int
     the parent closes the input."""
     # Ctrl-C reaches the whole process group: the parent alone handles it and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, set(_STOPPING))
     _watch_parent(parent)
     chunks: queue.SimpleQueue[object] = queue.SimpleQueue()
     # Read ahead in a thread, so the parent's sends never wait for a chunk to be assessed

@@ -607,3 +607,16 @@ def test_assess_many_with_workers_runs_from_a_thread_other_than_the_main_one(
     thread.start()
     thread.join(timeout=300)
     assert got == [expected_outcome(engine, item) for item in GOOD * 3]
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_a_stopping_signal_waits_while_workers_start() -> None:
+    # A SIGTERM handled while a worker was being started cut off the data the worker reads
+    # at start-up, and the worker died printing "EOFError: Ran out of input" (seen in CI).
+    from interview_signals._batch.workers import _sigint_ignored_by_children
+
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    with _sigint_ignored_by_children():
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} <= held
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
