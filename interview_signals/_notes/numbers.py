@@ -8,7 +8,7 @@ a slot matched into a number with ``Numbers.value``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from .._rulebook import NumberWords
@@ -29,11 +29,19 @@ _DIGITS = r"\d{1,4}(?:[.,]\d{1,2})?"
 class Numbers:
     """The slot patterns of one pack's number words, and their values."""
 
-    def __init__(self, words: NumberWords, people: tuple[Iterable[str], Iterable[str]] = ((), ())
+    def __init__(self, words: NumberWords, people: Mapping[str, Iterable[str]] | None = None
                  ) -> None:
-        """``people``: the words that may open a person named in a list (the, a, our) and
-        the words that name one (manager, founder), as the ``person_lead`` and ``person``
-        word classes give them: the ``{people}`` slot is a list of two or more."""
+        """``people``: the word classes a list of people is read with (the ``{people}``
+        slot, two or more): ``person_lead`` the words that may open a person named (the,
+        a, our), ``person`` the words that name one (manager, founder), and, for counting,
+        ``person_plural`` (those naming several: men, people), ``person_generic`` (people
+        in general: "two *persons*, the lead and a lady from HR" says two) and
+        ``person_alone`` (those that stand alone after "and": "... and *someone* from
+        HR")."""
+        people = people or {}
+        self._plural = frozenset(people.get("person_plural", ()))
+        self._generic = frozenset(people.get("person_generic", ()))
+        self._alone = frozenset(people.get("person_alone", ()))
         self.words = words
         w = words
         self._word_values = dict(w.words)
@@ -93,16 +101,18 @@ class Numbers:
         # sharp", "the appointment was for 11" are times of day; nor a number word of
         # twelve or under: "we finished at five")
         hour_words = _alternation(k for k, v in w.words.items() if 1 <= v <= 12)
-        clock_after = "|".join(rf"(?<=\b{word}\s)" for word in ("at", "for", "to", "till",
-                                                               "until", "by"))
+        clock_after = "|".join(rf"(?<=\b{re.escape(word)}\s)" for word in w.time_after
+                               if " " not in word) or "(?!)"
         bare = (rf"(?!(?:{clock_after})(?:0?[1-9]|1[0-2])(?!\d))(?!0*[1-4](?!\d))"
                 rf"(?:\d{{1,3}}(?![.:,]?\d)(?!\s*[^\W\d_])|"
                 rf"\d{{1,3}}(?=\s+{after_bare}{_END}))|"
                 rf"(?!{hour_words}{_END}){number_word}(?:\s+{number_word})?{_END}"
                 rf"(?=\s*(?:[,;!?)\n]|[.](?!\d)|$))")
         self.before = _alternation(w.before)
+        # (a count of people is no "a": "a couple of engineers" says no number)
+        counted = rf"(?:\d{{1,2}}|{_alternation(k for k in w.words if len(k) > 2)})"
         self._people_item, people_list, people_starters = _people(
-            people, and_, rf"(?:\d{{1,2}}|{_alternation(k for k in w.words if len(k) > 2)})")
+            (people.get("person_lead", ()), people.get("person", ())), and_, counted)
         self._people_sep = re.compile(f"({_people_separator(and_)})")  # kept by split
         # A span of lengths or of counts ("15-20 min", "2 to 3 hours", "three or four"):
         # read as its larger end, and only to confirm (``is_span``)
@@ -252,19 +262,19 @@ class Numbers:
             if found is None:
                 return None
             number = self._number(found.group("n")) if found.group("n") else None
-            plural = bool(found.group("pl")) or found.group("head") in _PLURAL_PEOPLE
+            plural = bool(found.group("pl")) or found.group("head") in self._plural
             if number is not None and 1 <= number <= 20:
                 counts.append(number)
             elif plural:
                 return None  # "the engineers", "a couple of engineers": how many is unsaid
             elif i and counts == [1.0] and not found.group("lead") and \
                     "," not in pieces[i - 1] and "+" not in pieces[i - 1] and \
-                    found.group("head") not in _SOMEONE:
+                    found.group("head") not in self._alone:
                 continue  # "the founder and CEO": one person's titles
             else:
                 counts.append(1.0)
             if i == 0:
-                generic_first = number is not None and found.group("head") in _GENERIC_PEOPLE
+                generic_first = number is not None and found.group("head") in self._generic
         # "two persons, the team lead and one lady from HR": a number of people said first,
         # then the people it sums
         if generic_first and len(counts) > 2 and sum(counts[1:]) == counts[0]:
@@ -384,16 +394,6 @@ def _people(people: tuple[Iterable[str], Iterable[str]], and_: str, number: str
     starters = frozenset(w.split()[0] for w in (*leads, *heads) if w.split())
     return re.compile(item), rf"{plain}(?:(?:{sep}){plain}){{1,7}}(?!\w)", starters
 
-
-_PLURAL_PEOPLE = frozenset({"men", "women", "people", "persons", "guys", "ladies", "gentlemen",
-                            "folks", "staff"})
-"""Words of the person class that name several people: a list with one of them and no
-number says no count. (The English ones; a pack's plural ending in "s" is caught by the
-pattern.)"""
-_SOMEONE = frozenset({"someone", "somebody"})
-"""Person words that stand alone after "and" ("... and someone from HR")."""
-_GENERIC_PEOPLE = frozenset({"person", "persons", "people", "member", "members"})
-"""Words for people in general: "two persons, the lead and a lady from HR" says two."""
 
 _V = TypeVar("_V")
 

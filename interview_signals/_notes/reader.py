@@ -68,8 +68,7 @@ class NotesReader:
         book = resolve(book)  # word classes and inflections spelled out
         self.book = book
         classes = word_forms(book)
-        self.numbers = Numbers(book.numbers, people=(classes.get("person_lead", ()),
-                                                     classes.get("person", ())))
+        self.numbers = Numbers(book.numbers, people=classes)
         owners: tuple[Owner, ...] = (*book.phrases, *book.cues, *book.topics, *book.relations)
         before = self.numbers.before
         self.index = Index([Matcher(p, owner, before) for owner in owners for p in owner.phrases])

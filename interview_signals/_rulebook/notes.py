@@ -64,7 +64,7 @@ _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _TOKEN = re.compile(r"[\w']+")
 _NUMBER_KEYS = ("words", "minute_units", "hour_units", "half", "quarter", "three_quarters",
                 "and", "range", "am", "pm", "noon", "days", "before", "after_bare", "today",
-                "yesterday", "next_day", "morning", "evening", "at")
+                "yesterday", "next_day", "morning", "evening", "at", "time_after")
 
 
 @frozen(kw_only=True)
@@ -213,6 +213,9 @@ class NumberWords:
     """Words that make a bare hour after noon ("at 8 last *night*")."""
     at: tuple[str, ...] = ()
     """Words after which a bare hour is a time of day ("came back *at* 11")."""
+    time_after: tuple[str, ...] = ()
+    """Words after which a bare number up to twelve is a time of day, never a length
+    ("finished *at* 11", "the appointment was *for* 11")."""
 
 
 @frozen(kw_only=True)
@@ -697,6 +700,7 @@ class NotesMerger:
             after_bare=words_of("after_bare"), today=words_of("today"),
             yesterday=words_of("yesterday"), next_day=words_of("next_day"),
             morning=words_of("morning"), evening=words_of("evening"), at=words_of("at"),
+            time_after=words_of("time_after"),
             days=cast(tuple[tuple[str, ...], ...], n.get("days", ())))
         return NotesBook(phrases=tuple(self.phrases), cues=tuple(self.cues),
                          topics=tuple(self.topics.values()), relations=tuple(self.relations),

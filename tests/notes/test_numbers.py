@@ -83,9 +83,19 @@ def test_a_length_followed_by_more_of_a_number_goes_on(text: str, goes_on: bool)
 ])
 def test_a_list_of_people_counts_its_items(text: str, count: float) -> None:
     numbers = Numbers(NumberWords(words={"one": 1, "two": 2}, and_=("and",)),
-                      people=(("the", "a"), ("founder", "head", "manager", "engineer",
-                                             "someone", "cto", "recruiter")))
+                      people={"person_lead": ("the", "a"),
+                              "person": ("founder", "head", "manager", "engineer", "someone",
+                                         "cto", "recruiter"),
+                              "person_alone": ("someone",)})
     masked, spans = numbers.masked(text, "people")
     assert spans == {0: len(text)}
     assert set(masked) == {"_"}
     assert numbers.value("people", text) == count
+
+
+def test_the_words_of_a_time_of_day_come_from_the_pack() -> None:
+    # "time_after": a bare number up to twelve after these is a time, never a length
+    with_words = Numbers(NumberWords(words={"one": 1}, time_after=("at",)))
+    without = Numbers(NumberWords(words={"one": 1}))
+    assert with_words.masked("finished at 11.", "minutes")[1] == {}
+    assert without.masked("finished at 11.", "minutes")[1] == {12: 14}
