@@ -109,26 +109,21 @@ class Numbers:
                 rf"(?!{hour_words}{_END}){number_word}(?:\s+{number_word})?{_END}"
                 rf"(?=\s*(?:[,;!?)\n]|[.](?!\d)|$))")
         self.before = _alternation(w.before)
-        # (a count of people is no "a": "a couple of engineers" says no number)
-        counted = rf"(?:\d{{1,2}}|{_alternation(k for k in w.words if len(k) > 2)})"
+        # number words that are no article: a count of people is no "a" ("a couple of
+        # engineers" says no number), nor is the end of a span ("3 or a few more")
+        not_article = _alternation(k for k in w.words if len(k) > 2)
         self._people_item, people_list, people_starters = _people(
-            (people.get("person_lead", ()), people.get("person", ())), and_, counted)
+            (people.get("person_lead", ()), people.get("person", ())), and_,
+            rf"(?:\d{{1,2}}|{not_article})")
         self._people_sep = re.compile(f"({_people_separator(and_)})")  # kept by split
-        # A span of lengths or of counts ("15-20 min", "2 to 3 hours", "three or four"):
-        # read as its larger end, and only to confirm (``is_span``)
-        # (a dash with spaces round it is a clause's, not a span's: "Panel of 3 - 2 men and
-        # a woman"; "a" is no end of a span: "3 or a few more"; "1/2" is a half)
-        range_or = r"(?:[-\u2013](?=\d)|\s+(?:or|to|till|until)\s+)"
-        spanned = rf"(?:\d{{1,4}}|{_alternation(k for k in w.words if len(k) > 2)}{_END})"
-        self._span_length = rf"(?:{spanned}{range_or}{spanned}\s*(?:{minute}|{hour}){_END})"
-        self._span_count = rf"(?:{spanned}{range_or}{spanned}{_END})"
-        self._spans = {"minutes": re.compile(self._span_length),
-                       "hours": re.compile(self._span_length),
-                       "count": re.compile(self._span_count)}
+        span_length, span_count = _spans(not_article, minute, hour)
+        self._spans = {"minutes": re.compile(span_length), "hours": re.compile(span_length),
+                       "count": re.compile(span_count)}
+        self._length = re.compile(self.duration)
         self._patterns = {
-            "minutes": re.compile(f"(?:{self._span_length}|{self.range}|{self.duration}|{bare})"),
-            "hours": re.compile(f"(?:{self._span_length}|{self.duration})"),
-            "count": re.compile(f"(?:{self._span_count}|{n})"),
+            "minutes": re.compile(f"(?:{span_length}|{self.range}|{self.duration}|{bare})"),
+            "hours": re.compile(f"(?:{span_length}|{self.duration})"),
+            "count": re.compile(f"(?:{span_count}|{n})"),
             "clock": re.compile(self.clock), "people": re.compile(people_list),
         }
         # What may follow a length that reads on past it ("an hour and ten", "an hour and a
@@ -231,7 +226,7 @@ class Numbers:
     def is_length(self, text: str) -> bool:
         """Whether a number as written is a length with its unit ("25 min", "an hour"),
         not a bare number or a range of clock times."""
-        return re.fullmatch(self.duration, text.strip()) is not None
+        return self._length.fullmatch(text.strip()) is not None
 
     def is_span(self, slot: str, text: str) -> bool:
         """Whether a number as a slot takes it is a span ("15-20 min", "three or four"
@@ -369,6 +364,17 @@ class Numbers:
         return None if found is None else found[0]
 
 
+def _spans(not_article: str, minute: str, hour: str) -> tuple[str, str]:
+    """The patterns of a span of lengths and of counts ("15-20 min", "2 to 3 hours",
+    "three or four"): read as its larger end, and only to confirm (``Numbers.is_span``).
+    A dash with spaces round it is a clause's, not a span's ("Panel of 3 - 2 men and a
+    woman"); "a" is no end of a span ("3 or a few more"); "1/2" is a half."""
+    range_or = r"(?:[-\u2013](?=\d)|\s+(?:or|to|till|until)\s+)"
+    spanned = rf"(?:\d{{1,4}}|{not_article}{_END})"
+    return (rf"(?:{spanned}{range_or}{spanned}\s*(?:{minute}|{hour}){_END})",
+            rf"(?:{spanned}{range_or}{spanned}{_END})")
+
+
 def _people_separator(and_: str) -> str:
     # ("&" inside a word is part of a name: "the F&B manager")
     return rf"\s*,\s*(?:{and_}\s+)?|\s+(?:{and_}|plus)\s+|\s*\+\s*|\s+&\s*|\s*&\s+"
@@ -386,7 +392,7 @@ def _people(people: tuple[Iterable[str], Iterable[str]], and_: str, number: str
     # a word between an item's lead and its person word is no lead itself ("an hour with
     # the consultant" is no person)
     word = rf"(?!(?:{and_}|plus|{lead})(?!\w))[^\W\d_][\w'&]*"
-    item = (rf"(?:(?P<n>{number})\s+(?:of\s+)?(?:(?P<lead_n>{lead})\s+)?|(?P<lead>{lead})\s+)?"
+    item = (rf"(?:(?P<n>{number})\s+(?:of\s+)?(?:{lead}\s+)?|(?P<lead>{lead})\s+)?"
             rf"(?:{word}\s+){{0,3}}?(?P<head>{head})(?P<pl>s)?(?!\w)"
             rf"(?:\s+(?:of|from)\s+(?:the\s+)?{word})?")
     plain = re.sub(r"\(\?P<\w+>", "(?:", item)

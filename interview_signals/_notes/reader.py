@@ -11,6 +11,7 @@ rulebook's ``NotesBook``; this module knows kinds, never words.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from typing import TypeVar
@@ -30,8 +31,9 @@ from .reading import Certainty, Evidence, NotesReading, SetAside
 from .settle import Settling
 from .text import MAX_NOTE_BYTES, Layout, lay_out, normalise
 
-_CLAUSE_BREAK = re.compile(r"[;()\[\]\u2014]|:\s|\s[-\u2013]\s")
-_CLAUSE_BREAK_NOT_COLON = re.compile(r"[;()\[\]\u2014]|\s[-\u2013]\s")
+_BREAK_NOT_COLON = r"[;()\[\]\u2014]|\s[-\u2013]\s"
+_CLAUSE_BREAK = re.compile(_BREAK_NOT_COLON + r"|:\s")
+"""What ends a clause: a semicolon, a bracket, a dash between spaces, a colon."""
 _NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there|just|only|simply|"
                           r"merely|more|rather)\s")
 """A comma that a new subject follows ("she didn't read off a list, she was curious") or a
@@ -126,8 +128,6 @@ class _Reading:
         # is measured by, each looked up by bisection.
         self._words = [w.start() for w in _WORDS.finditer(self.norm)]
         self._breaks = [b.start() for b in _CLAUSE_BREAK.finditer(self.norm)]
-        self._breaks_not_colon = [b.start() for b in
-                                  _CLAUSE_BREAK_NOT_COLON.finditer(self.norm)]
         self._terminators = [(c.start, c.cue.kinds) for c in self.cues
                              if c.cue.kind == "terminate"]
         self._ends: dict[str, list[int]] = {}
@@ -213,6 +213,11 @@ class _Reading:
                     self.norm, found.end, sentence.end) is None and found.end < sentence.end:
                 continue
             yield found
+
+    @functools.cached_property
+    def _breaks_not_colon(self) -> list[int]:
+        """The clause breaks but the colons (found only for a cue that needs them)."""
+        return [b.start() for b in re.finditer(_BREAK_NOT_COLON, self.norm)]
 
     def _opens_clause(self, sentence_start: int, start: int) -> bool:
         """Whether only a clause's opening (a comma, a dash, an arrow, a bracket, a
