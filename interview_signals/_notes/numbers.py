@@ -54,6 +54,7 @@ class Numbers:
         article = _alternation(k for k, v in w.words.items() if v == 1 and len(k) <= 2)
         n = self.number
         art = rf"(?:{article}\s+)?"
+        hour_word = _alternation(u for u in w.hour_units if len(u) > 3) or "(?!)"
         clause_ends = (rf"(?=\s*(?:[,;:!?)\n\u2013\u2014]|[.](?!\d)|$|-\s|"
                        rf"\s(?:{_alternation(x for x in w.after_bare if x != 'of')}){_END}))")
         # Each way of writing a length, with how many minutes it makes: tried in order.
@@ -81,7 +82,8 @@ class Numbers:
             (rf"{half}\s+(?:of\s+)?{art}{hour}{_END}", lambda a, b: 30),  # half an hour
             (rf"(?P<a>{n})\s*{hour}{_END}", lambda a, b: a * 60),
             (rf"(?P<a>{n})\s*{minute}{_END}", lambda a, b: a),
-            (rf"{art}{hour}{_END}", lambda a, b: 60),                 # an hour, hour slot
+            # an hour, hour slot; an abbreviation only after its article ("HR" is no hour)
+            (rf"(?:{article}\s+{hour}|{hour_word}){_END}", lambda a, b: 60),
         ]
         self.duration = "(?:" + "|".join(f"(?:{re.sub(r'[(][?]P<[ab]>', '(?:', f)})"
                                          for f, _ in forms) + ")"

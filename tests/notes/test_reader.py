@@ -380,6 +380,37 @@ class TestWeakPhrases:
         assert ("tour.office_tour", True, "stated") in proposals(
             "She showed me around the office afterwards, a proper tour.")
 
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("Panel of three, 35 minutes, lots of nodding.", 35),
+        ("Twenty minutes, one interviewer, done.", 20),
+        ("Electrician apprenticeship. Just the site foreman. 15 mins. Asked did I want it.",
+         15),
+        ("Half an hour exactly.", 30),
+    ])
+    def test_a_length_alone_is_stated_beside_the_panel_or_on_its_own(
+            self, text: str, minutes: int) -> None:
+        assert ("interview.actual_minutes", minutes, "stated") in proposals(text)
+
+    @pytest.mark.parametrize("text", [
+        "Great chat with the team, 35 minutes, then lunch.",
+        "Train was late, 20 min, so I ran in flustered.",
+        "Lunch (ha, 10 mins) between consults.",
+    ])
+    def test_a_length_alone_among_other_words_is_still_asked(self, text: str) -> None:
+        found = [p for p in _read(text).proposals if p.path == "interview.actual_minutes"]
+        assert all(p.certainty == "unsure" for p in found), found
+
+    @pytest.mark.parametrize("text", ["Panel: 3 (MD, VP, HR).",
+                                      "Panel of three (team leader, HR, a senior handler)"])
+    def test_hr_is_no_hour(self, text: str) -> None:
+        assert not {p.path for p in _read(text).proposals} & {
+            "interview.actual_minutes", "interview.scheduled_minutes"}
+
+    def test_a_weak_phrase_of_words_is_not_stated_beside_the_panel(self) -> None:
+        found = {(p.path, p.certainty) for p in _read(
+            "Brightside: one interviewer, polite but working through a script.").proposals}
+        assert ("body_language.rote_questions", "stated") not in found
+
     def test_a_pack_may_mark_its_phrases_unsure(self, tmp_path: Path) -> None:
         from interview_signals._rulebook import read_rulebook
         pack = tmp_path / "pack.toml"
