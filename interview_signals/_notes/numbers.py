@@ -89,8 +89,10 @@ class Numbers:
                                          for f, _ in forms) + ")"
         self._forms = [(re.compile(f), make) for f, make in forms]
         am, pm, noon = _alternation(w.am), _alternation(w.pm), _alternation(w.noon)
-        self.clock = (rf"(?:(?<![\w.:])\d{{1,2}}(?:[:.]\d{{2}})?(?:\s*(?:{am}|{pm}))?{_END}|"
-                      rf"(?<!\w){noon}{_END})")
+        # (a number with a unit after it is a length, never a time: "finished 10 minutes
+        # early")
+        self.clock = (rf"(?:(?<![\w.:])\d{{1,2}}(?:[:.]\d{{2}})?(?:\s*(?:{am}|{pm}))?{_END}"
+                      rf"(?!\s*(?:{minute}|{hour}){_END})|(?<!\w){noon}{_END})")
         range_ = _alternation(w.range)
         self.range = rf"(?:{self.clock}\s*{range_}\s*{self.clock})"
         self.count = n
@@ -212,8 +214,9 @@ class Numbers:
                     return None
                 if end <= start:
                     end += 12 * 60  # 11 till 1: the afternoon
-                elif end - start > 12 * 60 and not self.is_spelled_out(ranged.group(1)):
-                    start += 12 * 60  # 2-3pm: both in the afternoon
+                elif end - start > 12 * 60 and start < 12 * 60 and \
+                        not self.says_half_of_day(ranged.group(1)):
+                    start += 12 * 60  # 2-3pm, 3:00 to 4:30 pm: both in the afternoon
                 return end - start if end - start <= 12 * 60 else None
             if re.fullmatch(r"\d{1,3}", text.strip()):
                 return float(text)

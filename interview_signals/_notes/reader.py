@@ -270,6 +270,8 @@ class _Reading:
     def _hidden(self, m: Mention) -> bool:
         """Whether an idiom holds the mention's words and names its field ("nodded off"
         is no nod): a pseudo cue with ``fields``."""
+        if m.relation is not None and m.relation.kind == "from":
+            return False  # a start time is no value ("started at 2 on the dot")
         return any(h.start <= m.start and m.end <= h.end and m.path in h.cue.fields
                    for h in self._hiding)
 
@@ -289,7 +291,7 @@ class _Reading:
                        m.start < hit.start]
             if not earlier:
                 continue
-            before = earlier[-1]
+            before = max(earlier, key=lambda m: m.slot_start)  # the last number before
             slot = str(before.phrase.slot)
             if slot not in self._masks:
                 self._masks[slot] = self.reader.numbers.masked(self.norm, slot)
@@ -308,6 +310,13 @@ class _Reading:
                 continue
             text = self.norm[starts[0]:spans[starts[0]]]
             number = self.reader.numbers.value(slot, text)
+            if before.relation is not None and number is not None:
+                # a time corrected ("finished at 3:05. No, 3:15"): the relation reads it
+                out.append(evolve(before, start=hit.start, end=spans[starts[0]],
+                                  sentence=sentence.index, slot_start=starts[0],
+                                  slot_end=spans[starts[0]], slot_value=number,
+                                  corrects=True))
+                continue
             value = None if number is None else fitted(before.path, number)
             if value is not None:
                 out.append(evolve(before, value=value, start=hit.start,

@@ -41,13 +41,18 @@ class Settling:
 
     def __init__(self, reading: _Reading) -> None:
         self.r = reading
+        self._starts: list[Mention] = []
+        """The clock times the note says lengths start at (``from`` relations)."""
 
     def result(self, weighed: list[Mention]) -> NotesReading:
         """The proposals of the mentions as weighed, with what relations, implications
         and contradictions make of them."""
-        direct = self._corrected([m for m in weighed if m.relation is None])
+        weighed = self._corrected(weighed)
+        direct = [m for m in weighed if m.relation is None]
         by_path = by_field(direct)
         direct_in = {(m.path, m.sentence) for m in direct}
+        self._starts = [m for m in weighed
+                        if m.relation is not None and m.relation.kind == "from"]
         for m in weighed:
             # a number the sentence gives the field itself ("ended it at 30 on the dot")
             # outweighs what a relation would make of another field's
@@ -74,13 +79,13 @@ class Settling:
         """A correction ("no wait, it was 40") drops what the note said before it about the
         same field, in its sentence or the one before."""
         dropped: set[int] = set()
-        by_path: dict[str, list[Mention]] = {}
-        for m in mentions:
-            by_path.setdefault(m.path, []).append(m)
+        by_path: dict[tuple[str, str | None], list[Mention]] = {}
+        for m in mentions:  # a time corrected is of a time: "finished at 3:05. No, 3:15"
+            by_path.setdefault(_kind(m), []).append(m)
         for fix in mentions:
             if not fix.corrects:
                 continue
-            for old in by_path[fix.path]:
+            for old in by_path[_kind(fix)]:
                 if old.start < fix.start and fix.sentence - 1 <= old.sentence and \
                         id(old) not in dropped:
                     dropped.add(id(old))
@@ -90,8 +95,10 @@ class Settling:
 
     def _related(self, m: Mention, by_path: dict[str, list[Mention]]) -> Mention | None:
         relation = m.relation
-        if relation is None:
+        if relation is None or relation.kind == "from":
             return None
+        if relation.kind == "until":
+            return self._until(m, by_path)
         others = by_path.get(relation.other, [])
         values = {o.value for o in others}
         if len(values) != 1:
@@ -102,24 +109,49 @@ class Settling:
             number: float | None = base
         elif relation.kind == "plus":
             number = base + (m.slot_value or 0)
-        elif relation.kind == "minus":
+        else:  # minus
             number = base - (m.slot_value or 0)
-        else:  # until: from the start of the other's time range to the clock time
-            starts = [o.range_start for o in others if o.range_start is not None]
-            if not starts or m.slot_value is None:
-                return None
-            number = m.slot_value - starts[0]
-            if number <= 0:
-                number += 12 * 60
-        value = None if number is None else fitted(m.path, number)
+        return self._made(m, number, others, self.r._label(relation.other))
+
+    def _made(self, m: Mention, number: float, others: list[Mention], label: str = "",
+              start: Mention | None = None) -> Mention | None:
+        """The mention of the value a relation makes (from ``label``'s value, or from the
+        ``start`` the note gives): unsure if what it was made from is."""
+        value = fitted(m.path, number)
         if value is None:
             return None
         unsure = m.certainty == "unsure" or any(o.certainty == "unsure" for o in others)
-        reason = m.reason if m.certainty == "unsure" else (
-            self.r.texts("notes.reason.from_other", label=self.r._label(relation.other),
-                       words=repr(self.r.norm[m.start:m.end])))
+        words = repr(self.r.norm[m.start:m.end])
+        reason = m.reason if m.certainty == "unsure" else self.r.texts(
+            "notes.reason.from_start", start=repr(self.r.norm[start.start:start.end]),
+            words=words) if start is not None else self.r.texts(
+            "notes.reason.from_other", label=label, words=words)
         return evolve(m, value=value, certainty="unsure" if unsure else "stated",
                       reason=reason, relation=None)
+
+    def _until(self, m: Mention, by_path: dict[str, list[Mention]]) -> Mention | None:
+        """A length to a clock time ("walked out at 11:40"): from the start the note gives
+        ("we sat down at 11"; the nearest before it, else the first after), else from the
+        start of the other field's time range ("booked 11 to 11:30"). Clock times are read
+        on a twelve-hour dial: no interview lasts twelve hours."""
+        relation = m.relation
+        assert relation is not None
+        if m.slot_value is None:
+            return None
+        starts = [s for s in self._starts if s.path == m.path and s.slot_value is not None]
+        if starts:
+            before = [s for s in starts if s.start < m.start]
+            start = before[-1] if before else starts[0]
+            assert start.slot_value is not None
+            number = (m.slot_value - start.slot_value) % (12 * 60)
+            return self._made(m, number, [start], start=start) if number else None
+        others = by_path.get(relation.other, [])
+        ranges = [o.range_start for o in others if o.range_start is not None]
+        if len({o.value for o in others}) != 1 or not ranges:
+            return None
+        number = (m.slot_value - ranges[0]) % (12 * 60)
+        return self._made(m, number, others, self.r._label(relation.other)) if number \
+            else None
 
     def _between(self, relation: Relation, by_path: dict[str, list[Mention]]
                  ) -> Mention | None:
@@ -408,3 +440,8 @@ def _first_known(read: Callable[[str], _T | None], after: str, before: str) -> _
     """What ``read`` finds in the words after a mention, else in those before it."""
     found = read(after)
     return read(before) if found is None else found
+
+
+def _kind(m: Mention) -> tuple[str, str | None]:
+    """What a correction replaces: the same field, read directly or by the same relation."""
+    return m.path, None if m.relation is None else m.relation.kind

@@ -29,7 +29,7 @@ CueKind: TypeAlias = Literal["negation", "hedge", "approximate", "hypothetical",
                              "other_person", "writer", "correction", "terminate", "pseudo",
                              "question", "several"]
 Direction: TypeAlias = Literal["forward", "backward", "both"]
-RelationKind: TypeAlias = Literal["same", "plus", "minus", "until", "between"]
+RelationKind: TypeAlias = Literal["same", "plus", "minus", "from", "until", "between"]
 
 CUE_KINDS: tuple[str, ...] = ("negation", "hedge", "approximate", "hypothetical",
                               "other_person", "writer", "correction", "terminate", "pseudo",
@@ -44,7 +44,7 @@ note tells of more than one interview (several: "two interviews today"), which l
 value of the note to confirm, whatever the cue's scope, as the note's words alone cannot
 say which interview each belongs to."""
 DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")
-RELATION_KINDS: tuple[str, ...] = ("same", "plus", "minus", "until", "between")
+RELATION_KINDS: tuple[str, ...] = ("same", "plus", "minus", "from", "until", "between")
 SLOTS: tuple[str, ...] = ("count", "minutes", "hours", "clock", "people")
 """The slots a phrase may have: a count, a length in minutes or hours, a time of day, a
 list of people (counted: "the founder and two engineers" is three)."""
@@ -156,8 +156,10 @@ class Topic:
 @frozen(kw_only=True)
 class Relation:
     """A field read relative to another: ``same`` (its value), ``plus``/``minus`` (its value
-    and the phrase's slot), ``until`` (from the other's start time to the phrase's clock
-    time), ``between`` (the time between the sentences that state ``other`` and ``to``)."""
+    and the phrase's slot), ``from`` (the clock time the field's length starts at: "we
+    started at 10"; no value of its own), ``until`` (to the phrase's clock time from the
+    start a ``from`` phrase gives, else from the start of the other's time range),
+    ``between`` (the time between the sentences that state ``other`` and ``to``)."""
 
     path: str
     kind: RelationKind
@@ -631,7 +633,7 @@ class NotesMerger:
                                            file=file))
             return
         slots = {"same": (), "plus": ("minutes",), "minus": ("minutes",),
-                 "until": ("clock",)}[kind]
+                 "from": ("clock",), "until": ("clock",)}[kind]
         phrases = self._phrase_list(item.get("phrases"), f"{where} ({path})", bad,
                                     slots=slots, need_slot=bool(slots))
         self.relations.append(Relation(path=path, kind=cast(RelationKind, kind), other=other,

@@ -160,6 +160,35 @@ class TestNumbers:
         assert (observations.get("scheduled_minutes"), observations.get("actual_minutes")) \
             == (scheduled, actual)
 
+    @pytest.mark.parametrize(("text", "actual"), [
+        ("We sat down at 11 and I walked out at 11:40.", 40),
+        ("Started at 13:05, finished at 14:20. Booked for an hour.", 75),
+        ("* 11:00 start, wrapped at 12:15; they'd said to allow an hour", 75),
+        ("Booked 1:30 to 2:15; we started bang on 1:30 and wrapped up at 2:45 pm.", 75),
+        ("Booked 10 till 11 and we finished at 11 sharp, having started at 10.", 60),
+        ("It was down as 45 minutes; we started at 10 and I walked out at 11:30.", 90),
+        ("Time: booked 9:15-10:00, started on time, finished 10:05", 50),
+        ("Slot was 10:00 to 11:00 and we overran to 11:20.", 80),
+        ("Interview ran from 11 till 11:30.", 30),
+        ("Interview was from 3:00 to 4:30 pm, though it was scheduled for one hour only.", 90),
+        ("Booked 2 till 3. We kicked off at 2:10 and finished at 3:05, no wait, 3:15.", 65),
+    ])
+    def test_a_length_from_its_start_and_end_times(self, text: str, actual: int) -> None:
+        assert ("interview.actual_minutes", actual, "stated") in proposals(text)
+
+    @pytest.mark.parametrize("text", [
+        "We finished 10 minutes early.", "We started at 10 and it was lovely.",
+        "Started around 10 and walked out at 11:40."])
+    def test_no_length_stated_without_both_times(self, text: str) -> None:
+        assert "interview.actual_minutes" not in {
+            p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+    def test_a_start_time_tells_where_the_length_comes_from(self) -> None:
+        found = [p for p in _read("We sat down at 11 and I walked out at 11:40.").proposals
+                 if p.path == "interview.actual_minutes"]
+        assert [p.reason for p in found] == [
+            "from when it started ('sat down at 11') to 'walked out at 11:40'"]
+
     @pytest.mark.parametrize(("text", "count"), [
         ("A panel of three.", 3), ("Four interviewers.", 4), ("It was a 1:1 with Ruth.", 1),
         ("Just the hiring manager.", 1), ("The board comprised five members.", 5)])

@@ -70,6 +70,9 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
     ('[[notes.relation]]\npath = "tour.office_tour"\nkind = "same"\n'
      'other = "interview.scheduled_minutes"\nphrases = ["on time"]',
      "[notes] relation[0].path: a relation gives a number; tour.office_tour is true or false"),
+    ('[[notes.relation]]\npath = "interview.actual_minutes"\nkind = "from"\n'
+     'other = "interview.scheduled_minutes"\nphrases = ["started"]',
+     '"started": a phrase without value needs a slot ({clock})'),
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\nphrases = ["a < tour"]',
      "[notes] phrases[0] (tour.office_tour).phrases[0]: \"a < tour\": '^' or '<' goes first "
      "and '>' last, around words"),
