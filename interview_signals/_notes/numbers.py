@@ -398,7 +398,7 @@ def _people(people: tuple[Iterable[str], Iterable[str]], and_: str, number: str
     # the consultant" is no person)
     word = rf"(?!(?:{and_}|plus|{lead})(?!\w))[^\W\d_][\w'&]*"
     item = (rf"(?:(?P<n>{number})\s+(?:of\s+)?(?:{lead}\s+)?|(?P<lead>{lead})\s+)?"
-            rf"(?:{word}\s+){{0,3}}?(?P<head>{head})(?P<pl>s)?(?!\w)"
+            rf"(?:{word}\s+){{0,3}}(?P<head>{head})(?P<pl>s)?(?!\w)"
             rf"(?:\s+(?:of|from)\s+(?:the\s+)?{word})?")
     plain = re.sub(r"\(\?P<\w+>", "(?:", item)
     sep = _people_separator(and_)

@@ -704,7 +704,8 @@ class TestWordingsOfDecember:
                                       "Not once did she check her phone.",
                                       "She didn't seem distracted at all."])
     def test_a_negated_no_in_its_clause_is_a_double_negative_to_confirm(self, text: str) -> None:
-        assert proposals(text) == {("body_language.engaged", False, "unsure")}
+        assert {p for p in proposals(text) if p[0].startswith("body_language.")} == {
+            ("body_language.engaged", False, "unsure")}
 
     def test_a_negation_past_a_comma_negates_something_else(self) -> None:
         assert proposals("No tour, straight back out.") == {("tour.office_tour", False, "stated")}

@@ -501,6 +501,22 @@ class TestRoundSeven:
          "interview.interviewer_count", 1),
         ("I was in there forty minutes with the head chef and the F&B manager.",
          "interview.interviewer_count", 2),
+        ("Neither of them cracked a smile once.", "interview.interviewer_count", 2),
+        ("Both of them kept nodding.", "interview.interviewer_count", 2),
+        ("Number of interviewers: 1", "interview.interviewer_count", 1),
+        ("Interviewers: head, deputy head, one governor", "interview.interviewer_count", 3),
+        ("Uni tutor role - 3 on panel, 30 mins, no follow-up questions.",
+         "interview.interviewer_count", 3),
+        ("Interview was conducted by 2 members, one technical and one HR.",
+         "interview.interviewer_count", 2),
+        ("It was about half an hour with two people and it felt fine.",
+         "interview.interviewer_count", 2),
+        ("Apprentice interview: 20 mins, one bloke, no look round.",
+         "interview.interviewer_count", 1),
+        ("Forty minutes, just the ops manager.", "interview.interviewer_count", 1),
+        ("30 minutes, just him, no tour.", "interview.interviewer_count", 1),
+        ("Daniel was the only one actually interviewing me.",
+         "interview.interviewer_count", 1),
 ])
 def test_more_wordings_are_read(text: str, path: str, value: object) -> None:
     assert stated(text)[path] == value
@@ -728,3 +744,12 @@ def test_a_number_reached_across_a_comma_yields_to_one_named_directly() -> None:
 def test_nothing_on_the_day_to_day_is_no_detail() -> None:
     assert stated("Overview of the practice groups, nothing on the day-to-day.")[
         "job_specifics.deep_dive"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "One lady from HR asked me whether I am really interested.",
+    "Showed me round both labs.",
+])
+def test_one_of_a_panel_is_no_count(text: str) -> None:
+    assert "interview.interviewer_count" not in {
+        p.path for p in _read(text).proposals if p.certainty == "stated"}
