@@ -82,6 +82,11 @@ class NotesReader:
             if fillers else None
         """The pack's filler words ("um", "uh"), read as spaces: "booked for, uh, forty
         minutes" is "booked for forty minutes" to a phrase."""
+        self.writer, self.third_person = (_any_word(classes.get(name, ()))
+                                          for name in ("writer", "third_person"))
+        """The words by which a sentence speaks of its writer ("I", "me") and of someone
+        else ("she", "him"): a sentence of the second kind only, right after one about
+        another person, goes on about them (``_Reading._carried_over``)."""
 
     def read(self, text: str, texts: Texts | None = None) -> NotesReading:
         """The reading of one note, its reasons in the language of ``texts`` (English when
@@ -136,6 +141,7 @@ class _Reading:
         self._commas = [c.start() for c in re.finditer(",", self.norm)]
         self._subjects = [c.start() for c in _NEW_SUBJECT.finditer(self.norm)]
         self.topics = self._reached_by_topics()
+        self._carried = self._carried_over()
         self._several = next((c for c in self.cues if c.cue.kind == "several"), None)
         """A cue saying the note tells of more than one interview, if the note has one."""
         self._counted: set[int] = set()
@@ -451,8 +457,35 @@ class _Reading:
                                 if not kind or not kinds or kind in kinds]
         return self._ends[kind]
 
+    def _carried_over(self) -> dict[int, CueHit]:
+        """The sentences that go on about another person the sentence before named, each
+        with the cue that named them: "Bumped into another candidate. She'd been offered a
+        second round on the spot." A sentence that speaks of the writer ("I", "me") or of
+        nobody ("No tour.") is the writer's own again."""
+        writer, third = self.reader.writer, self.reader.third_person
+        if writer is None or third is None:
+            return {}
+        named: dict[int, CueHit] = {}
+        for hit in self.cues:
+            if hit.cue.kind == "other_person" and not hit.cue.fields and \
+                    hit.cue.direction != "backward":
+                named.setdefault(self.layout.sentence_at(hit.start).index, hit)
+        carried: dict[int, CueHit] = {}
+        for sentence in self.layout.sentences[1:]:
+            hit = named.get(sentence.index - 1) or carried.get(sentence.index - 1)
+            if hit is not None and \
+                    writer.search(self.norm, sentence.start, sentence.end) is None and \
+                    third.search(self.norm, sentence.start, sentence.end) is not None:
+                carried[sentence.index] = hit
+        return carried
+
     def _weigh(self, m: Mention) -> Mention | None:
         """The mention as its cues leave it, or ``None`` when they set it aside."""
+        carried = self._carried.get(m.sentence)
+        if carried is not None and m.path not in carried.cue.not_fields:
+            self._aside(m.path, m.value, m.start, m.end, self.texts(
+                "notes.reason.other_person", words=repr(carried.words)))
+            return None
         found: dict[str, CueHit] = {}
         for hit in self._cues_of.get(m.sentence, ()):
             if hit.cue.kind not in found and self._covers(hit, m):
@@ -604,6 +637,15 @@ class _Reading:
                          if m.path == _COUNT and not m.weak and m.relation is None}
         weighed = [w for m in mentions if (w := self._weigh(m)) is not None]
         return Settling(self).result(weighed)
+
+
+def _any_word(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Any of ``words`` as a whole word, or None when there are none."""
+    alternatives = sorted((w for w in words if w.strip()), key=lambda w: (-len(w), w))
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![\w'])(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in alternatives) + r")(?![\w'])")
 
 
 def _one_field_per_number(mentions: list[Mention], norm: str) -> list[Mention]:

@@ -753,3 +753,31 @@ def test_nothing_on_the_day_to_day_is_no_detail() -> None:
 def test_one_of_a_panel_is_no_count(text: str) -> None:
     assert "interview.interviewer_count" not in {
         p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+
+class TestSomeoneElseGoesOn:
+    """A sentence about what happened to someone else, right after one naming them, is
+    theirs too; one where "she" or "he" acts may be the interviewer's."""
+
+    @pytest.mark.parametrize("text", [
+        "Bumped into another candidate in the lobby. She'd been introduced to half the team "
+        "and offered a second round on the spot.",
+        "My mate interviewed there in spring. They gave him a tour and booked round two on "
+        "the spot.",
+    ])
+    def test_what_happened_to_them_is_not_recorded(self, text: str) -> None:
+        assert not {"next_steps.scheduled_on_the_spot", "next_steps.invited_to_next_round",
+                    "tour.introduced_to_people", "tour.office_tour"} & set(stated(text))
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("My sister thinks I'm overthinking it. He didn't smile once.",
+         "body_language.smiles", False),
+        ("My friend warned me about the panel. She gave the overview of the job first.",
+         "job_specifics.overview_given", True),
+        ("Another candidate was leaving as I arrived. They showed me round the office after.",
+         "tour.office_tour", True),
+    ])
+    def test_the_interviewer_or_the_writer_is_still_read(self, text: str, path: str,
+                                                         value: object) -> None:
+        assert stated(text).get(path) == value
+
