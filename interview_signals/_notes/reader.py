@@ -43,6 +43,8 @@ _OPENERS = " \t\n-*\u2022>\"'"
 """What may stand before a cue that opens its sentence: spaces, bullets and quotes."""
 _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
+_ABOUT = ("~", "\u2248")
+"""The signs written for "about" before a number (~, ≈)."""
 _CLAUSE_OPEN = re.compile(r"[,;(\[\n\u2013\u2014]|->|\s-\s")
 """Where a clause of a note's own opens (a colon is no such place: what follows a label
 answers it)."""
@@ -146,6 +148,9 @@ class _Reading:
         """A cue saying the note tells of more than one interview, if the note has one."""
         self._counted: set[int] = set()
         """The sentences whose words count the interviewers (set by ``result``)."""
+        self._beside: set[tuple[str, int]] = set()
+        """The fields read against another field and the sentences that name that other
+        field (set by ``result``)."""
 
     # --- finding -----------------------------------------------------------------------
 
@@ -539,6 +544,11 @@ class _Reading:
                 m.phrase.slot, self.norm[m.slot_start:m.slot_end]):
             certainty, reason = "unsure", self.texts(
                 "notes.reason.approximation", words=repr(self.norm[m.slot_start:m.slot_end]))
+        sign = max(self.norm.rfind(a, max(0, m.slot_start - 3), m.slot_start)
+                   for a in _ABOUT) if m.slot_end else -1
+        if certainty == "stated" and sign >= 0 and not self.norm[sign + 1:m.slot_start].strip():
+            certainty, reason = "unsure", self.texts(  # "~1h15": a sign, not a word
+                "notes.reason.approximation", words=repr(self.norm[sign:m.slot_end]))
         if certainty == "stated" and m.slot_end and m.phrase.slot in ("minutes", "hours") \
                 and self.reader.numbers.goes_on(self.norm, m.slot_end):
             certainty, reason = "unsure", self.texts("notes.reason.number_goes_on")
@@ -620,12 +630,14 @@ class _Reading:
     def _weak_borne_out(self, m: Mention) -> bool:
         """Whether words that alone cannot state their value do in their place: a length
         standing alone in a sentence that counts the interviewers ("Panel of three, 35
-        minutes, lots of nodding") or that holds nothing else ("15 mins."). Written so, it
+        minutes, lots of nodding"), that names the field it is read against ("Hour slot, 35
+        mins": the booked length, of which the length taken is read by a relation) or that
+        holds nothing else ("15 mins."). Written so, it
         was what the interview took in 15 of the 16 notes of the independent sets where
         this rule changed the reading (docs/notes.md)."""
         if not m.slot_end:
             return False  # words, not a number ("a script": read off one, or not)
-        if m.sentence in self._counted:
+        if m.sentence in self._counted or (m.path, m.sentence) in self._beside:
             return True
         sentence = self.layout.sentences[m.sentence]
         return _WORDS.search(self.norm, sentence.start, m.start) is None and \
@@ -635,6 +647,10 @@ class _Reading:
         mentions = self._mentions()
         self._counted = {m.sentence for m in mentions
                          if m.path == _COUNT and not m.weak and m.relation is None}
+        others = {(r.other, r.path) for r in self.reader.book.relations}
+        self._beside = {(path, m.sentence) for m in mentions
+                        if not m.weak and m.relation is None
+                        for other, path in others if other == m.path}
         weighed = [w for m in mentions if (w := self._weigh(m)) is not None]
         return Settling(self).result(weighed)
 

@@ -176,6 +176,29 @@ class TestNumbers:
     def test_a_length_from_its_start_and_end_times(self, text: str, actual: int) -> None:
         assert ("interview.actual_minutes", actual, "stated") in proposals(text)
 
+    def test_a_slot_of_clock_times_is_the_booked_length(self) -> None:
+        got = proposals("Slot 9:00-9:30, 1 interviewer (deputy head). Mon 09:41 out.")
+        assert ("interview.scheduled_minutes", 30, "stated") in got
+        assert ("interview.actual_minutes", 30, "stated") not in got
+
+    @pytest.mark.parametrize(("text", "scheduled", "actual"), [
+        ("Hour slot, 35 mins.", 60, 35), ("Booked for an hour, 20 min, that was it.", 60, 20)])
+    def test_a_length_alone_beside_the_booked_one_is_the_length_taken(
+            self, text: str, scheduled: int, actual: int) -> None:
+        assert {("interview.scheduled_minutes", scheduled, "stated"),
+                ("interview.actual_minutes", actual, "stated")} <= proposals(text)
+
+    @pytest.mark.parametrize("text", ["Length: booked 1h; actual ~1h15",
+                                      "\u224830 mins, one interviewer"])
+    def test_a_sign_for_about_leaves_the_length_to_confirm(self, text: str) -> None:
+        found = [p for p in _read(text).proposals if p.path == "interview.actual_minutes"]
+        assert found
+        assert all(p.certainty == "unsure" for p in found), found
+
+    def test_no_sorry_corrects(self) -> None:
+        assert ("interview.interviewer_count", 3, "stated") in proposals(
+            "So there were four of them, no sorry, three, the fourth guy was setting up.")
+
     @pytest.mark.parametrize("text", [
         "We finished 10 minutes early.", "We started at 10 and it was lovely.",
         "Started around 10 and walked out at 11:40."])
