@@ -517,6 +517,19 @@ class TestRoundSeven:
         ("30 minutes, just him, no tour.", "interview.interviewer_count", 1),
         ("Daniel was the only one actually interviewing me.",
          "interview.interviewer_count", 1),
+        ("Linda went right through a typical Saturday: the 7am calls, the lunchtime run.",
+         "job_specifics.deep_dive", True),
+        ("Spent a good twenty minutes on exactly what my days would look like.",
+         "job_specifics.deep_dive", True),
+        ("We did go through the role in a lot of depth though.", "job_specifics.deep_dive",
+         True),
+        ("Then she got really granular about which plates get streaked on a Monday.",
+         "job_specifics.deep_dive", True),
+        ("Sam went through a typical shift hour by hour.", "job_specifics.deep_dive", True),
+        ("She went through the actual rhythm of the week.", "job_specifics.deep_dive", True),
+        ("Weirdly, nobody explained the role at all.", "job_specifics.deep_dive", False),
+        ("Not even an explanation of the role.", "job_specifics.deep_dive", False),
+        ("He never got into what I'd be doing.", "job_specifics.deep_dive", False),
 ])
 def test_more_wordings_are_read(text: str, path: str, value: object) -> None:
     assert stated(text)[path] == value
@@ -780,4 +793,10 @@ class TestSomeoneElseGoesOn:
     def test_the_interviewer_or_the_writer_is_still_read(self, text: str, path: str,
                                                          value: object) -> None:
         assert stated(text).get(path) == value
+
+
+def test_a_reply_about_nothing_said_is_no_detail_of_the_job() -> None:
+    text = ("Her reply came at 4pm, a lovely message, though nothing about what we talked "
+            "about.")
+    assert "job_specifics.deep_dive" not in stated(text)
 
