@@ -530,6 +530,14 @@ class TestRoundSeven:
         ("Weirdly, nobody explained the role at all.", "job_specifics.deep_dive", False),
         ("Not even an explanation of the role.", "job_specifics.deep_dive", False),
         ("He never got into what I'd be doing.", "job_specifics.deep_dive", False),
+        ("Then he took me through the assembly hall and test bay.", "tour.office_tour", True),
+        ("Then she took me behind the desk and showed me the back office and the staff room.",
+         "tour.office_tour", True),
+        ("Station manager walked me through the ramp office and baggage hall afterwards.",
+         "tour.office_tour", True),
+        ("Chair did the building tour.", "tour.office_tour", True),
+        ("20 mins, one bloke, no look round, said he'd ring me.", "tour.office_tour", False),
+        ("Nobody offers to show you round.", "tour.office_tour", False),
 ])
 def test_more_wordings_are_read(text: str, path: str, value: object) -> None:
     assert stated(text)[path] == value
@@ -799,4 +807,10 @@ def test_a_reply_about_nothing_said_is_no_detail_of_the_job() -> None:
     text = ("Her reply came at 4pm, a lovely message, though nothing about what we talked "
             "about.")
     assert "job_specifics.deep_dive" not in stated(text)
+
+
+def test_what_interviews_there_usually_include_is_no_tour() -> None:
+    text = ("The recruiter's prep email said 'interviews typically last 45 minutes and include "
+            "a short office tour'. Mine was on Teams, so.")
+    assert "tour.office_tour" not in stated(text)
 
