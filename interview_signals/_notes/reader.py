@@ -25,7 +25,7 @@ from .._rulebook import Cue, FieldPhrases, NotesBook, Phrase, Relation, Topic, f
 from .._texts import Texts
 from .lexicon import resolve, word_forms
 from .matchers import Found, Index, Matcher, Owner, note_words
-from .mentions import CueHit, Mention, fitted
+from .mentions import CueHit, Mention, fitted, value_key
 from .numbers import Numbers
 from .reading import Certainty, Evidence, NotesReading, SetAside
 from .settle import Settling
@@ -43,6 +43,7 @@ _OPENERS = " \t\n-*\u2022>\"'"
 """What may stand before a cue that opens its sentence: spaces, bullets and quotes."""
 _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
+_SPECIFICS = "thank_you.references_specifics"
 _ABOUT = ("~", "\u2248")
 """The signs written for "about" before a number (~, ≈)."""
 _CLAUSE_OPEN = re.compile(r"[,;(\[\n\u2013\u2014]|->|\s-\s")
@@ -84,6 +85,15 @@ class NotesReader:
             if fillers else None
         """The pack's filler words ("um", "uh"), read as spaces: "booked for, uh, forty
         minutes" is "booked for forty minutes" to a phrase."""
+        self.plain_reply, self.reply_core = (
+            frozenset(w for w in classes.get(name, ()) if w.strip())
+            for name in ("plain_reply", "reply_core"))
+        """The words a reply is made of when it says nothing of the interview ("Thanks,
+        we'll be in touch."), and those of them one such reply has at least one of
+        ("thanks", "received"): a reply quoted in those words alone is no reply about it."""
+        self.reply_topic = next((f.topic for f in book.phrases if f.path == _SPECIFICS and
+                                 f.value is False and f.topic), None)
+        self._plain_phrase = Phrase(text="'...'", parts=())
         self.writer, self.third_person = (_any_word(classes.get(name, ()))
                                           for name in ("writer", "third_person"))
         """The words by which a sentence speaks of its writer ("I", "me") and of someone
@@ -142,12 +152,16 @@ class _Reading:
         """Per cue kind, where terminating cues end its scope (built when first asked)."""
         self._commas = [c.start() for c in re.finditer(",", self.norm)]
         self._subjects = [c.start() for c in _NEW_SUBJECT.finditer(self.norm)]
+        self._topic_named: dict[str, set[int]] = {}
+        """Per topic, the sentences whose words name it."""
         self.topics = self._reached_by_topics()
         self._carried = self._carried_over()
         self._several = next((c for c in self.cues if c.cue.kind == "several"), None)
         """A cue saying the note tells of more than one interview, if the note has one."""
         self._counted: set[int] = set()
         """The sentences whose words count the interviewers (set by ``result``)."""
+        self._direct: set[tuple[str, object]] = set()
+        """The fields and values the note's phrases give directly (set by ``result``)."""
         self._beside: set[tuple[str, int]] = set()
         """The fields read against another field and the sentences that name that other
         field (set by ``result``)."""
@@ -245,11 +259,39 @@ class _Reading:
         reached: dict[str, set[int]] = {}
         for topic, matchers in self._of(Topic):
             into = reached.setdefault(topic.name, set())
+            named = self._topic_named.setdefault(topic.name, set())
             for matcher in matchers:
                 for found in self._within_sentences(matcher):
                     first = self.layout.sentence_at(found.start).index
                     into.update(range(first, first + topic.reach))
+                    named.add(first)
         return reached
+
+    def _plain_replies(self) -> list[Mention]:
+        """A reply quoted in the sentence that speaks of it or the next ("Two lines:
+        'Thanks for coming in, we'll be in touch.'"), in words of the ``plain_reply`` class
+        and names alone, one of ``reply_core`` among them: it mentions nothing of the
+        interview."""
+        plain, core = self.reader.plain_reply, self.reader.reply_core
+        topic = self.reader.reply_topic
+        if not plain or not core or topic is None:
+            return []
+        named = self._topic_named.get(topic, set())
+        out = []
+        for start, end in self.layout.quotes:
+            sentence = self.layout.sentence_at(start).index
+            if sentence not in named and sentence - 1 not in named:
+                continue
+            words = [(w.group().strip("'"), w.start() + (w.group()[0] == "'"))
+                     for w in _WORDS.finditer(self.norm, start, end) if w.group().strip("'")]
+            if not 0 < len(words) <= 30 or not any(w in core for w, _ in words) or not all(
+                    w in plain or (self.text[at].isupper() and at > start + 1)
+                    for w, at in words):
+                continue
+            out.append(Mention(path=_SPECIFICS, value=False, start=start, end=end,
+                               sentence=sentence, phrase=self.reader._plain_phrase,
+                               reason=self.texts("notes.reason.plain_reply"), weak=True))
+        return out
 
     def _mentions(self) -> list[Mention]:
         mentions: list[Mention] = []
@@ -274,6 +316,7 @@ class _Reading:
                                             phrase=matcher.phrase, relation=relation)
                     if mention is not None:
                         mentions.append(mention)
+        mentions += self._plain_replies()
         mentions = _one_field_per_number(
             [m for m in mentions if not self._hidden(m)], self.norm)
         return _longest(mentions + self._corrections(mentions), self.norm)
@@ -477,11 +520,11 @@ class _Reading:
                 named.setdefault(self.layout.sentence_at(hit.start).index, hit)
         carried: dict[int, CueHit] = {}
         for sentence in self.layout.sentences[1:]:
-            hit = named.get(sentence.index - 1) or carried.get(sentence.index - 1)
-            if hit is not None and \
+            before = named.get(sentence.index - 1) or carried.get(sentence.index - 1)
+            if before is not None and \
                     writer.search(self.norm, sentence.start, sentence.end) is None and \
                     third.search(self.norm, sentence.start, sentence.end) is not None:
-                carried[sentence.index] = hit
+                carried[sentence.index] = before
         return carried
 
     def _weigh(self, m: Mention) -> Mention | None:
@@ -501,7 +544,7 @@ class _Reading:
                     f"notes.reason.{_WHY_ASIDE[kind]}", words=repr(found[kind].words)))
                 return None
         certainty: Certainty = "stated"
-        reason = self.texts("notes.reason.stated")
+        reason = m.reason or self.texts("notes.reason.stated")
         value = m.value
         if "negation" in found:
             words = found["negation"].words
@@ -598,8 +641,13 @@ class _Reading:
             # a question mark asks the clause it closes: "..., which made me wonder if it
             # was automated?" doubts the automation, not the rest of the sentence
             return self._asked
-        if sentence.question_marks > 1 and any(
-                c.cue.kind == "question" for c in self._cues_of.get(m.sentence, ())):
+        opens = any(c.cue.kind == "question" for c in self._cues_of.get(m.sentence, ()))
+        if sentence.question_marks > 1 and opens:
+            return self._asked
+        if sentence.question_marks and opens and \
+                "," not in self.norm[sentence.start:m.start]:
+            # the first clause of a question asked in two: "Is that curt, or is she just
+            # busy?"
             return self._asked
         return ""
 
@@ -635,6 +683,11 @@ class _Reading:
         holds nothing else ("15 mins."). Written so, it
         was what the interview took in 15 of the 16 notes of the independent sets where
         this rule changed the reading (docs/notes.md)."""
+        if m.phrase is self.reader._plain_phrase:
+            # a reply quoted in plain words is of a reply the note says came ("Got an
+            # automated 'thanks for your message'" may be no reply at all)
+            return any((rule.then_path, value_key(rule.then_value)) in self._direct
+                       for rule in self.reader.book.implications if rule.path == m.path)
         if not m.slot_end:
             return False  # words, not a number ("a script": read off one, or not)
         if m.sentence in self._counted or (m.path, m.sentence) in self._beside:
@@ -647,6 +700,8 @@ class _Reading:
         mentions = self._mentions()
         self._counted = {m.sentence for m in mentions
                          if m.path == _COUNT and not m.weak and m.relation is None}
+        self._direct = {(m.path, value_key(m.value)) for m in mentions
+                        if not m.weak and m.relation is None and m.value is not None}
         others = {(r.other, r.path) for r in self.reader.book.relations}
         self._beside = {(path, m.sentence) for m in mentions
                         if not m.weak and m.relation is None

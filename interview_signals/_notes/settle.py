@@ -106,7 +106,7 @@ class Settling:
         other = others[0]
         base = float(other.value)  # type: ignore[arg-type]
         if relation.kind == "same":
-            number: float | None = base
+            number = base
         elif relation.kind == "plus":
             number = base + (m.slot_value or 0)
         else:  # minus
@@ -344,6 +344,7 @@ class Settling:
         changed = True
         while changed:
             changed = False
+            weak = self.r.texts("notes.reason.weak")
             by_path: dict[str, list[Proposal]] = {}
             for p in out:
                 by_path.setdefault(p.path, []).append(p)
@@ -356,9 +357,10 @@ class Settling:
                 if rule.then_path in by_path:
                     # a question the note asks is settled by what it states after:
                     # "did you send the thank-you?" ... "he replied immediately"
+                    # so is wording that alone cannot state the value it follows with
                     asked = by_path[rule.then_path]
                     if not (source.certainty == "stated" and len(asked) == 1 and
-                            asked[0].reason == self.r._asked and
+                            asked[0].reason in (self.r._asked, weak) and
                             value_key(asked[0].value) == value_key(rule.then_value)):
                         continue
                     out.remove(asked[0])

@@ -814,3 +814,47 @@ def test_what_interviews_there_usually_include_is_no_tour() -> None:
             "a short office tour'. Mine was on Teams, so.")
     assert "tour.office_tour" not in stated(text)
 
+
+class TestTheReplyQuoted:
+    """A reply quoted in plain words says nothing specific of the interview (sign 7)."""
+
+    @pytest.mark.parametrize("text", [
+        "Got a reply to my thank-you about 3 hours later. Two lines: 'Thanks for coming in, "
+        "we'll be in touch.'",
+        "Her reply: 'Thanks.' Took her about three days.",
+        "I emailed Dr Okafor and she replied Thursday: \"Thanks, noted. R.\"",
+    ])
+    def test_a_plain_reply_mentions_nothing_specific(self, text: str) -> None:
+        found = [p for p in _read(text).proposals
+                 if p.path == "thank_you.references_specifics"]
+        assert [(p.value, p.certainty, p.reason) for p in found] == [
+            (False, "stated", "the reply quoted says nothing of the interview")]
+
+    @pytest.mark.parametrize("text", [
+        "She replied: 'Great to meet you too, Lena, and yes, the revenue dashboard idea is "
+        "exactly what we need.'",
+        "Reply came next day. In the interview she had said 'you would be great'.",
+    ])
+    def test_a_reply_with_something_of_its_own_is_not_plain(self, text: str) -> None:
+        assert stated(text).get("thank_you.references_specifics") is not False
+
+    def test_plain_words_with_no_reply_said_are_left_to_confirm(self) -> None:
+        found = {(p.path, p.certainty) for p in _read(
+            "Got an automated 'thanks for your message' within seconds. Nothing from Paul "
+            "himself yet.").proposals}
+        assert ("thank_you.references_specifics", "stated") not in found
+
+    def test_a_question_asked_in_two_asks_its_first_clause(self) -> None:
+        got = proposals("Emailed a thank-you Wednesday. She replied Thursday: 'Thanks, "
+                        "noted.' Is that curt, or is she just busy?")
+        assert ("thank_you.tone", "curt", "unsure") in got
+
+    @pytest.mark.parametrize("text", [
+        "I send thank you that night, and she answer next morning, very warm, and she "
+        "remember my question about the training.",
+        "Thank-you went out Tuesday. Her answer arrived Wednesday - she remembered my point "
+        "about the returns backlog.",
+    ])
+    def test_a_reply_that_remembers_the_interview(self, text: str) -> None:
+        assert stated(text).get("thank_you.references_specifics") is True
+
