@@ -538,6 +538,17 @@ class TestRoundSeven:
         ("Chair did the building tour.", "tour.office_tour", True),
         ("20 mins, one bloke, no look round, said he'd ring me.", "tour.office_tour", False),
         ("Nobody offers to show you round.", "tour.office_tour", False),
+        ("They did ask me straight out if I'm still keen on the role, and whether I'm "
+         "interviewing anywhere else.", "interest.asked_where_else_interviewing", True),
+        ("One asked about my notice period and whether I was talking to any other firms.",
+         "interest.asked_where_else_interviewing", True),
+        ("She asked if I was seeing any other schools.",
+         "interest.asked_where_else_interviewing", True),
+        ("Asked if I've got other apprenticeships lined up, said one at the council.",
+         "interest.asked_where_else_interviewing", True),
+        ("No questions about other practices I'm applying to.",
+         "interest.asked_where_else_interviewing", False),
+        ("no mention of other applications.", "interest.asked_where_else_interviewing", False),
 ])
 def test_more_wordings_are_read(text: str, path: str, value: object) -> None:
     assert stated(text)[path] == value
@@ -857,4 +868,9 @@ class TestTheReplyQuoted:
     ])
     def test_a_reply_that_remembers_the_interview(self, text: str) -> None:
         assert stated(text).get("thank_you.references_specifics") is True
+
+
+def test_wondering_about_my_own_applications_is_no_question_asked() -> None:
+    assert "interest.asked_where_else_interviewing" not in stated(
+        "I wonder whether I'm applying to other places too much.")
 
