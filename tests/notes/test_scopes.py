@@ -874,3 +874,14 @@ def test_wondering_about_my_own_applications_is_no_question_asked() -> None:
     assert "interest.asked_where_else_interviewing" not in stated(
         "I wonder whether I'm applying to other places too much.")
 
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("Sent the thank-you Thursday at 4pm; her answer came Friday at 4pm on the dot.", 24),
+    ("Thank-you to the panel chair went at 9am Monday. Reply at 11am Monday: 'Received.'", 2),
+    ("Sent thx note wednesday 10am, got reply wed 3pm.", 5),
+    ("Q: Thank-you note?\nA: Sent one to the recruiter on Thursday at 10am, she answered at "
+     "1pm the same afternoon.", 3),
+])
+def test_the_hours_between_a_thank_you_and_its_reply(text: str, hours: float) -> None:
+    assert stated(text).get("thank_you.response_hours") == hours
+
