@@ -549,6 +549,19 @@ class TestRoundSeven:
         ("No questions about other practices I'm applying to.",
          "interest.asked_where_else_interviewing", False),
         ("no mention of other applications.", "interest.asked_where_else_interviewing", False),
+        ("They asked me directly whether I would take up the position if it is offered.",
+         "interest.asked_if_interested", True),
+        ("The senior nurse asked me straight out whether I'd actually accept if they offered.",
+         "interest.asked_if_interested", True),
+        ("She did ask whether the role was still something I wanted.",
+         "interest.asked_if_interested", True),
+        ("Asked did I want it.", "interest.asked_if_interested", True),
+        ("He asked if I'd be up for it and when could I start.",
+         "interest.asked_if_interested", True),
+        ("Not a single question about whether I wanted the position.",
+         "interest.asked_if_interested", False),
+        ("We were done in 20 minutes and I went straight out to the car park.",
+         "tour.office_tour", False),
 ])
 def test_more_wordings_are_read(text: str, path: str, value: object) -> None:
     assert stated(text)[path] == value
@@ -884,4 +897,14 @@ def test_wondering_about_my_own_applications_is_no_question_asked() -> None:
 ])
 def test_the_hours_between_a_thank_you_and_its_reply(text: str, hours: float) -> None:
     assert stated(text).get("thank_you.response_hours") == hours
+
+
+@pytest.mark.parametrize(("text", "path"), [
+    ("- if they offer to show me round the depot, say yes!!", "tour.office_tour"),
+    ("She asked if I'd want the job if it was offered, like, straight out!!",
+     "tour.office_tour"),
+    ("If they offered me the job I'd take it.", "interest.asked_if_interested"),
+])
+def test_an_offer_hoped_for_or_asked_about_states_nothing_else(text: str, path: str) -> None:
+    assert path not in stated(text)
 
