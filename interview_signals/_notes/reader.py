@@ -40,6 +40,8 @@ _NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there|just|on
 contrast ("not cold, just businesslike"): it ends the reach of a cue forward, not backward
 ("he nodded, I think")."""
 _OPENERS = " \t\n-*\u2022>\"'"
+_AFTER_QUOTE = " \t,-\u2013\u2014"
+"""What may stand between a quotation and a cue right after it that bears on it."""
 """What may stand before a cue that opens its sentence: spaces, bullets and quotes."""
 _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
@@ -94,11 +96,13 @@ class NotesReader:
         self.reply_topic = next((f.topic for f in book.phrases if f.path == _SPECIFICS and
                                  f.value is False and f.topic), None)
         self._plain_phrase = Phrase(text="'...'", parts=())
-        self.writer, self.third_person = (_any_word(classes.get(name, ()))
-                                          for name in ("writer", "third_person"))
-        """The words by which a sentence speaks of its writer ("I", "me") and of someone
-        else ("she", "him"): a sentence of the second kind only, right after one about
-        another person, goes on about them (``_Reading._carried_over``)."""
+        self.writer, self.third_person, self.someone = (
+            _any_word(classes.get(name, ())) for name in ("writer", "third_person", "someone"))
+        """The words by which a sentence speaks of its writer ("I", "me"), of what happened
+        to someone else ("him", "she'd been") and of someone else at all ("she", "they"): a
+        sentence of the second kind only, right after one about another person, goes on
+        about them (``_Reading._carried_over``), and so does the rest of a sentence naming
+        one that speaks of someone and not of the writer (``_Reading._still_theirs``)."""
 
     def read(self, text: str, texts: Texts | None = None) -> NotesReading:
         """The reading of one note, its reasons in the language of ``texts`` (English when
@@ -443,13 +447,31 @@ class _Reading:
             if heading is not None:
                 return start < heading
         if hit.end <= start and cue.direction in ("forward", "both"):
-            return self._reaches(hit.end, start, cue.scope, cue) and \
-                not _between(self._subjects, self._opening(hit, sentence.start), start) and \
-                self._past_commas(cue, hit.end, start, sentence.end)
+            return (self._reaches(hit.end, start, cue.scope, cue) and
+                    not _between(self._subjects, self._opening(hit, sentence.start), start) and
+                    self._past_commas(cue, hit.end, start, sentence.end)) or \
+                self._still_theirs(hit, sentence.start, sentence.end)
         if end <= hit.start and cue.direction in ("backward", "both"):
+            said = self.layout.quote_at(start)
+            if said is not None and not self.norm[said[1]:hit.start].strip(_AFTER_QUOTE):
+                return True  # right after a quotation, of what it quotes: "'...' - said no one"
             return self._reaches(end, hit.start, cue.scope, cue) and \
                 self._past_commas(cue, end, hit.start, sentence.end)
         return False
+
+    def _still_theirs(self, hit: CueHit, sentence_start: int, sentence_end: int) -> bool:
+        """Whether the rest of a sentence that names another person goes on about them past
+        its clause breaks: it speaks of someone ("she", "they") after the cue and, outside
+        the cue's own words, never of the writer ("My flatmate had her interview today -
+        panel of five, they kept her three hours"; not "My friend says it's normal - they
+        showed me round")."""
+        writer, someone = self.reader.writer, self.reader.someone
+        if hit.cue.kind != "other_person" or hit.cue.fields or writer is None or \
+                someone is None:
+            return False
+        return writer.search(self.norm[:hit.start], sentence_start) is None and \
+            writer.search(self.norm, hit.end, sentence_end) is None and \
+            someone.search(self.norm, hit.end, sentence_end) is not None
 
     def _heading(self, hit: CueHit, sentence_start: int, sentence_end: int) -> int | None:
         """Where the reach of a cue that heads its sentence ends: the end of the line for a

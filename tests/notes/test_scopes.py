@@ -812,6 +812,20 @@ class TestSomeoneElseGoesOn:
     ])
     def test_what_happened_to_them_is_not_recorded(self, text: str) -> None:
         assert not {"next_steps.scheduled_on_the_spot", "next_steps.invited_to_next_round",
+                    "tour.introduced_to_people", "tour.office_tour",
+                    "interview.interviewer_count", "tour.people_called_in"} & set(stated(text))
+
+    @pytest.mark.parametrize("text", [
+        "My flatmate had her architecture interview today - panel of five, they kept her for "
+        "three hours and booked her second round before she'd even left.",
+        "Catching up w/ Sam who did the same lab interview last yr - they got invited back on "
+        "the spot AND a full tour of the cleanroom.",
+        '"we\'ll definitely have you back for round two" - said no one, ever, today.',
+        "The recruiter had told me the manager usually calls a couple of the team in to say "
+        "hello to candidates.",
+    ])
+    def test_the_rest_of_their_sentence_is_theirs(self, text: str) -> None:
+        assert not {"next_steps.scheduled_on_the_spot", "next_steps.invited_to_next_round",
                     "tour.introduced_to_people", "tour.office_tour"} & set(stated(text))
 
     @pytest.mark.parametrize(("text", "path", "value"), [
@@ -821,6 +835,9 @@ class TestSomeoneElseGoesOn:
          "job_specifics.overview_given", True),
         ("Another candidate was leaving as I arrived. They showed me round the office after.",
          "tour.office_tour", True),
+        ("My friend says that's normal - they showed me round the office anyway.",
+         "tour.office_tour", True),
+        ("They showed me round the office, as they always do.", "tour.office_tour", True),
     ])
     def test_the_interviewer_or_the_writer_is_still_read(self, text: str, path: str,
                                                          value: object) -> None:
