@@ -925,3 +925,13 @@ def test_the_hours_between_a_thank_you_and_its_reply(text: str, hours: float) ->
 def test_an_offer_hoped_for_or_asked_about_states_nothing_else(text: str, path: str) -> None:
     assert path not in stated(text)
 
+
+@pytest.mark.parametrize(("text", "sent"), [
+    ("Thank-you not sent yet; I'm writing it tonight.", False),
+    ("Thank-you: drafted, not sent yet.", False),
+    ("Thank-you to the chair sent that evening.", True),
+    ("Still no reply to the thank-you I sent Ferris Build a week ago.", True),
+])
+def test_a_thank_you_sent_or_not(text: str, sent: bool) -> None:
+    assert stated(text).get("thank_you.note_sent") is sent
+
