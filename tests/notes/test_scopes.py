@@ -935,3 +935,12 @@ def test_an_offer_hoped_for_or_asked_about_states_nothing_else(text: str, path: 
 def test_a_thank_you_sent_or_not(text: str, sent: bool) -> None:
     assert stated(text).get("thank_you.note_sent") is sent
 
+
+@pytest.mark.parametrize(("text", "path"), [
+    ("Sent nothing, not even a thank-you.", "thank_you.note_sent"),
+    ("Asked me nothing about where else I was applying.",
+     "interest.asked_where_else_interviewing"),
+])
+def test_a_negation_in_words_a_phrase_leaves_open_negates_it(text: str, path: str) -> None:
+    assert stated(text).get(path) is False
+
