@@ -562,6 +562,13 @@ class TestRoundSeven:
          "interest.asked_if_interested", False),
         ("We were done in 20 minutes and I went straight out to the car park.",
          "tour.office_tour", False),
+        ("Just the hiring manager in the room, but she rang down for two of the analysts to "
+         "come up and say hi.", "tour.people_called_in", True),
+        ("The site manager showed me round the whole warehouse and shouted the night shift "
+         "lead over to say hello.", "tour.people_called_in", True),
+        ("Postdoc fetched two PhD students to come say hi.", "tour.people_called_in", True),
+        ("Took me round the new build and I met the other two sparks.",
+         "tour.introduced_to_people", True),
 ])
 def test_more_wordings_are_read(text: str, path: str, value: object) -> None:
     assert stated(text)[path] == value
