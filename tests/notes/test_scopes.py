@@ -569,6 +569,18 @@ class TestRoundSeven:
         ("Postdoc fetched two PhD students to come say hi.", "tour.people_called_in", True),
         ("Took me round the new build and I met the other two sparks.",
          "tour.introduced_to_people", True),
+        ("They have called me for the second round on Monday.",
+         "next_steps.invited_to_next_round", True),
+        ("They did say they're putting me through to the technical round tho.",
+         "next_steps.invited_to_next_round", True),
+        ("They emailed two days later asking me back for a second round.",
+         "next_steps.invited_to_next_round", True),
+        ("At the end the ops director was like, can you come back Thursday at two to meet "
+         "the MD, and I said yes.", "next_steps.invited_to_next_round", True),
+        ("Nobody mentioned a second stage.", "next_steps.invited_to_next_round", False),
+        ("Anyway no word on a next round, they'll decide by the 20th.",
+         "next_steps.invited_to_next_round", False),
+        ("Next round: not mentioned.", "next_steps.invited_to_next_round", False),
 ])
 def test_more_wordings_are_read(text: str, path: str, value: object) -> None:
     assert stated(text)[path] == value
