@@ -581,6 +581,11 @@ class TestRoundSeven:
         ("Anyway no word on a next round, they'll decide by the 20th.",
          "next_steps.invited_to_next_round", False),
         ("Next round: not mentioned.", "next_steps.invited_to_next_round", False),
+        ("One guy read his questions off a clipboard.", "body_language.rote_questions", True),
+        ("both reading qs off a printed sheet start to finish.",
+         "body_language.rote_questions", True),
+        ("Every one of them stuck to the printed questions.",
+         "body_language.rote_questions", True),
 ])
 def test_more_wordings_are_read(text: str, path: str, value: object) -> None:
     assert stated(text)[path] == value
@@ -962,4 +967,12 @@ def test_a_thank_you_sent_or_not(text: str, sent: bool) -> None:
 ])
 def test_a_negation_in_words_a_phrase_leaves_open_negates_it(text: str, path: str) -> None:
     assert stated(text).get(path) is False
+
+
+@pytest.mark.parametrize("text", [
+    "I read my notes off my phone before going in.",
+    "The risk guy seemed to be reading off a sheet.",
+])
+def test_reading_off_a_sheet_that_is_not_the_interviewers_stock_questions(text: str) -> None:
+    assert "body_language.rote_questions" not in stated(text)
 
