@@ -586,6 +586,13 @@ class TestRoundSeven:
          "body_language.rote_questions", True),
         ("Every one of them stuck to the printed questions.",
          "body_language.rote_questions", True),
+        ("She gave me the general picture of the logistics coordinator role.",
+         "job_specifics.overview_given", True),
+        ("The EM opened with the standard intro: team, product, on-call expectations.",
+         "job_specifics.overview_given", True),
+        ("read the job ad back to me and that was it", "job_specifics.overview_given", True),
+        ("They didn't explain the job beyond what was in the pack.",
+         "job_specifics.overview_given", False),
 ])
 def test_more_wordings_are_read(text: str, path: str, value: object) -> None:
     assert stated(text)[path] == value
