@@ -46,6 +46,9 @@ _AFTER_QUOTE = " \t,-\u2013\u2014"
 _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
 _SPECIFICS = "thank_you.references_specifics"
+_AGREEMENT = "body_language.verbal_agreement"
+_AGREEMENT_WORDS = 8
+"""The most words a quotation of agreement has ("yes, that's exactly our approach")."""
 _ABOUT = ("~", "\u2248")
 """The signs written for "about" before a number (~, ≈)."""
 _CLAUSE_OPEN = re.compile(r"[,;(\[\n\u2013\u2014]|->|\s-\s")
@@ -93,6 +96,12 @@ class NotesReader:
         """The words a reply is made of when it says nothing of the interview ("Thanks,
         we'll be in touch."), and those of them one such reply has at least one of
         ("thanks", "received"): a reply quoted in those words alone is no reply about it."""
+        self.agreeing, self.agreeing_alone = (
+            frozenset(w for w in classes.get(name, ()) if w.strip())
+            for name in ("agreeing", "agreeing_alone"))
+        """Words that agree out loud ("exactly", "agreed"), and those that do only alone
+        ("good, good"): a short quotation with one of the first, or of the second only, is
+        agreement said (``_Reading._agreement_quoted``)."""
         self.reply_topic = next((f.topic for f in book.phrases if f.path == _SPECIFICS and
                                  f.value is False and f.topic), None)
         self._plain_phrase = Phrase(text="'...'", parts=())
@@ -297,6 +306,31 @@ class _Reading:
                                reason=self.texts("notes.reason.plain_reply"), weak=True))
         return out
 
+    def _agreement_quoted(self) -> list[Mention]:
+        """Words of agreement quoted ("kept going 'right, right, yeah'", "said 'love that'"):
+        a short quotation, outside a sentence about a reply, with a word of the
+        ``agreeing`` class in it. Who said them is weighed as for any phrase ("I said
+        'yes'" is the writer's)."""
+        agreeing = self.reader.agreeing
+        if not agreeing:
+            return []
+        topic = self.reader.reply_topic
+        named = self._topic_named.get(topic, set()) if topic is not None else set()
+        out = []
+        for start, end in self.layout.quotes:
+            sentence = self.layout.sentence_at(start).index
+            if sentence in named:
+                continue
+            words = [w.group().strip("'") for w in _WORDS.finditer(self.norm, start, end)]
+            words = [w for w in words if w]
+            if not 0 < len(words) <= _AGREEMENT_WORDS or not (
+                    agreeing & set(words) or set(words) <= self.reader.agreeing_alone):
+                continue
+            out.append(Mention(path=_AGREEMENT, value=True, start=start, end=end,
+                               sentence=sentence, phrase=self.reader._plain_phrase,
+                               reason=self.texts("notes.reason.agreement_quoted")))
+        return out
+
     def _mentions(self) -> list[Mention]:
         mentions: list[Mention] = []
         for item, matchers in self._of(FieldPhrases):
@@ -320,7 +354,7 @@ class _Reading:
                                             phrase=matcher.phrase, relation=relation)
                     if mention is not None:
                         mentions.append(mention)
-        mentions += self._plain_replies()
+        mentions += self._plain_replies() + self._agreement_quoted()
         mentions = _one_field_per_number(
             [m for m in mentions if not self._hidden(m)], self.norm)
         return _longest(mentions + self._corrections(mentions), self.norm)
@@ -709,7 +743,7 @@ class _Reading:
         holds nothing else ("15 mins."). Written so, it
         was what the interview took in 15 of the 16 notes of the independent sets where
         this rule changed the reading (docs/notes.md)."""
-        if m.phrase is self.reader._plain_phrase:
+        if m.phrase is self.reader._plain_phrase and m.path == _SPECIFICS:
             # a reply quoted in plain words is of a reply the note says came ("Got an
             # automated 'thanks for your message'" may be no reply at all)
             return any((rule.then_path, value_key(rule.then_value)) in self._direct

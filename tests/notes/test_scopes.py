@@ -983,3 +983,26 @@ def test_a_negation_in_words_a_phrase_leaves_open_negates_it(text: str, path: st
 def test_reading_off_a_sheet_that_is_not_the_interviewers_stock_questions(text: str) -> None:
     assert "body_language.rote_questions" not in stated(text)
 
+
+class TestAgreementQuoted:
+    @pytest.mark.parametrize("text", [
+        "Two on the panel, lots of 'yep, totally' while I was talking through the grant stuff.",
+        "The sergeant said 'good, good' after most of my answers.",
+        "They both kept saying 'love that'.",
+        "She kept nodding and said 'yes, that's exactly our approach' twice.",
+    ])
+    def test_words_of_agreement_quoted_are_agreement(self, text: str) -> None:
+        assert stated(text).get("body_language.verbal_agreement") is True
+
+    def test_agreement_not_said_is_none(self) -> None:
+        assert stated("He didn't nod, didn't say 'right' or 'yeah' or anything, just typed."
+                      ).get("body_language.verbal_agreement") is False
+
+    @pytest.mark.parametrize("text", [
+        "He said 'good luck' at the door.", "She said 'Good morning' and sat down.",
+        "He said 'great' and stood up.", "I said 'yes' when she asked about nights.",
+        "Her reply came Friday: 'Yes, thanks, received.'",
+    ])
+    def test_other_words_quoted_are_not(self, text: str) -> None:
+        assert "body_language.verbal_agreement" not in stated(text)
+
