@@ -176,6 +176,25 @@ class TestNumbers:
     def test_a_length_from_its_start_and_end_times(self, text: str, actual: int) -> None:
         assert ("interview.actual_minutes", actual, "stated") in proposals(text)
 
+    @pytest.mark.parametrize(("text", "scheduled", "actual"), [
+        ("We were meant to do half an hour but we ended up chatting for an hour.", 30, 60),
+        ("Was meant to be a quick twenty-minute phone screen and it turned into fifty minutes.",
+         20, 50),
+        ("Ran 20 mins over the hour they'd booked.", 60, 80),
+        ("1h15 total, they'd said an hour.", 60, 75),
+        ("20 minutes, exactly as booked.", 20, 20),
+        ("90 min interview, 60 scheduled.", 60, 90),
+        ("Blocked as 90 minutes and it ran the full 90.", 90, 90),
+    ])
+    def test_the_booked_length_said_more_ways(self, text: str, scheduled: int,
+                                              actual: int) -> None:
+        got = proposals(text)
+        assert {("interview.scheduled_minutes", scheduled, "stated"),
+                ("interview.actual_minutes", actual, "stated")} <= got
+
+    def test_over_the_hour_alone_is_still_an_approximation(self) -> None:
+        assert ("interview.actual_minutes", 60, "unsure") in proposals("It ran over the hour.")
+
     def test_a_slot_of_clock_times_is_the_booked_length(self) -> None:
         got = proposals("Slot 9:00-9:30, 1 interviewer (deputy head). Mon 09:41 out.")
         assert ("interview.scheduled_minutes", 30, "stated") in got
