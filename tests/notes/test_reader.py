@@ -185,6 +185,12 @@ class TestNumbers:
         ("20 minutes, exactly as booked.", 20, 20),
         ("90 min interview, 60 scheduled.", 60, 90),
         ("Blocked as 90 minutes and it ran the full 90.", 90, 90),
+        ("It was booked for an hour and we went over by a quarter of an hour.", 60, 75),
+        ("It went ten minutes over the 45 we'd been given.", 45, 55),
+        ("Panel of 2, booked 1 hr, they cut it at 40.", 60, 40),
+        ("1hr slot, she had to leave after 35 mins for a call", 60, 35),
+        ("Booked 10:00-10:45 and we didn't wrap up till 11:30.", 45, 90),
+        ("Interview length: 25 minutes (they'd blocked out an hour).", 60, 25),
     ])
     def test_the_booked_length_said_more_ways(self, text: str, scheduled: int,
                                               actual: int) -> None:
