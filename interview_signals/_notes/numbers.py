@@ -91,8 +91,8 @@ class Numbers:
         am, pm, noon = _alternation(w.am), _alternation(w.pm), _alternation(w.noon)
         # (a number with a unit after it is a length, never a time: "finished 10 minutes
         # early")
-        self.clock = (rf"(?:(?<![\w.:])\d{{1,2}}(?:[:.]\d{{2}})?(?:\s*(?:{am}|{pm}))?{_END}"
-                      rf"(?!\s*(?:{minute}|{hour}){_END})|(?<!\w){noon}{_END})")
+        self._word_clocks = _word_clocks(w, half, quarter)
+        self.clock = _clock(self._word_clocks, f"{minute}|{hour}", f"{am}|{pm}", noon)
         range_ = _alternation(w.range)
         self.range = rf"(?:{self.clock}\s*{range_}\s*{self.clock})"
         self.count = n
@@ -320,6 +320,9 @@ class Numbers:
         text = text.strip()
         if self._noon.fullmatch(text):
             return 12 * 60
+        for pattern, make in self._word_clocks:
+            if (said := pattern.fullmatch(text)) is not None:
+                return make(said, self._hour_of, self._number)
         match = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*(.*)$", text)
         if match is None:
             return None
@@ -333,14 +336,21 @@ class Numbers:
             hour = 0
         return float(hour * 60 + minute)
 
+    def _hour_of(self, text: str) -> float | None:
+        """An hour of the clock written in digits or words, 1 to 12."""
+        hour = float(text) if text.isdigit() else self._number(text)
+        return hour if hour is not None and 1 <= hour <= 12 else None
+
     def says_half_of_day(self, text: str) -> bool:
         """Whether a clock time says am, pm or noon (``9:30`` does not)."""
         return bool(self._am.search(text) or self._pm.search(text) or
                     self._noon.search(text))
 
     def is_spelled_out(self, text: str) -> bool:
-        """Whether a clock time says am or pm (``5pm``), not a bare ``5``."""
-        return self.says_half_of_day(text) or ":" in text
+        """Whether a clock time says am or pm (``5pm``), or its minutes (``9:30``, "half
+        seven"), not a bare ``5``."""
+        return self.says_half_of_day(text) or ":" in text or any(
+            pattern.fullmatch(text.strip()) for pattern, _ in self._word_clocks)
 
     def bare_hours(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         """The bare hours of ``text[start:end]`` written after an ``at`` word ("came back at
@@ -415,3 +425,61 @@ def _first_of(patterns: list[tuple[re.Pattern[str], _V]], text: str) -> tuple[_V
     found = [(m.start(), i) for i, (pattern, _) in enumerate(patterns)
              if (m := pattern.search(text)) is not None]
     return (patterns[min(found)[1]][1],) if found else None
+
+
+def _clock(word_clocks: list[tuple[re.Pattern[str], _ClockMaker]], units: str, half_of_day: str,
+           noon: str) -> str:
+    """The pattern of a time of day: 9:30, 5pm, 11 (but not 11 followed by a unit of
+    time: "finished 10 minutes early"), noon, or in words ("quarter past three")."""
+    words = "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', pattern.pattern)})"
+                     for pattern, _ in word_clocks)
+    return (rf"(?:(?<![\w.:])\d{{1,2}}(?:[:.]\d{{2}})?(?:\s*(?:{half_of_day}))?{_END}"
+            rf"(?!\s*(?:{units}){_END})|(?<!\w){noon}{_END}"
+            + (f"|(?<![\\w'])(?:{words}){_END}" if words else "") + ")")
+
+
+_ClockMaker = Callable[[re.Match[str], Callable[[str], float | None],
+                        Callable[[str], float | None]], float | None]
+
+
+def _word_clocks(w: NumberWords, half: str, quarter: str
+                 ) -> list[tuple[re.Pattern[str], _ClockMaker]]:
+    """The times of day written in words, each with how it makes its minute of the day:
+    "quarter past three", "twenty to four", "half three" (half past), "ten o'clock". The
+    minutes before a word of ``to_hour`` are words ("10 to 11" is a range of hours)."""
+    hour_words = _alternation(k for k, v in w.words.items() if 1 <= v <= 12)
+    hours = rf"(?P<h>1[0-2]|0?[1-9]|{hour_words})" if hour_words else r"(?P<h>1[0-2]|0?[1-9])"
+    minute_words = _alternation(k for k, v in w.words.items() if 1 <= v <= 30 and len(k) > 2)
+    spelled = rf"{minute_words}(?:\s+{minute_words})?" if minute_words else "(?!)"
+    past, to, oclock = _alternation(w.past), _alternation(w.to_hour), _alternation(w.oclock)
+
+    def fixed(minutes: float) -> _ClockMaker:
+        def make(m: re.Match[str], hour_of: Callable[[str], float | None],
+                 number: Callable[[str], float | None]) -> float | None:
+            h = hour_of(m.group("h"))
+            return None if h is None else (h * 60 + minutes) % (24 * 60)
+        return make
+
+    def counted(sign: int) -> _ClockMaker:
+        def make(m: re.Match[str], hour_of: Callable[[str], float | None],
+                 number: Callable[[str], float | None]) -> float | None:
+            h, said = hour_of(m.group("h")), m.group("m")
+            n = float(said) if said.isdigit() else number(said)
+            if h is None or n is None or not 1 <= n <= 30:
+                return None
+            return (h * 60 + sign * n) % (24 * 60)
+        return make
+
+    forms: list[tuple[str, _ClockMaker]] = []
+    if w.past:
+        forms += [(rf"{quarter}\s+(?:{past})\s+{hours}", fixed(15)),
+                  (rf"{half}\s+(?:{past})\s+{hours}", fixed(30)),
+                  (rf"(?P<m>[1-9]|[12]\d|30|{spelled})\s+(?:{past})\s+{hours}", counted(1))]
+    if w.to_hour:
+        forms += [(rf"{quarter}\s+(?:{to})\s+{hours}", fixed(-15)),
+                  (rf"(?P<m>{spelled})\s+(?:{to})\s+{hours}", counted(-1))]
+    if w.past or w.to_hour:
+        forms.append((rf"{half}\s+{hours}", fixed(30)))  # "half three": half past three
+    if w.oclock:
+        forms.append((rf"{hours}\s*(?:{oclock})", fixed(0)))
+    return [(re.compile(form), make) for form, make in forms]

@@ -64,7 +64,8 @@ _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _TOKEN = re.compile(r"[\w']+")
 _NUMBER_KEYS = ("words", "minute_units", "hour_units", "half", "quarter", "three_quarters",
                 "and", "range", "am", "pm", "noon", "days", "before", "after_bare", "today",
-                "yesterday", "next_day", "morning", "evening", "at", "time_after")
+                "yesterday", "next_day", "morning", "evening", "at", "time_after", "past",
+                "to_hour", "oclock")
 
 
 @frozen(kw_only=True)
@@ -218,6 +219,12 @@ class NumberWords:
     time_after: tuple[str, ...] = ()
     """Words after which a bare number up to twelve is a time of day, never a length
     ("finished *at* 11", "the appointment was *for* 11")."""
+    past: tuple[str, ...] = ()
+    """Words between minutes and the hour they are after ("quarter *past* three")."""
+    to_hour: tuple[str, ...] = ()
+    """Words between minutes and the hour they are before ("twenty *to* four")."""
+    oclock: tuple[str, ...] = ()
+    """Words after an hour of the clock ("ten *o'clock*")."""
 
 
 @frozen(kw_only=True)
@@ -702,7 +709,8 @@ class NotesMerger:
             after_bare=words_of("after_bare"), today=words_of("today"),
             yesterday=words_of("yesterday"), next_day=words_of("next_day"),
             morning=words_of("morning"), evening=words_of("evening"), at=words_of("at"),
-            time_after=words_of("time_after"),
+            time_after=words_of("time_after"), past=words_of("past"),
+            to_hour=words_of("to_hour"), oclock=words_of("oclock"),
             days=cast(tuple[tuple[str, ...], ...], n.get("days", ())))
         return NotesBook(phrases=tuple(self.phrases), cues=tuple(self.cues),
                          topics=tuple(self.topics.values()), relations=tuple(self.relations),

@@ -99,3 +99,24 @@ def test_the_words_of_a_time_of_day_come_from_the_pack() -> None:
     without = Numbers(NumberWords(words={"one": 1}))
     assert with_words.masked("finished at 11.", "minutes")[1] == {}
     assert without.masked("finished at 11.", "minutes")[1] == {12: 14}
+
+
+@pytest.mark.parametrize(("text", "minute"), [
+    ("quarter past three", 3 * 60 + 15), ("quarter to three", 2 * 60 + 45),
+    ("twenty to four", 3 * 60 + 40), ("half three", 3 * 60 + 30),
+    ("half past seven", 7 * 60 + 30), ("ten o'clock", 10 * 60), ("5 past 9", 9 * 60 + 5),
+    ("twenty five to 11", 10 * 60 + 35),
+])
+def test_times_of_day_in_words(text: str, minute: float) -> None:
+    assert NUMBERS.clock_minutes(text) == minute
+    assert NUMBERS.is_spelled_out(text)
+
+
+def test_ten_to_eleven_in_digits_is_still_a_range_of_hours() -> None:
+    assert NUMBERS.value("minutes", "10 to 11") == 60
+
+
+def test_without_the_words_of_the_pack_no_time_is_read_in_words() -> None:
+    assert Numbers(NumberWords(words={"three": 3, "quarter": 15})).clock_minutes(
+        "quarter past three") is None
+

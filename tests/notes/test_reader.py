@@ -172,6 +172,11 @@ class TestNumbers:
         ("Interview ran from 11 till 11:30.", 30),
         ("Interview was from 3:00 to 4:30 pm, though it was scheduled for one hour only.", 90),
         ("Booked 2 till 3. We kicked off at 2:10 and finished at 3:05, no wait, 3:15.", 65),
+        ("Booked 1:30 to 2:15; we started bang on 1:30 and wrapped up at quarter to three.",
+         75),
+        ("The slot was 2 till 3 but I didn't get out until twenty to four.", 100),
+        ("We began at ten o'clock and finished at quarter past eleven.", 75),
+        ("Assessment centre, booked 9 till 4, they actually let us go at half 3.", 390),
     ])
     def test_a_length_from_its_start_and_end_times(self, text: str, actual: int) -> None:
         assert ("interview.actual_minutes", actual, "stated") in proposals(text)
@@ -228,6 +233,20 @@ class TestNumbers:
         "We finished 10 minutes early.", "We started at 10 and it was lovely.",
         "Started around 10 and walked out at 11:40."])
     def test_no_length_stated_without_both_times(self, text: str) -> None:
+        assert "interview.actual_minutes" not in {
+            p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+    def test_a_start_planned_is_no_start(self) -> None:
+        text = ("We were meant to start at 1:30 and it was nearly two before they called me "
+                "in, and then we went on until twenty past three.")
+        assert ("interview.actual_minutes", 110, "stated") not in proposals(text)
+
+    def test_hours_to_a_reply_from_times_in_words(self) -> None:
+        assert ("thank_you.response_hours", 14, "stated") in proposals(
+            "Sent my thank-you at half seven last night. She wrote back at 9:30 this morning.")
+
+    @pytest.mark.parametrize("text", ["We finished 10 minutes early."])
+    def test_no_length_from_a_length_alone(self, text: str) -> None:
         assert "interview.actual_minutes" not in {
             p.path for p in _read(text).proposals if p.certainty == "stated"}
 
