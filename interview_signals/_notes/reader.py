@@ -372,8 +372,12 @@ class _Reading:
         value for the field the number before it gave."""
         out = []
         by_sentence: dict[int, list[Mention]] = {}
+        paths_at: dict[int, set[str]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
+            if m.slot_end:
+                paths_at.setdefault(m.slot_start, set()).add(m.path)
+        ordered: dict[str, list[int]] = {}  # per slot, where its numbers start, in order
         for hit in self.cues:
             if hit.cue.kind != "correction":
                 continue
@@ -388,18 +392,24 @@ class _Reading:
             if slot not in self._masks:
                 self._masks[slot] = self.reader.numbers.masked(self.norm, slot)
             spans = self._masks[slot][1]
-            if any(before.slot_end <= s < hit.start for s in spans):
+            if slot not in ordered:
+                ordered[slot] = sorted(spans)
+            starts = ordered[slot]
+            between = bisect.bisect_left(starts, before.slot_end)
+            if between < len(starts) and starts[between] < hit.start:
                 # another number stands between ("meant to be half an hour but we were in
                 # there an hour and a quarter easy, no actually exactly ..."): the
                 # correction is of that one, whose field the note does not say
                 continue
-            starts = sorted(s for s in spans if hit.end <= s and spans[s] <= sentence.end)
-            if not starts:
+            after = bisect.bisect_left(starts, hit.end)
+            if after == len(starts) or spans[starts[after]] > sentence.end:
                 continue
-            if any(m.slot_start == starts[0] and m.path != before.path for m in mentions):
+            first = starts[after]
+            if paths_at.get(first, set()) - {before.path}:
                 # the number after it is another field's ("booked 30 but actually an
                 # hour"): a contrast, not a correction
                 continue
+            starts = [first]
             text = self.norm[starts[0]:spans[starts[0]]]
             number = self.reader.numbers.value(slot, text)
             if before.relation is not None and number is not None:

@@ -9,6 +9,7 @@ here (``Settling``, with the reading's text and texts); ``mentions`` holds what 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
@@ -43,6 +44,8 @@ class Settling:
         self.r = reading
         self._starts: list[Mention] = []
         """The clock times the note says lengths start at (``from`` relations)."""
+        self._starts_by_path: dict[str, list[Mention]] = {}
+        self._start_offsets: dict[str, list[int]] = {}
 
     def result(self, weighed: list[Mention]) -> NotesReading:
         """The proposals of the mentions as weighed, with what relations, implications
@@ -79,15 +82,15 @@ class Settling:
         """A correction ("no wait, it was 40") drops what the note said before it about the
         same field, in its sentence or the one before."""
         dropped: set[int] = set()
-        by_path: dict[tuple[str, str | None], list[Mention]] = {}
+        by_place: dict[tuple[str, str | None, int], list[Mention]] = {}
         for m in mentions:  # a time corrected is of a time: "finished at 3:05. No, 3:15"
-            by_path.setdefault(_kind(m), []).append(m)
+            by_place.setdefault((*_kind(m), m.sentence), []).append(m)
         for fix in mentions:
             if not fix.corrects:
                 continue
-            for old in by_path[_kind(fix)]:
-                if old.start < fix.start and fix.sentence - 1 <= old.sentence and \
-                        id(old) not in dropped:
+            for old in (*by_place.get((*_kind(fix), fix.sentence - 1), ()),
+                        *by_place.get((*_kind(fix), fix.sentence), ())):
+                if old.start < fix.start and id(old) not in dropped:
                     dropped.add(id(old))
                     self.r._aside(old.path, old.value, old.start, old.end,
                                 self.r.texts("notes.reason.corrected_later"))
@@ -129,6 +132,15 @@ class Settling:
         return evolve(m, value=value, certainty="unsure" if unsure else "stated",
                       reason=reason, relation=None)
 
+    def _starts_of(self, path: str) -> list[Mention]:
+        """The start times the note gives for ``path``, in the note's order."""
+        if path not in self._start_offsets:
+            starts = sorted((s for s in self._starts if s.path == path and
+                             s.slot_value is not None), key=lambda s: s.start)
+            self._starts_by_path[path] = starts
+            self._start_offsets[path] = [s.start for s in starts]
+        return self._starts_by_path[path]
+
     def _until(self, m: Mention, by_path: dict[str, list[Mention]]) -> Mention | None:
         """A length to a clock time ("walked out at 11:40"): from the start the note gives
         ("we sat down at 11"; the nearest before it, else the first after), else from the
@@ -138,10 +150,10 @@ class Settling:
         assert relation is not None
         if m.slot_value is None:
             return None
-        starts = [s for s in self._starts if s.path == m.path and s.slot_value is not None]
+        starts = self._starts_of(m.path)
         if starts:
-            before = [s for s in starts if s.start < m.start]
-            start = before[-1] if before else starts[0]
+            at = bisect.bisect_left(self._start_offsets[m.path], m.start)
+            start = starts[at - 1] if at else starts[0]  # the nearest before, else the first
             assert start.slot_value is not None
             number = (m.slot_value - start.slot_value) % (12 * 60)
             return self._made(m, number, [start], start=start) if number else None
