@@ -32,8 +32,6 @@ class Found:
     slot_text: str | None = None
     slot_start: int = 0
     slot_end: int = 0
-    gaps: tuple[tuple[int, int], ...] = ()
-    """Where the phrase's gaps (``...``) fell: the words the phrase did not name."""
 
 
 Owner: TypeAlias = Cue | Topic | FieldPhrases | Relation
@@ -47,7 +45,6 @@ class Matcher:
         self.phrase = phrase
         self.owner = owner
         self.pattern = re.compile(_regex(phrase, before))
-        self._gaps = tuple(name for name in self.pattern.groupindex if name.startswith("gap"))
 
     def find(self, text: str) -> Iterator[Found]:
         search, position = self.pattern.search, 0
@@ -61,14 +58,12 @@ class Matcher:
                 position = start + 1
                 continue
             position = max(match.end(), start + 1)
-            gaps = tuple(match.span(g) for g in self._gaps if match.start(g) < match.end(g)) \
-                if self._gaps else ()
             if self.phrase.slot is None:
-                yield Found(start=match.start(), end=match.end(), gaps=gaps)
+                yield Found(start=match.start(), end=match.end())
             else:
                 yield Found(start=match.start(), end=match.end(),
                             slot_text=match.group("slot"), slot_start=match.start("slot"),
-                            slot_end=match.end("slot"), gaps=gaps)
+                            slot_end=match.end("slot"))
 
 
 def _WORD_CHAR(char: str) -> bool:
@@ -102,7 +97,7 @@ def _regex(phrase: Phrase, before: str) -> str:
             n = gap_words(part)
             gap = rf"(?:{_SEP}[\w']+){{0,{n}}}" if anchored else \
                 rf"(?:[\w']+{_SEP}){{0,{n}}}"
-            pieces.append(f"(?P<gap{len(pieces)}>{gap})")
+            pieces.append(gap)
             continue
         if isinstance(part, Word):
             body = _word(part, first=not pieces)

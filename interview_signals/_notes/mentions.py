@@ -44,9 +44,6 @@ class Mention:
     corrects: bool = False
     weak: bool = False
     """The phrase alone cannot state its value (``FieldPhrases.certainty``)."""
-    gaps: tuple[tuple[int, int], ...] = ()
-    """Where the phrase's gaps fell: words it did not name ("sent nothing, not even a
-    thank-you")."""
 
 
 def value_key(value: object) -> object:

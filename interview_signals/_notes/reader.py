@@ -454,7 +454,7 @@ class _Reading:
         return Mention(path=path, value=value, start=found.start, end=found.end,
                         sentence=sentence, phrase=phrase, range_start=range_start,
                         slot_start=found.slot_start, slot_end=found.slot_end,
-                        relation=relation, slot_value=slot_value, gaps=found.gaps)
+                        relation=relation, slot_value=slot_value)
 
     # --- weighing the cues -------------------------------------------------------------
 
@@ -472,11 +472,7 @@ class _Reading:
         if cue.kind == "writer" and hit.start < start < hit.end:
             return True  # "I asked if she ...": the writer is who asks
         if hit.start < end and start < hit.end:
-            # a cue inside the phrase is part of it ("asked me if"), but not a negation in
-            # words the phrase left open ("sent nothing, not even a thank-you")
-            return cue.kind == "negation" and m.value is not False and \
-                any(a <= hit.start and hit.end <= b for a, b in m.gaps) and \
-                not (cue.fields and m.path not in cue.fields) and m.path not in cue.not_fields
+            return False  # a cue inside the phrase is part of it ("asked me if")
         if (cue.fields and m.path not in cue.fields) or m.path in cue.not_fields:
             return False
         sentence = self.layout.sentence_at(hit.start)

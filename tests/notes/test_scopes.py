@@ -968,12 +968,14 @@ def test_a_thank_you_sent_or_not(text: str, sent: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "path"), [
-    ("Sent nothing, not even a thank-you.", "thank_you.note_sent"),
-    ("Asked me nothing about where else I was applying.",
+    ("Sent my not-very-polished thank-you at 9.", "thank_you.note_sent"),
+    ("Sent a short, no-nonsense thank-you.", "thank_you.note_sent"),
+    ("Asked, not unkindly, where else I was interviewing.",
      "interest.asked_where_else_interviewing"),
 ])
-def test_a_negation_in_words_a_phrase_leaves_open_negates_it(text: str, path: str) -> None:
-    assert stated(text).get(path) is False
+def test_a_negation_among_words_a_phrase_leaves_open_is_no_denial(text: str, path: str
+                                                                   ) -> None:
+    assert stated(text).get(path) is True
 
 
 @pytest.mark.parametrize("text", [
