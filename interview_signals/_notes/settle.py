@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 _COUNT = "interview.interviewer_count"
+_LONGEST_FROM_CLOCKS = 10 * 60
+"""The longest length read from a start and an end time on a twelve-hour dial (a campus
+visit booked 9 to 5 ran to 5:30): past it, the two times are of different things ("started at
+10 ... finished at 9:58" is no 718 minutes)."""
 _WHOLE_PANEL = re.compile(r"\b(?:none|nobody|no one|noone|neither|any of|all of|both|either|"
                           r"panel|board|they|them|their|everyone|everybody|anyone|anybody|we|"
                           r"not one|not a single|of the \w+)\b")
@@ -156,14 +160,17 @@ class Settling:
             start = starts[at - 1] if at else starts[0]  # the nearest before, else the first
             assert start.slot_value is not None
             number = (m.slot_value - start.slot_value) % (12 * 60)
-            return self._made(m, number, [start], start=start) if number else None
+            if not 0 < number <= _LONGEST_FROM_CLOCKS:
+                return None  # "started at 10 ... wrapped up at 10:50": another's start
+            return self._made(m, number, [start], start=start)
         others = by_path.get(relation.other, [])
         ranges = [o.range_start for o in others if o.range_start is not None]
         if len({o.value for o in others}) != 1 or not ranges:
             return None
         number = (m.slot_value - ranges[0]) % (12 * 60)
-        return self._made(m, number, others, self.r._label(relation.other)) if number \
-            else None
+        if not 0 < number <= _LONGEST_FROM_CLOCKS:
+            return None  # "booked 11-12, finished at 10:55": no length from these
+        return self._made(m, number, others, self.r._label(relation.other))
 
     def _between(self, relation: Relation, by_path: dict[str, list[Mention]]
                  ) -> Mention | None:

@@ -236,6 +236,21 @@ class TestNumbers:
         assert "interview.actual_minutes" not in {
             p.path for p in _read(text).proposals if p.certainty == "stated"}
 
+    @pytest.mark.parametrize("text", [
+        "Interview started at 10. Her next meeting started at 11, so she wrapped up at 10:50.",
+        "Booked 11-12. Finished at 10:55",
+        "We sat down at 11. My train home left at 12:40.",
+        "Friend's interview started at 2 and she walked out at 4.",
+        "Went in at 9:30, waited 20 mins in reception, interview ended at 10:40.",
+    ])
+    def test_times_that_make_no_length_of_this_interview(self, text: str) -> None:
+        assert "interview.actual_minutes" not in {
+            p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+    def test_a_long_day_is_read(self) -> None:
+        assert ("interview.actual_minutes", 510, "stated") in proposals(
+            "Campus visit, 9 to 5 on the itinerary; we started at 9 and finished at 5:30.")
+
     def test_a_start_planned_is_no_start(self) -> None:
         text = ("We were meant to start at 1:30 and it was nearly two before they called me "
                 "in, and then we went on until twenty past three.")
