@@ -746,7 +746,8 @@ class _Reading:
         standing alone in a sentence that counts the interviewers ("Panel of three, 35
         minutes, lots of nodding"), that names the field it is read against ("Hour slot, 35
         mins": the booked length, of which the length taken is read by a relation) or that
-        holds nothing else ("15 mins."). Written so, it
+        holds nothing else right after one that counts them ("Just the site foreman. 15
+        mins."). Written so, it
         was what the interview took in 15 of the 16 notes of the independent sets where
         this rule changed the reading (docs/notes.md)."""
         if m.phrase is self.reader._plain_phrase and m.path == _SPECIFICS:
@@ -758,8 +759,11 @@ class _Reading:
             return False  # words, not a number ("a script": read off one, or not)
         if m.sentence in self._counted or (m.path, m.sentence) in self._beside:
             return True
+        # alone in its sentence, right after one that counts the interviewers ("Just the
+        # site foreman. 15 mins."; not "Bus was late again. 20 mins.")
         sentence = self.layout.sentences[m.sentence]
-        return _WORDS.search(self.norm, sentence.start, m.start) is None and \
+        return m.sentence - 1 in self._counted and \
+            _WORDS.search(self.norm, sentence.start, m.start) is None and \
             _WORDS.search(self.norm[:sentence.end], m.end) is None
 
     def result(self) -> NotesReading:

@@ -496,7 +496,7 @@ class TestWeakPhrases:
         ("Twenty minutes, one interviewer, done.", 20),
         ("Electrician apprenticeship. Just the site foreman. 15 mins. Asked did I want it.",
          15),
-        ("Half an hour exactly.", 30),
+        ("One interviewer. Half an hour exactly.", 30),
     ])
     def test_a_length_alone_is_stated_beside_the_panel_or_on_its_own(
             self, text: str, minutes: int) -> None:

@@ -1008,3 +1008,21 @@ class TestAgreementQuoted:
     def test_other_words_quoted_are_not(self, text: str) -> None:
         assert "body_language.verbal_agreement" not in stated(text)
 
+
+@pytest.mark.parametrize("text", [
+    "They asked two questions about my CV and both of them were tough.",
+    "Had the tech test and the culture chat. Both of them went fine.",
+    "Queued with two people from another agency.",
+    "Bus was late again. 20 mins.",
+    "Thank-you sent Mon. 2 hours.",
+])
+def test_two_of_anything_or_a_length_of_anything_is_no_interview_fact(text: str) -> None:
+    got = stated(text)
+    assert "interview.interviewer_count" not in got
+    assert "interview.actual_minutes" not in got
+
+
+def test_a_list_closed_by_both_of_them_is_two() -> None:
+    assert stated("Was the principal and the head of science department, both of them."
+                  ).get("interview.interviewer_count") == 2
+
