@@ -1026,3 +1026,23 @@ def test_a_list_closed_by_both_of_them_is_two() -> None:
     assert stated("Was the principal and the head of science department, both of them."
                   ).get("interview.interviewer_count") == 2
 
+
+@pytest.mark.parametrize(("text", "path"), [
+    ("Took me into the back office for the interview.", "tour.office_tour"),
+    ("Walked me through the practice management software.", "tour.office_tour"),
+    ("Took me through the lines on the spreadsheet.", "tour.office_tour"),
+    ("Building tour on the website looked nice.", "tour.office_tour"),
+    ("Had a look round the shops before the interview.", "tour.office_tour"),
+    ("They're asking me back to fix the printer, I used to work there.",
+     "next_steps.invited_to_next_round"),
+    ("Had me in for the final interview last week; this was the offer chat.",
+     "next_steps.invited_to_next_round"),
+    ("Asked did I want water.", "interest.asked_if_interested"),
+    ("Thanks to the recruiter, who was sent my CV by mistake, I got the interview.",
+     "thank_you.note_sent"),
+    ("Thank-you note drafted. Sent it to my partner to proofread first.",
+     "thank_you.note_sent"),
+])
+def test_words_near_a_sign_that_are_not_it(text: str, path: str) -> None:
+    assert path not in stated(text)
+
