@@ -90,6 +90,8 @@ class NotesReader:
             if fillers else None
         """The pack's filler words ("um", "uh"), read as spaces: "booked for, uh, forty
         minutes" is "booked for forty minutes" to a phrase."""
+        self.alternative = _any_word(classes.get("alternative", ()))
+        """The words that open the second half of a question asked in two ("or")."""
         self.plain_reply, self.reply_core = (
             frozenset(w for w in classes.get(name, ()) if w.strip())
             for name in ("plain_reply", "reply_core"))
@@ -710,10 +712,12 @@ class _Reading:
         opens = any(c.cue.kind == "question" for c in self._cues_of.get(m.sentence, ()))
         if sentence.question_marks > 1 and opens:
             return self._asked
-        if sentence.question_marks and opens and \
-                "," not in self.norm[sentence.start:m.start]:
+        if sentence.question_marks and opens and self.reader.alternative is not None and \
+                "," not in self.norm[sentence.start:m.start] and \
+                self.reader.alternative.match(self.norm[m.end:sentence.end].partition(",")[2]
+                                              .lstrip()) is not None:
             # the first clause of a question asked in two: "Is that curt, or is she just
-            # busy?"
+            # busy?" (not "Why did she ask where else, and should I have answered?")
             return self._asked
         return ""
 

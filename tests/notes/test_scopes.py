@@ -838,7 +838,7 @@ class TestSomeoneElseGoesOn:
     @pytest.mark.parametrize("text", [
         "Bumped into another candidate in the lobby. She'd been introduced to half the team "
         "and offered a second round on the spot.",
-        "My mate interviewed there in spring. They gave him a tour and booked round two on "
+        "My mate interviewed there in spring. He'd been given a tour and booked round two on "
         "the spot.",
     ])
     def test_what_happened_to_them_is_not_recorded(self, text: str) -> None:
@@ -849,7 +849,7 @@ class TestSomeoneElseGoesOn:
     @pytest.mark.parametrize("text", [
         "My flatmate had her architecture interview today - panel of five, they kept her for "
         "three hours and booked her second round before she'd even left.",
-        "Catching up w/ Sam who did the same lab interview last yr - they got invited back on "
+        "Catching up w/ Sam who did the same lab interview last yr - she got invited back on "
         "the spot AND a full tour of the cleanroom.",
         '"we\'ll definitely have you back for round two" - said no one, ever, today.',
         "The recruiter had told me the manager usually calls a couple of the team in to say "
@@ -1045,4 +1045,19 @@ def test_a_list_closed_by_both_of_them_is_two() -> None:
 ])
 def test_words_near_a_sign_that_are_not_it(text: str, path: str) -> None:
     assert path not in stated(text)
+
+
+@pytest.mark.parametrize(("text", "path", "value"), [
+    ("My sister was right about the dress code - they smiled the whole time.",
+     "body_language.smiles", True),
+    ("My uncle knows the MD. Interview with him went fine - nodded a lot.",
+     "body_language.nods", True),
+    ("I always ask for a tour, and she took me round the warehouse.", "tour.office_tour", True),
+    ("Why did she ask where else I'm interviewing, and should I have answered?",
+     "interest.asked_where_else_interviewing", True),
+    ("Were two interviewers and they smiled a lot, is good sign?",
+     "interview.interviewer_count", 2),
+])
+def test_what_the_writer_saw_stays_theirs(text: str, path: str, value: object) -> None:
+    assert stated(text).get(path) == value
 
