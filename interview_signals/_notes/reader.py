@@ -47,6 +47,10 @@ _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
 _SPECIFICS = "thank_you.references_specifics"
 _AGREEMENT = "body_language.verbal_agreement"
+_INTRODUCING_WORDS = 4
+_GREETINGS = frozenset({"dear", "hi", "hello", "hey", "thanks", "thank", "you", "cheers"})
+"""The words after which a capitalised word in a reply quoted is a name ("Dear Maria",
+"Thanks Ben")."""
 _AGREEMENT_WORDS = 8
 """The most words a quotation of agreement has ("yes, that's exactly our approach")."""
 _ABOUT = ("~", "\u2248")
@@ -295,18 +299,35 @@ class _Reading:
         out = []
         for start, end in self.layout.quotes:
             sentence = self.layout.sentence_at(start).index
-            if sentence not in named and sentence - 1 not in named:
+            if sentence not in named and (sentence - 1 not in named or not self._introduced(
+                    self.layout.sentences[sentence].start, start)):
                 continue
             words = [(w.group().strip("'"), w.start() + (w.group()[0] == "'"))
                      for w in _WORDS.finditer(self.norm, start, end) if w.group().strip("'")]
             if not 0 < len(words) <= 30 or not any(w in core for w, _ in words) or not all(
-                    w in plain or (self.text[at].isupper() and at > start + 1)
-                    for w, at in words):
+                    w in plain or self._a_name(words, i) for i, (w, _) in enumerate(words)):
                 continue
             out.append(Mention(path=_SPECIFICS, value=False, start=start, end=end,
                                sentence=sentence, phrase=self.reader._plain_phrase,
                                reason=self.texts("notes.reason.plain_reply"), weak=True))
         return out
+
+    def _a_name(self, words: list[tuple[str, int]], i: int) -> bool:
+        """Whether the ``i``-th word of a reply quoted (each with where it starts) is a name
+        or an initial: capitalised, one letter or after a greeting ("Dear Maria", "Thanks
+        Ben", "R.")."""
+        word, at = words[i]
+        return self.text[at].isupper() and (
+            len(word) == 1 or (i > 0 and words[i - 1][0] in _GREETINGS))
+
+    def _introduced(self, sentence_start: int, quote_start: int) -> bool:
+        """Whether a quotation opening the sentence after a reply is introduced as that
+        reply: by a few words none of which is the writer's ("Two lines:", "It just
+        said"; not "My note had just said", "In the interview itself she had said")."""
+        words = _WORDS.findall(self.norm, sentence_start, quote_start)
+        writer = self.reader.writer
+        return len(words) <= _INTRODUCING_WORDS and (
+            writer is None or writer.search(self.norm, sentence_start, quote_start) is None)
 
     def _agreement_quoted(self) -> list[Mention]:
         """Words of agreement quoted ("kept going 'right, right, yeah'", "said 'love that'"):

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 _COUNT = "interview.interviewer_count"
+_REPLY = "thank_you.response_received"
 _LONGEST_FROM_CLOCKS = 10 * 60
 """The longest length read from a start and an end time on a twelve-hour dial (a campus
 visit booked 9 to 5 ran to 5:30): past it, the two times are of different things ("started at
@@ -417,8 +418,10 @@ def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, s
                     stated[dependent] is not False:
                 why = texts(f"field.{dependent}.needs.{prerequisite}")
                 clash[dependent] = clash[prerequisite] = (why, True)
-            elif dependent in stated and stated[dependent] is not False and \
-                    prerequisite in doubtful:
+            elif dependent in stated and prerequisite in doubtful and \
+                    (stated[dependent] is not False or prerequisite == _REPLY):
+                # (what a reply says, even "nothing specific", only with a reply: the
+                # labelling rules of the shared sample)
                 clash[dependent] = (unsure(prerequisite), False)
         for a, va, b, vb, _ in EXCLUSIONS:
             if value_key(stated.get(a)) == value_key(va) and \

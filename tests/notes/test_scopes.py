@@ -910,6 +910,22 @@ class TestTheReplyQuoted:
     def test_a_reply_with_something_of_its_own_is_not_plain(self, text: str) -> None:
         assert stated(text).get("thank_you.references_specifics") is not False
 
+    @pytest.mark.parametrize("text", [
+        "She replied the same day. My note had just said 'Thanks for your time, great to meet "
+        "you.'",
+        "Sent a thank-you. She replied within the hour. In the interview itself she had said "
+        "'thanks, we'll be in touch' which worried me.",
+        "Reply: 'Thanks for your note. Good luck with the Marathon!'",
+        "Sent thank-you. Haven't heard back. My friend's reply from them was 'Thanks, we'll be "
+        "in touch.'",
+    ])
+    def test_words_that_are_not_a_plain_reply_to_this_note(self, text: str) -> None:
+        assert "thank_you.references_specifics" not in stated(text)
+
+    def test_a_name_after_a_greeting_is_still_plain(self) -> None:
+        assert stated("Fri: sent thanks. Mon: Ruth replied 'Thanks Ben, appreciate it.'"
+                      ).get("thank_you.references_specifics") is False
+
     def test_plain_words_with_no_reply_said_are_left_to_confirm(self) -> None:
         found = {(p.path, p.certainty) for p in _read(
             "Got an automated 'thanks for your message' within seconds. Nothing from Paul "
