@@ -725,18 +725,19 @@ class _Reading:
             after = self.norm[quote[1]:sentence.end]
             return self._asked if sentence.question_marks and \
                 "?" in after and self._reaches(quote[1], sentence.end, None) else ""
+        rest = self.norm[m.end:sentence.end]
+        tagged = self.reader.alternative is not None and self.reader.alternative.match(
+            rest.partition(",")[2].lstrip()) is not None
         if sentence.question_marks == 1 and self._reaches(m.end, sentence.end, None) and \
-                "," not in self.norm[m.end:sentence.end]:
+                ("," not in rest or tagged):
             # a question mark asks the clause it closes: "..., which made me wonder if it
             # was automated?" doubts the automation, not the rest of the sentence
             return self._asked
         opens = any(c.cue.kind == "question" for c in self._cues_of.get(m.sentence, ()))
         if sentence.question_marks > 1 and opens:
             return self._asked
-        if sentence.question_marks and opens and self.reader.alternative is not None and \
-                "," not in self.norm[sentence.start:m.start] and \
-                self.reader.alternative.match(self.norm[m.end:sentence.end].partition(",")[2]
-                                              .lstrip()) is not None:
+        if sentence.question_marks and opens and tagged and \
+                "," not in self.norm[sentence.start:m.start]:
             # the first clause of a question asked in two: "Is that curt, or is she just
             # busy?" (not "Why did she ask where else, and should I have answered?")
             return self._asked

@@ -1077,3 +1077,21 @@ def test_words_near_a_sign_that_are_not_it(text: str, path: str) -> None:
 def test_what_the_writer_saw_stays_theirs(text: str, path: str, value: object) -> None:
     assert stated(text).get(path) == value
 
+
+class TestSmallerScopes:
+    def test_a_negation_after_a_comma_is_of_its_own_clause(self) -> None:
+        assert stated("Of the three, the HR lady smiled constantly, the other two not at all."
+                      ).get("body_language.smiles") is True
+
+    def test_not_reading_into_a_sign_denies_nothing(self) -> None:
+        assert stated("She smiled a lot, so I'm not reading much into the smiles."
+                      ).get("body_language.smiles") is True
+
+    def test_hearsay_about_manner_with_everyone_is_to_confirm(self) -> None:
+        assert ("body_language.naturally_friendly", True, "unsure") in proposals(
+            "He smiled a lot, but I heard he's like that with everyone.")
+
+    def test_a_tagged_question_is_asked(self) -> None:
+        assert ("body_language.naturally_friendly", True, "unsure") in proposals(
+            "Coach: Is she like that with everyone, do you think?")
+
