@@ -782,7 +782,9 @@ class _Reading:
             return any((rule.then_path, value_key(rule.then_value)) in self._direct
                        for rule in self.reader.book.implications if rule.path == m.path)
         if not m.slot_end:
-            return False  # words, not a number ("a script": read off one, or not)
+            # words, not a number ("a script": read off one, or not); but a count in words
+            # ("both of them kept nodding") stands where the note gives no other
+            return m.path == _COUNT and not self._counted
         if m.sentence in self._counted or (m.path, m.sentence) in self._beside:
             return True
         # alone in its sentence, right after one that counts the interviewers ("Just the

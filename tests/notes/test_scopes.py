@@ -1095,3 +1095,14 @@ class TestSmallerScopes:
         assert ("body_language.naturally_friendly", True, "unsure") in proposals(
             "Coach: Is she like that with everyone, do you think?")
 
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Interviewers: the engineering manager, a senior designer and someone from HR. Both of "
+     "them nodded a lot.", 3),
+    ("Three interviewers. Both of them in the middle nodded a lot.", 3),
+    ("Both of them kept nodding.", 2),
+])
+def test_both_of_them_counts_two_only_where_no_other_count_is_given(text: str,
+                                                                     count: int) -> None:
+    assert stated(text).get("interview.interviewer_count") == count
+
