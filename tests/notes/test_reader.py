@@ -203,6 +203,14 @@ class TestNumbers:
         assert {("interview.scheduled_minutes", scheduled, "stated"),
                 ("interview.actual_minutes", actual, "stated")} <= got
 
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("Panel of three, maybe four.", "interview.interviewer_count", 3),
+        ("It lasted 40 minutes, maybe 45.", "interview.actual_minutes", 40),
+    ])
+    def test_a_number_then_maybe_another_is_to_confirm(self, text: str, path: str,
+                                                       value: int) -> None:
+        assert (path, value, "unsure") in proposals(text)
+
     def test_over_the_hour_alone_is_still_an_approximation(self) -> None:
         assert ("interview.actual_minutes", 60, "unsure") in proposals("It ran over the hour.")
 
