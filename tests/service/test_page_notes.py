@@ -44,7 +44,7 @@ def test_notes_propose_answers_to_keep_and_the_consultation_goes_on_from_them(
         shown = _proposals(page)
         assert [checked for _, checked in shown] == [
             p.certainty == "stated" for p in reading.proposals]
-        assert shown[0][0] == "Time set aside: 45 Booked 45 min (your notes say so)"
+        assert shown[0][0] == "Time set aside: 45 minutes Booked 45 min (your notes say so)"
         assert page.inner_text("#notes-proposals li q >> nth=0") == "Booked 45 min"
         assert "where else" in page.inner_text("#notes-aside")
         # keep the unsure nod as a yes, then go on with the consultation

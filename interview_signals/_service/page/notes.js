@@ -7,11 +7,21 @@ import * as api from "./api.js";
 import { $, el } from "./dom.js";
 import { count, number, t, tOr } from "./texts.js";
 
-// The value of a proposal in words, as the questions word their answers.
+// The unit of a field's number, by the vocabulary's names (interview.actual_minutes,
+// thank_you.response_hours); none for a count.
+function unitOf(path) {
+  const unit = /_(minutes|hours)$/.exec(path);
+  return unit ? unit[1] : null;
+}
+
+// The value of a proposal in words, as the questions word their answers ("45 minutes").
 function valueWords(path, value) {
   if (value === true) return t("consultation.yes");
   if (value === false) return t("consultation.no");
-  if (typeof value === "number") return number(value);
+  if (typeof value === "number") {
+    const unit = unitOf(path);
+    return unit ? count(`unit.${unit}.count`, value) : number(value);
+  }
   return tOr(`field.${path}.choice.${value}`, String(value));
 }
 
