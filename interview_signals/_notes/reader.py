@@ -776,6 +776,11 @@ class _Reading:
         mins."). Written so, it
         was what the interview took in 15 of the 16 notes of the independent sets where
         this rule changed the reading (docs/notes.md)."""
+        if m.phrase.slot == "people":
+            # a list of people that is its whole sentence ("Head, deputy and a governor.")
+            sentence = self.layout.sentences[m.sentence]
+            return _WORDS.search(self.norm, sentence.start, m.start) is None and \
+                _WORDS.search(self.norm[:sentence.end], m.end) is None
         if m.phrase is self.reader._plain_phrase and m.path == _SPECIFICS:
             # a reply quoted in plain words is of a reply the note says came ("Got an
             # automated 'thanks for your message'" may be no reply at all)

@@ -1106,3 +1106,14 @@ def test_both_of_them_counts_two_only_where_no_other_count_is_given(text: str,
                                                                      count: int) -> None:
     assert stated(text).get("interview.interviewer_count") == count
 
+
+def test_a_sentence_that_is_only_a_list_of_people_is_the_panel() -> None:
+    assert stated("Year 5 teaching post. Head, deputy and a governor."
+                  ).get("interview.interviewer_count") == 3
+
+
+def test_a_clause_of_a_longer_list_is_no_panel() -> None:
+    got = proposals("OT interview, actually it was three: the lead OT, a physio and a "
+                    "service user rep.")
+    assert ("interview.interviewer_count", 2, "stated") not in got
+
