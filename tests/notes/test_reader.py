@@ -196,6 +196,11 @@ class TestNumbers:
         ("1hr slot, she had to leave after 35 mins for a call", 60, 35),
         ("Booked 10:00-10:45 and we didn't wrap up till 11:30.", 45, 90),
         ("Interview length: 25 minutes (they'd blocked out an hour).", 60, 25),
+        ("Slot was 45 min and we ran 20 over.", 45, 65),
+        ("We go 50 minutes against the 45 slotted.", 45, 50),
+        ("Video call with the CTO, booked for 45 but he had to drop at the half-hour mark.",
+         45, 30),
+        ("On the phone they tell me 20 minutes and it was 20 minutes exactly.", 20, 20),
     ])
     def test_the_booked_length_said_more_ways(self, text: str, scheduled: int,
                                               actual: int) -> None:

@@ -686,8 +686,12 @@ class TestPanelLists:
 
 class TestLengthsStandingAlone:
     def test_a_length_that_is_its_own_clause_is_proposed_to_confirm(self) -> None:
-        found = proposals("Manager on her own, 35 min, no smiles whatsoever.")
+        found = proposals("Long day, 35 min, no smiles whatsoever.")
         assert ("interview.actual_minutes", 35, "unsure") in found
+
+    def test_beside_the_one_interviewer_it_is_stated(self) -> None:
+        found = proposals("Manager on her own, 35 min, no smiles whatsoever.")
+        assert ("interview.actual_minutes", 35, "stated") in found
 
     @pytest.mark.parametrize("text", [
         "Sat in reception for twenty minutes, then it was fine.",
