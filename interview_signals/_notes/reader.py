@@ -40,9 +40,9 @@ _NEW_SUBJECT = re.compile(r",\s+(?:i|i'm|im|he|she|they|we|it|it's|there|just|on
 contrast ("not cold, just businesslike"): it ends the reach of a cue forward, not backward
 ("he nodded, I think")."""
 _OPENERS = " \t\n-*\u2022>\"'"
+"""What may stand before a cue that opens its sentence: spaces, bullets and quotes."""
 _AFTER_QUOTE = " \t,-\u2013\u2014"
 """What may stand between a quotation and a cue right after it that bears on it."""
-"""What may stand before a cue that opens its sentence: spaces, bullets and quotes."""
 _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
 _SPECIFICS = "thank_you.references_specifics"
@@ -96,16 +96,13 @@ class NotesReader:
         minutes" is "booked for forty minutes" to a phrase."""
         self.alternative = _any_word(classes.get("alternative", ()))
         """The words that open the second half of a question asked in two ("or")."""
-        self.plain_reply, self.reply_core = (
+        self.plain_reply, self.reply_core, self.agreeing, self.agreeing_alone = (
             frozenset(w for w in classes.get(name, ()) if w.strip())
-            for name in ("plain_reply", "reply_core"))
+            for name in ("plain_reply", "reply_core", "agreeing", "agreeing_alone"))
         """The words a reply is made of when it says nothing of the interview ("Thanks,
         we'll be in touch."), and those of them one such reply has at least one of
-        ("thanks", "received"): a reply quoted in those words alone is no reply about it."""
-        self.agreeing, self.agreeing_alone = (
-            frozenset(w for w in classes.get(name, ()) if w.strip())
-            for name in ("agreeing", "agreeing_alone"))
-        """Words that agree out loud ("exactly", "agreed"), and those that do only alone
+        ("thanks", "received"): a reply quoted in those words alone is no reply about it.
+        Words that agree out loud ("exactly", "agreed"), and those that do only alone
         ("good, good"): a short quotation with one of the first, or of the second only, is
         agreement said (``_Reading._agreement_quoted``)."""
         self.reply_topic = next((f.topic for f in book.phrases if f.path == _SPECIFICS and
@@ -302,8 +299,7 @@ class _Reading:
             if sentence not in named and (sentence - 1 not in named or not self._introduced(
                     self.layout.sentences[sentence].start, start)):
                 continue
-            words = [(w.group().strip("'"), w.start() + (w.group()[0] == "'"))
-                     for w in _WORDS.finditer(self.norm, start, end) if w.group().strip("'")]
+            words = self._quoted_words(start, end)
             if not 0 < len(words) <= 30 or not any(w in core for w, _ in words) or not all(
                     w in plain or self._a_name(words, i) for i, (w, _) in enumerate(words)):
                 continue
@@ -311,6 +307,12 @@ class _Reading:
                                sentence=sentence, phrase=self.reader._plain_phrase,
                                reason=self.texts("notes.reason.plain_reply"), weak=True))
         return out
+
+    def _quoted_words(self, start: int, end: int) -> list[tuple[str, int]]:
+        """The words of a quotation, each with where it starts (its quotation marks,
+        which are apostrophes to the word pattern, left out)."""
+        return [(w.group().strip("'"), w.start() + (w.group()[0] == "'"))
+                for w in _WORDS.finditer(self.norm, start, end) if w.group().strip("'")]
 
     def _a_name(self, words: list[tuple[str, int]], i: int) -> bool:
         """Whether the ``i``-th word of a reply quoted (each with where it starts) is a name
@@ -344,10 +346,9 @@ class _Reading:
             sentence = self.layout.sentence_at(start).index
             if sentence in named:
                 continue
-            words = [w.group().strip("'") for w in _WORDS.finditer(self.norm, start, end)]
-            words = [w for w in words if w]
+            words = {w for w, _ in self._quoted_words(start, end)}
             if not 0 < len(words) <= _AGREEMENT_WORDS or not (
-                    agreeing & set(words) or set(words) <= self.reader.agreeing_alone):
+                    agreeing & words or words <= self.reader.agreeing_alone):
                 continue
             out.append(Mention(path=_AGREEMENT, value=True, start=start, end=end,
                                sentence=sentence, phrase=self.reader._plain_phrase,
@@ -432,22 +433,20 @@ class _Reading:
                 # the number after it is another field's ("booked 30 but actually an
                 # hour"): a contrast, not a correction
                 continue
-            starts = [first]
-            text = self.norm[starts[0]:spans[starts[0]]]
+            text = self.norm[first:spans[first]]
             number = self.reader.numbers.value(slot, text)
             if before.relation is not None and number is not None:
                 # a time corrected ("finished at 3:05. No, 3:15"): the relation reads it
-                out.append(evolve(before, start=hit.start, end=spans[starts[0]],
-                                  sentence=sentence.index, slot_start=starts[0],
-                                  slot_end=spans[starts[0]], slot_value=number,
-                                  corrects=True))
+                out.append(evolve(before, start=hit.start, end=spans[first],
+                                  sentence=sentence.index, slot_start=first,
+                                  slot_end=spans[first], slot_value=number, corrects=True))
                 continue
             value = None if number is None else fitted(before.path, number)
             if value is not None:
-                out.append(evolve(before, value=value, start=hit.start,
-                                  end=spans[starts[0]], sentence=sentence.index,
-                                  slot_start=starts[0], slot_end=spans[starts[0]],
-                                  slot_value=number, corrects=True, relation=None))
+                out.append(evolve(before, value=value, start=hit.start, end=spans[first],
+                                  sentence=sentence.index, slot_start=first,
+                                  slot_end=spans[first], slot_value=number, corrects=True,
+                                  relation=None))
         return out
 
     def _mention(self, path: str, value: Value | None, found: Found, sentence: int, *,
@@ -536,7 +535,7 @@ class _Reading:
         if hit.cue.kind != "other_person" or hit.cue.fields or writer is None or \
                 someone is None:
             return False
-        return writer.search(self.norm[:hit.start], sentence_start) is None and \
+        return writer.search(self.norm, sentence_start, hit.start) is None and \
             writer.search(self.norm, hit.end, sentence_end) is None and \
             someone.search(self.norm, hit.end, sentence_end) is not None
 
@@ -768,19 +767,16 @@ class _Reading:
     # --- settling the fields -----------------------------------------------------------
 
     def _weak_borne_out(self, m: Mention) -> bool:
-        """Whether words that alone cannot state their value do in their place: a length
+        """Whether words that alone cannot state their value do in their place: a list of
+        people that is its whole sentence; a reply quoted in plain words where the note
+        says a reply came; a count in words where the note gives no other; a length
         standing alone in a sentence that counts the interviewers ("Panel of three, 35
         minutes, lots of nodding"), that names the field it is read against ("Hour slot, 35
         mins": the booked length, of which the length taken is read by a relation) or that
         holds nothing else right after one that counts them ("Just the site foreman. 15
-        mins."). Written so, it
-        was what the interview took in 15 of the 16 notes of the independent sets where
-        this rule changed the reading (docs/notes.md)."""
+        mins."). Each was measured on the independent sets (docs/notes.md)."""
         if m.phrase.slot == "people":
-            # a list of people that is its whole sentence ("Head, deputy and a governor.")
-            sentence = self.layout.sentences[m.sentence]
-            return _WORDS.search(self.norm, sentence.start, m.start) is None and \
-                _WORDS.search(self.norm[:sentence.end], m.end) is None
+            return self._fills_sentence(m)  # "Head, deputy and a governor."
         if m.phrase is self.reader._plain_phrase and m.path == _SPECIFICS:
             # a reply quoted in plain words is of a reply the note says came ("Got an
             # automated 'thanks for your message'" may be no reply at all)
@@ -794,10 +790,13 @@ class _Reading:
             return True
         # alone in its sentence, right after one that counts the interviewers ("Just the
         # site foreman. 15 mins."; not "Bus was late again. 20 mins.")
+        return m.sentence - 1 in self._counted and self._fills_sentence(m)
+
+    def _fills_sentence(self, m: Mention) -> bool:
+        """Whether a mention's words are all the words of its sentence."""
         sentence = self.layout.sentences[m.sentence]
-        return m.sentence - 1 in self._counted and \
-            _WORDS.search(self.norm, sentence.start, m.start) is None and \
-            _WORDS.search(self.norm[:sentence.end], m.end) is None
+        return _WORDS.search(self.norm, sentence.start, m.start) is None and \
+            _WORDS.search(self.norm, m.end, sentence.end) is None
 
     def result(self) -> NotesReading:
         mentions = self._mentions()

@@ -49,8 +49,8 @@ class Settling:
         self.r = reading
         self._starts: list[Mention] = []
         """The clock times the note says lengths start at (``from`` relations)."""
-        self._starts_by_path: dict[str, list[Mention]] = {}
-        self._start_offsets: dict[str, list[int]] = {}
+        self._starts_by_path: dict[str, tuple[list[Mention], list[int]]] = {}
+        """Per field, its start times in the note's order, and where each stands."""
 
     def result(self, weighed: list[Mention]) -> NotesReading:
         """The proposals of the mentions as weighed, with what relations, implications
@@ -137,13 +137,13 @@ class Settling:
         return evolve(m, value=value, certainty="unsure" if unsure else "stated",
                       reason=reason, relation=None)
 
-    def _starts_of(self, path: str) -> list[Mention]:
-        """The start times the note gives for ``path``, in the note's order."""
-        if path not in self._start_offsets:
+    def _starts_of(self, path: str) -> tuple[list[Mention], list[int]]:
+        """The start times the note gives for ``path``, in the note's order, and where
+        each stands (for bisection)."""
+        if path not in self._starts_by_path:
             starts = sorted((s for s in self._starts if s.path == path and
                              s.slot_value is not None), key=lambda s: s.start)
-            self._starts_by_path[path] = starts
-            self._start_offsets[path] = [s.start for s in starts]
+            self._starts_by_path[path] = starts, [s.start for s in starts]
         return self._starts_by_path[path]
 
     def _until(self, m: Mention, by_path: dict[str, list[Mention]]) -> Mention | None:
@@ -155,23 +155,20 @@ class Settling:
         assert relation is not None
         if m.slot_value is None:
             return None
-        starts = self._starts_of(m.path)
+        starts, offsets = self._starts_of(m.path)
         if starts:
-            at = bisect.bisect_left(self._start_offsets[m.path], m.start)
+            at = bisect.bisect_left(offsets, m.start)
             start = starts[at - 1] if at else starts[0]  # the nearest before, else the first
             assert start.slot_value is not None
-            number = (m.slot_value - start.slot_value) % (12 * 60)
-            if not 0 < number <= _LONGEST_FROM_CLOCKS:
-                return None  # "started at 10 ... wrapped up at 10:50": another's start
-            return self._made(m, number, [start], start=start)
+            number = _on_the_dial(start.slot_value, m.slot_value)
+            return None if number is None else self._made(m, number, [start], start=start)
         others = by_path.get(relation.other, [])
         ranges = [o.range_start for o in others if o.range_start is not None]
         if len({o.value for o in others}) != 1 or not ranges:
             return None
-        number = (m.slot_value - ranges[0]) % (12 * 60)
-        if not 0 < number <= _LONGEST_FROM_CLOCKS:
-            return None  # "booked 11-12, finished at 10:55": no length from these
-        return self._made(m, number, others, self.r._label(relation.other))
+        number = _on_the_dial(ranges[0], m.slot_value)
+        return None if number is None else self._made(m, number, others,
+                                                      self.r._label(relation.other))
 
     def _between(self, relation: Relation, by_path: dict[str, list[Mention]]
                  ) -> Mention | None:
@@ -361,10 +358,10 @@ class Settling:
         """Add what stated or unsure proposals imply (a reply's tone: a reply came), until
         nothing more follows."""
         out = list(proposals)
+        weak = self.r.texts("notes.reason.weak")
         changed = True
         while changed:
             changed = False
-            weak = self.r.texts("notes.reason.weak")
             by_path: dict[str, list[Proposal]] = {}
             for p in out:
                 by_path.setdefault(p.path, []).append(p)
@@ -469,3 +466,11 @@ def _first_known(read: Callable[[str], _T | None], after: str, before: str) -> _
 def _kind(m: Mention) -> tuple[str, str | None]:
     """What a correction replaces: the same field, read directly or by the same relation."""
     return m.path, None if m.relation is None else m.relation.kind
+
+
+def _on_the_dial(start: float, end: float) -> float | None:
+    """The minutes from one clock time to another on a twelve-hour dial, or None past
+    ``_LONGEST_FROM_CLOCKS`` ("started at 10 ... wrapped up at 9:58": another's start;
+    "booked 11-12, finished at 10:55": no length from these)."""
+    number = (end - start) % (12 * 60)
+    return number if 0 < number <= _LONGEST_FROM_CLOCKS else None

@@ -29,6 +29,13 @@ def aside(text: str) -> set[tuple[str, object]]:
     return {(s.path, s.value) for s in _read(text).set_aside}
 
 
+def _only_unsure(text: str, path: str) -> None:
+    """The note proposes ``path``, and only to confirm."""
+    found = [p for p in _read(text).proposals if p.path == path]
+    assert found
+    assert all(p.certainty == "unsure" for p in found), found
+
+
 class TestNegation:
     @pytest.mark.parametrize(("text", "path"), [
         ("Didn't ask where else I was interviewing.", "interest.asked_where_else_interviewing"),
@@ -201,6 +208,7 @@ class TestNumbers:
         ("Video call with the CTO, booked for 45 but he had to drop at the half-hour mark.",
          45, 30),
         ("On the phone they tell me 20 minutes and it was 20 minutes exactly.", 20, 20),
+        ("Hour slot, 35 mins.", 60, 35), ("Booked for an hour, 20 min, that was it.", 60, 20),
     ])
     def test_the_booked_length_said_more_ways(self, text: str, scheduled: int,
                                               actual: int) -> None:
@@ -224,19 +232,10 @@ class TestNumbers:
         assert ("interview.scheduled_minutes", 30, "stated") in got
         assert ("interview.actual_minutes", 30, "stated") not in got
 
-    @pytest.mark.parametrize(("text", "scheduled", "actual"), [
-        ("Hour slot, 35 mins.", 60, 35), ("Booked for an hour, 20 min, that was it.", 60, 20)])
-    def test_a_length_alone_beside_the_booked_one_is_the_length_taken(
-            self, text: str, scheduled: int, actual: int) -> None:
-        assert {("interview.scheduled_minutes", scheduled, "stated"),
-                ("interview.actual_minutes", actual, "stated")} <= proposals(text)
-
     @pytest.mark.parametrize("text", ["Length: booked 1h; actual ~1h15",
                                       "\u224830 mins, one interviewer"])
     def test_a_sign_for_about_leaves_the_length_to_confirm(self, text: str) -> None:
-        found = [p for p in _read(text).proposals if p.path == "interview.actual_minutes"]
-        assert found
-        assert all(p.certainty == "unsure" for p in found), found
+        _only_unsure(text, "interview.actual_minutes")
 
     def test_no_sorry_corrects(self) -> None:
         assert ("interview.interviewer_count", 3, "stated") in proposals(
@@ -458,9 +457,7 @@ class TestNumbersThatGoOn:
         "The interview lasted 1 hour 2.",
     ])
     def test_a_length_read_only_in_part_is_unsure(self, text: str) -> None:
-        found = [p for p in _read(text).proposals if p.path == "interview.actual_minutes"]
-        assert found
-        assert all(p.certainty == "unsure" for p in found), found
+        _only_unsure(text, "interview.actual_minutes")
 
     def test_a_whole_length_is_still_stated(self) -> None:
         assert ("interview.actual_minutes", 70, "stated") in proposals(
