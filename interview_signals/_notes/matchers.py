@@ -80,13 +80,15 @@ def _token(token: str) -> str:
 
 def _word(word: Word, *, first: bool = False) -> str:
     """A resolved word position (``lexicon.resolve_word``): alternatives that are runs of
-    tokens, joined as a phrase's words are."""
+    tokens, joined as a phrase's words are. A sign that ends an alternative ("~", "≈") may
+    touch what follows it ("~1h15"): only a word's end is a word boundary."""
     alternatives = sorted(
         {f"{_AFTER}{_SEP}{_BEFORE}".join(_token(t) for t in (
-            (text + "*" if prefix else text).split()))
+            (text + "*" if prefix else text).split())) +
+         (_AFTER if prefix or _WORD_CHAR(text.rstrip()[-1:] or "x") else "")
          for text, prefix in zip(word.alternatives, word.prefixes, strict=True)},
         key=lambda a: (-len(a), a))
-    return f"{'' if first else _BEFORE}(?:{'|'.join(alternatives)}){_AFTER}"
+    return f"{'' if first else _BEFORE}(?:{'|'.join(alternatives)})"
 
 
 def _regex(phrase: Phrase, before: str) -> str:

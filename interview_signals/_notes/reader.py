@@ -53,8 +53,6 @@ _GREETINGS = frozenset({"dear", "hi", "hello", "hey", "thanks", "thank", "you", 
 "Thanks Ben")."""
 _AGREEMENT_WORDS = 8
 """The most words a quotation of agreement has ("yes, that's exactly our approach")."""
-_ABOUT = ("~", "\u2248")
-"""The signs written for "about" before a number (~, ≈)."""
 _CLAUSE_OPEN = re.compile(r"[,;(\[\n\u2013\u2014]|->|\s-\s")
 """Where a clause of a note's own opens (a colon is no such place: what follows a label
 answers it)."""
@@ -675,11 +673,6 @@ class _Reading:
                 m.phrase.slot, self.norm[m.slot_start:m.slot_end]):
             certainty, reason = "unsure", self.texts(
                 "notes.reason.approximation", words=repr(self.norm[m.slot_start:m.slot_end]))
-        sign = max(self.norm.rfind(a, max(0, m.slot_start - 3), m.slot_start)
-                   for a in _ABOUT) if m.slot_end else -1
-        if certainty == "stated" and sign >= 0 and not self.norm[sign + 1:m.slot_start].strip():
-            certainty, reason = "unsure", self.texts(  # "~1h15": a sign, not a word
-                "notes.reason.approximation", words=repr(self.norm[sign:m.slot_end]))
         if certainty == "stated" and m.slot_end and m.phrase.slot in ("minutes", "hours") \
                 and self.reader.numbers.goes_on(self.norm, m.slot_end):
             certainty, reason = "unsure", self.texts("notes.reason.number_goes_on")

@@ -233,9 +233,16 @@ class TestNumbers:
         assert ("interview.actual_minutes", 30, "stated") not in got
 
     @pytest.mark.parametrize("text", ["Length: booked 1h; actual ~1h15",
-                                      "\u224830 mins, one interviewer"])
+                                      "\u224830 mins, one interviewer",
+                                      "It took ~ 40 min"])
     def test_a_sign_for_about_leaves_the_length_to_confirm(self, text: str) -> None:
         _only_unsure(text, "interview.actual_minutes")
+
+    @pytest.mark.parametrize("text", ["about 30 mins, one interviewer",
+                                      "\u224830 mins, one interviewer"])
+    def test_an_approximation_bears_on_its_own_number_not_past_a_comma(self, text: str
+                                                                         ) -> None:
+        assert ("interview.interviewer_count", 1, "stated") in proposals(text)
 
     def test_no_sorry_corrects(self) -> None:
         assert ("interview.interviewer_count", 3, "stated") in proposals(
