@@ -847,3 +847,31 @@ class TestWhatIsAskedAbout:
                                       "He asked whether I would accept an offer."])
     def test_being_asked_to_take_the_job_is(self, text: str) -> None:
         assert ("interest.asked_if_interested", True, "stated") in proposals(text)
+
+
+class TestWordsThatBelongElsewhere:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("The advert was all 'you would be owning our social channels'.",
+         "job_specifics.you_would_language"),
+        ("The posting said 'you would be responsible for 80 accounts'.",
+         "job_specifics.you_would_language"),
+        ("She was locked in the whole time, great follow-ups.",
+         "next_steps.scheduled_on_the_spot"),
+        ("She asked if I was still in the running elsewhere.", "interest.asked_if_interested"),
+    ])
+    def test_an_advert_or_an_idiom_states_nothing(self, text: str, path: str) -> None:
+        assert path not in {p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("She asked if I was still in the running elsewhere.",
+         ("interest.asked_where_else_interviewing", True, "stated")),
+        ("She asked if I was still up for it after hearing about the rota.",
+         ("interest.asked_if_interested", True, "stated")),
+        ("They want me back for round two and we locked in next Thursday at 10.",
+         ("next_steps.scheduled_on_the_spot", True, "stated")),
+        ("He said they'd want me back to meet the crew leads, but didn't set a date.",
+         ("next_steps.scheduled_on_the_spot", False, "stated")),
+    ])
+    def test_the_words_that_do_say_it(self, text: str,
+                                      expected: tuple[str, object, str]) -> None:
+        assert expected in proposals(text)
