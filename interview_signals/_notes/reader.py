@@ -410,6 +410,8 @@ class _Reading:
             if not earlier:
                 continue
             before = max(earlier, key=lambda m: m.slot_start)  # the last number before
+            if hit.cue.fields and before.path not in hit.cue.fields:
+                continue
             slot = str(before.phrase.slot)
             if slot not in self._masks:
                 self._masks[slot] = self.reader.numbers.masked(self.norm, slot)
@@ -427,6 +429,10 @@ class _Reading:
             if after == len(starts) or spans[starts[after]] > sentence.end:
                 continue
             first = starts[after]
+            if hit.cue.scope is not None and bisect.bisect_left(self._words, first) - \
+                    bisect.bisect_left(self._words, hit.end) >= hit.cue.scope:
+                continue  # a short cue ("No, 3:15") with other words before the number
+
             if paths_at.get(first, set()) - {before.path}:
                 # the number after it is another field's ("booked 30 but actually an
                 # hour"): a contrast, not a correction

@@ -271,7 +271,8 @@ class Settling:
         approximate = any(h.cue.kind == "approximate" and h.end <= clock_start and
                           self.r._reaches(h.end, clock_start, h.cue.scope)
                           for h in self.r._cues_of.get(m.sentence, ())) or \
-            any(h.cue.kind == "correction" and low <= h.start < high
+            any(h.cue.kind == "correction" and low <= h.start < high and
+                (not h.cue.fields or m.path in h.cue.fields)
                 for h in self.r._cues_of.get(m.sentence, ())) or \
             (chosen[3] and _ANOTHER_NUMBER.search(self.r.norm, chosen[1],
                                                   min(high, chosen[1] + 40)) is not None)

@@ -875,3 +875,24 @@ class TestWordsThatBelongElsewhere:
     def test_the_words_that_do_say_it(self, text: str,
                                       expected: tuple[str, object, str]) -> None:
         assert expected in proposals(text)
+
+
+class TestABareNoCorrectsANumber:
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Call was due 2 till 3; we kicked off at 2:10 and finished at 3:05. No, 3:15, I "
+         "checked the call log.", ("interview.actual_minutes", 65, "stated")),
+        ("Panel was four. No, five, I forgot the HR rep.",
+         ("interview.interviewer_count", 5, "stated")),
+    ])
+    def test_the_number_right_after_it_is_the_value(
+            self, text: str, expected: tuple[str, object, str]) -> None:
+        stated = {p for p in proposals(text) if p[2] == "stated" and p[0] == expected[0]}
+        assert stated == {expected}
+
+    def test_a_no_with_other_words_before_the_number_corrects_nothing(self) -> None:
+        assert ("interview.actual_minutes", 45, "stated") in proposals(
+            "Booked for 30 minutes. No tour, and it ran to 45 minutes.")
+
+    def test_a_start_on_time_at_a_clock_time_is_where_the_length_starts(self) -> None:
+        assert ("interview.actual_minutes", 45, "stated") in proposals(
+            "Booked for 11 to 12, then moved; it started on time at 11:30 and wrapped at 12:15.")
