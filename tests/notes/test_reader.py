@@ -896,3 +896,23 @@ class TestABareNoCorrectsANumber:
     def test_a_start_on_time_at_a_clock_time_is_where_the_length_starts(self) -> None:
         assert ("interview.actual_minutes", 45, "stated") in proposals(
             "Booked for 11 to 12, then moved; it started on time at 11:30 and wrapped at 12:15.")
+
+
+class TestWhatDoesNotSayAttention:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("She booked it on her phone while I was putting my coat on.",
+         "body_language.engaged"),
+        ("Questions read verbatim from the sheet, follow-ups minimal.", "body_language.engaged"),
+        ("She asked me point blank if I'm interviewing anywhere else.",
+         "interest.asked_if_interested"),
+    ])
+    def test_it_states_nothing(self, text: str, path: str) -> None:
+        assert path not in {p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Manager was on his phone the whole time.", ("body_language.engaged", False, "stated")),
+        ("She asked me point blank if I'm interviewing anywhere else.",
+         ("interest.asked_where_else_interviewing", True, "stated")),
+    ])
+    def test_what_does(self, text: str, expected: tuple[str, object, str]) -> None:
+        assert expected in proposals(text)
