@@ -251,7 +251,7 @@ class Numbers:
         """How many people a list names: one per item, or the number an item opens with
         ("the manager and two engineers" is three)."""
         counts: list[float] = []
-        generic_first = False
+        generic_first = one_first = False
         pieces = self._people_sep.split(text.strip())
         # pieces alternate: item, separator, item, ...
         for i in range(0, len(pieces), 2):
@@ -275,10 +275,15 @@ class Numbers:
                 counts.append(1.0)
             if i == 0:
                 generic_first = number is not None and found.group("head") in self._generic
+                one_first = number == 1
         # "two persons, the team lead and one lady from HR": a number of people said first,
         # then the people it sums
         if generic_first and len(counts) > 2 and sum(counts[1:]) == counts[0]:
             return counts[0]
+        # "one woman, a VP in credit risk", "One guy, the principal": one person said, then
+        # who they are
+        if len(pieces) == 3 and pieces[1].strip() == "," and one_first:
+            return 1.0
         return sum(counts) or None
 
     def range_start(self, text: str) -> float | None:

@@ -80,6 +80,8 @@ def test_a_length_followed_by_more_of_a_number_goes_on(text: str, goes_on: bool)
     ("the manager, a senior engineer and someone from hr", 3),
     ("the cto, two of the engineers and a recruiter", 4),
     ("the store manager + a district manager", 2),
+    ("one manager, a senior engineer", 1),  # one person, then who they are
+    ("one manager, a senior engineer and a recruiter", 3),
 ])
 def test_a_list_of_people_counts_its_items(text: str, count: float) -> None:
     numbers = Numbers(NumberWords(words={"one": 1, "two": 2}, and_=("and",)),

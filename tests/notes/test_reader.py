@@ -916,3 +916,8 @@ class TestWhatDoesNotSayAttention:
     ])
     def test_what_does(self, text: str, expected: tuple[str, object, str]) -> None:
         assert expected in proposals(text)
+
+
+def test_one_person_then_who_they_are_is_one_interviewer() -> None:
+    assert ("interview.interviewer_count", 1, "stated") in proposals(
+        "The interview was with one woman, a VP in credit risk.")
