@@ -497,6 +497,13 @@ class _Reading:
             start, end = m.slot_start, m.slot_end
         if cue.kind == "writer" and hit.start < start < hit.end:
             return True  # "I asked if she ...": the writer is who asks
+        if cue.kind in _SETS_ASIDE and cue.direction != "backward" and \
+                hit.start < start < hit.end and not (cue.fields and m.path not in cue.fields) \
+                and m.path not in cue.not_fields and m.sentence == self.layout.sentence_at(
+                    hit.start).index:
+            # a cue that runs into the phrase's first words: "Marco usually asks people
+            # where else", "they'd show me the workshop"
+            return True
         if hit.start < end and start < hit.end:
             return False  # a cue inside the phrase is part of it ("asked me if")
         if (cue.fields and m.path not in cue.fields) or m.path in cue.not_fields:

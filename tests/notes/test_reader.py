@@ -921,3 +921,27 @@ class TestWhatDoesNotSayAttention:
 def test_one_person_then_who_they_are_is_one_interviewer() -> None:
     assert ("interview.interviewer_count", 1, "stated") in proposals(
         "The interview was with one woman, a VP in credit risk.")
+
+
+class TestAnotherOccasion:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Compared to last week at Halden's, where they gave me the full tour and booked round "
+         "two on the spot, today felt flat.", "next_steps.scheduled_on_the_spot"),
+        ("The girl who went in before me came out saying they'd booked her second interview "
+         "right there in the room.", "next_steps.scheduled_on_the_spot"),
+        ("Plan: ask if I can see the floor and find out whether they'd want me for a second "
+         "round.", "next_steps.invited_to_next_round"),
+        ("They said theyd show me the workshop next time.", "tour.office_tour"),
+        # a habit whose cue runs into the phrase's first word
+        ("Marco usually asks people where else they're interviewing.",
+         "interest.asked_where_else_interviewing"),
+    ])
+    def test_it_is_set_aside(self, text: str, path: str) -> None:
+        reading = _read(text)
+        assert path not in {p.path for p in reading.proposals if p.certainty == "stated"}
+        assert path in {p.path for p in reading.set_aside}
+
+    def test_next_time_past_a_comma_leaves_this_interview_alone(self) -> None:
+        assert ("next_steps.scheduled_on_the_spot", True, "stated") in proposals(
+            "They booked my second interview there and then for the 22nd, and said next time "
+            "they'll show me round the warehouse.")
