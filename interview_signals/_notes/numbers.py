@@ -162,6 +162,12 @@ class Numbers:
         """The pattern of a slot: ``count``, ``minutes``, ``hours`` or ``clock``."""
         return self._patterns[name].pattern
 
+    def listed(self, text: str, start: int) -> float | None:
+        """How many people a list that begins at ``start`` names, if one does ("two devs and
+        their lead" is three), else None."""
+        found = self._patterns["people"].match(text, start)
+        return None if found is None else self.people_count(found.group())
+
     def goes_on(self, text: str, end: int) -> bool:
         """Whether a length that ends at ``end`` is followed by more of a number ("an hour
         and ten", "an hour and a bit", "1 hour 10"), so that what was read is only a part."""
@@ -277,13 +283,18 @@ class Numbers:
                 generic_first = number is not None and found.group("head") in self._generic
                 one_first = number == 1
         # "two persons, the team lead and one lady from HR": a number of people said first,
-        # then the people it sums
-        if generic_first and len(counts) > 2 and sum(counts[1:]) == counts[0]:
+        # then the people it sums (or some of them: "2 people, the director and a peer AM")
+        if generic_first and len(counts) > 1 and sum(counts[1:]) <= counts[0]:
             return counts[0]
         # "one woman, a VP in credit risk", "One guy, the principal": one person said, then
         # who they are
         if len(pieces) == 3 and pieces[1].strip() == "," and one_first:
             return 1.0
+        # two joined by a comma alone: who someone is ("the manager, a senior engineer")
+        # or a clause going on ("the call with the recruiter, two engineers came in"), no
+        # list to count (three or more are one: "Interviewers: head, deputy, a governor")
+        if len(pieces) == 3 and pieces[1].strip() == ",":
+            return None
         return sum(counts) or None
 
     def range_start(self, text: str) -> float | None:

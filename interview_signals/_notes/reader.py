@@ -467,6 +467,12 @@ class _Reading:
                 return None  # "we talked two minutes about the machines": no interview
             if phrase.slot == "minutes":
                 range_start = self.reader.numbers.range_start(found.slot_text)
+            if phrase.slot == "count" and found.slot_start is not None:
+                listed = self.reader.numbers.listed(self.norm, found.slot_start)
+                if listed is not None and listed > slot_value:
+                    # "were two academics and a lab manager": the number is the list's first
+                    # item, not the panel (a phrase with the whole list may count it)
+                    return None
             if relation is None:
                 value = fitted(path, slot_value)
                 if value is None:
@@ -884,8 +890,12 @@ def _longest(mentions: list[Mention], norm: str) -> list[Mention]:
         before = last.get(m.path)
         if before is not None and m.start < before.end:
             # a number said ("Four of them on the panel: CFO, two analysts and HR") wins
-            # over the people counted from a list, whichever is longer
+            # over the people counted from a list, whichever is longer, unless the number
+            # is the list's first item ("with two devs and their lead")
             said = {x.phrase.slot for x in (before, m)} == {"count", "people"}
+            if said:
+                people, count = (m, before) if m.phrase.slot == "people" else (before, m)
+                said = not people.slot_start <= count.slot_start < people.slot_end
             split = _split(before, norm), _split(m, norm)
             if (m.phrase.slot == "people") if said else split[1] if split[0] != split[1] \
                     else m.end - m.start <= before.end - before.start:

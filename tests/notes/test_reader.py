@@ -945,3 +945,27 @@ class TestAnotherOccasion:
         assert ("next_steps.scheduled_on_the_spot", True, "stated") in proposals(
             "They booked my second interview there and then for the 22nd, and said next time "
             "they'll show me round the warehouse.")
+
+
+class TestHowManyInterviewed:
+    @pytest.mark.parametrize(("text", "count"), [
+        ("Teams call with two devs and their lead.", 3),
+        ("The interview was on Monday with two managers.", 2),
+        ("Associate interview at an IP firm with three partners.", 3),
+        ("zoom w 4 ppl for the data analyst role.", 4),
+        ("The design lead interviewed me alone.", 1),
+        ("Clerkship interview, just me and the judge.", 1),
+        ("There were 2 interviewers, the supervisor and someone from HR.", 2),
+        ("Zoom with 2 people, the director and a peer AM.", 2),
+    ])
+    def test_the_count_is_read(self, text: str, count: int) -> None:
+        assert ("interview.interviewer_count", count, "stated") in proposals(text)
+
+    @pytest.mark.parametrize("text", [
+        "Before the interview I met with two engineers for coffee.",
+        "After the call with the recruiter, two engineers came in to say hi.",
+        "There were two academics and a lab manager, plus a student who wasn't on the panel.",
+    ])
+    def test_no_count_is_stated(self, text: str) -> None:
+        assert not {p for p in proposals(text)
+                    if p[0] == "interview.interviewer_count" and p[2] == "stated"}
