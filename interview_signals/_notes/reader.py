@@ -45,6 +45,7 @@ _AFTER_QUOTE = " \t,-\u2013\u2014"
 """What may stand between a quotation and a cue right after it that bears on it."""
 _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
+_ACTUAL = "interview.actual_minutes"
 _SPECIFICS = "thank_you.references_specifics"
 _AGREEMENT = "body_language.verbal_agreement"
 _INTRODUCING_WORDS = 4
@@ -93,6 +94,9 @@ class NotesReader:
         """The pack's filler words ("um", "uh"), read as spaces: "booked for, uh, forty
         minutes" is "booked for forty minutes" to a phrase."""
         self.alternative = _any_word(classes.get("alternative", ()))
+        self.the_interview = _any_word(classes.get("the_interview", ()))
+        """The words that name the interview itself ("interview", "phone screen"): a length
+        standing alone in a sentence with one of them is its length."""
         """The words that open the second half of a question asked in two ("or")."""
         self.plain_reply, self.reply_core, self.agreeing, self.agreeing_alone = (
             frozenset(w for w in classes.get(name, ()) if w.strip())
@@ -800,9 +804,21 @@ class _Reading:
             return m.path == _COUNT and not self._counted
         if m.sentence in self._counted or (m.path, m.sentence) in self._beside:
             return True
+        if m.path == _ACTUAL and self._names_the_interview(m):
+            return True  # "Dental nurse interview, 20 minutes, practice owner and a nurse"
         # alone in its sentence, right after one that counts the interviewers ("Just the
         # site foreman. 15 mins."; not "Bus was late again. 20 mins.")
         return m.sentence - 1 in self._counted and self._fills_sentence(m)
+
+    def _names_the_interview(self, m: Mention) -> bool:
+        """Whether the sentence of a mention names the interview itself outside the
+        mention's words (class ``the_interview``)."""
+        words = self.reader.the_interview
+        if words is None:
+            return False
+        sentence = self.layout.sentences[m.sentence]
+        return words.search(self.norm, sentence.start, m.start) is not None or \
+            words.search(self.norm, m.end, sentence.end) is not None
 
     def _fills_sentence(self, m: Mention) -> bool:
         """Whether a mention's words are all the words of its sentence."""

@@ -969,3 +969,30 @@ class TestHowManyInterviewed:
     def test_no_count_is_stated(self, text: str) -> None:
         assert not {p for p in proposals(text)
                     if p[0] == "interview.interviewer_count" and p[2] == "stated"}
+
+
+class TestHowLongItTook:
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("Dental nurse interview, 20 minutes, practice owner and the head nurse.", 20),
+        ("Half an hour exactly.", 30),
+        ("It was meant to be an hour and was over in forty minutes flat.", 40),
+        ("Scheduled for 1.5 hours, ran exactly that.", 90),
+        ("We start 10:05 and I come out at 11:20.", 75),
+        ("Was planned 45 minutes but in the end it take one hour and a quarter.", 75),
+        ("Two engineers, 1 hour scheduled, 1 hour actual.", 60),
+        ("Interviewed with the supervising attorney for 50 minutes.", 50),
+        ("She was poker-faced for the whole 40 minutes.", 40),
+        ("45 min slot, used all of it.", 45),
+    ])
+    def test_the_length_is_read(self, text: str, minutes: int) -> None:
+        assert ("interview.actual_minutes", minutes, "stated") in proposals(text)
+
+    @pytest.mark.parametrize("text", [
+        "Talked to my sister for an hour about it afterwards.",
+        "I chatted with the receptionist for 20 minutes while I waited.",
+        "Waited for the whole 40 minutes in reception.",
+        "Bus was late again. 20 mins.",
+    ])
+    def test_no_length_is_stated(self, text: str) -> None:
+        assert not {p for p in proposals(text)
+                    if p[0] == "interview.actual_minutes" and p[2] == "stated"}
