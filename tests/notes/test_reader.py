@@ -996,3 +996,17 @@ class TestHowLongItTook:
     def test_no_length_is_stated(self, text: str) -> None:
         assert not {p for p in proposals(text)
                     if p[0] == "interview.actual_minutes" and p[2] == "stated"}
+
+
+class TestHowSoonTheReplyCame:
+    @pytest.mark.parametrize(("text", "hours"), [
+        ("Sent my thank-you on Thursday at 2pm; Anita answered Friday at 10 in the morning.",
+         20),
+        ("sent my thank you fri 4pm. she answered mon 10am - 'great to meet you'", 66),
+        ("Re the thank-you: emailed it at 9pm Sunday. Reply at 9am Monday.", 12),
+        ("She replied to my thank-you! I sent mine at 9:15 and hers arrived at 11:45.", 2.5),
+        ("Reply from the PI came two hours after my thank you.", 2),
+        ("His response, half an hour after my email: 'Received.'", 0.5),
+    ])
+    def test_the_hours_are_read(self, text: str, hours: float) -> None:
+        assert ("thank_you.response_hours", hours, "stated") in proposals(text)
