@@ -47,6 +47,8 @@ _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
 _ACTUAL = "interview.actual_minutes"
 _SPECIFICS = "thank_you.references_specifics"
+_TONE = "thank_you.tone"
+_CURT_WORDS = 1
 _AGREEMENT = "body_language.verbal_agreement"
 _INTRODUCING_WORDS = 4
 _GREETINGS = frozenset({"dear", "hi", "hello", "hey", "thanks", "thank", "you", "cheers"})
@@ -98,12 +100,15 @@ class NotesReader:
         """The words that name the interview itself ("interview", "phone screen"): a length
         standing alone in a sentence with one of them is its length."""
         """The words that open the second half of a question asked in two ("or")."""
-        self.plain_reply, self.reply_core, self.agreeing, self.agreeing_alone = (
-            frozenset(w for w in classes.get(name, ()) if w.strip())
-            for name in ("plain_reply", "reply_core", "agreeing", "agreeing_alone"))
+        self.plain_reply, self.reply_core, self.curt_reply, self.agreeing, \
+            self.agreeing_alone = (
+                frozenset(w for w in classes.get(name, ()) if w.strip())
+                for name in ("plain_reply", "reply_core", "curt_reply", "agreeing",
+                             "agreeing_alone"))
         """The words a reply is made of when it says nothing of the interview ("Thanks,
         we'll be in touch."), and those of them one such reply has at least one of
-        ("thanks", "received"): a reply quoted in those words alone is no reply about it.
+        ("thanks", "received"): a reply quoted in those words alone is no reply about it;
+        a reply of a single word of ``curt_reply`` is curt ("'Noted.'").
         Words that agree out loud ("exactly", "agreed"), and those that do only alone
         ("good, good"): a short quotation with one of the first, or of the second only, is
         agreement said (``_Reading._agreement_quoted``)."""
@@ -308,6 +313,11 @@ class _Reading:
             out.append(Mention(path=_SPECIFICS, value=False, start=start, end=end,
                                sentence=sentence, phrase=self.reader._plain_phrase,
                                reason=self.texts("notes.reason.plain_reply"), weak=True))
+            said = [w for i, (w, _) in enumerate(words) if not self._a_name(words, i)]
+            if 0 < len(said) <= _CURT_WORDS and all(w in self.reader.curt_reply for w in said):
+                out.append(Mention(path=_TONE, value="curt", start=start, end=end,
+                                   sentence=sentence, phrase=self.reader._plain_phrase,
+                                   reason=self.texts("notes.reason.curt_reply"), weak=True))
         return out
 
     def _quoted_words(self, start: int, end: int) -> list[tuple[str, int]]:
@@ -793,7 +803,7 @@ class _Reading:
         mins."). Each was measured on the independent sets (docs/notes.md)."""
         if m.phrase.slot == "people":
             return self._fills_sentence(m)  # "Head, deputy and a governor."
-        if m.phrase is self.reader._plain_phrase and m.path == _SPECIFICS:
+        if m.phrase is self.reader._plain_phrase and m.path in (_SPECIFICS, _TONE):
             # a reply quoted in plain words is of a reply the note says came ("Got an
             # automated 'thanks for your message'" may be no reply at all)
             return any((rule.then_path, value_key(rule.then_value)) in self._direct

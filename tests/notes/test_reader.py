@@ -1010,3 +1010,20 @@ class TestHowSoonTheReplyCame:
     ])
     def test_the_hours_are_read(self, text: str, hours: float) -> None:
         assert ("thank_you.response_hours", hours, "stated") in proposals(text)
+
+
+class TestTheToneOfAReply:
+    @pytest.mark.parametrize("text", [
+        "Reply at 9am Monday. One line: 'Received.' That's it.",
+        "Sent thanks Friday 4pm. Monday 4pm, a reply: 'Noted.'",
+    ])
+    def test_a_one_word_reply_is_curt(self, text: str) -> None:
+        assert ("thank_you.tone", "curt", "stated") in proposals(text)
+
+    @pytest.mark.parametrize("text", [
+        "Got a reply: 'Thanks, received.'",       # two words: curt to some, not to others
+        "They said 'Noted.' when I told them my notice period.",  # no reply named
+        "Curt reply, idk if she's rude or just busy.",
+    ])
+    def test_no_tone_is_stated(self, text: str) -> None:
+        assert not {p for p in proposals(text) if p[0] == "thank_you.tone" and p[2] == "stated"}
