@@ -1027,3 +1027,39 @@ class TestTheToneOfAReply:
     ])
     def test_no_tone_is_stated(self, text: str) -> None:
         assert not {p for p in proposals(text) if p[0] == "thank_you.tone" and p[2] == "stated"}
+
+
+class TestReadOnNewSets:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("The recruiter warned me: 'Dr. Lim always asks whether you really want the job.'",
+         "interest.asked_if_interested"),
+        ("The deputy smiled and said 'yes, yes' when I answered. The chief was a bit cold.",
+         "thank_you.tone"),
+        ("Talked to Dev, who interviewed at Morrow Group last month - he got a site tour.",
+         "tour.office_tour"),
+        ("Left wishing they'd asked whether I actually wanted it.",
+         "interest.asked_if_interested"),
+        ("Oh I'm sure round two is getting booked as we speak 🙄",
+         "next_steps.invited_to_next_round"),
+        ("Rumour is they book the final round on the spot if they like you.",
+         "next_steps.scheduled_on_the_spot"),
+        ("She also mentioned some candidates get shown round the unit afterwards.",
+         "tour.office_tour"),
+        ("They talked about the job but it's a blur whether they went into the daily stuff.",
+         "job_specifics.deep_dive"),
+        ("Sent thank-you emails to both of them on Wednesday.", "interview.interviewer_count"),
+        ("Asking for my husband. He had a GP practice manager interview today. They gave him "
+         "a tour and booked a second interview before he left.",
+         "next_steps.scheduled_on_the_spot"),
+    ])
+    def test_it_states_nothing(self, text: str, path: str) -> None:
+        assert path not in {p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Panel: 2 partners + senior assoc", ("interview.interviewer_count", 3, "stated")),
+        ("We barely talked about what I'd actually do day to day.",
+         ("job_specifics.deep_dive", False, "stated")),
+        ("The partners were both nodding a lot.", ("body_language.nods", True, "stated")),
+    ])
+    def test_it_states(self, text: str, expected: tuple[str, object, str]) -> None:
+        assert expected in proposals(text)
