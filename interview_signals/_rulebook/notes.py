@@ -278,12 +278,30 @@ def normalise_phrase(text: str) -> str:
     return HYPHEN_IN_WORD.sub(" ", text.lower().translate(SAME_LENGTH))
 
 
+def _split_alternatives(text: str) -> str | None:
+    """The first word position outside parentheses whose alternatives hold a hyphen between
+    letters ("todo|to-do"), which the reading turns into a space, if any."""
+    depth = 0
+    for token in text.split():
+        if depth == 0 and not token.startswith(("(", "[(")) and "|" in token and \
+                HYPHEN_IN_WORD.search(token) is not None:
+            return token
+        depth = max(0, depth + token.count("(") - token.count(")"))
+    return None
+
+
 def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] = ()
                  ) -> Phrase | None:
     """One phrase, or ``None`` after reporting why it cannot be read. ``slots``: the slots
     this phrase may have."""
     if not isinstance(text, str) or not text.strip():
         bad(f"{where}: expected a phrase (words), got {_shown(text)}")
+        return None
+    split = _split_alternatives(text)
+    if split is not None:
+        bad(f"{where}: {quoted(text)}: {quoted(split)}: a hyphen between letters reads as a "
+            "space, which splits these alternatives into two word positions; write them in "
+            "parentheses, as (todo|to do)")
         return None
     parts: list[Word | str] = []
     slot = None

@@ -81,6 +81,10 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
       for bad in ("qa|(qb qc) qd", "qs qt) qu", "(a b)c", "(a b|c))", "[(qo qp|qq)] qr",
                   "(qk ql|qm)~", "(qf ... qg|qh)")],
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\n'
+     'phrases = ["no walkround|walk-round"]',
+     '"walkround|walk-round": a hyphen between letters reads as a space, which splits these '
+     'alternatives into two word positions; write them in parentheses, as (todo|to do)'),
+    ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\n'
      'phrases = ["(a tour|the tour"]',
      "cannot read \"(a\"; a word position is word, word*, word~, @class, a|b, [a|b] or "
      "(a b|c)"),
@@ -148,3 +152,12 @@ def test_a_pack_translates_and_extends_the_default_phrases() -> None:
 def test_the_german_pack_passes_check_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check-rules", str(PACK_DE)]) == 0
     assert capsys.readouterr().out.startswith("ok: ")
+
+
+def test_a_hyphenated_word_among_alternatives_in_parentheses_is_read(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.toml"
+    pack.write_text('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = false\n'
+                    'phrases = ["no (walkround|walk-round)", "a walk-round"]\n',
+                    encoding="utf-8")
+    _, problems = read_rulebook(pack, include_default=False)
+    assert not [p.reason for p in problems if "notes" in p.reason], problems
