@@ -1102,3 +1102,26 @@ def test_a_to_do_at_a_sentence_start_is_a_plan_but_a_sentence_about_an_email_is_
         "Todo: send thank you note").proposals if p.certainty == "stated"}
     assert ("next_steps.invited_to_next_round", True, "stated") in proposals(
         "Email on Friday inviting me to a second stage!!")
+
+
+class TestWhereElseAskedInOtherWords:
+    @pytest.mark.parametrize(("text", "value"), [
+        ("Also wanted to know who else I'm talking to.", True),
+        ("She also asked if I was talking to any competitors.", True),
+        ("They asked if I have interview in another company.", True),
+        ("She definitely wanted to know which other banks I was seeing, though.", True),
+        ("Mark asked whether I'd applied to other firms and how soon I could start.", True),
+        ("HM didn't ask whether I was still interested, didn't ask about other firms either.",
+         False),
+        ("She never asked if you were seeing other agencies.", False),
+    ])
+    def test_it_is_read(self, text: str, value: bool) -> None:
+        assert ("interest.asked_where_else_interviewing", value, "stated") in proposals(text)
+
+    @pytest.mark.parametrize("text", [
+        "I've applied to other firms as well.", "I am seeing other banks next week.",
+        "I told them I'm talking to other companies.",
+    ])
+    def test_the_writer_saying_so_is_no_question(self, text: str) -> None:
+        assert "interest.asked_where_else_interviewing" not in {
+            p.path for p in _read(text).proposals if p.certainty == "stated"}
