@@ -1125,3 +1125,29 @@ class TestWhereElseAskedInOtherWords:
     def test_the_writer_saying_so_is_no_question(self, text: str) -> None:
         assert "interest.asked_where_else_interviewing" not in {
             p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+
+class TestTheDayToDayInOtherWords:
+    @pytest.mark.parametrize(("text", "value"), [
+        ("The FD walked me through month-end in painful detail.", True),
+        ("The senior plumber went through an actual week: two days at college.", True),
+        ("then dug into the specifics: how many charts a day, the audit process.", True),
+        ("After, the head of planning go very deep: what I will do each morning.", True),
+        ("The MLRO spent a good stretch on what my Mondays and Thursdays would actually look "
+         "like.", True),
+        ("She did go through the role in detail, to be fair.", True),
+        ("Standard overview, nothing granular.", False),
+        ("nothing at all on the actual day to day tho", False),
+        ("Role described in broad strokes only, no detail on the actual day-to-day.", False),
+    ])
+    def test_it_is_read(self, text: str, value: bool) -> None:
+        assert ("job_specifics.deep_dive", value, "stated") in proposals(text)
+
+    @pytest.mark.parametrize("text", [
+        "I talked them through my last project in painful detail.",
+        "I explained what I would do every morning as a supervisor.",
+        "My friend said they go very deep into the day-to-day.",
+    ])
+    def test_the_writer_or_someone_else_says_nothing_of_it(self, text: str) -> None:
+        assert "job_specifics.deep_dive" not in {
+            p.path for p in _read(text).proposals if p.certainty == "stated"}
