@@ -1151,3 +1151,34 @@ class TestTheDayToDayInOtherWords:
     def test_the_writer_or_someone_else_says_nothing_of_it(self, text: str) -> None:
         assert "job_specifics.deep_dive" not in {
             p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+
+class TestSomeoneCalledInToSayHello:
+    @pytest.mark.parametrize("text", [
+        "About halfway through they buzzed the head of product in to say hello.",
+        "Halfway through, the one from the data team rang a colleague to pop in and say hello.",
+        "Halfway through she called in two of the technicians to meet me.",
+        "She did bring in her two current clerks to meet me.",
+        "The senior partner had the BIM coordinator pop in to say hello.",
+        "Partway through the HM buzzed two of the KAMs into the room to meet me.",
+        "She nipped out and came back with the children's librarian, who wanted to say hello.",
+    ])
+    def test_people_called_in(self, text: str) -> None:
+        assert ("tour.people_called_in", True, "stated") in proposals(text)
+
+    @pytest.mark.parametrize(("text", "value"), [
+        ("Tour of the stockroom and shop floor, met the visual team.", True),
+        ("He took me onto the shop floor and grabbed two of the supervisors to say hi.", True),
+        ("No tour, no introducing to anybody.", False),
+        ("I only met the interviewer, nobody else.", False),
+    ])
+    def test_introduced(self, text: str, value: bool) -> None:
+        assert ("tour.introduced_to_people", value, "stated") in proposals(text)
+
+    @pytest.mark.parametrize("text", [
+        "My friend said they called in two of the team to meet her.",
+        "If it goes well they'll bring in the director to meet me.",
+        "A colleague of mine was introduced to the whole team at her interview.",
+    ])
+    def test_someone_elses_or_a_plan_is_not(self, text: str) -> None:
+        assert not {p for p in proposals(text) if p[0].startswith("tour.") and p[2] == "stated"}
