@@ -1182,3 +1182,23 @@ class TestSomeoneCalledInToSayHello:
     ])
     def test_someone_elses_or_a_plan_is_not(self, text: str) -> None:
         assert not {p for p in proposals(text) if p[0].startswith("tour.") and p[2] == "stated"}
+
+
+class TestWhatAReplySaid:
+    @pytest.mark.parametrize(("text", "value"), [
+        ("Anita answered on Friday. Definitely not a template: she picked up on what I'd said "
+         "about the payroll move.", True),
+        ("The CTO replied at half six. Short but genuinely warm: 'Really enjoyed it, chat "
+         "soon.'", False),
+        ("Got a reply: 'Pleasure to meet you, speak soon.'", False),
+        ("A response came back at noon - clearly one of those canned 'Thank you for your "
+         "message' things.", False),
+    ])
+    def test_it_is_read(self, text: str, value: bool) -> None:
+        assert ("thank_you.references_specifics", value, "stated") in proposals(text)
+
+    def test_canned_is_a_kind_of_reply_not_any_word_canned(self) -> None:
+        reading = proposals("She wrote back, really warm, and said she liked my idea about "
+                            "canned responses.")
+        assert ("thank_you.tone", "warm", "stated") in reading
+        assert ("thank_you.references_specifics", True, "stated") in reading
