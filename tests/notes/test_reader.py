@@ -413,7 +413,7 @@ class TestEvidence:
         text = "Okay — she gave me the GRAND Tour, rooftop and all."
         [proposal] = _read(text).proposals
         assert text[proposal.evidence.start:proposal.evidence.end] == proposal.evidence.words \
-            == "GRAND Tour"
+            == "gave me the GRAND Tour"
 
     def test_stated_proposals_are_exactly_the_observations(self) -> None:
         reading = _read("Panel of two. No tour. I think she nodded? Sent a thank-you.")
@@ -1202,3 +1202,25 @@ class TestWhatAReplySaid:
                             "canned responses.")
         assert ("thank_you.tone", "warm", "stated") in reading
         assert ("thank_you.references_specifics", True, "stated") in reading
+
+
+class TestATourInOtherWords:
+    @pytest.mark.parametrize(("text", "value"), [
+        ("They gave me a tour at lunch.", True),
+        ("They showed me the kennels and the op theatre.", True),
+        ("They took me out onto the shop floor and round the stockroom.", True),
+        ("Nobody showed me anything, not the yard, not the trucks.", False),
+        ("Never got a look at the office beyond the interview room.", False),
+        ("The fire alarm went off and we never even left the meeting room.", False),
+    ])
+    def test_it_is_read(self, text: str, value: bool) -> None:
+        assert ("tour.office_tour", value, "stated") in proposals(text)
+
+    @pytest.mark.parametrize("text", [
+        "My friend said they showed her the kennels and the theatre.",
+        "If I get it they'll give me a tour of the site.",
+        "She showed me the rota and the handbook.",
+    ])
+    def test_it_is_not(self, text: str) -> None:
+        assert "tour.office_tour" not in {
+            p.path for p in _read(text).proposals if p.certainty == "stated"}
