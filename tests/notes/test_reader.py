@@ -1224,3 +1224,15 @@ class TestATourInOtherWords:
     def test_it_is_not(self, text: str) -> None:
         assert "tour.office_tour" not in {
             p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("she was really smiley but she's like that w literally everyone.", True),
+    ("The porter told me afterwards she's like that with every single person who walks in.",
+     True),
+    ("My cousin there told me she is like that to every applicant.", True),
+    ("My friend who works there says shes stone faced w literally everyone.", False),
+    ("The hiring manager is known for being frosty, but he was cracking jokes with me.", False),
+])
+def test_how_the_interviewer_is_with_everyone(text: str, value: bool) -> None:
+    assert ("body_language.naturally_friendly", value, "stated") in proposals(text)
