@@ -1236,3 +1236,19 @@ class TestATourInOtherWords:
 ])
 def test_how_the_interviewer_is_with_everyone(text: str, value: bool) -> None:
     assert ("body_language.naturally_friendly", value, "stated") in proposals(text)
+
+
+@pytest.mark.parametrize(("text", "scheduled"), [
+    ("End of the call the CTO opened his calendar and booked the system design round for next "
+     "Tuesday.", True),
+    ("They set up my final round before we hung up, it's Monday at 10 with the VP.", True),
+    ("then straight into the diary: 2nd round next Fri 2pm w/ regional director.", True),
+    ("at the end he goes 'can u come back tues 8am n do a day with dave', so thats round 2 "
+     "booked", True),
+    ("She opened her calendar to check the time, then carried on.", None),
+    ("If they like you they fix the date right away.", None),
+])
+def test_a_next_round_booked_there_and_then(text: str, scheduled: bool | None) -> None:
+    stated = {p[1] for p in proposals(text)
+              if p[0] == "next_steps.scheduled_on_the_spot" and p[2] == "stated"}
+    assert stated == ({scheduled} if scheduled is not None else set())
