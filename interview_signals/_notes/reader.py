@@ -49,6 +49,7 @@ _ACTUAL = "interview.actual_minutes"
 _SPECIFICS = "thank_you.references_specifics"
 _TONE = "thank_you.tone"
 _CURT_WORDS = 1
+_REPORTING_WORDS = 5
 _AGREEMENT = "body_language.verbal_agreement"
 _INTRODUCING_WORDS = 4
 _GREETINGS = frozenset({"dear", "hi", "hello", "hey", "thanks", "thank", "you", "cheers"})
@@ -97,6 +98,9 @@ class NotesReader:
         minutes" is "booked for forty minutes" to a phrase."""
         self.alternative = _any_word(classes.get("alternative", ()))
         self.the_interview = _any_word(classes.get("the_interview", ()))
+        self.asking = _any_word(classes.get("asking", ()))
+        """The words that report a question someone asked ("asked me straight:"): a question
+        after them and a colon is theirs, not the writer's."""
         """The words that name the interview itself ("interview", "phone screen"): a length
         standing alone in a sentence with one of them is its length."""
         """The words that open the second half of a question asked in two ("or")."""
@@ -750,6 +754,8 @@ class _Reading:
             after = self.norm[quote[1]:sentence.end]
             return self._asked if sentence.question_marks and \
                 "?" in after and self._reaches(quote[1], sentence.end, None) else ""
+        if self._reported(sentence.start, m.start):
+            return ""  # "Jonas asked me straight: are you still interested?"
         rest = self.norm[m.end:sentence.end]
         tagged = self.reader.alternative is not None and self.reader.alternative.match(
             rest.partition(",")[2].lstrip()) is not None
@@ -767,6 +773,18 @@ class _Reading:
             # busy?" (not "Why did she ask where else, and should I have answered?")
             return self._asked
         return ""
+
+    def _reported(self, start: int, end: int) -> bool:
+        """Whether a colon before ``end`` (from ``start``) follows, within a few words, a
+        word that reports someone asking (class ``asking``): what follows is their
+        question."""
+        colon = self.norm.rfind(":", start, end)
+        asking = self.reader.asking
+        if colon < 0 or asking is None:
+            return False
+        words = [w.start() for w in _WORDS.finditer(self.norm, start, colon)]
+        low = words[-_REPORTING_WORDS] if len(words) >= _REPORTING_WORDS else start
+        return asking.search(self.norm, low, colon) is not None
 
     def _label(self, path: str) -> str:
         """A field as a reason names it: its label, as it reads inside a sentence."""

@@ -1252,3 +1252,14 @@ def test_a_next_round_booked_there_and_then(text: str, scheduled: bool | None) -
     stated = {p[1] for p in proposals(text)
               if p[0] == "next_steps.scheduled_on_the_spot" and p[2] == "stated"}
     assert stated == ({scheduled} if scheduled is not None else set())
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    ("At the end Jonas ask me straight: are you still interested after hearing all this?",
+     "stated"),
+    ("She also asked me directly: do you want this position?", "stated"),
+    ("My worry: did he even ask if I wanted it?", "unsure"),
+])
+def test_a_question_reported_after_a_colon_is_the_interviewers(text: str,
+                                                                certainty: str) -> None:
+    assert ("interest.asked_if_interested", True, certainty) in proposals(text)
