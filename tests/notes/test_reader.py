@@ -1263,3 +1263,18 @@ def test_a_next_round_booked_there_and_then(text: str, scheduled: bool | None) -
 def test_a_question_reported_after_a_colon_is_the_interviewers(text: str,
                                                                 certainty: str) -> None:
     assert ("interest.asked_if_interested", True, certainty) in proposals(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She talked as though I'd already got it: 'you'd have a caseload of about eighty'.", True),
+    ("He said you would also run the robotics club on Wednesdays.", True),
+    ("She said 'we'd want you running the Tuesday clinic with Maureen'.", True),
+    ("It was all 'the successful candidate will', never once 'you would'.", False),
+    ("He described the job entirely in the abstract, never 'you'.", False),
+    ("You'd have thought they'd ask where else I was looking.", None),
+    ("Career coach said a good sign is when they ask if you'd take the job.", None),
+])
+def test_the_work_said_to_the_candidate(text: str, value: bool | None) -> None:
+    stated = {p[1] for p in proposals(text)
+              if p[0] == "job_specifics.you_would_language" and p[2] == "stated"}
+    assert stated == ({value} if value is not None else set())
