@@ -1278,3 +1278,14 @@ def test_the_work_said_to_the_candidate(text: str, value: bool | None) -> None:
     stated = {p[1] for p in proposals(text)
               if p[0] == "job_specifics.you_would_language" and p[2] == "stated"}
     assert stated == ({value} if value is not None else set())
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Gave me the usual blurb on the team and the role, nothing deeper.", True),
+    ("The HR lady explained the basics (shifts, pay, training).", True),
+    ("Mostly a rundown of what the department does.", True),
+    ("He did not say one word about the job itself, it was all questions about me.", False),
+    ("Honestly, by the end I still didn't know what the job was. Nobody explained it.", False),
+])
+def test_the_overview_of_the_job(text: str, value: bool) -> None:
+    assert ("job_specifics.overview_given", value, "stated") in proposals(text)
