@@ -71,7 +71,7 @@ _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
 """What stands between a label and its answer ("Tour: no")."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
-_SETS_ASIDE = ("other_person", "writer", "hypothetical")
+_SETS_ASIDE = ("writer", "other_person", "hypothetical")  # the first that applies is the reason
 _WHY_ASIDE = {"other_person": "other_person", "writer": "writer", "hypothetical": "plan"}
 """The reason (``notes.reason.<key>``) each kind of cue that sets a mention aside gives."""
 _MAKES_UNSURE = ("hedge", "approximate")
@@ -522,11 +522,13 @@ class _Reading:
         if cue.kind == "writer" and hit.start < start < hit.end:
             return True  # "I asked if she ...": the writer is who asks
         if cue.kind in _SETS_ASIDE and cue.direction != "backward" and \
-                hit.start < start < hit.end and not (cue.fields and m.path not in cue.fields) \
+                (hit.start < start or (hit.start == start and cue.kind == "other_person")) and \
+                start < hit.end < end and \
+                not (cue.fields and m.path not in cue.fields) \
                 and m.path not in cue.not_fields and m.sentence == self.layout.sentence_at(
                     hit.start).index:
             # a cue that runs into the phrase's first words: "Marco usually asks people
-            # where else", "they'd show me the workshop"
+            # where else", "they'd show me the workshop", "they asked him where else"
             return True
         if hit.start < end and start < hit.end:
             return False  # a cue inside the phrase is part of it ("asked me if")

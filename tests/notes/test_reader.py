@@ -1289,3 +1289,29 @@ def test_the_work_said_to_the_candidate(text: str, value: bool | None) -> None:
 ])
 def test_the_overview_of_the_job(text: str, value: bool) -> None:
     assert ("job_specifics.overview_given", value, "stated") in proposals(text)
+
+
+class TestSetsReadAfterMeasuring:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Forty-five minutes in the diary, out the door after twenty-five.",
+         "next_steps.scheduled_on_the_spot"),
+        ("Data journalism role, 11:30 to 12:15 in the diary.", "next_steps.scheduled_on_the_spot"),
+        ("He said 'you'd be on call one week in six', which is either a detail or a warning.",
+         "tour.people_called_in"),
+        ("Dan got a tour at the call centre, and they asked him where else he's applying.",
+         "interest.asked_where_else_interviewing"),
+        ("Can't wait for the warm, personal reply that is surely on its way.", "thank_you.tone"),
+        ("At my last trust the thank-you reply was so warm I printed it out.", "thank_you.tone"),
+    ])
+    def test_it_states_nothing(self, text: str, path: str) -> None:
+        assert path not in {p.path for p in _read(text).proposals if p.certainty == "stated"}
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("she asked me there n then if i could come back thurs at 2, so thats in the diary!!",
+         ("next_steps.scheduled_on_the_spot", True)),
+        ("They'll book the second interview later, so nothing in the diary yet.",
+         ("next_steps.scheduled_on_the_spot", False)),
+        ("Next round is with the VP.", ("next_steps.invited_to_next_round", True)),
+    ])
+    def test_it_states(self, text: str, expected: tuple[str, object]) -> None:
+        assert (*expected, "stated") in proposals(text)
