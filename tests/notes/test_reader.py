@@ -1315,3 +1315,28 @@ class TestSetsReadAfterMeasuring:
     ])
     def test_it_states(self, text: str, expected: tuple[str, object]) -> None:
         assert (*expected, "stated") in proposals(text)
+
+
+class TestMoreFromSetsReadAfterMeasuring:
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("it was booked for 30 minutes but she kept me on for 40 minutes",
+         {("interview.scheduled_minutes", 30), ("interview.actual_minutes", 40)}),
+        ("Thank-you note: haven't bothered, to be honest.", {("thank_you.note_sent", False)}),
+        ("Then, straight out, 'Do you want this job?' I said yes.",
+         {("interest.asked_if_interested", True)}),
+    ])
+    def test_it_states(self, text: str, expected: set[tuple[str, object]]) -> None:
+        assert expected <= {(p[0], p[1]) for p in proposals(text) if p[2] == "stated"}
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("The chair was lovely. The other two on the board were stony.",
+         "interview.interviewer_count"),
+        ("I interviewed there in 2022 and the head conservator gave me the full tour then.",
+         "tour.office_tour"),
+        ("Ha, of course they gave me the grand tour and introduced me to the CEO.",
+         "tour.office_tour"),
+        ("Then, straight out, 'Do you want this job?' I said yes.", "tour.office_tour"),
+        ("No written questions, just a proper conversation.", "body_language.engaged"),
+    ])
+    def test_it_states_nothing(self, text: str, path: str) -> None:
+        assert path not in {p.path for p in _read(text).proposals if p.certainty == "stated"}
