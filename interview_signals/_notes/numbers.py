@@ -257,6 +257,7 @@ class Numbers:
         """How many people a list names: one per item, or the number an item opens with
         ("the manager and two engineers" is three)."""
         counts: list[float] = []
+        numbered: list[bool] = []  # per counted item, whether it opens with a number
         generic_first = one_first = False
         pieces = self._people_sep.split(text.strip())
         # pieces alternate: item, separator, item, ...
@@ -269,6 +270,7 @@ class Numbers:
                 return None
             number = self._number(found.group("n")) if found.group("n") else None
             plural = bool(found.group("pl")) or found.group("head") in self._plural
+            numbered.append(number is not None)
             if number is not None and 1 <= number <= 20:
                 counts.append(number)
             elif plural:
@@ -276,6 +278,7 @@ class Numbers:
             elif i and counts == [1.0] and not found.group("lead") and \
                     "," not in pieces[i - 1] and "+" not in pieces[i - 1] and \
                     found.group("head") not in self._alone:
+                numbered.pop()
                 continue  # "the founder and CEO": one person's titles
             else:
                 counts.append(1.0)
@@ -284,17 +287,19 @@ class Numbers:
                 one_first = number == 1
         # "two persons, the team lead and one lady from HR": a number of people said first,
         # then the people it sums (or some of them: "2 people, the director and a peer AM")
-        if generic_first and len(counts) > 1 and sum(counts[1:]) <= counts[0]:
-            return counts[0]
-        # "one woman, a VP in credit risk", "One guy, the principal": one person said, then
-        # who they are
-        if len(pieces) == 3 and pieces[1].strip() == "," and one_first:
-            return 1.0
-        # two joined by a comma alone: who someone is ("the manager, a senior engineer")
-        # or a clause going on ("the call with the recruiter, two engineers came in"), no
-        # list to count (three or more are one: "Interviewers: head, deputy, a governor")
-        if len(pieces) == 3 and pieces[1].strip() == ",":
-            return None
+        if generic_first and len(counts) > 1:
+            # more people after it than it says ("two people, the director and two
+            # engineers"): the list contradicts itself, no count
+            return counts[0] if sum(counts[1:]) <= counts[0] else None
+        if len(pieces) == 3 and pieces[1].strip() == "," and len(numbered) == 2:
+            if one_first and not numbered[1]:
+                # "one woman, a VP in credit risk", "One guy, the principal": one person
+                # said, then who they are
+                return 1.0
+            if numbered[1] and not numbered[0]:
+                # "the call with the recruiter, two engineers came in": a clause going on
+                # as likely as a list of two
+                return None
         return sum(counts) or None
 
     def range_start(self, text: str) -> float | None:

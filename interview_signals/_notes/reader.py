@@ -45,7 +45,6 @@ _AFTER_QUOTE = " \t,-\u2013\u2014"
 """What may stand between a quotation and a cue right after it that bears on it."""
 _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
-_ACTUAL = "interview.actual_minutes"
 _SPECIFICS = "thank_you.references_specifics"
 _TONE = "thank_you.tone"
 _CURT_WORDS = 1
@@ -57,6 +56,8 @@ _GREETINGS = frozenset({"dear", "hi", "hello", "hey", "thanks", "thank", "you", 
 "Thanks Ben")."""
 _AGREEMENT_WORDS = 8
 """The most words a quotation of agreement has ("yes, that's exactly our approach")."""
+_QUOTE_CLAUSE = re.compile(r"[,;:(\[\n\u2013\u2014]|->|\s-\s|\b(?:and|but|then)\b")
+"""Where the clause a quotation stands in may open: its subject comes first."""
 _CLAUSE_OPEN = re.compile(r"[,;(\[\n\u2013\u2014]|->|\s-\s")
 """Where a clause of a note's own opens (a colon is no such place: what follows a label
 answers it)."""
@@ -97,12 +98,13 @@ class NotesReader:
         """The pack's filler words ("um", "uh"), read as spaces: "booked for, uh, forty
         minutes" is "booked for forty minutes" to a phrase."""
         self.alternative = _any_word(classes.get("alternative", ()))
-        self.the_interview = _any_word(classes.get("the_interview", ()))
         self.asking = _any_word(classes.get("asking", ()))
+        self.asking_not, self.writer_subject = (
+            frozenset(w for w in classes.get(name, ()) if w.strip())
+            for name in ("asking_not", "writer_subject"))
         """The words that report a question someone asked ("asked me straight:"): a question
-        after them and a colon is theirs, not the writer's."""
-        """The words that name the interview itself ("interview", "phone screen"): a length
-        standing alone in a sentence with one of them is its length."""
+        after them and a colon is theirs, not the writer's, unless the writer asks or a word
+        of ``asking_not`` comes right before ("Questions to ask:")."""
         """The words that open the second half of a question asked in two ("or")."""
         self.plain_reply, self.reply_core, self.curt_reply, self.agreeing, \
             self.agreeing_alone = (
@@ -311,17 +313,26 @@ class _Reading:
                     self.layout.sentences[sentence].start, start)):
                 continue
             words = self._quoted_words(start, end)
+            clause = self.layout.sentences[sentence].start
+            for opener in _QUOTE_CLAUSE.finditer(self.norm, clause, start):
+                clause = opener.end()
+            opening = _WORDS.search(self.norm, clause, start)
+            if opening is not None and opening.group() in self.reader.writer_subject:
+                # the writer's own words quoted: "I replied 'Thanks.' to her email" (not
+                # "I sent mine and she replied 'Thanks.'")
+                continue
+            said = [w for i, (w, _) in enumerate(words) if not self._a_name(words, i)]
+            if 0 < len(said) <= _CURT_WORDS and "!" not in self.norm[start:end] and \
+                    all(w in self.reader.curt_reply for w in said):
+                out.append(Mention(path=_TONE, value="curt", start=start, end=end,
+                                   sentence=sentence, phrase=self.reader._plain_phrase,
+                                   reason=self.texts("notes.reason.curt_reply"), weak=True))
             if not 0 < len(words) <= 30 or not any(w in core for w, _ in words) or not all(
                     w in plain or self._a_name(words, i) for i, (w, _) in enumerate(words)):
                 continue
             out.append(Mention(path=_SPECIFICS, value=False, start=start, end=end,
                                sentence=sentence, phrase=self.reader._plain_phrase,
                                reason=self.texts("notes.reason.plain_reply"), weak=True))
-            said = [w for i, (w, _) in enumerate(words) if not self._a_name(words, i)]
-            if 0 < len(said) <= _CURT_WORDS and all(w in self.reader.curt_reply for w in said):
-                out.append(Mention(path=_TONE, value="curt", start=start, end=end,
-                                   sentence=sentence, phrase=self.reader._plain_phrase,
-                                   reason=self.texts("notes.reason.curt_reply"), weak=True))
         return out
 
     def _quoted_words(self, start: int, end: int) -> list[tuple[str, int]]:
@@ -447,9 +458,13 @@ class _Reading:
             if after == len(starts) or spans[starts[after]] > sentence.end:
                 continue
             first = starts[after]
-            if hit.cue.scope is not None and bisect.bisect_left(self._words, first) - \
-                    bisect.bisect_left(self._words, hit.end) >= hit.cue.scope:
-                continue  # a short cue ("No, 3:15") with other words before the number
+            if hit.cue.scope is not None and (
+                    bisect.bisect_left(self._words, first) - bisect.bisect_left(
+                        self._words, hit.end) >= hit.cue.scope or
+                    _CLAUSE_END.match(self.norm, spans[first]) is None):
+                # a short cue ("No, 3:15") with other words before the number, or after
+                # it ("No 5 minute break either")
+                continue
 
             if paths_at.get(first, set()) - {before.path}:
                 # the number after it is another field's ("booked 30 but actually an
@@ -781,12 +796,19 @@ class _Reading:
         word that reports someone asking (class ``asking``): what follows is their
         question."""
         colon = self.norm.rfind(":", start, end)
-        asking = self.reader.asking
+        asking, writer = self.reader.asking, self.reader.writer
         if colon < 0 or asking is None:
             return False
         words = [w.start() for w in _WORDS.finditer(self.norm, start, colon)]
         low = words[-_REPORTING_WORDS] if len(words) >= _REPORTING_WORDS else start
-        return asking.search(self.norm, low, colon) is not None
+        found = asking.search(self.norm, low, colon)
+        if found is None:
+            return False
+        # the writer asking ("I asked her:", "my mum keeps asking:") or a question yet to
+        # ask ("Questions to ask:") is no question the interviewer asked
+        before = _WORDS.findall(self.norm, start, found.start())
+        return not (before and before[-1] in self.reader.asking_not) and (
+            writer is None or writer.search(" ".join(before)) is None)
 
     def _label(self, path: str) -> str:
         """A field as a reason names it: its label, as it reads inside a sentence."""
@@ -834,21 +856,9 @@ class _Reading:
             return m.path == _COUNT and not self._counted
         if m.sentence in self._counted or (m.path, m.sentence) in self._beside:
             return True
-        if m.path == _ACTUAL and self._names_the_interview(m):
-            return True  # "Dental nurse interview, 20 minutes, practice owner and a nurse"
         # alone in its sentence, right after one that counts the interviewers ("Just the
         # site foreman. 15 mins."; not "Bus was late again. 20 mins.")
         return m.sentence - 1 in self._counted and self._fills_sentence(m)
-
-    def _names_the_interview(self, m: Mention) -> bool:
-        """Whether the sentence of a mention names the interview itself outside the
-        mention's words (class ``the_interview``)."""
-        words = self.reader.the_interview
-        if words is None:
-            return False
-        sentence = self.layout.sentences[m.sentence]
-        return words.search(self.norm, sentence.start, m.start) is not None or \
-            words.search(self.norm, m.end, sentence.end) is not None
 
     def _fills_sentence(self, m: Mention) -> bool:
         """Whether a mention's words are all the words of its sentence."""

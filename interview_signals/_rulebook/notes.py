@@ -279,14 +279,16 @@ def normalise_phrase(text: str) -> str:
 
 
 def _split_alternatives(text: str) -> str | None:
-    """The first word position outside parentheses whose alternatives hold a hyphen between
-    letters ("todo|to-do"), which the reading turns into a space, if any."""
+    """The first word position outside parentheses and brackets (which may hold several
+    words) whose alternatives hold a hyphen between letters ("todo|to-do"), which the
+    reading turns into a space, if any."""
     depth = 0
     for token in text.split():
-        if depth == 0 and not token.startswith(("(", "[(")) and "|" in token and \
+        opened = depth + token.count("(") + token.count("[")
+        if depth == 0 and opened == 0 and "|" in token and \
                 HYPHEN_IN_WORD.search(token) is not None:
             return token
-        depth = max(0, depth + token.count("(") - token.count(")"))
+        depth = max(0, opened - token.count(")") - token.count("]"))
     return None
 
 
@@ -301,7 +303,7 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
     if split is not None:
         bad(f"{where}: {quoted(text)}: {quoted(split)}: a hyphen between letters reads as a "
             "space, which splits these alternatives into two word positions; write them in "
-            "parentheses, as (todo|to do)")
+            f"parentheses: ({split})")
         return None
     parts: list[Word | str] = []
     slot = None

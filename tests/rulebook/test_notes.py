@@ -83,7 +83,7 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\n'
      'phrases = ["no walkround|walk-round"]',
      '"walkround|walk-round": a hyphen between letters reads as a space, which splits these '
-     'alternatives into two word positions; write them in parentheses, as (todo|to do)'),
+     'alternatives into two word positions; write them in parentheses: (walkround|walk-round)'),
     ('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\n'
      'phrases = ["(a tour|the tour"]',
      "cannot read \"(a\"; a word position is word, word*, word~, @class, a|b, [a|b] or "
@@ -157,7 +157,8 @@ def test_the_german_pack_passes_check_rules(capsys: pytest.CaptureFixture[str]) 
 def test_a_hyphenated_word_among_alternatives_in_parentheses_is_read(tmp_path: Path) -> None:
     pack = tmp_path / "pack.toml"
     pack.write_text('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = false\n'
-                    'phrases = ["no (walkround|walk-round)", "a walk-round"]\n',
+                    'phrases = ["no (walkround|walk-round)", "a walk-round",\n'
+                    '           "[quick|walk-round] wander", "[todo|to-do] list"]\n',
                     encoding="utf-8")
     _, problems = read_rulebook(pack, include_default=False)
     assert not [p.reason for p in problems if "notes" in p.reason], problems
