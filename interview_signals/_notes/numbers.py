@@ -162,6 +162,11 @@ class Numbers:
         """The pattern of a slot: ``count``, ``minutes``, ``hours`` or ``clock``."""
         return self._patterns[name].pattern
 
+    def commas_only(self, text: str) -> bool:
+        """Whether a list of people joins its items with commas alone ("the CEO, a guy from
+        sales"), with no "and" or "+"."""
+        return all(sep.strip() == "," for sep in self._people_sep.split(text.strip())[1::2])
+
     def listed(self, text: str, start: int) -> float | None:
         """How many people a list that begins at ``start`` names, if one does ("two devs and
         their lead" is three), else None."""

@@ -49,6 +49,8 @@ _SPECIFICS = "thank_you.references_specifics"
 _TONE = "thank_you.tone"
 _CURT_WORDS = 1
 _REPORTING_WORDS = 5
+_SHORT_CORRECTION = 2  # words at most between a number and a short cue correcting it
+_BEARS_ON_ASKING = ("negation", "hedge", "hypothetical", "other_person", "writer")
 _AGREEMENT = "body_language.verbal_agreement"
 _INTRODUCING_WORDS = 4
 _GREETINGS = frozenset({"dear", "hi", "hello", "hey", "thanks", "thank", "you", "cheers"})
@@ -323,7 +325,8 @@ class _Reading:
                 continue
             said = [w for i, (w, _) in enumerate(words) if not self._a_name(words, i)]
             if 0 < len(said) <= _CURT_WORDS and "!" not in self.norm[start:end] and \
-                    all(w in self.reader.curt_reply for w in said):
+                    all(w in self.reader.curt_reply for w in said) and \
+                    self._alone_in_its_sentence(start, end, sentence):
                 out.append(Mention(path=_TONE, value="curt", start=start, end=end,
                                    sentence=sentence, phrase=self.reader._plain_phrase,
                                    reason=self.texts("notes.reason.curt_reply"), weak=True))
@@ -334,6 +337,17 @@ class _Reading:
                                sentence=sentence, phrase=self.reader._plain_phrase,
                                reason=self.texts("notes.reason.plain_reply"), weak=True))
         return out
+
+    def _alone_in_its_sentence(self, start: int, end: int, sentence: int) -> bool:
+        """Whether a quotation is all of the reply its sentence tells: nothing after it
+        ("'Thanks' plus two paragraphs", "'Thanks' myself"), and not the writer's own
+        ("My reply: 'OK'", "my answer was 'ok'") by the words right before it."""
+        close = self.layout.sentences[sentence].end
+        if _WORDS.search(self.norm, end, close) is not None:
+            return False
+        writer = self.reader.writer
+        before = _WORDS.findall(self.norm, self.layout.sentences[sentence].start, start)
+        return writer is None or writer.search(" ".join(before[-3:])) is None
 
     def _quoted_words(self, start: int, end: int) -> list[tuple[str, int]]:
         """The words of a quotation, each with where it starts (its quotation marks,
@@ -461,9 +475,12 @@ class _Reading:
             if hit.cue.scope is not None and (
                     bisect.bisect_left(self._words, first) - bisect.bisect_left(
                         self._words, hit.end) >= hit.cue.scope or
+                    bisect.bisect_left(self._words, hit.start) - bisect.bisect_left(
+                        self._words, before.slot_end) > _SHORT_CORRECTION or
                     _CLAUSE_END.match(self.norm, spans[first]) is None):
                 # a short cue ("No, 3:15") with other words before the number, or after
-                # it ("No 5 minute break either")
+                # it ("No 5 minute break either"), or far from the number it would
+                # correct ("All of them asked questions - no, 2")
                 continue
 
             if paths_at.get(first, set()) - {before.path}:
@@ -500,6 +517,10 @@ class _Reading:
                 return None  # "we talked two minutes about the machines": no interview
             if phrase.slot == "minutes":
                 range_start = self.reader.numbers.range_start(found.slot_text)
+            if phrase.slot == "people" and found.slot_end is not None and \
+                    self.reader.numbers.commas_only(found.slot_text) and \
+                    _CLAUSE_END.match(self.norm, found.slot_end) is None:
+                return None  # "one engineer, the head of HR sat in": a clause, no list
             if phrase.slot == "count" and found.slot_start is not None:
                 listed = self.reader.numbers.listed(self.norm, found.slot_start)
                 if listed is not None and listed > slot_value:
@@ -802,7 +823,11 @@ class _Reading:
         words = [w.start() for w in _WORDS.finditer(self.norm, start, colon)]
         low = words[-_REPORTING_WORDS] if len(words) >= _REPORTING_WORDS else start
         found = asking.search(self.norm, low, colon)
-        if found is None:
+        if found is None or any(start <= h.start < colon and h.cue.kind in _BEARS_ON_ASKING
+                                for h in self.cues):
+            # a cue before the colon bears on what is asked ("Nobody asked: ...", "He
+            # asked the other candidate: ...", "Can't remember if he asked: ..."): not
+            # plainly the interviewer's question
             return False
         # the writer asking ("I asked her:", "my mum keeps asking:") or a question yet to
         # ask ("Questions to ask:") is no question the interviewer asked

@@ -1271,7 +1271,7 @@ def test_a_question_reported_after_a_colon_is_the_interviewers(text: str,
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("She talked as though I'd already got it: 'you'd have a caseload of about eighty'.", True),
+    ("She said 'you'd have a caseload of about eighty'.", True),
     ("He said you would also run the robotics club on Wednesdays.", True),
     ("She said 'we'd want you running the Tuesday clinic with Maureen'.", True),
     ("It was all 'the successful candidate will', never once 'you would'.", False),
@@ -1287,7 +1287,7 @@ def test_the_work_said_to_the_candidate(text: str, value: bool | None) -> None:
 
 @pytest.mark.parametrize(("text", "value"), [
     ("Gave me the usual blurb on the team and the role, nothing deeper.", True),
-    ("The HR lady explained the basics (shifts, pay, training).", True),
+    ("The HR lady explained the basics of the role: shifts, pay, training.", True),
     ("Mostly a rundown of what the department does.", True),
     ("He did not say one word about the job itself, it was all questions about me.", False),
     ("Honestly, by the end I still didn't know what the job was. Nobody explained it.", False),
@@ -1426,3 +1426,56 @@ class TestWhatAHostileReaderTried:
     def test_a_one_word_ok_reply_is_curt(self) -> None:
         assert ("thank_you.tone", "curt", "stated") in proposals(
             "Sent a thank-you. Reply came this morning: 'OK'.")
+
+
+class TestWhatASecondHostileReaderTried:
+    """Sentences a second independent review wrote against this round's phrases."""
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Nobody asked: so where else are you interviewing?",
+         "interest.asked_where_else_interviewing"),
+        ("He asked the other candidate: are you still interested?",
+         "interest.asked_if_interested"),
+        ("Can't remember if he asked: are you still interested?", "interest.asked_if_interested"),
+        ("Then she goes: why do you want this job? I went blank.",
+         "interest.asked_if_interested"),
+        ("She replied warmly and signed off 'Cheers'.", ("thank_you.tone", "curt")),
+        ("She replied: 'Thanks' plus two paragraphs about the project we discussed.",
+         "thank_you.tone"),
+        ("Got a reply to my thank-you. My reply: 'OK'.", "thank_you.tone"),
+        ("You'd check the website before going, obviously.", "job_specifics.you_would_language"),
+        ("You'll spend ages finding parking there.", "job_specifics.you_would_language"),
+        ("Tour: skipped it on the way in, did it at the end.", "tour.office_tour"),
+        ("Train home at 6:40, that's booked.", "next_steps.scheduled_on_the_spot"),
+        ("I'd been fixed there by the window for an hour in reception.",
+         "next_steps.scheduled_on_the_spot"),
+        ("Asked them about timelines, they know which other companies I'm interviewing with "
+         "since my recruiter told them.", "interest.asked_where_else_interviewing"),
+        ("Honestly is this role what I really want, I keep asking myself.",
+         "interest.asked_if_interested"),
+        ("Interview with one engineer, the head of HR sat in.", "interview.interviewer_count"),
+        ("The charity has 12 on the board of trustees.", "interview.interviewer_count"),
+        ("Two other developers interviewed the same morning as me.",
+         "interview.interviewer_count"),
+        ("Had a 45 minute interview scheduled for 2pm.", "interview.actual_minutes"),
+        ("Three interviewers. All of them asked questions - no, 2.",
+         "interview.interviewer_count"),
+        ("The manager gave me a tour of the options for flexible working.", "tour.office_tour"),
+        ("She showed me the area manager's email about the budget cuts.", "tour.office_tour"),
+        ("She told me how the week looks for her kids' school pickup.",
+         "job_specifics.deep_dive"),
+        ("The ward manager explained the basics of parking to me.",
+         "job_specifics.overview_given"),
+    ])
+    def test_it_states_nothing_wrong(self, text: str,
+                                     path: str | tuple[str, object]) -> None:
+        got = {(p.path, p.value) for p in _read(text).proposals if p.certainty == "stated"}
+        if isinstance(path, tuple):
+            assert path not in got
+            return
+        wrong = {("interview.interviewer_count", 2), ("interview.interviewer_count", 1),
+                 ("interview.interviewer_count", 12)}
+        if path == "interview.interviewer_count":
+            assert not got & wrong
+        else:
+            assert path not in {p for p, _ in got}
