@@ -176,6 +176,7 @@ class _Reading:
         # Where words start, clauses break and terminating cues stand: what a cue's scope
         # is measured by, each looked up by bisection.
         self._words = [w.start() for w in _WORDS.finditer(self.norm)]
+        self._clause_opens: list[int] | None = None  # where a quotation's clause may open
         self._breaks = [b.start() for b in _CLAUSE_BREAK.finditer(self.norm)]
         self._terminators = [(c.start, c.cue.kinds) for c in self.cues
                              if c.cue.kind == "terminate"]
@@ -315,9 +316,11 @@ class _Reading:
                     self.layout.sentences[sentence].start, start)):
                 continue
             words = self._quoted_words(start, end)
-            clause = self.layout.sentences[sentence].start
-            for opener in _QUOTE_CLAUSE.finditer(self.norm, clause, start):
-                clause = opener.end()
+            if self._clause_opens is None:
+                self._clause_opens = [o.end() for o in _QUOTE_CLAUSE.finditer(self.norm)]
+            at = bisect.bisect_right(self._clause_opens, start) - 1
+            clause = max(self.layout.sentences[sentence].start,
+                         self._clause_opens[at] if at >= 0 else 0)
             opening = _WORDS.search(self.norm, clause, start)
             if opening is not None and opening.group() in self.reader.writer_subject:
                 # the writer's own words quoted: "I replied 'Thanks.' to her email" (not
@@ -346,8 +349,10 @@ class _Reading:
         if _WORDS.search(self.norm, end, close) is not None:
             return False
         writer = self.reader.writer
-        before = _WORDS.findall(self.norm, self.layout.sentences[sentence].start, start)
-        return writer is None or writer.search(" ".join(before[-3:])) is None
+        at = bisect.bisect_left(self._words, start)
+        low = max(self.layout.sentences[sentence].start, self._words[at - 3]) if at >= 3 \
+            else self.layout.sentences[sentence].start
+        return writer is None or writer.search(self.norm, low, start) is None
 
     def _quoted_words(self, start: int, end: int) -> list[tuple[str, int]]:
         """The words of a quotation, each with where it starts (its quotation marks,
@@ -792,7 +797,7 @@ class _Reading:
             after = self.norm[quote[1]:sentence.end]
             return self._asked if sentence.question_marks and \
                 "?" in after and self._reaches(quote[1], sentence.end, None) else ""
-        if self._reported(sentence.start, m.start):
+        if self._reported(m):
             return ""  # "Jonas asked me straight: are you still interested?"
         rest = self.norm[m.end:sentence.end]
         tagged = self.reader.alternative is not None and self.reader.alternative.match(
@@ -812,26 +817,31 @@ class _Reading:
             return self._asked
         return ""
 
-    def _reported(self, start: int, end: int) -> bool:
-        """Whether a colon before ``end`` (from ``start``) follows, within a few words, a
-        word that reports someone asking (class ``asking``): what follows is their
+    def _reported(self, m: Mention) -> bool:
+        """Whether a colon before the mention, in its sentence, follows within a few words
+        a word that reports someone asking (class ``asking``): what follows is their
         question."""
-        colon = self.norm.rfind(":", start, end)
+        start = self.layout.sentences[m.sentence].start
+        colon = self.norm.rfind(":", start, m.start)
         asking, writer = self.reader.asking, self.reader.writer
         if colon < 0 or asking is None:
             return False
-        words = [w.start() for w in _WORDS.finditer(self.norm, start, colon)]
-        low = words[-_REPORTING_WORDS] if len(words) >= _REPORTING_WORDS else start
+        at = bisect.bisect_left(self._words, colon)
+        low = max(start, self._words[at - _REPORTING_WORDS]) if at >= _REPORTING_WORDS \
+            else start
         found = asking.search(self.norm, low, colon)
-        if found is None or any(start <= h.start < colon and h.cue.kind in _BEARS_ON_ASKING
-                                for h in self.cues):
+        if found is None or any(h.start < colon and h.cue.kind in _BEARS_ON_ASKING
+                                for h in self._cues_of.get(m.sentence, ())):
             # a cue before the colon bears on what is asked ("Nobody asked: ...", "He
             # asked the other candidate: ...", "Can't remember if he asked: ..."): not
             # plainly the interviewer's question
             return False
         # the writer asking ("I asked her:", "my mum keeps asking:") or a question yet to
         # ask ("Questions to ask:") is no question the interviewer asked
-        before = _WORDS.findall(self.norm, start, found.start())
+        at = bisect.bisect_left(self._words, found.start())
+        near = max(start, self._words[at - _REPORTING_WORDS]) if at >= _REPORTING_WORDS \
+            else start
+        before = _WORDS.findall(self.norm, near, found.start())
         return not (before and before[-1] in self.reader.asking_not) and (
             writer is None or writer.search(" ".join(before)) is None)
 
@@ -965,11 +975,12 @@ def _longest(mentions: list[Mention], norm: str) -> list[Mention]:
     """Of the mentions of one field that overlap, the longest ("no tour" over "tour"), but
     one whose number its words reach only across a comma yields ("1 hour and 15 minutes,
     planned for 1 hour": the hour is what was planned)."""
-    kept: list[Mention] = []
-    last: dict[str, Mention] = {}  # per field, the mention kept last
+    kept: list[Mention | None] = []
+    last: dict[str, tuple[Mention, int]] = {}  # per field, the mention kept last and where
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        before = last.get(m.path)
-        if before is not None and m.start < before.end:
+        held = last.get(m.path)
+        if held is not None and m.start < held[0].end:
+            before = held[0]
             # a number said ("Four of them on the panel: CFO, two analysts and HR") wins
             # over the people counted from a list, whichever is longer, unless the number
             # is the list's first item ("with two devs and their lead")
@@ -981,8 +992,9 @@ def _longest(mentions: list[Mention], norm: str) -> list[Mention]:
             if (m.phrase.slot == "people") if said else split[1] if split[0] != split[1] \
                     else m.end - m.start <= before.end - before.start:
                 continue
-            kept.remove(before)  # a longer one starting inside: it wins
+            kept[held[1]] = None  # a longer one starting inside: it wins
+        last[m.path] = (m, len(kept))
         kept.append(m)
-        last[m.path] = m
-    kept.sort(key=lambda m: m.start)
-    return kept
+    out = [m for m in kept if m is not None]
+    out.sort(key=lambda m: m.start)
+    return out
