@@ -58,11 +58,12 @@ _GREETINGS = frozenset({"dear", "hi", "hello", "hey", "thanks", "thank", "you", 
 "Thanks Ben")."""
 _AGREEMENT_WORDS = 8
 """The most words a quotation of agreement has ("yes, that's exactly our approach")."""
-_QUOTE_CLAUSE = re.compile(r"[,;:(\[\n\u2013\u2014]|->|\s-\s|\b(?:and|but|then)\b")
-"""Where the clause a quotation stands in may open: its subject comes first."""
 _CLAUSE_OPEN = re.compile(r"[,;(\[\n\u2013\u2014]|->|\s-\s")
 """Where a clause of a note's own opens (a colon is no such place: what follows a label
 answers it)."""
+_QUOTE_CLAUSE = re.compile(rf"{_CLAUSE_OPEN.pattern}|:|\b(?:and|but|then)\b")
+"""Where the clause a quotation stands in may open (a colon and a joining word too): its
+subject comes first."""
 _CLAUSE_END = re.compile(r"[ \t\"']*(?:[,;.!?)\]\n\u2013\u2014]|->|-\s|$)")
 """What may follow a phrase that ends its clause (``>``)."""
 _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
@@ -100,14 +101,15 @@ class NotesReader:
         """The pack's filler words ("um", "uh"), read as spaces: "booked for, uh, forty
         minutes" is "booked for forty minutes" to a phrase."""
         self.alternative = _any_word(classes.get("alternative", ()))
+        """The words that open the second half of a question asked in two ("or")."""
         self.asking = _any_word(classes.get("asking", ()))
         self.asking_not, self.writer_subject = (
             frozenset(w for w in classes.get(name, ()) if w.strip())
             for name in ("asking_not", "writer_subject"))
         """The words that report a question someone asked ("asked me straight:"): a question
         after them and a colon is theirs, not the writer's, unless the writer asks or a word
-        of ``asking_not`` comes right before ("Questions to ask:")."""
-        """The words that open the second half of a question asked in two ("or")."""
+        of ``asking_not`` comes right before ("Questions to ask:"). The words of the writer
+        as a subject: a quotation in a clause they open is the writer's own."""
         self.plain_reply, self.reply_core, self.curt_reply, self.agreeing, \
             self.agreeing_alone = (
                 frozenset(w for w in classes.get(name, ()) if w.strip())
@@ -341,6 +343,11 @@ class _Reading:
                                reason=self.texts("notes.reason.plain_reply"), weak=True))
         return out
 
+    def _words_back(self, pos: int, count: int, floor: int) -> int:
+        """Where the ``count``-th word before ``pos`` starts, never before ``floor``."""
+        at = bisect.bisect_left(self._words, pos)
+        return max(floor, self._words[at - count]) if at >= count else floor
+
     def _alone_in_its_sentence(self, start: int, end: int, sentence: int) -> bool:
         """Whether a quotation is all of the reply its sentence tells: nothing after it
         ("'Thanks' plus two paragraphs", "'Thanks' myself"), and not the writer's own
@@ -349,9 +356,7 @@ class _Reading:
         if _WORDS.search(self.norm, end, close) is not None:
             return False
         writer = self.reader.writer
-        at = bisect.bisect_left(self._words, start)
-        low = max(self.layout.sentences[sentence].start, self._words[at - 3]) if at >= 3 \
-            else self.layout.sentences[sentence].start
+        low = self._words_back(start, 3, self.layout.sentences[sentence].start)
         return writer is None or writer.search(self.norm, low, start) is None
 
     def _quoted_words(self, start: int, end: int) -> list[tuple[str, int]]:
@@ -487,7 +492,6 @@ class _Reading:
                 # it ("No 5 minute break either"), or far from the number it would
                 # correct ("All of them asked questions - no, 2")
                 continue
-
             if paths_at.get(first, set()) - {before.path}:
                 # the number after it is another field's ("booked 30 but actually an
                 # hour"): a contrast, not a correction
@@ -562,18 +566,16 @@ class _Reading:
             start, end = m.slot_start, m.slot_end
         if cue.kind == "writer" and hit.start < start < hit.end:
             return True  # "I asked if she ...": the writer is who asks
-        if cue.kind in _SETS_ASIDE and cue.direction != "backward" and \
+        bears = not (cue.fields and m.path not in cue.fields) and m.path not in cue.not_fields
+        if bears and cue.kind in _SETS_ASIDE and cue.direction != "backward" and \
                 (hit.start < start or (hit.start == start and cue.kind == "other_person")) and \
-                start < hit.end < end and \
-                not (cue.fields and m.path not in cue.fields) \
-                and m.path not in cue.not_fields and m.sentence == self.layout.sentence_at(
-                    hit.start).index:
+                start < hit.end < end and m.sentence == self.layout.sentence_at(hit.start).index:
             # a cue that runs into the phrase's first words: "Marco usually asks people
             # where else", "they'd show me the workshop", "they asked him where else"
             return True
         if hit.start < end and start < hit.end:
             return False  # a cue inside the phrase is part of it ("asked me if")
-        if (cue.fields and m.path not in cue.fields) or m.path in cue.not_fields:
+        if not bears:
             return False
         sentence = self.layout.sentence_at(hit.start)
         if sentence.index != m.sentence:
@@ -826,10 +828,7 @@ class _Reading:
         asking, writer = self.reader.asking, self.reader.writer
         if colon < 0 or asking is None:
             return False
-        at = bisect.bisect_left(self._words, colon)
-        low = max(start, self._words[at - _REPORTING_WORDS]) if at >= _REPORTING_WORDS \
-            else start
-        found = asking.search(self.norm, low, colon)
+        found = asking.search(self.norm, self._words_back(colon, _REPORTING_WORDS, start), colon)
         if found is None or any(h.start < colon and h.cue.kind in _BEARS_ON_ASKING
                                 for h in self._cues_of.get(m.sentence, ())):
             # a cue before the colon bears on what is asked ("Nobody asked: ...", "He
@@ -838,10 +837,8 @@ class _Reading:
             return False
         # the writer asking ("I asked her:", "my mum keeps asking:") or a question yet to
         # ask ("Questions to ask:") is no question the interviewer asked
-        at = bisect.bisect_left(self._words, found.start())
-        near = max(start, self._words[at - _REPORTING_WORDS]) if at >= _REPORTING_WORDS \
-            else start
-        before = _WORDS.findall(self.norm, near, found.start())
+        before = _WORDS.findall(
+            self.norm, self._words_back(found.start(), _REPORTING_WORDS, start), found.start())
         return not (before and before[-1] in self.reader.asking_not) and (
             writer is None or writer.search(" ".join(before)) is None)
 
