@@ -37,11 +37,12 @@ class Numbers:
         ``person_plural`` (those naming several: men, people), ``person_generic`` (people
         in general: "two *persons*, the lead and a lady from HR" says two) and
         ``person_alone`` (those that stand alone after "and": "... and *someone* from
-        HR")."""
+        HR") and ``person_title`` (the titles one person may hold beside another: "the
+        founder and *CEO*" is one person; "the head and deputy" two)."""
         people = people or {}
-        self._plural = frozenset(people.get("person_plural", ()))
-        self._generic = frozenset(people.get("person_generic", ()))
-        self._alone = frozenset(people.get("person_alone", ()))
+        self._plural, self._generic, self._alone, self._title = (
+            frozenset(people.get(f"person_{kind}", ()))
+            for kind in ("plural", "generic", "alone", "title"))
         self.words = words
         w = words
         self._word_values = dict(w.words)
@@ -120,6 +121,9 @@ class Numbers:
             (people.get("person_lead", ()), people.get("person", ())), and_,
             rf"(?:\d{{1,2}}|{not_article})")
         self._people_sep = re.compile(f"({_people_separator(and_)})")  # kept by split
+        # an article read as one ("a") that opens the first of several people: "a grade 7
+        # and an assessor" is no panel of one
+        self._article_list = _article_opening(article, and_, people.get("person_lead", ()))
         span_length, span_count = _spans(not_article, minute, hour)
         self._spans = {"minutes": re.compile(span_length), "hours": re.compile(span_length),
                        "count": re.compile(span_count)}
@@ -172,6 +176,11 @@ class Numbers:
         their lead" is three), else None."""
         found = self._patterns["people"].match(text, start)
         return None if found is None else self.people_count(found.group())
+
+    def article_opens_list(self, text: str, start: int) -> bool:
+        """Whether the count at ``start`` is an article that opens the first of several
+        people ("Interviewers: a grade 7 and an assessor"), no count of one."""
+        return self._article_list.match(text, start) is not None
 
     def goes_on(self, text: str, end: int) -> bool:
         """Whether a length that ends at ``end`` is followed by more of a number ("an hour
@@ -282,9 +291,11 @@ class Numbers:
                 return None  # "the engineers", "a couple of engineers": how many is unsaid
             elif i and counts == [1.0] and not found.group("lead") and \
                     "," not in pieces[i - 1] and "+" not in pieces[i - 1] and \
-                    found.group("head") not in self._alone:
+                    (item in self._title or (found.start("head") == 0 and
+                                             found.group("head") in self._title)):
                 numbered.pop()
-                continue  # "the founder and CEO": one person's titles
+                continue  # "the founder and CEO": one person's titles (not "and deputy",
+                # not "and vice principal")
             else:
                 counts.append(1.0)
             if i == 0:
@@ -414,6 +425,13 @@ def _spans(not_article: str, minute: str, hour: str) -> tuple[str, str]:
     spanned = rf"(?:\d{{1,4}}|{not_article}{_END})"
     return (rf"(?:{spanned}{range_or}{spanned}\s*(?:{minute}|{hour}){_END})",
             rf"(?:{spanned}{range_or}{spanned}{_END})")
+
+
+def _article_opening(article: str, and_: str, leads: Iterable[str]) -> re.Pattern[str]:
+    """An article, one to three words, then "and" and another person's opening word."""
+    lead = _alternation(w.strip() for w in leads)
+    return re.compile(rf"{article}\s+(?:[^\W_][\w'&]*\s+){{1,3}}(?:{and_}|plus|&)\s+"
+                      rf"(?:{lead}){_END}")
 
 
 def _people_separator(and_: str) -> str:

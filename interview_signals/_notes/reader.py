@@ -536,6 +536,8 @@ class _Reading:
                     # "were two academics and a lab manager": the number is the list's first
                     # item, not the panel (a phrase with the whole list may count it)
                     return None
+                if self.reader.numbers.article_opens_list(self.norm, found.slot_start):
+                    return None  # "Interviewers: a grade 7 and an assessor": no panel of one
             if relation is None:
                 value = fitted(path, slot_value)
                 if value is None:

@@ -95,6 +95,25 @@ def test_a_list_of_people_counts_its_items(text: str, count: float) -> None:
     assert numbers.value("people", text) == count
 
 
+@pytest.mark.parametrize(("text", "count"), [
+    ("the founder and cto", 1),  # one person's titles
+    ("the founder and deputy", 2),  # deputy: no title of the pack's
+    ("the manager and vice cto", 2),  # a word before the title: someone else's
+    ("head and deputy", 2),
+])
+def test_only_the_pack_s_titles_join_after_and_as_one_person(text: str, count: float
+                                                              ) -> None:
+    numbers = Numbers(NumberWords(words={"one": 1}, and_=("and",)),
+                      people={"person_lead": ("the",),
+                              "person": ("founder", "head", "manager", "cto", "deputy"),
+                              "person_title": ("founder", "cto")})
+    assert numbers.value("people", text) == count
+    without_titles = Numbers(NumberWords(words={"one": 1}, and_=("and",)),
+                             people={"person_lead": ("the",),
+                                     "person": ("founder", "cto")})
+    assert without_titles.value("people", "the founder and cto") == 2
+
+
 def test_the_words_of_a_time_of_day_come_from_the_pack() -> None:
     # "time_after": a bare number up to twelve after these is a time, never a length
     with_words = Numbers(NumberWords(words={"one": 1}, time_after=("at",)))

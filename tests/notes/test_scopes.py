@@ -753,6 +753,9 @@ class TestReviewOfTheNewMechanisms:
     @pytest.mark.parametrize(("text", "count"), [
         ("Interviewed by the founder and CEO, really friendly.", 1),
         ("Interviewed by the owner and head chef.", 1),
+        ("Interviewed by the founder and managing director.", 1),
+        ("Head and deputy interviewed me after my observed lesson.", 2),
+        ("The principal and vice-principal interviewed me, about forty minutes.", 2),
         ("The interview was with the founder & CEO and the head of product.", 2),
         ("Interview was with two engineers, the manager and the HR lady.", 4),
         ("Four of them on the panel: CFO, two analysts and HR.", 4),
@@ -770,6 +773,7 @@ class TestReviewOfTheNewMechanisms:
         "Final round: interview with the CEO and the board chair.",
         "Before the interview I met with the recruiter and the office manager for coffee.",
         "The recruiter and the hiring manager were both on holiday so I met the team lead.",
+        "Interviewers: a grade 7 and an assessor.",
     ])
     def test_a_list_that_is_no_panel_or_no_count_counts_nobody(self, text: str) -> None:
         assert "interview.interviewer_count" not in stated(text)
