@@ -1125,3 +1125,30 @@ def test_a_clause_of_a_longer_list_is_no_panel() -> None:
                     "service user rep.")
     assert ("interview.interviewer_count", 2, "stated") not in got
 
+
+
+class TestTheLastUnreadBatch:
+    """What the batch of independent notes never read until this round (blind32-34) showed."""
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("Board chairman smiled once, maybe.", "body_language.smiles", True),
+        ("She nodded a lot, maybe. No tour.", "body_language.nods", True),
+        ("Barista job. Ten-minute chat, maybe less.", "interview.actual_minutes", 10),
+    ])
+    def test_a_doubt_added_at_the_end_of_its_clause_leaves_it_to_ask(
+            self, text: str, path: str, value: object) -> None:
+        assert path not in stated(text)
+        assert (path, value, "unsure") in proposals(text)
+
+    def test_a_doubt_about_something_else_leaves_a_plain_negative(self) -> None:
+        assert stated("No tour, maybe next time.")["tour.office_tour"] is False
+
+    @pytest.mark.parametrize("text", [
+        "A guy I used to work with who got hired there says they rang him the same evening "
+        "to set up round two.",
+        "An old colleague said they booked her second round there and then.",
+    ])
+    def test_someone_the_writer_once_worked_with_is_another_person(self, text: str) -> None:
+        found = stated(text)
+        assert "next_steps.invited_to_next_round" not in found
+        assert "next_steps.scheduled_on_the_spot" not in found
