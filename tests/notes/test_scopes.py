@@ -1152,3 +1152,24 @@ class TestTheLastUnreadBatch:
         found = stated(text)
         assert "next_steps.invited_to_next_round" not in found
         assert "next_steps.scheduled_on_the_spot" not in found
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("HR rep mentioned that people who make the shortlist get a walk round the shop "
+         "floor.", "tour.office_tour"),
+        ("She said that shortlisted people get taken round the building and introduced to "
+         "the team at the next stage.", "tour.introduced_to_people"),
+        ("Not sure I'll even bother with a thank-you; they'd probably just send the usual "
+         "auto-reply anyway.", "thank_you.response_received"),
+        ("The supervising attorney spent twenty minutes on what my week would look like.",
+         "interview.actual_minutes"),
+    ])
+    def test_what_others_get_would_do_or_took_a_part_of_the_time_is_not_stated(
+            self, text: str, path: str) -> None:
+        assert path not in stated(text)
+
+    def test_what_the_writer_was_shown_beside_people_named_is_still_stated(self) -> None:
+        found = stated("She showed me round and introduced me to the people who run the "
+                       "warehouse.")
+        assert found["tour.office_tour"] is True
+        assert found["tour.introduced_to_people"] is True
+        assert stated("We spent an hour together.")["interview.actual_minutes"] == 60
