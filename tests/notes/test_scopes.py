@@ -1173,3 +1173,7 @@ class TestTheLastUnreadBatch:
         assert found["tour.office_tour"] is True
         assert found["tour.introduced_to_people"] is True
         assert stated("We spent an hour together.")["interview.actual_minutes"] == 60
+
+    def test_an_invitation_they_said_they_would_send_is_still_an_invitation(self) -> None:
+        assert stated("She also said she'd send me a calendar invite for round two this "
+                      "afternoon.")["next_steps.invited_to_next_round"] is True
