@@ -61,6 +61,8 @@ _AGREEMENT_WORDS = 8
 _CLAUSE_OPEN = re.compile(r"[,;(\[\n\u2013\u2014]|->|\s-\s")
 """Where a clause of a note's own opens (a colon is no such place: what follows a label
 answers it)."""
+_LABEL_OR_CLAUSE = re.compile(rf"{_CLAUSE_OPEN.pattern}|:")
+"""Where a clause opens, or a label's answer."""
 _QUOTE_CLAUSE = re.compile(rf"{_CLAUSE_OPEN.pattern}|:|\b(?:and|but|then)\b")
 """Where the clause a quotation stands in may open (a colon and a joining word too): its
 subject comes first."""
@@ -125,13 +127,17 @@ class NotesReader:
         self.reply_topic = next((f.topic for f in book.phrases if f.path == _SPECIFICS and
                                  f.value is False and f.topic), None)
         self._plain_phrase = Phrase(text="'...'", parts=())
-        self.writer, self.third_person, self.someone = (
-            _any_word(classes.get(name, ())) for name in ("writer", "third_person", "someone"))
+        self.writer, self.third_person, self.someone, self.interview_named, \
+            self.booking = (_any_word(classes.get(name, ())) for name in (
+                "writer", "third_person", "someone", "interview_named", "booking"))
         """The words by which a sentence speaks of its writer ("I", "me"), of what happened
         to someone else ("him", "she'd been") and of someone else at all ("she", "they"): a
         sentence of the second kind only, right after one about another person, goes on
         about them (``_Reading._carried_over``), and so does the rest of a sentence naming
-        one that speaks of someone and not of the writer (``_Reading._still_theirs``)."""
+        one that speaks of someone and not of the writer (``_Reading._still_theirs``).
+        The words that name the interview itself ("phone screen", "interview"): a length
+        standing alone in the clause after them is what it took, unless words of
+        ``booking`` ("booked", "slot") come between."""
 
     def read(self, text: str, texts: Texts | None = None) -> NotesReading:
         """The reading of one note, its reasons in the language of ``texts`` (English when
@@ -873,7 +879,8 @@ class _Reading:
         people that is its whole sentence; a reply quoted in plain words where the note
         says a reply came; a count in words where the note gives no other; a length
         standing alone in a sentence that counts the interviewers ("Panel of three, 35
-        minutes, lots of nodding"), that names the field it is read against ("Hour slot, 35
+        minutes, lots of nodding"), that names the interview before it ("Phone screen with
+        the recruiter, 15 minutes"), that names the field it is read against ("Hour slot, 35
         mins": the booked length, of which the length taken is read by a relation) or that
         holds nothing else right after one that counts them ("Just the site foreman. 15
         mins."). Each was measured on the independent sets (docs/notes.md)."""
@@ -890,6 +897,21 @@ class _Reading:
             return m.path == _COUNT and not self._counted
         if m.sentence in self._counted or (m.path, m.sentence) in self._beside:
             return True
+        named = self.reader.interview_named
+        if named is not None and m.phrase.clause_start:
+            # the clause right before names the interview in its first words ("Phone
+            # screen with the recruiter, 15 minutes, standard stuff"; not "Waited in
+            # reception before my interview, 20 minutes" nor "Interview at 2, waited in
+            # reception, 20 mins"), and no booking comes between ("booked for, 45 minutes")
+            breaks = [c.end() for c in _LABEL_OR_CLAUSE.finditer(
+                self.norm, self.layout.sentences[m.sentence].start, m.start)]
+            opens = breaks[-2] if len(breaks) > 1 else self.layout.sentences[m.sentence].start
+            first = named.search(self.norm, opens, breaks[-1]) if breaks else None
+            booking = self.reader.booking
+            if first is not None and \
+                    len(_WORDS.findall(self.norm, opens, first.start())) <= 2 and \
+                    (booking is None or booking.search(self.norm, first.end(), m.start) is None):
+                return True
         # alone in its sentence, right after one that counts the interviewers ("Just the
         # site foreman. 15 mins."; not "Bus was late again. 20 mins.")
         return m.sentence - 1 in self._counted and self._fills_sentence(m)

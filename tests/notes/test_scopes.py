@@ -1177,3 +1177,26 @@ class TestTheLastUnreadBatch:
     def test_an_invitation_they_said_they_would_send_is_still_an_invitation(self) -> None:
         assert stated("She also said she'd send me a calendar invite for round two this "
                       "afternoon.")["next_steps.invited_to_next_round"] is True
+
+
+class TestALengthAfterTheInterviewNamed:
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("Phone screen with recruiter, 15 minutes exactly, mostly she read out the list.", 15),
+        ("The call centre interview was a phone call, 25 minutes.", 25),
+        ("Phone interview this morning with two people from the NGO, one hour.", 60),
+        ("Fifteen minutes flat.", 15),
+        ("told her 2 other agencies. 25 mins total, done", 25),
+    ])
+    def test_is_what_it_took(self, text: str, minutes: int) -> None:
+        assert stated(text)["interview.actual_minutes"] == minutes
+
+    @pytest.mark.parametrize("text", [
+        "Interview at 2, waited in reception, 20 mins.",  # not the clause right after
+        "Waited in reception before my interview, 20 minutes.",  # not its first words
+        "The interview was booked for the afternoon, 45 minutes.",  # a booking
+        "Phone screen tomorrow, 30 minutes.",  # a plan
+        "My friend's interview, 45 minutes.",  # someone else's
+        "Bus was late again, 20 mins.",  # no interview named
+    ])
+    def test_is_not_stated_otherwise(self, text: str) -> None:
+        assert "interview.actual_minutes" not in stated(text)
