@@ -49,7 +49,7 @@ _SPECIFICS = "thank_you.references_specifics"
 _TONE = "thank_you.tone"
 _CURT_WORDS = 1
 _REPORTING_WORDS = 5
-_SHORT_CORRECTION = 2  # words at most between a number and a short cue correcting it
+_SHORT_CORRECTION = 2  # words at most between a number's phrase and a short cue correcting it
 _BEARS_ON_ASKING = ("negation", "hedge", "hypothetical", "other_person", "writer")
 _AGREEMENT = "body_language.verbal_agreement"
 _INTRODUCING_WORDS = 4
@@ -66,7 +66,7 @@ _LABEL_OR_CLAUSE = re.compile(rf"{_CLAUSE_OPEN.pattern}|:")
 _QUOTE_CLAUSE = re.compile(rf"{_CLAUSE_OPEN.pattern}|:|\b(?:and|but|then)\b")
 """Where the clause a quotation stands in may open (a colon and a joining word too): its
 subject comes first."""
-_CLAUSE_END = re.compile(r"[ \t\"']*(?:[,;.!?)\]\n\u2013\u2014]|->|-\s|$)")
+_CLAUSE_END = re.compile(r"[ \t\"']*(?:[,;:.!?)\]\n\u2013\u2014]|->|-\s|$)")
 """What may follow a phrase that ends its clause (``>``)."""
 _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
 """A name right after the words that name another person ("my friend Jess")."""
@@ -492,7 +492,7 @@ class _Reading:
                     bisect.bisect_left(self._words, first) - bisect.bisect_left(
                         self._words, hit.end) >= hit.cue.scope or
                     bisect.bisect_left(self._words, hit.start) - bisect.bisect_left(
-                        self._words, before.slot_end) > _SHORT_CORRECTION or
+                        self._words, max(before.slot_end, before.end)) > _SHORT_CORRECTION or
                     _CLAUSE_END.match(self.norm, spans[first]) is None):
                 # a short cue ("No, 3:15") with other words before the number, or after
                 # it ("No 5 minute break either"), or far from the number it would

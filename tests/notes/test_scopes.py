@@ -1200,3 +1200,22 @@ class TestALengthAfterTheInterviewNamed:
     ])
     def test_is_not_stated_otherwise(self, text: str) -> None:
         assert "interview.actual_minutes" not in stated(text)
+
+
+class TestACountCorrectedRightAfterItsPhrase:
+    @pytest.mark.parametrize(("text", "count"), [
+        ("Four on the panel - no, five, the councillor joined late.", 5),
+        ("Two of them - well, three, the head of service came in for the last ten minutes.",
+         3),
+        ("Panel was five people. No, four: the fifth was the HR woman who popped in.", 4),
+    ])
+    def test_takes_the_new_number(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    @pytest.mark.parametrize(("text", "count"), [
+        ("We talked for an hour with two interviewers. Well, 2 of them mostly listened.", 2),
+        ("Four on the panel, though honestly no, 5 minutes in I had forgotten their names.",
+         4),
+    ])
+    def test_keeps_a_number_that_is_no_correction(self, text: str, count: int) -> None:
+        assert stated(text).get("interview.interviewer_count") == count
