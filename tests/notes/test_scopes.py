@@ -1219,3 +1219,48 @@ class TestACountCorrectedRightAfterItsPhrase:
     ])
     def test_keeps_a_number_that_is_no_correction(self, text: str, count: int) -> None:
         assert stated(text).get("interview.interviewer_count") == count
+
+
+class TestTheNextBatch:
+    """What the batch read in this round (blind35-38), after it was measured unseen, showed."""
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Compared notes with Jess: she got a reply to her thank-you within two hours, all "
+         "warm and personal.", "thank_you.tone"),
+        ("Woman next to me in reception had just come out - said the director gave her a "
+         "full lab tour and booked her second round right there.",
+         "next_steps.scheduled_on_the_spot"),
+        ("He said, 'At second stage, yes, everyone gets the walk-round then.'",
+         "tour.office_tour"),
+        ("Apparently candidates who come in person get shown round the site.",
+         "tour.office_tour"),
+        ("The receptionist said he'd spent twenty minutes chatting with the courier.",
+         "interview.actual_minutes"),
+        ("It was in the diary as 12:00 to 13:00, we kicked off at 12 on the nose.",
+         "next_steps.scheduled_on_the_spot"),
+        ("Honestly the whole week blurs together.", "job_specifics.deep_dive"),
+        ("Right, your checklist. Body language: she was friendly.",
+         "body_language.rote_questions"),
+        ("Nobody else was brought in to meet me.", "tour.introduced_to_people"),
+    ])
+    def test_is_not_stated(self, text: str, path: str) -> None:
+        assert path not in stated(text)
+
+    def test_not_really_engaged_is_not_engaged(self) -> None:
+        assert stated("She was on her laptop half the time, not really engaged."
+                      )["body_language.engaged"] is False
+
+    def test_nobody_brought_in_is_still_nobody_called_in(self) -> None:
+        assert stated("Nobody else was brought in to meet me.")["tour.people_called_in"] is False
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("She walked me through the whole week of a typical new starter.",
+         "job_specifics.deep_dive", True),
+        ("They went down the checklist of stock questions.", "body_language.rote_questions",
+         True),
+        ("The recruiter put it in the diary for next Tuesday, round two.",
+         "next_steps.scheduled_on_the_spot", True),
+    ])
+    def test_the_same_words_where_they_are_the_sign(self, text: str, path: str,
+                                                     value: object) -> None:
+        assert stated(text)[path] == value
