@@ -192,9 +192,16 @@ class Settling:
         if start.at == end.at:
             return None  # one time for both events: the note gives none for one of them
         days, guessed = self._days_between(start, end, first, second)
-        # a bare hour ("at 11") is before or after noon: the reading with the shortest wait
-        waits = [days * 24 * 60 + b - a for a in start.minutes for b in end.minutes]
-        waits = [w for w in waits if w >= 0]
+        # a bare hour ("at 11") is before or after noon: the reading with the shortest wait;
+        # two times both open so ("Wednesday 11:00 ... Friday at 11:00") in the same half
+        # of the day, where that reads forward
+        waits = []
+        if len(start.minutes) == len(end.minutes) == 2:
+            waits = [w for a, b in zip(start.minutes, end.minutes, strict=True)
+                     if (w := days * 24 * 60 + b - a) >= 0]
+        if not waits:
+            waits = [w for a in start.minutes for b in end.minutes
+                     if (w := days * 24 * 60 + b - a) >= 0]
         if not waits:
             return None
         value = fitted(relation.path, round(min(waits) / 60, 2))

@@ -1264,3 +1264,13 @@ class TestTheNextBatch:
     def test_the_same_words_where_they_are_the_sign(self, text: str, path: str,
                                                      value: object) -> None:
         assert stated(text)[path] == value
+
+    @pytest.mark.parametrize(("text", "hours"), [
+        ("Thank-you went out Wednesday 11:00. The hiring manager answered Friday at 11:00.",
+         48),
+        ("Sent thanks at 8:30, reply at 11:15.", 2.75),
+        ("Sent thanks at 11:30, reply at 1:15.", 1.75),  # no same half reads forward
+    ])
+    def test_two_clock_times_without_am_or_pm_are_in_the_same_half_where_they_can_be(
+            self, text: str, hours: float) -> None:
+        assert stated(text)["thank_you.response_hours"] == hours
