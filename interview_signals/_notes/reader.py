@@ -77,6 +77,11 @@ _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
 """What stands between a label and its answer ("Tour: no")."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
+_Q = "['\"\u2018\u2019\u201c\u201d]"
+_OR_ITEMS = re.compile(rf"(?:\s*{_Q}?[\w'-]+(?:\s+[\w'-]+)?{_Q}?\s*,)*"
+                       rf"\s*{_Q}?[\w'-]+(?:\s+[\w'-]+)?{_Q}?\s*\b(?:or|nor)\s+{_Q}?")
+"""The items of a list closed by "or" before its last one ("no 'great' or 'good answer'"):
+a short negation reaches over them to the last."""
 _SETS_ASIDE = ("writer", "other_person", "hypothetical")  # the first that applies is the reason
 _WHY_ASIDE = {"other_person": "other_person", "writer": "writer", "hypothetical": "plan"}
 """The reason (``notes.reason.<key>``) each kind of cue that sets a mention aside gives."""
@@ -601,6 +606,9 @@ class _Reading:
             if heading is not None:
                 return start < heading
         if hit.end <= start and cue.direction in ("forward", "both"):
+            if cue.kind == "negation" and cue.scope is not None and \
+                    _OR_ITEMS.fullmatch(self.norm, hit.end, start) is not None:
+                return True  # "no 'great' or 'good answer'", "no smile or nod"
             return (self._reaches(hit.end, start, cue.scope, cue) and
                     not _between(self._subjects, self._opening(hit, sentence.start), start) and
                     self._past_commas(cue, hit.end, start, sentence.end)) or \

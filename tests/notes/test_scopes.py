@@ -1274,3 +1274,16 @@ class TestTheNextBatch:
     def test_two_clock_times_without_am_or_pm_are_in_the_same_half_where_they_can_be(
             self, text: str, hours: float) -> None:
         assert stated(text)["thank_you.response_hours"] == hours
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("She gave nothing away - no 'great' or 'good answer', nothing out loud at all.",
+         "body_language.verbal_agreement"),
+        ("No tour or introductions.", "tour.introduced_to_people"),
+    ])
+    def test_a_short_negation_reaches_the_last_item_of_a_list_closed_by_or(
+            self, text: str, path: str) -> None:
+        assert stated(text)[path] is False
+
+    def test_what_comes_after_such_a_list_is_not_negated(self) -> None:
+        found = stated("No small talk or anything, but she showed me round after.")
+        assert found["tour.office_tour"] is True
