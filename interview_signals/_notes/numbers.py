@@ -449,8 +449,9 @@ def _people(people: tuple[Iterable[str], Iterable[str]], and_: str, number: str
         return re.compile(r"(?!)"), r"(?!)", frozenset()
     lead, head = _alternation(leads), _alternation(heads)
     # a word between an item's lead and its person word is no lead itself ("an hour with
-    # the consultant" is no person)
-    word = rf"(?!(?:{and_}|plus|{lead})(?!\w))[^\W\d_][\w'&]*"
+    # the consultant" is no person), nor a number ("the panel was two engineers" is no
+    # person: two engineers are)
+    word = rf"(?!(?:{and_}|plus|{lead}|{number})(?!\w))[^\W\d_][\w'&]*"
     item = (rf"(?:(?P<n>{number})\s+(?:of\s+)?(?:{lead}\s+)?|(?P<lead>{lead})\s+)?"
             rf"(?:{word}\s+){{0,3}}(?P<head>{head})(?P<pl>s)?(?!\w)"
             rf"(?:\s+(?:of|from)\s+(?:the\s+)?{word})?")

@@ -1287,3 +1287,21 @@ class TestTheNextBatch:
     def test_what_comes_after_such_a_list_is_not_negated(self) -> None:
         found = stated("No small talk or anything, but she showed me round after.")
         assert found["tour.office_tour"] is True
+
+    @pytest.mark.parametrize(("text", "count"), [
+        ("The panel at the MRO was four - no wait, five, the quality manager joined late.", 5),
+        ("Three assessors, all reading their questions from scripts.", 3),
+        ("Three lads on the panel, lasted forty-five minutes.", 3),
+        ("Interview was with him alone.", 1),
+        ("The interview itself was 35 minutes with two associates, pleasant enough.", 2),
+        ("Panel consisted of the principal, one subject expert from outside and the manager "
+         "of the trust, total four members.", 4),
+        ("Interviewer was one woman.", 1),
+        ("The panel were two charge nurses and a psychologist.", 3),
+    ])
+    def test_more_ways_to_give_the_panel(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    def test_a_count_on_the_panel_is_no_article(self) -> None:
+        assert "interview.interviewer_count" not in stated(
+            "ICU interview, 3 consultants and a CNM on the panel.")
