@@ -1305,3 +1305,31 @@ class TestTheNextBatch:
     def test_a_count_on_the_panel_is_no_article(self) -> None:
         assert "interview.interviewer_count" not in stated(
             "ICU interview, 3 consultants and a CNM on the panel.")
+
+
+class TestTheLengthAsBooked:
+    """A length the note gives only as the booked slot kept to, in words a writer uses."""
+
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("They had it down for ninety minutes and we used all of it, not a minute more.", 90),
+        ("Forty-minute slot, and we stuck to it.", 40),
+        ("Phone screen, booked for 15 minutes and it was exactly that.", 15),
+        ("Booked for an hour; it ran to time.", 60),
+    ])
+    def test_the_slot_kept_to_is_the_length(self, text: str, minutes: int) -> None:
+        assert stated(text)["interview.actual_minutes"] == minutes
+
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("Whole thing was twenty-five minutes.", 25),
+        ("Zoom with the eng manager, 45 min slot, we hung up after 25.", 25),
+        ("Scheduled for 45 minutes and it was a tight 45.", 45),
+    ])
+    def test_more_ways_to_give_the_length(self, text: str, minutes: int) -> None:
+        assert stated(text)["interview.actual_minutes"] == minutes
+
+    @pytest.mark.parametrize("text", [
+        "She had a list of questions and stuck to it. It was booked for an hour.",
+        "The whole thing was 45 minutes late starting.",
+    ])
+    def test_words_near_them_that_give_no_length(self, text: str) -> None:
+        assert "interview.actual_minutes" not in stated(text)
