@@ -1333,3 +1333,23 @@ class TestTheLengthAsBooked:
     ])
     def test_words_near_them_that_give_no_length(self, text: str) -> None:
         assert "interview.actual_minutes" not in stated(text)
+
+
+class TestTheCountInPassing:
+    """A count given in passing: summed up after a list, after a length, or one alone."""
+
+    @pytest.mark.parametrize(("text", "count"), [
+        ("Area manager and store manager, so two.", 2),
+        ("I did the whole thing on Teams from my house, forty-five minutes, two people.", 2),
+        ("Interviewed by Priya, the head of fundraising, on her own.", 1),
+    ])
+    def test_the_count(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    @pytest.mark.parametrize("text", [
+        "I asked the manager, so two questions down.",
+        "We waited 20 minutes, two people ahead of me.",
+        "Interviewed by the panel, then I sat on my own for ages.",
+    ])
+    def test_words_near_them_that_count_nobody(self, text: str) -> None:
+        assert "interview.interviewer_count" not in stated(text)
