@@ -1353,3 +1353,45 @@ class TestTheCountInPassing:
     ])
     def test_words_near_them_that_count_nobody(self, text: str) -> None:
         assert "interview.interviewer_count" not in stated(text)
+
+
+class TestWhenItReallyStarted:
+    """A start later than booked: from its time where the note gives one, open where not."""
+
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("Invite said 14:00-15:00. We didn't get going until 14:07 because of the audio, and "
+         "they still wrapped at 15:00 sharp.", 53),
+        ("Booked 2 to 3. Started late at 2:10 and finished at ten past three.", 60),
+    ])
+    def test_from_the_time_it_started(self, text: str, minutes: int) -> None:
+        assert stated(text)["interview.actual_minutes"] == minutes
+
+    @pytest.mark.parametrize("text", [
+        "Invite said 2.15-3.00. Started a bit late and finished at ten past three.",
+        "Booked 2 to 3. Started ten minutes late and finished at ten past three.",
+    ])
+    def test_a_late_start_with_no_time_leaves_the_length_open(self, text: str) -> None:
+        assert "interview.actual_minutes" not in stated(text)
+
+    def test_a_length_given_outright_stays(self) -> None:
+        assert stated("Started a bit late. We talked for 50 minutes."
+                      )["interview.actual_minutes"] == 50
+
+
+class TestWhatTheWriterAskedOrCounted:
+    @pytest.mark.parametrize("text", [
+        "I asked what a typical day looks like.",
+        'When I asked, "What would a typical Tuesday look like?" she said, "Oh, it varies," '
+        "and moved on.",
+    ])
+    def test_the_writer_asking_about_the_day_to_day_is_no_deep_dive(self, text: str) -> None:
+        assert "job_specifics.deep_dive" not in stated(text)
+
+    def test_what_the_interviewer_answered_may_be_one(self) -> None:
+        assert stated("I asked about the day to day and she walked me through a typical week "
+                      "in detail.")["job_specifics.deep_dive"] is True
+
+    def test_some_of_the_panel_is_not_the_panel(self) -> None:
+        text = "There were three panel members. Two of them were nodding continuously."
+        assert "interview.interviewer_count" not in stated(text)
+        assert stated("There were three panel members.")["interview.interviewer_count"] == 3
