@@ -150,6 +150,8 @@ class Numbers:
         self._relative = [(re.compile(rf"(?<!\w){_alternation(words)}(?!\w)"), offset)
                           for words, offset in ((w.next_day, None), (w.yesterday, -1),
                                                 (w.today, 0)) if words]
+        self._zone = re.compile(rf"(?<!\w){_alternation(w.time_zone)}(?!\w)") \
+            if w.time_zone else None
         self._dayparts = [(re.compile(rf"(?<!\w){_alternation(words)}(?!\w)"), part)
                           for words, part in ((w.morning, 0), (w.evening, 12)) if words]
         # "at 11" is a time where the clause ends after it or goes on with a word of time
@@ -404,6 +406,10 @@ class Numbers:
             return None
         offset = found[0]
         return ("next", 1) if offset is None else ("day", offset)
+
+    def names_time_zone(self, text: str) -> bool:
+        """Whether ``text`` places a time in a time zone ("Pacific", "CET", "my time")."""
+        return self._zone is not None and self._zone.search(text) is not None
 
     def daypart(self, text: str) -> int | None:
         """0 when the first part of the day ``text`` names is before noon, 12 after it."""

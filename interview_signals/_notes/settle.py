@@ -211,9 +211,13 @@ class Settling:
         # as the shorter wait, but to confirm ("6:45" after "6pm" is read as written)
         approximate = start.approximate or end.approximate
         open_half = any(w.bare and len(w.minutes) > 1 for w in (start, end))
-        unsure = approximate or open_half or guessed or first.certainty == "unsure" or \
-            second.certainty == "unsure"
-        reason = (self.r.texts("notes.reason.approximate_time") if approximate else
+        # a time placed in a time zone ("9pm Pacific ... 8:00 Eastern"): the offsets are not
+        # known here, so the hours are to confirm
+        zoned = start.zoned or end.zoned
+        unsure = approximate or open_half or guessed or zoned or \
+            first.certainty == "unsure" or second.certainty == "unsure"
+        reason = (self.r.texts("notes.reason.time_zone") if zoned else
+                  self.r.texts("notes.reason.approximate_time") if approximate else
                   self.r.texts("notes.reason.half_of_day") if open_half else
                   self.r.texts("notes.reason.same_day") if guessed else
                   self.r.texts("notes.reason.between", first=self.r._label(relation.other),
@@ -283,9 +287,10 @@ class Settling:
                 for h in self.r._cues_of.get(m.sentence, ())) or \
             (chosen[3] and _ANOTHER_NUMBER.search(self.r.norm, chosen[1],
                                                   min(high, chosen[1] + 40)) is not None)
+        zoned = numbers.names_time_zone(self.r.norm[chosen[1]:min(high, chosen[1] + 24)])
         return _When(_first_known(numbers.day, after_text, before_text),
                      _first_known(numbers.relative_day, after_text, before_text),
-                     chosen[2], approximate, chosen[0], chosen[3])
+                     chosen[2], approximate, chosen[0], chosen[3], zoned)
 
     def _settled(self, by_path: dict[str, list[Mention]]) -> list[Proposal]:
         proposals = []
@@ -456,6 +461,8 @@ class _When:
     """Where the time is written."""
     bare: bool
     """Whether it is a bare hour after "at" ("at 11")."""
+    zoned: bool = False
+    """Whether the note places it in a time zone ("9pm Pacific")."""
 
 
 def _halves(minute: float, part: int | None) -> tuple[float, ...]:

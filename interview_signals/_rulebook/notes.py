@@ -65,7 +65,7 @@ _TOKEN = re.compile(r"[\w']+")
 _NUMBER_KEYS = ("words", "minute_units", "hour_units", "half", "quarter", "three_quarters",
                 "and", "range", "am", "pm", "noon", "days", "before", "after_bare", "today",
                 "yesterday", "next_day", "morning", "evening", "at", "time_after", "past",
-                "to_hour", "oclock")
+                "to_hour", "oclock", "time_zone")
 
 
 @frozen(kw_only=True)
@@ -225,6 +225,9 @@ class NumberWords:
     """Words between minutes and the hour they are before ("twenty *to* four")."""
     oclock: tuple[str, ...] = ()
     """Words after an hour of the clock ("ten *o'clock*")."""
+    time_zone: tuple[str, ...] = ()
+    """Words that place a time in a time zone ("9pm *Pacific*", "08:30 *CET*"): the hours
+    between two such times are left to confirm, the zones' offsets being unknown here."""
 
 
 @frozen(kw_only=True)
@@ -731,6 +734,7 @@ class NotesMerger:
             morning=words_of("morning"), evening=words_of("evening"), at=words_of("at"),
             time_after=words_of("time_after"), past=words_of("past"),
             to_hour=words_of("to_hour"), oclock=words_of("oclock"),
+            time_zone=words_of("time_zone"),
             days=cast(tuple[tuple[str, ...], ...], n.get("days", ())))
         return NotesBook(phrases=tuple(self.phrases), cues=tuple(self.cues),
                          topics=tuple(self.topics.values()), relations=tuple(self.relations),

@@ -1395,3 +1395,27 @@ class TestWhatTheWriterAskedOrCounted:
         text = "There were three panel members. Two of them were nodding continuously."
         assert "interview.interviewer_count" not in stated(text)
         assert stated("There were three panel members.")["interview.interviewer_count"] == 3
+
+
+class TestHoursToConfirm:
+    """Hours between a thank-you and its reply that the note leaves open."""
+
+    @pytest.mark.parametrize("text", [
+        "Sent my thank-you to the hiring manager at 9pm Monday, Pacific. Her reply is "
+        "stamped 8:00 Tuesday, Eastern.",
+        "Emailed my thank-you at 17:30 Boston time on Tuesday. The hiring manager in Basel "
+        "replied at 08:30 CET Wednesday.",
+        "The thank-you reply came back somewhere between two and three hours after I sent it.",
+    ])
+    def test_times_in_time_zones_or_a_range_are_to_confirm(self, text: str) -> None:
+        assert "thank_you.response_hours" not in stated(text)
+        assert any(path == "thank_you.response_hours" and certainty == "unsure"
+                   for path, _, certainty in proposals(text))
+
+    def test_thanks_for_your_time_after_a_time_is_no_time_zone(self) -> None:
+        text = ("Thank-you went out Wednesday 11:00. The hiring manager answered Friday at "
+                "11:00: 'Thanks for your time, we're still interviewing.'")
+        assert stated(text)["thank_you.response_hours"] == 48
+
+    def test_a_length_as_a_range_is_not_stated(self) -> None:
+        assert "interview.actual_minutes" not in stated("It lasted between 40 and 50 minutes.")
