@@ -123,7 +123,8 @@ class Numbers:
         self._people_sep = re.compile(f"({_people_separator(and_)})")  # kept by split
         # an article read as one ("a") that opens the first of several people: "a grade 7
         # and an assessor" is no panel of one
-        self._article_list = _article_opening(article, and_, people.get("person_lead", ()))
+        self._article_list, self._article = (
+            _article_opening(article, and_, people.get("person_lead", ())), re.compile(article))
         span_length, span_count = _spans(not_article, minute, hour)
         self._spans = {"minutes": re.compile(span_length), "hours": re.compile(span_length),
                        "count": re.compile(span_count)}
@@ -406,6 +407,10 @@ class Numbers:
             return None
         offset = found[0]
         return ("next", 1) if offset is None else ("day", offset)
+
+    def is_article(self, text: str) -> bool:
+        """Whether ``text`` is an article a number is read from ("a", "an")."""
+        return self._article.fullmatch(text.strip()) is not None
 
     def names_time_zone(self, text: str) -> bool:
         """Whether ``text`` places a time in a time zone ("Pacific", "CET", "my time")."""

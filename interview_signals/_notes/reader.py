@@ -493,6 +493,12 @@ class _Reading:
             if after == len(starts) or spans[starts[after]] > sentence.end:
                 continue
             first = starts[after]
+            if slot == "count" and after + 1 < len(starts) and \
+                    spans[starts[after + 1]] <= sentence.end and \
+                    self.reader.numbers.is_article(self.norm[first:spans[first]]):
+                # an article is no count corrected where a number follows ("no wait, a
+                # third guy ... so three"; "no, a panel of two")
+                first = starts[after + 1]
             if hit.cue.scope is not None and (
                     bisect.bisect_left(self._words, first) - bisect.bisect_left(
                         self._words, hit.end) >= hit.cue.scope or
@@ -666,6 +672,16 @@ class _Reading:
         if not cue.ends_at_comma or not _between(self._commas, start, end):
             return True
         return _LIST_CLOSE.search(self.norm, start, sentence_end) is not None
+
+    def corrects(self, sentence: int, start: int, end: int) -> bool:
+        """Whether only a correction cue stands between ``start`` and ``end`` (a time and
+        the one that corrects it: "Monday 9am, no, 9:30")."""
+        for hit in self._cues_of.get(sentence, ()):
+            if hit.cue.kind == "correction" and start <= hit.start and hit.end <= end and \
+                    not _WORDS.search(self.norm[start:hit.start]) and \
+                    not _WORDS.search(self.norm[hit.end:end]):
+                return True
+        return False
 
     def _reaches(self, start: int, end: int, scope: int | None,
                  cue: Cue | None = None) -> bool:

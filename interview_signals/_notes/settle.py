@@ -278,13 +278,19 @@ class Settling:
         chosen = after[0] if after else (found[-1] if found else None)
         if chosen is None:
             return None
+        corrected = False
+        for later in found[found.index(chosen) + 1:]:
+            # a time corrected right after it ("Monday 9am, no, 9:30"): the later one
+            if self.r.corrects(m.sentence, chosen[1], later[0]):
+                chosen, corrected = later, True
         clock_start = chosen[0]
         approximate = any(h.cue.kind == "approximate" and h.end <= clock_start and
                           self.r._reaches(h.end, clock_start, h.cue.scope)
                           for h in self.r._cues_of.get(m.sentence, ())) or \
-            any(h.cue.kind == "correction" and low <= h.start < high and
-                (not h.cue.fields or m.path in h.cue.fields)
-                for h in self.r._cues_of.get(m.sentence, ())) or \
+            (not corrected and
+             any(h.cue.kind == "correction" and low <= h.start < high and
+                 (not h.cue.fields or m.path in h.cue.fields)
+                 for h in self.r._cues_of.get(m.sentence, ()))) or \
             (chosen[3] and _ANOTHER_NUMBER.search(self.r.norm, chosen[1],
                                                   min(high, chosen[1] + 40)) is not None)
         zoned = numbers.names_time_zone(self.r.norm[chosen[1]:min(high, chosen[1] + 24)])

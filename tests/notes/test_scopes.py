@@ -1419,3 +1419,30 @@ class TestHoursToConfirm:
 
     def test_a_length_as_a_range_is_not_stated(self) -> None:
         assert "interview.actual_minutes" not in stated("It lasted between 40 and 50 minutes.")
+
+
+class TestCorrectedTimesAndCounts:
+    @pytest.mark.parametrize(("text", "hours"), [
+        ("Thank-you out Friday 5pm. Reply Monday 9am, no, 9:30, I just checked.", 64.5),
+        ("Thank-you sent at 5pm Friday. Reply Monday at 9am - no wait, 9:30.", 64.5),
+        ("Thank-you sent at 5pm Friday. Reply Monday at 9am, and a second one at 9:30.", 64),
+    ])
+    def test_a_time_corrected_right_after_it_is_the_later_one(self, text: str,
+                                                               hours: float) -> None:
+        assert stated(text)["thank_you.response_hours"] == hours
+
+    @pytest.mark.parametrize(("text", "count"), [
+        ("Thought it was two interviewers - no wait, a third guy had his camera off the "
+         "whole time and piped up at the end, so three.", 3),
+        ("Panel of three, no wait, a panel of two.", 2),
+    ])
+    def test_an_article_after_a_correction_is_no_count(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("It was booked for 45 minutes. It ran the full 45 and then another 25.", 70),
+        ("Booked for an hour. We used the whole hour and then another 20 minutes on the "
+         "tour.", 60),
+    ])
+    def test_the_full_slot_and_then_more(self, text: str, minutes: int) -> None:
+        assert stated(text)["interview.actual_minutes"] == minutes
