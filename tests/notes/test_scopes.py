@@ -1446,3 +1446,19 @@ class TestCorrectedTimesAndCounts:
     ])
     def test_the_full_slot_and_then_more(self, text: str, minutes: int) -> None:
         assert stated(text)["interview.actual_minutes"] == minutes
+
+
+class TestAFamilyBusiness:
+    @pytest.mark.parametrize("text", [
+        "Just the owner and his wife doing the interview at the kitchen table.",
+        "The owner and his wife interviewed me.",
+    ])
+    def test_the_owner_and_his_wife_are_two(self, text: str) -> None:
+        assert stated(text)["interview.interviewer_count"] == 2
+
+    @pytest.mark.parametrize("text", [
+        "My wife and I went in together.",
+        "Interview with the owner. His wife brought tea.",
+    ])
+    def test_a_wife_who_does_not_interview_counts_nobody(self, text: str) -> None:
+        assert stated(text).get("interview.interviewer_count") in (None, 1)
