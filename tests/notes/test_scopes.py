@@ -1462,3 +1462,19 @@ class TestAFamilyBusiness:
     ])
     def test_a_wife_who_does_not_interview_counts_nobody(self, text: str) -> None:
         assert stated(text).get("interview.interviewer_count") in (None, 1)
+
+
+class TestNoFollowUps:
+    """No follow-up questions: a bored interviewer to some writers, a script to others."""
+
+    @pytest.mark.parametrize("text", [
+        "No follow-up questions.",
+        "Zero follow-ups, she read the list.",
+        "He didn't ask any follow-up questions.",
+    ])
+    def test_is_asked_not_stated(self, text: str) -> None:
+        assert "body_language.engaged" not in stated(text)
+        assert ("body_language.engaged", False, "unsure") in proposals(text)
+
+    def test_follow_ups_asked_are_still_engagement(self) -> None:
+        assert stated("She asked loads of follow-ups.")["body_language.engaged"] is True
