@@ -1478,3 +1478,14 @@ class TestNoFollowUps:
 
     def test_follow_ups_asked_are_still_engagement(self) -> None:
         assert stated("She asked loads of follow-ups.")["body_language.engaged"] is True
+
+
+class TestADoubtAboutANo:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("I don't think he smiled once.", "body_language.smiles"),
+        ("I don't think they asked where else I was interviewing.",
+         "interest.asked_where_else_interviewing"),
+    ])
+    def test_i_dont_think_is_a_no_to_confirm(self, text: str, path: str) -> None:
+        assert path not in stated(text)
+        assert (path, False, "unsure") in proposals(text)
