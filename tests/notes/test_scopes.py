@@ -1489,3 +1489,22 @@ class TestADoubtAboutANo:
     def test_i_dont_think_is_a_no_to_confirm(self, text: str, path: str) -> None:
         assert path not in stated(text)
         assert (path, False, "unsure") in proposals(text)
+
+
+class TestNothingBookedIsNoRefusal:
+    """'No second round booked': nothing booked there and then; whether a next round was
+    offered is left to ask ('no second round mentioned' is a no)."""
+
+    @pytest.mark.parametrize("text", [
+        "No second round booked. Thoughts?",
+        "No second round was set up while I was there.",
+        "There was no formal next round booked but he said the CTO may want to talk.",
+    ])
+    def test_nothing_booked(self, text: str) -> None:
+        found = stated(text)
+        assert found["next_steps.scheduled_on_the_spot"] is False
+        assert "next_steps.invited_to_next_round" not in found
+        assert ("next_steps.invited_to_next_round", False, "unsure") in proposals(text)
+
+    def test_no_second_round_mentioned_is_a_no(self) -> None:
+        assert stated("No second round mentioned.")["next_steps.invited_to_next_round"] is False
