@@ -1508,3 +1508,20 @@ class TestNothingBookedIsNoRefusal:
 
     def test_no_second_round_mentioned_is_a_no(self) -> None:
         assert stated("No second round mentioned.")["next_steps.invited_to_next_round"] is False
+
+
+class TestWordForWord:
+    @pytest.mark.parametrize("text", [
+        "The lead engineer read every question word for word off his laptop.",
+        "Read out the same questions I've seen on Glassdoor, word for word.",
+        "HR lady read every question off a printed sheet, word for word.",
+    ])
+    def test_questions_read_word_for_word_are_stock_questions(self, text: str) -> None:
+        assert stated(text)["body_language.rote_questions"] is True
+
+    @pytest.mark.parametrize("text", [
+        "The reply: 'Thanks for your note, we'll be in touch.' That's it, word for word.",
+        'The clinical director asked me, word for word, "Do you want this job?"',
+    ])
+    def test_other_words_quoted_word_for_word_are_not(self, text: str) -> None:
+        assert "body_language.rote_questions" not in stated(text)
