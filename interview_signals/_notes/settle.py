@@ -279,10 +279,13 @@ class Settling:
         if chosen is None:
             return None
         corrected = False
-        for later in found[found.index(chosen) + 1:]:
-            # a time corrected right after it ("Monday 9am, no, 9:30"): the later one
-            if self.r.corrects(m.sentence, chosen[1], later[0]):
-                chosen, corrected = later, True
+        at = found.index(chosen)
+        for later in found[at + 1:at + 4]:
+            # a time corrected right after it ("Monday 9am, no, 9:30"): the later one (a
+            # chain of corrections is followed a few steps, no further)
+            if not self.r.corrects(m.sentence, chosen[1], later[0]):
+                break
+            chosen, corrected = later, True
         clock_start = chosen[0]
         approximate = any(h.cue.kind == "approximate" and h.end <= clock_start and
                           self.r._reaches(h.end, clock_start, h.cue.scope)
