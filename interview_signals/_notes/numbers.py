@@ -151,8 +151,10 @@ class Numbers:
         self._relative = [(re.compile(rf"(?<!\w){_alternation(words)}(?!\w)"), offset)
                           for words, offset in ((w.next_day, None), (w.yesterday, -1),
                                                 (w.today, 0)) if words]
-        self._zone = re.compile(rf"(?<!\w){_alternation(w.time_zone)}(?!\w)") \
-            if w.time_zone else None
+        # a zone right after its time, or after the day between them ("9pm Monday, Pacific");
+        # an abbreviation before a number is none ("est. 3 hours")
+        self._zone = re.compile(rf"[\s,(]*(?:([^\W\d_]+)[\s,]+)?({_alternation(w.time_zone)})"
+                                rf"(?!\w)(?!\.?\s*\d)") if w.time_zone else None
         self._dayparts = [(re.compile(rf"(?<!\w){_alternation(words)}(?!\w)"), part)
                           for words, part in ((w.morning, 0), (w.evening, 12)) if words]
         # "at 11" is a time where the clause ends after it or goes on with a word of time
@@ -412,9 +414,14 @@ class Numbers:
         """Whether ``text`` is an article a number is read from ("a", "an")."""
         return self._article.fullmatch(text.strip()) is not None
 
-    def names_time_zone(self, text: str) -> bool:
-        """Whether ``text`` places a time in a time zone ("Pacific", "CET", "my time")."""
-        return self._zone is not None and self._zone.search(text) is not None
+    def zone_after(self, text: str, start: int, end: int) -> str | None:
+        """The time zone that follows a time ending at ``start`` ("9pm Pacific", "08:30
+        CET", "8:00 Tuesday, Eastern", "9am my time"), right after it or after a day."""
+        found = None if self._zone is None else self._zone.match(text, start)
+        if found is None or found.end() > end or (
+                found.group(1) is not None and self.day(found.group(1)) is None):
+            return None
+        return " ".join(found.group(2).split())
 
     def daypart(self, text: str) -> int | None:
         """0 when the first part of the day ``text`` names is before noon, 12 after it."""

@@ -493,12 +493,16 @@ class _Reading:
             if after == len(starts) or spans[starts[after]] > sentence.end:
                 continue
             first = starts[after]
-            if slot == "count" and after + 1 < len(starts) and \
-                    spans[starts[after + 1]] <= sentence.end and \
+            if slot == "count" and \
                     self.reader.numbers.is_article(self.norm[first:spans[first]]):
-                # an article is no count corrected where a number follows ("no wait, a
-                # third guy ... so three"; "no, a panel of two")
-                first = starts[after + 1]
+                # an article is no count corrected: the count is a later number of the
+                # sentence that ends its clause ("no wait, a third guy ... so three"), if
+                # one does among the next few ("a third joined for 15 minutes" has none)
+                later = [s for s in starts[after + 1:after + 6] if spans[s] <= sentence.end
+                         and _CLAUSE_END.match(self.norm, spans[s]) is not None]
+                if not later:
+                    continue
+                first = later[0]
             if hit.cue.scope is not None and (
                     bisect.bisect_left(self._words, first) - bisect.bisect_left(
                         self._words, hit.end) >= hit.cue.scope or

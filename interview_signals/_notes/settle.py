@@ -212,8 +212,8 @@ class Settling:
         approximate = start.approximate or end.approximate
         open_half = any(w.bare and len(w.minutes) > 1 for w in (start, end))
         # a time placed in a time zone ("9pm Pacific ... 8:00 Eastern"): the offsets are not
-        # known here, so the hours are to confirm
-        zoned = start.zoned or end.zoned
+        # known here, so the hours are to confirm, unless both are in the same zone
+        zoned = start.zone != end.zone
         unsure = approximate or open_half or guessed or zoned or \
             first.certainty == "unsure" or second.certainty == "unsure"
         reason = (self.r.texts("notes.reason.time_zone") if zoned else
@@ -290,16 +290,16 @@ class Settling:
         approximate = any(h.cue.kind == "approximate" and h.end <= clock_start and
                           self.r._reaches(h.end, clock_start, h.cue.scope)
                           for h in self.r._cues_of.get(m.sentence, ())) or \
-            (not corrected and
-             any(h.cue.kind == "correction" and low <= h.start < high and
-                 (not h.cue.fields or m.path in h.cue.fields)
-                 for h in self.r._cues_of.get(m.sentence, ()))) or \
+            any(h.cue.kind == "correction" and low <= h.start < high and
+                (not corrected or h.start >= chosen[1]) and
+                (corrected or not h.cue.fields or m.path in h.cue.fields)
+                for h in self.r._cues_of.get(m.sentence, ())) or \
             (chosen[3] and _ANOTHER_NUMBER.search(self.r.norm, chosen[1],
                                                   min(high, chosen[1] + 40)) is not None)
-        zoned = numbers.names_time_zone(self.r.norm[chosen[1]:min(high, chosen[1] + 24)])
+        zone = numbers.zone_after(self.r.norm, chosen[1], high)
         return _When(_first_known(numbers.day, after_text, before_text),
                      _first_known(numbers.relative_day, after_text, before_text),
-                     chosen[2], approximate, chosen[0], chosen[3], zoned)
+                     chosen[2], approximate, chosen[0], chosen[3], zone)
 
     def _settled(self, by_path: dict[str, list[Mention]]) -> list[Proposal]:
         proposals = []
@@ -470,8 +470,8 @@ class _When:
     """Where the time is written."""
     bare: bool
     """Whether it is a bare hour after "at" ("at 11")."""
-    zoned: bool = False
-    """Whether the note places it in a time zone ("9pm Pacific")."""
+    zone: str | None = None
+    """The time zone the note places it in ("9pm Pacific"), if any."""
 
 
 def _halves(minute: float, part: int | None) -> tuple[float, ...]:

@@ -589,8 +589,9 @@ class NotesMerger:
                 f"{_shown(direction)}")
             return
         scope = item.get("scope")
-        if scope is not None and not (type(scope) is int and 1 <= scope <= 50):
-            bad(f"{where}.scope: expected a number of words from 1 to 50, got {_shown(scope)}")
+        if scope is not None and not (type(scope) is int and 0 <= scope <= 50):
+            bad(f"{where}.scope: expected a number of words from 0 (only what follows at "
+                f"once) to 50, got {_shown(scope)}")
             return
         fields = _paths(item.get("fields", []), f"{where}.fields", bad)
         not_fields = _paths(item.get("not_fields", []), f"{where}.not_fields", bad)

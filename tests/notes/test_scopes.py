@@ -1340,8 +1340,11 @@ class TestTheCountInPassing:
 
     @pytest.mark.parametrize(("text", "count"), [
         ("Area manager and store manager, so two.", 2),
-        ("I did the whole thing on Teams from my house, forty-five minutes, two people.", 2),
-        ("Interviewed by Priya, the head of fundraising, on her own.", 1),
+        ("Forty-five minutes, two interviewers.", 2),
+        ("interview was just the owner and his wife", 2),
+        ("family firm, only the owner and his wife interviewing", 2),
+        ("There were three panel members.", 3),
+        ("The two panel members were pleasant enough.", 2),
     ])
     def test_the_count(self, text: str, count: int) -> None:
         assert stated(text)["interview.interviewer_count"] == count
@@ -1350,6 +1353,12 @@ class TestTheCountInPassing:
         "I asked the manager, so two questions down.",
         "We waited 20 minutes, two people ahead of me.",
         "Interviewed by the panel, then I sat on my own for ages.",
+        # an independent review's sentences against the first version of these phrases
+        "waited in the lobby for 20 minutes, three people, all candidates",
+        "I was told to prepare for three panel members",
+        "Lunch with two board members after the interview",
+        "interviewed by Raj on his own for the first half, then his manager joined",
+        "The panel usually has five panel members but today it was three",
     ])
     def test_words_near_them_that_count_nobody(self, text: str) -> None:
         assert "interview.interviewer_count" not in stated(text)
@@ -1525,3 +1534,68 @@ class TestWordForWord:
     ])
     def test_other_words_quoted_word_for_word_are_not(self, text: str) -> None:
         assert "body_language.rote_questions" not in stated(text)
+
+
+class TestTheFirstReviewOfThisRound:
+    """Sentences an independent review wrote against this round's phrases and mechanisms,
+    read wrongly by their first version."""
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Booked for an hour. The bus ran to time for once, which was nice.",
+         "interview.actual_minutes"),
+        ("Booked for an hour. I had a tenner for lunch and used all of it.",
+         "interview.actual_minutes"),
+        ("Interview booked for 30 min. I was given a whiteboard marker and we used all of it "
+         "lol", "interview.actual_minutes"),
+        ("Booked for an hour. The format was exactly what they said it would be, a case "
+         "study then questions.", "interview.actual_minutes"),
+        ("I hung up after 10 minutes on hold and called back.", "interview.actual_minutes"),
+        ("Interview 2-3pm, then a tour that didn't get going until 3:10 and finished at 3:40",
+         "interview.actual_minutes"),
+        ("No follow-up email yet from them after the interview", "body_language.engaged"),
+        ("no follow up from HR since friday, starting to worry", "body_language.engaged"),
+        ("I had no follow-up questions for them at the end", "body_language.engaged"),
+        ("Zero follow up questions from me, I'd run out", "body_language.engaged"),
+        ("Her questions weren't word for word from glassdoor, they were tailored to my CV",
+         "body_language.rote_questions"),
+        ("My questions list I read off word for word, embarrassing",
+         "body_language.rote_questions"),
+        ("He read my CV back to me word for word", "body_language.rote_questions"),
+    ])
+    def test_is_not_stated(self, text: str, path: str) -> None:
+        assert path not in stated(text)
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("It was a tight 10 minutes to get there from the station. Interview lasted 40 min",
+         "interview.actual_minutes", 40),
+        ("Booked 2 to 3. Started late and we talked for 50 min", "interview.actual_minutes",
+         50),
+        ("Slot was 14:00-14:45. didnt start till 14:10, ended 14:45",
+         "interview.actual_minutes", 35),
+        ("Two panel members, no wait, a third joined on the phone for 15 minutes",
+         "interview.interviewer_count", 2),
+        ("Panel of three. no wait, a guy left after 5 mins but he'd asked one question, so "
+         "still three", "interview.interviewer_count", 3),
+        ("No second round booked on the spot but she asked me back for next week",
+         "next_steps.scheduled_on_the_spot", False),
+        ("I asked about a typical day and he spent 20 minutes describing it in detail",
+         "job_specifics.deep_dive", True),
+        ("Sent thanks at 9am EST. Reply at 11am EST.", "thank_you.response_hours", 2),
+        ("Sent my thank you at 9pm, took my time writing it. Reply at 10am next day",
+         "thank_you.response_hours", 13),
+        ("Thank you sent 6pm, et voila, reply at 8pm", "thank_you.response_hours", 2),
+    ])
+    def test_is_read_right(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Sent thank-you 5pm Fri. Reply Mon 9am, no 10am, no wait, it was 9:15",
+         "thank_you.response_hours"),
+        ("Thank you sent 4pm, reply 6pm her time.", "thank_you.response_hours"),
+        ("Don't think he smiled once", "body_language.smiles"),
+        ("Invite said 2.15-3.00. Started a bit late and finished at ten past three.",
+         "interview.actual_minutes"),
+    ])
+    def test_is_asked(self, text: str, path: str) -> None:
+        assert path not in stated(text)
+        assert any(p == path and c == "unsure" for p, _, c in proposals(text))

@@ -58,8 +58,9 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
      "[notes] cue[0].answer: expected true or false, got \"yes\""),
     ('[[notes.cue]]\nkind = "hedge"\ndirection = "sideways"\nphrases = ["maybe"]',
      "[notes] cue[0].direction: expected one of forward, backward, both, got \"sideways\""),
-    ('[[notes.cue]]\nkind = "hedge"\nscope = 0\nphrases = ["maybe"]',
-     "[notes] cue[0].scope: expected a number of words from 1 to 50, got 0"),
+    ('[[notes.cue]]\nkind = "hedge"\nscope = -1\nphrases = ["maybe"]',
+     "[notes] cue[0].scope: expected a number of words from 0 (only what follows at once) "
+     "to 50, got -1"),
     ('[notes]\nphrase = []', "[notes] unknown key \"phrase\" (did you mean \"phrases\"?); [notes] "
      "holds phrases, cue, topic, relation, implies, numbers"),
     ('[notes.numbers]\ndays = ["mon"]',
