@@ -151,10 +151,7 @@ class Numbers:
         self._relative = [(re.compile(rf"(?<!\w){_alternation(words)}(?!\w)"), offset)
                           for words, offset in ((w.next_day, None), (w.yesterday, -1),
                                                 (w.today, 0)) if words]
-        # a zone right after its time, or after the day between them ("9pm Monday, Pacific");
-        # an abbreviation before a number is none ("est. 3 hours")
-        self._zone = re.compile(rf"[\s,(]*(?:([^\W\d_]+)[\s,]+)?({_alternation(w.time_zone)})"
-                                rf"(?!\w)(?!\.?\s*\d)") if w.time_zone else None
+        self._zone = _zone(w)
         self._dayparts = [(re.compile(rf"(?<!\w){_alternation(words)}(?!\w)"), part)
                           for words, part in ((w.morning, 0), (w.evening, 12)) if words]
         # "at 11" is a time where the clause ends after it or goes on with a word of time
@@ -418,10 +415,7 @@ class Numbers:
         """The time zone that follows a time ending at ``start`` ("9pm Pacific", "08:30
         CET", "8:00 Tuesday, Eastern", "9am my time"), right after it or after a day."""
         found = None if self._zone is None else self._zone.match(text, start)
-        if found is None or found.end() > end or (
-                found.group(1) is not None and self.day(found.group(1)) is None):
-            return None
-        return " ".join(found.group(2).split())
+        return None if found is None or found.end() > end else " ".join(found.group(1).split())
 
     def daypart(self, text: str) -> int | None:
         """0 when the first part of the day ``text`` names is before noon, 12 after it."""
@@ -432,6 +426,17 @@ class Numbers:
         """The first day of the week named in ``text`` (Monday 0), if any."""
         found = _first_of([(day, i) for i, day in enumerate(self._days)], text)
         return None if found is None else found[0]
+
+
+def _zone(w: NumberWords) -> re.Pattern[str] | None:
+    """The pattern of a time zone right after a time, or after the day between them ("9pm
+    Monday, Pacific"), its zone in group 1; an abbreviation before a number is none ("est.
+    3 hours")."""
+    if not w.time_zone:
+        return None
+    day = _alternation(word for alternatives in w.days for word in alternatives)
+    return re.compile(rf"[\s,(]*(?:{day}[\s,]+)?({_alternation(w.time_zone)})(?!\w)"
+                      r"(?!\.?\s*\d)")
 
 
 def _spans(not_article: str, minute: str, hour: str) -> tuple[str, str]:

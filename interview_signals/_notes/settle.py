@@ -287,13 +287,15 @@ class Settling:
                 break
             chosen, corrected = later, True
         clock_start = chosen[0]
+        cues = self.r._cues_of.get(m.sentence, ())
+        corrections = [h for h in cues if h.cue.kind == "correction" and low <= h.start < high]
+        # a time corrected and taken is settled unless corrected again after it; one not
+        # taken is in doubt where a correction of its field stands in its sentence
+        doubted = any(h.start >= chosen[1] for h in corrections) if corrected else \
+            any(not h.cue.fields or m.path in h.cue.fields for h in corrections)
         approximate = any(h.cue.kind == "approximate" and h.end <= clock_start and
                           self.r._reaches(h.end, clock_start, h.cue.scope)
-                          for h in self.r._cues_of.get(m.sentence, ())) or \
-            any(h.cue.kind == "correction" and low <= h.start < high and
-                (not corrected or h.start >= chosen[1]) and
-                (corrected or not h.cue.fields or m.path in h.cue.fields)
-                for h in self.r._cues_of.get(m.sentence, ())) or \
+                          for h in cues) or doubted or \
             (chosen[3] and _ANOTHER_NUMBER.search(self.r.norm, chosen[1],
                                                   min(high, chosen[1] + 40)) is not None)
         zone = numbers.zone_after(self.r.norm, chosen[1], high)
