@@ -135,9 +135,9 @@ class Index:
         self._prefix: dict[str, list[int]] = {}
         self._always: list[int] = []
         self.matchers = matchers
-        self._required = [_required(m.phrase) for m in matchers]
-        self.prefix_length = max((len(w) for required in self._required
-                                  for alternatives in required
+        required = [_required(m.phrase) for m in matchers]
+        self.prefix_length = max((len(w) for positions in required
+                                  for alternatives in positions
                                   for w, prefix in alternatives if prefix), default=0)
         """The longest word beginning a phrase needs: a note's words are cut to it (a
         note of one 100,000-letter word has no need of its 100,000 beginnings)."""
@@ -148,6 +148,11 @@ class Index:
                 continue
             for plain, prefix in _keys(key):
                 (self._prefix if prefix else self._exact).setdefault(plain, []).append(i)
+        # Each required position as one set of keys (a word beginning as itself, a whole
+        # word followed by a space, which no beginning holds): a position is met when the
+        # note's keys meet its set, one set operation in C rather than a loop per word.
+        self._required = [tuple(frozenset(w if prefix else f"{w} " for w, prefix in alts)
+                                for alts in positions) for positions in required]
 
     def candidates(self, words: set[str], prefixes: set[str]) -> list[Matcher]:
         """The matchers worth running on a note with these words (apostrophes removed)
@@ -157,10 +162,10 @@ class Index:
             found.update(self._exact[word])
         for prefix in prefixes & self._prefix.keys():
             found.update(self._prefix[prefix])
+        keys = prefixes.union([f"{w} " for w in words])
+        required = self._required
         return [self.matchers[i] for i in sorted(found)
-                if all(any((w in prefixes) if prefix else (w in words)
-                           for w, prefix in alternatives)
-                       for alternatives in self._required[i])]
+                if not any(keys.isdisjoint(position) for position in required[i])]
 
 
 def note_words(text: str, longest: int = 40) -> tuple[set[str], set[str]]:

@@ -189,24 +189,38 @@ class Numbers:
         and ten", "an hour and a bit", "1 hour 10"), so that what was read is only a part."""
         return self._goes_on.match(text, end) is not None
 
-    def masked(self, text: str, slot: str) -> tuple[str, dict[int, int]]:
+    def number_starts(self, text: str) -> list[int]:
+        """Where a number may start in ``text``: at a word that is a digit or one of the
+        pack's number words, never the minutes of a clock time (3:10) or the decimals of a
+        number. Found once per note, for every slot ``masked`` masks."""
+        starters = self._starters
+        out: list[int] = []
+        for token in _TOKEN.finditer(text):
+            word = token.group()
+            if not (word[0].isdigit() or word in starters):
+                continue
+            start = token.start()
+            if start and (text[start - 1] in "_'" or (
+                    start > 1 and text[start - 1] in ":." and text[start - 2].isdigit())):
+                continue
+            out.append(start)
+        return out
+
+    def masked(self, text: str, slot: str, starts: list[int] | None = None
+               ) -> tuple[str, dict[int, int]]:
         """``text`` with every number of the kind a slot takes written as underscores of the
         same length, and where each starts and ends: phrases then match a slot as ``_+``,
-        which keeps their patterns small whatever the number words."""
+        which keeps their patterns small whatever the number words. ``starts`` is
+        ``number_starts(text)`` when the caller has it already."""
         spans: dict[int, int] = {}
         pieces: list[str] = []
         last = 0
         match_at = self._patterns[slot].match
         # Only where a number can start (a digit or one of the pack's words): trying every
         # position of the note would cost more than everything else a reading does.
-        for token in _TOKEN.finditer(text):
-            start = token.start()
-            word = token.group()
-            if start < last or not (word[0].isdigit() or word in self._starters):
+        for start in self.number_starts(text) if starts is None else starts:
+            if start < last:
                 continue
-            if start and (text[start - 1] in "_'" or (
-                    start > 1 and text[start - 1] in ":." and text[start - 2].isdigit())):
-                continue  # the minutes of a clock time (3:10), the decimals of a number
             match = match_at(text, start)
             if match is None or match.end() == start:
                 continue

@@ -176,6 +176,7 @@ class _Reading:
         self._implied_from: dict[str, str] = {}
         """Each field a proposal was implied for, and the field it follows from."""
         self._masks: dict[str, tuple[str, dict[int, int]]] = {}
+        self._number_starts: list[int] | None = None
         words, prefixes = note_words(self.norm, reader.index.prefix_length)
         self.found: dict[int, tuple[Owner, list[Matcher]]] = {}
         for matcher in reader.index.candidates(words, prefixes):
@@ -260,13 +261,22 @@ class _Reading:
                     for a in again.finditer(self.text, name.end())]
         return out
 
+    def _mask(self, slot: str) -> tuple[str, dict[int, int]]:
+        """The note with the numbers a slot takes masked (``Numbers.masked``), made once
+        per slot."""
+        mask = self._masks.get(slot)
+        if mask is None:
+            if self._number_starts is None:
+                self._number_starts = self.reader.numbers.number_starts(self.norm)
+            mask = self._masks[slot] = self.reader.numbers.masked(self.norm, slot,
+                                                                  self._number_starts)
+        return mask
+
     def _within_sentences(self, matcher: Matcher) -> Iterable[Found]:
         slot = matcher.phrase.slot
         text, spans = self.norm, None
         if slot is not None:
-            if slot not in self._masks:
-                self._masks[slot] = self.reader.numbers.masked(self.norm, slot)
-            text, spans = self._masks[slot]
+            text, spans = self._mask(slot)
         for match in matcher.find(text):
             found = match
             if spans is not None:
@@ -477,9 +487,7 @@ class _Reading:
             if hit.cue.fields and before.path not in hit.cue.fields:
                 continue
             slot = str(before.phrase.slot)
-            if slot not in self._masks:
-                self._masks[slot] = self.reader.numbers.masked(self.norm, slot)
-            spans = self._masks[slot][1]
+            spans = self._mask(slot)[1]
             if slot not in ordered:
                 ordered[slot] = sorted(spans)
             starts = ordered[slot]
