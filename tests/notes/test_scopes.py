@@ -1599,3 +1599,29 @@ class TestTheFirstReviewOfThisRound:
     def test_is_asked(self, text: str, path: str) -> None:
         assert path not in stated(text)
         assert any(p == path and c == "unsure" for p, _, c in proposals(text))
+
+
+class TestPeopleListedThenCounted:
+    """The people named one by one and then counted, or a one-to-one in other words."""
+
+    @pytest.mark.parametrize(("text", "count"), [
+        ("Interview at the lab: two scientists plus the HR partner, three in total.", 3),
+        ("It was with two consultants and the office manager, so three in all.", 3),
+        ("The head and two teachers, so three, and one of them smiled.", 3),
+        ("Was the ward manager and one lady from HR, so two person.", 2),
+        ("Mrs Adebayo, the head, saw me on her own.", 1),
+        ("Anyway it was a one-to-one in a Portakabin at the back of the depot.", 1),
+        ("- just me + head chef", 1),
+        ("Just me and the manager and the owner.", 2),
+        ("It was just me + the director + HR.", 2),
+    ])
+    def test_is_counted(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    @pytest.mark.parametrize("text", [
+        "It lasted an hour and a half, so two hours in total.",
+        "I have a one-to-one with my manager next week.",
+        "Me and my sister applied, so two of us.",
+    ])
+    def test_is_no_count_of_interviewers(self, text: str) -> None:
+        assert "interview.interviewer_count" not in stated(text)
