@@ -1625,3 +1625,44 @@ class TestPeopleListedThenCounted:
     ])
     def test_is_no_count_of_interviewers(self, text: str) -> None:
         assert "interview.interviewer_count" not in stated(text)
+
+
+class TestTheSeventeenthBatch:
+    """Wordings two new authors used (blind43-44), read after both were measured unseen."""
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("Only 25 min though, and she read the questions.", "interview.actual_minutes", 25),
+        ("Invite said 1 hour. It took exactly that.", "interview.actual_minutes", 60),
+        ("Kept it to the 20 minutes they said.", "interview.actual_minutes", 20),
+        ("Kept it to the 20 minutes they said.", "interview.scheduled_minutes", 20),
+        ("Twenty-five minutes and I was back on the street.", "interview.actual_minutes", 25),
+        ("Phone screen lasted a grand total of 15 minutes.", "interview.actual_minutes", 15),
+        ("The slot was 45 minutes but we used the full hour.", "interview.actual_minutes", 60),
+        ("It was two on one, an hour and ten minutes against an hour scheduled.",
+         "interview.actual_minutes", 70),
+        ("interview was 11-11:30 but we were done at 11:20.", "interview.scheduled_minutes",
+         30),
+        ("interview was 11-11:30 but we were done at 11:20.", "interview.actual_minutes", 20),
+        ("They showed me the kitchen but didnae introduce me to anyone.",
+         "tour.introduced_to_people", False),
+        ("Nae tour.", "tour.office_tour", False),
+        ("Lasted 40 minutes, three of them.", "interview.interviewer_count", 3),
+        ("Interview at the surveying practice with two senior surveyors.",
+         "interview.interviewer_count", 2),
+        ("Questions read off a sheet by a single partner.", "interview.interviewer_count", 1),
+        ("It was three against me.", "interview.interviewer_count", 3),
+    ])
+    def test_is_read(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("I used the 20 minutes before to prepare.", "interview.actual_minutes"),
+        ("The office is only 10 minutes away though.", "interview.actual_minutes"),
+        ("Twenty minutes and I was home.", "interview.actual_minutes"),
+        ("The interview was 45 minutes but it felt like two hours.",
+         "interview.scheduled_minutes"),
+        ("Plan for tomorrow: email thanks to both interviewers.", "thank_you.note_sent"),
+        ("One of the two receptionists was rude.", "interview.interviewer_count"),
+    ])
+    def test_is_not_stated(self, text: str, path: str) -> None:
+        assert path not in stated(text)
