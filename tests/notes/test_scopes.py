@@ -1666,3 +1666,32 @@ class TestTheSeventeenthBatch:
     ])
     def test_is_not_stated(self, text: str, path: str) -> None:
         assert path not in stated(text)
+
+
+class TestOtherApplicationsInMoreWords:
+    """Asking about other applications in more words, and a question nobody asked that
+    lists several questions."""
+
+    @pytest.mark.parametrize(("text", "value"), [
+        ("He asked whether I'd interviewed anywhere else (I have, one place).", True),
+        ("Asked if I'd got anything else on the go.", True),
+        ("He didn't mention other applications.", False),
+        ("No mention of whether I'm still interested or anywhere else I'm applying.", False),
+        ("They did want to know where else I'd applied.", True),
+        ("They didn't ask was I going for other jobs.", False),
+        ("Nobody asked if I still wanted the job or where else I'd applied.", False),
+        ("They never asked me whether I wanted it or what other companies I was talking to.",
+         False),
+        ("Nobody asked if I had questions and then she asked where else I was interviewing.",
+         True),
+    ])
+    def test_is_read(self, text: str, value: bool) -> None:
+        assert stated(text)["interest.asked_where_else_interviewing"] is value
+
+    @pytest.mark.parametrize("text", [
+        "She mentioned other applications had closed.",
+        "I want to know where else they're hiring.",
+        "If they want to know where else I applied I'll say nowhere.",
+    ])
+    def test_is_not_stated(self, text: str) -> None:
+        assert "interest.asked_where_else_interviewing" not in stated(text)
