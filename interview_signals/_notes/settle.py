@@ -202,6 +202,12 @@ class Settling:
         if not waits:
             waits = [w for a in start.minutes for b in end.minutes
                      if (w := days * 24 * 60 + b - a) >= 0]
+        if not waits and days == 0 and not guessed and len(start.minutes) == 1 and \
+                len(end.minutes) == 1 and start.weekday is None and end.weekday is None and \
+                start.relative is None and end.relative is None:
+            # a reply at an earlier hour than the note, neither placed by its day ("sent
+            # at 11pm, reply 7am"): the next morning, the only reading within a day
+            waits = [24 * 60 + end.minutes[0] - start.minutes[0]]
         if not waits:
             return None
         value = fitted(relation.path, round(min(waits) / 60, 2))

@@ -1695,3 +1695,27 @@ class TestOtherApplicationsInMoreWords:
     ])
     def test_is_not_stated(self, text: str) -> None:
         assert "interest.asked_where_else_interviewing" not in stated(text)
+
+
+class TestRepliesTimedInMoreWords:
+    """The thank-you sent and the reply, timed in more words."""
+
+    @pytest.mark.parametrize(("text", "hours"), [
+        ("Sent thank-you at 11pm, reply 7am.", 8),
+        ("Sent thank yous to all three at 6pm. One came back at 9:15 the next morning.",
+         15.25),
+        ("Thank-you to the planning department sent Sunday at 8pm. The reply came Monday at "
+         "8:30am.", 12.5),
+        ("Thank-you to the development manager at the housing association went Monday at "
+         "3pm. She replied Tuesday at 11am.", 20),
+    ])
+    def test_is_read(self, text: str, hours: float) -> None:
+        assert stated(text)["thank_you.response_hours"] == hours
+
+    @pytest.mark.parametrize("text", [
+        "Sent thank-you at 11, reply 7.",
+        "Sent thanks at 3pm, reply at 9am Monday.",
+        "Sent thanks at 6pm. It came back at 9pm as undeliverable.",
+    ])
+    def test_is_not_stated(self, text: str) -> None:
+        assert "thank_you.response_hours" not in stated(text)
