@@ -78,6 +78,11 @@ _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _Q = "['\"\u2018\u2019\u201c\u201d]"
+_CLAUSE_JOINED = re.compile(
+    r"\b(?:and|but|so|because|cos|while|whereas|though|although|yet)[^\w.!?;\n]*\Z")
+"""A conjunction right before a doubt ("... and I think we went on"): the doubt opens the
+clause it joins and casts none on the clause before (searched up to the doubt)."""
+
 _OR_ITEMS = re.compile(rf"(?:\s*{_Q}?[\w'-]+(?:\s+[\w'-]+)?{_Q}?\s*,)*"
                        rf"\s*{_Q}?[\w'-]+(?:\s+[\w'-]+)?{_Q}?\s*\b(?:or|nor)\s+{_Q}?")
 """The items of a list closed by "or" before its last one ("no 'great' or 'good answer'"):
@@ -635,6 +640,9 @@ class _Reading:
             said = self.layout.quote_at(start)
             if said is not None and not self.norm[said[1]:hit.start].strip(_AFTER_QUOTE):
                 return True  # right after a quotation, of what it quotes: "'...' - said no one"
+            if cue.kind == "hedge" and _CLAUSE_JOINED.search(
+                    self.norm, sentence.start, hit.start) is not None:
+                return False  # "the slot was an hour and I think we went on": a new clause
             return self._reaches(end, hit.start, cue.scope, cue) and \
                 self._past_commas(cue, end, hit.start, sentence.end)
         return False

@@ -1719,3 +1719,29 @@ class TestRepliesTimedInMoreWords:
     ])
     def test_is_not_stated(self, text: str) -> None:
         assert "thank_you.response_hours" not in stated(text)
+
+
+class TestADoubtThatOpensAClause:
+    """A doubt right after 'and' or 'but' opens the clause it joins: it casts none on the
+    clause before it."""
+
+    def test_the_clause_before_stands(self) -> None:
+        text = "The slot was an hour and I think we went on for about an hour and a half."
+        assert stated(text)["interview.scheduled_minutes"] == 60
+        assert "interview.actual_minutes" not in stated(text)
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("She nodded, I think.", "body_language.nods"),
+        ("The slot was an hour, I think.", "interview.scheduled_minutes"),
+    ])
+    def test_a_doubt_after_a_comma_still_reaches_back(self, text: str, path: str) -> None:
+        assert path not in stated(text)
+        assert any(p == path and c == "unsure" for p, _, c in proposals(text))
+
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("We used the 50 minutes we were booked for, not a minute more.", 50),
+        ("The schedule gave each candidate 30 minutes but mine ran to 50.", 30),
+        ("12 till 1 supposedly.", 60),
+    ])
+    def test_the_booking_in_more_words(self, text: str, minutes: int) -> None:
+        assert stated(text)["interview.scheduled_minutes"] == minutes
