@@ -1745,3 +1745,35 @@ class TestADoubtThatOpensAClause:
     ])
     def test_the_booking_in_more_words(self, text: str, minutes: int) -> None:
         assert stated(text)["interview.scheduled_minutes"] == minutes
+
+
+class TestToursAndDetailInMoreWords:
+    """Shown round and told the job in detail, in more words (blind43-44)."""
+
+    @pytest.mark.parametrize("text", [
+        "She did take me out the back to see the kitchen and the cellar.",
+        "She did take me through to see the consulting rooms and the kennels though.",
+        "She showed me the back where they do the bread.",
+        "The exec chef then walked me through the pass, the larder and pastry.",
+    ])
+    def test_is_a_tour(self, text: str) -> None:
+        assert stated(text)["tour.office_tour"] is True
+
+    @pytest.mark.parametrize("text", [
+        "He showed me the back of his hand.",
+    ])
+    def test_is_no_tour(self, text: str) -> None:
+        assert "tour.office_tour" not in stated(text)
+
+    @pytest.mark.parametrize("text", [
+        "He got really specific about the day: 6am deliveries, checking them in.",
+        "Then a detailed run through the casework.",
+        "The lead took me through exactly what the weekly content calendar involves.",
+        "He went far beyond the job ad: shift patterns, HPLC systems.",
+    ])
+    def test_is_a_deep_dive(self, text: str) -> None:
+        assert stated(text)["job_specifics.deep_dive"] is True
+
+    def test_the_writer_being_specific_is_none(self) -> None:
+        assert "job_specifics.deep_dive" not in stated(
+            "I got really specific about my salary expectations.")
