@@ -1777,3 +1777,45 @@ class TestToursAndDetailInMoreWords:
     def test_the_writer_being_specific_is_none(self) -> None:
         assert "job_specifics.deep_dive" not in stated(
             "I got really specific about my salary expectations.")
+
+
+class TestNextStepsAndQuestionsInMoreWords:
+    """A next step given its day there and then, stock questions and interest, in more
+    words (blind43-44)."""
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("15 min, he said come back Sat 4pm for a trial shift.",
+         "next_steps.scheduled_on_the_spot", True),
+        ("Second round booked right there at the end, Tuesday 2pm!!!",
+         "next_steps.scheduled_on_the_spot", True),
+        ("She said to come in Saturday at 7 for a trial morning.",
+         "next_steps.scheduled_on_the_spot", True),
+        ("She invited me to the ride-along day and put it in both our diaries for the 19th.",
+         "next_steps.scheduled_on_the_spot", True),
+        ("Nothing was booked on the day.", "next_steps.scheduled_on_the_spot", False),
+        ("One of the engineers was clearly reading from a question bank.",
+         "body_language.rote_questions", True),
+        ("You could hear them reading.", "body_language.rote_questions", True),
+        ("The head went through her questions like a shopping list.",
+         "body_language.rote_questions", True),
+        ("The GP stuck to his printed questions.", "body_language.rote_questions", True),
+        ("At the end the ops manager asked me if I'm still after the job.",
+         "interest.asked_if_interested", True),
+        ("Nobody checked whether I still wanted the job.", "interest.asked_if_interested",
+         False),
+        ("Early on she said, 'Do you actually want this job? I need to know.'",
+         "interest.asked_if_interested", True),
+        ("She asked where else I'd been for interviews and whether I'd take the job if they "
+         "offered it.", "interest.asked_if_interested", True),
+    ])
+    def test_is_read(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("If I get through, come back Monday at 9 for a trial shift, she said.",
+         "next_steps.scheduled_on_the_spot"),
+        ("I wonder whether I'd take the job if they offered it.",
+         "interest.asked_if_interested"),
+    ])
+    def test_is_not_stated(self, text: str, path: str) -> None:
+        assert path not in stated(text)
