@@ -1819,3 +1819,24 @@ class TestNextStepsAndQuestionsInMoreWords:
     ])
     def test_is_not_stated(self, text: str, path: str) -> None:
         assert path not in stated(text)
+
+
+class TestNeverStopped:
+    """'Never stopped smiling' is a yes: the negation is of the stopping."""
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("He never stopped smiling.", "body_language.smiles"),
+        ("She didn't stop nodding the whole time.", "body_language.nods"),
+        ("He never stopped asking follow-up questions.", "body_language.engaged"),
+    ])
+    def test_is_a_yes(self, text: str, path: str) -> None:
+        assert stated(text)[path] is True
+
+    def test_a_doubt_about_it_is_a_yes_to_confirm(self) -> None:
+        text = "I don't think he stopped smiling."
+        assert "body_language.smiles" not in stated(text)
+        assert ("body_language.smiles", True, "unsure") in proposals(text)
+
+    def test_a_plain_no_stays_a_no(self) -> None:
+        assert stated("She didn't smile once and never stopped frowning.")[
+            "body_language.smiles"] is False
