@@ -1595,6 +1595,7 @@ class TestTheFirstReviewOfThisRound:
         ("Don't think he smiled once", "body_language.smiles"),
         ("Invite said 2.15-3.00. Started a bit late and finished at ten past three.",
          "interview.actual_minutes"),
+        ("Booked 2:30-3:00. Started late, finished at 3:10.", "interview.actual_minutes"),
     ])
     def test_is_asked(self, text: str, path: str) -> None:
         assert path not in stated(text)
