@@ -29,7 +29,7 @@ from .mentions import CueHit, Mention, fitted, value_key
 from .numbers import Numbers
 from .reading import Certainty, Evidence, NotesReading, SetAside
 from .settle import Settling
-from .text import MAX_NOTE_BYTES, Layout, lay_out, normalise
+from .text import MAX_NOTE_BYTES, Layout, Sentence, lay_out, normalise
 
 _BREAK_NOT_COLON = r"[;()\[\]\u2014]|\s[-\u2013]\s"
 _CLAUSE_BREAK = re.compile(_BREAK_NOT_COLON + r"|:\s")
@@ -78,6 +78,11 @@ _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _Q = "['\"\u2018\u2019\u201c\u201d]"
+_NEW_CLAUSE_SUBJECT = re.compile(
+    r"\s+(?:we|she|he|they|i|there|the|our|my|her|his|their|it(?!\s+(?:counts|does|did)\b))"
+    r"\b(?!')")
+"""The subject of the clause such a doubt opens: not "that" or "so", which look back ("and
+I guess that counts")."""
 _CLAUSE_JOINED = re.compile(
     r"\b(?:and|but|so|because|cos|while|whereas|though|although|yet)[^\w.!?;\n]*\Z")
 """A conjunction right before a doubt ("... and I think we went on"): the doubt opens the
@@ -640,12 +645,21 @@ class _Reading:
             said = self.layout.quote_at(start)
             if said is not None and not self.norm[said[1]:hit.start].strip(_AFTER_QUOTE):
                 return True  # right after a quotation, of what it quotes: "'...' - said no one"
-            if cue.kind == "hedge" and _CLAUSE_JOINED.search(
-                    self.norm, sentence.start, hit.start) is not None:
+            if cue.kind == "hedge" and self._opens_clause_after_conjunction(hit, sentence):
                 return False  # "the slot was an hour and I think we went on": a new clause
             return self._reaches(end, hit.start, cue.scope, cue) and \
                 self._past_commas(cue, end, hit.start, sentence.end)
         return False
+
+    def _opens_clause_after_conjunction(self, hit: CueHit, sentence: Sentence) -> bool:
+        """Whether a doubt that looks back also looks forward in the pack (its words are a
+        forward hedge too: "I think") and here opens the clause a conjunction joins, with a
+        subject of its own ("... and I think we went on"; not "and I guess that counts")."""
+        return _CLAUSE_JOINED.search(self.norm, sentence.start, hit.start) is not None and \
+            _NEW_CLAUSE_SUBJECT.match(self.norm, hit.end) is not None and \
+            any(h.cue.kind == "hedge" and h.cue.direction == "forward" and
+                h.start == hit.start and h.end == hit.end
+                for h in self._cues_of.get(sentence.index, ()))
 
     def _still_theirs(self, hit: CueHit, sentence_start: int, sentence_end: int) -> bool:
         """Whether the rest of a sentence that names another person goes on about them past

@@ -202,12 +202,14 @@ class Settling:
         if not waits:
             waits = [w for a in start.minutes for b in end.minutes
                      if (w := days * 24 * 60 + b - a) >= 0]
+        next_day = False
         if not waits and days == 0 and not guessed and len(start.minutes) == 1 and \
                 len(end.minutes) == 1 and start.weekday is None and end.weekday is None and \
                 start.relative is None and end.relative is None:
             # a reply at an earlier hour than the note, neither placed by its day ("sent
-            # at 11pm, reply 7am"): the next morning, the only reading within a day
-            waits = [24 * 60 + end.minutes[0] - start.minutes[0]]
+            # at 11pm, reply 7am"): most likely the next morning, to confirm (the note may
+            # place the reply days later in words it does not read: "two days later")
+            waits, next_day = [24 * 60 + end.minutes[0] - start.minutes[0]], True
         if not waits:
             return None
         value = fitted(relation.path, round(min(waits) / 60, 2))
@@ -220,12 +222,13 @@ class Settling:
         # a time placed in a time zone ("9pm Pacific ... 8:00 Eastern"): the offsets are not
         # known here, so the hours are to confirm, unless both are in the same zone
         zoned = start.zone != end.zone
-        unsure = approximate or open_half or guessed or zoned or \
+        unsure = approximate or open_half or guessed or zoned or next_day or \
             first.certainty == "unsure" or second.certainty == "unsure"
         reason = (self.r.texts("notes.reason.time_zone") if zoned else
                   self.r.texts("notes.reason.approximate_time") if approximate else
                   self.r.texts("notes.reason.half_of_day") if open_half else
                   self.r.texts("notes.reason.same_day") if guessed else
+                  self.r.texts("notes.reason.next_day") if next_day else
                   self.r.texts("notes.reason.between", first=self.r._label(relation.other),
                              second=self.r._label(str(relation.to))))
         return evolve(second, path=relation.path, value=value,
