@@ -2066,3 +2066,24 @@ class TestTheReviewOfThisSession:
     def test_is_asked(self, text: str, path: str) -> None:
         assert path not in stated(text)
         assert any(p == path and c == "unsure" for p, _, c in proposals(text))
+
+
+class TestDoesThatCount:
+    """The writer asking whether what happened counts as a sign leaves it to confirm."""
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("She asked if I'd be happy committing to the full three-year contract - is that the "
+         "same as asking if I want the job??", "interest.asked_if_interested"),
+        ("One of them asked if I'd be willing to relocate, which isn't quite the same as "
+         "asking if I want it, is it?", "interest.asked_if_interested"),
+        ("We cut through the depot to get to the meeting room but I wouldn't really call "
+         "that being shown round.", "tour.office_tour"),
+        ("She showed me round. Does that count as a tour?", "tour.office_tour"),
+    ])
+    def test_is_asked(self, text: str, path: str) -> None:
+        assert path not in stated(text)
+        assert any(p == path and c == "unsure" for p, _, c in proposals(text))
+
+    def test_a_judgement_is_no_doubt_about_a_length(self) -> None:
+        text = "It was booked for 10 to 11 and ran to 11:40, which I'm choosing to read as good."
+        assert stated(text)["interview.actual_minutes"] == 100
