@@ -2087,3 +2087,6 @@ class TestDoesThatCount:
     def test_a_judgement_is_no_doubt_about_a_length(self) -> None:
         text = "It was booked for 10 to 11 and ran to 11:40, which I'm choosing to read as good."
         assert stated(text)["interview.actual_minutes"] == 100
+
+    def test_maybe_a_bit_less_is_a_length_to_confirm(self) -> None:
+        assert "interview.actual_minutes" not in stated("Went for an hour, maybe a bit less.")
