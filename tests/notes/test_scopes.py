@@ -2090,3 +2090,22 @@ class TestDoesThatCount:
 
     def test_maybe_a_bit_less_is_a_length_to_confirm(self) -> None:
         assert "interview.actual_minutes" not in stated("Went for an hour, maybe a bit less.")
+
+
+class TestTheJobInDetailIsNoOverview:
+    """The job explained in detail is a deep dive; whether there was the usual overview too
+    is asked."""
+
+    @pytest.mark.parametrize("text", [
+        "He explained the role in real detail: the overnight numbers, three shops a week.",
+        "We did go through the role in a lot of depth though, right down to the committees.",
+        "The contracts manager went through the job properly, what I'd be doing each day.",
+    ])
+    def test_is_a_deep_dive_and_no_stated_overview(self, text: str) -> None:
+        assert stated(text)["job_specifics.deep_dive"] is True
+        assert "job_specifics.overview_given" not in stated(text)
+
+    def test_an_overview_and_then_detail_are_both(self) -> None:
+        text = "She gave me the standard overview first, then went into real detail on the rota."
+        assert stated(text)["job_specifics.overview_given"] is True
+        assert stated(text)["job_specifics.deep_dive"] is True
