@@ -2109,3 +2109,15 @@ class TestTheJobInDetailIsNoOverview:
         text = "She gave me the standard overview first, then went into real detail on the rota."
         assert stated(text)["job_specifics.overview_given"] is True
         assert stated(text)["job_specifics.deep_dive"] is True
+
+
+class TestGhostedIsAboutTheThankYou:
+    """'Ghosted' says no reply only near words about the thank-you."""
+
+    def test_near_the_thank_you_it_is_no_reply(self) -> None:
+        assert stated("Sent my thank-you on Monday. Ghosted.")[
+            "thank_you.response_received"] is False
+
+    def test_elsewhere_it_says_nothing_of_a_reply(self) -> None:
+        assert "thank_you.response_received" not in stated(
+            "The recruiter ghosted me for weeks before the interview.")
