@@ -2121,3 +2121,19 @@ class TestGhostedIsAboutTheThankYou:
     def test_elsewhere_it_says_nothing_of_a_reply(self) -> None:
         assert "thank_you.response_received" not in stated(
             "The recruiter ghosted me for weeks before the interview.")
+
+
+class TestStoppingToDoSomething:
+    """'Didn't stop to smile' is still a no: only 'never stopped smiling' is a yes."""
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("He didn't stop to smile.", "body_language.smiles"),
+        ("She never stopped to ask where else I was interviewing.",
+         "interest.asked_where_else_interviewing"),
+    ])
+    def test_is_a_no(self, text: str, path: str) -> None:
+        assert stated(text)[path] is False
+
+    def test_never_let_up_is_a_yes(self) -> None:
+        assert stated("He never let up on the questions from the sheet.")[
+            "body_language.rote_questions"] is True
