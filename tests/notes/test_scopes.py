@@ -2137,3 +2137,25 @@ class TestStoppingToDoSomething:
     def test_never_let_up_is_a_yes(self) -> None:
         assert stated("He never let up on the questions from the sheet.")[
             "body_language.rote_questions"] is True
+
+
+class TestLengthsInStillMoreWords:
+    """A length opening a note's sentence with the people it was spent with, a length that
+    flew by, every minute of the booking used."""
+
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("25 minutes with the depot manager and his deputy.", 25),
+        ("20 minutes with one woman from their talent team.", 20),
+        ("90 minutes flew by.", 90),
+        ("Booked for 90 minutes and we used every one of them.", 90),
+    ])
+    def test_is_read(self, text: str, minutes: int) -> None:
+        assert stated(text)["interview.actual_minutes"] == minutes
+
+    @pytest.mark.parametrize("text", [
+        "30 minutes with my manager this morning before the interview, to get time off.",
+        "The hour flew by.",
+        "Before I went in he wanted to talk to the delivery driver for ten minutes.",
+    ])
+    def test_is_not_stated(self, text: str) -> None:
+        assert "interview.actual_minutes" not in stated(text)
