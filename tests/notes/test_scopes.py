@@ -2159,3 +2159,7 @@ class TestLengthsInStillMoreWords:
     ])
     def test_is_not_stated(self, text: str) -> None:
         assert "interview.actual_minutes" not in stated(text)
+
+    def test_minutes_written_m(self) -> None:
+        assert stated("Slot 45m, done in 25m.") == {
+            "interview.scheduled_minutes": 45, "interview.actual_minutes": 25}
