@@ -2163,3 +2163,29 @@ class TestLengthsInStillMoreWords:
     def test_minutes_written_m(self) -> None:
         assert stated("Slot 45m, done in 25m.") == {
             "interview.scheduled_minutes": 45, "interview.actual_minutes": 25}
+
+
+class TestToursInStillMoreWords:
+    """A tour named as a tour of a place, a place not seen, a walk to a part of the
+    workplace; a tour promised is none."""
+
+    @pytest.mark.parametrize(("text", "value"), [
+        ("Tour of the finance floor, met the AP team.", True),
+        ("Then a quick tour of the reading rooms.", True),
+        ("lab tour: yes, incl. the cleanroom", True),
+        ("Didn't see the lab, they said it's a clean area.", False),
+        ("Afterward he walked me out through the yard and showed me the graders.", True),
+        ("She even walked me to the spa and the beach bar.", True),
+        ("He took me up to the third floor to see the current displays.", True),
+    ])
+    def test_is_read(self, text: str, value: bool) -> None:
+        assert stated(text)["tour.office_tour"] is value
+
+    @pytest.mark.parametrize("text", [
+        "She walked me to the lift.",
+        "He took me to the meeting room.",
+        "The chair took me along the corridor to meet the administrator.",
+        "The chief engineer promised to take me down to the hangar floor 'next time'.",
+    ])
+    def test_is_not_stated(self, text: str) -> None:
+        assert "tour.office_tour" not in stated(text)
