@@ -2184,6 +2184,8 @@ class TestToursInStillMoreWords:
     @pytest.mark.parametrize("text", [
         "She walked me to the lift.",
         "He took me to the meeting room.",
+        "The manager took me to her office to sign the forms.",
+        "He walked me to the office door.",
         "The chair took me along the corridor to meet the administrator.",
         "The chief engineer promised to take me down to the hangar floor 'next time'.",
     ])
