@@ -8,8 +8,9 @@ taken as a regular expression), so every one runs in time linear in the note.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeAlias
 
 from attrs import frozen
@@ -46,9 +47,12 @@ class Matcher:
         self.owner = owner
         self.pattern = re.compile(_regex(phrase, before))
 
-    def find(self, text: str) -> Iterator[Found]:
-        search, position = self.pattern.search, 0
-        while (match := search(text, position)) is not None:
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Found]:
+        """Where the phrase matches ``text`` between ``start`` and ``end`` (one sentence,
+        or the whole note)."""
+        search, position = self.pattern.search, start
+        stop = len(text) if end is None else end
+        while (match := search(text, position, stop)) is not None:
             start = match.start()
             # Whole words only. Checked here rather than by a look-behind in the pattern,
             # which would keep the regular expression engine from skipping ahead to the
@@ -141,12 +145,16 @@ class Index:
                                   for w, prefix in alternatives if prefix), default=0)
         """The longest word beginning a phrase needs: a note's words are cut to it (a
         note of one 100,000-letter word has no need of its 100,000 beginnings)."""
+        self.keys: dict[int, list[tuple[str, bool]]] = {}
+        """Per matcher (by identity), the words it is filed under, each whole or a
+        beginning: the phrase cannot match a sentence without one of them."""
         for i, matcher in enumerate(matchers):
             key = _key_word(matcher.phrase)
             if key is None:
                 self._always.append(i)
                 continue
-            for plain, prefix in _keys(key):
+            self.keys[id(matcher)] = keys = _keys(key)
+            for plain, prefix in keys:
                 (self._prefix if prefix else self._exact).setdefault(plain, []).append(i)
         # Each required position as one set of keys (a word beginning as itself, a whole
         # word followed by a space, which no beginning holds): a position is met when the
@@ -154,26 +162,33 @@ class Index:
         self._required = [tuple(frozenset(w if prefix else f"{w} " for w, prefix in alts)
                                 for alts in positions) for positions in required]
 
-    def candidates(self, words: set[str], prefixes: set[str]) -> list[Matcher]:
-        """The matchers worth running on a note with these words (apostrophes removed)
-        and these word beginnings: those whose every required plain word it holds."""
+    def candidates(self, keys: Mapping[str, object]) -> list[Matcher]:
+        """The matchers worth running on a note with these keys (``note_keys``): those
+        whose every required word position the note's words meet."""
         found = set(self._always)
-        for word in words & self._exact.keys():
-            found.update(self._exact[word])
-        for prefix in prefixes & self._prefix.keys():
-            found.update(self._prefix[prefix])
-        keys = prefixes.union([f"{w} " for w in words])
+        exact, prefixed = self._exact, self._prefix
+        for key in keys:
+            hit = exact.get(key[:-1]) if key.endswith(" ") else prefixed.get(key)
+            if hit:
+                found.update(hit)
+        view = keys.keys()
         required = self._required
         return [self.matchers[i] for i in sorted(found)
-                if not any(keys.isdisjoint(position) for position in required[i])]
+                if not any(view.isdisjoint(position) for position in required[i])]
 
 
-def note_words(text: str, longest: int = 40) -> tuple[set[str], set[str]]:
-    """The words of a normalised note (apostrophes removed) and every beginning of them
-    up to ``longest`` letters (``Index.prefix_length``)."""
-    words = {t.replace("'", "") for t in _TOKEN.findall(text)}
-    prefixes = {w[:i] for w in words for i in range(1, min(len(w), longest) + 1)}
-    return words, prefixes
+def note_keys(text: str, starts: Sequence[int], longest: int = 40) -> dict[str, set[int]]:
+    """The keys of a normalised note and the sentences that hold each (``starts``: where
+    each sentence starts): every word (apostrophes removed) followed by a space, and every
+    beginning of one up to ``longest`` letters (``Index.prefix_length``) as itself."""
+    places: dict[str, set[int]] = {}
+    for token in _TOKEN.finditer(text):
+        word = token.group().replace("'", "")
+        sentence = max(0, bisect.bisect_right(starts, token.start()) - 1)
+        places.setdefault(f"{word} ", set()).add(sentence)
+        for i in range(1, min(len(word), longest) + 1):
+            places.setdefault(word[:i], set()).add(sentence)
+    return places
 
 
 def _keys(word: Word) -> list[tuple[str, bool]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from interview_signals._notes.lexicon import resolve_word
-from interview_signals._notes.matchers import Index, Matcher, note_words
+from interview_signals._notes.matchers import Index, Matcher, note_keys
 from interview_signals._notes.text import normalise
 from interview_signals._rulebook import (
     FieldPhrases,
@@ -79,13 +79,20 @@ def test_a_sentence_start_phrase_marks_itself() -> None:
 
 def test_the_index_offers_only_phrases_whose_key_word_the_note_holds() -> None:
     matchers = [Matcher(_phrase(p), OWNER) for p in ("tour", "nod*", "1:1")]
-    words, prefixes = note_words(normalise("She nodded a lot"))
-    offered = [m.phrase.text for m in Index(matchers).candidates(words, prefixes)]
+    keys = note_keys(normalise("She nodded a lot"), [0])
+    offered = [m.phrase.text for m in Index(matchers).candidates(keys)]
     assert offered == ["nod*", "1:1"]  # 1:1 is no plain word: always tried
+
+
+def test_the_keys_name_the_sentences_that_hold_them() -> None:
+    text = normalise("She nodded. No tour. Nodding again")
+    keys = note_keys(text, [0, 12, 21])
+    assert keys["nodded "] == {0}
+    assert keys["nod"] == {0, 2}
+    assert keys["tour "] == {1}
 
 
 def test_a_long_word_yields_only_the_beginnings_a_phrase_may_need() -> None:
     # every beginning of a 100,000-letter word would take some 5 GB
-    words, prefixes = note_words("x" * 100_000, longest=9)
-    assert words == {"x" * 100_000}
-    assert prefixes == {"x" * i for i in range(1, 10)}
+    keys = note_keys("x" * 100_000, [0], longest=9)
+    assert set(keys) == {"x" * 100_000 + " "} | {"x" * i for i in range(1, 10)}
