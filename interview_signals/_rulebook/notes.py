@@ -344,6 +344,11 @@ def parse_phrase(text: object, where: str, bad: Bad, *, slots: tuple[str, ...] =
             slot = name
             parts.append(token)
         else:
+            if set(re.split(r"[|\[\]()]", token)) & {"<", ">", "^"}:
+                bad(f"{where}: {quoted(text)}: {quoted(token)}: '^', '<' and '>' mark where "
+                    "a phrase stands in its sentence or clause; they go first or last in the "
+                    "phrase, never among alternatives (write two phrases)")
+                return None
             word = _parse_word(token)
             if word is None:
                 bad(f"{where}: {quoted(text)}: cannot read {quoted(token)}; a word position "

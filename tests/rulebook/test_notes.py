@@ -78,6 +78,9 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
      "[notes] phrases[0] (tour.office_tour).phrases[0]: \"a < tour\": '^' or '<' goes first "
      "and '>' last, around words"),
     *[('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\n'
+       f'phrases = ["{bad}"]', "they go first or last in the phrase, never among alternatives")
+      for bad in ("show~ me the back (>|where)", "a (<|the) tour", "[^|then] a tour")],
+    *[('[[notes.phrases]]\npath = "tour.office_tour"\nvalue = true\n'
        f'phrases = ["{bad}"]', "cannot read")
       for bad in ("qa|(qb qc) qd", "qs qt) qu", "(a b)c", "(a b|c))", "[(qo qp|qq)] qr",
                   "(qk ql|qm)~", "(qf ... qg|qh)")],
