@@ -2240,3 +2240,20 @@ class TestTheSecondReviewOfThisSession:
     ])
     def test_is_read(self, text: str, path: str, value: object) -> None:
         assert stated(text)[path] == value
+
+
+class TestAlsoAfterItsSubject:
+    """'he also asked' is no clause joined by 'also': a doubt before it still reaches on."""
+
+    @pytest.mark.parametrize("text", [
+        "Pretty sure he also asked where else I'd applied.",
+        "Maybe he also asked where else I was interviewing.",
+    ])
+    def test_the_doubt_reaches_past_also(self, text: str) -> None:
+        path = "interest.asked_where_else_interviewing"
+        assert path not in stated(text)
+        assert (path, True, "unsure") in proposals(text)
+
+    def test_also_still_ends_a_doubt_that_opens_a_list(self) -> None:
+        text = "I think she smiled, also asked where else I was interviewing."
+        assert stated(text)["interest.asked_where_else_interviewing"] is True
