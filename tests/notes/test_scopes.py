@@ -2257,3 +2257,15 @@ class TestAlsoAfterItsSubject:
     def test_also_still_ends_a_doubt_that_opens_a_list(self) -> None:
         text = "I think she smiled, also asked where else I was interviewing."
         assert stated(text)["interest.asked_where_else_interviewing"] is True
+
+
+class TestWhatTheWriterHappenedToSee:
+    """'that I noticed', 'I could see on video' after a denial leave it to confirm."""
+
+    @pytest.mark.parametrize("text", [
+        "Neither nodded that I noticed.",
+        "No nods I could see on video, little verbal feedback.",
+    ])
+    def test_is_asked(self, text: str) -> None:
+        assert "body_language.nods" not in stated(text)
+        assert ("body_language.nods", False, "unsure") in proposals(text)
