@@ -185,7 +185,10 @@ def note_keys(text: str, starts: Sequence[int], longest: int = 40) -> dict[str, 
     for token in _TOKEN.finditer(text):
         word = token.group().replace("'", "")
         sentence = max(0, bisect.bisect_right(starts, token.start()) - 1)
-        places.setdefault(f"{word} ", set()).add(sentence)
+        held = places.setdefault(f"{word} ", set())
+        if sentence in held:
+            continue  # a word said again in its sentence: its beginnings are there already
+        held.add(sentence)
         for i in range(1, min(len(word), longest) + 1):
             places.setdefault(word[:i], set()).add(sentence)
     return places

@@ -186,7 +186,6 @@ class _Reading:
         self._implied_from: dict[str, str] = {}
         """Each field a proposal was implied for, and the field it follows from."""
         self._masks: dict[str, tuple[str, dict[int, int]]] = {}
-        self._number_starts: list[int] | None = None
         self._places = note_keys(self.norm, [s.start for s in self.layout.sentences],
                                  reader.index.prefix_length)
         """Per key of the note (``matchers.note_keys``), the sentences that hold it."""
@@ -278,11 +277,14 @@ class _Reading:
         per slot."""
         mask = self._masks.get(slot)
         if mask is None:
-            if self._number_starts is None:
-                self._number_starts = self.reader.numbers.number_starts(self.norm)
             mask = self._masks[slot] = self.reader.numbers.masked(self.norm, slot,
                                                                   self._number_starts)
         return mask
+
+    @functools.cached_property
+    def _number_starts(self) -> list[int]:
+        """Where a number may start in the note, for every slot masked."""
+        return self.reader.numbers.number_starts(self.norm)
 
     def _find(self, matcher: Matcher, text: str) -> Iterator[Found]:
         """Where a phrase matches, searched only in the sentences that hold the word it is
