@@ -488,7 +488,8 @@ def _people(people: tuple[Iterable[str], Iterable[str]], and_: str, number: str
     # a word between an item's lead and its person word is no lead itself ("an hour with
     # the consultant" is no person), nor a number ("the panel was two engineers" is no
     # person: two engineers are)
-    word = rf"(?!(?:{and_}|plus|{lead}|{number})(?!\w))[^\W\d_][\w'&]*"
+    # nor "of" ("the chair of trustees" is a chair, not trustees)
+    word = rf"(?!(?:{and_}|plus|of|from|{lead}|{number})(?!\w))[^\W\d_][\w'&]*"
     item = (rf"(?:(?P<n>{number})\s+(?:of\s+)?(?:{lead}\s+)?|(?P<lead>{lead})\s+)?"
             rf"(?:{word}\s+){{0,3}}(?P<head>{head})(?P<pl>s)?(?!\w)"
             rf"(?:\s+(?:of|from)\s+(?:the\s+)?{word})?")

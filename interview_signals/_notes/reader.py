@@ -45,6 +45,7 @@ _AFTER_QUOTE = " \t,-\u2013\u2014"
 """What may stand between a quotation and a cue right after it that bears on it."""
 _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
+_ACTUAL = "interview.actual_minutes"
 _SPECIFICS = "thank_you.references_specifics"
 _TONE = "thank_you.tone"
 _CURT_WORDS = 1
@@ -143,8 +144,9 @@ class NotesReader:
                                  f.value is False and f.topic), None)
         self._plain_phrase = Phrase(text="'...'", parts=())
         self.writer, self.third_person, self.someone, self.interview_named, \
-            self.booking = (_any_word(classes.get(name, ())) for name in (
-                "writer", "third_person", "someone", "interview_named", "booking"))
+            self.booking, self.other_time = (_any_word(classes.get(name, ())) for name in (
+                "writer", "third_person", "someone", "interview_named", "booking",
+                "other_time"))
         """The words by which a sentence speaks of its writer ("I", "me"), of what happened
         to someone else ("him", "she'd been") and of someone else at all ("she", "they"): a
         sentence of the second kind only, right after one about another person, goes on
@@ -152,7 +154,9 @@ class NotesReader:
         one that speaks of someone and not of the writer (``_Reading._still_theirs``).
         The words that name the interview itself ("phone screen", "interview"): a length
         standing alone in the clause after them is what it took, unless words of
-        ``booking`` ("booked", "slot") come between."""
+        ``booking`` ("booked", "slot") come between. The words of time spent on something
+        else ("waited", "bus"): a length that is its whole sentence is what the interview
+        took, unless the two sentences before have one of them."""
 
     def read(self, text: str, texts: Texts | None = None) -> NotesReading:
         """The reading of one note, its reasons in the language of ``texts`` (English when
@@ -989,9 +993,21 @@ class _Reading:
                     len(_WORDS.findall(self.norm, opens, first.start())) <= 2 and \
                     (booking is None or booking.search(self.norm, first.end(), m.start) is None):
                 return True
-        # alone in its sentence, right after one that counts the interviewers ("Just the
-        # site foreman. 15 mins."; not "Bus was late again. 20 mins.")
-        return m.sentence - 1 in self._counted and self._fills_sentence(m)
+        # alone in its sentence ("Warehouse interview done. 15 mins."), right after one that
+        # counts the interviewers ("Just the site foreman. 15 mins.") or after two that speak
+        # of no other time spent (not "Bus was late again. 20 mins.")
+        if not self._fills_sentence(m):
+            return False
+        if m.sentence - 1 in self._counted:
+            return True
+        if m.path != _ACTUAL:
+            return False
+        if m.sentence == 0:
+            return True
+        other = self.reader.other_time
+        before = self.layout.sentences[max(0, m.sentence - 2)]
+        return other is not None and \
+            other.search(self.norm, before.start, self.layout.sentences[m.sentence].start) is None
 
     def _fills_sentence(self, m: Mention) -> bool:
         """Whether a mention's words are all the words of its sentence."""

@@ -2272,3 +2272,51 @@ class TestWhatTheWriterHappenedToSee:
     def test_is_asked(self, text: str) -> None:
         assert "body_language.nods" not in stated(text)
         assert ("body_language.nods", False, "unsure") in proposals(text)
+
+
+class TestALengthThatIsItsWholeSentence:
+    """A length written as a sentence of its own is what the interview took, unless one of
+    the two sentences before speaks of other time spent: a wait, a journey, a reply."""
+
+    @pytest.mark.parametrize(("text", "minutes"), [
+        ("Warehouse interview done. 15 mins. Bloke read questions off a clipboard.", 15),
+        ("She read every question off a sheet. 35 minutes.", 35),
+        ("Then they asked where else I'd applied. Half hour.", 30),
+        ("The chief credit officer got into the daily detail. Seventy minutes.", 70),
+    ])
+    def test_is_the_length_taken(self, text: str, minutes: int) -> None:
+        assert stated(text)["interview.actual_minutes"] == minutes
+
+    @pytest.mark.parametrize("text", [
+        "Bus was late again. 20 mins.",
+        "Waited in reception forever. 25 minutes.",
+        "Sent my thank-you at 8. Her reply came at 1pm, lovely. Five hours.",
+        "Drove over after lunch. Traffic awful. 40 minutes.",
+    ])
+    def test_is_no_length_after_other_time(self, text: str) -> None:
+        assert "interview.actual_minutes" not in stated(text)
+
+
+class TestMorePanelsCounted:
+    """Panels counted in more words, and people listed with a title of something ("the
+    chair of trustees" is one chair) or as a tech or a C-level officer."""
+
+    @pytest.mark.parametrize(("text", "count"), [
+        ("Interviewed by the CEO and the chair of trustees.", 2),
+        ("Executive panel: CIO, CRO and the People Director.", 3),
+        ("It was the manager plus the senior tech.", 2),
+        ("Interview with HR girl and the production manager.", 2),
+        ("Big panel, five people.", 5),
+        ("Four committee members, ninety minutes in the diary.", 4),
+        ("The board panel numbered seven; I counted as they introduced themselves.", 7),
+    ])
+    def test_is_counted(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    @pytest.mark.parametrize("text", [
+        "Waited 45 minutes, two people ahead of me in the queue.",
+        "The chair of trustees and her trustees were not there.",
+        "My friend met four committee members at her interview.",
+    ])
+    def test_is_no_count(self, text: str) -> None:
+        assert "interview.interviewer_count" not in stated(text)
