@@ -147,6 +147,17 @@ class NotesReader:
             self.booking, self.other_time = (_any_word(classes.get(name, ())) for name in (
                 "writer", "third_person", "someone", "interview_named", "booking",
                 "other_time"))
+        self.answer_yes, self.answer_no = (
+            re.compile(rf"(?:{words.pattern})(?=\s*(?:[,.!;:\u2013\u2014-]|$))")
+            if words is not None else None
+            for words in (_any_word(classes.get(name, ())) for name in ("answer_yes",
+                                                                         "answer_no")))
+        self.answer_not, self.second_person, self.asked_of = (
+            _any_word(classes.get(name, ())) for name in ("answer_not", "second_person",
+                                                          "asked_of"))
+        lead = _any_word(classes.get("answer_lead", ()))
+        self.answer_lead = re.compile(rf"(?:(?:{lead.pattern})[,!.]*\s+)+") \
+            if lead is not None else None
         """The words by which a sentence speaks of its writer ("I", "me"), of what happened
         to someone else ("him", "she'd been") and of someone else at all ("she", "they"): a
         sentence of the second kind only, right after one about another person, goes on
@@ -831,7 +842,12 @@ class _Reading:
                 break
         else:
             question = self._question(m) or self._far_cue(m, found)
-            if question:
+            answer = self._answered(m) if question == self._asked else None
+            if answer is not None:
+                # the answer bears out words that alone settle nothing ("Tour? Yes.")
+                value, reason = answer
+                m = evolve(m, weak=False)
+            elif question:
                 certainty, reason = "unsure", question
         if certainty == "stated" and self._several is not None:
             certainty, reason = "unsure", self.texts("notes.reason.several",
@@ -851,6 +867,47 @@ class _Reading:
             reason = self.texts("notes.reason.corrected")
         return evolve(m, value=value, certainty=certainty, reason=reason,
                       corrects=m.corrects or "correction" in found)
+
+    def _answered(self, m: Mention) -> tuple[bool, str] | None:
+        """The value and reason of a yes-or-no question in the note answered right after it
+        ("> Did they give you a tour?" "No, it was on Zoom."), or None where the sentence
+        after answers nothing, doubts its answer, or the question may be the interviewer's
+        to the writer or about what something meant (word classes ``answer_yes``,
+        ``answer_no``, ``answer_not``, ``second_person``, ``asked_of``)."""
+        reader = self.reader
+        if reader.answer_yes is None or reader.answer_no is None or \
+                VOCABULARY[m.path].kind != "bool" or m.relation is not None or \
+                not isinstance(m.value, bool) or self.layout.quote_at(m.start) is not None or \
+                m.sentence + 1 >= len(self.layout.sentences):
+            return None
+        sentence = self.layout.sentences[m.sentence]
+        if not self.norm[sentence.start:sentence.end].rstrip().endswith("?"):
+            return None
+        if reader.answer_not is not None and \
+                reader.answer_not.search(self.norm, sentence.start, sentence.end):
+            return None
+        if reader.second_person is not None and \
+                reader.second_person.search(self.norm, sentence.start, sentence.end) and \
+                (reader.asked_of is None or
+                 reader.asked_of.search(self.norm, sentence.start, sentence.end) is None):
+            return None
+        after = self.layout.sentences[m.sentence + 1]
+        if any(h.cue.kind in ("hedge", "approximate", "other_person", "hypothetical")
+               for h in self._cues_of.get(after.index, ())):
+            return None
+        start = after.start
+        while start < after.end and self.norm[start] in _OPENERS:
+            start += 1
+        if reader.answer_lead is not None:
+            lead = reader.answer_lead.match(self.norm, start, after.end)
+            start = start if lead is None else lead.end()
+        clause = self.norm[start:after.end]
+        for words, yes in ((reader.answer_yes, True), (reader.answer_no, False)):
+            said = words.match(clause)
+            if said is not None:
+                return (m.value if yes else not m.value), self.texts(
+                    "notes.reason.answered", words=repr(self.text[start:start + said.end()]))
+        return None
 
     def _far_cue(self, m: Mention, found: dict[str, CueHit]) -> str:
         """Why a negation earlier in the clause, past its words of scope, may

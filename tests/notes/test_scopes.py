@@ -2320,3 +2320,37 @@ class TestMorePanelsCounted:
     ])
     def test_is_no_count(self, text: str) -> None:
         assert "interview.interviewer_count" not in stated(text)
+
+
+class TestAQuestionAnsweredRightAfter:
+    """A yes-or-no question in the note answered in the next sentence (a mentor's quoted
+    question and the reply under it; the writer asking and answering themselves) settles the
+    field, unless the answer is doubted, says nothing, or the question may be the
+    interviewer's to the writer or about what something meant."""
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("> Did they give you a tour?\nNo, it was on Zoom.", "tour.office_tour", False),
+        ("> Tour?\nYes, round the warehouse and the cold store.", "tour.office_tour", True),
+        ("> Tour?\nHa, no, it was on Zoom, so no tour.", "tour.office_tour", False),
+        ("did she even smile? no. did she nod? also no.", "body_language.smiles", False),
+        ("Did they ask where else I was interviewing? Nope.",
+         "interest.asked_where_else_interviewing", False),
+        ("> Did they ask if you're still keen?\nYes, right at the end.",
+         "interest.asked_if_interested", True),
+    ])
+    def test_is_settled(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Was it a good sign that she smiled? No, she smiles at everyone.",
+         "body_language.smiles"),
+        ("Are you still interested? No.", "interest.asked_if_interested"),
+        ("Did she nod? No idea.", "body_language.nods"),
+        ("Did they show me round? I think so.", "tour.office_tour"),
+        ("Did she nod? Maybe, hard to tell on video.", "body_language.nods"),
+        ("Would they give me a tour next time? No.", "tour.office_tour"),
+        ("Did my friend get a tour? Yes.", "tour.office_tour"),
+        ("Did she smile or was she just being polite? Yes.", "body_language.smiles"),
+    ])
+    def test_is_not_settled(self, text: str, path: str) -> None:
+        assert path not in stated(text)
