@@ -38,11 +38,13 @@ class Numbers:
         in general: "two *persons*, the lead and a lady from HR" says two) and
         ``person_alone`` (those that stand alone after "and": "... and *someone* from
         HR") and ``person_title`` (the titles one person may hold beside another: "the
-        founder and *CEO*" is one person; "the head and deputy" two)."""
+        founder and *CEO*" is one person; "the head and deputy" two) and ``person_pronoun``
+        (a person named by a pronoun, counted only first in a list: "her and the deputy"
+        is two, "the area manager, just her" names one person twice)."""
         people = people or {}
-        self._plural, self._generic, self._alone, self._title = (
+        self._plural, self._generic, self._alone, self._title, self._pronoun = (
             frozenset(people.get(f"person_{kind}", ()))
-            for kind in ("plural", "generic", "alone", "title"))
+            for kind in ("plural", "generic", "alone", "title", "pronoun"))
         self.words = words
         w = words
         self._word_values = dict(w.words)
@@ -298,6 +300,8 @@ class Numbers:
             found = self._people_item.match(item)
             if found is None:
                 return None
+            if found.group("head") in self._pronoun and (i or found.start("head")):
+                return None  # "the area manager, just her": one person said twice
             number = self._number(found.group("n")) if found.group("n") else None
             plural = bool(found.group("pl")) or found.group("head") in self._plural
             numbered.append(number is not None)

@@ -2309,6 +2309,11 @@ class TestMorePanelsCounted:
         ("Big panel, five people.", 5),
         ("Four committee members, ninety minutes in the diary.", 4),
         ("The board panel numbered seven; I counted as they introduced themselves.", 7),
+        ("Panel was her and the team leader.", 2),
+        ("It was her and one colleague.", 2),
+        ("I was interviewed by the PI + 2 of her students on zoom.", 3),
+        ("Three-person board for the HEO competition.", 3),
+        ("Interview was with the area manager, just her.", 1),
     ])
     def test_is_counted(self, text: str, count: int) -> None:
         assert stated(text)["interview.interviewer_count"] == count
@@ -2317,6 +2322,8 @@ class TestMorePanelsCounted:
         "Waited 45 minutes, two people ahead of me in the queue.",
         "The chair of trustees and her trustees were not there.",
         "My friend met four committee members at her interview.",
+        "I sent her and the manager a thank-you.",
+        "I met her and her two kids at the school gate.",
     ])
     def test_is_no_count(self, text: str) -> None:
         assert "interview.interviewer_count" not in stated(text)
