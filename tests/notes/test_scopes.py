@@ -2314,6 +2314,8 @@ class TestMorePanelsCounted:
         ("I was interviewed by the PI + 2 of her students on zoom.", 3),
         ("Three-person board for the HEO competition.", 3),
         ("Interview was with the area manager, just her.", 1),
+        ("short and sweet, 15 minutes, the manager and a senior rep.", 2),
+        ("20 minutes, one engineer, one manager.", 2),
     ])
     def test_is_counted(self, text: str, count: int) -> None:
         assert stated(text)["interview.interviewer_count"] == count
@@ -2324,6 +2326,7 @@ class TestMorePanelsCounted:
         "My friend met four committee members at her interview.",
         "I sent her and the manager a thank-you.",
         "I met her and her two kids at the school gate.",
+        "Waited 20 minutes, the manager and the receptionist were both busy.",
     ])
     def test_is_no_count(self, text: str) -> None:
         assert "interview.interviewer_count" not in stated(text)
