@@ -155,6 +155,11 @@ class NotesReader:
         self.answer_not, self.second_person, self.asked_of = (
             _any_word(classes.get(name, ())) for name in ("answer_not", "second_person",
                                                           "asked_of"))
+        self.person = _any_word(classes.get("person", ()))
+        """The words that name a person ("the controller"): a reply's absence said of one
+        names that person ("Controller: nothing yet"), not the whole panel."""
+        self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
+        """Things besides the thank-you a reply may answer ("replied to my CV")."""
         lead = _any_word(classes.get("answer_lead", ()))
         self.answer_lead = re.compile(rf"(?:(?:{lead.pattern})[,!.]*\s+)+") \
             if lead is not None else None

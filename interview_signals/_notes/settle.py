@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 _COUNT = "interview.interviewer_count"
 _REPLY = "thank_you.response_received"
+_NAME = re.compile(r"(?<![\w'])[A-Z][\w'-]*")
 _LONGEST_FROM_CLOCKS = 10 * 60
 """The longest length read from a start and an end time on a twelve-hour dial (a campus
 visit booked 9 to 5 ran to 5:30): past it, the two times are of different things ("started at
@@ -318,6 +319,11 @@ class Settling:
                       for m in by_path.get(_COUNT, ()))
         weak = self.r.texts("notes.reason.weak")
         for path, mentions in by_path.items():
+            replied = self._a_reply_came(path, mentions, several)
+            if replied is not None:
+                proposals.append(self._proposal(replied, "stated",
+                                                self.r.texts("notes.reason.a_reply_came")))
+                continue
             shown_by_one = self._shown_by_one(path, mentions) if several else None
             if shown_by_one is not None:
                 proposals.append(self._proposal(shown_by_one, "stated",
@@ -353,6 +359,43 @@ class Settling:
                 proposals.append(self._proposal(group[0], "unsure", self.r.texts(
                     "notes.reason.both", values=shown)))
         return proposals
+
+    def _a_reply_came(self, path: str, mentions: list[Mention], several: bool
+                      ) -> Mention | None:
+        """A reply stated is a reply, whatever else the note says of replies, where one of
+        several interviewers answered ("The chair replied within two hours; the other two
+        haven't") or the reply comes after every word of none ("Day 4: nothing yet. Day 5:
+        she wrote back!"; not "My friend got a card back. Mine: nothing yet"). The stated
+        mention of it, or None."""
+        if path != _REPLY:
+            return None
+        elsewhere = self.r.reader.reply_elsewhere
+        yes = [m for m in mentions if m.value is True and m.certainty == "stated" and (
+            elsewhere is None or elsewhere.search(
+                self.r.norm, *self._sentence_span(m)) is None)]
+        no = [m for m in mentions if m.value is not True]
+        if not yes or not no:
+            return None
+        if not any(self._whole_panel(m) for m in no) and \
+                (several or all(self._of_someone(m) for m in no)):
+            return yes[0]  # "Nothing from the other partner", "Controller: nothing yet"
+        return yes[-1] if yes[-1].start > max(m.start for m in no) else None
+
+    def _sentence_span(self, m: Mention) -> tuple[int, int]:
+        sentence = self.r.layout.sentences[m.sentence]
+        return sentence.start, sentence.end
+
+    def _of_someone(self, m: Mention) -> bool:
+        """Whether the sentence of a mention names one person: a word of person ("the
+        controller", "the other partner") or a name ("Nothing from Jess yet")."""
+        sentence = self.r.layout.sentences[m.sentence]
+        person = self.r.reader.person
+        if person is not None and person.search(self.r.norm, sentence.start, sentence.end):
+            return True
+        days = {day for spellings in self.r.reader.book.numbers.days for day in spellings}
+        return any(word.start() > sentence.start and word.group() != "I" and
+                   word.group().lower() not in days
+                   for word in _NAME.finditer(self.r.text, sentence.start, sentence.end))
 
     def _shown_by_one(self, path: str, mentions: list[Mention]) -> Mention | None:
         """With several interviewers a cue one of them shows counts ("Mrs Harlow didn't

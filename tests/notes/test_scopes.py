@@ -2364,3 +2364,35 @@ class TestAQuestionAnsweredRightAfter:
     ])
     def test_is_not_settled(self, text: str, path: str) -> None:
         assert path not in stated(text)
+
+
+class TestOneReplyIsAReply:
+    """A reply stated is a reply where one of several people answered and the others did
+    not, or where it comes after every word of none (a later entry of a running log); a
+    reply to something else (a CV, an application) or one told before the writer's own
+    "nothing yet" settles nothing."""
+
+    @pytest.mark.parametrize("text", [
+        "Sent thank-yous to all three. The chair replied within two hours; the other two "
+        "have not replied.",
+        "Day 2: sent my thank-you. Day 4: nothing yet. Day 5: she wrote back!",
+        "Emailed each partner a thank-you. Janet replied Thursday. Nothing from the other "
+        "partner.",
+        "CFO replied 6:30pm, canned, clearly automatic 'Thanks for your note.' Controller: "
+        "nothing yet.",
+        "Sent a thanks message Wednesday night. No reply Thursday. Oh wait, just checked, he "
+        "replied Thursday at lunchtime.",
+    ])
+    def test_a_reply_came(self, text: str) -> None:
+        assert stated(text)["thank_you.response_received"] is True
+
+    @pytest.mark.parametrize("text", [
+        "My friend got a card back within two days. Mine: sent Monday, nothing yet.",
+        "Sent my thank-you Monday. No reply. Tom replied to my application within minutes "
+        "though, back in May.",
+        "Sent the thank-you. Still no reply from Jess. She did reply quickly when I sent my CV.",
+        "She replied to my LinkedIn message last week. Sent my thank-you on Monday; no reply "
+        "from anyone yet.",
+    ])
+    def test_no_reply_is_outweighed(self, text: str) -> None:
+        assert stated(text).get("thank_you.response_received") is not True
