@@ -181,6 +181,11 @@ class Numbers:
         found = self._patterns["people"].match(text, start)
         return None if found is None else self.people_count(found.group())
 
+    def opens_with_pronoun(self, text: str) -> bool:
+        """Whether a list of people opens with a pronoun ("her and the deputy")."""
+        first = text.strip().split(maxsplit=1)
+        return bool(first) and first[0].strip(",") in self._pronoun
+
     def article_opens_list(self, text: str, start: int) -> bool:
         """Whether the count at ``start`` is an article that opens the first of several
         people ("Interviewers: a grade 7 and an assessor"), no count of one."""

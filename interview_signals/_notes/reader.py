@@ -46,6 +46,8 @@ _AFTER_QUOTE = " \t,-\u2013\u2014"
 _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
 _ACTUAL = "interview.actual_minutes"
+_CONDUCT = ("body_language", "interest", "job_specifics")
+"""The groups of fields that say how the interview itself went (not what came after it)."""
 _SPECIFICS = "thank_you.references_specifics"
 _TONE = "thank_you.tone"
 _CURT_WORDS = 1
@@ -152,12 +154,18 @@ class NotesReader:
             if words is not None else None
             for words in (_any_word(classes.get(name, ())) for name in ("answer_yes",
                                                                          "answer_no")))
-        self.answer_not, self.second_person, self.asked_of = (
-            _any_word(classes.get(name, ())) for name in ("answer_not", "second_person",
-                                                          "asked_of"))
+        self.answer_not, self.answer_more = (
+            _any_word(classes.get(name, ())) for name in ("answer_not", "answer_more"))
+        self.question_frame = frozenset(
+            w for name in ("question_frame", "space") for w in classes.get(name, ()) if w)
         self.person = _any_word(classes.get("person", ()))
         """The words that name a person ("the controller"): a reply's absence said of one
         names that person ("Controller: nothing yet"), not the whole panel."""
+        self.interview_over = _any_word(classes.get("interview_over", ()))
+        """Words saying the interview is over ("Warehouse interview done. 15 mins.")."""
+        self.length_explained = _any_word(classes.get("length_explained", ()))
+        """Words opening a sentence that says what a length before it was ("That's how long
+        I waited")."""
         self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
         """Things besides the thank-you a reply may answer ("replied to my CV")."""
         lead = _any_word(classes.get("answer_lead", ()))
@@ -239,6 +247,9 @@ class _Reading:
         """The sentences whose words count the interviewers (set by ``result``)."""
         self._direct: set[tuple[str, object]] = set()
         """The fields and values the note's phrases give directly (set by ``result``)."""
+        self._conduct: set[int] = set()
+        """The sentences that state how the interview went: a field of ``_CONDUCT`` (set by
+        ``result``)."""
         self._beside: set[tuple[str, int]] = set()
         """The fields read against another field and the sentences that name that other
         field (set by ``result``)."""
@@ -608,6 +619,16 @@ class _Reading:
                     self.reader.numbers.commas_only(found.slot_text) and \
                     _CLAUSE_END.match(self.norm, found.slot_end) is None:
                 return None  # "one engineer, the head of HR sat in": a clause, no list
+            if phrase.slot == "people" and found.slot_start is not None and \
+                    self.reader.numbers.opens_with_pronoun(found.slot_text) and (
+                        _WORDS.search(self.norm, self.layout.sentences[sentence].start,
+                                      found.slot_start) is None or
+                        any(h.cue.kind == "other_person"
+                            for h in self._cues_of.get(sentence - 1, ()))):
+                # "Her and the deputy showed me round": the subject, maybe not the panel
+                # ("Panel was her and the team leader" is, unless the sentence before is
+                # about someone else: "My sister interviewed there in March.")
+                return None
             if phrase.slot == "count" and found.slot_start is not None:
                 listed = self.reader.numbers.listed(self.norm, found.slot_start)
                 if listed is not None and listed > slot_value:
@@ -847,7 +868,7 @@ class _Reading:
                 break
         else:
             question = self._question(m) or self._far_cue(m, found)
-            answer = self._answered(m) if question == self._asked else None
+            answer = self._answered(m, found) if question == self._asked else None
             if answer is not None:
                 # the answer bears out words that alone settle nothing ("Tour? Yes.")
                 value, reason = answer
@@ -873,33 +894,54 @@ class _Reading:
         return evolve(m, value=value, certainty=certainty, reason=reason,
                       corrects=m.corrects or "correction" in found)
 
-    def _answered(self, m: Mention) -> tuple[bool, str] | None:
-        """The value and reason of a yes-or-no question in the note answered right after it
-        ("> Did they give you a tour?" "No, it was on Zoom."), or None where the sentence
-        after answers nothing, doubts its answer, or the question may be the interviewer's
-        to the writer or about what something meant (word classes ``answer_yes``,
-        ``answer_no``, ``answer_not``, ``second_person``, ``asked_of``)."""
+    def _answered(self, m: Mention, found: dict[str, CueHit]) -> tuple[bool, str] | None:
+        """The value and reason of a plain yes-or-no question in the note answered right
+        after it ("> Did they give you a tour?" "No, it was on Zoom."), or None: where the
+        question has words besides the field's and those of ``question_frame`` ("Did they
+        both nod?"), a negation ("So no tour?"), or a word of ``answer_not`` ("did you");
+        where the sentence after answers nothing, says more than yes or no right after it
+        (``answer_more``: "No, just the younger one"), or it or the sentence after it
+        doubts or corrects the answer ("No. Well, sort of."); and where the words say no
+        themselves ("So no tour? Nope." answers either way)."""
         reader = self.reader
+        sentences = self.layout.sentences
         if reader.answer_yes is None or reader.answer_no is None or \
+                not reader.question_frame or \
                 VOCABULARY[m.path].kind != "bool" or m.relation is not None or \
-                not isinstance(m.value, bool) or self.layout.quote_at(m.start) is not None or \
-                m.sentence + 1 >= len(self.layout.sentences):
+                m.value is not True or self.layout.quote_at(m.start) is not None or \
+                m.sentence + 1 >= len(sentences):
             return None
-        sentence = self.layout.sentences[m.sentence]
-        if not self.norm[sentence.start:sentence.end].rstrip().endswith("?"):
+        sentence = sentences[m.sentence]
+        if not self.norm[sentence.start:sentence.end].rstrip().endswith("?") or \
+                sentence.question_marks != 1:
             return None
         if reader.answer_not is not None and \
                 reader.answer_not.search(self.norm, sentence.start, sentence.end):
             return None
-        if reader.second_person is not None and \
-                reader.second_person.search(self.norm, sentence.start, sentence.end) and \
-                (reader.asked_of is None or
-                 reader.asked_of.search(self.norm, sentence.start, sentence.end) is None):
+        outside = [w.group() for w in _WORDS.finditer(self.norm, sentence.start, m.start)]
+        outside += [w.group() for w in _WORDS.finditer(self.norm, m.end, sentence.end)]
+        if len(outside) > 7 or any(w not in reader.question_frame for w in outside):
             return None
-        after = self.layout.sentences[m.sentence + 1]
-        if any(h.cue.kind in ("hedge", "approximate", "other_person", "hypothetical")
-               for h in self._cues_of.get(after.index, ())):
+        if any(kind in found for kind in ("negation", "hedge", "approximate", "hypothetical",
+                                          "other_person", "writer", "correction")):
+            return None  # "So no tour?", "Did they maybe nod?"
+        after = sentences[m.sentence + 1]
+        doubting = ("hedge", "approximate", "correction", "other_person", "hypothetical",
+                    "question", "several")
+        def doubts(hit: CueHit) -> bool:
+            return hit.cue.kind in doubting and (not hit.cue.fields or m.path in hit.cue.fields)
+
+        if any(doubts(h) for h in self._cues_of.get(after.index, ())) or \
+                self.norm[after.start:after.end].rstrip().endswith("?"):
             return None
+        if after.index + 1 < len(sentences):
+            following = sentences[after.index + 1]
+            first = _WORDS.search(self.norm, following.start, following.end)
+            if any(h.cue.kind in ("hedge", "approximate", "correction") and doubts(h)
+                   for h in self._cues_of.get(following.index, ())) or (
+                    first is not None and reader.answer_more is not None and
+                    reader.answer_more.fullmatch(first.group()) is not None):
+                return None  # "No. Well, sort of, she walked me past the lab"
         start = after.start
         while start < after.end and self.norm[start] in _OPENERS:
             start += 1
@@ -909,9 +951,14 @@ class _Reading:
         clause = self.norm[start:after.end]
         for words, yes in ((reader.answer_yes, True), (reader.answer_no, False)):
             said = words.match(clause)
-            if said is not None:
-                return (m.value if yes else not m.value), self.texts(
-                    "notes.reason.answered", words=repr(self.text[start:start + said.end()]))
+            if said is None:
+                continue
+            rest = _WORDS.findall(clause, said.end())[:3]
+            if reader.answer_more is not None and \
+                    any(reader.answer_more.fullmatch(w) for w in rest):
+                return None
+            return yes, self.texts(
+                "notes.reason.answered", words=repr(self.text[start:start + said.end()]))
         return None
 
     def _far_cue(self, m: Mention, found: dict[str, CueHit]) -> str:
@@ -1055,21 +1102,31 @@ class _Reading:
                     len(_WORDS.findall(self.norm, opens, first.start())) <= 2 and \
                     (booking is None or booking.search(self.norm, first.end(), m.start) is None):
                 return True
-        # alone in its sentence ("Warehouse interview done. 15 mins."), right after one that
-        # counts the interviewers ("Just the site foreman. 15 mins.") or after two that speak
-        # of no other time spent (not "Bus was late again. 20 mins.")
+        # alone in its sentence, right after one that counts the interviewers ("Just the
+        # site foreman. 15 mins.") or that states how the interview went ("She read every
+        # question off a sheet. 35 minutes.") and speaks of no other time spent, unless the
+        # sentence after says what the length was ("That's how long I waited")
         if not self._fills_sentence(m):
             return False
         if m.sentence - 1 in self._counted:
             return True
-        if m.path != _ACTUAL:
+        if m.path != _ACTUAL or m.sentence == 0:
             return False
-        if m.sentence == 0:
-            return True
-        other = self.reader.other_time
-        before = self.layout.sentences[max(0, m.sentence - 2)]
-        return other is not None and \
-            other.search(self.norm, before.start, self.layout.sentences[m.sentence].start) is None
+        other, explained = self.reader.other_time, self.reader.length_explained
+        before = self.layout.sentences[m.sentence - 1]
+        over = self.reader.interview_over
+        if m.sentence - 1 not in self._conduct and not (
+                named is not None and over is not None and
+                named.search(self.norm, before.start, before.end) is not None and
+                over.search(self.norm, before.start, before.end) is not None):
+            return False  # neither "She read every question off a sheet." nor "Interview done."
+        if other is None or other.search(self.norm, before.start, before.end) is not None:
+            return False
+        if m.sentence + 1 < len(self.layout.sentences) and explained is not None:
+            after = self.layout.sentences[m.sentence + 1]
+            if explained.match(self.norm, after.start) is not None:
+                return False  # "40 mins. That's how long they kept me waiting."
+        return True
 
     def _fills_sentence(self, m: Mention) -> bool:
         """Whether a mention's words are all the words of its sentence."""
@@ -1087,7 +1144,14 @@ class _Reading:
         self._beside = {(path, m.sentence) for m in mentions
                         if not m.weak and m.relation is None
                         for other, path in others if other == m.path}
-        weighed = [w for m in mentions if (w := self._weigh(m)) is not None]
+        # a length alone in its sentence stands by a sentence before it that states how
+        # the interview went: weighed once the others are
+        later = [m.path == _ACTUAL and m.weak for m in mentions]
+        weighed_first = {i: self._weigh(m) for i, m in enumerate(mentions) if not later[i]}
+        self._conduct = {w.sentence for w in weighed_first.values() if w is not None and
+                         w.path.partition(".")[0] in _CONDUCT}
+        weighed = [w for i, m in enumerate(mentions)
+                   if (w := weighed_first[i] if not later[i] else self._weigh(m)) is not None]
         return Settling(self).result(weighed)
 
 
