@@ -2595,3 +2595,27 @@ class TestTheReviewOfTheseMechanisms:
     ])
     def test_is_not_read_wrongly(self, text: str, path: str, wrong: object) -> None:
         assert stated(text).get(path, "not stated") != wrong
+
+
+class TestPeopleCalledOverToSayHello:
+    """People the interviewer called in or over, named at any length, to meet the writer."""
+
+    @pytest.mark.parametrize("text", [
+        "Halfway thru the director called the head of security and the pit manager in to "
+        "say hi.",
+        "Helen called over three adjusters to meet me.",
+        "He did call their head of strategy in for five minutes to meet me.",
+        "She brought in her deputy to say hello.",
+    ])
+    def test_is_called_in(self, text: str) -> None:
+        assert stated(text)["tour.people_called_in"] is True
+
+    @pytest.mark.parametrize("text", [
+        "I called my mum over to say hi after.",
+        "Got my coat and went over to say hi to the receptionist.",
+        "I called in to say hi to my old boss.",
+        "My friend said they called the whole team in to say hi to her.",
+        "If it goes well they will call the team in to meet me.",
+    ])
+    def test_is_not(self, text: str) -> None:
+        assert "tour.people_called_in" not in stated(text)
