@@ -45,9 +45,6 @@ _AFTER_QUOTE = " \t,-\u2013\u2014"
 """What may stand between a quotation and a cue right after it that bears on it."""
 _WORDS = re.compile(r"[\w']+")
 _COUNT = "interview.interviewer_count"
-_ACTUAL = "interview.actual_minutes"
-_CONDUCT = ("body_language", "interest", "job_specifics")
-"""The groups of fields that say how the interview itself went (not what came after it)."""
 _SPECIFICS = "thank_you.references_specifics"
 _TONE = "thank_you.tone"
 _CURT_WORDS = 1
@@ -146,26 +143,21 @@ class NotesReader:
                                  f.value is False and f.topic), None)
         self._plain_phrase = Phrase(text="'...'", parts=())
         self.writer, self.third_person, self.someone, self.interview_named, \
-            self.booking, self.other_time = (_any_word(classes.get(name, ())) for name in (
-                "writer", "third_person", "someone", "interview_named", "booking",
-                "other_time"))
+            self.booking = (_any_word(classes.get(name, ())) for name in (
+                "writer", "third_person", "someone", "interview_named", "booking"))
         self.answer_yes, self.answer_no = (
             re.compile(rf"(?:{words.pattern})(?=\s*(?:[,.!;:\u2013\u2014-]|$))")
             if words is not None else None
             for words in (_any_word(classes.get(name, ())) for name in ("answer_yes",
                                                                          "answer_no")))
-        self.answer_not, self.answer_more = (
-            _any_word(classes.get(name, ())) for name in ("answer_not", "answer_more"))
+        self.answer_not, self.answer_more, self.answer_limits = (
+            _any_word(classes.get(name, ())) for name in ("answer_not", "answer_more",
+                                                          "answer_limits"))
         self.question_frame = frozenset(
             w for name in ("question_frame", "space") for w in classes.get(name, ()) if w)
         self.person = _any_word(classes.get("person", ()))
         """The words that name a person ("the controller"): a reply's absence said of one
         names that person ("Controller: nothing yet"), not the whole panel."""
-        self.interview_over = _any_word(classes.get("interview_over", ()))
-        """Words saying the interview is over ("Warehouse interview done. 15 mins.")."""
-        self.length_explained = _any_word(classes.get("length_explained", ()))
-        """Words opening a sentence that says what a length before it was ("That's how long
-        I waited")."""
         self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
         """Things besides the thank-you a reply may answer ("replied to my CV")."""
         lead = _any_word(classes.get("answer_lead", ()))
@@ -178,9 +170,7 @@ class NotesReader:
         one that speaks of someone and not of the writer (``_Reading._still_theirs``).
         The words that name the interview itself ("phone screen", "interview"): a length
         standing alone in the clause after them is what it took, unless words of
-        ``booking`` ("booked", "slot") come between. The words of time spent on something
-        else ("waited", "bus"): a length that is its whole sentence is what the interview
-        took, unless the two sentences before have one of them."""
+        ``booking`` ("booked", "slot") come between."""
 
     def read(self, text: str, texts: Texts | None = None) -> NotesReading:
         """The reading of one note, its reasons in the language of ``texts`` (English when
@@ -247,9 +237,6 @@ class _Reading:
         """The sentences whose words count the interviewers (set by ``result``)."""
         self._direct: set[tuple[str, object]] = set()
         """The fields and values the note's phrases give directly (set by ``result``)."""
-        self._conduct: set[int] = set()
-        """The sentences that state how the interview went: a field of ``_CONDUCT`` (set by
-        ``result``)."""
         self._beside: set[tuple[str, int]] = set()
         """The fields read against another field and the sentences that name that other
         field (set by ``result``)."""
@@ -954,9 +941,12 @@ class _Reading:
             if said is None:
                 continue
             rest = _WORDS.findall(clause, said.end())[:3]
-            if reader.answer_more is not None and \
-                    any(reader.answer_more.fullmatch(w) for w in rest):
-                return None
+            if rest and reader.answer_more is not None and \
+                    reader.answer_more.fullmatch(rest[0]) is not None:
+                return None  # "Yes, at her phone"
+            if reader.answer_limits is not None and \
+                    any(reader.answer_limits.fullmatch(w) for w in rest):
+                return None  # "No, just the younger one"
             return yes, self.texts(
                 "notes.reason.answered", words=repr(self.text[start:start + said.end()]))
         return None
@@ -1103,30 +1093,8 @@ class _Reading:
                     (booking is None or booking.search(self.norm, first.end(), m.start) is None):
                 return True
         # alone in its sentence, right after one that counts the interviewers ("Just the
-        # site foreman. 15 mins.") or that states how the interview went ("She read every
-        # question off a sheet. 35 minutes.") and speaks of no other time spent, unless the
-        # sentence after says what the length was ("That's how long I waited")
-        if not self._fills_sentence(m):
-            return False
-        if m.sentence - 1 in self._counted:
-            return True
-        if m.path != _ACTUAL or m.sentence == 0:
-            return False
-        other, explained = self.reader.other_time, self.reader.length_explained
-        before = self.layout.sentences[m.sentence - 1]
-        over = self.reader.interview_over
-        if m.sentence - 1 not in self._conduct and not (
-                named is not None and over is not None and
-                named.search(self.norm, before.start, before.end) is not None and
-                over.search(self.norm, before.start, before.end) is not None):
-            return False  # neither "She read every question off a sheet." nor "Interview done."
-        if other is None or other.search(self.norm, before.start, before.end) is not None:
-            return False
-        if m.sentence + 1 < len(self.layout.sentences) and explained is not None:
-            after = self.layout.sentences[m.sentence + 1]
-            if explained.match(self.norm, after.start) is not None:
-                return False  # "40 mins. That's how long they kept me waiting."
-        return True
+        # site foreman. 15 mins."; not "Bus was late again. 20 mins.")
+        return m.sentence - 1 in self._counted and self._fills_sentence(m)
 
     def _fills_sentence(self, m: Mention) -> bool:
         """Whether a mention's words are all the words of its sentence."""
@@ -1144,14 +1112,7 @@ class _Reading:
         self._beside = {(path, m.sentence) for m in mentions
                         if not m.weak and m.relation is None
                         for other, path in others if other == m.path}
-        # a length alone in its sentence stands by a sentence before it that states how
-        # the interview went: weighed once the others are
-        later = [m.path == _ACTUAL and m.weak for m in mentions]
-        weighed_first = {i: self._weigh(m) for i, m in enumerate(mentions) if not later[i]}
-        self._conduct = {w.sentence for w in weighed_first.values() if w is not None and
-                         w.path.partition(".")[0] in _CONDUCT}
-        weighed = [w for i, m in enumerate(mentions)
-                   if (w := weighed_first[i] if not later[i] else self._weigh(m)) is not None]
+        weighed = [w for m in mentions if (w := self._weigh(m)) is not None]
         return Settling(self).result(weighed)
 
 

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 _COUNT = "interview.interviewer_count"
 _REPLY = "thank_you.response_received"
-_NAME = re.compile(r"(?<![\w'])[A-Z][\w'-]*")
+_NAME = re.compile(r"(?<![\w'])[A-Z][a-z][\w'-]*")
+_ENTRY = re.compile(r"[\W_]*(?:[\w']+[ \t]*){1,3}(?::|\s[-\u2013\u2014])")
+_ANYONE = re.compile(r"(?<![\w'])(?:anyone|anybody|everyone|everybody|either|any of them)"
+                     r"(?![\w'])")
 _LONGEST_FROM_CLOCKS = 10 * 60
 """The longest length read from a start and an end time on a twelve-hour dial (a campus
 visit booked 9 to 5 ran to 5:30): past it, the two times are of different things ("started at
@@ -364,22 +367,61 @@ class Settling:
                       ) -> Mention | None:
         """A reply stated is a reply, whatever else the note says of replies, where one of
         several interviewers answered ("The chair replied within two hours; the other two
-        haven't") or the reply comes after every word of none ("Day 4: nothing yet. Day 5:
-        she wrote back!"; not "My friend got a card back. Mine: nothing yet"). The stated
-        mention of it, or None."""
+        haven't"; "Nothing from Jess" names one person), or where it comes, after every word
+        of none, in an entry of its own ("Day 4: nothing yet. Day 5: she wrote back!"). Not a
+        reply in a sentence about something else it may answer or from someone else
+        (``reply_elsewhere``: "replied to my CV", "his assistant replied"), doubted or
+        corrected ("she replied, just kidding"), nor where the "no reply" is the whole
+        panel's ("No reply yet from anyone"). The stated mention of it, or None."""
         if path != _REPLY:
             return None
-        elsewhere = self.r.reader.reply_elsewhere
-        yes = [m for m in mentions if m.value is True and m.certainty == "stated" and (
-            elsewhere is None or elsewhere.search(
-                self.r.norm, *self._sentence_span(m)) is None)]
+        yes = [m for m in mentions if m.value is True and m.certainty == "stated" and
+               self._a_plain_reply(m)]
         no = [m for m in mentions if m.value is not True]
-        if not yes or not no:
+        if not yes or not no or any(self._whole_panel(m) or self._to_anyone(m) for m in no):
             return None
-        if not any(self._whole_panel(m) for m in no) and \
-                (several or all(self._of_someone(m) for m in no)):
-            return yes[0]  # "Nothing from the other partner", "Controller: nothing yet"
-        return yes[-1] if yes[-1].start > max(m.start for m in no) else None
+        winner = None
+        if several or all(self._of_someone(m) for m in no):
+            winner = yes[0]  # "Nothing from the other partner", "Controller: nothing yet"
+        else:
+            after = [m for m in yes if m.start > max(n.start for n in no)]
+            if after and self._opens_entry(after[0]):
+                winner = after[0]  # "Day 5: she wrote back!"
+        if winner is not None and any(
+                not self._a_plain_reply(m) for m in mentions
+                if m.value is True and m.start > winner.start):
+            return None  # "Day 4: ok she replied to someone else's thread"
+        return winner
+
+    def _a_plain_reply(self, m: Mention) -> bool:
+        """Whether a reply mention is of the thank-you, from an interviewer, said plainly:
+        no word of ``reply_elsewhere`` in its sentence or the next, and no correction or
+        doubt opening the sentence after it."""
+        elsewhere = self.r.reader.reply_elsewhere
+        start, end = self._sentence_span(m)
+        if elsewhere is not None and elsewhere.search(self.r.norm, start, end) is not None:
+            return False
+        if m.sentence + 1 < len(self.r.layout.sentences):
+            # (a doubt in its own sentence left the mention unsure already)
+            after = self.r.layout.sentences[m.sentence + 1]
+            if any(h.cue.kind in ("correction", "hedge") and h.start < after.start + 16 and
+                   (not h.cue.fields or m.path in h.cue.fields)
+                   for h in self.r._cues_of.get(after.index, ())):
+                return False  # "Tom replied. Actually no, that was to my other email."
+            if elsewhere is not None and \
+                    elsewhere.search(self.r.norm, after.start, after.end) is not None:
+                return False  # "she replied! In my dreams."
+        return True
+
+    def _opens_entry(self, m: Mention) -> bool:
+        """Whether a mention's sentence opens as an entry of a running log ("Day 5:",
+        "Tues -", "Update:")."""
+        start, end = self._sentence_span(m)
+        return _ENTRY.match(self.r.norm, start, end) is not None
+
+    def _to_anyone(self, m: Mention) -> bool:
+        start, end = self._sentence_span(m)
+        return _ANYONE.search(self.r.norm, start, end) is not None
 
     def _sentence_span(self, m: Mention) -> tuple[int, int]:
         sentence = self.r.layout.sentences[m.sentence]
