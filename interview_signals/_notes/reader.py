@@ -161,7 +161,7 @@ class NotesReader:
         self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
         """Things besides the thank-you a reply may answer ("replied to my CV")."""
         lead = _any_word(classes.get("answer_lead", ()))
-        self.answer_lead = re.compile(rf"(?:(?:{lead.pattern})[,!.]*\s+)+") \
+        self.answer_lead = re.compile(rf"(?:(?:{lead.pattern})[,!.:]*\s+)+") \
             if lead is not None else None
         """The words by which a sentence speaks of its writer ("I", "me"), of what happened
         to someone else ("him", "she'd been") and of someone else at all ("she", "they"): a
@@ -905,7 +905,11 @@ class _Reading:
         if reader.answer_not is not None and \
                 reader.answer_not.search(self.norm, sentence.start, sentence.end):
             return None
-        outside = [w.group() for w in _WORDS.finditer(self.norm, sentence.start, m.start)]
+        opens = sentence.start
+        label = self.norm.find(":", sentence.start, m.start)
+        if label >= 0 and len(_WORDS.findall(self.norm, sentence.start, label)) <= 2:
+            opens = label + 1  # "Q: did he smile at all?", "Jess: did they do a tour?"
+        outside = [w.group() for w in _WORDS.finditer(self.norm, opens, m.start)]
         outside += [w.group() for w in _WORDS.finditer(self.norm, m.end, sentence.end)]
         if len(outside) > 7 or any(w not in reader.question_frame for w in outside):
             return None

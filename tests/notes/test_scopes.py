@@ -2347,6 +2347,10 @@ class TestAQuestionAnsweredRightAfter:
          "interest.asked_where_else_interviewing", False),
         ("> Did they ask if you're still keen?\nYes, right at the end.",
          "interest.asked_if_interested", True),
+        ("Q: did he smile at all?\nA: no.", "body_language.smiles", False),
+        ("Jess: did they do a tour?\nMe: nope", "tour.office_tour", False),
+        ("Did they ask if I want the job? No. Did they ask where else I am looking? Also no.",
+         "interest.asked_where_else_interviewing", False),
     ])
     def test_is_settled(self, text: str, path: str, value: object) -> None:
         assert stated(text)[path] == value
