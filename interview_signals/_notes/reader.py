@@ -158,6 +158,8 @@ class NotesReader:
         self.person = _any_word(classes.get("person", ()))
         """The words that name a person ("the controller"): a reply's absence said of one
         names that person ("Controller: nothing yet"), not the whole panel."""
+        self.taken_back = _any_word(classes.get("taken_back", ()))
+        """Words that take back what was just said ("she replied! In my dreams.")."""
         self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
         """Things besides the thank-you a reply may answer ("replied to my CV")."""
         lead = _any_word(classes.get("answer_lead", ()))
@@ -916,7 +918,15 @@ class _Reading:
         if any(kind in found for kind in ("negation", "hedge", "approximate", "hypothetical",
                                           "other_person", "writer", "correction")):
             return None  # "So no tour?", "Did they maybe nod?"
+        if any(h.cue.kind in ("other_person", "several")
+               for i in (m.sentence - 2, m.sentence - 1) for h in self._cues_of.get(i, ())):
+            return None  # "My flatmate interviewed there last week. I asked her: ..."
         after = sentences[m.sentence + 1]
+        taken_back = reader.taken_back
+        if taken_back is not None and taken_back.search(
+                self.norm, after.start, sentences[min(after.index + 1,
+                                                      len(sentences) - 1)].end):
+            return None  # "No. Jk, they did", "Yes. The chatbot on their careers site did"
         doubting = ("hedge", "approximate", "correction", "other_person", "hypothetical",
                     "question", "several")
         def doubts(hit: CueHit) -> bool:

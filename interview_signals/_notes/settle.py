@@ -395,11 +395,12 @@ class Settling:
 
     def _a_plain_reply(self, m: Mention) -> bool:
         """Whether a reply mention is of the thank-you, from an interviewer, said plainly:
-        no word of ``reply_elsewhere`` in its sentence or the next, and no correction or
-        doubt opening the sentence after it."""
-        elsewhere = self.r.reader.reply_elsewhere
+        no word of ``reply_elsewhere`` or ``taken_back`` in its sentence nor of
+        ``taken_back`` in the next, and no correction or doubt opening the next."""
+        elsewhere, taken_back = self.r.reader.reply_elsewhere, self.r.reader.taken_back
         start, end = self._sentence_span(m)
-        if elsewhere is not None and elsewhere.search(self.r.norm, start, end) is not None:
+        if any(words is not None and words.search(self.r.norm, start, end) is not None
+               for words in (elsewhere, taken_back)):
             return False
         if m.sentence + 1 < len(self.r.layout.sentences):
             # (a doubt in its own sentence left the mention unsure already)
@@ -408,8 +409,8 @@ class Settling:
                    (not h.cue.fields or m.path in h.cue.fields)
                    for h in self.r._cues_of.get(after.index, ())):
                 return False  # "Tom replied. Actually no, that was to my other email."
-            if elsewhere is not None and \
-                    elsewhere.search(self.r.norm, after.start, after.end) is not None:
+            if taken_back is not None and \
+                    taken_back.search(self.r.norm, after.start, after.end) is not None:
                 return False  # "she replied! In my dreams."
         return True
 

@@ -2757,3 +2757,79 @@ class TestTheSecondReviewOfTheseMechanisms:
     ])
     def test_is_not_read_wrongly(self, text: str, path: str, wrong: object) -> None:
         assert stated(text).get(path, "not stated") != wrong
+
+
+class TestTheThirdReviewOfTheseMechanisms:
+    """Sentences a third independent review wrote against people called in, dates to follow,
+    a date fixed before leaving, replies and questions answered (as this file words them):
+    none is read with the wrong value it tried for."""
+
+    @pytest.mark.parametrize(("text", "path", "wrong"), [
+        ('Reception called the hiring manager down to meet me in the lobby, then we went up '
+         'to a meeting room. 45 minutes, just her.',
+         'tour.people_called_in', True),
+        ('The guard radioed an escort down to meet me at the gate because the site is secure.',
+         'tour.people_called_in', True),
+        ("She asked if she could call the lead dev in to meet me, and I said sure, but he "
+         "didn't pick up.",
+         'tour.people_called_in', True),
+        ("Mentor Q&A\n> Did anyone call people in to meet you?\nShe mentioned she'd "
+         "normally call the site manager over to say hi but he was off sick.",
+         'tour.people_called_in', True),
+        ('The receptionist called a taxi round to meet me at the side entrance.',
+         'tour.people_called_in', True),
+        ("She'd planned to call two of the senior chefs in to meet me, but service started "
+         "early, so no.",
+         'tour.people_called_in', True),
+        ('They called a car round to meet me off the train.',
+         'tour.people_called_in', True),
+        ("I had to call the support desk over to meet me at the door because my badge didn't work.",
+         'tour.people_called_in', True),
+        ('The site manager radioed a forklift round to meet me at the loading bay.',
+         'tour.people_called_in', True),
+        ('They offered me the job in the room! HR will send start dates next week.',
+         'next_steps.scheduled_on_the_spot', False),
+        ("She asked when I could start. I didn't pin down the day because my notice period "
+         "is flexible.",
+         'next_steps.scheduled_on_the_spot', False),
+        ('> When could you start?\nNo date. I said it depends on my notice.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Entry 4. No date. I think it was the Tuesday.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('The office will confirm times for the building induction if I get the job.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Tom said the team would share availability for a coffee with them sometime, no '
+         'rush, just to get to know them.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('The dentist will confirm times for my filling next week, ugh.',
+         'next_steps.scheduled_on_the_spot', False),
+        ("We didn't pin down a time for lunch, which is a shame.",
+         'next_steps.scheduled_on_the_spot', False),
+        ('She said HR would send times for my visa appointment, since the offer includes '
+         'relocation.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('We booked the final for Thurs 3pm on the spot. HR would send times for the travel.',
+         'next_steps.scheduled_on_the_spot', False),
+        ("Me: we picked a time before I left but not a day, she'll email the day.",
+         'next_steps.scheduled_on_the_spot', True),
+        ("We settled on a date before I left the pub, for Jess's birthday. Totally unrelated.",
+         'next_steps.scheduled_on_the_spot', True),
+        ('Thank-you sent to both. Nothing from Ana yet. Ana replied re: the relocation package.',
+         'thank_you.response_received', True),
+        ('My flatmate interviewed there last week. I asked her:\n> Did they give you a '
+         'tour?\nNo, it was on Zoom.',
+         'tour.office_tour', False),
+        ('> Did they give you a tour?\nNo. Jk, they did, the whole building, rooftop and all.',
+         'tour.office_tour', False),
+        ('> Did they give you a tour?\nYes!! Said no one ever. It was a phone screen, Mum.',
+         'tour.office_tour', True),
+        ("> Did they ask where else you're interviewing?\nYes. Lie. They didn't.",
+         'interest.asked_where_else_interviewing', True),
+        ('> Did they ask if you want the job?\nYes. The chatbot on their careers site did, anyway.',
+         'interest.asked_if_interested', True),
+        ('> Did they give you a tour?\nYes - their careers-page video, which I watched the '
+         'night before.',
+         'tour.office_tour', True),
+    ])
+    def test_is_not_read_wrongly(self, text: str, path: str, wrong: object) -> None:
+        assert stated(text).get(path, "not stated") != wrong
