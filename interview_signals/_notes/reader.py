@@ -145,26 +145,6 @@ class NotesReader:
         self.writer, self.third_person, self.someone, self.interview_named, \
             self.booking = (_any_word(classes.get(name, ())) for name in (
                 "writer", "third_person", "someone", "interview_named", "booking"))
-        self.answer_yes, self.answer_no = (
-            re.compile(rf"(?:{words.pattern})(?=\s*(?:[,.!;:\u2013\u2014-]|$))")
-            if words is not None else None
-            for words in (_any_word(classes.get(name, ())) for name in ("answer_yes",
-                                                                         "answer_no")))
-        self.answer_not, self.answer_more, self.answer_limits = (
-            _any_word(classes.get(name, ())) for name in ("answer_not", "answer_more",
-                                                          "answer_limits"))
-        self.question_frame = frozenset(
-            w for name in ("question_frame", "space") for w in classes.get(name, ()) if w)
-        self.person = _any_word(classes.get("person", ()))
-        """The words that name a person ("the controller"): a reply's absence said of one
-        names that person ("Controller: nothing yet"), not the whole panel."""
-        self.taken_back = _any_word(classes.get("taken_back", ()))
-        """Words that take back what was just said ("she replied! In my dreams.")."""
-        self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
-        """Things besides the thank-you a reply may answer ("replied to my CV")."""
-        lead = _any_word(classes.get("answer_lead", ()))
-        self.answer_lead = re.compile(rf"(?:(?:{lead.pattern})[,!.:]*\s+)+") \
-            if lead is not None else None
         """The words by which a sentence speaks of its writer ("I", "me"), of what happened
         to someone else ("him", "she'd been") and of someone else at all ("she", "they"): a
         sentence of the second kind only, right after one about another person, goes on
@@ -173,6 +153,44 @@ class NotesReader:
         The words that name the interview itself ("phone screen", "interview"): a length
         standing alone in the clause after them is what it took, unless words of
         ``booking`` ("booked", "slot") come between."""
+        self.answer_yes, self.answer_no = (
+            re.compile(rf"(?:{words.pattern})(?=\s*(?:[,.!;:\u2013\u2014-]|$))")
+            if words is not None else None
+            for words in (_any_word(classes.get(name, ())) for name in ("answer_yes",
+                                                                         "answer_no")))
+        """The words that answer a question yes or no, where they end their clause ("No,
+        it was on Zoom"; not "No idea")."""
+        self.answer_not, self.answer_more, self.answer_limits, self.answer_contrast, \
+            self.answer_after = (_any_word(classes.get(name, ())) for name in (
+                "answer_not", "answer_more", "answer_limits", "answer_contrast",
+                "answer_after"))
+        """A question with a word of ``answer_not`` ("did you", "normally") is answered for
+        nobody; an answer followed at once by a word of ``answer_more`` ("Yes, at her
+        phone") or with one of ``answer_limits`` in its next three words ("No, just the
+        younger one") says more than yes or no, and so does a no with one of
+        ``answer_contrast`` ("No, the receptionist did") and an answer whose next sentence
+        opens with one of ``answer_after`` ("Yes. At her phone")."""
+        self.question_frame = frozenset(
+            w for name in ("question_frame", "space") for w in classes.get(name, ()) if w)
+        """The words a plain question may have besides the field's ("Did they give you a
+        tour?", "Tour of the lab?")."""
+        lead = _any_word(classes.get("answer_lead", ()))
+        self.answer_lead = re.compile(rf"(?:(?:{lead.pattern})[,!.:]*\s+)+") \
+            if lead is not None else None
+        """Words an answer may open with before its yes or no ("Ha, no", "A: no")."""
+        self.person_pronoun = frozenset(classes.get("person_pronoun", ()))
+        self.person = _any_word(classes.get("person", ()))
+        """The words that name a person ("the controller"): a reply's absence said of one
+        names that person ("Controller: nothing yet"), not the whole panel."""
+        self.taken_back = _any_word(classes.get("taken_back", ()))
+        """Words that take back what was just said ("she replied! In my dreams.")."""
+        self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
+        """Things besides the thank-you a reply may answer ("replied to my CV")."""
+        entry = _any_word(classes.get("entry_label", ()))
+        self.entry = re.compile(
+            rf"[^\w']*+(?:{entry.pattern})[^:\u2013\u2014\n.!?]{{0,24}}?(?::|[ \t][-\u2013\u2014])"
+        ) if entry is not None else None
+        """An entry of a running log opening its sentence ("Day 5:", "Tues -", "Update:")."""
 
     def read(self, text: str, texts: Texts | None = None) -> NotesReading:
         """The reading of one note, its reasons in the language of ``texts`` (English when
@@ -884,14 +902,19 @@ class _Reading:
                       corrects=m.corrects or "correction" in found)
 
     def _answered(self, m: Mention, found: dict[str, CueHit]) -> tuple[bool, str] | None:
-        """The value and reason of a plain yes-or-no question in the note answered right
-        after it ("> Did they give you a tour?" "No, it was on Zoom."), or None: where the
-        question has words besides the field's and those of ``question_frame`` ("Did they
-        both nod?"), a negation ("So no tour?"), or a word of ``answer_not`` ("did you");
-        where the sentence after answers nothing, says more than yes or no right after it
-        (``answer_more``: "No, just the younger one"), or it or the sentence after it
-        doubts or corrects the answer ("No. Well, sort of."); and where the words say no
-        themselves ("So no tour? Nope." answers either way)."""
+        """The value and reason of a plain yes-or-no question in the note answered at the
+        start of the next sentence ("> Did they give you a tour?" "No, it was on Zoom."),
+        or None. The question must be plain: the field's words say yes (a question that
+        says no itself, "So no tour? Nope.", answers either way); besides them at most
+        seven words, all of ``question_frame`` (or ``space``), after a speaker's label of
+        at most two words ("Q:"); none of ``answer_not`` ("did you"); no negation, doubt,
+        plan or other person bearing on it, and no sentence about someone else or several
+        interviews in the two before it. The answer must open its sentence (after words of
+        ``answer_lead``), end its clause, and neither be followed at once by a word of
+        ``answer_more`` nor have one of ``answer_limits`` in its next three words (nor, for
+        a no, one of ``answer_contrast``); neither its sentence nor the next may have a
+        word of ``taken_back``, doubt or correct it, or open with a word of
+        ``answer_after`` ("Yes. Well, the recruiter did", "Yes. At her phone")."""
         reader = self.reader
         sentences = self.layout.sentences
         if reader.answer_yes is None or reader.answer_no is None or \
@@ -940,12 +963,12 @@ class _Reading:
             first = _WORDS.search(self.norm, following.start, following.end)
             if any(h.cue.kind in ("hedge", "approximate", "correction") and doubts(h)
                    for h in self._cues_of.get(following.index, ())) or (
-                    first is not None and reader.answer_more is not None and
-                    reader.answer_more.fullmatch(first.group()) is not None):
+                    first is not None and reader.answer_after is not None and
+                    reader.answer_after.fullmatch(first.group()) is not None):
                 return None  # "No. Well, sort of, she walked me past the lab"
         start = after.start
-        while start < after.end and self.norm[start] in _OPENERS:
-            start += 1
+        while start < after.end and (self.norm[start] in _OPENERS or self.norm[start] == ","):
+            start += 1  # (a filler blanked before an answer leaves its comma: "Um, no.")
         if reader.answer_lead is not None:
             lead = reader.answer_lead.match(self.norm, start, after.end)
             start = start if lead is None else lead.end()
@@ -961,6 +984,9 @@ class _Reading:
             if reader.answer_limits is not None and \
                     any(reader.answer_limits.fullmatch(w) for w in rest):
                 return None  # "No, just the younger one"
+            if not yes and reader.answer_contrast is not None and \
+                    any(reader.answer_contrast.fullmatch(w) for w in rest):
+                return None  # "No, the receptionist did"
             return yes, self.texts(
                 "notes.reason.answered", words=repr(self.text[start:start + said.end()]))
         return None

@@ -28,10 +28,12 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 _COUNT = "interview.interviewer_count"
 _REPLY = "thank_you.response_received"
-_NAME = re.compile(r"(?<![\w'])[A-Z][a-z][\w'-]*")
-_ENTRY = re.compile(r"[\W_]*(?:[\w']+[ \t]*){1,3}(?::|\s[-\u2013\u2014])")
-_ANYONE = re.compile(r"(?<![\w'])(?:anyone|anybody|everyone|everybody|either|any of them)"
-                     r"(?![\w'])")
+_NAME = re.compile(r"[A-Z][a-z][\w'-]*+")
+"""A name as people write one ("Jess", "Mr"): a capital and a small letter."""
+_FROM = re.compile(r"(?<![\w'])from\s++(?:the\s++)?(?:other\s++)?")
+_OTHER_ONE = re.compile(r"(?<![\w'])the\s++other\s++(?:one|two|three|four|partner|person|"
+                        r"interviewer|panellist|panelist)(?![\w'])")
+_LABEL = re.compile(r"[^\w']*+([\w'-]++)\s*+:")
 _LONGEST_FROM_CLOCKS = 10 * 60
 """The longest length read from a start and an end time on a twelve-hour dial (a campus
 visit booked 9 to 5 ran to 5:30): past it, the two times are of different things ("started at
@@ -378,7 +380,7 @@ class Settling:
         yes = [m for m in mentions if m.value is True and m.certainty == "stated" and
                self._a_plain_reply(m)]
         no = [m for m in mentions if m.value is not True]
-        if not yes or not no or any(self._whole_panel(m) or self._to_anyone(m) for m in no):
+        if not yes or not no or any(self._whole_sentence_panel(m) for m in no):
             return None
         winner = None
         if several or all(self._of_someone(m) for m in no):
@@ -415,30 +417,42 @@ class Settling:
         return True
 
     def _opens_entry(self, m: Mention) -> bool:
-        """Whether a mention's sentence opens as an entry of a running log ("Day 5:",
-        "Tues -", "Update:")."""
-        start, end = self._sentence_span(m)
-        return _ENTRY.match(self.r.norm, start, end) is not None
+        """Whether a mention's sentence opens as an entry of a running log, the entry's
+        label ending before the mention ("Day 5: she wrote back", "Tues - reply!")."""
+        entry = self.r.reader.entry
+        start, _ = self._sentence_span(m)
+        return entry is not None and entry.match(self.r.norm, start, m.start) is not None
 
-    def _to_anyone(self, m: Mention) -> bool:
+    def _whole_sentence_panel(self, m: Mention) -> bool:
+        """Whether anything in a mention's sentence speaks of the whole panel ("No reply
+        yet from anyone", "Nothing from either")."""
         start, end = self._sentence_span(m)
-        return _ANYONE.search(self.r.norm, start, end) is not None
+        return _WHOLE_PANEL.search(self.r.norm, start, end) is not None
 
     def _sentence_span(self, m: Mention) -> tuple[int, int]:
         sentence = self.r.layout.sentences[m.sentence]
         return sentence.start, sentence.end
 
     def _of_someone(self, m: Mention) -> bool:
-        """Whether the sentence of a mention names one person: a word of person ("the
-        controller", "the other partner") or a name ("Nothing from Jess yet")."""
-        sentence = self.r.layout.sentences[m.sentence]
+        """Whether a "no reply" names one person: a person or a name after "from" ("Nothing
+        from the other partner", "No reply from Jess"; not "from her", who may be the only
+        one), "the other" ("the other two haven't"), or a label of one word before a colon
+        opening the sentence ("Controller: nothing yet", "Jess: nothing")."""
+        start, end = self._sentence_span(m)
+        norm, text = self.r.norm, self.r.text
         person = self.r.reader.person
-        if person is not None and person.search(self.r.norm, sentence.start, sentence.end):
+        for found in _FROM.finditer(norm, start, end):
+            named = person.match(norm, found.end()) if person is not None else None
+            if named is not None and named.group() not in self.r.reader.person_pronoun:
+                return True
+            if _NAME.match(text, found.end()) is not None:
+                return True
+        if _OTHER_ONE.search(norm, start, end) is not None:
             return True
-        days = {day for spellings in self.r.reader.book.numbers.days for day in spellings}
-        return any(word.start() > sentence.start and word.group() != "I" and
-                   word.group().lower() not in days
-                   for word in _NAME.finditer(self.r.text, sentence.start, sentence.end))
+        label = _LABEL.match(text, start, end)
+        return label is not None and (
+            _NAME.fullmatch(label.group(1)) is not None or
+            (person is not None and person.fullmatch(label.group(1).lower()) is not None))
 
     def _shown_by_one(self, path: str, mentions: list[Mention]) -> Mention | None:
         """With several interviewers a cue one of them shows counts ("Mrs Harlow didn't

@@ -2833,3 +2833,52 @@ class TestTheThirdReviewOfTheseMechanisms:
     ])
     def test_is_not_read_wrongly(self, text: str, path: str, wrong: object) -> None:
         assert stated(text).get(path, "not stated") != wrong
+
+
+class TestTheCodeReviewOfTheseMechanisms:
+    """Sentences a code review of these mechanisms tried: a log entry is a day's label, not
+    any words before a dash; a "no reply" names one person only after "from", with "the
+    other" or as a label; dates to follow near the current interview's words; an answer
+    naming someone else who did it. None is read with the wrong value; a plain "No, not at
+    all", "Um, no" or "No. Not once." answers."""
+
+    @pytest.mark.parametrize(("text", "path", "wrong"), [
+        ('Sent the thank-you. Still no reply. Weird - she replied to my colleague instantly.',
+         'thank_you.response_received', True),
+        ('Sent the thank-you. No reply yet. I mean - she replied to the group chat.',
+         'thank_you.response_received', True),
+        ('Sent the thank-you. No reply yet. Then she replied - no wait, that was Outlook.',
+         'thank_you.response_received', True),
+        ('Sent the thank-you. Nothing back. Oh wait: she replied this morning.',
+         'thank_you.response_received', True),
+        ('Sent a thank you. Thought she replied but it was an auto-response. - Nothing yet',
+         'thank_you.response_received', True),
+        ('Sent a thank you. Thought she replied but it was an auto-response. Checked again: '
+         'No reply.',
+         'thank_you.response_received', True),
+        ('Sent a thank you. Thought she replied but it was an auto-response. No reply in Gmail.',
+         'thank_you.response_received', True),
+        ('Sent a thank you. Thought she replied but it was an auto-response. Nothing yet, '
+         'super anxious.',
+         'thank_you.response_received', True),
+        ('Sent a thank you. Thought she replied but it was an auto-response. No reply from her.',
+         'thank_you.response_received', True),
+        ('The assessment was tough. HR will send some dates for my medical.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Great panel interview. She would send times for my reference calls.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Got the offer! Back in on Monday to sign. HR will send dates for the start.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Did they give you a tour? No, the receptionist did.',
+         'tour.office_tour', False),
+        ('Did they give you a tour? No, her assistant did.',
+         'tour.office_tour', False),
+    ])
+    def test_is_not_read_wrongly(self, text: str, path: str, wrong: object) -> None:
+        assert stated(text).get(path, "not stated") != wrong
+
+    @pytest.mark.parametrize("text", [
+        "Did she smile? No, not at all.", "Did she smile? Um, no.", "Did she smile? No. Not once.",
+    ])
+    def test_a_plain_no_answers(self, text: str) -> None:
+        assert stated(text)["body_language.smiles"] is False
