@@ -878,8 +878,9 @@ class _Reading:
             answer = self._answered(m, found) if question == self._asked else None
             if answer is not None:
                 # the answer bears out words that alone settle nothing ("Tour? Yes.")
-                value, reason = answer
-                m = evolve(m, weak=False)
+                # (and the evidence runs from the question to its answer)
+                value, reason, answered_at = answer
+                m = evolve(m, weak=False, end=answered_at)
             elif question:
                 certainty, reason = "unsure", question
         if certainty == "stated" and self._several is not None:
@@ -901,11 +902,13 @@ class _Reading:
         return evolve(m, value=value, certainty=certainty, reason=reason,
                       corrects=m.corrects or "correction" in found)
 
-    def _answered(self, m: Mention, found: dict[str, CueHit]) -> tuple[bool, str] | None:
-        """The value and reason of a plain yes-or-no question in the note answered at the
-        start of the next sentence ("> Did they give you a tour?" "No, it was on Zoom."),
-        or None. The question must be plain: the field's words say yes (a question that
-        says no itself, "So no tour? Nope.", answers either way); besides them at most
+    def _answered(self, m: Mention, found: dict[str, CueHit]
+                  ) -> tuple[bool, str, int] | None:
+        """The value, reason and end of the answer of a plain yes-or-no question in the
+        note answered at the start of the next sentence ("> Did they give you a tour?" "No,
+        it was on Zoom."), or None. The question must be plain: the field's words say yes
+        (a question that says no itself, "So no tour? Nope.", answers either way); besides
+        them at most
         seven words, all of ``question_frame`` (or ``space``), after a speaker's label of
         at most two words ("Q:"); none of ``answer_not`` ("did you"); no negation, doubt,
         plan or other person bearing on it, and no sentence about someone else or several
@@ -988,7 +991,8 @@ class _Reading:
                     any(reader.answer_contrast.fullmatch(w) for w in rest):
                 return None  # "No, the receptionist did"
             return yes, self.texts(
-                "notes.reason.answered", words=repr(self.text[start:start + said.end()]))
+                "notes.reason.answered", words=repr(self.text[start:start + said.end()])), \
+                start + said.end()
         return None
 
     def _far_cue(self, m: Mention, found: dict[str, CueHit]) -> str:

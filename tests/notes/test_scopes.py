@@ -2882,3 +2882,9 @@ class TestTheCodeReviewOfTheseMechanisms:
     ])
     def test_a_plain_no_answers(self, text: str) -> None:
         assert stated(text)["body_language.smiles"] is False
+
+
+def test_an_answered_question_shows_the_question_and_its_answer_as_its_words() -> None:
+    reading = _read("> Did they give you a tour?\nNo, it was on Zoom.")
+    tour = next(p for p in reading.stated if p.path == "tour.office_tour")
+    assert tour.evidence.words == "tour?\nNo"
