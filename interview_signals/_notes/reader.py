@@ -904,20 +904,19 @@ class _Reading:
 
     def _answered(self, m: Mention, found: dict[str, CueHit]
                   ) -> tuple[bool, str, int] | None:
-        """The value, reason and end of the answer of a plain yes-or-no question in the
-        note answered at the start of the next sentence ("> Did they give you a tour?" "No,
-        it was on Zoom."), or None. The question must be plain: the field's words say yes
-        (a question that says no itself, "So no tour? Nope.", answers either way); besides
-        them at most
-        seven words, all of ``question_frame`` (or ``space``), after a speaker's label of
-        at most two words ("Q:"); none of ``answer_not`` ("did you"); no negation, doubt,
-        plan or other person bearing on it, and no sentence about someone else or several
-        interviews in the two before it. The answer must open its sentence (after words of
-        ``answer_lead``), end its clause, and neither be followed at once by a word of
-        ``answer_more`` nor have one of ``answer_limits`` in its next three words (nor, for
-        a no, one of ``answer_contrast``); neither its sentence nor the next may have a
-        word of ``taken_back``, doubt or correct it, or open with a word of
-        ``answer_after`` ("Yes. Well, the recruiter did", "Yes. At her phone")."""
+        """The value, reason and end of the answer of a plain yes-or-no question in the note
+        answered at the start of the next sentence ("> Did they give you a tour?" "No, it was on
+        Zoom."), or None. The question must be plain: the field's words say yes (a question that
+        says no itself, "So no tour? Nope.", answers either way); besides them at most seven
+        words, all of ``question_frame`` (or ``space``), after a speaker's label of at most two
+        words ("Q:"); none of ``answer_not`` ("did you"); no negation, doubt, plan or other
+        person bearing on it, and no sentence about someone else or several interviews in the
+        two before it. The answer must open its sentence (after words of ``answer_lead``), end
+        its clause, and neither be followed at once by a word of ``answer_more`` nor have one of
+        ``answer_limits`` in its next three words (nor, for a no, one of ``answer_contrast``);
+        neither its sentence nor the next may have a word of ``taken_back``, doubt or correct
+        it, or open with a word of ``answer_after`` ("Yes. Well, the recruiter did", "Yes. At
+        her phone")."""
         reader = self.reader
         sentences = self.layout.sentences
         if reader.answer_yes is None or reader.answer_no is None or \
@@ -948,13 +947,11 @@ class _Reading:
                for i in (m.sentence - 2, m.sentence - 1) for h in self._cues_of.get(i, ())):
             return None  # "My flatmate interviewed there last week. I asked her: ..."
         after = sentences[m.sentence + 1]
-        taken_back = reader.taken_back
-        if taken_back is not None and taken_back.search(
-                self.norm, after.start, sentences[min(after.index + 1,
-                                                      len(sentences) - 1)].end):
+        if self._taken_back(after.index, after.index + 1):
             return None  # "No. Jk, they did", "Yes. The chatbot on their careers site did"
         doubting = ("hedge", "approximate", "correction", "other_person", "hypothetical",
                     "question", "several")
+
         def doubts(hit: CueHit) -> bool:
             return hit.cue.kind in doubting and (not hit.cue.fields or m.path in hit.cue.fields)
 
@@ -994,6 +991,16 @@ class _Reading:
                 "notes.reason.answered", words=repr(self.text[start:start + said.end()])), \
                 start + said.end()
         return None
+
+    def _taken_back(self, first: int, last: int) -> bool:
+        """Whether a word of ``taken_back`` stands in sentences ``first`` to ``last`` (those
+        past the note's end left out): "she replied! In my dreams.", "No. Jk, they did"."""
+        words = self.reader.taken_back
+        sentences = self.layout.sentences
+        if words is None or first >= len(sentences):
+            return False
+        end = sentences[min(last, len(sentences) - 1)].end
+        return words.search(self.norm, sentences[first].start, end) is not None
 
     def _far_cue(self, m: Mention, found: dict[str, CueHit]) -> str:
         """Why a negation earlier in the clause, past its words of scope, may

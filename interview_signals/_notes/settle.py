@@ -377,10 +377,10 @@ class Settling:
         panel's ("No reply yet from anyone"). The stated mention of it, or None."""
         if path != _REPLY:
             return None
-        yes = [m for m in mentions if m.value is True and m.certainty == "stated" and
-               self._a_plain_reply(m)]
+        plain = {id(m): self._a_plain_reply(m) for m in mentions if m.value is True}
+        yes = [m for m in mentions if plain.get(id(m)) and m.certainty == "stated"]
         no = [m for m in mentions if m.value is not True]
-        if not yes or not no or any(self._whole_sentence_panel(m) for m in no):
+        if not yes or not no or any(self._whole_panel(m, whole_sentence=True) for m in no):
             return None
         winner = None
         if several or all(self._of_someone(m) for m in no):
@@ -390,7 +390,7 @@ class Settling:
             if after and self._opens_entry(after[0]):
                 winner = after[0]  # "Day 5: she wrote back!"
         if winner is not None and any(
-                not self._a_plain_reply(m) for m in mentions
+                not plain[id(m)] for m in mentions
                 if m.value is True and m.start > winner.start):
             return None  # "Day 4: ok she replied to someone else's thread"
         return winner
@@ -399,11 +399,11 @@ class Settling:
         """Whether a reply mention is of the thank-you, from an interviewer, said plainly:
         no word of ``reply_elsewhere`` or ``taken_back`` in its sentence nor of
         ``taken_back`` in the next, and no correction or doubt opening the next."""
-        elsewhere, taken_back = self.r.reader.reply_elsewhere, self.r.reader.taken_back
+        elsewhere = self.r.reader.reply_elsewhere
         start, end = self._sentence_span(m)
-        if any(words is not None and words.search(self.r.norm, start, end) is not None
-               for words in (elsewhere, taken_back)):
-            return False
+        if (elsewhere is not None and elsewhere.search(self.r.norm, start, end) is not None) or \
+                self.r._taken_back(m.sentence, m.sentence + 1):
+            return False  # "replied to my CV", "she replied! In my dreams."
         if m.sentence + 1 < len(self.r.layout.sentences):
             # (a doubt in its own sentence left the mention unsure already)
             after = self.r.layout.sentences[m.sentence + 1]
@@ -411,9 +411,6 @@ class Settling:
                    (not h.cue.fields or m.path in h.cue.fields)
                    for h in self.r._cues_of.get(after.index, ())):
                 return False  # "Tom replied. Actually no, that was to my other email."
-            if taken_back is not None and \
-                    taken_back.search(self.r.norm, after.start, after.end) is not None:
-                return False  # "she replied! In my dreams."
         return True
 
     def _opens_entry(self, m: Mention) -> bool:
@@ -422,12 +419,6 @@ class Settling:
         entry = self.r.reader.entry
         start, _ = self._sentence_span(m)
         return entry is not None and entry.match(self.r.norm, start, m.start) is not None
-
-    def _whole_sentence_panel(self, m: Mention) -> bool:
-        """Whether anything in a mention's sentence speaks of the whole panel ("No reply
-        yet from anyone", "Nothing from either")."""
-        start, end = self._sentence_span(m)
-        return _WHOLE_PANEL.search(self.r.norm, start, end) is not None
 
     def _sentence_span(self, m: Mention) -> tuple[int, int]:
         sentence = self.r.layout.sentences[m.sentence]
@@ -479,9 +470,12 @@ class Settling:
             return False
         return not any(self._whole_panel(m) for m in mentions)
 
-    def _whole_panel(self, m: Mention) -> bool:
+    def _whole_panel(self, m: Mention, whole_sentence: bool = False) -> bool:
+        """Whether the words of a mention's sentence up to its end (or all of them)
+        speak of the whole panel ("none of them smiled", "No reply yet from anyone")."""
         sentence = self.r.layout.sentences[m.sentence]
-        return _WHOLE_PANEL.search(self.r.norm, sentence.start, m.end) is not None
+        end = sentence.end if whole_sentence else m.end
+        return _WHOLE_PANEL.search(self.r.norm, sentence.start, end) is not None
 
     def _proposal(self, m: Mention, certainty: Certainty, reason: str) -> Proposal:
         return Proposal(path=m.path, value=m.value, certainty=certainty,  # type: ignore[arg-type]
