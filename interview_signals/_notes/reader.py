@@ -186,6 +186,11 @@ class NotesReader:
         """Words that take back what was just said ("she replied! In my dreams.")."""
         self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
         """Things besides the thank-you a reply may answer ("replied to my CV")."""
+        acts = _any_word(classes.get("panel_part_acts", ()))
+        self.part_acts = re.compile(
+            rf"[\s,]*(?:(?:were|was|are|also|all|then|just|really)\s+)?(?:{acts.pattern})"
+        ) if acts is not None else None
+        """What some of a panel do, right after a count ("Two of them were nodding")."""
         entry = _any_word(classes.get("entry_label", ()))
         self.entry = re.compile(
             rf"[^\w']*+(?:{entry.pattern})[^:\u2013\u2014\n.!?]{{0,24}}?(?::|[ \t][-\u2013\u2014])"
@@ -219,7 +224,7 @@ class _Reading:
         self.norm = normalise(text)
         if reader.fillers is not None:
             self.norm = reader.fillers.sub(lambda m: " " * len(m.group()), self.norm)
-        self.layout: Layout = lay_out(self.norm)
+        self.layout: Layout = lay_out(self.norm, text)
         self.set_aside: list[SetAside] = []
         self._implied_from: dict[str, str] = {}
         """Each field a proposal was implied for, and the field it follows from."""

@@ -349,6 +349,8 @@ class Settling:
                 values = {key: group for key, group in values.items()
                           if not all(m.certainty == "unsure" and m.reason == weak
                                      for m in group)}
+            if path == _COUNT and len(values) > 1:
+                values = self._without_parts(values)
             if len(values) == 1:
                 group = next(iter(values.values()))
                 unsure = [m for m in group if m.certainty == "unsure"]
@@ -364,6 +366,20 @@ class Settling:
                 proposals.append(self._proposal(group[0], "unsure", self.r.texts(
                     "notes.reason.both", values=shown)))
         return proposals
+
+    def _without_parts(self, values: dict[object, list[Mention]]
+                       ) -> dict[object, list[Mention]]:
+        """Counts of people, less those that tell how many of the panel did something
+        ("Panel of four ... Two of them called me Brian", ``panel_part_acts``) where the
+        note gives a larger count."""
+        acts = self.r.reader.part_acts
+        if acts is None:
+            return values
+        largest = max(float(group[0].value) for group in values.values()
+                      if isinstance(group[0].value, int))
+        return {key: group for key, group in values.items()
+                if not (isinstance(group[0].value, int) and group[0].value < largest and
+                        all(acts.match(self.r.norm, m.end) is not None for m in group))}
 
     def _a_reply_came(self, path: str, mentions: list[Mention], several: bool
                       ) -> Mention | None:

@@ -1408,8 +1408,10 @@ class TestWhatTheWriterAskedOrCounted:
                       "in detail.")["job_specifics.deep_dive"] is True
 
     def test_some_of_the_panel_is_not_the_panel(self) -> None:
+        # the two who nodded are some of the three, whose count stands (it was left to
+        # confirm until the count of some of them gave way to the whole panel's)
         text = "There were three panel members. Two of them were nodding continuously."
-        assert "interview.interviewer_count" not in stated(text)
+        assert stated(text)["interview.interviewer_count"] == 3
         assert stated("There were three panel members.")["interview.interviewer_count"] == 3
 
 
@@ -2888,3 +2890,50 @@ def test_an_answered_question_shows_the_question_and_its_answer_as_its_words() -
     reading = _read("> Did they give you a tour?\nNo, it was on Zoom.")
     tour = next(p for p in reading.stated if p.path == "tour.office_tour")
     assert tour.evidence.words == "tour?\nNo"
+
+
+class TestPanelsCountedInPassing:
+    """Panels counted in a clause of their own ("Library interview: 2 people, 15 minutes"),
+    on a call, by a committee; a count of some of the panel doing something gives way to
+    the whole panel's; an emoji ends its sentence where a capital letter follows."""
+
+    @pytest.mark.parametrize(("text", "count"), [
+        ("Library interview: 2 people, 15 minutes, felt rushed.", 2),
+        ("Video call, 3 people.", 3),
+        ("Four on the call.", 4),
+        ("Formal interview with a committee of four, 10:30 to 11:30.", 4),
+        ("Board of five, chaired by the dean.", 5),
+        ("no tour no intros, 3 of them across the table the whole time", 3),
+        ("esports org social media intern call, me and the two founders.", 2),
+        ("Then it was me facing four of them, two men and two women.", 4),
+        ("I presented to the panel, five of them.", 5),
+        ("Civil eng grad interview, two senior engineers.", 2),
+        ("Panel of four for the analyst role. Two of them called me Brian.", 4),
+        ("There were three panel members. Two of them were nodding continuously.", 3),
+        ("Seven of them. Seven! Round a conference table. Only the plant director nodded.", 7),
+        ("Teams call with the Bangalore team, 4 interviewers, they fixed the next round for "
+         "Thursday itself 😊 Hopefully in that round they will ask whether I want to join.", 4),
+    ])
+    def test_is_counted(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    @pytest.mark.parametrize("text", [
+        "Interview with the committee of a bank.",
+        "Interview with the board of a charity.",
+        "She said they interview 20 people a week.",
+        "The committee will choose two of them.",
+        "It was me facing two challenges.",
+        "I met the team afterwards: 6 people, all lovely.",
+    ])
+    def test_is_no_count(self, text: str) -> None:
+        assert "interview.interviewer_count" not in stated(text)
+
+    def test_only_a_smaller_count_of_some_of_them_gives_way(self) -> None:
+        # "four of them smiled" cannot be some of a panel of three: the note disagrees
+        assert asked("Three people on the panel. Four of them smiled.",
+                     "interview.interviewer_count")
+
+    def test_an_emoji_inside_a_sentence_does_not_end_it(self) -> None:
+        # the correction after the emoji still reaches the tour before it
+        assert stated("site director gave me the grand tour... of the car park, through the "
+                      "window 🙃 actually no tour at all.")["tour.office_tour"] is False
