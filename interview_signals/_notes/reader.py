@@ -186,6 +186,8 @@ class NotesReader:
         """Words that take back what was just said ("she replied! In my dreams.")."""
         self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
         """Things besides the thank-you a reply may answer ("replied to my CV")."""
+        self.other_doings = _any_word(classes.get("other_doings", ()))
+        """What else a candidate may time ("Lunch after, an hour, the team lead")."""
         acts = _any_word(classes.get("panel_part_acts", ()))
         self.part_acts = re.compile(
             rf"[\s,]*(?:(?:were|was|are|also|all|then|just|really)\s+)?(?:{acts.pattern})"

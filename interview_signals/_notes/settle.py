@@ -353,6 +353,11 @@ class Settling:
                 values = self._without_parts(values)
             if len(values) == 1:
                 group = next(iter(values.values()))
+                beside = self._beside_the_panel(path, group, by_path)
+                if beside is not None:
+                    proposals.append(self._proposal(beside, "stated", self.r.texts(
+                        "notes.reason.with_the_panel")))
+                    continue
                 unsure = [m for m in group if m.certainty == "unsure"]
                 if len(unsure) < len(group) and all(m.reason == weak for m in unsure):
                     unsure = []  # "showed me around, a proper tour"
@@ -366,6 +371,29 @@ class Settling:
                 proposals.append(self._proposal(group[0], "unsure", self.r.texts(
                     "notes.reason.both", values=shown)))
         return proposals
+
+    def _beside_the_panel(self, path: str, group: list[Mention],
+                          by_path: dict[str, list[Mention]]) -> Mention | None:
+        """A length that alone cannot say what it measures, in a sentence that also states
+        who interviewed, stated or listed ("short and sweet, 15 minutes, the manager and a
+        senior rep", "Hotel supervisor, 1 interviewer, 35 min"): the interview's, unless
+        the sentence speaks of something else a candidate may time (``other_doings``)."""
+        if path != "interview.actual_minutes" or \
+                any(m.certainty != "unsure" or m.reason != self.r.texts("notes.reason.weak")
+                    for m in group):
+            return None
+        weak = self.r.texts("notes.reason.weak")
+        counted = {c.sentence for c in by_path.get(_COUNT, ())
+                   if c.certainty == "stated" or c.reason == weak}
+        others = self.r.reader.other_doings
+        for m in group:
+            if m.sentence not in counted:
+                continue
+            sentence = self.r.layout.sentences[m.sentence]
+            if others is None or others.search(self.r.norm, sentence.start,
+                                               sentence.end) is None:
+                return m
+        return None
 
     def _without_parts(self, values: dict[object, list[Mention]]
                        ) -> dict[object, list[Mention]]:

@@ -2937,3 +2937,39 @@ class TestPanelsCountedInPassing:
         # the correction after the emoji still reaches the tour before it
         assert stated("site director gave me the grand tour... of the car park, through the "
                       "window 🙃 actually no tour at all.")["tour.office_tour"] is False
+
+
+class TestALengthThatSaysWhatItMeasures:
+    """A length opening its sentence with words that say it was the booked one too, or that
+    the interview was over ("Forty minutes, exactly what the invite said", "Twenty minutes,
+    in and out"), and a bare length beside who interviewed."""
+
+    @pytest.mark.parametrize(("text", "actual", "scheduled"), [
+        ("Forty minutes, exactly what the invite said.", 40, 40),
+        ("15 minutes, which is exactly what the email said it'd be.", 15, 15),
+        ("Three-quarters of an hour, which is exactly what they'd said it would be.", 45, 45),
+        ("Fifty minutes, exactly as timetabled.", 50, 50),
+        ("30 minute, like planned.", 30, 30),
+        ("Twenty minutes, in and out.", 20, None),
+        ("Twenty-five minutes, done.", 25, None),
+        ("short and sweet, 15 minutes, the manager and a senior rep.", 15, None),
+        ("Hotel reservations supervisor, 1 interviewer, 35 min, very quick.", 35, None),
+    ])
+    def test_is_read(self, text: str, actual: int, scheduled: int | None) -> None:
+        found = stated(text)
+        assert found["interview.actual_minutes"] == actual
+        assert found.get("interview.scheduled_minutes") == scheduled
+
+    @pytest.mark.parametrize("text", [
+        "Forty minutes, just as the sat nav said.",
+        "Lunch with the manager and a senior rep, 45 minutes.",
+        "Panel of three, 20 minutes late, then a test.",
+        "Waited 45 minutes, two people ahead of me in the queue.",
+    ])
+    def test_is_not_the_interview_s_length(self, text: str) -> None:
+        assert "interview.actual_minutes" not in stated(text)
+
+    def test_the_reason_says_it_stood_beside_the_panel(self) -> None:
+        reading = _read("short and sweet, 15 minutes, the manager and a senior rep.")
+        (length,) = [p for p in reading.stated if p.path == "interview.actual_minutes"]
+        assert "beside who interviewed" in length.reason
