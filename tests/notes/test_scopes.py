@@ -2973,3 +2973,51 @@ class TestALengthThatSaysWhatItMeasures:
         reading = _read("short and sweet, 15 minutes, the manager and a senior rep.")
         (length,) = [p for p in reading.stated if p.path == "interview.actual_minutes"]
         assert "beside who interviewed" in length.reason
+
+
+class TestMoreWaysOfSayingNoOrNotYet:
+    """"ain't", a thank-you written and then deleted, a doubt added after the fact ("I'm
+    almost positive"), a visit asked for later, a mam's advice, someone else's round."""
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("So I ain't sent the thank you yet.", "thank_you.note_sent", False),
+        ("I wrote a thank-you email and then deleted it - still haven't sent it.",
+         "thank_you.note_sent", False),
+        ("I wrote a thank-you card but binned it.", "thank_you.note_sent", False),
+    ])
+    def test_is_a_no(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("She did ask where else I was interviewing, I'm almost positive.",
+         "interest.asked_where_else_interviewing"),
+        ("They showed me round the whole lab, I am fairly certain.", "tour.office_tour"),
+    ])
+    def test_is_asked(self, text: str, path: str) -> None:
+        assert asked(text, path)
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("She rang back an hour later and asked could I come out Tuesday to have a look "
+         "round the school and meet the staff.", "tour.office_tour"),
+        ("She rang back an hour later and asked could I come out Tuesday to have a look "
+         "round the school and meet the staff.", "tour.introduced_to_people"),
+        ("Mam says always send a thank-you card.", "thank_you.note_sent"),
+        ("Lena got her second round at the agency booked right there in the room.",
+         "next_steps.scheduled_on_the_spot"),
+    ])
+    def test_is_not_stated(self, text: str, path: str) -> None:
+        assert path not in stated(text)
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        # a doubt of someone else's, or one that closes another clause, leaves these be
+        ("She replied to my thank-you within the hour, she's pretty sure I'm the one.",
+         "thank_you.response_received", True),
+        ("She had the same list of questions she uses on everyone, and I'm pretty sure "
+         "she's this bubbly with everybody.", "body_language.rote_questions", True),
+        ("His thank-you reply was warm.", "thank_you.tone", "warm"),
+        ("She booked my second round before I left.", "next_steps.scheduled_on_the_spot",
+         True),
+        ("She showed me round and introduced me to the team.", "tour.office_tour", True),
+    ])
+    def test_is_still_read(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
