@@ -3021,3 +3021,38 @@ class TestMoreWaysOfSayingNoOrNotYet:
     ])
     def test_is_still_read(self, text: str, path: str, value: object) -> None:
         assert stated(text)[path] == value
+
+
+class TestTheDaysOfTheJobGoneThrough:
+    """The days, shifts, rounds and caseload of the job gone through in more words, and the
+    interview day's own schedule or a CV's details kept apart."""
+
+    @pytest.mark.parametrize("text", [
+        "The chief pharmacist went through a typical ward round with me.",
+        "he went thru the whole day start to finish, loading at 6, 120 drops.",
+        "He gave me the whole rundown of a shift - 7 till 3, deliveries, deep clean Sundays.",
+        "The GM spent ages on what a night actually looks like.",
+        "The team lead did most of the talking about what my caseload would look like.",
+        "They ran through the shift pattern in detail, station by station.",
+        "The matron went properly into the shifts, handovers, how the discharge lounge works.",
+        "The stock control manager went right into the detail: cycle counts, the WMS.",
+        "She laid out the first 90 days.",
+        "The foreman talked me through what I'd be doing in the first months.",
+        "The senior scientist explained all the instruments I would use every day.",
+        "The SEO lead explained the tools and the weekly reporting, with a lot of detail.",
+        "The sister really explained the job: the shift pattern, handovers, the night rounds.",
+    ])
+    def test_is_a_deep_dive(self, text: str) -> None:
+        assert stated(text)["job_specifics.deep_dive"] is True
+
+    @pytest.mark.parametrize("text", [
+        "She ran through the day: a test, then the panel.",
+        "He ran through the rota and the pay.",
+        "HR gave me the rundown of the day: tour at 10, panel at 11.",
+        "They went right into the details of my CV.",
+        "Interview day start to finish was exhausting.",
+        "Hopefully they'll go through the whole day with me next time.",
+        "My friend said they walked her through a typical shift.",
+    ])
+    def test_is_no_deep_dive(self, text: str) -> None:
+        assert "job_specifics.deep_dive" not in stated(text)
