@@ -149,7 +149,8 @@ class Numbers:
         self._am = re.compile(am)
         self._pm = re.compile(pm)
         self._noon = re.compile(noon)
-        self._days = [re.compile(rf"(?<!\w){_alternation(day)}(?!\w)") for day in w.days]
+        self._days, self._date = [re.compile(rf"(?<!\w){_alternation(day)}(?!\w)")
+                                  for day in w.days], _date(w.months)
         self._relative = [(re.compile(rf"(?<!\w){_alternation(words)}(?!\w)"), offset)
                           for words, offset in ((w.next_day, None), (w.yesterday, -1),
                                                 (w.today, 0)) if words]
@@ -445,10 +446,40 @@ class Numbers:
         found = _first_of(self._dayparts, text)
         return None if found is None else found[0]
 
+    def date(self, text: str) -> tuple[int | None, int] | None:
+        """The first date written in ``text``: its month (January 1; None where only the
+        day is given, "on the 3rd") and its day of the month ("3 Jun", "June 3rd", "5
+        March", "the 5th at noon")."""
+        found = None if self._date is None else self._date.search(text)
+        if found is None:
+            return None
+        groups = found.groupdict()
+        day = int(next(groups[g] for g in ("d1", "d2", "d3") if groups.get(g)))
+        month = next((int(name[1:]) for name, value in groups.items()
+                      if name[0] in "mn" and value), None)
+        return (month, day) if 1 <= day <= 31 else None
+
     def day(self, text: str) -> int | None:
         """The first day of the week named in ``text`` (Monday 0), if any."""
         found = _first_of([(day, i) for i, day in enumerate(self._days)], text)
         return None if found is None else found[0]
+
+
+def _date(months: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
+    """The pattern of a date: a day of the month before or after a month ("3 Jun", "3rd of
+    June", "June 3rd"), or an ordinal day alone where nothing follows it but a time or the
+    end of the clause ("on the 5th at noon"; not "the 2nd interview")."""
+    if len(months) != 12:
+        return None
+    month = "|".join(f"(?P<m{i}>{_alternation(names)})" for i, names in enumerate(months, 1))
+    # each month is named once per alternative of the whole pattern: numbered twice
+    month_after = month.replace("(?P<m", "(?P<n")
+    suffix = r"(?:st|nd|rd|th)?"
+    pattern = (rf"(?<![\w:.])(?P<d1>\d{{1,2}}){suffix}\s+(?:of\s+)?(?:{month})(?!\w)|"
+               rf"(?<!\w)(?:{month_after})\.?\s+(?P<d2>\d{{1,2}}){suffix}(?![\w:])|"
+               rf"(?<!\w)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)"
+               rf"(?=\s*(?:[,.;:)!?]|$|at\b|around\b|about\b|in\b))")
+    return re.compile(pattern)
 
 
 def _zone(w: NumberWords) -> re.Pattern[str] | None:

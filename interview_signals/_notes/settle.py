@@ -10,6 +10,7 @@ here (``Settling``, with the reading's text and texts); ``mentions`` holds what 
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
@@ -197,7 +198,10 @@ class Settling:
         first, start = min(starts, key=lambda pair: pair[0].start)
         if start.at == end.at:
             return None  # one time for both events: the note gives none for one of them
-        days, guessed = self._days_between(start, end, first, second)
+        apart = self._days_between(start, end, first, second)
+        if apart is None:
+            return None  # dates that cannot be, or run backwards
+        days, guessed = apart
         # a bare hour ("at 11") is before or after noon: the reading with the shortest wait;
         # two times both open so ("Wednesday 11:00 ... Friday at 11:00") in the same half
         # of the day, where that reads forward
@@ -241,10 +245,14 @@ class Settling:
                       certainty="unsure" if unsure else "stated", reason=reason)
 
     def _days_between(self, start: _When, end: _When, first: Mention, second: Mention
-                      ) -> tuple[int, bool]:
+                      ) -> tuple[int, bool] | None:
         """The whole days from ``start`` to ``end`` and whether that is a guess: by the days
         of the week, by words such as "last night", "this morning" or "the next day", else
-        the same day (a guess unless the note says "the same day")."""
+        the same day (a guess unless the note says "the same day"); None where both are
+        dated and the dates cannot be or run backwards."""
+        if start.date is not None and end.date is not None:
+            between = _days_apart(start.date, end.date)
+            return None if between is None else (between, False)
         if start.weekday is not None and end.weekday is not None:
             return (end.weekday - start.weekday) % 7, False
         if end.relative == ("next", 1):
@@ -316,7 +324,8 @@ class Settling:
         zone = numbers.zone_after(self.r.norm, chosen[1], high)
         return _When(_first_known(numbers.day, after_text, before_text),
                      _first_known(numbers.relative_day, after_text, before_text),
-                     chosen[2], approximate, chosen[0], chosen[3], zone)
+                     chosen[2], approximate, chosen[0], chosen[3], zone,
+                     _first_known(numbers.date, after_text, before_text))
 
     def _settled(self, by_path: dict[str, list[Mention]]) -> list[Proposal]:
         proposals = []
@@ -621,6 +630,26 @@ class _When:
     """Whether it is a bare hour after "at" ("at 11")."""
     zone: str | None = None
     """The time zone the note places it in ("9pm Pacific"), if any."""
+    date: tuple[int | None, int] | None = None
+    """The date the note gives it (month, or None where only the day is given; day)."""
+
+
+def _days_apart(start: tuple[int | None, int], end: tuple[int | None, int]) -> int | None:
+    """The days from one date to another ("3 Jun" to "4 Jun": 1; "the 3rd" to "the 5th":
+    2; "30 Dec" to "2 Jan": 3), a day with no month taken in the other's month; None where
+    the dates cannot be (a 31st of June) or run backwards."""
+    month_a, day_a = start
+    month_b, day_b = end
+    month_a = month_a or month_b or 1
+    month_b = month_b or month_a
+    try:
+        first, second = datetime.date(2001, month_a, day_a), datetime.date(2001, month_b, day_b)
+    except ValueError:
+        return None
+    days = (second - first).days
+    if days < 0 and month_b < month_a:
+        days += 365  # into the next year
+    return days if days >= 0 else None
 
 
 def _halves(minute: float, part: int | None) -> tuple[float, ...]:

@@ -65,7 +65,7 @@ _TOKEN = re.compile(r"[\w']+")
 _NUMBER_KEYS = ("words", "minute_units", "hour_units", "half", "quarter", "three_quarters",
                 "and", "range", "am", "pm", "noon", "days", "before", "after_bare", "today",
                 "yesterday", "next_day", "morning", "evening", "at", "time_after", "past",
-                "to_hour", "oclock", "time_zone")
+                "to_hour", "oclock", "time_zone", "months")
 
 
 @frozen(kw_only=True)
@@ -198,6 +198,9 @@ class NumberWords:
     noon: tuple[str, ...] = ()
     days: tuple[tuple[str, ...], ...] = ()
     """The days of the week, Monday first, each with the ways it is written."""
+    months: tuple[tuple[str, ...], ...] = ()
+    """The months, January first, each with the ways it is written: a time on a date ("3
+    Jun 18:00", "5 March, 09:00") is that many days from another."""
     before: tuple[str, ...] = ()
     """Words that may stand between a phrase and its number ("lasted *almost* an hour"):
     a cue among them still bears on the number."""
@@ -707,13 +710,14 @@ class NotesMerger:
                     continue
                 words = cast(dict[str, int], self.numbers.setdefault("words", {}))
                 words.update({normalise_phrase(k): v for k, v in value.items()})
-            elif key == "days":
-                if not (isinstance(value, list) and len(value) == 7 and all(
+            elif key in ("days", "months"):
+                count, first = (7, "Monday") if key == "days" else (12, "January")
+                if not (isinstance(value, list) and len(value) == count and all(
                         isinstance(d, str) and d.strip() for d in value)):
-                    bad("numbers.days: expected seven entries, Monday first, each 'a|b'")
+                    bad(f"numbers.{key}: expected {count} entries, {first} first, each 'a|b'")
                     continue
-                self.numbers["days"] = tuple(tuple(normalise_phrase(d).split("|"))
-                                             for d in value)
+                self.numbers[key] = tuple(tuple(normalise_phrase(d).split("|"))
+                                          for d in value)
             elif not (isinstance(value, list) and all(isinstance(w, str) and w.strip()
                                                       for w in value)):
                 bad(f"numbers.{key}: expected a list of words")
@@ -741,7 +745,8 @@ class NotesMerger:
             time_after=words_of("time_after"), past=words_of("past"),
             to_hour=words_of("to_hour"), oclock=words_of("oclock"),
             time_zone=words_of("time_zone"),
-            days=cast(tuple[tuple[str, ...], ...], n.get("days", ())))
+            days=cast(tuple[tuple[str, ...], ...], n.get("days", ())),
+            months=cast(tuple[tuple[str, ...], ...], n.get("months", ())))
         return NotesBook(phrases=tuple(self.phrases), cues=tuple(self.cues),
                          topics=tuple(self.topics.values()), relations=tuple(self.relations),
                          implications=tuple(self.implications), numbers=words,

@@ -3056,3 +3056,33 @@ class TestTheDaysOfTheJobGoneThrough:
     ])
     def test_is_no_deep_dive(self, text: str) -> None:
         assert "job_specifics.deep_dive" not in stated(text)
+
+
+class TestTheReplyTimedByItsDate:
+    """The hours from a thank-you to its reply where the note dates them ("3 Jun 18:00",
+    "on the 3rd at noon"), and the note or reply named in fewer words near them ("I sent
+    mine at 9:15 and hers arrived at 11:45", "answer at 11:30")."""
+
+    @pytest.mark.parametrize(("text", "hours"), [
+        ("Sent my thanks on the 3rd at noon, response on the 5th at noon.", 48),
+        ("Sent the thank-you on 30 Dec at 9am, she replied 2 Jan at 9am.", 72),
+        ("Thank-you emailed 3 June at 18:00. She replied 4 June at 07:00.", 13),
+        ("Thank-you emailed June 3rd at 6pm; she replied June 4th at 9am.", 15),
+        ("She replied to my thank-you! I sent mine at 9:15 and hers arrived at 11:45.", 2.5),
+        ("Thank-you sent at 9am, answer at 11:30: 'Thanks for coming in.'", 2.5),
+    ])
+    def test_is_timed(self, text: str, hours: float) -> None:
+        assert stated(text)["thank_you.response_hours"] == hours
+
+    @pytest.mark.parametrize("text", [
+        # a date that cannot be, dates running backwards, an ordinal that is no date
+        "Thank-you emailed 31 June at 9am. She replied 1 July at 9am.",
+        "Thank-you emailed on the 5th at 9am; she replied on the 3rd at 9am.",
+        "Sent my thank-you after the 2nd interview at 9am, she replied at the 3rd round.",
+    ])
+    def test_is_not_timed(self, text: str) -> None:
+        assert "thank_you.response_hours" not in stated(text)
+
+    @pytest.mark.parametrize("text", ["I sent mine to my mum.", "Sent my CV at 9."])
+    def test_a_plain_sent_is_no_thank_you(self, text: str) -> None:
+        assert "thank_you.note_sent" not in stated(text)

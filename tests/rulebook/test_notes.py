@@ -64,7 +64,9 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
     ('[notes]\nphrase = []', "[notes] unknown key \"phrase\" (did you mean \"phrases\"?); [notes] "
      "holds phrases, cue, topic, relation, implies, numbers"),
     ('[notes.numbers]\ndays = ["mon"]',
-     "[notes] numbers.days: expected seven entries, Monday first, each 'a|b'"),
+     "[notes] numbers.days: expected 7 entries, Monday first, each 'a|b'"),
+    ('[notes.numbers]\nmonths = ["jan", "feb"]',
+     "[notes] numbers.months: expected 12 entries, January first, each 'a|b'"),
     ('[[notes.implies]]\npath = "tour.office_tour"\nvalue = "yes"\n'
      'then_path = "tour.introduced_to_people"\nthen_value = true',
      "[notes] implies[0].value: expected true or false, got \"yes\""),
