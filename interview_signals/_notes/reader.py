@@ -190,7 +190,7 @@ class NotesReader:
         """What else a candidate may time ("Lunch after, an hour, the team lead")."""
         acts = _any_word(classes.get("panel_part_acts", ()))
         self.part_acts = re.compile(
-            rf"[\s,]*(?:(?:were|was|are|also|all|then|just|really)\s+)?(?:{acts.pattern})"
+            rf"\s*(?:(?:were|was|are|also|all|just|really)\s+)?(?:{acts.pattern})"
         ) if acts is not None else None
         """What some of a panel do, right after a count ("Two of them were nodding")."""
         entry = _any_word(classes.get("entry_label", ()))
@@ -226,7 +226,7 @@ class _Reading:
         self.norm = normalise(text)
         if reader.fillers is not None:
             self.norm = reader.fillers.sub(lambda m: " " * len(m.group()), self.norm)
-        self.layout: Layout = lay_out(self.norm, text)
+        self.layout: Layout = lay_out(self.norm)
         self.set_aside: list[SetAside] = []
         self._implied_from: dict[str, str] = {}
         """Each field a proposal was implied for, and the field it follows from."""

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 _COUNT = "interview.interviewer_count"
+_SOME_OF_THEM = re.compile(r"\bof (?:them|'em|em)$|^(?:only|just)\b")
+"""A count that names some of a panel: "two of them", "only the plant director"."""
 _REPLY = "thank_you.response_received"
 _NAME = re.compile(r"[A-Z][a-z][\w'-]*+")
 """A name as people write one ("Jess", "Mr"): a capital and a small letter."""
@@ -416,7 +418,8 @@ class Settling:
                       if isinstance(group[0].value, int))
         return {key: group for key, group in values.items()
                 if not (isinstance(group[0].value, int) and group[0].value < largest and
-                        all(acts.match(self.r.norm, m.end) is not None for m in group))}
+                        all(_SOME_OF_THEM.search(self.r.norm[m.start:m.end]) is not None and
+                            acts.match(self.r.norm, m.end) is not None for m in group))}
 
     def _a_reply_came(self, path: str, mentions: list[Mention], several: bool
                       ) -> Mention | None:

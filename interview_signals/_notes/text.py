@@ -25,9 +25,7 @@ _MAX_QUOTE = 400
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "approx", "vs", "etc", "e.g",
                             "i.e", "ca", "appx"})
-_END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n+|(?<=\w)[.!?]*[\U0001F300-\U0001FAFF]+"
-                  # an emoji after a space, where a capital letter follows (lay_out)
-                  r"|(?<=\w) [.!?]*[\U0001F300-\U0001FAFF]+(?P<spaced>\s+)")
+_END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n+|(?<=\w)[.!?]*[\U0001F300-\U0001FAFF]+")
 
 
 def normalise(text: str) -> str:
@@ -72,16 +70,13 @@ class Layout:
         return None
 
 
-def lay_out(text: str, original: str | None = None) -> Layout:
-    """Cut a normalised note into sentences, keeping each quotation inside one sentence.
-    ``original``, the note as written (the same length), tells where a capital letter
-    starts a new sentence after an emoji ("round for Thursday 😊 Hopefully ...")."""
+def lay_out(text: str) -> Layout:
+    """Cut a normalised note into sentences, keeping each quotation inside one sentence."""
     quotes = _quotes(text)
     inside = _Inside(quotes)
     starts, ends = [0], []
     cuts = [(m.start(), m.end()) for m in _END.finditer(text)
-            if not inside(m.start()) and not _after_abbreviation(text, m) and
-            (m.group("spaced") is None or _capital_after(original, m.end()))]
+            if not inside(m.start()) and not _after_abbreviation(text, m)]
     # A quotation that ends a sentence ("... appreciate it.' Is that curt?") ends it too.
     cuts += [(end, end) for start, end in quotes if end - start > 2 and
              text[end - 2] in ".!?" and (end == len(text) or text[end].isspace())]
@@ -106,10 +101,6 @@ def lay_out(text: str, original: str | None = None) -> Layout:
     return Layout(text=text, sentences=tuple(sentences), quotes=tuple(quotes),
                   starts=tuple(s.start for s in sentences),
                   quote_starts=tuple(q[0] for q in quotes))
-
-
-def _capital_after(original: str | None, offset: int) -> bool:
-    return original is not None and offset < len(original) and original[offset].isupper()
 
 
 def _bounded(spans: Iterable[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
