@@ -3344,3 +3344,48 @@ class TestTheReviewOfThisSessionsMechanisms:
     ])
     def test_is_not_read_wrongly(self, text: str, path: str, value: object) -> None:
         assert stated(text).get(path, "not stated") != value
+
+
+class TestWhereElseAsTheSecondQuestion:
+    """Where else the candidate is interviewing, asked as the second question of a pair or in
+    other words ("... and which other trusts I've applied to", "whether I'd anything else on
+    the go", "was I talking to any other banks"), and its absence ("didn't ask about other
+    firms either", "Other interviews: she didn't ask.")."""
+
+    @pytest.mark.parametrize("text", [
+        "The team lead asked outright whether I'd accept if they offered it, and which other "
+        "trusts I've applied to.",
+        "At the end the VP asked whether I'm still keen on the role and who else I'm talking to.",
+        "She asked me straight out was I still interested in the job, and whether I'd anything "
+        "else on the go.",
+        "asked if id be ok with weekends and if id got anything else lined up.",
+        "She asked was I talking to any other banks; I said no.",
+        "They asked if I was in the process anywhere else, and I admitted the Countess of Chester.",
+        "She also wanted to know whether I had interviews with other companies.",
+        "One of them asked whether I had applied to LUTH or UCH as well.",
+    ])
+    def test_is_asked(self, text: str) -> None:
+        assert stated(text)["interest.asked_where_else_interviewing"] is True
+
+    @pytest.mark.parametrize("text", [
+        "HM didn't ask whether I was still interested, didn't ask about other firms either.",
+        "Didnt ask about other interveiws.",
+        "Nobody asked about anywhere else.",
+        "She did not ask whether I am interested, and also nothing about other agencies.",
+        "Not a single question about whether I'm interviewing anywhere else.",
+        "Other places I'm applying to never came up either.",
+        "Other interviews: she didn't ask.",
+    ])
+    def test_is_not_asked(self, text: str) -> None:
+        assert stated(text)["interest.asked_where_else_interviewing"] is False
+
+    @pytest.mark.parametrize("text", [
+        "If they ask where else I'm applying, I'll say nowhere.",
+        "My friend said they asked her about other firms she'd applied to.",
+        "I asked them about other roles in the company.",
+        "She asked about other skills I have.",
+        "They asked about my other interests.",
+        "I told them which other companies I've applied to before they could ask.",
+    ])
+    def test_is_neither(self, text: str) -> None:
+        assert "interest.asked_where_else_interviewing" not in stated(text)
