@@ -3389,3 +3389,46 @@ class TestWhereElseAsTheSecondQuestion:
     ])
     def test_is_neither(self, text: str) -> None:
         assert "interest.asked_where_else_interviewing" not in stated(text)
+
+
+class TestWantingTheJobAskedInMoreWords:
+    """Whether the candidate wants the job, asked further from "asked" or in more words
+    ("asked me did I rly want the job", "asked whether, if it were offered, I'd accept"),
+    and the question the writer only wished for ("If they'd asked whether I actually wanted
+    the job I'd have said yes, but neither of them did")."""
+
+    @pytest.mark.parametrize("text", [
+        "At the end Sam asked if this was a job I'd genuinely take if offered, and I said yes.",
+        "Asked where else I'm interviewing, and whether I'd accept if they came in at my number.",
+        "In round one, back in March, they asked was I interested in going forward.",
+        "The GM asked me straight out did I actually want the job or was I just testing it.",
+        "They asked would I take the post if offered - I said yes without thinking!",
+        "At the end the chair asked whether, if it were offered, I'd accept.",
+        "She straight up asked was I serious about driving for them or just window shopping.",
+        "They asked if I'm still intrested after hearing about the on-call rota, said yes.",
+        "GM asked me directly 'if we offer, will you join in 30 days?' and I said yes.",
+    ])
+    def test_is_asked(self, text: str) -> None:
+        assert stated(text)["interest.asked_if_interested"] is True
+
+    @pytest.mark.parametrize("text", [
+        "If they'd asked whether I actually want the job I'd have said yes in a heartbeat, but "
+        "neither of them did.",
+        "if they'd asked whether I actually wanted it I'd have said yes like a shot, but it "
+        "never came up",
+        "Left wishing they'd asked whether I actually wanted it — I'd have said yes.",
+        "She did not say anything about whether I want to join.",
+    ])
+    def test_is_not_asked(self, text: str) -> None:
+        assert stated(text)["interest.asked_if_interested"] is False
+
+    @pytest.mark.parametrize("text", [
+        "She asked am I interested in relocating to Hyderabad.",
+        "they asked if im intrested in days or nights, not if i wanted the job like.",
+        "asked if I'd be OK with nights, which felt like 'are you actually up for this?'",
+        "My friend said they asked her did she want the job.",
+        "They asked whether I'd take a lower salary if it came to that.",
+        "If they ask if I want the job I'll say yes.",
+    ])
+    def test_is_not_stated_asked(self, text: str) -> None:
+        assert stated(text).get("interest.asked_if_interested") is not True
