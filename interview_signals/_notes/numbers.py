@@ -450,14 +450,22 @@ class Numbers:
         """The first date written in ``text``: its month (January 1; None where only the
         day is given, "on the 3rd") and its day of the month ("3 Jun", "June 3rd", "5
         March", "the 5th at noon")."""
-        found = None if self._date is None else self._date.search(text)
+        found = self.date_at(text)
+        return None if found is None else found[0]
+
+    def date_at(self, text: str, start: int = 0, end: int | None = None
+                ) -> tuple[tuple[int | None, int], int] | None:
+        """The first date written in ``text[start:end]`` (as ``date``; the words before
+        ``start`` still count: "after the 2nd") and where it starts."""
+        found = None if self._date is None else self._date.search(
+            text, start, len(text) if end is None else end)
         if found is None:
             return None
         groups = found.groupdict()
         day = int(next(groups[g] for g in ("d1", "d2", "d3") if groups.get(g)))
         month = next((int(name[1:]) for name, value in groups.items()
                       if name[0] in "mn" and value), None)
-        return (month, day) if 1 <= day <= 31 else None
+        return ((month, day), found.start()) if 1 <= day <= 31 else None
 
     def day(self, text: str) -> int | None:
         """The first day of the week named in ``text`` (Monday 0), if any."""
@@ -476,8 +484,13 @@ def _date(months: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
     month_after = month.replace("(?P<m", "(?P<n")
     suffix = r"(?:st|nd|rd|th)?"
     pattern = (rf"(?<![\w:.])(?P<d1>\d{{1,2}}){suffix}\s+(?:of\s+)?(?:{month})(?!\w)|"
-               rf"(?<!\w)(?:{month_after})\.?\s+(?P<d2>\d{{1,2}}){suffix}(?![\w:])|"
-               rf"(?<!\w)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)"
+               # "she may 2nd my application" is no date
+               rf"(?<!\w)(?<!\bshe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\bwe )(?<!\bit )"
+               rf"(?<!\bi )"
+               rf"(?:{month_after})\.?\s+(?P<d2>\d{{1,2}}){suffix}(?![\w:])|"
+               # "after the 2nd" or "by the 5th" is no date of an event
+               rf"(?<!\w)(?<!after )(?<!before )(?<!by )(?<!until )(?<!till )"
+               rf"the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)"
                rf"(?=\s*(?:[,.;:)!?]|$|at\b|around\b|about\b|in\b))")
     return re.compile(pattern)
 
@@ -489,7 +502,7 @@ def _zone(w: NumberWords) -> re.Pattern[str] | None:
     if not w.time_zone:
         return None
     day = _alternation(word for alternatives in w.days for word in alternatives)
-    return re.compile(rf"[\s,(]*(?:{day}[\s,]+)?({_alternation(w.time_zone)})(?!\w)"
+    return re.compile(rf"[\s,(]*(?:{day}[\s,]+)?(?:in\s+)?({_alternation(w.time_zone)})(?!\w)"
                       r"(?!\.?\s*\d)")
 
 

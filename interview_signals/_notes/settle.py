@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 _COUNT = "interview.interviewer_count"
+_MAX_DAYS_APART = 31
+"""Dates further apart than this are taken for other events', not a reply's wait."""
+_DATE_REACH = 14
+"""How far (in characters) from a time its date may be written: "3 June at 18:00"."""
 _SOME_OF_THEM = re.compile(r"\bof (?:them|'em|em)$|^(?:only|just)\b")
 """A count that names some of a panel: "two of them", "only the plant director"."""
 _REPLY = "thank_you.response_received"
@@ -252,9 +256,15 @@ class Settling:
         of the week, by words such as "last night", "this morning" or "the next day", else
         the same day (a guess unless the note says "the same day"); None where both are
         dated and the dates cannot be or run backwards."""
+        if end.relative == ("next", 1):
+            return 1, False
         if start.date is not None and end.date is not None:
             between = _days_apart(start.date, end.date)
-            return None if between is None else (between, False)
+            if between is None or not self._a_plain_reply(second) or (
+                    start.weekday is not None and end.weekday is not None and
+                    (end.weekday - start.weekday) % 7 != between % 7):
+                return None  # another event's date, or weekdays that disagree with the dates
+            return between, False
         if start.weekday is not None and end.weekday is not None:
             return (end.weekday - start.weekday) % 7, False
         if end.relative == ("next", 1):
@@ -324,10 +334,21 @@ class Settling:
             (chosen[3] and _ANOTHER_NUMBER.search(self.r.norm, chosen[1],
                                                   min(high, chosen[1] + 40)) is not None)
         zone = numbers.zone_after(self.r.norm, chosen[1], high)
+        # a date only where it is written with the time ("3 Jun 18:00", "on the 5th at
+        # noon", "at 9am on 4 June"), never another event's later in the sentence
+        dated = numbers.date_at(self.r.norm, max(low, chosen[0] - _DATE_REACH),
+                                min(high, chosen[1] + _DATE_REACH)) \
+            if len(found) == 1 or _alone(found, chosen) else None
+        if dated is not None:
+            # a date said roughly ("Around 12 Oct at 9am") is rough too
+            at_date = dated[1]
+            approximate = approximate or any(
+                h.cue.kind == "approximate" and h.end <= at_date and
+                self.r._reaches(h.end, at_date, h.cue.scope) for h in cues)
         return _When(_first_known(numbers.day, after_text, before_text),
                      _first_known(numbers.relative_day, after_text, before_text),
                      chosen[2], approximate, chosen[0], chosen[3], zone,
-                     _first_known(numbers.date, after_text, before_text))
+                     None if dated is None else dated[0])
 
     def _settled(self, by_path: dict[str, list[Mention]]) -> list[Proposal]:
         proposals = []
@@ -637,10 +658,18 @@ class _When:
     """The date the note gives it (month, or None where only the day is given; day)."""
 
 
+def _alone(found: list[tuple[int, int, tuple[float, ...], bool]],
+           chosen: tuple[int, int, tuple[float, ...], bool]) -> bool:
+    """Whether no other time stands within reach of the chosen one (whose date would be
+    theirs as well)."""
+    return all(other is chosen or other[0] > chosen[1] + _DATE_REACH or
+               other[1] < chosen[0] - _DATE_REACH for other in found)
+
+
 def _days_apart(start: tuple[int | None, int], end: tuple[int | None, int]) -> int | None:
     """The days from one date to another ("3 Jun" to "4 Jun": 1; "the 3rd" to "the 5th":
     2; "30 Dec" to "2 Jan": 3), a day with no month taken in the other's month; None where
-    the dates cannot be (a 31st of June) or run backwards."""
+    the dates cannot be (a 31st of June), run backwards or lie more than a month apart."""
     month_a, day_a = start
     month_b, day_b = end
     month_a = month_a or month_b or 1
@@ -650,9 +679,9 @@ def _days_apart(start: tuple[int | None, int], end: tuple[int | None, int]) -> i
     except ValueError:
         return None
     days = (second - first).days
-    if days < 0 and month_b < month_a:
+    if days < 0 and (month_a, month_b) == (12, 1):
         days += 365  # into the next year
-    return days if days >= 0 else None
+    return days if 0 <= days <= _MAX_DAYS_APART else None
 
 
 def _halves(minute: float, part: int | None) -> tuple[float, ...]:

@@ -3049,16 +3049,19 @@ class TestTheDaysOfTheJobGoneThrough:
 
 class TestTheReplyTimedByItsDate:
     """The hours from a thank-you to its reply where the note dates them ("3 Jun 18:00",
-    "on the 3rd at noon"), and the note or reply named in fewer words near them ("I sent
-    mine at 9:15 and hers arrived at 11:45", "answer at 11:30")."""
+    "on the 3rd at noon"; a date only where it is written with its time), and the note named
+    in fewer words near it ("I sent mine at 9:15 and hers arrived at 11:45", "Thank-you
+    email ... Sent Friday.")."""
 
     @pytest.mark.parametrize(("text", "hours"), [
-        ("Sent my thanks on the 3rd at noon, response on the 5th at noon.", 48),
+        ("Sent my thanks on the 3rd at noon, she replied on the 5th at noon.", 48),
         ("Sent the thank-you on 30 Dec at 9am, she replied 2 Jan at 9am.", 72),
         ("Thank-you emailed 3 June at 18:00. She replied 4 June at 07:00.", 13),
         ("Thank-you emailed June 3rd at 6pm; she replied June 4th at 9am.", 15),
         ("She replied to my thank-you! I sent mine at 9:15 and hers arrived at 11:45.", 2.5),
-        ("Thank-you sent at 9am, answer at 11:30: 'Thanks for coming in.'", 2.5),
+        ("Thank-you sent at 9am, she answered at 11:30: 'Thanks for coming in.'", 2.5),
+        ("Thank-you emailed 3 June at 6pm. Reply at 9am the next morning mentioned my start "
+         "date, 1 July.", 15),
     ])
     def test_is_timed(self, text: str, hours: float) -> None:
         assert stated(text)["thank_you.response_hours"] == hours
@@ -3432,3 +3435,504 @@ class TestWantingTheJobAskedInMoreWords:
     ])
     def test_is_not_stated_asked(self, text: str) -> None:
         assert stated(text).get("interest.asked_if_interested") is not True
+
+
+class TestTheReviewOfTheBookingsAndTheRepliesDated:
+    """A hostile review of this session's bookings on the spot or left to later, reply
+    times from dates and the thank-you named in fewer words (390 notes, 142 read wrongly
+    before these were narrowed): none of these is stated now. Left as known weak: a booking
+    taken back by "in my dreams" after the sentence ends, an earlier company's booking
+    after a comma ("Last time, at my old company, they booked..."), and "Sent Monday: my
+    portfolio" near a thank-you named."""
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("He agreed with basically everything I said before we'd hung up. Still waiting to "
+         "hear if there's a second round.",
+         'next_steps.invited_to_next_round', True),
+        ("He agreed with basically everything I said before we'd hung up. Still waiting to "
+         "hear if there's a second round.",
+         'next_steps.scheduled_on_the_spot', True),
+        ("She confirmed they'd let me know by Friday before the end of the call.",
+         'next_steps.invited_to_next_round', True),
+        ("She confirmed they'd let me know by Friday before the end of the call.",
+         'next_steps.scheduled_on_the_spot', True),
+        ('They confirmed my references had come through before ending the call. Next steps: '
+         "they'll email.",
+         'next_steps.invited_to_next_round', True),
+        ('They confirmed my references had come through before ending the call. Next steps: '
+         "they'll email.",
+         'next_steps.scheduled_on_the_spot', True),
+        ("Honestly I'd agreed to relocate before I'd got my coat on, I really want this job. "
+         'They said HR will be in touch about any second round.',
+         'next_steps.invited_to_next_round', True),
+        ("Honestly I'd agreed to relocate before I'd got my coat on, I really want this job. "
+         'They said HR will be in touch about any second round.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("He confirmed I'd be reporting to him, before I'd even got up from the chair.",
+         'next_steps.invited_to_next_round', True),
+        ("He confirmed I'd be reporting to him, before I'd even got up from the chair.",
+         'next_steps.scheduled_on_the_spot', True),
+        ('I locked in my answer about notice period before we even hung up so there was no '
+         'confusion.',
+         'next_steps.invited_to_next_round', True),
+        ('I locked in my answer about notice period before we even hung up so there was no '
+         'confusion.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("They'd planned to book the final before we even hung up but the director's calendar "
+         'was down, so HR will email times.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('I confirmed my start availability (one month notice) before the end of the call.',
+         'next_steps.invited_to_next_round', True),
+        ('I confirmed my start availability (one month notice) before the end of the call.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('oga confirmed my NYSC discharge certificate before ending the call, then said '
+         "they'll revert on next steps.",
+         'next_steps.invited_to_next_round', True),
+        ('oga confirmed my NYSC discharge certificate before ending the call, then said '
+         "they'll revert on next steps.",
+         'next_steps.scheduled_on_the_spot', True),
+        ('They sent a Zoom invitation for the wrong time before I left work, so I joined '
+         'late. No word on round two.',
+         'next_steps.invited_to_next_round', True),
+        ('They sent a Zoom invitation for the wrong time before I left work, so I joined '
+         'late. No word on round two.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("I sent a calendar invite to my partner while I was still on the call so he'd know "
+         'when to pick me up.',
+         'next_steps.invited_to_next_round', True),
+        ("I sent a calendar invite to my partner while I was still on the call so he'd know "
+         'when to pick me up.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Salary was confirmed there itself, 12 LPA, but next round is still pending.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('They confirmed my selection for the internship there itself, no more rounds needed!',
+         'next_steps.invited_to_next_round', True),
+        ('They confirmed my selection for the internship there itself, no more rounds needed!',
+         'next_steps.scheduled_on_the_spot', True),
+        ('At the end itself they confirmed that I am not selected. Very disappointed.',
+         'next_steps.invited_to_next_round', True),
+        ('At the end itself they confirmed that I am not selected. Very disappointed.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('At the end itself I set my expectations low, they looked bored.',
+         'next_steps.invited_to_next_round', True),
+        ('At the end itself I set my expectations low, they looked bored.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('For the previous job, the HR round was scheduled at the end itself. This time they '
+         'said they will inform.',
+         'next_steps.invited_to_next_round', True),
+        ('For the previous job, the HR round was scheduled at the end itself. This time they '
+         'said they will inform.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("Dear sir, the panel asked whether I'd relocate to Chennai and I confirmed my "
+         'willingness there itself. Next round details will be shared by HR.',
+         'next_steps.invited_to_next_round', True),
+        ("Dear sir, the panel asked whether I'd relocate to Chennai and I confirmed my "
+         'willingness there itself. Next round details will be shared by HR.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('I confirmed my joining date there only, in case they select me after the final '
+         'round on Monday.',
+         'next_steps.invited_to_next_round', True),
+        ('I confirmed my joining date there only, in case they select me after the final '
+         'round on Monday.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Final round invite came by email two days later. Asked whether next Friday works '
+         'for the panel, waiting on a reply.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("If I get through to the final round, we choose the date right away, that's how they "
+         'do it there.',
+         'next_steps.invited_to_next_round', True),
+        ("If I get through to the final round, we choose the date right away, that's how they "
+         'do it there.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('They want me back for the final. For my start date, if it comes to that, we chose a '
+         'date right away: 1 September.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Final round is a presentation. The team picked a topic right away, no wait, they '
+         'set the time right away for the presentation prep call, not the final.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('They want me back for a second interview. And settled on a salary range before I '
+         'left, 45-50k.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Trial shift is next. They asked me right then for my availability for rota '
+         "purposes, if I'm hired.",
+         'next_steps.scheduled_on_the_spot', True),
+        ('Second round with the director. My rate was locked in before I left my last job, so '
+         'I told them that.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('They want me back for the assessment centre. The parking was locked in before I '
+         'left, luckily the attendant let me out.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Shadowing day next! She asked me to sketch the workflow so I put it on the '
+         'whiteboard.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("Second round is with the board. I wrote it on a sticky note so I wouldn't forget to "
+         'prep the case study.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("Come back Friday? I wrote it on a post it but honestly can't remember if she said "
+         'Friday or next week.',
+         'next_steps.invited_to_next_round', True),
+        ("Come back Friday? I wrote it on a post it but honestly can't remember if she said "
+         'Friday or next week.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("Final round details: they'll email. I wrote it on the whiteboard at home so my "
+         'flatmates know to keep quiet.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('I want to come back to this company even if I fail. Wrote it on a card to myself: '
+         'keep applying.',
+         'next_steps.invited_to_next_round', True),
+        ('I want to come back to this company even if I fail. Wrote it on a card to myself: '
+         'keep applying.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("They asked if I'd come back for a second round and I agreed straight away. Date to "
+         'come.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('I booked a taxi right away after, I was shaking.',
+         'next_steps.invited_to_next_round', True),
+        ('I booked a taxi right away after, I was shaking.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("She confirmed right away that they'd be making a decision by Friday.",
+         'next_steps.invited_to_next_round', True),
+        ("She confirmed right away that they'd be making a decision by Friday.",
+         'next_steps.scheduled_on_the_spot', True),
+        ("I put my hand up right away when they asked who'd used Kubernetes.",
+         'next_steps.invited_to_next_round', True),
+        ("I put my hand up right away when they asked who'd used Kubernetes.",
+         'next_steps.scheduled_on_the_spot', True),
+        ('He agreed right away that the commute would be a pain.',
+         'next_steps.invited_to_next_round', True),
+        ('He agreed right away that the commute would be a pain.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('They sorted my visitor badge straight away, very organised.',
+         'next_steps.invited_to_next_round', True),
+        ('They sorted my visitor badge straight away, very organised.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('She fixed the projector straight away and we started.',
+         'next_steps.invited_to_next_round', True),
+        ('She fixed the projector straight away and we started.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('The receptionist confirmed my name straight away and I waited 10 min.',
+         'next_steps.invited_to_next_round', True),
+        ('The receptionist confirmed my name straight away and I waited 10 min.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("Sent a thank-you and she confirmed right away she'd passed it on.",
+         'next_steps.invited_to_next_round', True),
+        ("Sent a thank-you and she confirmed right away she'd passed it on.",
+         'next_steps.scheduled_on_the_spot', True),
+        ('Booked my flight home right away, interview was a disaster.',
+         'next_steps.invited_to_next_round', True),
+        ('Booked my flight home right away, interview was a disaster.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Arranged a follow-up call with my recruiter straight away to debrief.',
+         'next_steps.invited_to_next_round', True),
+        ('Arranged a follow-up call with my recruiter straight away to debrief.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('If they like you, they book you in right away for the final.',
+         'next_steps.invited_to_next_round', True),
+        ('If they like you, they book you in right away for the final.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('the interview was scheduled right away after i applied which was cool',
+         'next_steps.invited_to_next_round', True),
+        ('the interview was scheduled right away after i applied which was cool',
+         'next_steps.scheduled_on_the_spot', True),
+        ('They confirmed the interview right away when I applied on Monday, and today it '
+         'happened.',
+         'next_steps.invited_to_next_round', True),
+        ('They confirmed the interview right away when I applied on Monday, and today it '
+         'happened.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("I agreed to the 9am slot right away when HR rang last week to set up today's "
+         'interview.',
+         'next_steps.invited_to_next_round', True),
+        ("I agreed to the 9am slot right away when HR rang last week to set up today's "
+         'interview.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('we sorted the tech issues straight away and got going. 45 min, two people.',
+         'next_steps.invited_to_next_round', True),
+        ('we sorted the tech issues straight away and got going. 45 min, two people.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Fixed my tie right away when I saw myself on camera lol',
+         'next_steps.invited_to_next_round', True),
+        ('Fixed my tie right away when I saw myself on camera lol',
+         'next_steps.scheduled_on_the_spot', True),
+        ('She arranged the chairs straight away so it felt less formal.',
+         'next_steps.invited_to_next_round', True),
+        ('She arranged the chairs straight away so it felt less formal.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Pencilled in a coffee with my mentor straight away to talk it through.',
+         'next_steps.invited_to_next_round', True),
+        ('Pencilled in a coffee with my mentor straight away to talk it through.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('I agreed straight away when she asked if I could start in January, assuming I get '
+         'it.',
+         'next_steps.invited_to_next_round', True),
+        ('I agreed straight away when she asked if I could start in January, assuming I get '
+         'it.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("They'll invite me back for the final round, HR to arrange. My landlord asked if "
+         'next Monday works for the boiler man.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Sent the thank-you at 9; she confirmed receipt right away.',
+         'next_steps.invited_to_next_round', True),
+        ('Sent the thank-you at 9; she confirmed receipt right away.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('I put the kettle on right away when I got home, then cried a bit. No idea if '
+         "there's a next round.",
+         'next_steps.invited_to_next_round', True),
+        ('I put the kettle on right away when I got home, then cried a bit. No idea if '
+         "there's a next round.",
+         'next_steps.scheduled_on_the_spot', True),
+        ('They arranged a taxi for me straight away when it started pouring.',
+         'next_steps.invited_to_next_round', True),
+        ('They arranged a taxi for me straight away when it started pouring.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('She booked the meeting room straight away because ours had a leak.',
+         'next_steps.invited_to_next_round', True),
+        ('She booked the meeting room straight away because ours had a leak.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('HR confirmed my documents there only, then the panel took me in.',
+         'next_steps.invited_to_next_round', True),
+        ('HR confirmed my documents there only, then the panel took me in.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('The question paper was set there itself by the panel, very fresh.',
+         'next_steps.invited_to_next_round', True),
+        ('The question paper was set there itself by the panel, very fresh.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('They confirmed the salary then itself, very transparent company.',
+         'next_steps.invited_to_next_round', True),
+        ('They confirmed the salary then itself, very transparent company.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Walk-in interview, they fixed my seat there itself and gave the aptitude test.',
+         'next_steps.invited_to_next_round', True),
+        ('Walk-in interview, they fixed my seat there itself and gave the aptitude test.',
+         'next_steps.scheduled_on_the_spot', True),
+        ("She confirmed straight away that there's only one round, so this was it.",
+         'next_steps.invited_to_next_round', True),
+        ("She confirmed straight away that there's only one round, so this was it.",
+         'next_steps.scheduled_on_the_spot', True),
+        ('Booked my driving test right away after the interview to take my mind off it.',
+         'next_steps.invited_to_next_round', True),
+        ('Booked my driving test right away after the interview to take my mind off it.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('They put the offer letter in front of me right away! No more rounds, starting '
+         'Monday.',
+         'next_steps.invited_to_next_round', True),
+        ('They put the offer letter in front of me right away! No more rounds, starting '
+         'Monday.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('He scheduled a call with the other candidate right away, I overheard it. Nothing '
+         'for me.',
+         'next_steps.invited_to_next_round', True),
+        ('He scheduled a call with the other candidate right away, I overheard it. Nothing '
+         'for me.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('I confirmed my attendance for the assessment day right away when the email came '
+         'yesterday.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Our first date? We agreed right away it went well. (Not the interview lol, that was '
+         'bleh.)',
+         'next_steps.invited_to_next_round', True),
+        ('Our first date? We agreed right away it went well. (Not the interview lol, that was '
+         'bleh.)',
+         'next_steps.scheduled_on_the_spot', True),
+        ('They want to bring me back, at some point. We settled on the 14th before I left... '
+         'as my last day at my current job, for the notice period.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('Mentioned a second round might happen. We picked a date right away for my reference '
+         'call, Tuesday.',
+         'next_steps.invited_to_next_round', True),
+        ('Mentioned a second round might happen. We picked a date right away for my reference '
+         'call, Tuesday.',
+         'next_steps.scheduled_on_the_spot', True),
+        ('They wanted to fix the date right then, so we did: final round Thursday 2pm.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('She rang the MD to set a time while I waited, second round Thursday 10am it is.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Second interview is Friday at 3. She picked up the phone to fix the date with the '
+         'director while I was sitting there.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Final round: fixed before I left, 3rd of May. I have to sort a time with my '
+         'childminder.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Second round: Monday 10am, sorted before I left. Now I just gotta sort a day to get '
+         'my hair done lol',
+         'next_steps.scheduled_on_the_spot', False),
+        ('They want me back next week for the final. I need to find a time to prep the case '
+         'study.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Second round is Tuesday 10am, in the diary already. Medical date still to be '
+         'confirmed.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Got my second round! Results date to be decided after all candidates are seen.',
+         'next_steps.scheduled_on_the_spot', False),
+        ("Through to the final round. Haven't fixed a date with the dentist yet, need to move "
+         'that.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Come back for a trial Saturday 7am, they said, written on the rota. The flight home '
+         'date is still to be confirmed.',
+         'next_steps.scheduled_on_the_spot', False),
+        ("Second round secured. I didn't book anything for the weekend in case they need me.",
+         'next_steps.scheduled_on_the_spot', False),
+        ("They want me back for round two. Booked nothing for half term yet, so I'm flexible.",
+         'next_steps.scheduled_on_the_spot', False),
+        ('They want me back for a final interview. Nothing was booked for parking so I paid '
+         'at the meter, £8.',
+         'next_steps.scheduled_on_the_spot', False),
+        ("Second stage is an assessment centre. I didn't fix the date on my leave request "
+         'yet, must do.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Final interview next. My notice period end date is still to be confirmed by my '
+         'current employer.',
+         'next_steps.scheduled_on_the_spot', False),
+        ("Assuming I pass, they'll reach out to book a time for the final round.",
+         'next_steps.scheduled_on_the_spot', False),
+        ("They asked me to come back for a final. I would have to set a time with my kids' "
+         'school for pickup though.',
+         'next_steps.scheduled_on_the_spot', False),
+        ("Second interview invite came. I could not give a day for the dentist, so I'm moving "
+         'it.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Want me back for the final. HR will send options for benefits and the pension stuff '
+         "if I'm offered.",
+         'next_steps.scheduled_on_the_spot', False),
+        ('Final round fixed there and then, 10th June. Then HR will email to set up a time '
+         'for my right-to-work check.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('They want to see me again for a second interview. Next, I need to set the time on '
+         'my alarm lol.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Second round Friday, booked before I left! Nothing has been booked for the hotel '
+         "though, it's in London.",
+         'next_steps.scheduled_on_the_spot', False),
+        ("They want me back for a second chat. Didn't book anything myself for the week, kept "
+         'it free.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('My final round is fixed for 14 June, sorted right there with the MD. HR will send '
+         'the date for the offer discussion after.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('I was able to agree a date for the second round with her there, Thursday 10am.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('She was keen to fix a date for round two, so we said Friday 2pm and she wrote it '
+         'down.',
+         'next_steps.scheduled_on_the_spot', False),
+        ("By the end they'd set a date for round two, Thursday at 3.",
+         'next_steps.scheduled_on_the_spot', False),
+        ('The interviewer made a call to confirm the date with the CEO and came straight '
+         'back: round two on Friday at 11.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('She said why not fix a date now, and we picked Monday 2pm for round two.',
+         'next_steps.scheduled_on_the_spot', False),
+        ('Sent my thank-you on 3 June at 6pm. She replied at 9am, and the final round is on '
+         '10 June.',
+         'thank_you.response_hours', 159),
+        ('Thank-you emailed 3 June at 6pm. Reply at 9am the next morning mentioned my start '
+         'date, 1 July.',
+         'thank_you.response_hours', 663),
+        ('I sent the thank-you at 5pm, the day after the interview on 20 May. She replied 22 '
+         'May at 9am.',
+         'thank_you.response_hours', 40),
+        ('I sent my thank-you on 3 June at 6pm. Funny, her last reply to me was 28 May at '
+         '9am, when she booked the interview.',
+         'thank_you.response_hours', 8607),
+        ('Thank-you sent 10 March at 8am. She replied at 10am to say the results come on 12 '
+         'March.',
+         'thank_you.response_hours', 50),
+        ('Sent the thank-you at 7pm on 4 Oct. Her reply came at 8am, she said the panel meets '
+         'on 9 Oct.',
+         'thank_you.response_hours', 109),
+        ('Sent my thank-you at 6pm (interview was 3 June). She replied 4 June at 9am.',
+         'thank_you.response_hours', 15),
+        ('Thank you note sent 2 Aug at 11pm. Her reply at 7am apologised for the delay on my '
+         'expenses from 15 July.',
+         'thank_you.response_hours', 8312),
+        ('Sent the thank-you on 1 Sep at 9am. She replied at 10am and attached the 2 Sep '
+         'agenda.',
+         'thank_you.response_hours', 25),
+        ('Sent my thank-you 5 March at 9am. Her reply was dated 4 February at 10am, her '
+         'laptop clock must be wrong.',
+         'thank_you.response_hours', 8065),
+        ('Thank-you sent 2 Jan at 9am; she replied to my application back on 30 Dec at 9am.',
+         'thank_you.response_hours', 8688),
+        ('Sent my thank-you after the 2nd, at 9am; she replied after the 3rd, at 11am.',
+         'thank_you.response_hours', 26),
+        ('Sent my thank-you on 1 June at 9am. She said she may 2nd my application to another '
+         'team; her reply came at 11am.',
+         'thank_you.response_hours', 8042),
+        ('Thanks to the tube strike I was late. Mine went out at 9 though, the interview slot '
+         'I mean, it started on time.',
+         'thank_you.note_sent', True),
+        ('Thanks to traffic I was 10 min late. Email sent to apologise beforehand.',
+         'thank_you.note_sent', True),
+        ('Thankfully the coding test went fine. Sent yesterday at 5pm, response this morning '
+         'at 9.',
+         'thank_you.note_sent', True),
+        ("Thank God that's over. Note sent to my boss to say I'm sick, oops.",
+         'thank_you.note_sent', True),
+        ('Thanks again for the lift! Card sent to the wrong house btw.',
+         'thank_you.note_sent', True),
+        ('Sent a thank-you at 5pm. My answer at the interview about weaknesses still haunts '
+         'me.',
+         'thank_you.response_received', True),
+        ('Sent my thank-you. Her answer on salary in the interview was vague.',
+         'thank_you.response_received', True),
+        ('Thank-you sent at 9am. Response next week, they said, about the job.',
+         'thank_you.response_received', True),
+        ('Sent a thank-you at 6pm. Best answer at the interview: the outage story, I think.',
+         'thank_you.response_received', True),
+        ('Thankfully emailed them my portfolio beforehand, they had it open.',
+         'thank_you.note_sent', True),
+        ('Thankfully posted my application before the deadline, otherwise no interview.',
+         'thank_you.note_sent', True),
+        ('Thanks posted on LinkedIn by the company about their Q3 results, nothing to do with '
+         'me.',
+         'thank_you.note_sent', True),
+        ('Thankfully mailed the forms in time.',
+         'thank_you.note_sent', True),
+        ('Sent my thank-you on 12 April at 4pm. She replied at 9am the day before her holiday '
+         'on 20 April.',
+         'thank_you.response_hours', 185),
+        ('Sent the thank-you on 1 Mar at 10:00. The interview panel replied to the other '
+         'candidate on 2 Mar at 10:00, not me.',
+         'thank_you.response_hours', 24),
+        ('Sent my thank-you 10 Oct at 9am. Around 12 Oct at 9am she replied.',
+         'thank_you.response_hours', 48),
+        ("Sent my thank-you 10 Oct at 9am. Reply maybe 12 Oct at 9am, I didn't check until "
+         'later.',
+         'thank_you.response_hours', 48),
+        ('Sent the thank-you on the 3rd of May at 9am. Reply on the 4th, at 5pm in her time '
+         'zone (Pacific).',
+         'thank_you.response_hours', 32),
+        ('Sent the thank-you Monday 3 June at 6pm. She replied Wednesday 4 June at 9am.',
+         'thank_you.response_hours', 15),
+        ('Thanks for asking! My nerves, mine went out the window when they asked about '
+         'salary.',
+         'thank_you.note_sent', True),
+        ('Sent my thank-you on the 3rd at noon. Response on the 5th at noon from the other '
+         'company I applied to, not her.',
+         'thank_you.response_received', True),
+        ('Sent my thank-you on the 3rd at noon. Response on the 5th at noon from the other '
+         'company I applied to, not her.',
+         'thank_you.response_hours', 48),
+        ('Thank-you sent 3 June at 9am. Reply on 4 June at 9am was the rejection from the '
+         'other firm.',
+         'thank_you.response_hours', 24),
+        ("Sent my thank-you on the 1st at 5pm. She replied at 9am to say I'm through to the "
+         '3rd, the final round.',
+         'thank_you.response_hours', 40),
+        ("Sent my thank-you on the 1st at 5pm. She replied at 9am saying I'd finished the 3rd "
+         'in the ranking.',
+         'thank_you.response_hours', 40),
+        ('Thank-you emailed on 20 Sept at 4pm. Her reply came the next day at 9am, along with '
+         'the dates for the final, 27 Sept.',
+         'thank_you.response_hours', 161),
+        ('Sent the thank-you 1 Nov at 10am, she replied at 3pm asking me to hold 15 Nov for '
+         'the final.',
+         'thank_you.response_hours', 341),
+        ('I emailed my thank-you at 8am on 9 Jan and she answered at 8:30, asking if I could '
+         'do 16 Jan instead of the 12th.',
+         'thank_you.response_hours', 168.5),
+        ('Thank you note went out 5 April 11am. Her response at 2pm said the role closes 30 '
+         'April.',
+         'thank_you.response_hours', 603),
+    ])
+    def test_is_not_read_wrongly(self, text: str, path: str, value: object) -> None:
+        assert stated(text).get(path, "not stated") != value
