@@ -3936,3 +3936,36 @@ class TestTheReviewOfTheBookingsAndTheRepliesDated:
     ])
     def test_is_not_read_wrongly(self, text: str, path: str, value: object) -> None:
         assert stated(text).get(path, "not stated") != value
+
+
+class TestMorePlacesShownRound:
+    """Being shown round more kinds of workplace ("took me thru the ballrooms", "carried me
+    round the shop floor", "showed me the stacks, the makerspace and the staff kitchen"),
+    and a walk to one place to meet someone kept apart."""
+
+    @pytest.mark.parametrize("text", [
+        "He show me all the kitchen, the cold room, the pass.",
+        "Afterward he walked me through the yard and showed me the graders.",
+        "Then she showed me the stacks, the makerspace and the staff kitchen.",
+        "Halfway through they took me down to the ballroom and the terrace.",
+        "the son gave me a drive round the property and showed me the headers.",
+        "They showed me the walk-in and the pass and I met both KPs.",
+        "After, he carried me round the shop floor and introduced me to the supervisors.",
+        "after that she took me thru the ballrooms and the back hallway to the kitchen.",
+        "At the end the HR partner walked me through the treatment rooms and the staff room.",
+    ])
+    def test_is_a_tour(self, text: str) -> None:
+        assert stated(text)["tour.office_tour"] is True
+
+    @pytest.mark.parametrize("text", [
+        "Then he walk me to the kitchen and introduce me to two developers having lunch.",
+        "Afterwards she took me across the floor to meet her tech lead.",
+        "The chair took me along the corridor to meet the departmental administrator.",
+        "He walked me out to the car park.",
+        "She took me to the meeting room on the third floor.",
+        "She showed me the line on the spreadsheet where my name was.",
+        "She showed me the salary bands for the studio.",
+        "The receptionist walked me to the lift and up to the fourth floor for the interview.",
+    ])
+    def test_is_no_tour(self, text: str) -> None:
+        assert "tour.office_tour" not in stated(text)
