@@ -3969,3 +3969,39 @@ class TestMorePlacesShownRound:
     ])
     def test_is_no_tour(self, text: str) -> None:
         assert "tour.office_tour" not in stated(text)
+
+
+class TestPeopleFetchedToSayHello:
+    """Someone fetched to greet the candidate, named at any length ("called in the guy who
+    runs the help desk to say hi", "radioed the feed driver over from his truck to say
+    hello"), and the writer's own calls kept apart."""
+
+    @pytest.mark.parametrize("text", [
+        "Partway through they called in the guy who runs the help desk to say hi;",
+        "Halfway through, the chair rang the head of department, who popped in for a hello.",
+        "They showed me round the kitchen and called the sous chef out to say hello.",
+        "She did bring the grants manager out of the back room to say hello, though.",
+        "He got Sandra from HR in halfway to say hi and talk about shift patterns.",
+        "Halfway through, one of them nipped out and came back with the head of valuations, "
+        "who 'just wanted to say hello'.",
+        "they radioed the feed driver over from his truck to say hello.",
+        "he called over the maintenance lead and the quality manager to say hello.",
+    ])
+    def test_is_called_in(self, text: str) -> None:
+        found = stated(text)
+        assert found["tour.people_called_in"] is True
+        assert found["tour.introduced_to_people"] is True
+
+    @pytest.mark.parametrize("text", [
+        "I called my mum after to say hi.",
+        "I texted a friend from the car park to say hello.",
+        "My friend said they called the whole team in to say hello when she interviewed.",
+        "After, he took me out onto the shop floor and grabbed two of the supervisors to say hi.",
+    ])
+    def test_is_not_called_in(self, text: str) -> None:
+        assert "tour.people_called_in" not in stated(text)
+
+    def test_the_writer_getting_something_is_still_read(self) -> None:
+        # "I got" opens no writer's doing: the overview the writer got is the interviewer's
+        assert stated("When I asked about the role I got the standard rundown of what the "
+                      "post covers.")["job_specifics.overview_given"] is True
