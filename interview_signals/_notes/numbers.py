@@ -446,19 +446,13 @@ class Numbers:
         found = _first_of(self._dayparts, text)
         return None if found is None else found[0]
 
-    def date(self, text: str) -> tuple[int | None, int] | None:
-        """The first date written in ``text``: its month (January 1; None where only the
-        day is given, "on the 3rd") and its day of the month ("3 Jun", "June 3rd", "5
-        March", "the 5th at noon")."""
-        found = self.date_at(text)
-        return None if found is None else found[0]
-
-    def date_at(self, text: str, start: int = 0, end: int | None = None
+    def date_at(self, text: str, start: int, end: int
                 ) -> tuple[tuple[int | None, int], int] | None:
-        """The first date written in ``text[start:end]`` (as ``date``; the words before
-        ``start`` still count: "after the 2nd") and where it starts."""
-        found = None if self._date is None else self._date.search(
-            text, start, len(text) if end is None else end)
+        """The first date written in ``text[start:end]`` (the words before ``start`` still
+        count: "after the 2nd") and where it starts: its month (January 1; None where only
+        the day is given, "on the 3rd") and its day of the month ("3 Jun", "June 3rd", "5
+        March", "the 5th at noon")."""
+        found = None if self._date is None else self._date.search(text, start, end)
         if found is None:
             return None
         groups = found.groupdict()

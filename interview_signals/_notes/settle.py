@@ -267,8 +267,6 @@ class Settling:
             return between, False
         if start.weekday is not None and end.weekday is not None:
             return (end.weekday - start.weekday) % 7, False
-        if end.relative == ("next", 1):
-            return 1, False
         if start.relative is not None and end.relative is not None and \
                 start.relative[0] == end.relative[0] == "day":
             return end.relative[1] - start.relative[1], False
@@ -338,7 +336,7 @@ class Settling:
         # noon", "at 9am on 4 June"), never another event's later in the sentence
         dated = numbers.date_at(self.r.norm, max(low, chosen[0] - _DATE_REACH),
                                 min(high, chosen[1] + _DATE_REACH)) \
-            if len(found) == 1 or _alone(found, chosen) else None
+            if _alone(found, chosen) else None
         if dated is not None:
             # a date said roughly ("Around 12 Oct at 9am") is rough too
             at_date = dated[1]
@@ -385,7 +383,7 @@ class Settling:
                 values = self._without_parts(values)
             if len(values) == 1:
                 group = next(iter(values.values()))
-                beside = self._beside_the_panel(path, group, by_path)
+                beside = self._beside_the_panel(path, group, by_path, weak)
                 if beside is not None:
                     proposals.append(self._proposal(beside, "stated", self.r.texts(
                         "notes.reason.with_the_panel")))
@@ -405,16 +403,15 @@ class Settling:
         return proposals
 
     def _beside_the_panel(self, path: str, group: list[Mention],
-                          by_path: dict[str, list[Mention]]) -> Mention | None:
+                          by_path: dict[str, list[Mention]], weak: str) -> Mention | None:
         """A length that alone cannot say what it measures, in a sentence that also states
         who interviewed, stated or listed ("short and sweet, 15 minutes, the manager and a
         senior rep", "Hotel supervisor, 1 interviewer, 35 min"): the interview's, unless
-        the sentence speaks of something else a candidate may time (``other_doings``)."""
+        the sentence speaks of something else a candidate may time (``other_doings``).
+        ``weak``: the reason of wording that alone cannot state its value."""
         if path != "interview.actual_minutes" or \
-                any(m.certainty != "unsure" or m.reason != self.r.texts("notes.reason.weak")
-                    for m in group):
+                any(m.certainty != "unsure" or m.reason != weak for m in group):
             return None
-        weak = self.r.texts("notes.reason.weak")
         counted = {c.sentence for c in by_path.get(_COUNT, ())
                    if c.certainty == "stated" or c.reason == weak}
         others = self.r.reader.other_doings
