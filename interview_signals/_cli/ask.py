@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
+import signal
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TextIO
 
@@ -239,6 +241,11 @@ class Asker:
             try:
                 return self._consult()
             except OSError as exc:
+                if exc.errno == errno.EIO and hasattr(signal, "SIGHUP"):
+                    # The terminal itself is gone (a read or write on it fails with EIO):
+                    # stop as its SIGHUP would, which may not arrive before the process
+                    # ends; the block below saves the answers.
+                    raise Stopped(signal.SIGHUP) from exc
                 # The terminal went away under a read or a write (its SIGHUP, on its way,
                 # lands in this block or the one below, which save as well) or stdout's
                 # reader did: the answers are kept all the same.
