@@ -279,7 +279,8 @@ class _Reading:
     def _find_cues(self) -> list[CueHit]:
         hits = [CueHit(cue=cue, start=f.start, end=f.end, words=self.norm[f.start:f.end])
                 for cue, matchers in self._of(Cue) for m in matchers
-                for f in self._within_sentences(m)]
+                for f in self._within_sentences(m)
+                if not cue.in_brackets or self._fills_brackets(f.start, f.end)]
         # A longer cue hides a shorter one of another kind inside it ("no wait" is no
         # negation; "not sure" no plain "not"): what ConText's pseudo cues are for.
         # Only where the longer one bears on every field the shorter does: "if she" asking
@@ -299,6 +300,11 @@ class _Reading:
                     reach[id(hit.cue)] = hit
         self._hiding = [k for k in kept if k.cue.kind == "pseudo" and k.cue.fields]
         return [k for k in kept if k.cue.kind != "pseudo"]
+
+    def _fills_brackets(self, start: int, end: int) -> bool:
+        """Whether the words from ``start`` to ``end`` are all a pair of brackets holds."""
+        return self.norm[:start].rstrip(" ").endswith("(") and \
+            self.norm[end:].lstrip(" ").startswith(")")
 
     def _named_others(self) -> list[CueHit]:
         """Someone the note names as another person ("my friend Jess") is another person
@@ -799,11 +805,32 @@ class _Reading:
         # article on good signs: getting shown round, ...")
         breaks = self._breaks_not_colon if cue is not None and cue.past_colon \
             and start < end else self._breaks
+        if cue is not None and cue.kind in ("other_person", "hypothetical"):
+            # an aside in brackets right after the occasion named goes on with it: "Last
+            # time (the Brandt job) I sent a thank-you and got a lovely reply"
+            start = self._past_aside(start, end)
+        if cue is not None and cue.in_brackets and start < end:
+            # a remark in brackets bears on what it follows: "he smiled at me sooo much (he
+            # did not)"
+            end = len(self.norm[:end].rstrip(" ")) - 1
         if _between(breaks, start, end) or \
                 _between(self._ends_of(cue.kind if cue else ""), start, end):
             return False
         return scope is None or (bisect.bisect_left(self._words, end) -
                                  bisect.bisect_left(self._words, start)) <= scope
+
+    def _past_aside(self, start: int, end: int) -> int:
+        """Where a cue's reach goes on when a short aside in brackets (at most six words)
+        follows it right away and closes before ``end``: just after the closing bracket;
+        else ``start``."""
+        opening = len(self.norm) - len(self.norm[start:].lstrip(" "))
+        if not self.norm.startswith("(", opening):
+            return start
+        close = self.norm.find(")", opening, end)
+        if close < 0 or len(_WORDS.findall(self.norm, opening, close)) > 6 or \
+                _between(self._breaks, opening + 1, close):
+            return start
+        return close + 1
 
     def _ends_of(self, kind: str) -> list[int]:
         """Where terminating cues end the scope of cues of ``kind`` (a terminating cue

@@ -129,7 +129,9 @@ class Cue:
     whether it is the answer after a label (``answer``: "Tour: no", "Reply: none yet"),
     which bears only on the phrase right before the label's colon, across it, and whether
     its scope runs on past a colon to what it announces (``past_colon``: "Read an article on
-    good signs: getting shown round, ...")."""
+    good signs: getting shown round, ..."), and whether it counts only as a remark filling
+    a pair of brackets, reaching back across its own opening bracket (``in_brackets``: "he
+    smiled at me sooo much (he did not)")."""
 
     kind: CueKind
     direction: Direction
@@ -141,6 +143,7 @@ class Cue:
     kinds: tuple[str, ...] = ()
     answer: bool = False
     past_colon: bool = False
+    in_brackets: bool = False
     file: str = ""
 
 
@@ -587,7 +590,8 @@ class NotesMerger:
 
     def _add_cue(self, item: Mapping[str, object], where: str, file: str, bad: Bad) -> None:
         _unknown(item, ("kind", "direction", "scope", "phrases", "fields", "not_fields",
-                        "ends_at_comma", "kinds", "answer", "past_colon"), where, bad)
+                        "ends_at_comma", "kinds", "answer", "past_colon", "in_brackets"), where,
+                 bad)
         kind, direction = item.get("kind"), item.get("direction", "forward")
         if kind not in CUE_KINDS:
             bad(f"{where}.kind: expected one of {', '.join(CUE_KINDS)}, got {_shown(kind)}")
@@ -617,6 +621,10 @@ class NotesMerger:
         if not isinstance(past_colon, bool):
             bad(f"{where}.past_colon: expected true or false, got {_shown(past_colon)}")
             return
+        in_brackets = item.get("in_brackets", False)
+        if not isinstance(in_brackets, bool):
+            bad(f"{where}.in_brackets: expected true or false, got {_shown(in_brackets)}")
+            return
         kinds = item.get("kinds", [])
         if not (isinstance(kinds, list) and all(k in CUE_KINDS for k in kinds)):
             bad(f"{where}.kinds: expected a list of cue kinds ({', '.join(CUE_KINDS)})")
@@ -629,7 +637,7 @@ class NotesMerger:
                              phrases=phrases, scope=scope, fields=fields,
                              not_fields=not_fields, ends_at_comma=comma,
                              kinds=tuple(kinds), answer=answer, past_colon=past_colon,
-                             file=file))
+                             in_brackets=in_brackets, file=file))
 
     def _add_topic(self, item: Mapping[str, object], where: str, bad: Bad) -> None:
         _unknown(item, ("name", "phrases", "reach"), where, bad)

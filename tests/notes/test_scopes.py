@@ -5011,3 +5011,67 @@ class TestTheReviewOfTheToursAndPeopleFetched:
     ])
     def test_is_not_read_wrongly(self, text: str, path: str, value: object) -> None:
         assert stated(text).get(path, "not stated") != value
+
+
+class TestAnEarlierOccasionWithAnAside:
+    """An earlier occasion named with a short aside in brackets right after it still speaks
+    for the rest of its clause ("Last time (the Brandt job) I sent a thank-you ..."), and a
+    reply "after round one" is that round's."""
+
+    @pytest.mark.parametrize("text", [
+        "Last time (the Brandt job) I sent a thank-you and got a lovely reply within an hour.",
+        "After round one my thank-you got a reply in 2 hours saying 'you would be great'.",
+        "My friend (she applied too) got a tour of the office.",
+    ])
+    def test_states_nothing_of_this_interview(self, text: str) -> None:
+        assert stated(text) == {}
+
+    def test_this_time_is_read_after_the_earlier_one(self) -> None:
+        text = ("Last time (the Brandt job) I sent a thank-you and got a lovely reply. "
+                "This time I haven't sent one.")
+        assert stated(text) == {"thank_you.note_sent": False}
+
+
+class TestANoteNotSentInMoreWords:
+    @pytest.mark.parametrize("text", [
+        "Thank-you? I haven't written one.",
+        "They said thank-you notes help. I haven't sent one yet.",
+        "Still haven't sent mine, the thank-you is in my head only.",
+    ])
+    def test_is_no_note(self, text: str) -> None:
+        assert stated(text)["thank_you.note_sent"] is False
+
+    @pytest.mark.parametrize("text", [
+        "Sent the CV last week. I haven't sent it to the agency yet though.",
+        "Haven't written today's yet; will do it tomorrow.",
+    ])
+    def test_is_not_about_the_note(self, text: str) -> None:
+        assert "thank_you.note_sent" not in stated(text)
+
+
+class TestTakenBackRightAway:
+    """A remark in brackets that takes back what it follows ("(he did not)", "(not)") or a
+    laugh and a no ("ha no he didnt") sets the words before it aside; a bracket that only
+    narrows them ("(not at me though)") and a question answered ("Tour? Nope.") do not."""
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("he definitely smiled at me sooo much 🙄 (he did not). 20 min slot",
+         "body_language.smiles"),
+        ("Big smiles all round (not). It was meant to be an hour.", "body_language.smiles"),
+        ("he asked if I wanted the job ha no he didnt he asked if I knew anyone else",
+         "interest.asked_if_interested"),
+        ("She showed me the whole floor (yeah right).", "tour.office_tour"),
+    ])
+    def test_is_set_aside(self, text: str, path: str) -> None:
+        assert path not in stated(text)
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("She smiled (not at me though).", "body_language.smiles", True),
+        ("He showed me round (not the labs).", "tour.office_tour", True),
+        ("Tour of the lab? Nope.", "tour.office_tour", False),
+        ("If she'd been checking her phone I'd have walked. She wasn't: full attention, "
+         "leaning in the whole time.", "body_language.engaged", True),
+        ("She nodded (a lot). Not really my kind of place.", "body_language.nods", True),
+    ])
+    def test_is_still_read(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
