@@ -451,14 +451,15 @@ class Numbers:
         """The first date written in ``text[start:end]`` (the words before ``start`` still
         count: "after the 2nd") and where it starts: its month (January 1; None where only
         the day is given, "on the 3rd") and its day of the month ("3 Jun", "June 3rd", "5
-        March", "the 5th at noon")."""
+        March", "the 5th at noon", "2024-06-03")."""
         found = None if self._date is None else self._date.search(text, start, end)
         if found is None:
             return None
         groups = found.groupdict()
-        day = int(next(groups[g] for g in ("d1", "d2", "d3") if groups.get(g)))
-        month = next((int(name[1:]) for name, value in groups.items()
-                      if name[0] in "mn" and value), None)
+        day = int(next(groups[g] for g in ("d1", "d2", "d3", "d4", "d5") if groups.get(g)))
+        month = int(groups["iso"]) if groups.get("iso") else \
+            next((int(name[1:]) for name, value in groups.items()
+                  if name[0] in "mn" and value), None)
         return ((month, day), found.start()) if 1 <= day <= 31 else None
 
     def day(self, text: str) -> int | None:
@@ -478,6 +479,11 @@ def _date(months: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
     month_after = month.replace("(?P<m", "(?P<n")
     suffix = r"(?:st|nd|rd|th)?"
     pattern = (rf"(?<![\w:.])(?P<d1>\d{{1,2}}){suffix}\s+(?:of\s+)?(?:{month})(?!\w)|"
+               # written by a machine: "2024-06-03 16:42"
+               r"(?<![\w./-])\d{4}-(?P<iso>0[1-9]|1[0-2])-(?P<d4>\d{2})(?![\w./-])|"
+               # an ordinal day right before its time: "Thank-you 12th 5pm"
+               r"(?<![\w./-])(?<!the )(?<!after )(?<!before )(?<!by )(?<!until )(?<!till )"
+               r"(?P<d5>\d{1,2})(?:st|nd|rd|th)(?=\s+\d{1,2}(?:[:.]\d\d|\s*[ap]\.?m\b))|"
                # "she may 2nd my application" is no date
                rf"(?<!\w)(?<!\bshe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\bwe )(?<!\bit )"
                rf"(?<!\bi )"

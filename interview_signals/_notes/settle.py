@@ -208,6 +208,10 @@ class Settling:
         if apart is None:
             return None  # dates that cannot be, or run backwards
         days, guessed = apart
+        if start.twenty_four or end.twenty_four:
+            # one time on a 24-hour clock ("sent 16:42"): the other as written too ("reply
+            # at 10:42" is the morning)
+            start, end = _as_written(start), _as_written(end)
         # a bare hour ("at 11") is before or after noon: the reading with the shortest wait;
         # two times both open so ("Wednesday 11:00 ... Friday at 11:00") in the same half
         # of the day, where that reads forward
@@ -276,6 +280,16 @@ class Settling:
             return 0, not _SAME_DAY.search(self.r.layout.text, first.start, second.end + 80)
         return 0, False  # neither is placed by its day: the same day, as written
 
+    def _unquoted(self, start: int, end: int) -> str:
+        """The words from ``start`` to ``end`` with what they quote blanked: a day a reply
+        names ("'See you Weds'") is not the day it came."""
+        text = self.r.norm[start:end]
+        for low, high in self.r.layout.quotes:
+            if low < end and start < high:
+                a, b = max(low, start) - start, min(high, end) - start
+                text = text[:a] + " " * (b - a) + text[b:]
+        return text
+
     def _when(self, m: Mention, other: Mention) -> _When | None:
         """When the note says ``m`` happened: in its sentence, the first time after it, else
         the last before it, never past ``other`` when both share the sentence ("Sent Monday
@@ -289,9 +303,9 @@ class Settling:
             else:
                 low = other.end
         numbers = self.r.reader.numbers
-        after_text = self.r.norm[m.start:high]
+        after_text = self._unquoted(m.start, high)
         # the words before ``m`` in its sentence are the other event's when it shares it
-        before_text = "" if other.sentence == m.sentence else self.r.norm[low:m.start]
+        before_text = "" if other.sentence == m.sentence else self._unquoted(low, m.start)
         part = _first_known(numbers.daypart, after_text, before_text)
         found: list[tuple[int, int, tuple[float, ...], bool]] = []
         for c in self.r.reader._clock.finditer(self.r.norm, low, high):
@@ -343,10 +357,13 @@ class Settling:
             approximate = approximate or any(
                 h.cue.kind == "approximate" and h.end <= at_date and
                 self.r._reaches(h.end, at_date, h.cue.scope) for h in cues)
+        minutes = chosen[2][:1] if _LEADING_ZERO.fullmatch(self.r.norm, chosen[0], chosen[1]) \
+            else chosen[2]
         return _When(_first_known(numbers.day, after_text, before_text),
                      _first_known(numbers.relative_day, after_text, before_text),
-                     chosen[2], approximate, chosen[0], chosen[3], zone,
-                     None if dated is None else dated[0])
+                     minutes, approximate, chosen[0], chosen[3], zone,
+                     None if dated is None else dated[0],
+                     _TWENTY_FOUR.fullmatch(self.r.norm, chosen[0], chosen[1]) is not None)
 
     def _settled(self, by_path: dict[str, list[Mention]]) -> list[Proposal]:
         proposals = []
@@ -634,6 +651,12 @@ def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, s
     return out
 
 
+_TWENTY_FOUR = re.compile(r"(?:1[3-9]|2[0-3])[:.h]\d\d")
+"""A time of day that only a 24-hour clock writes so: "16:42", "20h15"."""
+_LEADING_ZERO = re.compile(r"0\d[:.h]\d\d")
+"""A time of day before noon on a 24-hour clock: "08:30"."""
+
+
 @frozen
 class _When:
     """A time the note gives for an event: its day of the week (Monday 0), its day placed
@@ -653,6 +676,8 @@ class _When:
     """The time zone the note places it in ("9pm Pacific"), if any."""
     date: tuple[int | None, int] | None = None
     """The date the note gives it (month, or None where only the day is given; day)."""
+    twenty_four: bool = False
+    """Whether it is written on a 24-hour clock ("16:42", "08:30")."""
 
 
 def _alone(found: list[tuple[int, int, tuple[float, ...], bool]],
@@ -679,6 +704,14 @@ def _days_apart(start: tuple[int | None, int], end: tuple[int | None, int]) -> i
     if days < 0 and (month_a, month_b) == (12, 1):
         days += 365  # into the next year
     return days if 0 <= days <= _MAX_DAYS_APART else None
+
+
+def _as_written(when: _When) -> _When:
+    """A time of day without am or pm read as written on a 24-hour clock (a bare hour
+    after "at" keeps both halves)."""
+    if when.bare or len(when.minutes) != 2:
+        return when
+    return evolve(when, minutes=when.minutes[:1])
 
 
 def _halves(minute: float, part: int | None) -> tuple[float, ...]:

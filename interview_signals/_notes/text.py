@@ -29,12 +29,18 @@ _END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n+|(?<=\w)[.!?]*[\U0001F300-\U0001FA
 
 
 def normalise(text: str) -> str:
-    """``text`` lower-cased, quotes and apostrophes straight, hyphens inside words as spaces:
-    the same length as ``text``, so an offset in one is the same place in the other."""
+    """``text`` lower-cased, quotes and apostrophes straight, hyphens inside words and the
+    letters around a machine's time ("2024-03-04T17:10Z") as spaces: the same length as
+    ``text``, so an offset in one is the same place in the other."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep it as is
         lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
-    return HYPHEN_IN_WORD.sub(" ", lowered.translate(SAME_LENGTH))
+    return _ISO_TIME.sub(" ", HYPHEN_IN_WORD.sub(" ", lowered.translate(SAME_LENGTH)))
+
+
+_ISO_TIME = re.compile(r"(?<=\d)t(?=\d\d:\d\d)|(?<=\d:\d\d)z(?!\w)|(?<=\d:\d\d:\d\d)z(?!\w)")
+"""The letters a machine writes around a time ("2024-03-04T17:10", "07:45Z"): read as
+spaces, so the time stands as a time."""
 
 
 @frozen(kw_only=True)

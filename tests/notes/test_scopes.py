@@ -5075,3 +5075,60 @@ class TestTakenBackRightAway:
     ])
     def test_is_still_read(self, text: str, path: str, value: object) -> None:
         assert stated(text)[path] == value
+
+
+class TestTheReplyTimedOnA24HourClock:
+    """A time only a 24-hour clock writes ("16:42") makes the other time read as written
+    ("10:42" is the morning, so the reply came a day later, to confirm), a leading zero
+    ("08:30") is the morning, and a date written by a machine ("2024-06-03") places a time."""
+
+    @pytest.mark.parametrize(("text", "hours"), [
+        ("Thank-you sent 2024-06-03 16:42, reply 2024-06-04 10:42.", 18.0),
+        ("Log:\n2024-06-03 16:42:00 thank-you sent\n"
+         "2024-06-04 10:42:00 reply from Chen: 'Appreciate it.'", 18.0),
+        ("Sent thanks 08:30, reply 09:10.", 0.67),
+        ("Sent my thank-you Monday 16:00, reply Tuesday 9:30.", 17.5),
+    ])
+    def test_is_stated(self, text: str, hours: float) -> None:
+        assert stated(text)["thank_you.response_hours"] == hours
+
+    def test_an_earlier_time_without_a_day_is_the_next_day_to_confirm(self) -> None:
+        text = "Thank-you sent 16:42. Reply from Chen at 10:42."
+        assert asked(text, "thank_you.response_hours")
+        assert {p.value for p in _read(text).proposals
+                if p.path == "thank_you.response_hours"} == {18.0}
+
+    def test_a_date_that_cannot_be_is_no_date(self) -> None:
+        text = "Thank-you sent 2024-13-03 16:42, reply 2024-13-04 10:42."
+        assert "thank_you.response_hours" not in stated(text)
+
+
+class TestTheReplyTimedInAMachinesOrALogsWords:
+    """Times as a machine writes them ("2024-03-04T17:10", "07:45Z"), a day given only as
+    an ordinal before its time ("12th 5pm"), the note named by its time rather than by
+    "sent" ("to my 11:35 thank-you", "Thank-you 12th 5pm, reply ..."), and a day the reply
+    names in its own words ("'See you Weds'"), which is not the day it came."""
+
+    @pytest.mark.parametrize(("text", "hours"), [
+        ("Sent my thank-you to Priya at 2024-03-04T17:10 and her reply landed "
+         "2024-03-05T09:10.", 16.0),
+        ("thank-you sent 2024-11-20T22:45Z. reply 2024-11-21T07:45Z from the hiring mgr",
+         9.0),
+        ("Got a reply at 14:05 to my 11:35 thank-you. 'Thanks. Will be in touch.'", 2.5),
+        ("Reply Sat 08:12 to my Fri 20:12 note: 'Received.'", 12.0),
+        ("Thank-you 12th 5pm, reply 14th 9am.", 40.0),
+        ("Thank you: sent 1pm. Hannah replied 2pm - 'Great to meet you! See you Weds.'", 1.0),
+    ])
+    def test_is_stated(self, text: str, hours: float) -> None:
+        assert stated(text)["thank_you.response_hours"] == hours
+
+    @pytest.mark.parametrize("text", [
+        "thank-you: 2025-02-10T16:00-05:00 / reply from Ingrid: 2025-02-11T10:00+01:00",
+        "Sent my thank-you 31st 11pm, reply 2nd 9am.",
+    ])
+    def test_is_not_stated(self, text: str) -> None:
+        assert "thank_you.response_hours" not in stated(text)
+
+    def test_thanks_for_a_reply_names_no_time_of_a_note(self) -> None:
+        reading = stated("Thanks for the reply at 5pm, Jo.")
+        assert "thank_you.response_hours" not in reading
