@@ -66,7 +66,7 @@ _LABEL_OR_CLAUSE = re.compile(rf"{_CLAUSE_OPEN.pattern}|:")
 _QUOTE_CLAUSE = re.compile(rf"{_CLAUSE_OPEN.pattern}|:|\b(?:and|but|then)\b")
 """Where the clause a quotation stands in may open (a colon and a joining word too): its
 subject comes first."""
-_CLAUSE_END = re.compile(r"[ \t\"']*(?:[,;:.!?)\]\n\u2013\u2014]|->|-\s|$)")
+_CLAUSE_END = re.compile(r"[ \t\"']*(?:[,;:.!?()\]\n\u2013\u2014]|->|-\s|$)")
 """What may follow a phrase that ends its clause (``>``)."""
 _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
 """A name right after the words that name another person ("my friend Jess")."""

@@ -5132,3 +5132,27 @@ class TestTheReplyTimedInAMachinesOrALogsWords:
     def test_thanks_for_a_reply_names_no_time_of_a_note(self) -> None:
         reading = stated("Thanks for the reply at 5pm, Jo.")
         assert "thank_you.response_hours" not in reading
+
+
+class TestCountsAsFormsAndListsWriteThem:
+    """A count standing alone in its clause ("an hour, 2 ppl (the head of content and ...)"),
+    a panel that "had" so many, the interviewers "was 4", "interviewer: 1"."""
+
+    @pytest.mark.parametrize(("text", "count"), [
+        ("it was supposed to be an hour, 2 ppl (the head of content and some guy from HR).", 2),
+        ("Booked an hour, 2 people, and we spent forever on the day-to-day.", 2),
+        ("Panel had 2 people, one technical and one managerial.", 2),
+        ("The interviewers was 4. They ask me many question from the paper.", 4),
+        ("interviewer: 1. smiles: 0. vibes: rancid", 1),
+    ])
+    def test_is_counted(self, text: str, count: int) -> None:
+        assert stated(text)["interview.interviewer_count"] == count
+
+    @pytest.mark.parametrize("text", [
+        "Met the team after, 5 engineers, all lovely.",
+        "Group day: 30 people, 2 interviewers.",
+        "The panel had 2 questions for me at the end.",
+    ])
+    def test_is_not_counted_so(self, text: str) -> None:
+        assert stated(text).get("interview.interviewer_count") in (None, 2)
+        assert stated(text).get("interview.interviewer_count") != 30
