@@ -5156,3 +5156,36 @@ class TestCountsAsFormsAndListsWriteThem:
     def test_is_not_counted_so(self, text: str) -> None:
         assert stated(text).get("interview.interviewer_count") in (None, 2)
         assert stated(text).get("interview.interviewer_count") != 30
+
+
+class TestBookedBeforeTheyLeftInMoreWords:
+    """A next round booked before "we" left or while the call still ran, told in more
+    orders ("before i left they put a final round in my calendar"), and none booked
+    ("Didn't book anything", "Nothing was booked while I was there", "not given any date for
+    next round")."""
+
+    @pytest.mark.parametrize("text", [
+        "final is booked for next thurs at 2, they sorted it before we left",
+        "before i left they put a final round in my calendar for next tues.",
+        "She said the hiring manager wants to meet me and sent a calendar invite while I was "
+        "still on the call.",
+    ])
+    def test_is_booked_on_the_spot(self, text: str) -> None:
+        assert stated(text)["next_steps.scheduled_on_the_spot"] is True
+
+    @pytest.mark.parametrize("text", [
+        "They emailed Friday to invite me to a final round. Nothing was booked while I was "
+        "there though.",
+        "Second chat 'might' happen, she said. Didn't book anything.",
+        "They have not given any date for next round.",
+    ])
+    def test_is_not_booked(self, text: str) -> None:
+        assert stated(text)["next_steps.scheduled_on_the_spot"] is False
+
+    @pytest.mark.parametrize("text", [
+        "We sorted out lunch before we left.",
+        "We set a time to meet for coffee before we left.",
+        "before i left they put my coat in the cloakroom.",
+    ])
+    def test_is_nothing_booked(self, text: str) -> None:
+        assert "next_steps.scheduled_on_the_spot" not in stated(text)
