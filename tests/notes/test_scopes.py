@@ -5189,3 +5189,31 @@ class TestBookedBeforeTheyLeftInMoreWords:
     ])
     def test_is_nothing_booked(self, text: str) -> None:
         assert "next_steps.scheduled_on_the_spot" not in stated(text)
+
+
+class TestTheNoteSentInFewerWords:
+    """The note that went, named by when ("Sent it 9am Tuesday" near the thank-you), written
+    short ("sent thnks"), or waited on ("didnt hear back from my thank you": it went); and
+    one not written yet ("Haven't written the thank-you yet", "I've not sent mine yet")."""
+
+    @pytest.mark.parametrize("text", [
+        "didnt hear back from my thank you for 3 days then got a lovely email from her.",
+        "If she writes back to my thank-you I'll take it as a good sign. Sent it 9am Tuesday.",
+        "guy was fine. sent thnks, no respons.",
+    ])
+    def test_is_sent(self, text: str) -> None:
+        assert stated(text)["thank_you.note_sent"] is True
+
+    @pytest.mark.parametrize("text", [
+        "Haven't written the thank-you yet, will do it tomorrow.",
+        "They say a thank-you helps. I've not sent mine yet.",
+    ])
+    def test_is_not_sent(self, text: str) -> None:
+        assert stated(text)["thank_you.note_sent"] is False
+
+    @pytest.mark.parametrize("text", [
+        "Sent it 9am to the agency with my CV.",
+        "Sent Monday 9am: my portfolio link.",
+    ])
+    def test_is_no_note(self, text: str) -> None:
+        assert "thank_you.note_sent" not in stated(text)
