@@ -5217,3 +5217,36 @@ class TestTheNoteSentInFewerWords:
     ])
     def test_is_no_note(self, text: str) -> None:
         assert "thank_you.note_sent" not in stated(text)
+
+
+class TestTheReplysPointsInMoreWords:
+    """A reply that names something of the interview in more words ("lovely hearing about
+    my end of life training", "Your on-call idea was smart"), and one that names nothing
+    ("nothing much else", "no mention of anything we actually talked about")."""
+
+    @pytest.mark.parametrize("text", [
+        "I sent my thank you at six last night and she got back at nine this morning saying "
+        "it was lovely hearing about my end of life training",
+        "Sent thanks Wed 19:00 CET to both, Anja replied Thu 08:30 CET: 'Danke! Your on-call "
+        "idea was smart.'",
+        "Thank-you sent Monday; her answer came the day after: \"I keep thinking about your "
+        "point on triage rotas.\"",
+    ])
+    def test_names_something(self, text: str) -> None:
+        assert stated(text)["thank_you.references_specifics"] is True
+
+    @pytest.mark.parametrize("text", [
+        "thank you note sent, she got back to me like an hour later saying thanks, nothing "
+        "much else.",
+        "thank you sent tues 10am, reply wed 10am. polite, no mention of anything we "
+        "actually talked about",
+    ])
+    def test_names_nothing(self, text: str) -> None:
+        assert stated(text)["thank_you.references_specifics"] is False
+
+    @pytest.mark.parametrize("text", [
+        "We talked about the rota we discussed before. She replied the next day.",
+        "Thank you sent, she replied. Your time is precious she said.",
+    ])
+    def test_says_nothing_of_it(self, text: str) -> None:
+        assert "thank_you.references_specifics" not in stated(text)
