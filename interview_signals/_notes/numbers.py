@@ -483,7 +483,8 @@ def _date(months: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
                r"(?<![\w./-])\d{4}-(?P<iso>0[1-9]|1[0-2])-(?P<d4>\d{2})(?![\w./-])|"
                # an ordinal day right before its time: "Thank-you 12th 5pm"
                r"(?<![\w./-])(?<!the )(?<!after )(?<!before )(?<!by )(?<!until )(?<!till )"
-               r"(?P<d5>\d{1,2})(?:st|nd|rd|th)(?=\s+\d{1,2}(?:[:.]\d\d|\s*[ap]\.?m\b))|"
+               r"(?P<d5>\d{1,2})(?:st|nd|rd|th)"
+               r"(?=,?\s+(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d\d|\s*[ap]\.?m\b))|"
                # "she may 2nd my application" is no date
                rf"(?<!\w)(?<!\bshe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\bwe )(?<!\bit )"
                rf"(?<!\bi )"

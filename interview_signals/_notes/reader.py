@@ -66,8 +66,11 @@ _LABEL_OR_CLAUSE = re.compile(rf"{_CLAUSE_OPEN.pattern}|:")
 _QUOTE_CLAUSE = re.compile(rf"{_CLAUSE_OPEN.pattern}|:|\b(?:and|but|then)\b")
 """Where the clause a quotation stands in may open (a colon and a joining word too): its
 subject comes first."""
-_CLAUSE_END = re.compile(r"[ \t\"']*(?:[,;:.!?()\]\n\u2013\u2014]|->|-\s|$)")
+_CLAUSE_END = re.compile(r"[ \t\"']*(?:[,;:.!?)\]\n\u2013\u2014]|->|-\s|$)")
 """What may follow a phrase that ends its clause (``>``)."""
+_NUMBER_END = re.compile(rf"{_CLAUSE_END.pattern}|[ \t]*\(")
+"""What may follow a phrase with a number that ends its clause: an aside in brackets too
+("2 interviewers (the head and her deputy)")."""
 _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][a-z]+)(?![\w'])")
 """A name right after the words that name another person ("my friend Jess")."""
 _FAR = "far"
@@ -92,6 +95,12 @@ _OR_ITEMS = re.compile(rf"(?:\s*{_Q}?[\w'-]+(?:\s+[\w'-]+)?{_Q}?\s*,)*"
                        rf"\s*{_Q}?[\w'-]+(?:\s+[\w'-]+)?{_Q}?\s*\b(?:or|nor)\s+{_Q}?")
 """The items of a list closed by "or" before its last one ("no 'great' or 'good answer'"):
 a short negation reaches over them to the last."""
+_OPENS_BRACKET = re.compile(r"[(\[][^\w()\[\]]*\Z")
+_CLOSES_BRACKET = re.compile(r"[^\w()\[\]]*[)\]]")
+"""A bracket right before a remark and one right after it, marks and emoji between."""
+_HE = frozenset({"he", "him", "his", "he's", "he'd"})
+_SHE = frozenset({"she", "her", "hers", "she's", "she'd"})
+"""The English words for one man or one woman, to tell whom a remark in brackets is about."""
 _SETS_ASIDE = ("writer", "other_person", "hypothetical")  # the first that applies is the reason
 _WHY_ASIDE = {"other_person": "other_person", "writer": "writer", "hypothetical": "plan"}
 """The reason (``notes.reason.<key>``) each kind of cue that sets a mention aside gives."""
@@ -182,6 +191,9 @@ class NotesReader:
         self.person = _any_word(classes.get("person", ()))
         """The words that name a person ("the controller"): a reply's absence said of one
         names that person ("Controller: nothing yet"), not the whole panel."""
+        self.now_words = _any_word(classes.get("now_words", ()))
+        """Words that name the interview the note is about ("today", "this time"): an
+        aside in brackets with one of them goes on about it, not about the occasion before."""
         self.taken_back = _any_word(classes.get("taken_back", ()))
         """Words that take back what was just said ("she replied! In my dreams.")."""
         self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
@@ -280,7 +292,8 @@ class _Reading:
         hits = [CueHit(cue=cue, start=f.start, end=f.end, words=self.norm[f.start:f.end])
                 for cue, matchers in self._of(Cue) for m in matchers
                 for f in self._within_sentences(m)
-                if not cue.in_brackets or self._fills_brackets(f.start, f.end)]
+                if (self._fills_brackets(f.start, f.end) if cue.in_brackets else
+                    not self._answers(cue, f.start))]
         # A longer cue hides a shorter one of another kind inside it ("no wait" is no
         # negation; "not sure" no plain "not"): what ConText's pseudo cues are for.
         # Only where the longer one bears on every field the shorter does: "if she" asking
@@ -301,10 +314,31 @@ class _Reading:
         self._hiding = [k for k in kept if k.cue.kind == "pseudo" and k.cue.fields]
         return [k for k in kept if k.cue.kind != "pseudo"]
 
+    def _answers(self, cue: Cue, start: int) -> bool:
+        """Whether a short taking back (a backward hypothetical that a comma ends) opens
+        its sentence, where it answers the question before ("Did he smile? Haha no, he
+        didn't"), not takes anything back."""
+        if not (cue.kind == "hypothetical" and cue.direction == "backward" and
+                cue.ends_at_comma):
+            return False
+        sentence = self.layout.sentence_at(start)
+        return _WORDS.search(self.norm, sentence.start, start) is None
+
+    def _of_the_same_one(self, hit: CueHit) -> bool:
+        """Whether a remark in brackets that names "he" or "she" follows words about the
+        same one (or names nobody else): not "He smiled a lot (she didn't)"."""
+        said = set(_WORDS.findall(hit.words))
+        own, other = (_HE, _SHE) if "he" in said else (_SHE, _HE) if "she" in said else \
+            (frozenset(), frozenset())
+        before = set(_WORDS.findall(self.norm, self.layout.sentence_at(hit.start).start,
+                                    hit.start))
+        return not (before & other) or bool(before & own)
+
     def _fills_brackets(self, start: int, end: int) -> bool:
-        """Whether the words from ``start`` to ``end`` are all a pair of brackets holds."""
-        return self.norm[:start].rstrip(" ").endswith("(") and \
-            self.norm[end:].lstrip(" ").startswith(")")
+        """Whether the words from ``start`` to ``end`` are all a pair of brackets holds
+        (marks and emoji aside: "(NOT!)", "[he did not 😂]")."""
+        return _OPENS_BRACKET.search(self.norm, 0, start) is not None and \
+            _CLOSES_BRACKET.match(self.norm, end) is not None
 
     def _named_others(self) -> list[CueHit]:
         """Someone the note names as another person ("my friend Jess") is another person
@@ -372,7 +406,7 @@ class _Reading:
             if matcher.phrase.clause_start and not self._opens_clause(sentence.start,
                                                                        found.start):
                 continue
-            if matcher.phrase.clause_end and _CLAUSE_END.match(
+            if matcher.phrase.clause_end and (_NUMBER_END if slot else _CLAUSE_END).match(
                     self.norm, found.end, sentence.end) is None and found.end < sentence.end:
                 continue
             yield found
@@ -677,6 +711,8 @@ class _Reading:
     def _covers(self, hit: CueHit, m: Mention) -> bool:
         cue = hit.cue
         start, end = m.start, m.end
+        if cue.in_brackets and not self._of_the_same_one(hit):
+            return False  # "He smiled a lot (she didn't)": she is another interviewer
         if cue.answer:
             # "Tour: no": the answer to the label right before its colon, and only that
             return _LABEL_COLON.fullmatch(self.norm, end, hit.start) is not None and \
@@ -812,7 +848,8 @@ class _Reading:
         if cue is not None and cue.in_brackets and start < end:
             # a remark in brackets bears on what it follows: "he smiled at me sooo much (he
             # did not)"
-            end = len(self.norm[:end].rstrip(" ")) - 1
+            opening = _OPENS_BRACKET.search(self.norm, 0, end)
+            end = end if opening is None else opening.start()
         if _between(breaks, start, end) or \
                 _between(self._ends_of(cue.kind if cue else ""), start, end):
             return False
@@ -827,8 +864,10 @@ class _Reading:
         if not self.norm.startswith("(", opening):
             return start
         close = self.norm.find(")", opening, end)
+        now = self.reader.now_words
         if close < 0 or len(_WORDS.findall(self.norm, opening, close)) > 6 or \
-                _between(self._breaks, opening + 1, close):
+                _between(self._breaks, opening + 1, close) or \
+                (now is not None and now.search(self.norm, opening, close) is not None):
             return start
         return close + 1
 

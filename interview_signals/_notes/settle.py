@@ -282,10 +282,13 @@ class Settling:
 
     def _unquoted(self, start: int, end: int) -> str:
         """The words from ``start`` to ``end`` with what they quote blanked: a day a reply
-        names ("'See you Weds'") is not the day it came."""
+        names ("'See you Weds'") is not the day it came (a time or date quoted alone is
+        kept: "the timestamp says 'Wed 09:14'")."""
         text = self.r.norm[start:end]
         for low, high in self.r.layout.quotes:
-            if low < end and start < high:
+            if low < end and start < high and not (
+                    _DIGIT.search(self.r.norm, low, high) and
+                    len(_WORD.findall(self.r.norm, low, high)) <= 3):
                 a, b = max(low, start) - start, min(high, end) - start
                 text = text[:a] + " " * (b - a) + text[b:]
         return text
@@ -653,6 +656,8 @@ def _without_contradictions(proposals: list[Proposal], implied_from: dict[str, s
 
 _TWENTY_FOUR = re.compile(r"(?:1[3-9]|2[0-3])[:.h]\d\d")
 """A time of day that only a 24-hour clock writes so: "16:42", "20h15"."""
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+|\d+")
 _LEADING_ZERO = re.compile(r"0\d[:.h]\d\d")
 """A time of day before noon on a 24-hour clock: "08:30"."""
 
@@ -711,7 +716,8 @@ def _as_written(when: _When) -> _When:
     after "at" keeps both halves)."""
     if when.bare or len(when.minutes) != 2:
         return when
-    return evolve(when, minutes=when.minutes[:1])
+    # "12:30" is half past noon on a 24-hour clock, not half past midnight
+    return evolve(when, minutes=when.minutes[1:] if when.minutes[0] < 60 else when.minutes[:1])
 
 
 def _halves(minute: float, part: int | None) -> tuple[float, ...]:
