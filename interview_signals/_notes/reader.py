@@ -194,6 +194,9 @@ class NotesReader:
         self.now_words = _any_word(classes.get("now_words", ()))
         """Words that name the interview the note is about ("today", "this time"): an
         aside in brackets with one of them goes on about it, not about the occasion before."""
+        self.not_for_me = _any_word(classes.get("not_for_me", ()))
+        """Words by which the writer says that what another had, they did not ("but not
+        me", "mine didn't")."""
         self.taken_back = _any_word(classes.get("taken_back", ()))
         """Words that take back what was just said ("she replied! In my dreams.")."""
         self.reply_elsewhere = _any_word(classes.get("reply_elsewhere", ()))
@@ -276,6 +279,8 @@ class _Reading:
         """The sentences whose words count the interviewers (set by ``result``)."""
         self._direct: set[tuple[str, object]] = set()
         """The fields and values the note's phrases give directly (set by ``result``)."""
+        self._mentions_found: list[Mention] = []
+        """Every mention the note's phrases found (set by ``result``)."""
         self._beside: set[tuple[str, int]] = set()
         """The fields read against another field and the sentences that name that other
         field (set by ``result``)."""
@@ -907,7 +912,7 @@ class _Reading:
         if carried is not None and m.path not in carried.cue.not_fields:
             self._aside(m.path, m.value, m.start, m.end, self.texts(
                 "notes.reason.other_person", words=repr(carried.words)))
-            return None
+            return self._not_for_me(m)
         found: dict[str, CueHit] = {}
         for hit in self._cues_of.get(m.sentence, ()):
             if hit.cue.kind not in found and self._covers(hit, m):
@@ -916,7 +921,7 @@ class _Reading:
             if kind in found:
                 self._aside(m.path, m.value, m.start, m.end, self.texts(
                     f"notes.reason.{_WHY_ASIDE[kind]}", words=repr(found[kind].words)))
-                return None
+                return self._not_for_me(m) if kind == "other_person" else None
         certainty: Certainty = "stated"
         reason = m.reason or self.texts("notes.reason.stated")
         value = m.value
@@ -974,6 +979,41 @@ class _Reading:
             reason = self.texts("notes.reason.corrected")
         return evolve(m, value=value, certainty=certainty, reason=reason,
                       corrects=m.corrects or "correction" in found)
+
+    def _not_for_me(self, m: Mention) -> Mention | None:
+        """What another person's experience says of the writer's, where the writer says
+        right after it that theirs went otherwise ("they asked the guy next to me where else
+        he was interviewing but not me", "my friend got a tour. Didn't happen to me."): the
+        same sign, not shown (a yes-or-no sign another had, in its sentence or the next;
+        never a number, a plan or a question)."""
+        denial = self.reader.not_for_me
+        if denial is None or m.value is not True or VOCABULARY[m.path].kind != "bool" or \
+                m.relation is not None:
+            return None
+        sentence = self.layout.sentences[m.sentence]
+        end = self.layout.sentences[m.sentence + 1].end \
+            if m.sentence + 1 < len(self.layout.sentences) else sentence.end
+        said = denial.search(self.norm, m.end, end)
+        if said is None or m.weak or self.layout.quote_at(said.start()) is not None or \
+                (self._asking_words(self.norm[said.start():said.end() + 12]) and
+                 not m.path.startswith("interest.")):
+            return None  # "mine didnt ask anything like that" speaks of a question
+        at = self.layout.sentence_at(said.start())
+        if at.question_marks or any(
+                h.cue.kind in ("hypothetical", "hedge", "question") and m.end <= h.start
+                for index in {m.sentence, at.index} for h in self._cues_of.get(index, ())):
+            return None  # "Hope I get one too, mine didn't happen yet?"
+        if any(o.path != m.path and m.end <= o.start and o.end <= said.start()
+               for o in self._mentions_found):
+            return None  # the denial speaks of what came last before it
+        return evolve(m, value=False, certainty="stated", start=said.start(), end=said.end(),
+                      sentence=self.layout.sentence_at(said.start()).index, weak=False,
+                      reason=self.texts("notes.reason.not_for_me", words=repr(said.group())))
+
+    def _asking_words(self, words: str) -> bool:
+        """Whether ``words`` speak of asking (the pack's ``asking`` words)."""
+        asking = self.reader.asking
+        return asking is not None and asking.search(words) is not None
 
     def _answered(self, m: Mention, found: dict[str, CueHit]
                   ) -> tuple[bool, str, int] | None:
@@ -1236,6 +1276,7 @@ class _Reading:
         self._beside = {(path, m.sentence) for m in mentions
                         if not m.weak and m.relation is None
                         for other, path in others if other == m.path}
+        self._mentions_found = mentions
         weighed = [w for m in mentions if (w := self._weigh(m)) is not None]
         return Settling(self).result(weighed)
 

@@ -5611,6 +5611,9 @@ class TestTheReviewOfTheRetractionsAsidesClocksAndCounts:
          'interview.interviewer_count', 3),
         ('The interviewers were 2, the rest were observers.',
          'interview.interviewer_count', 2),
+        # a denial of the writer's own after another occasion's (a later mechanism)
+        ("Last time (Tuesday) she asked where else I was interviewing; today she didn't "
+         "bring it up.", 'interest.asked_where_else_interviewing', False),
     ])
     def test_is_read_right(self, text: str, path: str, value: object) -> None:
         got = stated(text)[path]
@@ -5730,9 +5733,6 @@ class TestTheReviewOfTheRetractionsAsidesClocksAndCounts:
          'thank_you.response_received'),
         ('The other candidate (a guy in a suit) got shown round the office.',
          'tour.office_tour'),
-        ("Last time (Tuesday) she asked where else I was interviewing; today she didn't "
-         'bring it up.',
-         'interest.asked_where_else_interviewing'),
         ('Last time (Tuesday) she asked where else I was interviewing.',
          'interest.asked_where_else_interviewing'),
         ('After my first interview (the screen) I got a reply to my thank-you within an hour.',
@@ -5831,3 +5831,32 @@ class TestTheReviewOfTheRetractionsAsidesClocksAndCounts:
     def test_is_not_stated(self, text: str, path: str) -> None:
         assert path not in stated(text)
 
+
+
+class TestWhatAnotherHadAndTheWriterDidNot:
+    """Someone else's experience followed by the writer's own lack of it ("but not me",
+    "Didn't happen to me", "they never asked me that"): the same sign, not shown. Only a
+    yes-or-no sign said plainly, the last before the denial, never a plan or a question;
+    a denial that speaks of asking bears only on the questions of sign 2."""
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("my brother said they always ask where else you're interviewing at the amazon place "
+         "but they never asked me that", "interest.asked_where_else_interviewing"),
+        ("She asked where else I was interviewing. My sister swears they always ask if you "
+         "want the job when they're keen. Didn't happen to me.", "interest.asked_if_interested"),
+        ("my roommate said the same recruiter asked her where else she was interviewing. "
+         "recruiter didnt ask me that", "interest.asked_where_else_interviewing"),
+    ])
+    def test_is_not_shown(self, text: str, path: str) -> None:
+        assert stated(text)[path] is False
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("my friend said her interviewer asked her if she wanted the job right there. mine "
+         "didnt ask anything like that", "next_steps.scheduled_on_the_spot"),
+        ("My friend got a tour. Hope I get one too, mine didn't happen yet?", "tour.office_tour"),
+        ("My friend got a tour and a reply within an hour. Mine didn't.", "tour.office_tour"),
+        ("My friend was asked where else she's applying. 'Not me', she said of the tour.",
+         "interest.asked_where_else_interviewing"),
+    ])
+    def test_says_nothing_of_it(self, text: str, path: str) -> None:
+        assert path not in stated(text)
