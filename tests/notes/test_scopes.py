@@ -5860,3 +5860,27 @@ class TestWhatAnotherHadAndTheWriterDidNot:
     ])
     def test_says_nothing_of_it(self, text: str, path: str) -> None:
         assert path not in stated(text)
+
+
+class TestNoRoundAndNoTourInMoreWords:
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("she said they're not doing second interviews they'll just decide from this round",
+         "next_steps.invited_to_next_round", False),
+        ("I wasn't invited to anything yet, they said they'd email by Friday.",
+         "next_steps.invited_to_next_round", False),
+        ("Ma'am was very kind, she tour me around the production floor.", "tour.office_tour",
+         True),
+        ("I didn't get that, we stayed in the boardroom the whole time.", "tour.office_tour",
+         False),
+        ("Honestly I didn't see anything but the meeting room.", "tour.office_tour", False),
+    ])
+    def test_is_read(self, text: str, path: str, value: object) -> None:
+        assert stated(text)[path] == value
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("If I wasn't invited back I'd be gutted.", "next_steps.invited_to_next_round"),
+        ("hopefully next time theres a tour bc i didnt see anything but the meeting room",
+         "tour.office_tour"),
+    ])
+    def test_says_nothing(self, text: str, path: str) -> None:
+        assert path not in stated(text)
