@@ -5884,3 +5884,16 @@ class TestNoRoundAndNoTourInMoreWords:
     ])
     def test_says_nothing(self, text: str, path: str) -> None:
         assert path not in stated(text)
+
+
+class TestNoIntros:
+    @pytest.mark.parametrize("text", [
+        "no tour, no intros, in & out in 25 mins",
+        "No intros to anyone either.",
+        "last wk at amazon i got a team intro. today at the bank: no intros, no tour",
+    ])
+    def test_is_no_introduction(self, text: str) -> None:
+        assert stated(text)["tour.introduced_to_people"] is False
+
+    def test_intros_said_of_nothing_else_say_nothing(self) -> None:
+        assert "tour.introduced_to_people" not in stated("The intros were quick.")
