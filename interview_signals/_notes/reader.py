@@ -98,6 +98,13 @@ a short negation reaches over them to the last."""
 _OPENS_BRACKET = re.compile(r"[(\[][^\w()\[\]]*\Z")
 _CLOSES_BRACKET = re.compile(r"[^\w()\[\]]*[)\]]")
 """A bracket right before a remark and one right after it, marks and emoji between."""
+_DENIAL_GOES_ON = frozenset({
+    "either", "though", "tho", "at", "all", "anything", "like", "that", "this", "today",
+    "sadly", "unfortunately", "lol", "haha", "obviously", "yet", "ask", "asked", "get", "got",
+    "offer", "show", "invite", "book", "reply", "one", "any", "much", "so", "and", "but"})
+"""The English words that may follow a denial of the writer's own ("mine didn't ask
+anything like that"): any other word makes it say something else ("Mine didn't last
+long"). A known weak point: a list in code, not in the pack."""
 _HE = frozenset({"he", "him", "his", "he's", "he'd"})
 _SHE = frozenset({"she", "her", "hers", "she's", "she'd"})
 """The English words for one man or one woman, to tell whom a remark in brackets is about."""
@@ -1006,6 +1013,9 @@ class _Reading:
         if any(o.path != m.path and m.end <= o.start and o.end <= said.start()
                for o in self._mentions_found):
             return None  # the denial speaks of what came last before it
+        going_on = _WORDS.match(self.norm, len(self.norm) - len(self.norm[said.end():].lstrip()))
+        if going_on is not None and going_on.group() not in _DENIAL_GOES_ON:
+            return None  # "Mine didn't last long", "mine didn't go out until Monday"
         return evolve(m, value=False, certainty="stated", start=said.start(), end=said.end(),
                       sentence=self.layout.sentence_at(said.start()).index, weak=False,
                       reason=self.texts("notes.reason.not_for_me", words=repr(said.group())))
