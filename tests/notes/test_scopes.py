@@ -6282,3 +6282,23 @@ class TestTheReviewOfTheBookingsNotesRepliesAndNotForMe:
     def test_is_not_stated(self, text: str, path: str) -> None:
         assert path not in stated(text)
 
+
+
+class TestAWarmReplyInMoreWords:
+    @pytest.mark.parametrize("text", [
+        "sent my thank u email monday 9am, she replied monday 11am!! and she mentioned my "
+        "dissertation on bee populations so sweet",
+        "Sent my thank-you. She replied: 'Great chatting, the guys liked you.'",
+        "Thank-you sent at 4pm; her answer came the day after at 11am: \"Lovely to meet you, "
+        "let's talk again soon.\"",
+        "Sent it 3pm Wednesday, reply came 3pm Saturday. 'Sorry for the delay.' Lovely.",
+    ])
+    def test_is_warm(self, text: str) -> None:
+        assert stated(text)["thank_you.tone"] == "warm"
+
+    @pytest.mark.parametrize("text", [
+        "Great chatting with the team today. She replied later.",
+        "Got the reply: 'Noted.' Lovely.",
+    ])
+    def test_is_not_stated_warm(self, text: str) -> None:
+        assert stated(text).get("thank_you.tone") != "warm"
