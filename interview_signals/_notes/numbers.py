@@ -480,7 +480,7 @@ def _date(months: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
     suffix = r"(?:st|nd|rd|th)?"
     pattern = (rf"(?<![\w:.])(?P<d1>\d{{1,2}}){suffix}\s+(?:of\s+)?(?:{month})(?!\w)|"
                # written by a machine: "2024-06-03 16:42"
-               r"(?<![\w./-])\d{4}-(?P<iso>0[1-9]|1[0-2])-(?P<d4>\d{2})(?![\w./-])|"
+               r"(?<![\w./-])(?:19|20)\d\d-(?P<iso>0[1-9]|1[0-2])-(?P<d4>\d{2})(?![\w./-])|"
                # an ordinal day right before its time: "Thank-you 12th 5pm"
                r"(?<![\w./-])(?<!the )(?<!after )(?<!before )(?<!by )(?<!until )(?<!till )"
                r"(?P<d5>\d{1,2})(?:st|nd|rd|th)"

@@ -95,6 +95,10 @@ _OR_ITEMS = re.compile(rf"(?:\s*{_Q}?[\w'-]+(?:\s+[\w'-]+)?{_Q}?\s*,)*"
                        rf"\s*{_Q}?[\w'-]+(?:\s+[\w'-]+)?{_Q}?\s*\b(?:or|nor)\s+{_Q}?")
 """The items of a list closed by "or" before its last one ("no 'great' or 'good answer'"):
 a short negation reaches over them to the last."""
+_MARKS_REACH = 16
+"""How far a bracket is looked for around a remark, past marks and emoji ("(NOT!)")."""
+_DENIAL_REACH = 200
+"""How far after another person's sign the writer's denial of their own is looked for."""
 _OPENS_BRACKET = re.compile(r"[(\[][^\w()\[\]]*\Z")
 _CLOSES_BRACKET = re.compile(r"[^\w()\[\]]*[)\]]")
 """A bracket right before a remark and one right after it, marks and emoji between."""
@@ -287,7 +291,10 @@ class _Reading:
         self._direct: set[tuple[str, object]] = set()
         """The fields and values the note's phrases give directly (set by ``result``)."""
         self._mentions_found: list[Mention] = []
-        """Every mention the note's phrases found (set by ``result``)."""
+        """Every mention the note's phrases found, by where it starts (set by ``result``)."""
+        self._mention_starts: list[int] = []
+        self._same_one: dict[int, bool] = {}
+        """Per remark in brackets (by where it starts), whether it speaks of the same one."""
         self._beside: set[tuple[str, int]] = set()
         """The fields read against another field and the sentences that name that other
         field (set by ``result``)."""
@@ -338,19 +345,24 @@ class _Reading:
 
     def _of_the_same_one(self, hit: CueHit) -> bool:
         """Whether a remark in brackets that names "he" or "she" follows words about the
-        same one (or names nobody else): not "He smiled a lot (she didn't)"."""
-        said = set(_WORDS.findall(hit.words))
-        own, other = (_HE, _SHE) if "he" in said else (_SHE, _HE) if "she" in said else \
-            (frozenset(), frozenset())
-        before = set(_WORDS.findall(self.norm, self.layout.sentence_at(hit.start).start,
-                                    hit.start))
-        return not (before & other) or bool(before & own)
+        same one (or names nobody else): not "He smiled a lot (she didn't)". (Once per
+        remark: a sentence is at most ``MAX_SENTENCE`` characters.)"""
+        known = self._same_one.get(hit.start)
+        if known is None:
+            said = set(_WORDS.findall(hit.words))
+            own, other = (_HE, _SHE) if "he" in said else (_SHE, _HE) if "she" in said \
+                else (frozenset(), frozenset())
+            before = set(_WORDS.findall(self.norm, self.layout.sentence_at(hit.start).start,
+                                        hit.start)) if own else set()
+            known = self._same_one[hit.start] = not (before & other) or bool(before & own)
+        return known
 
     def _fills_brackets(self, start: int, end: int) -> bool:
         """Whether the words from ``start`` to ``end`` are all a pair of brackets holds
         (marks and emoji aside: "(NOT!)", "[he did not 😂]")."""
-        return _OPENS_BRACKET.search(self.norm, 0, start) is not None and \
-            _CLOSES_BRACKET.match(self.norm, end) is not None
+        return _OPENS_BRACKET.search(self.norm, max(0, start - _MARKS_REACH),
+                                     start) is not None and \
+            _CLOSES_BRACKET.match(self.norm, end, end + _MARKS_REACH) is not None
 
     def _named_others(self) -> list[CueHit]:
         """Someone the note names as another person ("my friend Jess") is another person
@@ -822,7 +834,7 @@ class _Reading:
         conditional: "if I'm honest, she smiled" states what follows.)"""
         if hit.cue.kind == "hedge" and \
                 not self.norm[sentence_start:hit.start].strip(_OPENERS):
-            comma = len(self.norm) - len(self.norm[hit.end:].lstrip(" "))
+            comma = _past_spaces(self.norm, hit.end)
             if self.norm.startswith(",", comma):
                 return comma + 1
         return hit.end
@@ -860,7 +872,7 @@ class _Reading:
         if cue is not None and cue.in_brackets and start < end:
             # a remark in brackets bears on what it follows: "he smiled at me sooo much (he
             # did not)"
-            opening = _OPENS_BRACKET.search(self.norm, 0, end)
+            opening = _OPENS_BRACKET.search(self.norm, max(0, end - _MARKS_REACH), end)
             end = end if opening is None else opening.start()
         if _between(breaks, start, end) or \
                 _between(self._ends_of(cue.kind if cue else ""), start, end):
@@ -872,7 +884,7 @@ class _Reading:
         """Where a cue's reach goes on when a short aside in brackets (at most six words)
         follows it right away and closes before ``end``: just after the closing bracket;
         else ``start``."""
-        opening = len(self.norm) - len(self.norm[start:].lstrip(" "))
+        opening = _past_spaces(self.norm, start)
         if not self.norm.startswith("(", opening):
             return start
         close = self.norm.find(")", opening, end)
@@ -989,8 +1001,9 @@ class _Reading:
 
     def _not_for_me(self, m: Mention) -> Mention | None:
         """What another person's experience says of the writer's, where the writer says
-        right after it that theirs went otherwise ("they asked the guy next to me where else
-        he was interviewing but not me", "my friend got a tour. Didn't happen to me."): the
+        right after it that theirs went otherwise ("my brother said they always ask where
+        else you're interviewing ... but they never asked me that"; "my sister swears they
+        always ask if you want the job ... Didn't happen to me."): the
         same sign, not shown (a yes-or-no sign another had, in its sentence or the next;
         never a number, a plan or a question)."""
         denial = self.reader.not_for_me
@@ -1000,7 +1013,7 @@ class _Reading:
         sentence = self.layout.sentences[m.sentence]
         end = self.layout.sentences[m.sentence + 1].end \
             if m.sentence + 1 < len(self.layout.sentences) else sentence.end
-        said = denial.search(self.norm, m.end, end)
+        said = denial.search(self.norm, m.end, min(end, m.end + _DENIAL_REACH))
         if said is None or m.weak or self.layout.quote_at(said.start()) is not None or \
                 (self._asking_words(self.norm[said.start():said.end() + 12]) and
                  not m.path.startswith("interest.")):
@@ -1010,10 +1023,12 @@ class _Reading:
                 h.cue.kind in ("hypothetical", "hedge", "question") and m.end <= h.start
                 for index in {m.sentence, at.index} for h in self._cues_of.get(index, ())):
             return None  # "Hope I get one too, mine didn't happen yet?"
-        if any(o.path != m.path and m.end <= o.start and o.end <= said.start()
-               for o in self._mentions_found):
-            return None  # the denial speaks of what came last before it
-        going_on = _WORDS.match(self.norm, len(self.norm) - len(self.norm[said.end():].lstrip()))
+        found = self._mentions_found
+        at_or_after = bisect.bisect_left(self._mention_starts, m.end)
+        for o in found[at_or_after:bisect.bisect_left(self._mention_starts, said.start())]:
+            if o.path != m.path and o.end <= said.start():
+                return None  # the denial speaks of what came last before it
+        going_on = _WORDS.match(self.norm, _past_spaces(self.norm, said.end()))
         if going_on is not None and going_on.group() not in _DENIAL_GOES_ON:
             return None  # "Mine didn't last long", "mine didn't go out until Monday"
         return evolve(m, value=False, certainty="stated", start=said.start(), end=said.end(),
@@ -1286,9 +1301,17 @@ class _Reading:
         self._beside = {(path, m.sentence) for m in mentions
                         if not m.weak and m.relation is None
                         for other, path in others if other == m.path}
-        self._mentions_found = mentions
+        self._mentions_found = sorted(mentions, key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self._mentions_found]
         weighed = [w for m in mentions if (w := self._weigh(m)) is not None]
         return Settling(self).result(weighed)
+
+
+def _past_spaces(text: str, at: int) -> int:
+    """Where the spaces and tabs from ``at`` end (no copy of the rest of the note)."""
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def _any_word(words: Iterable[str]) -> re.Pattern[str] | None:

@@ -285,7 +285,7 @@ class Settling:
         names ("'See you Weds'") is not the day it came (a time or date quoted alone is
         kept: "the timestamp says 'Wed 09:14'")."""
         text = self.r.norm[start:end]
-        for low, high in self.r.layout.quotes:
+        for low, high in self.r.layout.quotes_within(start, end):
             if low < end and start < high and not (
                     _DIGIT.search(self.r.norm, low, high) and
                     len(_WORD.findall(self.r.norm, low, high)) <= 3):
@@ -682,7 +682,8 @@ class _When:
     date: tuple[int | None, int] | None = None
     """The date the note gives it (month, or None where only the day is given; day)."""
     twenty_four: bool = False
-    """Whether it is written on a 24-hour clock ("16:42", "08:30")."""
+    """Whether it is written as only a 24-hour clock writes it ("16:42"; "08:30" is read
+    as the morning on its own, but says nothing of the other time)."""
 
 
 def _alone(found: list[tuple[int, int, tuple[float, ...], bool]],

@@ -38,7 +38,7 @@ def normalise(text: str) -> str:
     return _ISO_TIME.sub(" ", HYPHEN_IN_WORD.sub(" ", lowered.translate(SAME_LENGTH)))
 
 
-_ISO_TIME = re.compile(r"(?<=\d)t(?=\d\d:\d\d)|(?<=\d:\d\d)z(?!\w)|(?<=\d:\d\d:\d\d)z(?!\w)")
+_ISO_TIME = re.compile(r"(?<=\d)t(?=\d\d:\d\d)|(?<=\d:\d\d)z(?!\w)")
 """The letters a machine writes around a time ("2024-03-04T17:10", "07:45Z"): read as
 spaces, so the time stands as a time."""
 
@@ -67,6 +67,12 @@ class Layout:
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence that holds ``offset``."""
         return self.sentences[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+
+    def quotes_within(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """The quotations that reach into ``start`` to ``end``."""
+        first = max(0, bisect.bisect_right(self._quote_starts, start) - 1)
+        last = bisect.bisect_left(self._quote_starts, end)
+        return tuple(q for q in self.quotes[first:last] if q[1] > start)
 
     def quote_at(self, offset: int) -> tuple[int, int] | None:
         """The quotation that holds ``offset``, if any."""

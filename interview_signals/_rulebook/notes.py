@@ -625,6 +625,10 @@ class NotesMerger:
         if not isinstance(in_brackets, bool):
             bad(f"{where}.in_brackets: expected true or false, got {_shown(in_brackets)}")
             return
+        if in_brackets and direction != "backward":
+            bad(f"{where}.in_brackets: a remark in brackets bears on what it follows; "
+                f"expected direction = \"backward\", got {_shown(direction)}")
+            return
         kinds = item.get("kinds", [])
         if not (isinstance(kinds, list) and all(k in CUE_KINDS for k in kinds)):
             bad(f"{where}.kinds: expected a list of cue kinds ({', '.join(CUE_KINDS)})")

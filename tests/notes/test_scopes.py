@@ -6302,3 +6302,28 @@ class TestAWarmReplyInMoreWords:
     ])
     def test_is_not_stated_warm(self, text: str) -> None:
         assert stated(text).get("thank_you.tone") != "warm"
+
+
+class TestTheCodeReviewOfThisSessionsMechanisms:
+    """A code review found the new mechanisms looking back to the note's start, through
+    every mention or every quotation, for each cue or time (a 1 MiB note ran past ten
+    minutes); they now look a bounded way back, by bisection. Its correctness findings:"""
+
+    def test_a_denial_ending_its_line_is_read_without_the_next_line(self) -> None:
+        text = "My friend got a full office tour, but not me\nSmiles all round though"
+        assert stated(text)["tour.office_tour"] is False
+
+    def test_a_phone_number_is_no_date(self) -> None:
+        text = "Call 0800-11-22 about it. Thank-you sent 9:00, reply 10:00."
+        assert stated(text)["thank_you.response_hours"] == 1.0
+
+    @pytest.mark.parametrize("unit", [
+        "I was not sure. ", "He smiled a lot (he did not). ",
+        "My friend got a full office tour, but not me. ",
+        "Sent a thank-you 'hi'. Reply 'ok' came 10:42. ",
+    ])
+    def test_a_long_note_of_the_new_cues_is_read(self, unit: str) -> None:
+        # no timing here (the benchmarks time it): the reading completes and states no
+        # contradiction
+        reading = _read(unit * 400)
+        assert len({p.path for p in reading.stated}) == len(list(reading.stated))

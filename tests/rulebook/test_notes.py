@@ -65,6 +65,12 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
      "holds phrases, cue, topic, relation, implies, numbers"),
     ('[notes.numbers]\ndays = ["mon"]',
      "[notes] numbers.days: expected 7 entries, Monday first, each 'a|b'"),
+    ('[[notes.cue]]\nkind = "hypothetical"\nin_brackets = true\nphrases = ["not"]',
+     "[notes] cue[0].in_brackets: a remark in brackets bears on what it follows; expected "
+     "direction = \"backward\", got \"forward\""),
+    ('[[notes.cue]]\nkind = "hypothetical"\ndirection = "backward"\nin_brackets = "yes"\n'
+     'phrases = ["not"]',
+     "[notes] cue[0].in_brackets: expected true or false, got \"yes\""),
     ('[notes.numbers]\nmonths = ["jan", "feb"]',
      "[notes] numbers.months: expected 12 entries, January first, each 'a|b'"),
     ('[[notes.implies]]\npath = "tour.office_tour"\nvalue = "yes"\n'
