@@ -1032,7 +1032,7 @@ class _Reading:
         if going_on is not None and going_on.group() not in _DENIAL_GOES_ON:
             return None  # "Mine didn't last long", "mine didn't go out until Monday"
         return evolve(m, value=False, certainty="stated", start=said.start(), end=said.end(),
-                      sentence=self.layout.sentence_at(said.start()).index, weak=False,
+                      sentence=at.index, weak=False,
                       reason=self.texts("notes.reason.not_for_me", words=repr(said.group())))
 
     def _asking_words(self, words: str) -> bool:
