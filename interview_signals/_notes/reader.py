@@ -980,6 +980,12 @@ class _Reading:
                 m = evolve(m, weak=False, end=answered_at)
             elif question:
                 certainty, reason = "unsure", question
+        if certainty == "stated" and m.weak and value is True and value == m.value:
+            said = self._label_says_yes(m)
+            if said is not None:
+                # "Tour: yes, a quick walk through the warehouse": the label's own answer
+                # bears out words that alone settle nothing (as "Tour: no" negates them)
+                reason, m = said[0], evolve(m, weak=False, end=said[1])
         if certainty == "stated" and self._several is not None:
             certainty, reason = "unsure", self.texts("notes.reason.several",
                                                      words=repr(self._several.words))
@@ -1129,6 +1135,40 @@ class _Reading:
                 "notes.reason.answered", words=repr(self.text[start:start + said.end()])), \
                 start + said.end()
         return None
+
+    def _label_says_yes(self, m: Mention) -> tuple[str, int] | None:
+        """The reason and end of a yes that answers a label ("Tour: yes", "Office tour:
+        yep, the whole floor"), or None. The label must open its line or sentence (at most
+        two words before the field's words, as "Office" in "Office tour"), a colon follow
+        it, and the yes end its clause or be followed by a comma and none of
+        ``answer_more`` or ``answer_limits`` in the next three words ("Tour: yes, but only
+        reception" is no answer)."""
+        reader = self.reader
+        if reader.answer_yes is None or VOCABULARY[m.path].kind != "bool" or \
+                m.relation is not None or self.layout.quote_at(m.start) is not None:
+            return None
+        colon = _LABEL_COLON.match(self.norm, m.end)
+        if colon is None or ":" not in colon.group():
+            return None
+        sentence = self.layout.sentences[m.sentence]
+        line = max(self.norm.rfind("\n", sentence.start, m.start) + 1, sentence.start)
+        if len(_WORDS.findall(self.norm, line, m.start)) > 2:
+            return None
+        clause = self.norm[colon.end():sentence.end]
+        said = reader.answer_yes.match(clause)
+        if said is None or _CLAUSE_END.match(clause, said.end()) is None:
+            return None
+        rest = _WORDS.findall(clause, said.end())[:3]
+        if (rest and reader.answer_more is not None and
+                reader.answer_more.fullmatch(rest[0]) is not None) or (
+                reader.answer_limits is not None and
+                any(reader.answer_limits.fullmatch(w) for w in rest)):
+            return None
+        if self._taken_back(m.sentence, m.sentence):
+            return None
+        start = colon.end()
+        return self.texts("notes.reason.label_answered",
+                          words=repr(self.text[start:start + said.end()])), start + said.end()
 
     def _taken_back(self, first: int, last: int) -> bool:
         """Whether a word of ``taken_back`` stands in sentences ``first`` to ``last`` (those

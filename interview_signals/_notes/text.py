@@ -35,12 +35,23 @@ def normalise(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep it as is
         lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
-    return _ISO_TIME.sub(" ", HYPHEN_IN_WORD.sub(" ", lowered.translate(SAME_LENGTH)))
+    plain = _ISO_TIME.sub(" ", HYPHEN_IN_WORD.sub(" ", lowered.translate(SAME_LENGTH)))
+    return _FORM_QUESTION.sub(r"\1:", plain)
 
 
 _ISO_TIME = re.compile(r"(?<=\d)t(?=\d\d:\d\d)|(?<=\d:\d\d)z(?!\w)")
 """The letters a machine writes around a time ("2024-03-04T17:10", "07:45Z"): read as
 spaces, so the time stands as a time."""
+_FORM_QUESTION = re.compile(
+    r"^([ \t*>\u2022-]{0,4}(?:\d{1,2}[.)][ \t]*)?"
+    r"(?!(?:did|do|does|was|were|is|are|has|have|had|would|will|could|can)\b)"
+    r"[a-z][a-z']*(?:[ \t][a-z][a-z']*){0,5})"
+    r"\?(?=[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|an)\b))",
+    re.MULTILINE)
+"""The question mark of a form's short heading answered by a number on its line
+("Interviewers? 1", "Scheduled? 1 hour", "3. How long? 45 min"): read as a colon, so the
+heading and its answer stand in one sentence as "Interviewers: 1" does. Not a question a
+yes or no answers ("Did they smile? One of them did.")."""
 
 
 @frozen(kw_only=True)

@@ -6327,3 +6327,51 @@ class TestTheCodeReviewOfThisSessionsMechanisms:
         # contradiction
         reading = _read(unit * 400)
         assert len({p.path for p in reading.stated}) == len(list(reading.stated))
+
+
+class TestAFormsHeadingAnswered:
+    """A debrief form's heading answered on its own line: "Tour: yes" bears out words that
+    alone settle nothing, as "Tour: no" negates them; a short heading asked with a question
+    mark and answered by a number reads as one with a colon ("Interviewers? 1")."""
+
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("Tour: yes, a quick walk through the warehouse floor on the way out",
+         "tour.office_tour", True),
+        ("Office tour: yep", "tour.office_tour", True),
+        ("Follow-up sent: Yes, Wednesday.", "thank_you.note_sent", True),
+        ("Follow-up sent: no", "thank_you.note_sent", False),
+        ("Second round: Yes, they emailed two days later to invite me",
+         "next_steps.invited_to_next_round", True),
+        ("Second interview: no", "next_steps.invited_to_next_round", False),
+        ("Called anyone in: no", "tour.people_called_in", False),
+        ("Reply received: Monday 9am", "thank_you.response_received", True),
+        ("Follow-up sent: Y", "thank_you.note_sent", True),
+        ("Interviewers? 1", "interview.interviewer_count", 1),
+        ("Interviewer count: 1 - Tom, the founder.", "interview.interviewer_count", 1),
+        ("Who interviewed you? Two - Hemi (ops manager) and Claire (HR).",
+         "interview.interviewer_count", 2),
+        ("Who interviewed you? Two people: the team manager and an HR advisor.",
+         "interview.interviewer_count", 2),
+        ("How many? Three partners.", "interview.interviewer_count", 3),
+        ("3. How long? 45 min", "interview.actual_minutes", 45),
+        ("How long: 50 minutes - not sure what it was booked for.",
+         "interview.actual_minutes", 50),
+        ("How long was it scheduled for? 1 hour", "interview.scheduled_minutes", 60),
+    ])
+    def test_is_answered(self, text: str, path: str, value: object) -> None:
+        assert stated(text).get(path) == value
+
+    def test_a_length_as_planned_is_both(self) -> None:
+        assert stated("How long? 40 minutes, as planned.") == {
+            "interview.actual_minutes": 40, "interview.scheduled_minutes": 40}
+
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Tour: yes, but only reception", "tour.office_tour"),
+        ("I asked about a tour: yes they said next time", "tour.office_tour"),
+        ("I asked about a second interview.", "next_steps.invited_to_next_round"),
+        ("Second interview next week hopefully", "next_steps.invited_to_next_round"),
+        ("Did they smile? One of them did.", "body_language.smiles"),
+        ("How long did I wait? 20 min", "interview.actual_minutes"),
+    ])
+    def test_is_not_stated(self, text: str, path: str) -> None:
+        assert path not in stated(text)
