@@ -1388,11 +1388,13 @@ def _one_field_per_number(mentions: list[Mention], norm: str) -> list[Mention]:
 
 
 def _split(m: Mention, norm: str) -> bool:
-    """Whether a comma stands between a mention's number and its other words (a number
+    """Whether a comma or an opening bracket stands between a mention's number and its
+    other words ("Duration: 50 min (booked 45)": 50 is not what was booked; a number
     standing alone, "< {minutes} >", has none and counts as split: it names nothing)."""
     if m.phrase.clause_start and m.phrase.clause_end:
         return True
-    return bool(m.slot_end) and "," in norm[m.start:m.slot_start] + norm[m.slot_end:m.end]
+    between = norm[m.start:m.slot_start] + norm[m.slot_end:m.end]
+    return bool(m.slot_end) and ("," in between or "(" in between)
 
 
 def _between(marks: list[int], start: int, end: int) -> bool:

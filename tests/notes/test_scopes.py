@@ -6375,3 +6375,43 @@ class TestAFormsHeadingAnswered:
     ])
     def test_is_not_stated(self, text: str, path: str) -> None:
         assert path not in stated(text)
+
+
+class TestTheLengthInMoreWords:
+    @pytest.mark.parametrize(("text", "path", "value"), [
+        ("Duration: 45 min", "interview.actual_minutes", 45),
+        ("Duration: 90 minutes; the calendar invite said 60.", "interview.actual_minutes", 90),
+        ("Booked for an hour; out the door after twenty-five minutes.",
+         "interview.actual_minutes", 25),
+    ])
+    def test_is_the_length(self, text: str, path: str, value: object) -> None:
+        assert stated(text).get(path) == value
+
+    def test_a_booking_in_brackets_after_a_length_is_the_booking_only(self) -> None:
+        assert stated("Duration: 50 min (booked 45)") == {
+            "interview.actual_minutes": 50, "interview.scheduled_minutes": 45}
+
+    @pytest.mark.parametrize("text", [
+        "Meera smiled the whole hour.",
+        "Duration of the role: 12 months",
+    ])
+    def test_is_no_length(self, text: str) -> None:
+        assert "interview.actual_minutes" not in stated(text)
+
+
+class TestTheJobInDetailInMoreWords:
+    @pytest.mark.parametrize("text", [
+        "Karen went through the whole day in detail (open at 7:45, phones from 8).",
+        "The chair went into the teaching load in detail: two units a semester.",
+        "They went into the real detail of the job: designing the induction programme.",
+        "She spent a good while describing the casework: intake assessments.",
+    ])
+    def test_is_the_deep_dive(self, text: str) -> None:
+        assert stated(text)["job_specifics.deep_dive"] is True
+
+    @pytest.mark.parametrize("text", [
+        "He went through my CV in detail.",
+        "They went through the interview schedule in detail.",
+    ])
+    def test_the_writers_own_or_the_days_plan_is_not(self, text: str) -> None:
+        assert "job_specifics.deep_dive" not in stated(text)
