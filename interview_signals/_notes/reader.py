@@ -116,6 +116,8 @@ _SETS_ASIDE = ("writer", "other_person", "hypothetical")  # the first that appli
 _WHY_ASIDE = {"other_person": "other_person", "writer": "writer", "hypothetical": "plan"}
 """The reason (``notes.reason.<key>``) each kind of cue that sets a mention aside gives."""
 _MAKES_UNSURE = ("hedge", "approximate")
+_POSSESSIVES = frozenset({"her", "his", "their", "my", "your", "its", "our"})
+"""Words before a label that make it someone's ("Her tour: yes")."""
 _Owner = TypeVar("_Owner", Cue, Topic, FieldPhrases, Relation)
 
 
@@ -1138,11 +1140,13 @@ class _Reading:
 
     def _label_says_yes(self, m: Mention) -> tuple[str, int] | None:
         """The reason and end of a yes that answers a label ("Tour: yes", "Office tour:
-        yep, the whole floor"), or None. The label must open its line or sentence (at most
-        two words before the field's words, as "Office" in "Office tour"), a colon follow
-        it, and the yes end its clause or be followed by a comma and none of
-        ``answer_more`` or ``answer_limits`` in the next three words ("Tour: yes, but only
-        reception" is no answer)."""
+        yep"), or None. The label must open its line or sentence, with at most two words
+        before the field's words, each of ``question_frame`` or ``space`` and none a
+        possessive ("Office tour: yes"; not "Her tour: yes", "Virtual tour: yes"); the yes
+        must end its sentence, with nothing after it but stops ("Tour: yes, next time",
+        "Second round: yes, hopefully" say more than yes: the field stays to confirm); and
+        the sentence after it must neither take it back nor doubt or correct it, nor open
+        with a word of ``answer_after`` ("Tour: yes. Of the car park.")."""
         reader = self.reader
         if reader.answer_yes is None or VOCABULARY[m.path].kind != "bool" or \
                 m.relation is not None or self.layout.quote_at(m.start) is not None:
@@ -1152,23 +1156,35 @@ class _Reading:
             return None
         sentence = self.layout.sentences[m.sentence]
         line = max(self.norm.rfind("\n", sentence.start, m.start) + 1, sentence.start)
-        if len(_WORDS.findall(self.norm, line, m.start)) > 2:
+        before = _WORDS.findall(self.norm, line, m.start)
+        if len(before) > 2 or any(w not in reader.question_frame or w in _POSSESSIVES or
+                                  w.endswith("'s") for w in before):
             return None
-        clause = self.norm[colon.end():sentence.end]
-        said = reader.answer_yes.match(clause)
-        if said is None or _CLAUSE_END.match(clause, said.end()) is None:
+        said = reader.answer_yes.match(self.norm, colon.end(), sentence.end)
+        if said is None or self.norm[said.end():sentence.end].strip(" \t\n.!") or \
+                self._taken_back(m.sentence, m.sentence + 1):
             return None
-        rest = _WORDS.findall(clause, said.end())[:3]
-        if (rest and reader.answer_more is not None and
-                reader.answer_more.fullmatch(rest[0]) is not None) or (
-                reader.answer_limits is not None and
-                any(reader.answer_limits.fullmatch(w) for w in rest)):
-            return None
-        if self._taken_back(m.sentence, m.sentence):
-            return None
-        start = colon.end()
+        line_end = self.norm.find("\n", said.end())
+        if len(said.group()) == 1 and \
+                self.norm[said.end():len(self.norm) if line_end < 0 else line_end].strip(" \t.!"):
+            return None  # "Second round: Y. Okafor to let me know": an initial, not a yes
+        sentences = self.layout.sentences
+        if m.sentence + 1 < len(sentences):
+            after = sentences[m.sentence + 1]
+            first = _WORDS.search(self.norm, after.start, after.end)
+            if any(h.cue.kind in ("hedge", "approximate", "correction", "hypothetical",
+                                  "other_person") and
+                   (not h.cue.fields or m.path in h.cue.fields)
+                   for h in self._cues_of.get(after.index, ())) or (
+                    first is not None and (
+                        first.group() == "not" or
+                        (reader.answer_no is not None and
+                        reader.answer_no.fullmatch(first.group()) is not None) or
+                        (reader.answer_after is not None and
+                        reader.answer_after.fullmatch(first.group()) is not None))):
+                return None  # "Tour: yes. Of the car park.", "Second round: yes. Not."
         return self.texts("notes.reason.label_answered",
-                          words=repr(self.text[start:start + said.end()])), start + said.end()
+                          words=repr(self.text[colon.end():said.end()])), said.end()
 
     def _taken_back(self, first: int, last: int) -> bool:
         """Whether a word of ``taken_back`` stands in sentences ``first`` to ``last`` (those

@@ -46,12 +46,17 @@ _FORM_QUESTION = re.compile(
     r"^([ \t*>\u2022-]{0,4}(?:\d{1,2}[.)][ \t]*)?"
     r"(?!(?:did|do|does|was|were|is|are|has|have|had|would|will|could|can)\b)"
     r"[a-z][a-z']*(?:[ \t][a-z][a-z']*){0,5})"
-    r"\?(?=[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|an)\b))",
+    r"\?(?=[ \t]+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|an(?=[ \t]+hour))"
+    r"(?:[ \t]*(?:min|mins|minutes|h|hr|hrs|hour|hours|people|interviewers))?"
+    r"(?:[ \t]*\.?[ \t]*$|[ \t]*[,(\u2013\u2014]|[ \t]+-[ \t]))",
     re.MULTILINE)
 """The question mark of a form's short heading answered by a number on its line
 ("Interviewers? 1", "Scheduled? 1 hour", "3. How long? 45 min"): read as a colon, so the
-heading and its answer stand in one sentence as "Interviewers: 1" does. Not a question a
-yes or no answers ("Did they smile? One of them did.")."""
+heading and its answer stand in one sentence as "Interviewers: 1" does. Only a number with
+at most a unit after it that ends its line or is followed by a comma, a bracket or a dash
+("Interviewers? 3 maybe", "Interviewers? 1. Tom 2. Priya", "Reply? 3 days and counting",
+"How long? 45 min. Or was it 30?" keep their question mark); not a question a yes or no
+answers ("Did they smile? One of them did.")."""
 
 
 @frozen(kw_only=True)
