@@ -1381,7 +1381,8 @@ def _any_word(words: Iterable[str]) -> re.Pattern[str] | None:
 
 def _one_field_per_number(mentions: list[Mention], norm: str) -> list[Mention]:
     """A number two fields' phrases claim ("took 50 minutes, planned were 60": 50 is no
-    planned length) goes to the phrases that hold it without a comma in between."""
+    planned length) goes to the phrases that hold it without a comma in between, and of
+    those to the one whose words hold the other's."""
     by_number: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.slot_end:
@@ -1400,7 +1401,19 @@ def _one_field_per_number(mentions: list[Mention], norm: str) -> list[Mention]:
         split = [m for m in named if _split(m, norm)]
         if len(split) < len(named):
             dropped.update(id(m) for m in split)
+        whole = [m for m in named if m not in split]
+        # of the phrases that hold it whole, one of another group inside another's words
+        # yields to it ("so twenty-four hours on the dot" after a reply's time is the
+        # reply's gap, not a length "on the dot"; "lasted exactly the allotted 40 minutes"
+        # is both lengths)
+        dropped.update(id(m) for m in whole if any(
+            _group(o.path) != _group(m.path) and o.start <= m.start and m.end <= o.end and
+            o.end - o.start > m.end - m.start for o in whole))
     return [m for m in mentions if id(m) not in dropped]
+
+
+def _group(path: str) -> str:
+    return path.partition(".")[0]
 
 
 def _split(m: Mention, norm: str) -> bool:

@@ -24,7 +24,7 @@ _MAX_QUOTE = 400
 """A quotation longer than this is taken for a stray quote mark, not a quotation."""
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "approx", "vs", "etc", "e.g",
-                            "i.e", "ca", "appx"})
+                            "i.e", "ca", "appx", "a.m", "p.m"})
 _END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n+|(?<=\w)[.!?]*[\U0001F300-\U0001FAFF]+")
 
 
