@@ -6425,6 +6425,14 @@ class TestTheReplysGapNamedAfterItsTimes:
     def test_is_the_gap(self, text: str, hours: int) -> None:
         assert stated(text)["thank_you.response_hours"] == hours
 
+    @pytest.mark.parametrize("text", [
+        "Got a reply from her on Friday. The interview ran from 10 till 12, so two hours.",
+        "Reply came. Interview on Tuesday afternoon: 2 hours.",
+        "Reply came Friday. The interview was Tuesday afternoon, so two hours of my life.",
+    ])
+    def test_the_interviews_hours_near_a_reply_are_no_gap(self, text: str) -> None:
+        assert "thank_you.response_hours" not in stated(text)
+
     def test_the_gap_is_no_length_of_the_interview(self) -> None:
         assert "interview.actual_minutes" not in stated(
             "Sent Sunday 7pm. Reply arrived at 7 p.m. on Monday, so twenty-four hours on "
