@@ -7359,3 +7359,22 @@ class TestTheReviewOfTheLengthsAndTheJobInDetail:
     ])
     def test_is_read_as_the_review_expects(self, text: str, path: str, value: object) -> None:
         assert stated(text).get(path) == value
+
+
+class TestAnAnswerThatIsAPlanOrAHope:
+    @pytest.mark.parametrize(("text", "path"), [
+        ("Thank-you sent: will do tonight once I've calmed down", "thank_you.note_sent"),
+        ("Reply: pending", "thank_you.response_received"),
+        ("Second interview: hopefully", "next_steps.invited_to_next_round"),
+        ("Second round: fingers crossed", "next_steps.invited_to_next_round"),
+        ("In my head she's already replied 'can't wait to have you on board'",
+         "thank_you.response_received"),
+        ("I keep picturing them calling me back for a second interview.",
+         "next_steps.invited_to_next_round"),
+    ])
+    def test_is_not_stated(self, text: str, path: str) -> None:
+        assert path not in stated(text)
+
+    def test_what_was_only_imagined_before_leaves_what_happened(self) -> None:
+        assert stated("She replied in my head a hundred times before she actually replied "
+                      "on Friday.")["thank_you.response_received"] is True
