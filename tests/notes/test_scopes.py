@@ -7378,3 +7378,32 @@ class TestAnAnswerThatIsAPlanOrAHope:
     def test_what_was_only_imagined_before_leaves_what_happened(self) -> None:
         assert stated("She replied in my head a hundred times before she actually replied "
                       "on Friday.")["thank_you.response_received"] is True
+
+
+class TestNoWordOfANextRoundAndWhoWasIntroduced:
+    @pytest.mark.parametrize("text", [
+        "Not a word about a second interview.",
+        "nobody said a thing about a second round.",
+        "he didn't say a word about a next round",
+        "there won't be a second round for me.",
+    ])
+    def test_is_no_next_round(self, text: str) -> None:
+        assert stated(text)["next_steps.invited_to_next_round"] is False
+
+    @pytest.mark.parametrize("text", [
+        "Not a word about a second interview yet, but she said HR would email dates for one.",
+        "My friend said there won't be a second round for me.",
+    ])
+    def test_a_yet_or_someone_elses_word_is_not(self, text: str) -> None:
+        assert "next_steps.invited_to_next_round" not in stated(text)
+
+    def test_someone_else_introduced_is_not_the_writer(self) -> None:
+        assert "tour.introduced_to_people" not in stated(
+            "Maeve swears he took her round the whole floor and introduced her to everyone.")
+
+    @pytest.mark.parametrize("text", [
+        "She introduced me to everyone.",
+        "He introduced me properly to the team.",
+    ])
+    def test_the_writer_introduced_is(self, text: str) -> None:
+        assert stated(text)["tour.introduced_to_people"] is True
