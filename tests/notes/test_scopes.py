@@ -7407,3 +7407,16 @@ class TestNoWordOfANextRoundAndWhoWasIntroduced:
     ])
     def test_the_writer_introduced_is(self, text: str) -> None:
         assert stated(text)["tour.introduced_to_people"] is True
+
+
+class TestSomeoneElsesInterviewer:
+    def test_her_interviewer_is_someone_elses(self) -> None:
+        assert stated("Her interviewer smiled the whole time, mine didn't.") == {
+            "body_language.smiles": False}
+
+    def test_their_interviewers_are_someone_elses(self) -> None:
+        assert "body_language.nods" not in stated(
+            "Their interviewers nodded all the way through, mine just typed.")
+
+    def test_an_interviewers_own_panel_is_the_writers(self) -> None:
+        assert stated("The manager and her panel smiled a lot.")["body_language.smiles"] is True
