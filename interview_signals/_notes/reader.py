@@ -77,6 +77,7 @@ _FAR = "far"
 """The scope of a negation read past its words (``_far_cue``): only a clause break or a
 terminating cue for every kind ends it."""
 _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 """What stands between a label and its answer ("Tour: no")."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
@@ -909,7 +910,9 @@ class _Reading:
         """The sentences that go on about another person the sentence before named, each
         with the cue that named them: "Bumped into another candidate. She'd been offered a
         second round on the spot." A sentence that speaks of the writer ("I", "me") or of
-        nobody ("No tour.") is the writer's own again."""
+        nobody ("No tour.") is the writer's own again, except under a heading that names
+        another person and ends its line with a colon ("My friend's debrief:" over "Tour:
+        yes"), which runs to a blank line or a line of the writer's own."""
         writer, third = self.reader.writer, self.reader.third_person
         if writer is None or third is None:
             return {}
@@ -919,9 +922,23 @@ class _Reading:
                     hit.cue.direction != "backward":
                 named.setdefault(self.layout.sentence_at(hit.start).index, hit)
         carried: dict[int, CueHit] = {}
-        for sentence in self.layout.sentences[1:]:
+        heading: CueHit | None = None  # "My friend's debrief:" over the lines below it
+        sentences = self.layout.sentences
+        for sentence in sentences[1:]:
+            previous = sentences[sentence.index - 1]
+            if heading is not None and (
+                    _BLANK_LINE.search(self.norm, previous.end, sentence.start) or
+                    writer.search(self.norm, sentence.start, sentence.end)):
+                heading = None
             before = named.get(sentence.index - 1) or carried.get(sentence.index - 1)
-            if before is not None and \
+            if before is not None and sentence.index - 1 in named and \
+                    self.norm[previous.start:previous.end].rstrip().endswith(":") and \
+                    "\n" in self.norm[previous.end - 1:sentence.start]:
+                heading = before
+            if heading is not None and \
+                    writer.search(self.norm, sentence.start, sentence.end) is None:
+                carried[sentence.index] = heading
+            elif before is not None and \
                     writer.search(self.norm, sentence.start, sentence.end) is None and \
                     third.search(self.norm, sentence.start, sentence.end) is not None:
                 carried[sentence.index] = before

@@ -7420,3 +7420,18 @@ class TestSomeoneElsesInterviewer:
 
     def test_an_interviewers_own_panel_is_the_writers(self) -> None:
         assert stated("The manager and her panel smiled a lot.")["body_language.smiles"] is True
+
+
+class TestAHeadingThatNamesSomeoneElse:
+    def test_the_lines_under_it_are_theirs(self) -> None:
+        assert stated("Copying my friend's debrief so I can compare:\nTour: yes\n"
+                      "Second round: yes") == {}
+
+    def test_a_blank_line_ends_it(self) -> None:
+        reading = stated("My sister's notes:\n- panel of 3\n- they showed her round the lab\n"
+                         "- 90 min\n\nMine:\n- panel of 2\n- no tour")
+        assert reading == {"interview.interviewer_count": 2, "tour.office_tour": False}
+
+    def test_a_line_of_the_writers_own_ends_it(self) -> None:
+        reading = stated("My friend's notes:\n- panel of 3\nI had a panel of 2.")
+        assert reading == {"interview.interviewer_count": 2}
