@@ -78,6 +78,8 @@ _FAR = "far"
 terminating cue for every kind ends it."""
 _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LABEL_OPENS = re.compile(r"[ \t*>\u2022-]*[a-z][\w' /-]{0,40}:")
+"""A sentence that opens with a heading of its own ("Next steps: pending")."""
 """What stands between a label and its answer ("Tour: no")."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
@@ -911,8 +913,9 @@ class _Reading:
         with the cue that named them: "Bumped into another candidate. She'd been offered a
         second round on the spot." A sentence that speaks of the writer ("I", "me") or of
         nobody ("No tour.") is the writer's own again, except under a heading that names
-        another person and ends its line with a colon ("My friend's debrief:" over "Tour:
-        yes"), which runs to a blank line or a line of the writer's own."""
+        another person or a plan or wish and ends its line with a colon ("My friend's
+        debrief:", "If it goes well:" over "Tour: yes"), which runs to a blank line or a
+        line of the writer's own."""
         writer, third = self.reader.writer, self.reader.third_person
         if writer is None or third is None:
             return {}
@@ -921,6 +924,11 @@ class _Reading:
             if hit.cue.kind == "other_person" and not hit.cue.fields and \
                     hit.cue.direction != "backward":
                 named.setdefault(self.layout.sentence_at(hit.start).index, hit)
+        heads = dict(named)
+        for hit in self.cues:
+            if hit.cue.kind == "hypothetical" and not hit.cue.fields and \
+                    hit.cue.direction != "backward" and not hit.cue.answer:
+                heads.setdefault(self.layout.sentence_at(hit.start).index, hit)
         carried: dict[int, CueHit] = {}
         heading: CueHit | None = None  # "My friend's debrief:" over the lines below it
         sentences = self.layout.sentences
@@ -931,14 +939,15 @@ class _Reading:
                     writer.search(self.norm, sentence.start, sentence.end)):
                 heading = None
             before = named.get(sentence.index - 1) or carried.get(sentence.index - 1)
-            if before is not None and sentence.index - 1 in named and \
+            head = heads.get(sentence.index - 1)
+            if head is not None and \
                     self.norm[previous.start:previous.end].rstrip().endswith(":") and \
                     "\n" in self.norm[previous.end - 1:sentence.start]:
-                heading = before
+                heading = head
             if heading is not None and \
                     writer.search(self.norm, sentence.start, sentence.end) is None:
                 carried[sentence.index] = heading
-            elif before is not None and \
+            elif before is not None and before.cue.kind == "other_person" and \
                     writer.search(self.norm, sentence.start, sentence.end) is None and \
                     third.search(self.norm, sentence.start, sentence.end) is not None:
                 carried[sentence.index] = before
@@ -949,8 +958,8 @@ class _Reading:
         carried = self._carried.get(m.sentence)
         if carried is not None and m.path not in carried.cue.not_fields:
             self._aside(m.path, m.value, m.start, m.end, self.texts(
-                "notes.reason.other_person", words=repr(carried.words)))
-            return self._not_for_me(m)
+                f"notes.reason.{_WHY_ASIDE[carried.cue.kind]}", words=repr(carried.words)))
+            return self._not_for_me(m) if carried.cue.kind == "other_person" else None
         found: dict[str, CueHit] = {}
         for hit in self._cues_of.get(m.sentence, ()):
             if hit.cue.kind not in found and self._covers(hit, m):
@@ -1186,7 +1195,10 @@ class _Reading:
                 self.norm[said.end():len(self.norm) if line_end < 0 else line_end].strip(" \t.!"):
             return None  # "Second round: Y. Okafor to let me know": an initial, not a yes
         sentences = self.layout.sentences
-        if m.sentence + 1 < len(sentences):
+        if m.sentence + 1 < len(sentences) and \
+                _LABEL_OPENS.match(self.norm, sentences[m.sentence + 1].start) is None:
+            # (a next sentence that is a heading of its own is another line of the form:
+            # "Reply received: yes\nNext steps: pending")
             after = sentences[m.sentence + 1]
             first = _WORDS.search(self.norm, after.start, after.end)
             if any(h.cue.kind in ("hedge", "approximate", "correction", "hypothetical",

@@ -24,7 +24,7 @@ _MAX_QUOTE = 400
 """A quotation longer than this is taken for a stray quote mark, not a quotation."""
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "approx", "vs", "etc", "e.g",
-                            "i.e", "ca", "appx", "a.m", "p.m"})
+                            "i.e", "ca", "appx"})
 _END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n+|(?<=\w)[.!?]*[\U0001F300-\U0001FAFF]+")
 
 
@@ -36,12 +36,21 @@ def normalise(text: str) -> str:
     if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep it as is
         lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
     plain = _ISO_TIME.sub(" ", HYPHEN_IN_WORD.sub(" ", lowered.translate(SAME_LENGTH)))
-    return _FORM_QUESTION.sub(r"\1:", plain)
+    plain = _FORM_QUESTION.sub(r"\1:", plain)
+    if "." in plain:
+        # "7 p.m. on Sunday": the clock's stops end no sentence where the words go on in
+        # lower case ("at 5 p.m. He nodded" still ends one); read as "7 pm   on sunday"
+        for match in _MERIDIEM.finditer(text):
+            start = match.start()
+            plain = f"{plain[:start]}{plain[start]}m  {plain[start + 4:]}"
+    return plain
 
 
 _ISO_TIME = re.compile(r"(?<=\d)t(?=\d\d:\d\d)|(?<=\d:\d\d)z(?!\w)")
 """The letters a machine writes around a time ("2024-03-04T17:10", "07:45Z"): read as
 spaces, so the time stands as a time."""
+_MERIDIEM = re.compile(r"(?<![\w.])[aApP]\.[mM]\.(?=[ \t]+[a-z])")
+"""A clock's "a.m." or "p.m." that the note goes on after in lower case."""
 _FORM_QUESTION = re.compile(
     r"^([ \t*>\u2022-]{0,4}(?:\d{1,2}[.)][ \t]*)?"
     r"(?!(?:did|do|does|was|were|is|are|has|have|had|would|will|could|can)\b)"
