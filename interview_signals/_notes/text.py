@@ -40,9 +40,12 @@ def normalise(text: str) -> str:
     if "." in plain:
         # "7 p.m. on Sunday": the clock's stops end no sentence where the words go on in
         # lower case ("at 5 p.m. He nodded" still ends one); read as "7 pm   on sunday"
+        pieces, last = [], 0
         for match in _MERIDIEM.finditer(text):
             start = match.start()
-            plain = f"{plain[:start]}{plain[start]}m  {plain[start + 4:]}"
+            pieces += [plain[last:start], plain[start], "m  "]
+            last = start + 4
+        plain = "".join(pieces) + plain[last:]
     return plain
 
 
