@@ -931,14 +931,16 @@ class _Reading:
                 heads.setdefault(self.layout.sentence_at(hit.start).index, hit)
         carried: dict[int, CueHit] = {}
         heading: CueHit | None = None  # "My friend's debrief:" over the lines below it
+        headed: set[int] = set()
         sentences = self.layout.sentences
         for sentence in sentences[1:]:
             previous = sentences[sentence.index - 1]
             if heading is not None and (
-                    _BLANK_LINE.search(self.norm, previous.end, sentence.start) or
+                    _BLANK_LINE.search(self.norm, previous.start, sentence.start) or
                     writer.search(self.norm, sentence.start, sentence.end)):
                 heading = None
-            before = named.get(sentence.index - 1) or carried.get(sentence.index - 1)
+            before = named.get(sentence.index - 1) or (
+                None if sentence.index - 1 in headed else carried.get(sentence.index - 1))
             head = heads.get(sentence.index - 1)
             if head is not None and \
                     self.norm[previous.start:previous.end].rstrip().endswith(":") and \
@@ -947,6 +949,7 @@ class _Reading:
             if heading is not None and \
                     writer.search(self.norm, sentence.start, sentence.end) is None:
                 carried[sentence.index] = heading
+                headed.add(sentence.index)  # (past the heading's end, no chain goes on)
             elif before is not None and before.cue.kind == "other_person" and \
                     writer.search(self.norm, sentence.start, sentence.end) is None and \
                     third.search(self.norm, sentence.start, sentence.end) is not None:

@@ -7432,6 +7432,11 @@ class TestAHeadingThatNamesSomeoneElse:
                          "- 90 min\n\nMine:\n- panel of 2\n- no tour")
         assert reading == {"interview.interviewer_count": 2, "tour.office_tour": False}
 
+    def test_a_blank_line_ends_it_for_a_line_of_no_ones(self) -> None:
+        reading = stated("My flatmate's notes from her interview:\nTour: yes\n"
+                         "Interviewers? 4\n\nThe manager nodded a lot.")
+        assert reading == {"body_language.nods": True}
+
     def test_a_line_of_the_writers_own_ends_it(self) -> None:
         reading = stated("My friend's notes:\n- panel of 3\nI had a panel of 2.")
         assert reading == {"interview.interviewer_count": 2}
