@@ -77,10 +77,15 @@ _FAR = "far"
 """The scope of a negation read past its words (``_far_cue``): only a clause break or a
 terminating cue for every kind ends it."""
 _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_LABEL_OPENS = re.compile(r"[ \t*>\u2022-]*[a-z][\w' /-]{0,40}:")
-"""A sentence that opens with a heading of its own ("Next steps: pending")."""
 """What stands between a label and its answer ("Tour: no")."""
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
+"""A blank line, in the note as written (its "\\r\\n" line breaks included)."""
+_LABEL_OPENS = re.compile(r"[ \t*>\u2022-]{0,4}[a-z][\w' /-]{0,40}:")
+"""A sentence that opens with a heading of its own ("Next steps: pending")."""
+_YES_ENDS_LINE = re.compile(r"[ \t.!]*(?:\n|\Z)")
+_DOUBT_A_YES = ("hedge", "approximate", "correction", "hypothetical", "other_person")
+"""The cues in the sentence after a heading's yes that leave it to confirm (the first three
+only, before the colon of a next sentence that is a heading of its own)."""
 _LIST_CLOSE = re.compile(r"\b(?:or|nor)\b")
 _AND = re.compile(r"\b(?:and|&)(?!\w)")
 _Q = "['\"\u2018\u2019\u201c\u201d]"
@@ -936,15 +941,13 @@ class _Reading:
         for sentence in sentences[1:]:
             previous = sentences[sentence.index - 1]
             if heading is not None and (
-                    _BLANK_LINE.search(self.norm, previous.start, sentence.start) or
+                    _BLANK_LINE.search(self.text, previous.start, sentence.start) or
                     writer.search(self.norm, sentence.start, sentence.end)):
                 heading = None
             before = named.get(sentence.index - 1) or (
                 None if sentence.index - 1 in headed else carried.get(sentence.index - 1))
             head = heads.get(sentence.index - 1)
-            if head is not None and \
-                    self.norm[previous.start:previous.end].rstrip().endswith(":") and \
-                    "\n" in self.norm[previous.end - 1:sentence.start]:
+            if head is not None and self._heads_lines(head, previous, sentence):
                 heading = head
             if heading is not None and \
                     writer.search(self.norm, sentence.start, sentence.end) is None:
@@ -955,6 +958,19 @@ class _Reading:
                     third.search(self.norm, sentence.start, sentence.end) is not None:
                 carried[sentence.index] = before
         return carried
+
+    def _heads_lines(self, head: CueHit, line: Sentence, after: Sentence) -> bool:
+        """Whether a line is a heading over the lines after it: it ends with a colon and a
+        line break, no word of the writer comes before its cue ("I copied my friend's
+        notes:" is the writer's line), and nothing opens a new clause between its cue and
+        the colon ("Fingers crossed, here's how it went:", "Unlike my friend's interview,
+        mine went like this:" are the writer's own account)."""
+        writer = self.reader.writer
+        colon = self.norm.rfind(":", line.start, line.end)
+        return colon >= 0 and not self.norm[colon + 1:line.end].strip() and \
+            "\n" in self.norm[colon:after.start] and \
+            (writer is None or writer.search(self.norm, line.start, head.start) is None) and \
+            _CLAUSE_OPEN.search(self.norm, head.end, colon) is None
 
     def _weigh(self, m: Mention) -> Mention | None:
         """The mention as its cues leave it, or ``None`` when they set it aside."""
@@ -1193,19 +1209,19 @@ class _Reading:
         if said is None or self.norm[said.end():sentence.end].strip(" \t\n.!") or \
                 self._taken_back(m.sentence, m.sentence + 1):
             return None
-        line_end = self.norm.find("\n", said.end())
-        if len(said.group()) == 1 and \
-                self.norm[said.end():len(self.norm) if line_end < 0 else line_end].strip(" \t.!"):
+        if len(said.group()) == 1 and _YES_ENDS_LINE.match(self.norm, said.end()) is None:
             return None  # "Second round: Y. Okafor to let me know": an initial, not a yes
         sentences = self.layout.sentences
-        if m.sentence + 1 < len(sentences) and \
-                _LABEL_OPENS.match(self.norm, sentences[m.sentence + 1].start) is None:
-            # (a next sentence that is a heading of its own is another line of the form:
-            # "Reply received: yes\nNext steps: pending")
+        if m.sentence + 1 < len(sentences):
             after = sentences[m.sentence + 1]
+            # a next sentence that is a heading of its own is another line of the form: what
+            # its answer says bears on its own heading ("Reply received: yes\nNext steps:
+            # pending"), what comes before its colon still on this one ("Maybe: ...")
+            label = _LABEL_OPENS.match(self.norm, after.start, after.end)
+            upto, doubting = (after.end, _DOUBT_A_YES) if label is None else \
+                (label.end(), _DOUBT_A_YES[:3])  # ("Second round:" is no plan of this one)
             first = _WORDS.search(self.norm, after.start, after.end)
-            if any(h.cue.kind in ("hedge", "approximate", "correction", "hypothetical",
-                                  "other_person") and
+            if any(h.cue.kind in doubting and h.start < upto and
                    (not h.cue.fields or m.path in h.cue.fields)
                    for h in self._cues_of.get(after.index, ())) or (
                     first is not None and (
@@ -1413,8 +1429,7 @@ def _any_word(words: Iterable[str]) -> re.Pattern[str] | None:
 
 def _one_field_per_number(mentions: list[Mention], norm: str) -> list[Mention]:
     """A number two fields' phrases claim ("took 50 minutes, planned were 60": 50 is no
-    planned length) goes to the phrases that hold it without a comma in between, and of
-    those to the one whose words hold the other's."""
+    planned length) goes to the phrases that hold it without a comma in between."""
     by_number: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.slot_end:
@@ -1433,19 +1448,7 @@ def _one_field_per_number(mentions: list[Mention], norm: str) -> list[Mention]:
         split = [m for m in named if _split(m, norm)]
         if len(split) < len(named):
             dropped.update(id(m) for m in split)
-        whole = [m for m in named if m not in split]
-        # of the phrases that hold it whole, one of another group inside another's words
-        # yields to it ("so twenty-four hours on the dot" after a reply's time is the
-        # reply's gap, not a length "on the dot"; "lasted exactly the allotted 40 minutes"
-        # is both lengths)
-        dropped.update(id(m) for m in whole if any(
-            _group(o.path) != _group(m.path) and o.start <= m.start and m.end <= o.end and
-            o.end - o.start > m.end - m.start for o in whole))
     return [m for m in mentions if id(m) not in dropped]
-
-
-def _group(path: str) -> str:
-    return path.partition(".")[0]
 
 
 def _split(m: Mention, norm: str) -> bool:

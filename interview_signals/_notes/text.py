@@ -42,9 +42,9 @@ def normalise(text: str) -> str:
         # lower case ("at 5 p.m. He nodded" still ends one); read as "7 pm   on sunday"
         pieces, last = [], 0
         for match in _MERIDIEM.finditer(text):
-            start = match.start()
-            pieces += [plain[last:start], plain[start], "m  "]
-            last = start + 4
+            start, end = match.span()
+            pieces += [plain[last:start], plain[start], "m", " " * (end - start - 2)]
+            last = end
         plain = "".join(pieces) + plain[last:]
     return plain
 
@@ -52,15 +52,16 @@ def normalise(text: str) -> str:
 _ISO_TIME = re.compile(r"(?<=\d)t(?=\d\d:\d\d)|(?<=\d:\d\d)z(?!\w)")
 """The letters a machine writes around a time ("2024-03-04T17:10", "07:45Z"): read as
 spaces, so the time stands as a time."""
-_MERIDIEM = re.compile(r"(?<![\w.])[aApP]\.[mM]\.(?=[ \t]+[a-z])")
+_MERIDIEM = re.compile(r"(?<![^\W\d])(?<!\.)[aApP]\.[mM]\.(?=[ \t\u00a0]{1,4}[a-z])")
 """A clock's "a.m." or "p.m." that the note goes on after in lower case."""
 _FORM_QUESTION = re.compile(
-    r"^([ \t*>\u2022-]{0,4}(?:\d{1,2}[.)][ \t]*)?"
+    r"^([ \t*>\u2022-]{0,4}(?:\d{1,2}[.)][ \t]{0,4})?"
     r"(?!(?:did|do|does|was|were|is|are|has|have|had|would|will|could|can)\b)"
     r"[a-z][a-z']*(?:[ \t][a-z][a-z']*){0,5})"
-    r"\?(?=[ \t]+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|an(?=[ \t]+hour))"
-    r"(?:[ \t]*(?:min|mins|minutes|h|hr|hrs|hour|hours|people|interviewers))?"
-    r"(?:[ \t]*\.?[ \t]*$|[ \t]*[,(\u2013\u2014]|[ \t]+-[ \t]))",
+    r"\?(?=[ \t]{1,4}(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|an(?=[ \t]{1,4}hour))"
+    r"(?:[ \t]{0,4}(?:min|mins|minutes|h|hr|hrs|hour|hours|people|interviewers))?"
+    r"(?:[ \t]{0,4}\.?[ \t]{0,4}$|[ \t]{0,4}[,(\u2013\u2014]|[ \t]{1,4}-[ \t]))",
     re.MULTILINE)
 """The question mark of a form's short heading answered by a number on its line
 ("Interviewers? 1", "Scheduled? 1 hour", "3. How long? 45 min"): read as a colon, so the
@@ -68,7 +69,8 @@ heading and its answer stand in one sentence as "Interviewers: 1" does. Only a n
 at most a unit after it that ends its line or is followed by a comma, a bracket or a dash
 ("Interviewers? 3 maybe", "Interviewers? 1. Tom 2. Priya", "Reply? 3 days and counting",
 "How long? 45 min. Or was it 30?" keep their question mark); not a question a yes or no
-answers ("Did they smile? One of them did.")."""
+answers ("Did they smile? One of them did."). Runs of spaces are bounded, so a long run
+costs no more than a short one."""
 
 
 @frozen(kw_only=True)

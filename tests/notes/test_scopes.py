@@ -7853,3 +7853,45 @@ class TestTheReviewOfTheGapsPlansImaginingsAndNoNextRound:
     ])
     def test_is_read_as_the_review_expects(self, text: str, path: str, value: object) -> None:
         assert stated(text).get(path) == value
+
+
+class TestTheCodeReviewOfTheFormHeadings:
+    """An independent code review of this session's mechanisms (December 8)."""
+
+    def test_a_long_run_of_spaces_after_a_forms_number_is_read_at_once(self) -> None:
+        # the heading's pattern had runs of spaces in a row: quadratic in the run's length
+        from interview_signals._notes.text import normalise
+        text = "How long? 4" + " " * 200_000 + "x"
+        assert len(normalise(text)) == len(text)
+
+    def test_a_heading_over_crlf_lines_runs_to_the_blank_line(self) -> None:
+        assert stated("My friend's notes:\r\nTour: yes\r\nInterviewers? 3\r\n"
+                      "Second round: yes") == {}
+        assert stated("My friend's notes:\r\nTour: yes\r\n\r\nInterviewers? 3") == {
+            "interview.interviewer_count": 3}
+
+    @pytest.mark.parametrize("heading", [
+        "Fingers crossed, here's how it went:",
+        "Unlike my friend's interview, mine went like this:",
+    ])
+    def test_a_heading_of_the_writers_own_account_is_theirs(self, heading: str) -> None:
+        assert stated(heading + "\nTour: yes\nInterviewers? 3") == {
+            "tour.office_tour": True, "interview.interviewer_count": 3}
+
+    @pytest.mark.parametrize("after", ["Maybe: it was just the lobby.",
+                                       "Correction: it was cancelled.",
+                                       "Actually no: it was just the lobby."])
+    def test_a_doubt_before_the_next_headings_colon_still_doubts(self, after: str) -> None:
+        assert "tour.office_tour" not in stated("Tour: yes\n" + after)
+
+    def test_the_next_heading_of_a_form_does_not(self) -> None:
+        assert stated("Tour: yes\nSecond round: yes") == {
+            "tour.office_tour": True, "next_steps.invited_to_next_round": True}
+
+    @pytest.mark.parametrize("text", [
+        "Thank-you email went at 7p.m. on Sunday. Reply arrived at 7 p.m. on Monday.",
+        "Thank-you email went at 7 p.m.\u00a0on Sunday. Reply arrived at 7 p.m. on Monday.",
+    ])
+    def test_a_pm_without_a_space_or_before_a_no_break_space_keeps_its_day(
+            self, text: str) -> None:
+        assert stated(text)["thank_you.response_hours"] == 24
