@@ -1030,8 +1030,8 @@ class _Reading:
         if certainty == "stated" and m.weak and value is True and value == m.value:
             said = self._label_says_yes(m)
             if said is not None:
-                # "Tour: yes, a quick walk through the warehouse": the label's own answer
-                # bears out words that alone settle nothing (as "Tour: no" negates them)
+                # "Tour: yes": the label's own answer bears out words that alone settle
+                # nothing (as "Tour: no" negates them)
                 reason, m = said[0], evolve(m, weak=False, end=said[1])
         if certainty == "stated" and self._several is not None:
             certainty, reason = "unsure", self.texts("notes.reason.several",
