@@ -83,6 +83,7 @@ _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 _LABEL_OPENS = re.compile(r"[ \t*>\u2022-]{0,4}[a-z][\w' /-]{0,40}:")
 """A sentence that opens with a heading of its own ("Next steps: pending")."""
 _YES_ENDS_LINE = re.compile(r"[ \t.!]*(?:\n|\Z)")
+_NOT = re.compile("not")
 _DOUBT_A_YES = ("hedge", "approximate", "correction", "hypothetical", "other_person")
 """The cues in the sentence after a heading's yes that leave it to confirm (the first three
 only, before the colon of a next sentence that is a heading of its own)."""
@@ -940,21 +941,21 @@ class _Reading:
         sentences = self.layout.sentences
         for sentence in sentences[1:]:
             previous = sentences[sentence.index - 1]
+            own = writer.search(self.norm, sentence.start, sentence.end) is not None
             if heading is not None and (
-                    _BLANK_LINE.search(self.text, previous.start, sentence.start) or
-                    writer.search(self.norm, sentence.start, sentence.end)):
+                    own or _BLANK_LINE.search(self.text, previous.start, sentence.start)):
                 heading = None
             before = named.get(sentence.index - 1) or (
                 None if sentence.index - 1 in headed else carried.get(sentence.index - 1))
             head = heads.get(sentence.index - 1)
             if head is not None and self._heads_lines(head, previous, sentence):
                 heading = head
-            if heading is not None and \
-                    writer.search(self.norm, sentence.start, sentence.end) is None:
+            if own:
+                continue
+            if heading is not None:
                 carried[sentence.index] = heading
                 headed.add(sentence.index)  # (past the heading's end, no chain goes on)
             elif before is not None and before.cue.kind == "other_person" and \
-                    writer.search(self.norm, sentence.start, sentence.end) is None and \
                     third.search(self.norm, sentence.start, sentence.end) is not None:
                 carried[sentence.index] = before
         return carried
@@ -1151,11 +1152,9 @@ class _Reading:
             return None
         if after.index + 1 < len(sentences):
             following = sentences[after.index + 1]
-            first = _WORDS.search(self.norm, following.start, following.end)
             if any(h.cue.kind in ("hedge", "approximate", "correction") and doubts(h)
-                   for h in self._cues_of.get(following.index, ())) or (
-                    first is not None and reader.answer_after is not None and
-                    reader.answer_after.fullmatch(first.group()) is not None):
+                   for h in self._cues_of.get(following.index, ())) or \
+                    self._opens_with(following, reader.answer_after):
                 return None  # "No. Well, sort of, she walked me past the lab"
         start = after.start
         while start < after.end and (self.norm[start] in _OPENERS or self.norm[start] == ","):
@@ -1220,19 +1219,19 @@ class _Reading:
             label = _LABEL_OPENS.match(self.norm, after.start, after.end)
             upto, doubting = (after.end, _DOUBT_A_YES) if label is None else \
                 (label.end(), _DOUBT_A_YES[:3])  # ("Second round:" is no plan of this one)
-            first = _WORDS.search(self.norm, after.start, after.end)
             if any(h.cue.kind in doubting and h.start < upto and
                    (not h.cue.fields or m.path in h.cue.fields)
-                   for h in self._cues_of.get(after.index, ())) or (
-                    first is not None and (
-                        first.group() == "not" or
-                        (reader.answer_no is not None and
-                        reader.answer_no.fullmatch(first.group()) is not None) or
-                        (reader.answer_after is not None and
-                        reader.answer_after.fullmatch(first.group()) is not None))):
+                   for h in self._cues_of.get(after.index, ())) or \
+                    self._opens_with(after, _NOT, reader.answer_no, reader.answer_after):
                 return None  # "Tour: yes. Of the car park.", "Second round: yes. Not."
         return self.texts("notes.reason.label_answered",
                           words=repr(self.text[colon.end():said.end()])), said.end()
+
+    def _opens_with(self, sentence: Sentence, *words: re.Pattern[str] | None) -> bool:
+        """Whether the sentence's first word is one of ``words`` (a class may be absent)."""
+        first = _WORDS.search(self.norm, sentence.start, sentence.end)
+        return first is not None and any(
+            w is not None and w.fullmatch(first.group()) is not None for w in words)
 
     def _taken_back(self, first: int, last: int) -> bool:
         """Whether a word of ``taken_back`` stands in sentences ``first`` to ``last`` (those
